@@ -1,0 +1,114 @@
+"""Pydantic models of the HTTP API (and of the CLI/Ray output lines, which are the same objects)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.pipeline.types import EntityKind, QuoteType, Resolution
+
+
+class TextSpan(BaseModel):
+    """Words of the submitted text; `text == input[start:end]` (Unicode code point offsets)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+
+
+class AttributionRequest(BaseModel):
+    """One article to attribute."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: Annotated[str, Field(description="Article text, plain. Offsets in the answer index it.")]
+    id: Annotated[
+        str | None, Field(default=None, max_length=256, description="Echoed back; generated if absent.")
+    ] = None
+    title: Annotated[str | None, Field(default=None, max_length=1000)] = None
+    include_non_speech: Annotated[
+        bool,
+        Field(description="Also return scare quotes and titles (type scare/title, never attributed)."),
+    ] = False
+
+
+class Speaker(BaseModel):
+    """Who said a quote."""
+
+    name: str | None = Field(description="Canonical name (fullest form in the article); null when unresolved.")
+    mention: TextSpan | None = Field(description="The words naming the speaker at this place.")
+    entity: str | None = Field(description="Id of the entry in `speakers`; null when unresolved.")
+    resolution: Resolution
+
+
+class QuoteOut(BaseModel):
+    id: str
+    text: str = Field(description="Quote content without the marks; equals input[start:end].")
+    start: int
+    end: int
+    type: QuoteType
+    segments: list[TextSpan] = Field(
+        default_factory=list, description="Per-paragraph pieces of a multi-paragraph quote."
+    )
+    speaker: Speaker | None
+    cue: TextSpan | None
+    confidence: Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class SpeakerOut(BaseModel):
+    id: str
+    name: str
+    kind: EntityKind
+    role: str | None
+    aliases: list[str]
+    quotes: list[str] = Field(description="Ids of this speaker's quotes.")
+
+
+class ModelInfo(BaseModel):
+    name: str
+    version: str
+    components: list[str]
+
+
+class AttributionResponse(BaseModel):
+    id: str
+    quotes: list[QuoteOut]
+    speakers: list[SpeakerOut]
+    model: ModelInfo
+
+
+class BatchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    documents: Annotated[list[AttributionRequest], Field(min_length=1)]
+
+
+class DocumentError(BaseModel):
+    """A per-document failure inside a batch (the rest of the batch is still answered)."""
+
+    id: str | None
+    status: int
+    title: str
+    detail: str
+
+
+class BatchItem(BaseModel):
+    ok: bool
+    result: AttributionResponse | None = None
+    error: DocumentError | None = None
+
+
+class BatchResponse(BaseModel):
+    results: list[BatchItem]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+class Ready(BaseModel):
+    status: Literal["ready"]
+    model: ModelInfo

@@ -1,0 +1,44 @@
+"""Assembly of the NLP pipeline: the base English model plus our registered components."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+# Importing the modules registers the factories and extensions.
+from app.pipeline import extensions, quotes, speakers  # noqa: F401
+
+# Sections of models/pipeline.cfg: [components.NAME] (factory + settings) and
+# [initialize.components.NAME] (arguments of the component's initialize(), e.g. lexicon paths).
+COMPONENTS_SECTION = "components"
+INITIALIZE_SECTION = "initialize"
+
+
+def build_pipeline(model_name: str, config_path: Path) -> Language:
+    """Load the base model once and append our components as `config_path` describes them."""
+    nlp = spacy.load(model_name)
+    config = spacy.util.load_config(config_path, interpolate=True)
+    lexicon_dir = config_path.parent
+    components: dict[str, Any] = dict(config.get(COMPONENTS_SECTION, {}))
+    init_cfg: dict[str, Any] = dict(config.get(INITIALIZE_SECTION, {}).get("components", {}))
+    for name, component_cfg in components.items():
+        settings = dict(component_cfg)
+        factory = settings.pop("factory")
+        nlp.add_pipe(factory, name=name, config=settings)
+    for name in components:
+        pipe = nlp.get_pipe(name)
+        initialize = getattr(pipe, "initialize", None)
+        if initialize is not None:
+            kwargs = {k: _resolve_path(v, lexicon_dir) for k, v in init_cfg.get(name, {}).items()}
+            initialize(lambda: [], nlp=nlp, **kwargs)
+    return nlp
+
+
+def _resolve_path(value: Any, base: Path) -> Any:
+    """Lexicon file names in the config are relative to the config's folder."""
+    if isinstance(value, str) and value.endswith((".txt", ".json", ".tsv")):
+        return base / value
+    return value

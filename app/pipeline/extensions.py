@@ -1,0 +1,24 @@
+"""All custom `Doc`/`Span` attributes of the pipeline, registered in one place (safe to import twice)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+# The key of the span group that holds every quoted passage (speech and non-speech), in text order.
+QUOTES_KEY = "quotes"
+
+
+def register_extensions() -> None:
+    """Register the extensions once; later calls are no-ops."""
+    # Span in doc.spans[QUOTES_KEY] -> app.pipeline.types.Quote
+    if not Span.has_extension("quote"):
+        Span.set_extension("quote", default=None)
+    # Span in doc.spans[QUOTES_KEY] -> app.pipeline.types.Attribution | None (speech quotes only)
+    if not Span.has_extension("attribution"):
+        Span.set_extension("attribution", default=None)
+    # Doc -> tuple[app.pipeline.types.SpeakerEntity, ...], in order of first quote
+    if not Doc.has_extension("speakers"):
+        Doc.set_extension("speakers", default=())
+
+
+register_extensions()

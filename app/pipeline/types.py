@@ -1,0 +1,76 @@
+"""Typed results that the pipeline components put on `Doc`/`Span` extensions.
+
+Every offset is a Python `str` index into `doc.text` (Unicode code points), end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# direct: a whole quotation; partial: a quoted fragment inside reported speech;
+# scare: scare quotes / a term ("so-called 'sanctuary cities'"); title: a work's title or a nickname.
+QuoteType = Literal["direct", "partial", "scare", "title"]
+SPEECH_QUOTE_TYPES: frozenset[str] = frozenset({"direct", "partial"})
+
+# How a speaker mention was tied to its entity, from most to least direct evidence.
+Resolution = Literal["explicit", "alias", "nominal", "pronoun", "context"]
+
+EntityKind = Literal["person", "organization", "group", "document", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class CharSpan:
+    """A stretch of the document text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quoted passage. `start`/`end` cover the content without the quote marks.
+
+    A multi-paragraph quote (news convention: an opening mark on every continued paragraph, one
+    closing mark at the end) is one Quote whose `segments` are the per-paragraph pieces.
+    A quote interrupted by its attribution (`"A," she said, "B."`) is two Quotes; the attribution
+    component links them by giving both the same speaker.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: QuoteType
+    open_mark: str
+    close_mark: str | None  # None when the closing mark was missing (quote cut at paragraph end)
+    segments: tuple[CharSpan, ...] = ()
+
+    @property
+    def is_speech(self) -> bool:
+        return self.type in SPEECH_QUOTE_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said a quote: the mention in the text, the cue, and the entity it resolves to."""
+
+    mention: CharSpan | None  # words that name the speaker at this place ("she", "Sessions")
+    cue: CharSpan | None  # speech verb or phrase ("said", "according to", ":")
+    entity_id: str | None  # id of a SpeakerEntity in doc._.speakers, None when unresolved
+    name: str | None  # canonical name of that entity (None when unresolved)
+    resolution: Resolution
+    confidence: float  # in [0, 1], sortable: explicit > alias > nominal > pronoun > context
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerEntity:
+    """A person, organisation or group that the article quotes."""
+
+    id: str
+    name: str  # canonical: the fullest form in the article
+    kind: EntityKind = "unknown"
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    gender: Literal["female", "male"] | None = None
+    mentions: tuple[CharSpan, ...] = field(default_factory=tuple)
