@@ -1,0 +1,91 @@
+"""Every error leaves as `application/problem+json` (RFC 9457): type, title, status, detail."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.errors import ServiceBusy, ServiceError
+
+PROBLEM_JSON = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://quotes.invalid/problems/"
+
+logger = logging.getLogger("app.errors")
+
+
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    code: str,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_BASE + code,
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    if errors:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
+    return ".".join(str(part) for part in loc if part != "body") or "body"
+
+
+async def _service_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ServiceError)
+    errors = [{"field": exc.field, "message": exc.detail}] if exc.field else None
+    headers = {"Retry-After": str(exc.retry_after_s)} if isinstance(exc, ServiceBusy) else None
+    if exc.status == 401:
+        headers = {"WWW-Authenticate": "Bearer"}
+    return problem(exc.status, exc.title, exc.detail, code=exc.code, errors=errors, headers=headers)
+
+
+async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {"field": _field_path(err.get("loc", ())), "message": str(err.get("msg", "invalid"))}
+        for err in exc.errors()
+    ]
+    first = errors[0] if errors else {"field": "body", "message": "invalid request"}
+    detail = f"{first['field']}: {first['message']}"
+    if len(errors) > 1:
+        detail += f" (and {len(errors) - 1} more)"
+    return problem(422, "Invalid request", detail, code="invalid-request", errors=errors)
+
+
+async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    title = {404: "Not found", 405: "Method not allowed", 415: "Unsupported media type"}.get(
+        exc.status_code, "HTTP error"
+    )
+    return problem(
+        exc.status_code,
+        title,
+        str(exc.detail),
+        code=title.lower().replace(" ", "-"),
+        headers=dict(exc.headers) if exc.headers else None,
+    )
+
+
+async def _unexpected_error(_: Request, exc: Exception) -> JSONResponse:
+    # A bug: logged with its traceback for us, never shown to the client.
+    logger.exception("unhandled error", exc_info=exc)
+    return problem(500, "Internal error", "the service failed on this request", code="internal")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ServiceError, _service_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected_error)

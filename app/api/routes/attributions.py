@@ -1,0 +1,59 @@
+"""POST /v1/attributions and its batch form: HTTP <-> service, no NLP here."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body
+
+from app.api.deps import ServiceDep, SettingsDep
+from app.api.examples import attribution_examples
+from app.api.limits import check_batch, check_document
+from app.api.schemas import (
+    AttributionRequest,
+    AttributionResponse,
+    BatchItem,
+    BatchRequest,
+    BatchResponse,
+    DocumentError,
+)
+from app.errors import ServiceError
+
+router = APIRouter(prefix="/v1/attributions", tags=["attributions"])
+
+
+@router.post("", summary="Find the quotes of one article and their speakers")
+async def attribute(
+    request: Annotated[AttributionRequest, Body(openapi_examples=attribution_examples())],
+    service: ServiceDep,
+    settings: SettingsDep,
+) -> AttributionResponse:
+    check_document(request, settings)
+    (response,) = await service.attribute([request])
+    return response
+
+
+@router.post("/batch", summary="Attribute several articles; answers in input order")
+async def attribute_batch(
+    batch: BatchRequest, service: ServiceDep, settings: SettingsDep
+) -> BatchResponse:
+    check_batch(batch.documents, settings)
+    items: list[BatchItem | None] = [None] * len(batch.documents)
+    accepted: list[tuple[int, AttributionRequest]] = []
+    for index, document in enumerate(batch.documents):
+        try:
+            check_document(document, settings, field=f"documents.{index}.text")
+        except ServiceError as exc:
+            items[index] = BatchItem(
+                ok=False,
+                error=DocumentError(
+                    id=document.id, status=exc.status, title=exc.title, detail=exc.detail
+                ),
+            )
+        else:
+            accepted.append((index, document))
+    if accepted:
+        responses = await service.attribute([document for _, document in accepted])
+        for (index, _), response in zip(accepted, responses, strict=True):
+            items[index] = BatchItem(ok=True, result=response)
+    return BatchResponse(results=[item for item in items if item is not None])

@@ -1,0 +1,42 @@
+"""The `quotes` console script: serve | attribute | evaluate | bench | show.
+
+Each subcommand lives in its own module exposing `add_arguments(parser)` and `run(args) -> int`;
+they all call the same `app.service` functions as the HTTP API.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# subcommand -> (module, one-line help)
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "serve": ("app.serve", "start the HTTP service (uvicorn)"),
+    "attribute": ("app.archive", "attribute a JSONL file of articles (resumable, multi-process)"),
+    "evaluate": ("app.evaluation", "score the pipeline against a gold JSONL file"),
+    "bench": ("app.bench", "measure throughput and HTTP latency"),
+    "show": ("app.web.render", "write the reading view of one article to an HTML file"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quotes", description="Quote attribution service tools.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        module = importlib.import_module(module_name)
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Domain errors with stable codes; `app.api.errors` maps them to problem+json responses."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """Base of the errors a client can cause or must retry; never a bug."""
+
+    status: int = 400
+    code: str = "bad-request"
+    title: str = "Bad request"
+
+    def __init__(self, detail: str, *, field: str | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.field = field
+
+
+class TextTooLong(ServiceError):
+    status = 413
+    code = "text-too-long"
+    title = "Text too long"
+
+    def __init__(self, length: int, limit: int, *, field: str = "text") -> None:
+        super().__init__(
+            f"text has {length} characters; the limit is {limit} (QUOTES_MAX_TEXT_CHARS)", field=field
+        )
+
+
+class EmptyText(ServiceError):
+    status = 422
+    code = "empty-text"
+    title = "Empty text"
+
+    def __init__(self, *, field: str = "text") -> None:
+        super().__init__("text is empty or only whitespace; send the article's text", field=field)
+
+
+class BatchTooLarge(ServiceError):
+    status = 413
+    code = "batch-too-large"
+    title = "Batch too large"
+
+
+class ServiceBusy(ServiceError):
+    status = 503
+    code = "busy"
+    title = "Service busy"
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(f"all pipeline workers are busy and the queue is full; retry after {retry_after_s} s")
+        self.retry_after_s = retry_after_s
+
+
+class PipelineTimeout(ServiceError):
+    status = 504
+    code = "timeout"
+    title = "Pipeline timeout"
+
+    def __init__(self, limit_s: float) -> None:
+        super().__init__(f"the article took longer than {limit_s:g} s (QUOTES_REQUEST_TIMEOUT_S)")
+
+
+class NotReady(ServiceError):
+    status = 503
+    code = "not-ready"
+    title = "Not ready"
+
+    def __init__(self) -> None:
+        super().__init__("the NLP pipeline is not loaded yet")
+
+
+class Unauthorized(ServiceError):
+    status = 401
+    code = "unauthorized"
+    title = "Unauthorized"
