@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import importlib
+
 import spacy
 from spacy.language import Language
 
-# Importing the modules registers the factories and extensions.
-from app.pipeline import extensions, quotes, speakers  # noqa: F401
+# Modules whose import registers our factories and extensions (done in build_pipeline, so that
+# importing the light `app.pipeline.types` does not pull in every component).
+COMPONENT_MODULES = ("app.pipeline.extensions", "app.pipeline.quotes", "app.pipeline.speakers")
 
 # Sections of models/pipeline.cfg: [components.NAME] (factory + settings) and
 # [initialize.components.NAME] (arguments of the component's initialize(), e.g. lexicon paths).
@@ -19,6 +22,7 @@ INITIALIZE_SECTION = "initialize"
 
 def build_pipeline(model_name: str, config_path: Path) -> Language:
     """Load the base model once and append our components as `config_path` describes them."""
+    register_components()
     nlp = spacy.load(model_name)
     config = spacy.util.load_config(config_path, interpolate=True)
     lexicon_dir = config_path.parent
@@ -42,3 +46,9 @@ def _resolve_path(value: Any, base: Path) -> Any:
     if isinstance(value, str) and value.endswith((".txt", ".json", ".tsv")):
         return base / value
     return value
+
+
+def register_components() -> None:
+    """Import the component modules so that their factories are registered with spaCy."""
+    for module in COMPONENT_MODULES:
+        importlib.import_module(module)

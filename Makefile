@@ -1,0 +1,53 @@
+# Two commands for a fresh machine: `make run` (serve on 127.0.0.1:8000) and `make test`.
+# Everything is installed from pyproject.toml + uv.lock into .venv; nothing is downloaded at run time.
+
+UV_VERSION := 0.13.9
+UV_PIN := uv==$(UV_VERSION)
+UV ?= $(shell command -v uv 2>/dev/null)
+PY := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint typecheck pytest install install-test browser bench evaluate clean
+
+# uv comes from PyPI; bootstrap it with pip where it is missing.
+.uv:
+	@if [ -z "$(UV)" ]; then python3 -m pip install --quiet "$(UV_PIN)"; fi
+	@touch .uv
+
+install: .uv
+	uv sync --frozen
+
+install-test: .uv
+	uv sync --frozen --all-extras
+
+run: install
+	.venv/bin/quotes serve --host $(HOST) --port $(PORT)
+
+# Debian's headless Chromium for the reading-view browser test.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	  else echo "chromium missing and cannot be installed here: browser tests will be skipped" >&2; fi; }
+
+lint:
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check app tests scripts
+
+typecheck:
+	.venv/bin/mypy
+
+pytest:
+	.venv/bin/pytest -q
+
+test: install-test browser lint typecheck pytest
+
+bench: install-test
+	.venv/bin/quotes bench --write-md BENCHMARKS.md
+
+evaluate: install-test
+	.venv/bin/quotes evaluate seeds/gold.jsonl --baseline textacy
+
+clean:
+	rm -rf .venv .uv .pytest_cache .mypy_cache .ruff_cache

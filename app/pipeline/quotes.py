@@ -1,0 +1,593 @@
+"""The `quote_finder` component: every quoted passage of a text, its offsets, segments and type.
+
+Finding is a pure function over the string (`find_quotes`), one pass over the quote marks of each
+paragraph; no parse is needed. Classifying a passage as speech (direct/partial) or not
+(scare/title) looks at the words around it, with lexicons loaded in `initialize()`.
+When unsure the passage is speech: a missed quotation can never be attributed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from app.pipeline.extensions import QUOTES_KEY, register_extensions
+from app.pipeline.types import CharSpan, Quote, QuoteType
+
+# ---------------------------------------------------------------------------------------------
+# Marks and characters
+# ---------------------------------------------------------------------------------------------
+
+# Double-family marks that can only open a passage (typographic and continental openers).
+DOUBLE_OPENERS: frozenset[str] = frozenset({"\u201c", "\u201e", "\u201f", "\u00ab", "``"})
+# Double-family marks that can only close a passage.
+DOUBLE_CLOSERS: frozenset[str] = frozenset({"\u201d", "\u00bb"})
+# Double-family marks whose direction comes from their neighbours (typewriter quotes; two
+# apostrophes standing for a double quote, as some newspaper systems print them).
+DOUBLE_EITHER: frozenset[str] = frozenset({'"', "\uff02", "''"})
+# Single-family marks that can only open a passage.
+SINGLE_OPENERS: frozenset[str] = frozenset({"\u2018", "\u201a", "\u2039"})
+# Single-family marks that close a passage, or are apostrophes (Clinton’s, students’).
+SINGLE_CLOSERS: frozenset[str] = frozenset({"\u2019", "\u203a"})
+# Single-family marks whose direction comes from their neighbours (and often apostrophes).
+SINGLE_EITHER: frozenset[str] = frozenset({"'", "\uff07"})
+
+DOUBLE_MARKS: frozenset[str] = DOUBLE_OPENERS | DOUBLE_CLOSERS | DOUBLE_EITHER
+SINGLE_MARKS: frozenset[str] = SINGLE_OPENERS | SINGLE_CLOSERS | SINGLE_EITHER
+ALL_MARKS: frozenset[str] = frozenset("".join(DOUBLE_MARKS | SINGLE_MARKS))
+
+# Characters that end a paragraph (line breaks of every convention; \r\n counts once).
+PARAGRAPH_BREAKS: frozenset[str] = frozenset(
+    {"\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85"}
+)
+# Invisible characters that are trimmed like whitespace at the edges of a quote's content.
+INVISIBLES: frozenset[str] = frozenset(
+    {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\x00"}
+)
+# Punctuation before an opening mark that still leaves it in opening position (`said: "`, `("`).
+OPENING_CONTEXT: frozenset[str] = frozenset("([{<\u2014\u2013\u2012\u2010-/:;\u2026")
+# Punctuation after a closing mark that still leaves it in closing position (`",`, `".`, `")`).
+CLOSING_CONTEXT: frozenset[str] = frozenset(".,;:!?)]}>\u2014\u2013\u2012\u2010-/\u2026*")
+# Words an apostrophe elides at their start: 'n' (rock 'n' roll), 'em, 'til, 'cause, 'tis.
+ELIDED_WORDS: frozenset[str] = frozenset(
+    {"n", "em", "til", "cause", "cuz", "tis", "twas", "bout", "round", "nother", "kay", "sup"}
+)
+
+_MARK_RE = re.compile("''|``|[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
+# An HTML/XML tag left in the text: its attribute values are not quotations.
+_MARKUP_RE = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
+_PARAGRAPH_RE = re.compile("[^" + re.escape("".join(sorted(PARAGRAPH_BREAKS))) + "]+")
+
+_OPENER = 1  # the mark sits where an opening mark sits (`␣"Word`)
+_CLOSER = 2  # the mark sits where a closing mark sits (`word"␣`)
+_NEUTRAL = 0  # both or neither: direction decided by the state of the scan
+
+
+def _is_blank(char: str) -> bool:
+    return char.isspace() or char in INVISIBLES or unicodedata.category(char) == "Cc"
+
+
+@dataclass(slots=True)
+class _Open:
+    """A passage being scanned: where it opened and the paragraphs it covered so far."""
+
+    mark: str
+    mark_pos: int
+    content_start: int
+    segments: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """A found passage before classification."""
+
+    segments: tuple[tuple[int, int], ...]
+    open_mark: str
+    open_pos: int
+    close_mark: str | None
+    close_pos: int  # index of the closing mark, or the end of the last paragraph
+    close_end: int  # index after the closing mark
+
+
+class _Scanner:
+    """Scans one family of marks (double or single) over the paragraphs of a text."""
+
+    def __init__(
+        self,
+        text: str,
+        paragraphs: list[tuple[int, int]],
+        single: bool,
+        markup: list[tuple[int, int]],
+    ) -> None:
+        self.text = text
+        self.markup_starts = [m[0] for m in markup]
+        self.markup_ends = [m[1] for m in markup]
+        self.paragraphs = paragraphs
+        self.single = single
+        self.marks = SINGLE_MARKS if single else DOUBLE_MARKS
+        self.openers = SINGLE_OPENERS if single else DOUBLE_OPENERS
+        self.closers = SINGLE_CLOSERS if single else DOUBLE_CLOSERS
+
+    def skip_tag(self, i: int) -> bool:
+        """Marks inside markup (`<tweet id="1">`) are not quote marks."""
+        k = _bisect_right(self.markup_starts, i) - 1
+        return k >= 0 and i < self.markup_ends[k]
+
+    # -- context of one mark ------------------------------------------------------------------
+    def _prev(self, i: int, lo: int) -> str | None:
+        """The character before position i, looking through other quote marks."""
+        j = i - 1
+        while j >= lo and self.text[j] in ALL_MARKS and i - j < 4:
+            j -= 1
+        return self.text[j] if j >= lo else None
+
+    def _next(self, i: int, hi: int) -> str | None:
+        j = i + 1
+        while j < hi and self.text[j] in ALL_MARKS and j - i < 4:
+            j += 1
+        return self.text[j] if j < hi else None
+
+    def flank(self, i: int, lo: int, hi: int, width: int = 1) -> int:
+        prev, nxt = self._prev(i, lo), self._next(i + width - 1, hi)
+        prev_open = prev is None or _is_blank(prev) or prev in OPENING_CONTEXT
+        next_close = nxt is None or _is_blank(nxt) or nxt in CLOSING_CONTEXT
+        if prev_open and not next_close:
+            return _OPENER
+        if next_close and not prev_open:
+            return _CLOSER
+        return _NEUTRAL
+
+    def is_apostrophe(self, i: int, lo: int, hi: int) -> bool:
+        """A single mark inside a word (Trump's), before a year ('90s) or an elision ('n')."""
+        text = self.text
+        prev = text[i - 1] if i > lo else ""
+        nxt = text[i + 1] if i + 1 < hi else ""
+        if prev.isalnum() and nxt.isalnum():
+            return True
+        if nxt.isdigit() and (i + 2 >= hi or text[i + 2].isdigit()):
+            return True
+        if nxt.isalpha():
+            j = i + 1
+            while j < hi and j - i < 8 and text[j].isalpha():
+                j += 1
+            if text[i + 1 : j].lower() in ELIDED_WORDS and (j >= hi or not text[j].isalpha()):
+                return True
+        return False
+
+    # -- the scan -----------------------------------------------------------------------------
+    def scan(self, skip: Callable[[int], bool]) -> list[_Raw]:
+        found: list[_Raw] = []
+        pending: _Open | None = None
+        for p_index, (lo, hi) in enumerate(self.paragraphs):
+            state = pending
+            pending = None
+            for match in _MARK_RE.finditer(self.text, lo, hi):
+                i, j = match.span()
+                mark = match.group()
+                if mark not in self.marks or skip(i) or self.skip_tag(i):
+                    continue
+                if self.single and self.is_apostrophe(i, lo, hi):
+                    continue
+                side = self.flank(i, lo, hi, j - i)
+                if state is None:
+                    if side == _CLOSER or (mark in self.closers and side != _OPENER):
+                        continue  # a stray closing mark (or an apostrophe: students')
+                    state = _Open(mark, i, j)
+                elif mark in self.openers and side == _OPENER:
+                    if not self.single:  # the previous passage lost its closing mark
+                        found.append(self._cut(state, i))
+                    state = _Open(mark, i, j)
+                elif self.single and side != _CLOSER:
+                    continue  # an apostrophe-like mark inside a single-quoted passage
+                else:
+                    state.segments.append((state.content_start, i))
+                    found.append(
+                        _Raw(tuple(state.segments), state.mark, state.mark_pos, mark, i, j)
+                    )
+                    state = None
+            if state is None:
+                continue
+            nxt = self._continuation(p_index)
+            if nxt is not None:
+                state.segments.append((state.content_start, hi))
+                state.content_start = nxt
+                pending = state
+            elif not self.single:
+                found.append(self._cut(state, hi))
+        return found
+
+    def _cut(self, state: _Open, end: int) -> _Raw:
+        """A passage whose closing mark is missing ends at `end` (its paragraph's end)."""
+        state.segments.append((state.content_start, end))
+        return _Raw(tuple(state.segments), state.mark, state.mark_pos, None, end, end)
+
+    def _continuation(self, p_index: int) -> int | None:
+        """Where the next paragraph's content starts, if it opens with a mark (news convention)."""
+        if p_index + 1 >= len(self.paragraphs):
+            return None
+        lo, hi = self.paragraphs[p_index + 1]
+        j = lo
+        while j < hi and _is_blank(self.text[j]):
+            j += 1
+        match = _MARK_RE.match(self.text, j, hi)
+        if match is None:
+            return None
+        mark = match.group()
+        if mark not in self.marks or mark in self.closers or self.skip_tag(j):
+            return None
+        if self.flank(j, lo, hi, len(mark)) != _OPENER:
+            return None
+        if self.single and self.is_apostrophe(j, lo, hi):
+            return None
+        return match.end()
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line that holds something other than blanks."""
+    return [
+        (m.start(), m.end())
+        for m in _PARAGRAPH_RE.finditer(text)
+        if not all(_is_blank(c) for c in m.group())
+    ]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and _is_blank(text[start]):
+        start += 1
+    while end > start and _is_blank(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def scan_quotes(text: str) -> list[_Raw]:
+    """Every quoted passage of `text` (double quotes, then single quotes outside them)."""
+    if not text or _MARK_RE.search(text) is None:
+        return []
+    paragraphs = _paragraphs(text)
+    markup = [m.span() for m in _MARKUP_RE.finditer(text)] if "<" in text else []
+    doubles = _Scanner(text, paragraphs, False, markup).scan(lambda _i: False)
+    doubles = [raw for raw in doubles if _content(text, raw)]
+    starts = [raw.open_pos for raw in doubles]
+    ends = [raw.close_end - 1 for raw in doubles]
+
+    def inside_double(i: int) -> bool:
+        k = _bisect_right(starts, i) - 1
+        return k >= 0 and starts[k] <= i <= ends[k]
+
+    singles = _Scanner(text, paragraphs, True, markup).scan(inside_double)
+    singles = [raw for raw in singles if _content(text, raw)]
+    if not singles:
+        return doubles
+    # A single-quoted passage that encloses double quotes is the outer quote (British style).
+    merged: list[_Raw] = []
+    for raw in sorted(singles + doubles, key=lambda r: (r.open_pos, -r.close_pos)):
+        if merged and raw.open_pos < merged[-1].close_pos:
+            continue
+        merged.append(raw)
+    return merged
+
+
+def _bisect_right(values: list[int], x: int) -> int:
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < values[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _content(text: str, raw: _Raw) -> list[tuple[int, int]]:
+    """The trimmed, non-empty segments of a passage."""
+    out = []
+    for start, end in raw.segments:
+        s, e = _trim(text, start, end)
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Classification
+# ---------------------------------------------------------------------------------------------
+
+# Sentence-final punctuation: a quote that ends with it is a whole utterance.
+SENTENCE_END: frozenset[str] = frozenset(".?!\u2026")
+# Punctuation that introduces a whole quotation (`He put it bluntly: "…"`, `— "…"`).
+INTRODUCERS: frozenset[str] = frozenset(":\u2014\u2013")
+
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*\.?", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Word lists that steer classification; each is loaded from a file under models/."""
+
+    scare_cues: frozenset[str] = frozenset()  # phrases right before a term in scare quotes
+    title_cues: frozenset[str] = frozenset()  # nouns/verbs right before a work's title
+    speech_cues: frozenset[str] = frozenset()  # word forms that report speech (said, calling)
+
+    def to_dict(self) -> dict[str, list[str]]:
+        return {
+            "scare_cues": sorted(self.scare_cues),
+            "title_cues": sorted(self.title_cues),
+            "speech_cues": sorted(self.speech_cues),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Lexicons:
+        return cls(
+            scare_cues=frozenset(data.get("scare_cues", ())),
+            title_cues=frozenset(data.get("title_cues", ())),
+            speech_cues=frozenset(data.get("speech_cues", ())),
+        )
+
+
+def read_lexicon(path: str | Path) -> frozenset[str]:
+    """One entry a line, lower-cased; blank lines and `#` comments are ignored."""
+    entries = set()
+    for line in Path(path).read_text(encoding="utf8").splitlines():
+        entry = line.split("#", 1)[0].strip().lower()
+        if entry:
+            entries.add(" ".join(entry.split()))
+    return frozenset(entries)
+
+
+def _words(s: str) -> list[str]:
+    return [w.lower() for w in _WORD_RE.findall(s)]
+
+
+def _ends_with_phrase(words: list[str], phrases: frozenset[str], max_len: int = 4) -> bool:
+    for n in range(1, min(max_len, len(words)) + 1):
+        if " ".join(words[-n:]) in phrases:
+            return True
+    return False
+
+
+def _is_title_case(words: list[str]) -> bool:
+    caps = [w for w in words if w[:1].isalpha()]
+    return bool(caps) and all(
+        w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in caps
+    ) and caps[0][:1].isupper()
+
+
+# Short function words that stay lower-case inside a title ("Gone with the Wind").
+_TITLE_SMALL_WORDS: frozenset[str] = frozenset(
+    {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+     "from", "as", "vs", "vs.", "nor", "is"}
+)
+
+
+def classify(
+    text: str,
+    start: int,
+    end: int,
+    open_pos: int,
+    close_end: int,
+    lexicons: Lexicons,
+    para: tuple[int, int],
+) -> QuoteType:
+    """direct, partial, scare or title, from the content and the words around the marks."""
+    content = text[start:end]
+    before = text[para[0] : open_pos]
+    after = text[close_end : para[1]] if close_end < para[1] else ""
+    content_words = content.split()
+    left_words = _words(before[-80:])
+    # Words of the sentence the quote sits in (left up to a sentence end, right up to one).
+    left_sentence = re.split(r"[.?!]\s", before)[-1]
+    right_sentence = re.split(r"[.?!](?:\s|$)", after, maxsplit=1)[0]
+    stripped_left = before.rstrip()
+    at_sentence_start = (
+        not stripped_left
+        or stripped_left[-1] in SENTENCE_END
+        or stripped_left[-1] in INTRODUCERS
+        or stripped_left[-1] in ALL_MARKS
+    )
+    last = content.rstrip(''.join(ALL_MARKS))[-1:]
+    n_words = len(content_words)
+
+    # Evidence that the passage is not speech.
+    if left_words and _ends_with_phrase(left_words, lexicons.scare_cues):
+        if n_words <= 6 and last not in SENTENCE_END:
+            return "scare"
+    if left_words and _ends_with_phrase(left_words, lexicons.title_cues):
+        if n_words <= 10 and _is_title_case(content_words):
+            return "title"
+    speech_nearby = any(
+        w in lexicons.speech_cues for w in _words(left_sentence) + _words(right_sentence)
+    )
+    if n_words <= 4 and not speech_nearby and last not in SENTENCE_END | {","}:
+        if not at_sentence_start:
+            if _is_title_case(content_words) and n_words >= 1:
+                return "title"
+            return "scare"
+    if at_sentence_start or (content[:1].isupper() and last in SENTENCE_END | {","}):
+        return "direct"
+    return "partial"
+
+
+def find_quotes(text: str, lexicons: Lexicons | None = None) -> list[Quote]:
+    """Every quoted passage of `text`, in text order, non-overlapping, with exact offsets."""
+    lex = lexicons if lexicons is not None else Lexicons()
+    paragraphs = _paragraphs(text) if text else []
+    para_starts = [p[0] for p in paragraphs]
+    quotes: list[Quote] = []
+    for raw in scan_quotes(text):
+        segments = _content(text, raw)
+        start, end = segments[0][0], segments[-1][1]
+        k = _bisect_right(para_starts, raw.close_pos) - 1
+        para = paragraphs[max(k, 0)]
+        k_open = _bisect_right(para_starts, raw.open_pos) - 1
+        open_para = paragraphs[max(k_open, 0)]
+        qtype = classify(
+            text,
+            start,
+            end,
+            raw.open_pos,
+            raw.close_end,
+            lex,
+            (open_para[0], para[1]),
+        )
+        quotes.append(
+            Quote(
+                start=start,
+                end=end,
+                text=text[start:end],
+                type=qtype,
+                open_mark=raw.open_mark,
+                close_mark=raw.close_mark,
+                segments=tuple(CharSpan(s, e, text[s:e]) for s, e in segments)
+                if len(segments) > 1
+                else (CharSpan(start, end, text[start:end]),),
+            )
+        )
+    return quotes
+
+
+# ---------------------------------------------------------------------------------------------
+# The component
+# ---------------------------------------------------------------------------------------------
+
+# Lexicon files shipped with the project, used when initialize() is given no paths.
+DEFAULT_LEXICON_DIR = Path(__file__).resolve().parents[2] / "models"
+DEFAULT_LEXICON_FILES: dict[str, str] = {
+    "scare_cues": "scare_quote_cues.txt",
+    "title_cues": "title_quote_cues.txt",
+    "speech_cues": "quote_speech_cues.txt",
+}
+_LEXICON_FILE = "lexicons.json"
+
+
+@Language.factory(
+    "quote_finder",
+    assigns=["doc.spans", "span._.quote"],
+    requires=[],
+    default_config={"spans_key": QUOTES_KEY, "classify": True},
+)
+def make_quote_finder(
+    nlp: Language, name: str, *, spans_key: str, classify: bool
+) -> QuoteFinder:
+    """Build the component that puts every quoted passage on `doc.spans[spans_key]`."""
+    return QuoteFinder(nlp, name, spans_key=spans_key, classify=classify)
+
+
+class QuoteFinder:
+    """Finds quoted passages; a Span per passage with `span._.quote` set to its `Quote`."""
+
+    def __init__(
+        self, nlp: Language, name: str = "quote_finder", *, spans_key: str = QUOTES_KEY,
+        classify: bool = True,
+    ) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.classify = classify
+        self.lexicons = Lexicons()
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        scare_cues: str | Path | None = None,
+        title_cues: str | Path | None = None,
+        speech_cues: str | Path | None = None,
+    ) -> None:
+        """Load the lexicons (defaults: the files in models/)."""
+        given = {"scare_cues": scare_cues, "title_cues": title_cues, "speech_cues": speech_cues}
+        loaded = {
+            key: read_lexicon(
+                path if path is not None else DEFAULT_LEXICON_DIR / DEFAULT_LEXICON_FILES[key]
+            )
+            for key, path in given.items()
+        }
+        self.lexicons = Lexicons(**loaded)
+
+    def find(self, doc: Doc) -> list[Quote]:
+        quotes = find_quotes(doc.text, self.lexicons)
+        if not self.classify:
+            quotes = [replace(q, type="direct") for q in quotes]
+        return quotes
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            quotes = self.find(doc)
+            self.set_annotations(doc, quotes)
+            return doc
+        except Exception as e:  # noqa: BLE001 - spaCy's error-handler protocol
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def get_error_handler(self) -> Callable[..., Any]:
+        handler: Callable[..., Any] = getattr(self, "_error_handler", _raise_error)
+        return handler
+
+    def set_error_handler(self, error_handler: Callable[..., Any]) -> None:
+        self._error_handler = error_handler
+
+    def set_annotations(self, doc: Doc, quotes: list[Quote]) -> None:
+        spans: list[Span] = []
+        prev_end = 0
+        for quote in quotes:
+            span = _token_span(doc, quote.start, quote.end, prev_end)
+            span._.quote = quote
+            spans.append(span)
+            prev_end = span.end
+        doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=spans)
+
+    # -- serialization ------------------------------------------------------------------------
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        data: bytes = srsly.json_dumps(self.lexicons.to_dict()).encode("utf8")
+        return data
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> QuoteFinder:
+        self.lexicons = Lexicons.from_dict(srsly.json_loads(bytes_data.decode("utf8")))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / _LEXICON_FILE, self.lexicons.to_dict())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteFinder:
+        self.lexicons = Lexicons.from_dict(srsly.read_json(Path(path) / _LEXICON_FILE))
+        return self
+
+
+def _raise_error(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:
+    raise e
+
+
+def _token_span(doc: Doc, start: int, end: int, min_token: int) -> Span:
+    """The token-aligned span covering chars [start, end), never None, never before min_token."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        first = last = None
+        for token in doc:  # rare fallback (odd whitespace tokens): nearest covering tokens
+            if token.idx + len(token) > start and first is None:
+                first = token.i
+            if token.idx < end:
+                last = token.i
+        if first is None:
+            first = max(len(doc) - 1, 0)
+        if last is None or last < first:
+            last = first
+        span = doc[first : min(last + 1, len(doc))]
+    if span.start < min_token < span.end:
+        span = doc[min_token : span.end]
+    return span
