@@ -23,7 +23,8 @@ class TextTooLong(ServiceError):
 
     def __init__(self, length: int, limit: int, *, field: str = "text") -> None:
         super().__init__(
-            f"text has {length} characters; the limit is {limit} (QUOTES_MAX_TEXT_CHARS)", field=field
+            f"text has {length} characters; the limit is {limit} (QUOTES_MAX_TEXT_CHARS)",
+            field=field,
         )
 
 
@@ -48,7 +49,9 @@ class ServiceBusy(ServiceError):
     title = "Service busy"
 
     def __init__(self, retry_after_s: int) -> None:
-        super().__init__(f"all pipeline workers are busy and the queue is full; retry after {retry_after_s} s")
+        super().__init__(
+            f"all pipeline workers are busy and the queue is full; retry after {retry_after_s} s"
+        )
         self.retry_after_s = retry_after_s
 
 
@@ -74,3 +77,28 @@ class Unauthorized(ServiceError):
     status = 401
     code = "unauthorized"
     title = "Unauthorized"
+
+
+class UnsupportedMediaType(ServiceError):
+    status = 415
+    code = "unsupported-media-type"
+    title = "Unsupported media type"
+
+    def __init__(self, content_type: str | None) -> None:
+        sent = f"'{content_type}'" if content_type else "no Content-Type"
+        super().__init__(
+            f"the body must be JSON sent as 'Content-Type: application/json'; got {sent}",
+            field="content-type",
+        )
+
+
+class BodyTooLarge(ServiceError):
+    status = 413
+    code = "body-too-large"
+    title = "Request body too large"
+
+    def __init__(self, limit_bytes: int) -> None:
+        super().__init__(
+            f"the request body is larger than {limit_bytes} bytes (QUOTES_MAX_BODY_BYTES)",
+            field="body",
+        )

@@ -8,11 +8,14 @@ threads off the event loop, behind a bounded admission queue and a per-request t
 from __future__ import annotations
 
 import asyncio
+import bisect
 import re
 import threading
+import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -28,12 +31,27 @@ from app.api.schemas import (
     TextSpan,
 )
 from app.errors import PipelineTimeout, ServiceBusy
+from app.html_input import HtmlText
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.types import CharSpan
 
 # Lone UTF-16 surrogates cannot be encoded for spaCy's string store; each is replaced by U+FFFD,
 # one code point for one, so every offset still indexes the client's text.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+# Code points outside the BMP: two UTF-16 code units each.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+# Called after each `AttributionService.attribute` with the requests, the answers and the seconds
+# the pipeline itself took (queue wait excluded); the HTTP layer sets it per request for metrics
+# and the access log. Context-local, so a service shared by several apps reports to the right one.
+PipelineObserver = Callable[
+    [Sequence[AttributionRequest], Sequence[AttributionResponse], float], None
+]
+pipeline_observer: ContextVar[PipelineObserver | None] = ContextVar(
+    "pipeline_observer", default=None
+)
 
 
 def nlp_safe_text(text: str) -> str:
@@ -109,30 +127,91 @@ def doc_to_response(
     return AttributionResponse(id=doc_id, quotes=quotes, speakers=speakers, model=info)
 
 
+OffsetMap = Callable[[int, int], tuple[int, int]]
+
+
+def _map_span(span: TextSpan | None, mapping: OffsetMap, source: str | None) -> TextSpan | None:
+    if span is None:
+        return None
+    start, end = mapping(span.start, span.end)
+    text = span.text if source is None else source[start:end]
+    return TextSpan(text=text, start=start, end=end)
+
+
+def map_offsets(
+    response: AttributionResponse, mapping: OffsetMap, *, source: str | None = None
+) -> AttributionResponse:
+    """`response` with every (start, end) passed through `mapping`; with `source`, every `text`
+    is re-sliced from it (HTML input: the raw markup slice)."""
+    quotes = []
+    for quote in response.quotes:
+        start, end = mapping(quote.start, quote.end)
+        speaker = quote.speaker
+        if speaker is not None and speaker.mention is not None:
+            speaker = speaker.model_copy(
+                update={"mention": _map_span(speaker.mention, mapping, source)}
+            )
+        update = {
+            "start": start,
+            "end": end,
+            "segments": [_map_span(s, mapping, source) for s in quote.segments],
+            "speaker": speaker,
+            "cue": _map_span(quote.cue, mapping, source),
+        }
+        if source is not None:
+            update["text"] = source[start:end]
+        quotes.append(quote.model_copy(update=update))
+    return response.model_copy(update={"quotes": quotes})
+
+
+def utf16_offsets(text: str) -> OffsetMap:
+    """Code point offsets of `text` -> UTF-16 code unit offsets (JavaScript string indices)."""
+    astral = [match.start() for match in _ASTRAL.finditer(text)]
+
+    def mapping(start: int, end: int) -> tuple[int, int]:
+        return start + bisect.bisect_left(astral, start), end + bisect.bisect_left(astral, end)
+
+    return mapping
+
+
+def _finish(
+    doc: Doc, req: AttributionRequest, markup: HtmlText | None, info: ModelInfo
+) -> AttributionResponse:
+    plain = markup.text if markup is not None else req.text
+    response = doc_to_response(
+        doc, plain, doc_id=request_id(req), info=info, include_non_speech=req.include_non_speech
+    )
+    if markup is not None:
+        response = map_offsets(response, markup.to_source, source=req.text)
+    if req.offsets == "utf16":
+        response = map_offsets(response, utf16_offsets(req.text))
+    return response
+
+
 def request_id(request: AttributionRequest) -> str:
     return request.id if request.id is not None else f"doc-{uuid.uuid4().hex[:12]}"
 
 
 def attribute_requests(
-    nlp: Language, requests: Iterable[AttributionRequest], *, batch_size: int = 16, n_process: int = 1
+    nlp: Language,
+    requests: Iterable[AttributionRequest],
+    *,
+    batch_size: int = 16,
+    n_process: int = 1,
 ) -> Iterator[AttributionResponse]:
     """Run the pipeline over many articles with `nlp.pipe`, answers in input order."""
     info = model_info(nlp)
     pending = list(requests) if n_process > 1 else requests
 
-    def texts() -> Iterator[tuple[str, AttributionRequest]]:
+    def texts() -> Iterator[tuple[str, tuple[AttributionRequest, HtmlText | None]]]:
         for req in pending:
-            yield nlp_safe_text(req.text), req
+            markup = HtmlText.parse(req.text) if req.format == "html" else None
+            plain = markup.text if markup is not None else req.text
+            yield nlp_safe_text(plain), (req, markup)
 
     docs = nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, req in docs:
-        yield doc_to_response(
-            doc,
-            req.text,
-            doc_id=request_id(req),
-            info=info,
-            include_non_speech=req.include_non_speech,
-        )
+    for doc, (req, markup) in docs:
+        yield _finish(doc, req, markup, info)
 
 
 @dataclass
@@ -169,12 +248,25 @@ class AttributionService:
                 raise ServiceBusy(retry_after_s=1)
             self._admitted += 1
         # The slot is freed when the work really ends (a timed-out job still holds its thread).
-        work = self._executor.submit(self.attribute_sync, list(requests))
+        work = self._executor.submit(self._timed_attribute, list(requests))
         work.add_done_callback(self._release)
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(work), timeout=self.timeout_s)
+            responses, seconds = await asyncio.wait_for(
+                asyncio.wrap_future(work), timeout=self.timeout_s
+            )
         except TimeoutError as exc:
             raise PipelineTimeout(self.timeout_s) from exc
+        observer = pipeline_observer.get()
+        if observer is not None:
+            observer(requests, responses, seconds)
+        return responses
+
+    def _timed_attribute(
+        self, requests: list[AttributionRequest]
+    ) -> tuple[list[AttributionResponse], float]:
+        started = time.perf_counter()
+        responses = self.attribute_sync(requests)
+        return responses, time.perf_counter() - started
 
     def _release(self, _: object) -> None:
         with self._lock:

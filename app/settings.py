@@ -10,6 +10,12 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+# The longest JSON encoding of one code point is 12 bytes (an escaped surrogate pair,
+# "\\ud83d\\ude00"), so the derived body limit never refuses a text the character limit accepts.
+BODY_BYTES_PER_CHAR = 12
+BODY_ENVELOPE_BYTES = 64 * 1024
+# QUOTES_API_KEYS starting like this is a path to a file of keys (one a line), not a key list.
+API_KEYS_PATH_PREFIXES = ("/", "./", "../", "~")
 
 
 class Settings(BaseSettings):
@@ -22,11 +28,16 @@ class Settings(BaseSettings):
         description="Installed spaCy pipeline (package name or path) that parses the text.",
     )
     pipeline_config: Path = Field(
-        MODELS_DIR / "pipeline.cfg", description="Config that adds our components to the base model."
+        MODELS_DIR / "pipeline.cfg",
+        description="Config that adds our components to the base model.",
     )
-    max_text_chars: int = Field(200_000, ge=1, description="Longest accepted `text`, in characters.")
+    max_text_chars: int = Field(
+        200_000, ge=1, description="Longest accepted `text`, in characters (code points)."
+    )
     max_batch_documents: int = Field(64, ge=1, description="Most documents in one batch request.")
-    max_batch_chars: int = Field(2_000_000, ge=1, description="Most characters in one batch request.")
+    max_batch_chars: int = Field(
+        2_000_000, ge=1, description="Most characters in one batch request (all texts)."
+    )
     worker_threads: int = Field(
         1, ge=1, le=64, description="Threads that run the NLP pipeline off the event loop."
     )
@@ -38,11 +49,42 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_text: bool = Field(False, description="Log article text (off: only lengths and counts).")
     api_keys: str = Field(
-        "", description="Comma-separated API keys, or a path to a file with one key a line; empty: open."
+        "",
+        description=(
+            "Comma-separated API keys, or a path (starting with /, ./, ../ or ~) to a file with "
+            "one key a line (# comments allowed); empty: no keys needed. When set, every route but "
+            "/healthz and /readyz needs `Authorization: Bearer <key>`."
+        ),
     )
     metrics_require_key: bool = Field(False, description="Put /metrics behind the API keys too.")
-    cors_origins: str = Field("", description="Comma-separated allowed CORS origins; empty: CORS closed.")
+    cors_origins: str = Field(
+        "", description="Comma-separated allowed CORS origins; empty: CORS closed."
+    )
     reading_view: bool = Field(True, description="Serve the HTML reading view at GET /.")
+    max_body_bytes: int = Field(
+        0,
+        ge=0,
+        description=(
+            "Largest request body in bytes, refused with 413 before it is read; 0: derived, "
+            f"{BODY_BYTES_PER_CHAR} bytes per allowed character (QUOTES_MAX_TEXT_CHARS, or "
+            "QUOTES_MAX_BATCH_CHARS on the batch route) plus 64 KiB for the JSON around the text."
+        ),
+    )
+
+    @field_validator("api_keys")
+    @classmethod
+    def _api_keys_file_exists(cls, value: str) -> str:
+        value = value.strip()
+        if value.startswith(API_KEYS_PATH_PREFIXES) and not Path(value).expanduser().is_file():
+            raise ValueError(f"QUOTES_API_KEYS names a file that does not exist: {value}")
+        return value
+
+    def body_limit(self, *, batch: bool) -> int:
+        """The request body limit in bytes for one document (or, `batch`, the batch route)."""
+        if self.max_body_bytes:
+            return self.max_body_bytes
+        chars = self.max_batch_chars if batch else self.max_text_chars
+        return chars * BODY_BYTES_PER_CHAR + BODY_ENVELOPE_BYTES
 
     @field_validator("model_name")
     @classmethod

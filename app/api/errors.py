@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -16,6 +17,24 @@ PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://quotes.invalid/problems/"
 
 logger = logging.getLogger("app.errors")
+
+
+class SafeJSONResponse(JSONResponse):
+    """JSON that survives lone surrogates (a client may send `"\\ud800"`; its offsets echo it back).
+
+    UTF-8 cannot encode a lone surrogate, so such a body falls back to ASCII JSON with `\\uXXXX`
+    escapes, which every JSON parser turns back into the same string.
+    """
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return json.dumps(
+                content, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+            ).encode("utf-8")
+        except UnicodeEncodeError:
+            return json.dumps(
+                content, ensure_ascii=True, allow_nan=False, separators=(",", ":")
+            ).encode("ascii")
 
 
 def problem(
@@ -35,15 +54,15 @@ def problem(
     }
     if errors:
         body["errors"] = errors
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    return SafeJSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(str(part) for part in loc if part != "body") or "body"
 
 
-async def _service_error(_: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, ServiceError)
+def service_error_response(exc: ServiceError) -> JSONResponse:
+    """The problem+json answer to a domain error (also used by middleware, outside the router)."""
     errors = [{"field": exc.field, "message": exc.detail}] if exc.field else None
     headers = {"Retry-After": str(exc.retry_after_s)} if isinstance(exc, ServiceBusy) else None
     if exc.status == 401:
@@ -51,12 +70,23 @@ async def _service_error(_: Request, exc: Exception) -> JSONResponse:
     return problem(exc.status, exc.title, exc.detail, code=exc.code, errors=errors, headers=headers)
 
 
+async def _service_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ServiceError)
+    return service_error_response(exc)
+
+
+def _validation_item(err: Any) -> dict[str, Any]:
+    if err.get("type") == "json_invalid":  # loc is ("body", character position)
+        loc = tuple(err.get("loc", ()))
+        position = loc[-1] if len(loc) > 1 else "?"
+        reason = (err.get("ctx") or {}).get("error", "invalid JSON")
+        return {"field": "body", "message": f"malformed JSON at character {position}: {reason}"}
+    return {"field": _field_path(err.get("loc", ())), "message": str(err.get("msg", "invalid"))}
+
+
 async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = [
-        {"field": _field_path(err.get("loc", ())), "message": str(err.get("msg", "invalid"))}
-        for err in exc.errors()
-    ]
+    errors = [_validation_item(err) for err in exc.errors()]
     first = errors[0] if errors else {"field": "body", "message": "invalid request"}
     detail = f"{first['field']}: {first['message']}"
     if len(errors) > 1:
@@ -66,9 +96,13 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
 
 async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    title = {404: "Not found", 405: "Method not allowed", 415: "Unsupported media type"}.get(
-        exc.status_code, "HTTP error"
-    )
+    title = {
+        400: "Bad request",
+        404: "Not found",
+        405: "Method not allowed",
+        413: "Content too large",
+        415: "Unsupported media type",
+    }.get(exc.status_code, "HTTP error")
     return problem(
         exc.status_code,
         title,

@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import email.message
 from collections.abc import Sequence
 
+from fastapi import Request
+
 from app.api.schemas import AttributionRequest
-from app.errors import BatchTooLarge, EmptyText, TextTooLong
+from app.errors import BatchTooLarge, EmptyText, TextTooLong, UnsupportedMediaType
 from app.settings import Settings
+
+
+def is_json_media_type(content_type: str | None) -> bool:
+    """`application/json` or `application/<anything>+json`, parameters (charset) allowed."""
+    if not content_type:
+        return False
+    message = email.message.Message()
+    message["content-type"] = content_type
+    subtype = message.get_content_subtype()
+    return message.get_content_maintype() == "application" and (
+        subtype == "json" or subtype.endswith("+json")
+    )
+
+
+async def require_json(request: Request) -> None:
+    """415 for a JSON route's body sent as anything but JSON (text/plain, a form, none)."""
+    content_type = request.headers.get("content-type")
+    if not is_json_media_type(content_type):
+        raise UnsupportedMediaType(content_type)
 
 
 def check_document(request: AttributionRequest, settings: Settings, *, field: str = "text") -> None:

@@ -26,19 +26,44 @@ class AttributionRequest(BaseModel):
 
     text: Annotated[str, Field(description="Article text, plain. Offsets in the answer index it.")]
     id: Annotated[
-        str | None, Field(default=None, max_length=256, description="Echoed back; generated if absent.")
+        str | None,
+        Field(default=None, max_length=256, description="Echoed back; generated if absent."),
     ] = None
     title: Annotated[str | None, Field(default=None, max_length=1000)] = None
     include_non_speech: Annotated[
         bool,
-        Field(description="Also return scare quotes and titles (type scare/title, never attributed)."),
+        Field(
+            description="Also return scare quotes and titles (type scare/title, never attributed)."
+        ),
     ] = False
+    format: Annotated[
+        Literal["text", "html"],
+        Field(
+            description=(
+                "`text`: plain text. `html`: tags are stripped and entities decoded for the "
+                "pipeline, and every offset is mapped back to the HTML as sent, so "
+                "`input[start:end]` is the raw HTML slice (it may hold tags) and every `text` "
+                "field is that slice."
+            )
+        ),
+    ] = "text"
+    offsets: Annotated[
+        Literal["codepoint", "utf16"],
+        Field(
+            description=(
+                "Unit of every `start`/`end`: `codepoint` (Python str indices) or `utf16` (UTF-16 "
+                "code units, JavaScript string indices: `input.slice(start, end) === text`)."
+            )
+        ),
+    ] = "codepoint"
 
 
 class Speaker(BaseModel):
     """Who said a quote."""
 
-    name: str | None = Field(description="Canonical name (fullest form in the article); null when unresolved.")
+    name: str | None = Field(
+        description="Canonical name (fullest form in the article); null when unresolved."
+    )
     mention: TextSpan | None = Field(description="The words naming the speaker at this place.")
     entity: str | None = Field(description="Id of the entry in `speakers`; null when unresolved.")
     resolution: Resolution

@@ -63,8 +63,8 @@ def read_lexicon(path: Path | str) -> list[str]:
     """One entry a line; blank lines and `#` comments skipped; order kept, duplicates dropped."""
     seen: dict[str, None] = {}
     for line in Path(path).read_text(encoding="utf8").splitlines():
-        entry = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
-        if entry:
+        entry = line.strip()
+        if entry and not entry.startswith("#"):
             seen.setdefault(entry, None)
     return list(seen)
 

@@ -8,6 +8,7 @@ When unsure the passage is speech: a missed quotation can never be attributed.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -15,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -63,7 +63,7 @@ ELIDED_WORDS: frozenset[str] = frozenset(
 
 _MARK_RE = re.compile("''|``|[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 # An HTML/XML tag left in the text: its attribute values are not quotations.
-_MARKUP_RE = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
+_MARKUP_RE = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
 _PARAGRAPH_RE = re.compile("[^" + re.escape("".join(sorted(PARAGRAPH_BREAKS))) + "]+")
 
 _OPENER = 1  # the mark sits where an opening mark sits (`␣"Word`)
@@ -83,6 +83,8 @@ class _Open:
     mark_pos: int
     content_start: int
     segments: list[tuple[int, int]] = field(default_factory=list)
+    detached: bool = False  # opened by a mark between blanks: dropped if it never closes
+    inner: str | None = None  # the opening mark of a quote nested in this one ("a “b” c")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,12 @@ class _Scanner:
             return _CLOSER
         return _NEUTRAL
 
+    def is_detached(self, i: int, j: int, lo: int, hi: int) -> bool:
+        """The mark stands alone between blanks (or alone in its paragraph)."""
+        before_blank = i == lo or _is_blank(self.text[i - 1])
+        after_blank = j >= hi or _is_blank(self.text[j])
+        return before_blank and after_blank
+
     def is_apostrophe(self, i: int, lo: int, hi: int) -> bool:
         """A single mark inside a word (Trump's), before a year ('90s) or an elision ('n')."""
         text = self.text
@@ -169,7 +177,8 @@ class _Scanner:
         for p_index, (lo, hi) in enumerate(self.paragraphs):
             state = pending
             pending = None
-            for match in _MARK_RE.finditer(self.text, lo, hi):
+            scan_from = lo if state is None else state.content_start
+            for match in _MARK_RE.finditer(self.text, scan_from, hi):
                 i, j = match.span()
                 mark = match.group()
                 if mark not in self.marks or skip(i) or self.skip_tag(i):
@@ -181,6 +190,22 @@ class _Scanner:
                     if side == _CLOSER or (mark in self.closers and side != _OPENER):
                         continue  # a stray closing mark (or an apostrophe: students')
                     state = _Open(mark, i, j)
+                    # A lone mark between blanks (a table, a ditto mark) opens nothing by itself.
+                    state.detached = side == _NEUTRAL and self.is_detached(i, j, lo, hi)
+                elif state.inner is not None:
+                    if _straight(mark) == _straight(state.inner) and side != _OPENER:
+                        state.inner = None  # the nested quote closes
+                    elif _straight(mark) == _straight(state.mark) and side == _CLOSER:
+                        state.inner = None  # it was no nested quote: the outer one closes
+                        found.append(self._close(state, mark, i, j))
+                        state = None
+                elif (
+                    not self.single
+                    and side == _OPENER
+                    and _straight(mark) != _straight(state.mark)
+                    and mark not in self.closers
+                ):
+                    state.inner = mark  # a quote inside a quote, in the other style of marks
                 elif mark in self.openers and side == _OPENER:
                     if not self.single:  # the previous passage lost its closing mark
                         found.append(self._cut(state, i))
@@ -188,12 +213,9 @@ class _Scanner:
                 elif self.single and side != _CLOSER:
                     continue  # an apostrophe-like mark inside a single-quoted passage
                 else:
-                    state.segments.append((state.content_start, i))
-                    found.append(
-                        _Raw(tuple(state.segments), state.mark, state.mark_pos, mark, i, j)
-                    )
+                    found.append(self._close(state, mark, i, j))
                     state = None
-            if state is None:
+            if state is None or (state.detached and not state.segments):
                 continue
             nxt = self._continuation(p_index)
             if nxt is not None:
@@ -203,6 +225,11 @@ class _Scanner:
             elif not self.single:
                 found.append(self._cut(state, hi))
         return found
+
+    def _close(self, state: _Open, mark: str, i: int, j: int) -> _Raw:
+        """The passage closes with `mark` at [i, j)."""
+        state.segments.append((state.content_start, i))
+        return _Raw(tuple(state.segments), state.mark, state.mark_pos, mark, i, j)
 
     def _cut(self, state: _Open, end: int) -> _Raw:
         """A passage whose closing mark is missing ends at `end` (its paragraph's end)."""
@@ -228,6 +255,11 @@ class _Scanner:
         if self.single and self.is_apostrophe(j, lo, hi):
             return None
         return match.end()
+
+
+def _straight(mark: str) -> bool:
+    """Typewriter marks (", ', '') as opposed to typographic ones (“, ‘, «)."""
+    return mark in DOUBLE_EITHER or mark in SINGLE_EITHER
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -302,8 +334,26 @@ def _content(text: str, raw: _Raw) -> list[tuple[int, int]]:
 
 # Sentence-final punctuation: a quote that ends with it is a whole utterance.
 SENTENCE_END: frozenset[str] = frozenset(".?!\u2026")
-# Punctuation that introduces a whole quotation (`He put it bluntly: "…"`, `— "…"`).
-INTRODUCERS: frozenset[str] = frozenset(":\u2014\u2013")
+# What a quotation that starts a sentence follows: a sentence end, a colon or dash introduction
+# (`He put it bluntly: "…"`, `— "…"`), or another quotation mark.
+SENTENCE_START_AFTER: frozenset[str] = SENTENCE_END | frozenset(":\u2014\u2013") | ALL_MARKS
+# Longest quoted term that a scare/title cue ("so-called", "the book") can introduce, in words.
+MAX_TERM_WORDS = 8
+# Longest quoted term classified as scare/title without a cue (only with other evidence).
+MAX_BARE_TERM_WORDS = 4
+# Words that follow a quoted fragment without making it a modifier of a noun ("the “X” and").
+NOT_NOUNS: frozenset[str] = frozenset(
+    """a an the and or nor but of in on at to for with by from as into onto over under about
+    after before against between through during without within among per via than then so
+    that which who whom whose when where while because if though although unless until
+    is are was were be been being am has have had do does did will would can could shall should
+    may might must it its this these those he she they we you i his her their our my your me
+    him them us there here not no also only just even still more most very too again now
+    anymore instead either neither yet both each all any some such own""".split()
+)
+
+# How far around a quote (in characters, within its paragraph) classification looks.
+CONTEXT_CHARS = 300
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*\.?", re.UNICODE)
 
@@ -355,15 +405,37 @@ def _ends_with_phrase(words: list[str], phrases: frozenset[str], max_len: int = 
 
 def _is_title_case(words: list[str]) -> bool:
     caps = [w for w in words if w[:1].isalpha()]
-    return bool(caps) and all(
-        w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in caps
-    ) and caps[0][:1].isupper()
+    return (
+        bool(caps)
+        and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in caps)
+        and caps[0][:1].isupper()
+    )
 
 
 # Short function words that stay lower-case inside a title ("Gone with the Wind").
 _TITLE_SMALL_WORDS: frozenset[str] = frozenset(
-    {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
-     "from", "as", "vs", "vs.", "nor", "is"}
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "vs",
+        "vs.",
+        "nor",
+        "is",
+    }
 )
 
 
@@ -375,44 +447,51 @@ def classify(
     close_end: int,
     lexicons: Lexicons,
     para: tuple[int, int],
+    next_is_noun: bool | None = None,
 ) -> QuoteType:
-    """direct, partial, scare or title, from the content and the words around the marks."""
-    content = text[start:end]
-    before = text[para[0] : open_pos]
-    after = text[close_end : para[1]] if close_end < para[1] else ""
-    content_words = content.split()
-    left_words = _words(before[-80:])
-    # Words of the sentence the quote sits in (left up to a sentence end, right up to one).
-    left_sentence = re.split(r"[.?!]\s", before)[-1]
-    right_sentence = re.split(r"[.?!](?:\s|$)", after, maxsplit=1)[0]
-    stripped_left = before.rstrip()
-    at_sentence_start = (
-        not stripped_left
-        or stripped_left[-1] in SENTENCE_END
-        or stripped_left[-1] in INTRODUCERS
-        or stripped_left[-1] in ALL_MARKS
-    )
-    last = content.rstrip(''.join(ALL_MARKS))[-1:]
-    n_words = len(content_words)
+    """direct, partial, scare or title, from the content and the words around the marks.
 
-    # Evidence that the passage is not speech.
-    if left_words and _ends_with_phrase(left_words, lexicons.scare_cues):
-        if n_words <= 6 and last not in SENTENCE_END:
-            return "scare"
-    if left_words and _ends_with_phrase(left_words, lexicons.title_cues):
-        if n_words <= 10 and _is_title_case(content_words):
-            return "title"
-    speech_nearby = any(
-        w in lexicons.speech_cues for w in _words(left_sentence) + _words(right_sentence)
-    )
-    if n_words <= 4 and not speech_nearby and last not in SENTENCE_END | {","}:
-        if not at_sentence_start:
-            if _is_title_case(content_words) and n_words >= 1:
-                return "title"
-            return "scare"
+    `next_is_noun` is the tagger's view of the word after the closing mark (None: untagged doc,
+    guess from the text). Not speech needs evidence; when unsure the passage is speech.
+    """
+    content = text[start:end]
+    before = text[max(para[0], open_pos - CONTEXT_CHARS) : open_pos]
+    after = text[close_end : min(para[1], close_end + CONTEXT_CHARS)] if close_end < para[1] else ""
+    content_words = content.split()
+    n_words = len(content_words)
+    left_words = _words(before[-80:])
+    stripped_left = before.rstrip()
+    at_sentence_start = not stripped_left or stripped_left[-1] in SENTENCE_START_AFTER
+    last = content.rstrip("".join(ALL_MARKS))[-1:]
+
+    if n_words <= MAX_TERM_WORDS and last not in SENTENCE_END:
+        if _ends_with_phrase(left_words, lexicons.scare_cues):
+            return "scare"  # so-called "sanctuary cities", known as "catch and release"
+        if _ends_with_phrase(left_words, lexicons.title_cues) and _is_title_case(content_words):
+            return "title"  # the book "Hard Choices"
+    if n_words <= MAX_BARE_TERM_WORDS and not at_sentence_start and last not in SENTENCE_END:
+        left_sentence = re.split(r"[.?!]\s", before)[-1]
+        right_sentence = re.split(r"[.?!](?:\s|$)", after, maxsplit=1)[0]
+        context = _words(left_sentence) + _words(right_sentence)
+        if not any(w in lexicons.speech_cues for w in context):
+            if _is_title_case(content_words):
+                return "title"  # a name in quotes with no one speaking: “Saturday Night Live”
+            if next_is_noun is None:
+                next_is_noun = _next_word_is_noun(after, lexicons)
+            if next_is_noun:
+                return "scare"  # a term used as a modifier: the “undercard” debate
     if at_sentence_start or (content[:1].isupper() and last in SENTENCE_END | {","}):
         return "direct"
     return "partial"
+
+
+def _next_word_is_noun(after: str, lexicons: Lexicons) -> bool:
+    """Untagged guess: the quote is directly followed by a lower-case content word."""
+    match = re.match(r"[ \u00a0]?([a-z][a-z-]*)\b", after)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word not in NOT_NOUNS and word not in lexicons.speech_cues and not word.endswith("ly")
 
 
 def find_quotes(text: str, lexicons: Lexicons | None = None) -> list[Quote]:
@@ -473,9 +552,7 @@ _LEXICON_FILE = "lexicons.json"
     requires=[],
     default_config={"spans_key": QUOTES_KEY, "classify": True},
 )
-def make_quote_finder(
-    nlp: Language, name: str, *, spans_key: str, classify: bool
-) -> QuoteFinder:
+def make_quote_finder(nlp: Language, name: str, *, spans_key: str, classify: bool) -> QuoteFinder:
     """Build the component that puts every quoted passage on `doc.spans[spans_key]`."""
     return QuoteFinder(nlp, name, spans_key=spans_key, classify=classify)
 
@@ -484,7 +561,11 @@ class QuoteFinder:
     """Finds quoted passages; a Span per passage with `span._.quote` set to its `Quote`."""
 
     def __init__(
-        self, nlp: Language, name: str = "quote_finder", *, spans_key: str = QUOTES_KEY,
+        self,
+        nlp: Language,
+        name: str = "quote_finder",
+        *,
+        spans_key: str = QUOTES_KEY,
         classify: bool = True,
     ) -> None:
         register_extensions()
@@ -542,9 +623,13 @@ class QuoteFinder:
 
     def set_annotations(self, doc: Doc, quotes: list[Quote]) -> None:
         spans: list[Span] = []
+        used: set[tuple[int, int]] = set()  # span._ values are keyed by the span's char offsets
         prev_end = 0
         for quote in quotes:
-            span = _token_span(doc, quote.start, quote.end, prev_end)
+            span = _distinct(doc, _token_span(doc, quote.start, quote.end, prev_end), used)
+            if span is None:
+                continue  # two quotes inside one token of a one-token doc: keep the first
+            used.add((span.start_char, span.end_char))
             span._.quote = quote
             spans.append(span)
             prev_end = span.end
@@ -552,21 +637,19 @@ class QuoteFinder:
 
     # -- serialization ------------------------------------------------------------------------
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        data: bytes = srsly.json_dumps(self.lexicons.to_dict()).encode("utf8")
-        return data
+        return json.dumps(self.lexicons.to_dict()).encode("utf8")
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> QuoteFinder:
-        self.lexicons = Lexicons.from_dict(srsly.json_loads(bytes_data.decode("utf8")))
+        self.lexicons = Lexicons.from_dict(json.loads(bytes_data.decode("utf8")))
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / _LEXICON_FILE, self.lexicons.to_dict())
+        (path / _LEXICON_FILE).write_text(self.to_bytes().decode("utf8"), encoding="utf8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteFinder:
-        self.lexicons = Lexicons.from_dict(srsly.read_json(Path(path) / _LEXICON_FILE))
-        return self
+        return self.from_bytes((Path(path) / _LEXICON_FILE).read_bytes())
 
 
 def _raise_error(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:
@@ -591,3 +674,17 @@ def _token_span(doc: Doc, start: int, end: int, min_token: int) -> Span:
     if span.start < min_token < span.end:
         span = doc[min_token : span.end]
     return span
+
+
+def _distinct(doc: Doc, span: Span, used: set[tuple[int, int]]) -> Span | None:
+    """`span`, or a token wider, so that no two quotes share one span (and its `_` values)."""
+    candidates = (
+        span,
+        doc[span.start : span.end + 1],
+        doc[max(span.start - 1, 0) : span.end],
+        doc[max(span.start - 1, 0) : span.end + 1],
+    )
+    for candidate in candidates:
+        if len(candidate) and (candidate.start_char, candidate.end_char) not in used:
+            return candidate
+    return None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Depends
 
+from app.api.auth import RequireApiKey
 from app.api.deps import ServiceDep, SettingsDep
 from app.api.examples import attribution_examples
-from app.api.limits import check_batch, check_document
+from app.api.limits import check_batch, check_document, require_json
 from app.api.schemas import (
     AttributionRequest,
     AttributionResponse,
@@ -19,7 +20,12 @@ from app.api.schemas import (
 )
 from app.errors import ServiceError
 
-router = APIRouter(prefix="/v1/attributions", tags=["attributions"])
+# An API key when keys are configured (401 first), then a JSON body (415), then the body's schema.
+router = APIRouter(
+    prefix="/v1/attributions",
+    tags=["attributions"],
+    dependencies=[RequireApiKey, Depends(require_json)],
+)
 
 
 @router.post("", summary="Find the quotes of one article and their speakers")

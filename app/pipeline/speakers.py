@@ -1,0 +1,639 @@
+"""The `speaker_attributor` component: for every speech quote, the speaker mention and the cue.
+
+It finds, for each quote in `doc.spans["quotes"]`, the words that name its source at that place
+("Sessions", "he", "the White House", "a spokesman") and the speech cue ("said", "according to",
+":"), by the layout patterns below, tried from the most to the least direct. It sets
+`span._.speaker_candidate` (a `SpeakerCandidate`) and a provisional `span._.attribution`; the
+`speaker_resolver` (entities.py) then ties each mention to an entity and rewrites the attribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import srsly
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
+from spacy.util import ensure_path
+
+# Registers the speaker_resolver factory too (build_pipeline imports only this module).
+from app.pipeline import entities  # noqa: F401
+from app.pipeline.cues import (
+    MENTION_POS,
+    NON_SPEAKER_PRONOUNS,
+    NP_LEFT_DEPS,
+    NP_RIGHT_PREPS,
+    VERB_POS,
+    CueLexicon,
+    according_to_source,
+    cue_extent,
+    is_cue_verb,
+    match_phrase,
+    mention_head,
+    read_lexicon,
+    subject_of,
+)
+from app.pipeline.extensions import QUOTES_KEY, register_extensions
+from app.pipeline.types import Attribution, CharSpan, Quote
+
+# How the speaker was found, from the most to the least direct evidence:
+#   after        "Q," X said / "Q," said X / "Q," X, the mayor, said / "Q," he told reporters
+#   governing    X called them "deplorables" (the cue verb governs the quote in the parse)
+#   before       X said: "Q" / X said that "Q" / "Q," X said, "Q2" (for Q2)
+#   according_to according to X, "Q"
+#   colon        X: "Q"
+#   after_late   "Q" ... X said later in the same sentence
+#   verb         X promised to "Q" (partial quote governed by a verb that is not a speech cue)
+#   shared       "Q1," X said. "Q2" (a cue-less quote continues the previous quote's speaker)
+#   previous     Sessions was blunt. "Q" (the subject of the sentence before)
+#   paragraph    a quote-only paragraph continues the previous paragraph's speaker
+Layout = Literal[
+    "after",
+    "governing",
+    "before",
+    "according_to",
+    "colon",
+    "after_late",
+    "verb",
+    "shared",
+    "previous",
+    "paragraph",
+]
+
+# Layouts whose mention was written at this quote (the others borrow an earlier quote's mention).
+LOCAL_LAYOUTS: frozenset[str] = frozenset(
+    {"after", "governing", "before", "according_to", "colon", "after_late", "verb", "previous"}
+)
+# Punctuation that may sit between a closing quote mark and its attribution ("Q," X said).
+ATTACHING_PUNCT: frozenset[str] = frozenset({",", "-", "—", "–", "―", "--", "...", "…", ":", ";"})
+# Dashes that introduce a signature after a quote ("Q" ― Jane Doe).
+DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
+# Tokens that end a sentence for the linear searches (the parser's sentences break at quotes).
+SENTENCE_END: frozenset[str] = frozenset({".", "!", "?"})
+# Quote marks, in case the tokenizer does not flag one as `is_quote`.
+QUOTE_MARKS: frozenset[str] = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''", "«", "»"})
+# Words allowed between a cue verb at the start of an attribution and its inverted subject
+# ("said Tuesday X", "said in a statement X" is rare; "said, X" is not a layout).
+INVERSION_FILLERS: frozenset[str] = frozenset({"ADV", "PART", "NUM"})
+# The named-entity label of people.
+PERSON_LABEL: frozenset[str] = frozenset({"PERSON"})
+
+DEFAULT_AFTER_WINDOW = 30
+DEFAULT_BEFORE_WINDOW = 40
+DEFAULT_ASCENT = 6
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCandidate:
+    """What the attributor found for one quote (token indices into the doc, end exclusive)."""
+
+    mention: tuple[int, int] | None  # the words naming the speaker at this place
+    head: int | None  # the syntactic head of the mention
+    cue: tuple[int, int] | None  # the speech cue
+    layout: Layout
+    source: int | None = None  # index in doc.spans["quotes"] of the quote this one continues
+
+
+@Language.factory(
+    "speaker_attributor",
+    assigns=["span._.attribution", "span._.speaker_candidate"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.spans"],
+    default_config={
+        "spans_key": QUOTES_KEY,
+        "after_window": DEFAULT_AFTER_WINDOW,
+        "before_window": DEFAULT_BEFORE_WINDOW,
+        "max_ascent": DEFAULT_ASCENT,
+    },
+)
+def make_speaker_attributor(
+    nlp: Language,
+    name: str,
+    *,
+    spans_key: str,
+    after_window: int,
+    before_window: int,
+    max_ascent: int,
+) -> SpeakerAttributor:
+    return SpeakerAttributor(
+        nlp.vocab,
+        name,
+        spans_key=spans_key,
+        after_window=after_window,
+        before_window=before_window,
+        max_ascent=max_ascent,
+    )
+
+
+class _DocIndex:
+    """Per-doc lookups shared by all quotes: paragraph ids and which tokens are quoted."""
+
+    def __init__(self, doc: Doc, quotes: Sequence[Span]) -> None:
+        self.doc = doc
+        n = len(doc)
+        self.para = [0] * n
+        current = 0
+        for tok in doc:
+            self.para[tok.i] = current
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                current += 1
+        self.inside = [False] * n  # inside a speech quote, or one of its marks
+        for span in quotes:
+            quote: Quote | None = span._.quote
+            if quote is None or not quote.is_speech:
+                continue
+            lo, hi = span.start, span.end
+            if lo > 0 and is_mark(doc[lo - 1]):
+                lo -= 1
+            if hi < n and is_mark(doc[hi]):
+                hi += 1
+            for i in range(lo, hi):
+                self.inside[i] = True
+
+    def usable(self, token: Token, para: int) -> bool:
+        return not self.inside[token.i] and self.para[token.i] == para
+
+
+def is_mark(token: Token) -> bool:
+    return token.is_quote or token.text in QUOTE_MARKS
+
+
+class SpeakerAttributor(Pipe):
+    """Quote -> speaker mention + cue, by layout patterns over the dependency parse."""
+
+    def __init__(
+        self,
+        vocab: Any,
+        name: str = "speaker_attributor",
+        *,
+        spans_key: str = QUOTES_KEY,
+        after_window: int = DEFAULT_AFTER_WINDOW,
+        before_window: int = DEFAULT_BEFORE_WINDOW,
+        max_ascent: int = DEFAULT_ASCENT,
+    ) -> None:
+        register_extensions()
+        self.vocab = vocab
+        self.name = name
+        self.spans_key = spans_key
+        self.after_window = after_window
+        self.before_window = before_window
+        self.max_ascent = max_ascent
+        self.lexicon = CueLexicon(frozenset(), ())
+
+    # ---- set-up and serialization ----------------------------------------------------------
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]],
+        *,
+        nlp: Language | None = None,
+        cue_verbs: Path | str | Iterable[str] | None = None,
+    ) -> None:
+        """Load the cue lexicon: a path (one entry a line) or the entries themselves."""
+        if cue_verbs is None:
+            raise ValueError(
+                "speaker_attributor.initialize needs cue_verbs: a lexicon file or a list of cues"
+            )
+        entries = read_lexicon(cue_verbs) if isinstance(cue_verbs, str | Path) else cue_verbs
+        self.lexicon = CueLexicon.from_entries(entries)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        directory = ensure_path(path)
+        directory.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(directory / "cues.json", self.lexicon.to_entries())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
+        directory = ensure_path(path)
+        self.lexicon = CueLexicon.from_entries(srsly.read_json(directory / "cues.json"))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        data: bytes = srsly.json_dumps(self.lexicon.to_entries()).encode("utf8")
+        return data
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
+        self.lexicon = CueLexicon.from_entries(srsly.json_loads(bytes_data.decode("utf8")))
+        return self
+
+    # ---- the component -----------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            found = self.find(doc)
+            self.set_annotations(doc, found)
+        except Exception as e:  # noqa: BLE001 - routed to spaCy's configurable error handler
+            error_handler(self.name, self, [doc], e)
+        return doc
+
+    def find(self, doc: Doc) -> list[SpeakerCandidate | None]:
+        """One candidate per span of the quotes group (None for non-speech quotes)."""
+        if self.spans_key not in doc.spans:
+            return []
+        quotes = list(doc.spans[self.spans_key])
+        if not quotes:
+            return []
+        if not doc.has_annotation("DEP"):
+            raise ValueError(
+                f"[speaker_attributor] needs a dependency parse: add a parser before '{self.name}'"
+            )
+        index = _DocIndex(doc, quotes)
+        results: list[SpeakerCandidate | None] = []
+        for qi, span in enumerate(quotes):
+            quote: Quote | None = span._.quote
+            if quote is None or not quote.is_speech:
+                results.append(None)
+                continue
+            found = self._local(index, span, quote)
+            if found is None:
+                found = self._continued(index, quotes, results, qi)
+            results.append(found)
+        return results
+
+    def set_annotations(self, doc: Doc, found: Sequence[SpeakerCandidate | None]) -> None:
+        if not found:
+            return
+        for span, candidate in zip(doc.spans[self.spans_key], found, strict=True):
+            span._.speaker_candidate = candidate
+            quote: Quote | None = span._.quote
+            if quote is None or not quote.is_speech:
+                span._.attribution = None
+                continue
+            span._.attribution = provisional_attribution(doc, candidate)
+
+    # ---- layouts -----------------------------------------------------------------------------
+
+    def _local(self, index: _DocIndex, span: Span, quote: Quote) -> SpeakerCandidate | None:
+        """The attribution written next to this quote, by layout priority."""
+        after = self._after(index, span)
+        governing, verb = self._governing(index, span)
+        if quote.type == "partial":
+            # a fragment inside reported speech: its own clause governs it
+            order = [governing, self._before(index, span), _tight(after), verb, after]
+        else:
+            order = [_tight(after), governing, self._before(index, span), after, verb]
+        return next((c for c in order if c is not None), None)
+
+    def _continued(
+        self,
+        index: _DocIndex,
+        quotes: Sequence[Span],
+        results: Sequence[SpeakerCandidate | None],
+        qi: int,
+    ) -> SpeakerCandidate | None:
+        """A quote without its own attribution: the previous quote's speaker, or the sentence's."""
+        doc = index.doc
+        span = quotes[qi]
+        para = index.para[span.start]
+        prev = _previous_speech(quotes, results, qi)
+        if prev is not None:
+            pi, prev_candidate = prev
+            prev_span = quotes[pi]
+            if index.para[prev_span.start] == para and prev_candidate.mention is not None:
+                return _borrow(prev_candidate, "shared", pi)
+        previous = self._previous_sentence(index, span)
+        if previous is not None:
+            return previous
+        if prev is not None and _quote_only_paragraph(index, span):
+            pi, prev_candidate = prev
+            prev_para = index.para[quotes[pi].start]
+            if prev_candidate.mention is not None and para - prev_para <= 2:
+                return _borrow(prev_candidate, "paragraph", pi)
+        del doc
+        return None
+
+    def _after(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
+        """`"Q," X said` / `"Q," said X` / `"Q," X, the mayor, said` / `"Q" ... X said`."""
+        doc = span.doc
+        n = len(doc)
+        para = index.para[span.start]
+        i = span.end
+        while i < n and index.para[i] == para and (
+            is_mark(doc[i]) or doc[i].text in ATTACHING_PUNCT or doc[i].is_space
+        ):
+            i += 1
+        start = i
+        for j in range(start, min(n, start + self.after_window)):
+            tok = doc[j]
+            if index.para[j] != para or index.inside[j] or is_mark(tok):
+                break
+            if tok.text in SENTENCE_END and j > start:
+                break
+            source = according_to_source(tok)
+            if source is not None and index.usable(source, para) and source.i > j:
+                layout: Layout = "after" if j == start else "after_late"
+                return _candidate(index, source, cue_extent(tok), layout)
+            if match_phrase(doc, j, self.lexicon) or not is_cue_verb(tok, self.lexicon):
+                continue
+            subject = subject_of(tok)
+            if subject is not None and subject.i >= start and _speaker_ok(index, subject, para):
+                tight = subject.left_edge.i <= start or j == start
+                return _candidate(
+                    index, subject, cue_extent(tok), "after" if tight else "after_late"
+                )
+            if j == start or _only_fillers(doc, start, j):
+                inverted = _first_mention(index, j + 1, para, limit=4)
+                if inverted is not None:
+                    return _candidate(index, inverted, cue_extent(tok), "after")
+            if j > start:
+                before_verb = _subject_between(index, start, j, para)
+                if before_verb is not None:
+                    return _candidate(index, before_verb, cue_extent(tok), "after")
+            return None
+        return self._dash(index, span, start)
+
+    def _dash(self, index: _DocIndex, span: Span, start: int) -> SpeakerCandidate | None:
+        """`"Q" ― Jane Doe`: a dash after the quote and then only a name up to the paragraph end."""
+        doc = span.doc
+        para = index.para[span.start]
+        dash = start - 1
+        while dash >= span.end and doc[dash].text not in DASHES:
+            dash -= 1
+        if dash < span.end:
+            return None
+        end = start
+        while end < len(doc) and index.para[end] == para and not doc[end].is_space:
+            end += 1
+        tokens = [t for t in doc[start:end] if not t.is_punct]
+        if not tokens or len(tokens) > 8 or any(t.pos_ == "VERB" for t in tokens):
+            return None
+        names = [t for t in tokens if t.pos_ in {"PROPN", "NOUN"}]
+        if not names or index.inside[names[0].i]:
+            return None
+        return _candidate(index, names[-1], (dash, dash + 1), "after")
+
+    def _governing(
+        self, index: _DocIndex, span: Span
+    ) -> tuple[SpeakerCandidate | None, SpeakerCandidate | None]:
+        """A cue verb that governs the quote (or hangs from it) in the dependency parse.
+
+        Returns (cue-verb candidate, plain-verb candidate): the second is the nearest governing
+        verb with a subject, used for partial quotes when no speech cue governs them.
+        """
+        para = index.para[span.start]
+        plain: SpeakerCandidate | None = None
+        pronoun: SpeakerCandidate | None = None
+        tops = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+        for top in tops:
+            current = top
+            for _ in range(self.max_ascent):
+                head = current.head
+                if head.i == current.i or not index.usable(head, para):
+                    break
+                current = head
+                source = according_to_source(current)
+                if source is not None and index.usable(source, para):
+                    return _candidate(index, source, cue_extent(current), "according_to"), plain
+                if current.pos_ not in VERB_POS:
+                    continue
+                subject = subject_of(current)
+                if subject is None or not _speaker_ok(index, subject, para):
+                    continue
+                if is_cue_verb(current, self.lexicon):
+                    found = _candidate(index, subject, cue_extent(current), "governing")
+                    if subject.pos_ != "PRON":
+                        return found, plain
+                    # "X said she wanted to speak 'Q'": the outer named source is the attribution
+                    pronoun = pronoun or found
+                elif plain is None and current.dep_ != "relcl":
+                    plain = _candidate(index, subject, cue_extent(current), "verb")
+        if pronoun is not None:
+            return pronoun, plain
+        # a cue verb hanging from the quote ("Q," he said parsed as parataxis of the quote's verb)
+        for tok in span:
+            for child in tok.children:
+                if span.start <= child.i < span.end or not index.usable(child, para):
+                    continue
+                if is_cue_verb(child, self.lexicon):
+                    subject = subject_of(child)
+                    if subject is not None and _speaker_ok(index, subject, para):
+                        return _candidate(index, subject, cue_extent(child), "governing"), plain
+        return None, plain
+
+    def _before(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
+        """`X said: "Q"` / `X said that "Q"` / `according to X, "Q"` / `X: "Q"`."""
+        doc = span.doc
+        para = index.para[span.start]
+        i = span.start - 1
+        while i >= 0 and index.para[i] == para and is_mark(doc[i]):
+            i -= 1
+        if i < 0 or index.para[i] != para:
+            return None
+        colon = doc[i].text == ":"
+        stop = max(-1, i - self.before_window)
+        for j in range(i, stop, -1):
+            tok = doc[j]
+            if index.para[j] != para or index.inside[j]:
+                break
+            if tok.text in SENTENCE_END and j < i:
+                break
+            source = according_to_source(tok)
+            if source is not None and index.usable(source, para) and source.i < span.start:
+                return _candidate(index, source, cue_extent(tok), "according_to")
+            if not is_cue_verb(tok, self.lexicon):
+                continue
+            subject = subject_of(tok)
+            if subject is not None and _speaker_ok(index, subject, para):
+                return _candidate(index, subject, cue_extent(tok), "before")
+        if colon:
+            head = _last_mention(index, max(0, i - 8), i, para)
+            if head is not None:
+                return _candidate(index, head, (i, i + 1), "colon")
+        return None
+
+    def _previous_sentence(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
+        """`Sessions was blunt. "Q"`: a quote opening its sentence takes the named subject of the
+        sentence just before it (proper names only: a pronoun or common noun there is too weak)."""
+        doc = span.doc
+        para = index.para[span.start]
+        i = span.start - 1
+        while i >= 0 and is_mark(doc[i]):
+            i -= 1
+        if i < 0 or index.para[i] != para or doc[i].text not in SENTENCE_END:
+            return None
+        sentence = doc[i].sent
+        if sentence.start > span.start:
+            return None
+        root = sentence.root
+        if index.inside[root.i]:
+            return None
+        for child in root.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ == "PROPN":
+                if _speaker_ok(index, child, para):
+                    return _candidate(index, child, None, "previous")
+        return None
+
+
+# ---- small pure helpers ----------------------------------------------------------------------
+
+
+def _tight(candidate: SpeakerCandidate | None) -> SpeakerCandidate | None:
+    return candidate if candidate is not None and candidate.layout == "after" else None
+
+
+def _speaker_ok(index: _DocIndex, token: Token, para: int) -> bool:
+    """A token can name the speaker: outside quotes, same paragraph, a noun or a personal pronoun."""
+    if not index.usable(token, para):
+        return False
+    if token.pos_ not in MENTION_POS and token.ent_type_ == "":
+        return False
+    return token.lower_ not in NON_SPEAKER_PRONOUNS
+
+
+def _only_fillers(doc: Doc, start: int, end: int) -> bool:
+    return all(doc[k].pos_ in {"ADV", "PUNCT"} for k in range(start, end))
+
+
+def _first_mention(index: _DocIndex, start: int, para: int, *, limit: int) -> Token | None:
+    doc = index.doc
+    for k in range(start, min(len(doc), start + limit)):
+        tok = doc[k]
+        if not index.usable(tok, para) or tok.text in SENTENCE_END:
+            return None
+        if tok.pos_ in MENTION_POS and tok.lower_ not in NON_SPEAKER_PRONOUNS:
+            return mention_head(tok)
+    return None
+
+
+def _subject_between(index: _DocIndex, start: int, end: int, para: int) -> Token | None:
+    """The speaker written between a quote and its cue when the parse gave the cue no usable
+    subject: the last person name there, else the head of the first noun phrase."""
+    doc = index.doc
+    for k in range(end - 1, start - 1, -1):
+        if doc[k].ent_type_ in PERSON_LABEL and index.usable(doc[k], para):
+            return mention_head(doc[k])
+    for k in range(start, end):
+        tok = doc[k]
+        if not index.usable(tok, para):
+            return None
+        if tok.pos_ in MENTION_POS and tok.lower_ not in NON_SPEAKER_PRONOUNS:
+            return mention_head(tok)
+    return None
+
+
+def _last_mention(index: _DocIndex, start: int, end: int, para: int) -> Token | None:
+    doc = index.doc
+    for k in range(end - 1, start - 1, -1):
+        tok = doc[k]
+        if not index.usable(tok, para):
+            return None
+        if tok.pos_ in MENTION_POS and tok.lower_ not in NON_SPEAKER_PRONOUNS:
+            return mention_head(tok)
+    return None
+
+
+def mention_extent(token: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by `token`, without appositions or clauses."""
+    if token.pos_ == "PRON":
+        return token.i, token.i + 1
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_LEFT_DEPS or (child.dep_ == "punct" and child.text == "-"):
+            left = min(left, child.left_edge.i)
+    right = token.i + 1
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.i == right):
+            right = max(right, child.right_edge.i + 1)
+        elif (
+            token.pos_ == "NOUN"
+            and child.dep_ in {"prep", "amod"}
+            and child.lower_ in NP_RIGHT_PREPS
+            and child.i == right
+        ):
+            right = max(right, child.right_edge.i + 1)
+    return left, right
+
+
+def _candidate(
+    index: _DocIndex, head: Token, cue: tuple[int, int] | None, layout: Layout
+) -> SpeakerCandidate:
+    head = mention_head(head)
+    start, end = mention_extent(head)
+    # never let a mention reach into a quotation or across the paragraph
+    para = index.para[head.i]
+    while start < head.i and (index.inside[start] or index.para[start] != para):
+        start += 1
+    while end > head.i + 1 and (index.inside[end - 1] or index.para[end - 1] != para):
+        end -= 1
+    return SpeakerCandidate(mention=(start, end), head=head.i, cue=cue, layout=layout)
+
+
+def _borrow(candidate: SpeakerCandidate, layout: Layout, source: int) -> SpeakerCandidate:
+    return SpeakerCandidate(
+        mention=candidate.mention,
+        head=candidate.head,
+        cue=candidate.cue,
+        layout=layout,
+        source=source if candidate.source is None else candidate.source,
+    )
+
+
+def _previous_speech(
+    quotes: Sequence[Span], results: Sequence[SpeakerCandidate | None], qi: int
+) -> tuple[int, SpeakerCandidate] | None:
+    for pi in range(qi - 1, -1, -1):
+        candidate = results[pi]
+        if candidate is not None:
+            return pi, candidate
+        quote: Quote | None = quotes[pi]._.quote
+        if quote is not None and quote.is_speech:
+            return None  # the previous speech quote has no speaker: do not skip over it
+    return None
+
+
+def _quote_only_paragraph(index: _DocIndex, span: Span) -> bool:
+    """The quote's paragraph holds nothing but quoted text and punctuation."""
+    doc = index.doc
+    para = index.para[span.start]
+    k = span.start
+    while k > 0 and index.para[k - 1] == para:
+        k -= 1
+    while k < len(doc) and index.para[k] == para:
+        tok = doc[k]
+        if not (index.inside[k] or tok.is_punct or tok.is_space or is_mark(tok)):
+            return False
+        k += 1
+    return True
+
+
+def char_span(doc: Doc, tokens: tuple[int, int] | None) -> CharSpan | None:
+    if tokens is None:
+        return None
+    span = doc[tokens[0] : tokens[1]]
+    return CharSpan(span.start_char, span.end_char, span.text)
+
+
+# Confidence of an attribution by layout, before resolution (the resolver refines it).
+LAYOUT_CONFIDENCE: dict[str, float] = {
+    "after": 0.9,
+    "governing": 0.85,
+    "before": 0.8,
+    "according_to": 0.85,
+    "colon": 0.7,
+    "after_late": 0.6,
+    "verb": 0.5,
+    "shared": 0.7,
+    "previous": 0.5,
+    "paragraph": 0.6,
+}
+
+
+def provisional_attribution(doc: Doc, candidate: SpeakerCandidate | None) -> Attribution:
+    """The attribution before resolution: the mention's own words as the name."""
+    if candidate is None or candidate.mention is None:
+        cue = char_span(doc, candidate.cue) if candidate is not None else None
+        return Attribution(None, cue, None, None, "context", 0.1)
+    mention = char_span(doc, candidate.mention)
+    local = candidate.layout in LOCAL_LAYOUTS
+    return Attribution(
+        mention=mention,
+        cue=char_span(doc, candidate.cue),
+        entity_id=None,
+        name=mention.text if mention is not None else None,
+        resolution="explicit" if local else "context",
+        confidence=LAYOUT_CONFIDENCE[candidate.layout],
+    )
