@@ -30,23 +30,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "seeds" / "sanctuary-cities.txt"
-SINGLE_THREAD_ENV: dict[str, str] = {
-    name: "1"
-    for name in (
-        "OMP_NUM_THREADS",
-        "OPENBLAS_NUM_THREADS",
-        "MKL_NUM_THREADS",
-        "BLIS_NUM_THREADS",
-        "NUMEXPR_NUM_THREADS",
-        "VECLIB_MAXIMUM_THREADS",
-    )
-}
+# Thread-pool sizes of the numeric libraries under spaCy: one, so a run uses one core.
+SINGLE_THREAD_ENV: dict[str, str] = dict.fromkeys(
+    "OMP_NUM_THREADS OPENBLAS_NUM_THREADS MKL_NUM_THREADS BLIS_NUM_THREADS NUMEXPR_NUM_THREADS "
+    "VECLIB_MAXIMUM_THREADS".split(),
+    "1",
+)
 HTTP_ARTICLE_WORDS = 600
 READY_TIMEOUT_S = 180.0
 STOP_GRACE_S = 15.0
@@ -88,6 +83,16 @@ def read_corpus(paths: Sequence[Path]) -> list[str]:
     return texts
 
 
+def repeat_to(texts: Sequence[str], min_words: int) -> tuple[list[str], int]:
+    """The corpus repeated whole until it has at least `min_words` words: (texts, passes), so a
+    timed run of a small corpus is long enough to measure."""
+    words = word_count(texts)
+    if words == 0:
+        raise ValueError("the corpus has no words")
+    passes = max(1, -(-min_words // words))
+    return list(texts) * passes, passes
+
+
 def word_count(texts: Sequence[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
@@ -110,7 +115,10 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str
     cells = [[str(c) for c in header], *[[_fmt(c) for c in row] for row in rows]]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     lines = [
-        "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
+        "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        )
         for r in cells
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -148,14 +156,14 @@ def machine_info() -> dict[str, Any]:
                 mem_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
-    import spacy
+    from spacy import about
 
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
         "ram_gb": mem_gb,
         "python": platform.python_version(),
-        "spacy": spacy.__version__,
+        "spacy": about.__version__,
         "platform": platform.platform(),
     }
 
@@ -250,8 +258,9 @@ def child_main(argv: Sequence[str]) -> int:
     cpu = _pin_to_one_cpu()
     import spacy
 
+    from app.api.schemas import AttributionRequest
     from app.pipeline import build_pipeline
-    from app.service import AttributionRequest, attribute_requests
+    from app.service import attribute_requests
     from app.settings import Settings
 
     settings = Settings()
@@ -306,7 +315,8 @@ def measure_pipeline(kind: str, texts_file: Path, runs: int) -> dict[str, Any]:
     return result
 
 
-def throughput_report(texts: Sequence[str], runs: int) -> dict[str, Any]:
+def throughput_report(texts: Sequence[str], runs: int, min_words: int) -> dict[str, Any]:
+    texts, passes = repeat_to(texts, min_words)
     words = word_count(texts)
     with tempfile.TemporaryDirectory(prefix="quotes-bench-") as tmp:
         texts_file = Path(tmp) / "texts.json"
@@ -320,6 +330,7 @@ def throughput_report(texts: Sequence[str], runs: int) -> dict[str, Any]:
     return {
         "articles": len(texts),
         "words": words,
+        "corpus_passes": passes,
         "runs": runs,
         "base": base,
         "full": full,
@@ -394,4 +405,262 @@ def run_loadgen(
     return result
 
 
-@dataclass_free_marker := None  # noqa: B018  (placeholder removed below)
+def http_report(
+    workers: int, body_file: Path, seconds: float, max_requests: int, factors: Sequence[int]
+) -> dict[str, Any]:
+    """Start `quotes serve --workers N`, measure cold start, load it, read its peak RSS, stop it."""
+    port = free_port()
+    env = {**single_core_env(), "QUOTES_LOG_LEVEL": "INFO"}
+    command = [sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--workers", str(workers)]
+    _progress(f"http: {workers} worker(s) on port {port}")
+    with tempfile.TemporaryDirectory(prefix="quotes-serve-") as tmp:
+        log = Path(tmp) / "server.log"
+        with log.open("wb") as log_file:
+            proc = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+            )
+            try:
+                cold_start = wait_ready(proc, port, log, workers)
+                loads = [
+                    run_loadgen(port, body_file, workers * f, seconds, max_requests)
+                    for f in factors
+                ]
+                pids = descendants(proc.pid)
+                rss = peak_rss_mb(pids)
+            finally:
+                stop_server(proc)
+    return {
+        "workers": workers,
+        "cold_start_s": round(cold_start, 2),
+        "processes": len(pids),
+        "peak_rss_mb": rss,
+        "loads": loads,
+    }
+
+
+# --- report -----------------------------------------------------------------------------------
+
+
+def _progress(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def throughput_rows(t: dict[str, Any]) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for name in ("base", "full"):
+        r = t[name]
+        rows.append(
+            [
+                name,
+                r["median_s"],
+                r["articles_per_s"],
+                r["words_per_s"],
+                r["load_s"],
+                r["peak_rss_mb"],
+            ]
+        )
+    return rows
+
+
+THROUGHPUT_HEADER = ["pipeline", "median s", "articles/s", "words/s", "load s", "peak RSS MB"]
+COMPONENT_HEADER = ["component", "ms / seed article", "share of base pipeline"]
+HTTP_HEADER = [
+    "workers",
+    "in flight",
+    "requests",
+    "errors",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "cold start s",
+    "peak RSS MB",
+]
+
+
+def component_rows(t: dict[str, Any]) -> list[list[object]]:
+    seed = t["seed_components"]
+    rows: list[list[object]] = [["base pipeline (all)", seed["base_pipeline_ms"], 1.0]]
+    rows += [[name, ms, seed["share_of_base"][name]] for name, ms in seed["ours_ms"].items()]
+    return rows
+
+
+def http_rows(http: Sequence[dict[str, Any]]) -> list[list[object]]:
+    return [
+        [
+            h["workers"],
+            load["concurrency"],
+            load["requests"],
+            load["errors"],
+            load["rps"],
+            load["p50_ms"],
+            load["p95_ms"],
+            load["p99_ms"],
+            h["cold_start_s"],
+            h["peak_rss_mb"],
+        ]
+        for h in http
+        for load in h["loads"]
+    ]
+
+
+def summary_lines(t: dict[str, Any]) -> list[str]:
+    return [
+        f"corpus: {t['articles']} articles, {t['words']} words "
+        f"({t['corpus_passes']} pass(es) over the files); "
+        f"median of {t['runs']} runs on one CPU",
+        f"overhead ratio base/full: {t['overhead_ratio']:.3f} (target >= 0.90); "
+        f"through the service path: {t['service_ratio']:.3f}",
+    ]
+
+
+def format_report(report: dict[str, Any]) -> str:
+    t = report["throughput"]
+    parts = [*summary_lines(t), "", render_table(THROUGHPUT_HEADER, throughput_rows(t)), ""]
+    parts += ["seed article, each component alone (target for quote_finder < 5% of base):"]
+    parts += [render_table(COMPONENT_HEADER, component_rows(t))]
+    if report.get("http"):
+        parts += ["", f"HTTP: POST /v1/attributions, {report['http_article_words']}-word article"]
+        parts += [render_table(HTTP_HEADER, http_rows(report["http"]))]
+    return "\n".join(parts)
+
+
+def format_markdown(report: dict[str, Any]) -> str:
+    m = report["machine"]
+    t = report["throughput"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Generated by `{report['command']}` on {report['date']}. Regenerate with the same "
+        "command; figures from a shared machine vary by a few percent between runs.",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM; Python {m['python']}, "
+        f"spaCy {m['spacy']}, model `{report['model']}`.",
+        "",
+        "## Throughput (one CPU)",
+        "",
+        *(f"- {line}" for line in summary_lines(t)),
+        "",
+        markdown_table(THROUGHPUT_HEADER, throughput_rows(t)),
+        "",
+        "## Components on the seed article",
+        "",
+        markdown_table(COMPONENT_HEADER, component_rows(t)),
+    ]
+    if report.get("http"):
+        lines += [
+            "",
+            "## HTTP",
+            "",
+            f"`POST /v1/attributions` with a {report['http_article_words']}-word article, "
+            "from a separate load-generator process (`python -m app.loadgen`), bounded to "
+            f"{report['http_seconds']} s and {report['max_requests']} requests per level.",
+            "",
+            markdown_table(HTTP_HEADER, http_rows(report["http"])),
+        ]
+    lines += ["", METHOD_MD]
+    return "\n".join(lines) + "\n"
+
+
+METHOD_MD = """## Method
+
+- Throughput: `spacy.load(model)` (base) and `build_pipeline` (full) each run in a child process
+  pinned to one CPU with `OMP/OPENBLAS/MKL/BLIS_NUM_THREADS=1`, `nlp.pipe(batch_size=16)` over
+  the corpus after a warm-up; median of the runs. `overhead ratio` = base time / full time;
+  the service path adds the Doc -> response conversion (`attribute_requests`).
+- Components: the tokenizer and each pipe timed alone on copies of the seed article's doc
+  (median of 20 calls); shares are relative to the whole base pipeline.
+- HTTP: `quotes serve --workers N` on 127.0.0.1; cold start = until `/readyz` answers and every
+  worker has logged its start-up; load at one request in flight per worker (and more when
+  asked); peak RSS = VmHWM summed over the server's processes.
+- Evaluation figures come from `quotes evaluate GOLD.jsonl --baseline textacy`; see the
+  definitions in `app/evaluation.py`.
+"""
+
+
+# --- command ----------------------------------------------------------------------------------
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="extra .txt or .jsonl ({'text': ...} a line) files; the seed article always runs",
+    )
+    parser.add_argument("--runs", type=int, default=3, help="timed passes per pipeline (median)")
+    parser.add_argument(
+        "--min-words",
+        type=int,
+        default=20_000,
+        help="repeat a small corpus up to this many words per timed run (default 20000)",
+    )
+    parser.add_argument("--http-seconds", type=float, default=10.0, help="time bound per load")
+    parser.add_argument("--max-requests", type=int, default=5000, help="request bound per load")
+    parser.add_argument("--no-http", action="store_true", help="skip the HTTP measurements")
+    parser.add_argument(
+        "--workers", default="1,2", help="comma-separated uvicorn worker counts (default 1,2)"
+    )
+    parser.add_argument(
+        "--in-flight",
+        default="1",
+        help="comma-separated requests in flight per worker (default 1; e.g. 1,4)",
+    )
+    parser.add_argument("--write-md", type=Path, metavar="PATH", help="also write BENCHMARKS.md")
+
+
+def _ints(value: str, flag: str) -> list[int]:
+    try:
+        numbers = [int(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        numbers = []
+    if not numbers or min(numbers) < 1:
+        raise ValueError(f"{flag} takes positive integers separated by commas, got {value!r}")
+    return numbers
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        workers = _ints(args.workers, "--workers")
+        factors = _ints(args.in_flight, "--in-flight")
+        texts = read_corpus([SEED_ARTICLE, *args.corpus])
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"quotes bench: {exc}", file=sys.stderr)
+        return 2
+    from app.settings import Settings
+
+    report: dict[str, Any] = {
+        "command": "quotes bench " + shlex.join(sys.argv[2:] if len(sys.argv) > 2 else []),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine_info(),
+        "model": Settings().model_name,
+        "throughput": throughput_report(texts, args.runs, args.min_words),
+        "http": [],
+    }
+    if not args.no_http:
+        article = article_of_words(SEED_ARTICLE.read_text(encoding="utf-8"))
+        report.update(
+            http_article_words=word_count([article]),
+            http_seconds=args.http_seconds,
+            max_requests=args.max_requests,
+        )
+        with tempfile.TemporaryDirectory(prefix="quotes-bench-") as tmp:
+            body_file = Path(tmp) / "body.json"
+            body_file.write_text(json.dumps({"text": article, "id": "bench"}), encoding="utf-8")
+            report["http"] = [
+                http_report(w, body_file, args.http_seconds, args.max_requests, factors)
+                for w in workers
+            ]
+    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    if args.write_md:
+        args.write_md.write_text(format_markdown(report), encoding="utf-8")
+        _progress(f"wrote {args.write_md}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(child_main(sys.argv[1:]))

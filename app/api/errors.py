@@ -103,11 +103,15 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
         413: "Content too large",
         415: "Unsupported media type",
     }.get(exc.status_code, "HTTP error")
+    detail = str(exc.detail)
+    # 400 is FastAPI failing to read the body (e.g. not UTF-8); the body is the offending field
+    errors = [{"field": "body", "message": detail}] if exc.status_code in (400, 413) else None
     return problem(
         exc.status_code,
         title,
-        str(exc.detail),
+        detail,
         code=title.lower().replace(" ", "-"),
+        errors=errors,
         headers=dict(exc.headers) if exc.headers else None,
     )
 

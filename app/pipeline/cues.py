@@ -1,4 +1,4 @@
-"""Speech-cue detection: which tokens report speech ("said", "according to") and who their source is.
+"""Speech-cue detection: which tokens report speech ("said", "according to") and their source.
 
 The cue lexicon is data (`models/cue_verbs.txt`, lemmas; multi-word entries are phrases); the
 dependency patterns that tie a cue to its source are the rules below. Everything here is pure:
@@ -18,7 +18,7 @@ SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 # A verb attached to another verb by these labels shares that verb's subject
 # ("X endorsed Cruz, saying ...", "X said ... and added ...", "X went on to say ...").
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acl"})
-# Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions", "the mayor").
+# Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions").
 NP_LEFT_DEPS: frozenset[str] = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet"}
 )

@@ -12,13 +12,13 @@ It rewrites `span._.attribution` and sets `doc._.speakers`.
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
@@ -204,7 +204,10 @@ class SpeakerResolver(Pipe):
         for entry in _entries(honorifics):
             form, _, gender = entry.partition("\t")
             honorific_genders[form.strip().lower()] = (
-                "male" if gender.strip() == "male" else "female" if gender.strip() == "female"
+                "male"
+                if gender.strip() == "male"
+                else "female"
+                if gender.strip() == "female"
                 else None
             )
         self.lexicons = _Lexicons(
@@ -218,20 +221,24 @@ class SpeakerResolver(Pipe):
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         directory = ensure_path(path)
         directory.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(directory / "lexicons.json", self.lexicons.to_json())
+        (directory / "lexicons.json").write_text(
+            json.dumps(self.lexicons.to_json()), encoding="utf8"
+        )
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SpeakerResolver:
         directory = ensure_path(path)
-        self.lexicons = _Lexicons.from_json(srsly.read_json(directory / "lexicons.json"))
+        self.lexicons = _Lexicons.from_json(
+            json.loads((directory / "lexicons.json").read_text(encoding="utf8"))
+        )
         self._genders = _GenderLexicon()
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        data: bytes = srsly.json_dumps(self.lexicons.to_json()).encode("utf8")
+        data: bytes = json.dumps(self.lexicons.to_json()).encode("utf8")
         return data
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> SpeakerResolver:
-        self.lexicons = _Lexicons.from_json(srsly.json_loads(bytes_data.decode("utf8")))
+        self.lexicons = _Lexicons.from_json(json.loads(bytes_data.decode("utf8")))
         self._genders = _GenderLexicon()
         return self
 
@@ -316,7 +323,8 @@ class SpeakerResolver(Pipe):
         start = head.i
         while start > 0:
             prev = doc[start - 1]
-            if prev.pos_ == "PROPN" or (prev.text == "-" and start - 2 >= 0 and not prev.whitespace_):
+            hyphen = prev.text == "-" and start - 2 >= 0 and not prev.whitespace_
+            if prev.pos_ == "PROPN" or hyphen:
                 if prev.head.i == head.i or prev.head.i >= start or prev.text == "-":
                     start -= 1
                     continue
@@ -482,6 +490,11 @@ class SpeakerResolver(Pipe):
             found = self._resolve_name(head, clusters)
             if found is not None:
                 return found
+        if head.is_title and head.pos_ == "NOUN" and mention.start == head.i:
+            # a name the tagger took for a common noun ("Sessions said"): a known surname
+            found = self._resolve_surname(head, clusters)
+            if found is not None:
+                return found
         return self._resolve_nominal(head, mention, clusters, by_start, starts)
 
     def _resolve_name(self, head: Token, clusters: dict[str, _Cluster]) -> _Resolved | None:
@@ -501,6 +514,30 @@ class SpeakerResolver(Pipe):
                     alias=name.text,
                 )
         return None
+
+    @staticmethod
+    def _resolve_surname(head: Token, clusters: dict[str, _Cluster]) -> _Resolved | None:
+        word = head.lower_
+        best: tuple[int, str] | None = None
+        for key, cluster in clusters.items():
+            if cluster.kind != "person" or cluster.canonical.words[-1] != word:
+                continue
+            before = [n.start for n in cluster.names if n.start < head.i]
+            rank = max(before) if before else -1
+            if best is None or rank > best[0]:
+                best = (rank, key)
+        if best is None:
+            return None
+        cluster = clusters[best[1]]
+        return _Resolved(
+            key=best[1],
+            name=cluster.canonical.text,
+            kind=cluster.kind,
+            resolution="alias" if len(cluster.canonical.words) > 1 else "explicit",
+            role=cluster.role,
+            gender=cluster.gender,
+            alias=head.text,
+        )
 
     def _resolve_pronoun(
         self,
@@ -578,6 +615,8 @@ class SpeakerResolver(Pipe):
             kind = "organization"
         elif head.tag_ in {"NNS", "NNPS"}:
             kind = "group"
+        elif lemma in self.lexicons.titles:
+            kind = "person"
         else:
             kind = "person" if head.pos_ == "PROPN" else "unknown"
         resolution: Resolution = "explicit" if head.pos_ == "PROPN" else "nominal"

