@@ -19,7 +19,9 @@ Definitions (every figure is micro-averaged over all articles):
   and the word "the" dropped. Two names match when the word lists are equal or their last words
   are ("Hillary Clinton" ~ "Clinton"). null matches null only. The predicted name is the
   response's `speaker.name`; a quote without a speaker or with an unresolved speaker
-  (`name` null) predicts null.
+  (`name` null) predicts null. A resolved speaker also matches when its `mention` (the words
+  naming it at the quote, which is what the gold records) matches: "the Florida senator" resolved
+  to "Marco Rubio" is right when gold says "the Florida senator".
 - **Attribution accuracy** = speaker matches / overlap-matched quotes whose gold has a speaker key.
 - **Pairs (end to end).** The pair domain leaves out gold quotes without a speaker key and the
   predicted quotes overlap-matched to them (they cannot be judged). A pair is correct when the
@@ -61,7 +63,9 @@ ERROR_KINDS: tuple[str, ...] = ("wrong_speaker", "missed", "spurious")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WORD_EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 # Where a name ends and its description starts: "Kenneth Baer, a former ..." / "Pence (R-IN)".
-_APPOSITION = re.compile(r"\s*[,(]")
+# Where a speaker description's name part ends: an apposition, a parenthetical, or a trailing
+# "of ..."/"who ..." qualifier ("Mr. Morgan of the Sierra Club", "Joseph, who has four children").
+_APPOSITION = re.compile(r"\s*[,(]|\s+(?:of|who|from)\s+")
 
 MatchMode = Literal["exact", "overlap"]
 
@@ -94,6 +98,9 @@ class PredQuote:
     speaker: str | None
     resolution: str = "none"
     confidence: float = 0.0
+    # The words naming the speaker at the quote ("the Florida senator"), when `speaker` is a
+    # resolved canonical name ("Marco Rubio"): gold records the mention, so either may match.
+    mention: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +198,9 @@ def predictions_from_response(response: AttributionResponse) -> list[PredQuote]:
             speaker=q.speaker.name if q.speaker is not None else None,
             resolution=q.speaker.resolution if q.speaker is not None else "none",
             confidence=q.confidence,
+            mention=q.speaker.mention.text
+            if q.speaker is not None and q.speaker.mention is not None
+            else None,
         )
         for q in response.quotes
     ]
@@ -203,7 +213,8 @@ def name_head(name: str) -> str:
     """The name part of a speaker description: text before the first comma or parenthesis.
 
     'Kenneth Baer, a former official' -> 'Kenneth Baer'; 'Sen. Claire McCaskill (D-Mo.)' ->
-    'Sen. Claire McCaskill'. A description that starts with one is kept whole.
+    'Sen. Claire McCaskill'; 'Mr. Morgan of the Sierra Club' -> 'Mr. Morgan'. A description that
+    starts with one is kept whole.
     """
     head = _APPOSITION.split(name, maxsplit=1)[0]
     return head if head.strip() else name
@@ -301,7 +312,11 @@ def score_document(
         p = pred[pairs[gi]]
         if not g.scored:
             continue
-        ok = speakers_match(g.speaker, p.speaker, head_only=head_only)
+        ok = speakers_match(g.speaker, p.speaker, head_only=head_only) or (
+            p.speaker is not None
+            and p.mention is not None
+            and speakers_match(g.speaker, p.mention, head_only=head_only)
+        )
         counts.attr_total += 1
         counts.attr_correct += int(ok)
         kind = p.resolution if p.speaker is not None else "none"

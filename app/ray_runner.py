@@ -16,6 +16,7 @@ such files with the spaCy engine first).
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from pathlib import Path
@@ -39,6 +40,11 @@ STATUS_OK = "ok"
 STATUS_ERROR = "error"
 STATUS_SKIPPED = "skipped"
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
+# CPUs reserved per read task. Reading is light next to the NLP; with 0 the reads never wait for
+# the CPUs the actors hold (with N CPUs and N actors a 1-CPU read task would wait forever).
+READ_TASK_CPUS = 0.0
+# CPUs reserved per actor: one spaCy pipeline keeps one core busy.
+ACTOR_CPUS = 1.0
 
 
 def import_ray() -> ModuleType:
@@ -135,8 +141,9 @@ def read_dataset(ray: ModuleType, source: str) -> Any:
     path = Path(source)
     files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
     if files and all(p.suffix in PARQUET_SUFFIXES for p in files):
-        return ray.data.read_parquet(source)
-    return ray.data.read_json(source, file_extensions=None if path.is_file() else ["jsonl", "json"])
+        return ray.data.read_parquet(source, num_cpus=READ_TASK_CPUS)
+    extensions = None if path.is_file() else ["jsonl", "json"]
+    return ray.data.read_json(source, file_extensions=extensions, num_cpus=READ_TASK_CPUS)
 
 
 def run_ray(
@@ -170,12 +177,14 @@ def run_ray(
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
+        if not progress:
+            logging.getLogger("ray.data").setLevel(logging.WARNING)
         dataset = read_dataset(ray, source).map_batches(
             Attributor,
             compute=ray.data.ActorPoolStrategy(size=actors),
             batch_size=batch_size,
             batch_format="pyarrow",
-            num_cpus=1,
+            num_cpus=ACTOR_CPUS,
             fn_constructor_kwargs={
                 "settings": settings.model_dump(),
                 "text_field": text_field,

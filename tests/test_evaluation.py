@@ -360,3 +360,23 @@ def test_textacy_baseline_maps_offsets_back() -> None:
     assert found[:3] == (14, 49, "We will build the bridge next year,")
     assert speakers_match("Jane Doe", found.speaker)  # "Mayor Jane Doe" or "Jane Doe"
     assert text[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred"),
+    [
+        ("Mr. Morgan of the Sierra Club", "Peter Morgan"),
+        ("Joseph, who has four children", "Joseph"),
+        ("Representative Charles B. Rangel of New York", "Charles B. Rangel"),
+    ],
+)
+def test_trailing_qualifiers_are_cut_from_gold_descriptions(gold: str, pred: str) -> None:
+    assert speakers_match(gold, pred)
+    assert not speakers_match(gold, pred, head_only=False)
+
+
+def test_a_resolved_speaker_also_matches_by_its_mention() -> None:
+    gold = GoldDoc("d", "x" * 40, (GoldQuote(0, 10, "x" * 10, "the Florida senator", True),))
+    pred = [PredQuote(0, 10, "x" * 10, "Marco Rubio", "nominal", 0.6, mention="the Florida senator")]
+    counts, errors = score_document(gold, pred)
+    assert (counts.attr_correct, counts.attr_total, errors) == (1, 1, [])
