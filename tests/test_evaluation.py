@@ -377,6 +377,8 @@ def test_trailing_qualifiers_are_cut_from_gold_descriptions(gold: str, pred: str
 
 def test_a_resolved_speaker_also_matches_by_its_mention() -> None:
     gold = GoldDoc("d", "x" * 40, (GoldQuote(0, 10, "x" * 10, "the Florida senator", True),))
-    pred = [PredQuote(0, 10, "x" * 10, "Marco Rubio", "nominal", 0.6, mention="the Florida senator")]
+    pred = [
+        PredQuote(0, 10, "x" * 10, "Marco Rubio", "nominal", 0.6, mention="the Florida senator")
+    ]
     counts, errors = score_document(gold, pred)
     assert (counts.attr_correct, counts.attr_total, errors) == (1, 1, [])

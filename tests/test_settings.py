@@ -40,7 +40,9 @@ def test_environment_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
         ("QUOTES_REQUEST_TIMEOUT_S", "0"),
     ],
 )
-def test_bad_values_stop_start_up(monkeypatch: pytest.MonkeyPatch, variable: str, value: str) -> None:
+def test_bad_values_stop_start_up(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
     monkeypatch.setenv(variable, value)
     with pytest.raises(ValidationError) as error:
         Settings()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
-
-import importlib
 
 import spacy
 from spacy.language import Language

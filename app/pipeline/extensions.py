@@ -1,4 +1,4 @@
-"""All custom `Doc`/`Span` attributes of the pipeline, registered in one place (safe to import twice)."""
+"""All custom `Doc`/`Span` attributes of the pipeline, in one place (safe to import twice)."""
 
 from __future__ import annotations
 

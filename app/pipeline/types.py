@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 # direct: a whole quotation; partial: a quoted fragment inside reported speech;
-# scare: scare quotes / a term ("so-called 'sanctuary cities'"); title: a work's title or a nickname.
+# scare: scare quotes or a term (so-called "sanctuary cities"); title: a work's title, a nickname.
 QuoteType = Literal["direct", "partial", "scare", "title"]
 SPEECH_QUOTE_TYPES: frozenset[str] = frozenset({"direct", "partial"})
 
