@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import os
 
 import uvicorn
 
+from app.settings import get_settings
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default=os.environ.get("QUOTES_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("QUOTES_PORT", "8000")))
+    settings = get_settings()
+    parser.add_argument("--host", default=settings.host, help="default: QUOTES_HOST")
+    parser.add_argument("--port", type=int, default=settings.port, help="default: QUOTES_PORT")
     parser.add_argument(
         "--workers",
         type=int,
-        default=int(os.environ.get("QUOTES_WORKERS", "1")),
-        help="uvicorn worker processes; each loads its own pipeline (~300 MB)",
+        default=settings.workers,
+        help="uvicorn worker processes, each loads its own pipeline (~300 MB); QUOTES_WORKERS",
     )
 
 
@@ -27,6 +29,6 @@ def run(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         timeout_graceful_shutdown=30,
-        log_level=os.environ.get("QUOTES_LOG_LEVEL", "info").lower(),
+        log_level=get_settings().log_level.lower(),
     )
     return 0

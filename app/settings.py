@@ -46,7 +46,14 @@ class Settings(BaseSettings):
     )
     request_timeout_s: float = Field(30.0, gt=0, description="Per-request pipeline time limit.")
     batch_size: int = Field(16, ge=1, description="nlp.pipe batch size.")
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="Threshold of the JSON log lines on stderr."
+    )
+    host: str = Field("127.0.0.1", description="`quotes serve`: address to bind (container: 0.0.0.0).")
+    port: int = Field(8000, ge=1, le=65535, description="`quotes serve`: TCP port.")
+    workers: int = Field(
+        1, ge=1, le=64, description="`quotes serve`: uvicorn worker processes, one pipeline each."
+    )
     log_text: bool = Field(False, description="Log article text (off: only lengths and counts).")
     api_keys: str = Field(
         "",
@@ -98,3 +105,15 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process-wide settings (from the environment); tests build their own `Settings`."""
     return Settings()
+
+
+def settings_table() -> str:
+    """The README's configuration table, generated from the fields above (a test keeps it equal)."""
+    rows = ["| variable | default | meaning |", "| --- | --- | --- |"]
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        if isinstance(default, Path):
+            default = default.relative_to(MODELS_DIR.parent)
+        shown = f"`{default}`" if default not in ("", None) else "(empty)"
+        rows.append(f"| `QUOTES_{name.upper()}` | {shown} | {field.description or ''} |")
+    return "\n".join(rows)
