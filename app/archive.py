@@ -17,7 +17,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -74,8 +74,9 @@ class Summary:
     skipped: int = 0  # ids already in OUT (resume)
     errors: int = 0
     elapsed_s: float = 0.0
+    first_result_s: float | None = None  # worker/actor start-up shows here
     error_path: Path | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    engine: str = "spacy"
 
     @property
     def rate(self) -> float:
@@ -87,6 +88,8 @@ class Summary:
             f"{self.skipped} skipped (already in output), {self.errors} errors; "
             f"{self.elapsed_s:.1f} s, {self.rate:.2f} articles/s"
         )
+        if self.first_result_s is not None:
+            text += f" (engine {self.engine}, first result after {self.first_result_s:.1f} s)"
         if self.errors and self.error_path is not None:
             text += f"; errors in {self.error_path}"
         return text
@@ -332,7 +335,7 @@ def attribute_stream(
 
     from app.pipeline import build_pipeline
 
-    summary = Summary(error_path=errors.path)
+    summary = Summary(error_path=errors.path, engine=f"spacy, {processes} processes")
     nlp = build_pipeline(settings.model_name, settings.pipeline_config)
     started = time.perf_counter()
 
@@ -360,6 +363,8 @@ def attribute_stream(
             batch_size=batch_size,
         )
         for lines in results:
+            if summary.first_result_s is None:
+                summary.first_result_s = time.perf_counter() - started
             for line in lines:
                 if isinstance(line, LineError):
                     errors.write(line)

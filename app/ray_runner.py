@@ -171,7 +171,7 @@ def run_ray(
         else:
             ray.init(num_cpus=max(2, actors), include_dashboard=False, log_to_driver=False)
     errors = ErrorLog(error_path)
-    summary = Summary(error_path=error_path)
+    summary = Summary(error_path=error_path, engine=f"ray, {actors} actors")
     started = time.perf_counter()
     try:
         context = ray.data.DataContext.get_current()
@@ -196,6 +196,8 @@ def run_ray(
         bar = tqdm(unit="article", file=sys.stderr, disable=not progress, dynamic_ncols=True)
         with output.open("a", encoding="utf-8") as out:
             for batch in dataset.iter_batches(batch_format="pyarrow", batch_size=None):
+                if summary.first_result_s is None:
+                    summary.first_result_s = time.perf_counter() - started
                 for status, doc_id, payload in zip(
                     batch.column("status").to_pylist(),
                     batch.column("id").to_pylist(),
@@ -219,5 +221,4 @@ def run_ray(
             ray.shutdown()
     summary.errors = errors.count
     summary.elapsed_s = time.perf_counter() - started
-    summary.extra["engine"] = "ray"
     return summary

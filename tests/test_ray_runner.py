@@ -34,6 +34,16 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def local_ray() -> Iterator[None]:
+    """One local Ray instance (2 CPUs, no dashboard) for the module; the runner reuses it."""
+    import ray
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module")
 def cli_output(corpus: Path, nlp: Language) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("app.pipeline.build_pipeline", lambda *_: nlp)
@@ -43,7 +53,7 @@ def cli_output(corpus: Path, nlp: Language) -> Iterator[Path]:
 
 
 def test_ray_matches_the_cli(
-    corpus: Path, cli_output: Path, capsys: pytest.CaptureFixture[str]
+    corpus: Path, cli_output: Path, local_ray: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = corpus.with_name("ray.jsonl")
     argv = ["attribute", str(corpus), "-o", str(out), "--engine", "ray", "--actors", "2", "-q"]

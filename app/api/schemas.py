@@ -137,3 +137,18 @@ class Health(BaseModel):
 class Ready(BaseModel):
     status: Literal["ready"]
     model: ModelInfo
+
+
+class ProblemField(BaseModel):
+    field: str
+    message: str
+
+
+class Problem(BaseModel):
+    """An error (RFC 9457 problem details), sent as `application/problem+json`."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[ProblemField] | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends
 
@@ -12,6 +12,7 @@ from app.api.examples import attribution_examples
 from app.api.limits import check_batch, check_document, require_json
 from app.api.schemas import (
     AttributionRequest,
+    Problem,
     AttributionResponse,
     BatchItem,
     BatchRequest,
@@ -20,11 +21,25 @@ from app.api.schemas import (
 )
 from app.errors import ServiceError
 
+# Error answers every route here can give, documented in the OpenAPI schema.
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem, "content": {"application/problem+json": {}}, "description": text}
+    for status, text in {
+        401: "API keys are configured and the request has none that matches",
+        413: "text, batch or body over the configured limits",
+        415: "the body is not application/json",
+        422: "the body does not match the schema, or the text is empty",
+        503: "every pipeline worker is busy and the queue is full (see Retry-After)",
+        504: "the article took longer than QUOTES_REQUEST_TIMEOUT_S",
+    }.items()
+}
+
 # An API key when keys are configured (401 first), then a JSON body (415), then the body's schema.
 router = APIRouter(
     prefix="/v1/attributions",
     tags=["attributions"],
     dependencies=[RequireApiKey, Depends(require_json)],
+    responses=PROBLEM_RESPONSES,
 )
 
 
