@@ -13,10 +13,14 @@ from spacy.language import Language
 # importing the light `app.pipeline.types` does not pull in every component).
 COMPONENT_MODULES = ("app.pipeline.extensions", "app.pipeline.quotes", "app.pipeline.speakers")
 
-# Sections of models/pipeline.cfg: [components.NAME] (factory + settings) and
-# [initialize.components.NAME] (arguments of the component's initialize(), e.g. lexicon paths).
+from app.pipeline.tokenizer import DEFAULT_MAX_CHUNK, bound_tokenizer
+
+# Sections of models/pipeline.cfg: [components.NAME] (factory + settings),
+# [initialize.components.NAME] (arguments of the component's initialize(), e.g. lexicon paths)
+# and [tokenizer_guard] (see app.pipeline.tokenizer).
 COMPONENTS_SECTION = "components"
 INITIALIZE_SECTION = "initialize"
+TOKENIZER_GUARD_SECTION = "tokenizer_guard"
 
 
 def build_pipeline(model_name: str, config_path: Path) -> Language:
@@ -24,6 +28,8 @@ def build_pipeline(model_name: str, config_path: Path) -> Language:
     register_components()
     nlp = spacy.load(model_name)
     config = spacy.util.load_config(config_path, interpolate=True)
+    guard = config.get(TOKENIZER_GUARD_SECTION, {})
+    bound_tokenizer(nlp, int(guard.get("max_chunk", DEFAULT_MAX_CHUNK)))
     lexicon_dir = config_path.parent
     components: dict[str, Any] = dict(config.get(COMPONENTS_SECTION, {}))
     init_cfg: dict[str, Any] = dict(config.get(INITIALIZE_SECTION, {}).get("components", {}))

@@ -82,14 +82,7 @@ HOSTILE_TEXTS: dict[str, str] = {
 }
 
 
-# speaker_attributor is quadratic in the number of quotes: 2,800 mixed marks take 1.5 s and
-# 10,500 take minutes, holding the pipeline thread after the 504 (reported; un-skip when fixed).
-SLOW = pytest.mark.skip(reason="speaker_attributor is quadratic in the number of quote marks")
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=SLOW) if n == "marks-mixed" else n for n in HOSTILE_TEXTS]
-)
+@pytest.mark.parametrize("name", list(HOSTILE_TEXTS))
 def test_hostile_text_offsets_index_the_text_as_sent(client: TestClient, name: str) -> None:
     text = HOSTILE_TEXTS[name]
     body = post_raw(client, {"text": text, "include_non_speech": True})

@@ -1,0 +1,80 @@
+"""A tokenizer guard: spaCy's tokenizer is quadratic in the length of a whitespace-free chunk full
+of affixes (4,000 quote marks in a row take over a second, 200,000 would take an hour). Chunks
+longer than `max_chunk` characters are tokenized in pieces of that size, so the time stays linear;
+the Doc's text is still exactly the input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+# Long enough for any real word, URL or hashtag; short enough that one piece tokenizes in ~1 ms.
+DEFAULT_MAX_CHUNK = 256
+
+
+class BoundedTokenizer:
+    """Wraps a pipeline's tokenizer; delegates everything but very long chunks to it."""
+
+    def __init__(self, tokenizer: Tokenizer, max_chunk: int = DEFAULT_MAX_CHUNK) -> None:
+        if max_chunk < 16:
+            raise ValueError(f"max_chunk must be at least 16 characters, got {max_chunk}")
+        self.tokenizer = tokenizer
+        self.max_chunk = max_chunk
+        self._long_chunk = re.compile(rf"\S{{{max_chunk + 1},}}")
+
+    def __call__(self, text: str) -> Doc:
+        if self._long_chunk.search(text) is None:
+            doc: Doc = self.tokenizer(text)
+            return doc
+        docs = [self.tokenizer(piece) for piece in self._pieces(text)]
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def _pieces(self, text: str) -> Iterator[str]:
+        """`text` cut before and inside each long chunk; the pieces join back to `text`."""
+        position = 0
+        for match in self._long_chunk.finditer(text):
+            if match.start() > position:
+                yield text[position : match.start()]
+            starts = range(match.start(), match.end(), self.max_chunk)
+            for start in starts[:-1]:
+                yield text[start : start + self.max_chunk]
+            # The last piece keeps the space after the chunk, as the token's trailing whitespace.
+            position = match.end() + int(text[match.end() : match.end() + 1] == " ")
+            yield text[starts[-1] : position]
+        if position < len(text):
+            yield text[position:]
+
+    # The wrapped tokenizer's data is what gets saved and loaded.
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        self.tokenizer.to_disk(path, **kwargs)
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> BoundedTokenizer:
+        self.tokenizer.from_disk(path, **kwargs)
+        return self
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        data: bytes = self.tokenizer.to_bytes(**kwargs)
+        return data
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> BoundedTokenizer:
+        self.tokenizer.from_bytes(data, **kwargs)
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        # pipe(), explain(), rules ... of the wrapped tokenizer stay reachable.
+        if name == "tokenizer":
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+def bound_tokenizer(nlp: Language, max_chunk: int = DEFAULT_MAX_CHUNK) -> None:
+    """Install the guard on `nlp` (once)."""
+    if not isinstance(nlp.tokenizer, BoundedTokenizer):
+        nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, max_chunk)

@@ -1,0 +1,64 @@
+"""The tokenizer guard keeps every text intact and long chunks cheap."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from app.pipeline.tokenizer import BoundedTokenizer, bound_tokenizer
+
+MAX_CHUNK = 16
+
+
+@pytest.fixture(scope="module")
+def guarded() -> BoundedTokenizer:
+    return BoundedTokenizer(spacy.blank("en").tokenizer, max_chunk=MAX_CHUNK)
+
+
+def test_short_chunks_tokenize_exactly_as_the_wrapped_tokenizer(guarded: BoundedTokenizer) -> None:
+    text = '"We will fight," Garcetti said.'
+    assert [t.text for t in guarded(text)] == [t.text for t in guarded.tokenizer(text)]
+
+
+def test_a_long_chunk_is_cut_into_pieces_of_max_chunk(guarded: BoundedTokenizer) -> None:
+    text = "Hi " + "x" * 40 + " there"
+    doc = guarded(text)
+    assert doc.text == text
+    assert [t.text for t in doc] == ["Hi", "x" * 16, "x" * 16, "x" * 8, "there"]
+
+
+def test_thousands_of_marks_in_a_row_stay_one_char_a_token() -> None:
+    nlp = spacy.blank("en")
+    bound_tokenizer(nlp, 256)
+    bound_tokenizer(nlp, 256)  # installing twice wraps once
+    assert isinstance(nlp.tokenizer, BoundedTokenizer)
+    assert not isinstance(nlp.tokenizer.tokenizer, BoundedTokenizer)
+    doc = nlp('"' * 20_000)
+    assert len(doc) == 20_000
+    assert doc.text == '"' * 20_000
+
+
+def test_too_small_a_chunk_is_refused() -> None:
+    with pytest.raises(ValueError, match="max_chunk must be at least 16"):
+        BoundedTokenizer(spacy.blank("en").tokenizer, max_chunk=4)
+
+
+def test_save_and_reload_keeps_the_guard(tmp_path: object) -> None:
+    nlp: Language = spacy.blank("en")
+    bound_tokenizer(nlp, 64)
+    data = nlp.tokenizer.to_bytes()
+    other = spacy.blank("en")
+    bound_tokenizer(other, 64)
+    other.tokenizer.from_bytes(data)
+    assert [t.text for t in other("a" * 100)] == ["a" * 64, "a" * 36]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \"“”'\n\t.,-") + ["\u00a0", "😀"]), max_size=120))
+def test_text_is_always_kept_exactly(guarded: BoundedTokenizer, text: str) -> None:
+    doc = guarded(text)
+    assert doc.text == text
+    assert all(len(token.text) <= MAX_CHUNK or token.is_space for token in doc)
