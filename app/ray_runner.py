@@ -186,7 +186,9 @@ def run_ray(
             batch_format="pyarrow",
             num_cpus=ACTOR_CPUS,
             fn_constructor_kwargs={
-                "settings": settings.model_dump(),
+                # only what differs from the defaults: a worker node resolves default paths
+                # (models/pipeline.cfg) in its own install
+                "settings": settings.model_dump(exclude_defaults=True),
                 "text_field": text_field,
                 "id_field": id_field,
                 "batch_size": batch_size,

@@ -34,16 +34,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def local_ray() -> Iterator[None]:
-    """One local Ray instance (2 CPUs, no dashboard) for the module; the runner reuses it."""
-    import ray
-
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    yield
-    ray.shutdown()
-
-
-@pytest.fixture(scope="module")
 def cli_output(corpus: Path, nlp: Language) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("app.pipeline.build_pipeline", lambda *_: nlp)
@@ -53,7 +43,7 @@ def cli_output(corpus: Path, nlp: Language) -> Iterator[Path]:
 
 
 def test_ray_matches_the_cli(
-    corpus: Path, cli_output: Path, local_ray: None, capsys: pytest.CaptureFixture[str]
+    corpus: Path, cli_output: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = corpus.with_name("ray.jsonl")
     argv = ["attribute", str(corpus), "-o", str(out), "--engine", "ray", "--actors", "2", "-q"]
@@ -75,6 +65,23 @@ def test_ray_matches_the_cli(
     assert summary_count(stderr, "skipped") == 4
     assert summary_count(stderr, "attributed") == len(TEXTS) - 4
     assert out.read_bytes() == cli_output.read_bytes()
+
+
+def test_ray_reads_a_folder_of_parquet_shards(
+    corpus: Path, cli_output: Path, tmp_path: Path
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    ids, texts = list(TEXTS), list(TEXTS.values())
+    pq.write_table(pa.table({"id": ids[:3], "text": texts[:3]}), shards / "part-0.parquet")
+    pq.write_table(pa.table({"id": ids[3:], "text": texts[3:]}), shards / "part-1.parquet")
+    out = tmp_path / "out.jsonl"
+    argv = ["attribute", str(shards), "-o", str(out), "--engine", "ray", "--actors", "2", "-q"]
+    assert main(argv) == 0
+    assert {r["id"]: r for r in read_jsonl(out)} == {r["id"]: r for r in read_jsonl(cli_output)}
 
 
 def test_ray_missing_ray_message(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,7 +23,14 @@ NP_LEFT_DEPS: frozenset[str] = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet"}
 )
 # Post-modifiers kept in a common-noun mention ("a spokesman for the campaign").
-NP_RIGHT_PREPS: frozenset[str] = frozenset({"for", "of", "at", "with", "from", "in", "close"})
+NP_RIGHT_PREPS: frozenset[str] = frozenset(
+    {"for", "of", "at", "with", "from", "in", "close", "to", "on", "inside", "like", "within"}
+)
+# Adjectives that head a post-modifier of a common-noun mention ("a source familiar with it").
+NP_RIGHT_ADJECTIVES: frozenset[str] = frozenset({"familiar", "close", "involved", "knowledgeable"})
+# Participles that post-modify a common-noun mention ("a poll released Monday", "a memo drafted
+# by the agency"); matched by tag, the clause must stay outside quotes and before the cue.
+NP_RIGHT_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBN"})
 # Parts of speech that can head a speaker mention.
 MENTION_POS: frozenset[str] = frozenset({"PROPN", "NOUN", "PRON"})
 # Pronouns that never name a speaker outside a quote (expletive or object forms).

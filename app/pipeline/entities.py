@@ -13,7 +13,7 @@ It rewrites `span._.attribution` and sets `doc._.speakers`.
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -282,6 +282,7 @@ class SpeakerResolver(Pipe):
             ((name.start, key) for key, c in clusters.items() for name in c.names),
         )
         starts = [s for s, _ in by_start]
+        extents = {(n.start, n.end): key for key, c in clusters.items() for n in c.names}
         resolved: list[_Resolved | None] = []
         for span in spans:
             quote: Quote | None = span._.quote
@@ -290,7 +291,9 @@ class SpeakerResolver(Pipe):
                 resolved.append(None)
                 continue
             resolved.append(
-                self._resolve_candidate(doc, candidate, clusters, by_start, starts, resolved, spans)
+                self._resolve_candidate(
+                    doc, candidate, clusters, extents, by_start, starts, resolved, spans
+                )
             )
         return self._finish(doc, spans, resolved, clusters)
 
@@ -399,13 +402,22 @@ class SpeakerResolver(Pipe):
                     full[name.words] = _Cluster([name], name, name.kind)
                 else:
                     cluster.names.append(name)
+        # indexes over the multi-word names, so that each lookup below is O(matches), not O(names)
+        by_last: dict[str, list[_Cluster]] = {}
+        by_inner: dict[str, list[_Cluster]] = {}
+        for words, cluster in full.items():
+            by_last.setdefault(words[-1], []).append(cluster)
+            for word in dict.fromkeys(words[1:]):
+                by_inner.setdefault(word, []).append(cluster)
+        name_starts = {id(c): [n.start for n in c.names] for c in full.values()}
         singles: dict[tuple[str, ...], _Cluster] = {}
         for name in names:
             if len(name.words) > 1:
                 continue
-            target = self._best_full(name, full)
+            target = _best_full(name, by_last, by_inner, name_starts)
             if target is not None:
                 target.names.append(name)
+                insort(name_starts[id(target)], name.start)
                 continue
             cluster = singles.get(name.words)
             if cluster is None:
@@ -414,12 +426,15 @@ class SpeakerResolver(Pipe):
                 cluster.names.append(name)
         # a shorter multi-word name inside a longer one ("Hillary Clinton" in "Hillary Rodham
         # Clinton") joins it
+        merged: set[int] = set()
         for words, cluster in list(full.items()):
-            for other_words, other in full.items():
-                if other is cluster or len(other_words) <= len(words):
+            for other in by_last[words[-1]]:
+                other_words = other.canonical.words
+                if other is cluster or id(other) in merged or len(other_words) <= len(words):
                     continue
-                if words[-1] == other_words[-1] and set(words) <= set(other_words):
+                if set(words) <= set(other_words):
                     other.names.extend(cluster.names)
+                    merged.add(id(cluster))
                     del full[words]
                     break
         clusters: dict[str, _Cluster] = {}
@@ -428,21 +443,6 @@ class SpeakerResolver(Pipe):
             self._describe(cluster)
             clusters[" ".join(cluster.canonical.words)] = cluster
         return clusters
-
-    @staticmethod
-    def _best_full(name: _Name, full: dict[tuple[str, ...], _Cluster]) -> _Cluster | None:
-        """The multi-word name a one-word name abbreviates: the one mentioned most recently
-        before it, else the first one after it."""
-        word = name.words[0]
-        matches = [c for words, c in full.items() if words[-1] == word]
-        if not matches:
-            matches = [c for words, c in full.items() if word in words[1:]]
-        if not matches:
-            return None
-        before = [c for c in matches if c.names[0].start < name.start]
-        if before:
-            return max(before, key=lambda c: max(n.start for n in c.names if n.start < name.start))
-        return min(matches, key=lambda c: c.names[0].start)
 
     def _describe(self, cluster: _Cluster) -> None:
         """Canonical name (the fullest form), kind, gender and role of a cluster."""
@@ -470,6 +470,7 @@ class SpeakerResolver(Pipe):
         doc: Doc,
         candidate: SpeakerCandidate | None,
         clusters: dict[str, _Cluster],
+        extents: dict[tuple[int, int], str],
         by_start: Sequence[tuple[int, str]],
         starts: Sequence[int],
         resolved: Sequence[_Resolved | None],
@@ -487,7 +488,7 @@ class SpeakerResolver(Pipe):
         if head.pos_ == "PRON":
             return self._resolve_pronoun(doc, head, clusters, by_start, starts)
         if head.pos_ == "PROPN" or head.ent_type_ in PERSON_LABELS | ORG_LABELS:
-            found = self._resolve_name(head, clusters)
+            found = self._resolve_name(head, clusters, extents)
             if found is not None:
                 return found
         if head.is_title and head.pos_ == "NOUN" and mention.start == head.i:
@@ -497,23 +498,26 @@ class SpeakerResolver(Pipe):
                 return found
         return self._resolve_nominal(head, mention, clusters, by_start, starts)
 
-    def _resolve_name(self, head: Token, clusters: dict[str, _Cluster]) -> _Resolved | None:
+    def _resolve_name(
+        self, head: Token, clusters: dict[str, _Cluster], extents: dict[tuple[int, int], str]
+    ) -> _Resolved | None:
         name = self._name_at(head)
         if name is None:
             return None
-        for key, cluster in clusters.items():
-            if any(n.start == name.start and n.end == name.end for n in cluster.names):
-                exact = name.words == cluster.canonical.words
-                return _Resolved(
-                    key=key,
-                    name=cluster.canonical.text,
-                    kind=cluster.kind,
-                    resolution="explicit" if exact else "alias",
-                    role=cluster.role,
-                    gender=cluster.gender,
-                    alias=name.text,
-                )
-        return None
+        key = extents.get((name.start, name.end))
+        if key is None:
+            return None
+        cluster = clusters[key]
+        exact = name.words == cluster.canonical.words
+        return _Resolved(
+            key=key,
+            name=cluster.canonical.text,
+            kind=cluster.kind,
+            resolution="explicit" if exact else "alias",
+            role=cluster.role,
+            gender=cluster.gender,
+            alias=name.text,
+        )
 
     @staticmethod
     def _resolve_surname(head: Token, clusters: dict[str, _Cluster]) -> _Resolved | None:
@@ -632,8 +636,9 @@ class SpeakerResolver(Pipe):
         clusters: dict[str, _Cluster],
     ) -> tuple[list[Attribution | None], tuple[SpeakerEntity, ...]]:
         ids: dict[str, str] = {}
-        entity_mentions: dict[str, list[CharSpan]] = {}
-        entity_aliases: dict[str, list[str]] = {}
+        # insertion-ordered sets (dict keys): membership tests stay O(1) however many quotes
+        entity_mentions: dict[str, dict[CharSpan, None]] = {}
+        entity_aliases: dict[str, dict[str, None]] = {}
         entity_info: dict[str, _Resolved] = {}
         attributions: list[Attribution | None] = []
         for span, result in zip(spans, resolved, strict=True):
@@ -653,13 +658,12 @@ class SpeakerResolver(Pipe):
             if result.key not in ids:
                 ids[result.key] = f"e{len(ids) + 1}"
                 entity_info[result.key] = result
-                entity_mentions[result.key] = []
-                entity_aliases[result.key] = []
-            if mention is not None and mention not in entity_mentions[result.key]:
-                entity_mentions[result.key].append(mention)
+                entity_mentions[result.key] = {}
+                entity_aliases[result.key] = {}
+            if mention is not None:
+                entity_mentions[result.key].setdefault(mention, None)
             if result.alias and result.alias != result.name:
-                if result.alias not in entity_aliases[result.key]:
-                    entity_aliases[result.key].append(result.alias)
+                entity_aliases[result.key].setdefault(result.alias, None)
             attributions.append(
                 Attribution(
                     mention=mention,
@@ -674,11 +678,11 @@ class SpeakerResolver(Pipe):
         for key, entity_id in ids.items():
             info = entity_info[key]
             cluster = clusters.get(key)
-            aliases = list(entity_aliases[key])
+            aliases = entity_aliases[key]
             if cluster is not None:
                 for name in cluster.names:
-                    if name.text != cluster.canonical.text and name.text not in aliases:
-                        aliases.append(name.text)
+                    if name.text != cluster.canonical.text:
+                        aliases.setdefault(name.text, None)
             speakers.append(
                 SpeakerEntity(
                     id=entity_id,
@@ -700,6 +704,29 @@ def _entries(source: Path | str | Iterable[str]) -> list[str]:
     if isinstance(source, str | Path):
         return read_lexicon(source)
     return list(source)
+
+
+def _best_full(
+    name: _Name,
+    by_last: dict[str, list[_Cluster]],
+    by_inner: dict[str, list[_Cluster]],
+    name_starts: dict[int, list[int]],
+) -> _Cluster | None:
+    """The multi-word name a one-word name abbreviates: the one mentioned most recently before
+    it, else the first one after it (`name_starts`: each cluster's name starts, sorted)."""
+    word = name.words[0]
+    matches = by_last.get(word) or by_inner.get(word) or []
+    if not matches:
+        return None
+    latest: tuple[int, _Cluster] | None = None
+    for cluster in matches:
+        starts = name_starts[id(cluster)]
+        k = bisect_left(starts, name.start)
+        if k > 0 and (latest is None or starts[k - 1] > latest[0]):
+            latest = (starts[k - 1], cluster)
+    if latest is not None:
+        return latest[1]
+    return min(matches, key=lambda c: name_starts[id(c)][0])
 
 
 def _quoted_mask(doc: Doc, spans: Sequence[Span]) -> list[bool]:

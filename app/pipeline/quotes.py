@@ -64,8 +64,9 @@ ELIDED_WORDS: frozenset[str] = frozenset(
 )
 
 _MARK_RE = re.compile("''|``|[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
-# An HTML/XML tag left in the text: its attribute values are not quotations.
-_MARKUP_RE = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
+# An HTML/XML tag left in the text: its attribute values are not quotations (embedded posts carry
+# long ones). Linear: a failed match stops at the next angle bracket.
+_MARKUP_RE = re.compile(r"</?[A-Za-z][^<>]{0,2000}>")
 _PARAGRAPH_RE = re.compile("[^" + re.escape("".join(sorted(PARAGRAPH_BREAKS))) + "]+")
 
 _OPENER = 1  # the mark sits where an opening mark sits (`␣"Word`)
@@ -369,12 +370,14 @@ class Lexicons:
     scare_cues: frozenset[str] = frozenset()  # phrases right before a term in scare quotes
     title_cues: frozenset[str] = frozenset()  # nouns/verbs right before a work's title
     speech_cues: frozenset[str] = frozenset()  # word forms that report speech (said, calling)
+    title_heads: frozenset[str] = frozenset()  # nouns right after a title they name (the "X" show)
 
     def to_dict(self) -> dict[str, list[str]]:
         return {
             "scare_cues": sorted(self.scare_cues),
             "title_cues": sorted(self.title_cues),
             "speech_cues": sorted(self.speech_cues),
+            "title_heads": sorted(self.title_heads),
         }
 
     @classmethod
@@ -383,6 +386,7 @@ class Lexicons:
             scare_cues=frozenset(data.get("scare_cues", ())),
             title_cues=frozenset(data.get("title_cues", ())),
             speech_cues=frozenset(data.get("speech_cues", ())),
+            title_heads=frozenset(data.get("title_heads", ())),
         )
 
 
@@ -414,6 +418,11 @@ def _is_title_case(words: list[str]) -> bool:
         and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in caps)
         and caps[0][:1].isupper()
     )
+
+
+def _is_numeral_name(words: list[str]) -> bool:
+    """Every word starts with a digit: a name made of numerals ("1917", "13th", "24")."""
+    return bool(words) and all(w[:1].isdigit() for w in words)
 
 
 # Short function words that stay lower-case inside a title ("Gone with the Wind").
@@ -452,11 +461,14 @@ def classify(
     lexicons: Lexicons,
     para: tuple[int, int],
     next_is_noun: bool | None = None,
+    *,
+    first_paragraph: bool = False,
 ) -> QuoteType:
     """direct, partial, scare or title, from the content and the words around the marks.
 
     `next_is_noun` is the tagger's view of the word after the closing mark (None: untagged doc,
-    guess from the text). Not speech needs evidence; when unsure the passage is speech.
+    guess from the text); `first_paragraph` says the quote opens in the text's first paragraph
+    (often its headline). Not speech needs evidence; when unsure the passage is speech.
     """
     content = text[start:end]
     before = text[max(para[0], open_pos - CONTEXT_CHARS) : open_pos]
@@ -471,11 +483,25 @@ def classify(
     if n_words <= MAX_TERM_WORDS:
         if last not in SENTENCE_END and _ends_with_phrase(left_words, lexicons.scare_cues):
             return "scare"  # so-called "sanctuary cities", known as "catch and release"
+        if last not in "?!" and _is_numeral_name(content_words):
+            if _ends_with_phrase(left_words, lexicons.title_cues):
+                return "title"  # the film "1917"
         if last not in "?!" and _is_title_case(content_words):
             if _ends_with_phrase(left_words, lexicons.title_cues):
                 return "title"  # the book "Hard Choices"
             if _POSSESSIVE_NAME_RE.search(stripped_left):
                 return "title"  # NBC's "Meet the Press."
+            if _next_word(after) in lexicons.title_heads:
+                return "title"  # the "Morning Report" radio show, a "Vote Local" hat
+            if (
+                not first_paragraph
+                and _is_subheading(content_words)
+                and not stripped_left
+                and not after.strip(" \t.")
+            ):
+                return "title"  # a title-case line of its own inside the text: a subheading
+    if _is_nickname(content_words, before, after):
+        return "title"  # Rep. Robert C. "Bobby" Scott
     if n_words <= MAX_BARE_TERM_WORDS and not at_sentence_start and last not in SENTENCE_END:
         left_sentence = re.split(r"[.?!]\s", before)[-1]
         right_sentence = re.split(r"[.?!](?:\s|$)", after, maxsplit=1)[0]
@@ -490,6 +516,52 @@ def classify(
     if at_sentence_start or (content[:1].isupper() and last in SENTENCE_END | {","}):
         return "direct"
     return "partial"
+
+
+# The word right after a closing mark (one blank between): `"X" show` -> "show".
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]([^\W\d_][\w-]*)")
+# A name word or initials right before an opening mark, after a blank: `Robert "`, `C.L. "`
+# (a capitalised word with a full stop may end a sentence: `Obama. "Thanks" Biden said`).
+_NAME_BEFORE_RE = re.compile(r"(?:^|\s)(?:[A-Z][\w'\u2019-]*|(?:[A-Z]\.)+)\s$")
+# A capitalised name word right after a closing mark: `" Scott`.
+_NAME_AFTER_RE = re.compile(r"\s[A-Z][a-z\u00e0-\u00ff'\u2019-]")
+# Longest nickname written in quotes between a first name and a surname, in words.
+MAX_NICKNAME_WORDS = 2
+# Share of capitalised words around a quote above which the line is set in title case
+# (a headline), where capitalisation is no evidence of a name.
+TITLE_CASE_LINE_SHARE = 0.8
+
+
+def _next_word(after: str) -> str:
+    match = _NEXT_WORD_RE.match(after)
+    return match.group(1).lower() if match is not None else ""
+
+
+def _is_subheading(content_words: list[str]) -> bool:
+    """Title case with at least two capitalised words ("All Bets Are Off.", not "Never.")."""
+    capitalised = [w for w in content_words if w[:1].isupper()]
+    return len(capitalised) >= 2 and _is_title_case(content_words)
+
+
+def _is_nickname(content_words: list[str], before: str, after: str) -> bool:
+    """One or two capitalised words in quotes between a name and a surname, in running text."""
+    if not 0 < len(content_words) <= MAX_NICKNAME_WORDS:
+        return False
+    if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in content_words):
+        return False
+    if _NAME_BEFORE_RE.search(before) is None or _NAME_AFTER_RE.match(after) is None:
+        return False
+    return not _is_title_case_line(before[-80:] + " " + after[:80])
+
+
+def _is_title_case_line(context: str) -> bool:
+    """Nearly every word around is capitalised, as in a headline."""
+    words: list[str] = [w for w in _WORD_RE.findall(context) if w[:1].isalpha()]
+    lexical = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    if len(lexical) < 4:
+        return False
+    capitalised = sum(1 for w in lexical if w[:1].isupper())
+    return capitalised >= TITLE_CASE_LINE_SHARE * len(lexical)
 
 
 def _next_word_is_noun(after: str, lexicons: Lexicons) -> bool:
@@ -531,6 +603,7 @@ def find_quotes(
             lex,
             (open_para[0], para[1]),
             noun_at(raw.close_end) if noun_at is not None and raw.close_mark else None,
+            first_paragraph=k_open <= 0,
         )
         quotes.append(
             Quote(
@@ -558,6 +631,7 @@ DEFAULT_LEXICON_FILES: dict[str, str] = {
     "scare_cues": "scare_quote_cues.txt",
     "title_cues": "title_quote_cues.txt",
     "speech_cues": "quote_speech_cues.txt",
+    "title_heads": "title_quote_heads.txt",
 }
 _LEXICON_FILE = "lexicons.json"
 
@@ -599,9 +673,15 @@ class QuoteFinder:
         scare_cues: str | Path | None = None,
         title_cues: str | Path | None = None,
         speech_cues: str | Path | None = None,
+        title_heads: str | Path | None = None,
     ) -> None:
         """Load the lexicons (defaults: the files in models/)."""
-        given = {"scare_cues": scare_cues, "title_cues": title_cues, "speech_cues": speech_cues}
+        given = {
+            "scare_cues": scare_cues,
+            "title_cues": title_cues,
+            "speech_cues": speech_cues,
+            "title_heads": title_heads,
+        }
         loaded = {
             key: read_lexicon(
                 path if path is not None else DEFAULT_LEXICON_DIR / DEFAULT_LEXICON_FILES[key]

@@ -27,6 +27,8 @@ from app.pipeline.cues import (
     MENTION_POS,
     NON_SPEAKER_PRONOUNS,
     NP_LEFT_DEPS,
+    NP_RIGHT_ADJECTIVES,
+    NP_RIGHT_PARTICIPLE_TAGS,
     NP_RIGHT_PREPS,
     VERB_POS,
     CueLexicon,
@@ -91,6 +93,9 @@ FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
 # The named-entity label of people.
 PERSON_LABEL: frozenset[str] = frozenset({"PERSON"})
 
+# How many tokens after a dash a signature may take (`"Q" ― Jane Doe, mayor of Springfield`).
+DASH_SIGNATURE_SCAN = 24
+
 DEFAULT_AFTER_WINDOW = 30
 DEFAULT_BEFORE_WINDOW = 40
 DEFAULT_ASCENT = 6
@@ -149,7 +154,19 @@ class _DocIndex:
             self.para[tok.i] = current
             if "\n" in tok.text or "\n" in tok.whitespace_:
                 current += 1
+        # first token and end (exclusive) of every paragraph, by paragraph id
+        self.para_start: list[int] = []
+        self.para_end: list[int] = []
+        for i in range(n):
+            if i == 0 or self.para[i] != self.para[i - 1]:
+                self.para_start.append(i)
+                if i > 0:
+                    self.para_end.append(i)
+        if n:
+            self.para_end.append(n)
         self.inside = [False] * n  # inside a speech quote, or one of its marks
+        self._subjects: dict[int, Token | None] = {}
+        self._cues: dict[int, tuple[int, int]] = {}
         for span in quotes:
             quote: Quote | None = span._.quote
             if quote is None or not quote.is_speech:
@@ -161,6 +178,24 @@ class _DocIndex:
                 hi += 1
             for i in range(lo, hi):
                 self.inside[i] = True
+        # paragraphs holding nothing but quoted text and punctuation (one pass over the doc)
+        self.quote_only = [True] * len(self.para_start)
+        for tok in doc:
+            if not (self.inside[tok.i] or tok.is_punct or tok.is_space or is_mark(tok)):
+                self.quote_only[self.para[tok.i]] = False
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """`cues.subject_of`, memoized: a token with thousands of children (a degenerate parse
+        of a run of quote marks) is then scanned once per doc, not once per quote."""
+        if verb.i not in self._subjects:
+            self._subjects[verb.i] = subject_of(verb)
+        return self._subjects[verb.i]
+
+    def cue_extent(self, verb: Token) -> tuple[int, int]:
+        """`cues.cue_extent`, memoized for the same reason."""
+        if verb.i not in self._cues:
+            self._cues[verb.i] = cue_extent(verb)
+        return self._cues[verb.i]
 
     def usable(self, token: Token, para: int) -> bool:
         return not self.inside[token.i] and self.para[token.i] == para
@@ -319,6 +354,8 @@ class SpeakerAttributor(Pipe):
             prev_para = index.para[quotes[pi].start]
             if prev_candidate.mention is not None and para - prev_para <= 2:
                 return _borrow(prev_candidate, "paragraph", pi)
+        if _quote_only_paragraph(index, span):
+            return self._previous_sentence(index, span, across=True)
         del doc
         return None
 
@@ -344,23 +381,23 @@ class SpeakerAttributor(Pipe):
             source = according_to_source(tok)
             if source is not None and index.usable(source, para) and source.i > j:
                 layout: Layout = "after" if j == start else "after_late"
-                return _candidate(index, source, cue_extent(tok), layout)
+                return _candidate(index, source, index.cue_extent(tok), layout)
             if match_phrase(doc, j, self.lexicon) or not is_cue_verb(tok, self.lexicon):
                 continue
-            subject = subject_of(tok)
+            subject = index.subject_of(tok)
             if subject is not None and subject.i >= start and _speaker_ok(index, subject, para):
                 tight = subject.left_edge.i <= start or j == start
                 return _candidate(
-                    index, subject, cue_extent(tok), "after" if tight else "after_late"
+                    index, subject, index.cue_extent(tok), "after" if tight else "after_late"
                 )
             if j == start or _only_fillers(doc, start, j):
                 inverted = _first_mention(index, j + 1, para, limit=4)
                 if inverted is not None:
-                    return _candidate(index, inverted, cue_extent(tok), "after")
+                    return _candidate(index, inverted, index.cue_extent(tok), "after")
             if j > start:
                 before_verb = _subject_between(index, start, j, para)
                 if before_verb is not None:
-                    return _candidate(index, before_verb, cue_extent(tok), "after")
+                    return _candidate(index, before_verb, index.cue_extent(tok), "after")
             return None
         return self._dash(index, span, start)
 
@@ -374,8 +411,11 @@ class SpeakerAttributor(Pipe):
         if dash < span.end:
             return None
         end = start
-        while end < len(doc) and index.para[end] == para and not doc[end].is_space:
+        limit = min(index.para_end[para], start + DASH_SIGNATURE_SCAN)
+        while end < limit and not doc[end].is_space:
             end += 1
+        if end == limit and limit < index.para_end[para] and not doc[end].is_space:
+            return None  # longer than any signature
         tokens = [t for t in doc[start:end] if not t.is_punct]
         if not tokens or len(tokens) > 8 or any(t.pos_ == "VERB" for t in tokens):
             return None
@@ -406,21 +446,22 @@ class SpeakerAttributor(Pipe):
                 current = head
                 source = according_to_source(current)
                 if source is not None and index.usable(source, para):
-                    return _candidate(index, source, cue_extent(current), "according_to"), plain
+                    cue = index.cue_extent(current)
+                    return _candidate(index, source, cue, "according_to"), plain
                 if current.pos_ not in VERB_POS:
                     continue
-                subject = subject_of(current)
+                subject = index.subject_of(current)
                 if subject is None or not _speaker_ok(index, subject, para):
                     continue
                 if is_cue_verb(current, self.lexicon):
-                    found = _candidate(index, subject, cue_extent(current), "governing")
+                    found = _candidate(index, subject, index.cue_extent(current), "governing")
                     if subject.pos_ != "PRON":
                         named = found  # the outermost named source in the chain wins
                     else:
                         # "X said she wanted to speak 'Q'": the outer named source wins
                         pronoun = pronoun or found
                 elif plain is None and current.dep_ != "relcl":
-                    plain = _candidate(index, subject, cue_extent(current), "verb")
+                    plain = _candidate(index, subject, index.cue_extent(current), "verb")
         if named is not None or pronoun is not None:
             return named or pronoun, plain
         # a cue verb hanging from the quote ("Q," he said parsed as parataxis of the quote's verb)
@@ -429,9 +470,10 @@ class SpeakerAttributor(Pipe):
                 if span.start <= child.i < span.end or not index.usable(child, para):
                     continue
                 if is_cue_verb(child, self.lexicon):
-                    subject = subject_of(child)
+                    subject = index.subject_of(child)
                     if subject is not None and _speaker_ok(index, subject, para):
-                        return _candidate(index, subject, cue_extent(child), "governing"), plain
+                        cue = index.cue_extent(child)
+                        return _candidate(index, subject, cue, "governing"), plain
         return None, plain
 
     def _before(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
@@ -458,30 +500,36 @@ class SpeakerAttributor(Pipe):
                 break
             source = according_to_source(tok)
             if source is not None and index.usable(source, para) and source.i < span.start:
-                return _candidate(index, source, cue_extent(tok), "according_to")
+                return _candidate(index, source, index.cue_extent(tok), "according_to")
             if not is_cue_verb(tok, self.lexicon):
                 continue
-            subject = subject_of(tok)
+            subject = index.subject_of(tok)
             if subject is not None and _speaker_ok(index, subject, para):
-                return _candidate(index, subject, cue_extent(tok), "before")
+                return _candidate(index, subject, index.cue_extent(tok), "before")
             if subject is None and tok.tag_ in FINITE_TAGS:
                 left = _left_neighbour_mention(index, j, para)
                 if left is not None:
-                    return _candidate(index, left, cue_extent(tok), "before")
+                    return _candidate(index, left, index.cue_extent(tok), "before")
         if colon:
             head = _last_mention(index, max(0, i - 8), i, para)
             if head is not None:
                 return _candidate(index, head, (i, i + 1), "colon")
         return None
 
-    def _previous_sentence(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
+    def _previous_sentence(
+        self, index: _DocIndex, span: Span, *, across: bool = False
+    ) -> SpeakerCandidate | None:
         """`Sessions was blunt. "Q"`: a quote opening its sentence takes the named subject of the
-        sentence just before it (proper names only: a pronoun or common noun there is too weak)."""
+        sentence just before it (proper names only: a pronoun or common noun there is too weak).
+        With `across`, a quote-only paragraph takes it from the last sentence of the paragraph
+        before (`Smith praised the plan. ¶ "Q"`)."""
         doc = span.doc
         para = index.para[span.start]
         i = span.start - 1
-        while i >= 0 and is_mark(doc[i]):
+        while i >= 0 and (is_mark(doc[i]) or (across and doc[i].is_space)):
             i -= 1
+        if i >= 0 and across and index.para[i] != para and index.quote_only[para]:
+            para = index.para[i]
         if i < 0 or index.para[i] != para or doc[i].text not in SENTENCE_END:
             return None
         sentence = doc[i].sent
@@ -499,10 +547,10 @@ class SpeakerAttributor(Pipe):
             tok = doc[j]
             if index.inside[j] or not is_cue_verb(tok, self.lexicon):
                 continue
-            subject = subject_of(tok)
+            subject = index.subject_of(tok)
             if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
                 if _speaker_ok(index, subject, para):
-                    return _candidate(index, subject, cue_extent(tok), "previous")
+                    return _candidate(index, subject, index.cue_extent(tok), "previous")
             break
         return None
 
@@ -602,14 +650,21 @@ def mention_extent(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.i == right):
             right = max(right, child.right_edge.i + 1)
-        elif (
-            token.pos_ == "NOUN"
-            and child.dep_ in {"prep", "amod"}
-            and child.lower_ in NP_RIGHT_PREPS
-            and child.i == right
-        ):
+        elif token.pos_ == "NOUN" and child.i == right and _np_post_modifier(child):
             right = max(right, child.right_edge.i + 1)
     return left, right
+
+
+def _np_post_modifier(child: Token) -> bool:
+    """A right dependent kept in a common-noun mention: "of/for/to X", "familiar with X",
+    "released Monday", "and spectators" (a coordinated noun)."""
+    if child.dep_ in {"prep", "amod"}:
+        return child.lower_ in NP_RIGHT_PREPS or child.lower_ in NP_RIGHT_ADJECTIVES
+    if child.dep_ == "acl":
+        return child.tag_ in NP_RIGHT_PARTICIPLE_TAGS
+    if child.dep_ == "cc":
+        return any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in child.head.rights)
+    return child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}
 
 
 def _cue_adjacent(index: _DocIndex, span: Span, candidate: SpeakerCandidate) -> bool:
@@ -639,7 +694,11 @@ def _candidate(
     para = index.para[head.i]
     while start < head.i and (index.inside[start] or index.para[start] != para):
         start += 1
-    while end > head.i + 1 and (index.inside[end - 1] or index.para[end - 1] != para):
+    for k in range(head.i + 1, end):
+        if index.inside[k] or index.para[k] != para or (cue is not None and k >= cue[0] > head.i):
+            end = k  # a post-modifier stops at a quotation, the paragraph end or the cue
+            break
+    while end > head.i + 1 and index.doc[end - 1].is_punct:
         end -= 1
     return SpeakerCandidate(mention=(start, end), head=head.i, cue=cue, layout=layout)
 
@@ -669,17 +728,7 @@ def _previous_speech(
 
 def _quote_only_paragraph(index: _DocIndex, span: Span) -> bool:
     """The quote's paragraph holds nothing but quoted text and punctuation."""
-    doc = index.doc
-    para = index.para[span.start]
-    k = span.start
-    while k > 0 and index.para[k - 1] == para:
-        k -= 1
-    while k < len(doc) and index.para[k] == para:
-        tok = doc[k]
-        if not (index.inside[k] or tok.is_punct or tok.is_space or is_mark(tok)):
-            return False
-        k += 1
-    return True
+    return index.quote_only[index.para[span.start]]
 
 
 def char_span(doc: Doc, tokens: tuple[int, int] | None) -> CharSpan | None:

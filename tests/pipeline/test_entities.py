@@ -66,7 +66,7 @@ def test_seed_article(full_nlp: Language) -> None:
         ("Melissa Mark-Viverioto", "Melissa Mark-Viverioto"),
         ("Jeff Sessions", "he"),
         ("Bickford", "Bickford"),
-        ("a federal law", "a federal law"),  # Section 1373: a document, not a person
+        ("a federal law known as Section 1373", "a federal law known as Section 1373"),
         (None, None),  # no speaker in the article
         ("Garcetti", "Garcetti"),
         (None, "she"),  # no female antecedent: not Garcetti
@@ -77,7 +77,7 @@ def test_seed_article(full_nlp: Language) -> None:
         "Jeff Sessions": "person",
         "Melissa Mark-Viverioto": "person",
         "Bickford": "person",
-        "a federal law": "document",
+        "a federal law known as Section 1373": "document",
         "Garcetti": "person",
     }
     by_name = {e.name: e for e in doc._.speakers}

@@ -189,6 +189,12 @@ def test_markup_attributes_are_not_quotes(blank_nlp: Language) -> None:
     assert [q.text for q in quotes_of(blank_nlp, text)] == ["no way"]
 
 
+def test_long_markup_attributes_are_not_quotes(blank_nlp: Language) -> None:
+    long_value = " ".join(["the ruling stands"] * 40)
+    text = f'<post body="{long_value}" date="{long_value}">She said "no way" online.'
+    assert [q.text for q in quotes_of(blank_nlp, text)] == ["no way"]
+
+
 # -- types ----------------------------------------------------------------------------------------
 
 
@@ -227,6 +233,78 @@ def test_called_fragment_in_speech_context_is_partial(blank_nlp: Language) -> No
     assert spans_of(blank_nlp, text) == [("deplorables.", "partial")]
     text = 'Trump called him a "loser" at the rally.'
     assert spans_of(blank_nlp, text) == [("loser", "partial")]
+
+
+def test_title_before_a_noun_it_names_is_a_title(blank_nlp: Language) -> None:
+    text = 'Fans lined up for the "Morning Report" radio show on Friday.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (23, 37, "Morning Report", "title")
+    text = "She wore a \u201cVote Local\u201d hat to the council meeting."
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (12, 22, "Vote Local", "title")
+
+
+def test_title_after_episode_of_is_a_title(blank_nlp: Language) -> None:
+    text = 'She appeared on Monday\'s episode of "The Late Hour," the host said.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (37, 51, "The Late Hour,", "title")
+
+
+def test_programme_after_interview_with_is_a_title(blank_nlp: Language) -> None:
+    text = 'He said so in an interview with "Sunday Politics Hour."'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (33, 54, "Sunday Politics Hour.", "title")
+
+
+def test_numeral_title_after_a_title_cue(blank_nlp: Language) -> None:
+    text = 'Her new documentary, "24th," opens this week.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (22, 27, "24th,", "title")
+
+
+def test_title_case_line_of_its_own_is_a_subheading(blank_nlp: Language) -> None:
+    text = 'The mayor spoke first.\n\n"Nothing Left to Lose."\n\nThe council met later.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (25, 46, "Nothing Left to Lose.", "title")
+
+
+def test_quoted_line_that_is_no_subheading_stays_speech(blank_nlp: Language) -> None:
+    # the first line is the headline: a quote there is speech; one word is no subheading
+    headline = '"Nothing Left to Lose."\n\nThe council met later.'
+    one_word = 'He paused.\n\n"Never."\n\nThen he left.'
+    sentence_case = 'He paused.\n\n"We have nothing left to lose."\n\nThen he left.'
+    assert spans_of(blank_nlp, headline) == [("Nothing Left to Lose.", "direct")]
+    assert spans_of(blank_nlp, one_word) == [("Never.", "direct")]
+    assert spans_of(blank_nlp, sentence_case) == [("We have nothing left to lose.", "direct")]
+
+
+def test_nickname_between_first_name_and_surname(blank_nlp: Language) -> None:
+    text = 'Rep. Thomas J. "Tommy" Reed opened the hall, and Ana "Nani" Ruiz spoke.'
+    quotes = quotes_of(blank_nlp, text)
+    assert [(q.start, q.end, q.text, q.type) for q in quotes] == [
+        (16, 21, "Tommy", "title"),
+        (54, 58, "Nani", "title"),
+    ]
+
+
+def test_short_quote_between_sentence_end_and_a_name_is_no_nickname(blank_nlp: Language) -> None:
+    text = 'He met Obama. "Thanks," Biden said. "Sure" Biden wrote.'
+    assert [t for _, t in spans_of(blank_nlp, text)] == ["direct", "direct"]
+
+
+def test_capitalised_word_in_a_title_case_headline_is_no_nickname(blank_nlp: Language) -> None:
+    text = 'Senator Calls Mayor "Liar" Over Budget Plan\n\nThe senator spoke on Monday.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (21, 25, "Liar", "partial")
+
+
+def test_chanted_or_written_title_case_words_are_speech(blank_nlp: Language) -> None:
+    chant = 'Protesters marched downtown chanting "Hands Off Our Parks" all afternoon.'
+    sign = 'They carried signs reading "Hands Off Our Parks" downtown.'
+    q = only(blank_nlp, chant)
+    assert (q.start, q.end, q.text, q.type) == (38, 57, "Hands Off Our Parks", "partial")
+    q = only(blank_nlp, sign)
+    assert (q.start, q.end, q.text, q.type) == (28, 47, "Hands Off Our Parks", "partial")
 
 
 def test_unclassified_quotes_are_direct() -> None:
@@ -333,7 +411,12 @@ def test_whole_pipeline_round_trip(blank_nlp: Language, tmp_path: Path) -> None:
 
 
 def test_lexicon_files_have_header_and_entries() -> None:
-    for name in ("scare_quote_cues.txt", "title_quote_cues.txt", "quote_speech_cues.txt"):
+    for name in (
+        "scare_quote_cues.txt",
+        "title_quote_cues.txt",
+        "quote_speech_cues.txt",
+        "title_quote_heads.txt",
+    ):
         path = ROOT / "models" / name
         assert path.read_text(encoding="utf8").startswith("#")
         assert len(read_lexicon(path)) > 5

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.pipeline.cues import CueLexicon, according_to_source, read_lexicon, subject_of
 from app.pipeline.extensions import QUOTES_KEY
@@ -223,6 +223,27 @@ def test_signature_after_a_dash(full_nlp: Language) -> None:
     assert who(doc) == [("Ana Ruiz", "Ana Ruiz", "\u2015")]
 
 
+@pytest.mark.full_model
+def test_common_noun_mention_keeps_its_post_modifiers(full_nlp: Language) -> None:
+    text = '"The bridge will open in May," a source familiar with the project said.'
+    mention = "a source familiar with the project"
+    assert who(attribute(full_nlp, text)) == [(mention, mention, "said")]
+    text = '"The bridge will open in May," said a memo released by the county on Friday.'
+    mention = "a memo released by the county on Friday"
+    assert who(attribute(full_nlp, text)) == [(mention, mention, "said")]
+    text = 'A letter to the county board said the bridge was "a disgrace."'
+    mention = "A letter to the county board"
+    assert who(attribute(full_nlp, text, ["partial"])) == [(mention, mention, "said")]
+
+
+@pytest.mark.full_model
+def test_quote_only_paragraph_after_a_paragraph_without_quotes(full_nlp: Language) -> None:
+    text = 'Mayor Ellen Brooks toured the bridge on Monday.\n\n"We will finish it before winter."'
+    doc = attribute(full_nlp, text)
+    assert who(doc) == [("Ellen Brooks", "Mayor Ellen Brooks", None)]
+    assert layouts(doc) == ["previous"]
+
+
 # ---- without a model: hand-made docs ----------------------------------------------------------
 
 
@@ -321,3 +342,68 @@ def test_pipeline_save_and_reload(full_nlp: Language, tmp_path: Path) -> None:
     reloaded = spacy.load(tmp_path / "nlp")
     text = '"We will rebuild the bridge," Maria Lopez said on Monday.'
     assert who(attribute(reloaded, text)) == who(attribute(full_nlp, text))
+
+
+def _repeated_doc(copies: int) -> Doc:
+    """`"It works," she said. "Fine" - Ann Lee` `copies` times in ONE paragraph (4 quote marks
+    each), hand-parsed. Only the last dash is a signature: more text follows the others."""
+    vocab = spacy.blank("en").vocab
+    unit = ['"', "It", "works", ",", '"', "she", "said", ".", '"', "Fine", '"', "-", "Ann", "Lee"]
+    unit_heads = [2, 2, 6, 2, 2, 6, 6, 6, 9, 9, 9, 9, 13, 9]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct"]
+    deps += ["punct", "ROOT", "punct", "punct", "compound", "appos"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT"]
+    pos += ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PROPN"]
+    words: list[str] = []
+    heads: list[int] = []
+    for k in range(copies):
+        words += unit
+        heads += [h + k * len(unit) for h in unit_heads]
+    doc = Doc(
+        vocab,
+        words=words,
+        heads=heads,
+        deps=deps * copies,
+        pos=pos * copies,
+        lemmas=[w.lower().replace("said", "say") for w in words],
+    )
+    spans = []
+    for k in range(copies):
+        for lo, hi in ((1, 4), (9, 10)):
+            span = doc[k * len(unit) + lo : k * len(unit) + hi]
+            span._.quote = Quote(span.start_char, span.end_char, span.text, "direct", '"', '"')
+            spans.append(span)
+    doc.spans[QUOTES_KEY] = spans
+    return doc
+
+
+def test_many_quote_marks_in_one_paragraph_are_attributed_in_linear_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """10,000 quote marks in one paragraph: every quote gets its speaker, and the work (token
+    checks by the layout searches) grows linearly with the number of quotes, not quadratically."""
+    import app.pipeline.speakers as speakers
+
+    calls = 0
+    real_is_mark = speakers.is_mark
+
+    def counting_is_mark(token: Token) -> bool:
+        nonlocal calls
+        calls += 1
+        return real_is_mark(token)
+
+    monkeypatch.setattr(speakers, "is_mark", counting_is_mark)
+    attributor = _attributor()
+    work: list[int] = []
+    for copies in (625, 2500):
+        calls = 0
+        doc = attributor(_repeated_doc(copies))
+        work.append(calls)
+        found = [span._.speaker_candidate for span in doc.spans[QUOTES_KEY]]
+        assert len(found) == 2 * copies
+        assert all(c is not None for c in found)
+        assert [c.layout if c else None for c in found[::2]] == ["after"] * copies
+        mentions = [doc[c.mention[0] : c.mention[1]].text for c in found if c and c.mention]
+        # the last dash ends the paragraph: a signature; every other one is followed by more text
+        assert set(mentions[:-1]) == {"she"} and mentions[-1] == "Ann Lee"
+    assert work[1] <= 5 * work[0]  # 4x the quotes: about 4x the work
