@@ -1,12 +1,16 @@
 """Ray Data scale-out of `quotes attribute` (optional extra `[ray]`): `--engine ray`.
 
-Ray Data reads the input (`read_json` for JSONL, `read_parquet` for Parquet; a file or a folder
-of shards), a fixed pool of actors (`ActorPoolStrategy(size=N)`, each builds the pipeline once)
-attributes pyarrow batches with the same `app.service.attribute_requests` as the CLI and the API,
-and the driver streams the results, in input order (`preserve_order`), into ONE JSONL file whose
-lines are byte-identical to the CLI's. Ray's own writers (a folder of part files) are not used:
-one output file keeps the CLI's resume rule (ids already in OUT are skipped) and lets the two
-engines be compared line by line; the output is small next to the NLP work the actors do.
+Ray Data reads the input (`read_json`: a JSONL file or a folder of JSONL shards), a fixed pool
+of actors (`ActorPoolStrategy(size=N)`, each builds the pipeline once) attributes pyarrow batches
+with the same `app.service.attribute_requests` as the CLI and the API, and the driver streams the
+results, in input order (`preserve_order`), into ONE JSONL file whose lines are byte-identical to
+the CLI's. Ray's own writers (a folder of part files) are not used: one output file keeps the
+CLI's resume rule (ids already in OUT are skipped) and lets the two engines be compared line by
+line; the output is small next to the NLP work the actors do.
+
+Read tasks reserve no CPU (`READ_TASK_CPUS`): with N CPUs and N one-CPU actors, any task that
+needs a CPU after the actors start waits forever. (Parquet input was tried and dropped for that
+reason: `read_parquet` starts helper tasks that hung the local 2-CPU run.)
 
 Differences from the spaCy engine: every row needs an id (it is the join key; rows without one go
 to the errors file), errors carry `"line": null` (Ray reads rows, not lines), and the input must be
@@ -39,7 +43,6 @@ from app.settings import Settings
 STATUS_OK = "ok"
 STATUS_ERROR = "error"
 STATUS_SKIPPED = "skipped"
-PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
 # CPUs reserved per read task. Reading is light next to the NLP; with 0 the reads never wait for
 # the CPUs the actors hold (with N CPUs and N actors a 1-CPU read task would wait forever).
 READ_TASK_CPUS = 0.0
@@ -137,12 +140,8 @@ class Attributor:
 
 
 def read_dataset(ray: ModuleType, source: str) -> Any:
-    """JSONL (pyarrow's reader: strings stay strings) or Parquet, by suffix; folders by content."""
-    path = Path(source)
-    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
-    if files and all(p.suffix in PARQUET_SUFFIXES for p in files):
-        return ray.data.read_parquet(source, num_cpus=READ_TASK_CPUS)
-    extensions = None if path.is_file() else ["jsonl", "json"]
+    """A JSONL file or a folder of JSONL shards, with pyarrow's reader (strings stay strings)."""
+    extensions = None if Path(source).is_file() else ["jsonl", "json"]
     return ray.data.read_json(source, file_extensions=extensions, num_cpus=READ_TASK_CPUS)
 
 

@@ -67,23 +67,6 @@ def test_ray_matches_the_cli(
     assert out.read_bytes() == cli_output.read_bytes()
 
 
-def test_ray_reads_a_folder_of_parquet_shards(
-    corpus: Path, cli_output: Path, tmp_path: Path
-) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    shards = tmp_path / "shards"
-    shards.mkdir()
-    ids, texts = list(TEXTS), list(TEXTS.values())
-    pq.write_table(pa.table({"id": ids[:3], "text": texts[:3]}), shards / "part-0.parquet")
-    pq.write_table(pa.table({"id": ids[3:], "text": texts[3:]}), shards / "part-1.parquet")
-    out = tmp_path / "out.jsonl"
-    argv = ["attribute", str(shards), "-o", str(out), "--engine", "ray", "--actors", "2", "-q"]
-    assert main(argv) == 0
-    assert {r["id"]: r for r in read_jsonl(out)} == {r["id"]: r for r in read_jsonl(cli_output)}
-
-
 def test_ray_missing_ray_message(monkeypatch: pytest.MonkeyPatch) -> None:
     import builtins
 

@@ -36,6 +36,8 @@ Gender = Literal["female", "male"]
 
 # Subject pronouns that refer back to a speaker, with the gender or number they state.
 PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
+# Possessive determiners standing for their subject pronoun ("his remarks" -> "he").
+POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
 # Plural pronouns: the antecedent is a group or an organisation.
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they"})
 # First-person and second-person pronouns outside a quote: the narrator or the reader, unresolved.
@@ -553,6 +555,8 @@ class SpeakerResolver(Pipe):
     ) -> _Resolved:
         unresolved = _Resolved(None, None, "unknown", "context")
         word = pronoun.lower_
+        if pronoun.dep_ == "poss":
+            word = POSSESSIVE_PRONOUNS.get(word, word)
         gender = PRONOUN_GENDER.get(word)
         if gender is None:
             return unresolved

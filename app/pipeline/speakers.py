@@ -54,6 +54,7 @@ from app.pipeline.types import Attribution, CharSpan, Quote
 #   shared       "Q1," X said. "Q2" (a cue-less quote continues the previous quote's speaker)
 #   previous     Sessions was blunt. "Q" (the subject of the sentence before)
 #   paragraph    a quote-only paragraph continues the previous paragraph's speaker
+#   sentence     Smith described a city of "Q" (no cue at all: the named subject before the quote)
 Layout = Literal[
     "after",
     "governing",
@@ -65,11 +66,22 @@ Layout = Literal[
     "shared",
     "previous",
     "paragraph",
+    "sentence",
 ]
 
 # Layouts whose mention was written at this quote (the others borrow an earlier quote's mention).
 LOCAL_LAYOUTS: frozenset[str] = frozenset(
-    {"after", "governing", "before", "according_to", "colon", "after_late", "verb", "previous"}
+    {
+        "after",
+        "governing",
+        "before",
+        "according_to",
+        "colon",
+        "after_late",
+        "verb",
+        "previous",
+        "sentence",
+    }
 )
 # Punctuation that may sit between a closing quote mark and its attribution ("Q," X said).
 ATTACHING_PUNCT: frozenset[str] = frozenset({",", "-", "—", "–", "―", "--", "...", "…", ":", ";"})
@@ -92,6 +104,21 @@ DATELINE_FOLLOWERS: frozenset[str] = frozenset({"(", "-", "--", "—", "–", ",
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
 # The named-entity label of people.
 PERSON_LABEL: frozenset[str] = frozenset({"PERSON"})
+
+# The last token of a quote that the sentence goes on after ("Q," X pressed / "Q?" X asked).
+UNFINISHED_QUOTE_ENDS: frozenset[str] = frozenset({",", "?", "!"})
+# Dependency labels of a verb heading the short clause after a quote (root or attached to it).
+PLAIN_CLAUSE_DEPS: frozenset[str] = frozenset({"ROOT", "parataxis", "ccomp", "advcl", "conj"})
+# How many tokens the subject and verb of that clause may take; how many may follow the verb.
+PLAIN_CLAUSE_SCAN = 6
+PLAIN_CLAUSE_TAIL = 4
+
+# Subjects that may name the speaker of a quote without any cue (`Smith described "Q"`).
+SENTENCE_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj"})
+SENTENCE_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
+
+# How many heads above the word before a colon to climb looking for its clause's verb.
+COLON_CLAUSE_ASCENT = 4
 
 # How many tokens after a dash a signature may take (`"Q" ― Jane Doe, mayor of Springfield`).
 DASH_SIGNATURE_SCAN = 24
@@ -145,8 +172,11 @@ def make_speaker_attributor(
 class _DocIndex:
     """Per-doc lookups shared by all quotes: paragraph ids and which tokens are quoted."""
 
-    def __init__(self, doc: Doc, quotes: Sequence[Span]) -> None:
+    def __init__(
+        self, doc: Doc, quotes: Sequence[Span], speech_nouns: frozenset[str] = frozenset()
+    ) -> None:
         self.doc = doc
+        self.speech_nouns = speech_nouns
         n = len(doc)
         self.para = [0] * n
         current = 0
@@ -226,6 +256,7 @@ class SpeakerAttributor(Pipe):
         self.before_window = before_window
         self.max_ascent = max_ascent
         self.lexicon = CueLexicon(frozenset(), ())
+        self.speech_nouns: frozenset[str] = frozenset()
 
     # ---- set-up and serialization ----------------------------------------------------------
 
@@ -235,33 +266,47 @@ class SpeakerAttributor(Pipe):
         *,
         nlp: Language | None = None,
         cue_verbs: Path | str | Iterable[str] | None = None,
+        speech_nouns: Path | str | Iterable[str] = (),
     ) -> None:
-        """Load the cue lexicon: a path (one entry a line) or the entries themselves."""
+        """Load the cue lexicon and the speech nouns: paths (one entry a line) or the entries."""
         if cue_verbs is None:
             raise ValueError(
                 "speaker_attributor.initialize needs cue_verbs: a lexicon file or a list of cues"
             )
         entries = read_lexicon(cue_verbs) if isinstance(cue_verbs, str | Path) else cue_verbs
         self.lexicon = CueLexicon.from_entries(entries)
+        nouns = read_lexicon(speech_nouns) if isinstance(speech_nouns, str | Path) else speech_nouns
+        self.speech_nouns = frozenset(n.lower() for n in nouns)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         directory = ensure_path(path)
         directory.mkdir(parents=True, exist_ok=True)
         (directory / "cues.json").write_text(json.dumps(self.lexicon.to_entries()), encoding="utf8")
+        (directory / "speech_nouns.json").write_text(
+            json.dumps(sorted(self.speech_nouns)), encoding="utf8"
+        )
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
         directory = ensure_path(path)
         self.lexicon = CueLexicon.from_entries(
             json.loads((directory / "cues.json").read_text(encoding="utf8"))
         )
+        nouns = directory / "speech_nouns.json"
+        if nouns.exists():
+            self.speech_nouns = frozenset(json.loads(nouns.read_text(encoding="utf8")))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        data: bytes = json.dumps(self.lexicon.to_entries()).encode("utf8")
+        payload = {"cues": self.lexicon.to_entries(), "speech_nouns": sorted(self.speech_nouns)}
+        data: bytes = json.dumps(payload).encode("utf8")
         return data
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
-        self.lexicon = CueLexicon.from_entries(json.loads(bytes_data.decode("utf8")))
+        payload = json.loads(bytes_data.decode("utf8"))
+        if isinstance(payload, list):  # the cue entries alone (the earlier format)
+            payload = {"cues": payload, "speech_nouns": []}
+        self.lexicon = CueLexicon.from_entries(payload["cues"])
+        self.speech_nouns = frozenset(payload["speech_nouns"])
         return self
 
     # ---- the component -----------------------------------------------------------------------
@@ -286,7 +331,7 @@ class SpeakerAttributor(Pipe):
             raise ValueError(
                 f"[speaker_attributor] needs a dependency parse: add a parser before '{self.name}'"
             )
-        index = _DocIndex(doc, quotes)
+        index = _DocIndex(doc, quotes, self.speech_nouns)
         results: list[SpeakerCandidate | None] = []
         for qi, span in enumerate(quotes):
             quote: Quote | None = span._.quote
@@ -327,6 +372,8 @@ class SpeakerAttributor(Pipe):
                 order = [adjacent, _tight(after), governing, before, after, verb]
             else:
                 order = [_tight(after), governing, before, after, verb]
+            if all(c is None for c in order):
+                order.append(self._after_plain(index, span))
         return next((c for c in order if c is not None), None)
 
     def _continued(
@@ -357,6 +404,28 @@ class SpeakerAttributor(Pipe):
         if _quote_only_paragraph(index, span):
             return self._previous_sentence(index, span, across=True)
         del doc
+        return self._sentence_subject(index, span)
+
+    def _sentence_subject(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
+        """`Smith described a city of "Q"`: no cue anywhere, so the first named (or pronoun)
+        subject between the start of the quote's sentence and the quote."""
+        doc = span.doc
+        para = index.para[span.start]
+        i = span.start - 1
+        while i >= 0 and is_mark(doc[i]):
+            i -= 1
+        if i < 0 or doc[i].text in SENTENCE_END:
+            return None  # the quote opens its sentence
+        stop = max(index.para_start[para], span.start - self.before_window)
+        k = i
+        while k > stop and doc[k - 1].text not in SENTENCE_END and not index.inside[k - 1]:
+            k -= 1
+        for j in range(k, i + 1):
+            tok = doc[j]
+            if tok.dep_ not in SENTENCE_SUBJECT_DEPS or not _speaker_ok(index, tok, para):
+                continue
+            if tok.pos_ == "PROPN" or tok.lower_ in SENTENCE_SUBJECT_PRONOUNS:
+                return _candidate(index, tok, None, "sentence")
         return None
 
     def _after(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
@@ -401,6 +470,42 @@ class SpeakerAttributor(Pipe):
             return None
         return self._dash(index, span, start)
 
+    def _after_plain(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
+        """`"Q," Smith pressed.` / `"Q?" beamed Smith`: a short clause after an unfinished quote
+        whose verb is not in the cue lexicon, its subject right after the quote."""
+        doc = span.doc
+        n = len(doc)
+        para = index.para[span.start]
+        i = span.end
+        while i < n and index.para[i] == para and (is_mark(doc[i]) or doc[i].is_space):
+            i += 1
+        if span[-1].text not in UNFINISHED_QUOTE_ENDS and (i >= n or doc[i].text != ","):
+            return None
+        while i < n and index.para[i] == para and doc[i].text in ATTACHING_PUNCT:
+            i += 1
+        start = i
+        for j in range(start, min(n, start + PLAIN_CLAUSE_SCAN)):
+            tok = doc[j]
+            if not index.usable(tok, para) or is_mark(tok) or tok.text in SENTENCE_END:
+                return None
+            if tok.pos_ != "VERB":
+                continue
+            if tok.dep_ not in PLAIN_CLAUSE_DEPS or not _clause_ends_soon(index, j + 1, para):
+                return None
+            if j == start:
+                inverted = _first_mention(index, j + 1, para, limit=3)
+                if inverted is not None and inverted.ent_type_ in PERSON_LABEL:
+                    return _candidate(index, inverted, index.cue_extent(tok), "after_late")
+                return None
+            subject = index.subject_of(tok)
+            if subject is None or subject.i != mention_head(doc[start]).i:
+                if subject is None or subject.left_edge.i != start:
+                    return None
+            if subject.pos_ in {"PROPN", "PRON"} and _speaker_ok(index, subject, para):
+                return _candidate(index, subject, index.cue_extent(tok), "after_late")
+            return None
+        return None
+
     def _dash(self, index: _DocIndex, span: Span, start: int) -> SpeakerCandidate | None:
         """`"Q" ― Jane Doe`: a dash after the quote and then only a name up to the paragraph end."""
         doc = span.doc
@@ -436,6 +541,7 @@ class SpeakerAttributor(Pipe):
         plain: SpeakerCandidate | None = None
         pronoun: SpeakerCandidate | None = None
         named: SpeakerCandidate | None = None
+        owner: SpeakerCandidate | None = None
         tops = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
         for top in tops:
             current = top
@@ -448,6 +554,12 @@ class SpeakerAttributor(Pipe):
                 if source is not None and index.usable(source, para):
                     cue = index.cue_extent(current)
                     return _candidate(index, source, cue, "according_to"), plain
+                possessor = _speech_possessor(index, current, para)
+                if possessor is not None and owner is None:
+                    # `Trump's claim that "Q"`, `his "Q" promise`: the noun's owner said it,
+                    # unless a cue verb above reports it (`X blasted Trump's call for "Q"`)
+                    cue = (current.i, current.i + 1)
+                    owner = _candidate(index, possessor, cue, "governing")
                 if current.pos_ not in VERB_POS:
                     continue
                 subject = index.subject_of(current)
@@ -464,6 +576,8 @@ class SpeakerAttributor(Pipe):
                     plain = _candidate(index, subject, index.cue_extent(current), "verb")
         if named is not None or pronoun is not None:
             return named or pronoun, plain
+        if owner is not None:
+            return owner, plain
         # a cue verb hanging from the quote ("Q," he said parsed as parataxis of the quote's verb)
         for tok in span:
             for child in tok.children:
@@ -511,7 +625,7 @@ class SpeakerAttributor(Pipe):
                 if left is not None:
                     return _candidate(index, left, index.cue_extent(tok), "before")
         if colon:
-            head = _last_mention(index, max(0, i - 8), i, para)
+            head = _clause_subject(index, i, para) or _last_mention(index, max(0, i - 8), i, para)
             if head is not None:
                 return _candidate(index, head, (i, i + 1), "colon")
         return None
@@ -574,6 +688,51 @@ def _speaker_ok(index: _DocIndex, token: Token, para: int) -> bool:
     if token.pos_ not in MENTION_POS and token.ent_type_ == "":
         return False
     return token.lower_ not in NON_SPEAKER_PRONOUNS
+
+
+def _speech_possessor(index: _DocIndex, noun: Token, para: int) -> Token | None:
+    """The owner of a speech noun ("Trump" in "Trump's remarks", "his" in "his claim")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in index.speech_nouns:
+        return None
+    for child in noun.lefts:
+        if child.dep_ == "poss" and child.pos_ in MENTION_POS and index.usable(child, para):
+            return mention_head(child)
+    return None
+
+
+def _clause_ends_soon(index: _DocIndex, start: int, para: int) -> bool:
+    """A sentence end, a quote, a comma or the paragraph end within a few tokens of `start`."""
+    doc = index.doc
+    for k in range(start, min(len(doc), start + PLAIN_CLAUSE_TAIL + 1)):
+        tok = doc[k]
+        if index.para[k] != para or index.inside[k] or is_mark(tok):
+            return True
+        if tok.text in SENTENCE_END or tok.text in {",", ";"}:
+            return True
+        if tok.pos_ in VERB_POS:
+            return False
+    return start >= len(doc)
+
+
+def _clause_subject(index: _DocIndex, colon: int, para: int) -> Token | None:
+    """`Smith leaned in and boomed: "Q"`, `The board was firm in its findings: "Q"`: the subject
+    of the verb whose clause the colon closes (not the last noun before the colon)."""
+    doc = index.doc
+    if colon == 0:
+        return None
+    current = doc[colon - 1]
+    for _ in range(COLON_CLAUSE_ASCENT):
+        if current.pos_ in VERB_POS or current.head.i == current.i:
+            break
+        current = current.head
+    if current.pos_ not in VERB_POS or not index.usable(current, para):
+        return None
+    subject = index.subject_of(current)
+    if subject is None or subject.i >= colon or not _speaker_ok(index, subject, para):
+        return None
+    if subject.pos_ == "PRON" or any(doc[k].text in SENTENCE_END for k in range(subject.i, colon)):
+        return None
+    return subject
 
 
 def _only_fillers(doc: Doc, start: int, end: int) -> bool:
@@ -682,6 +841,9 @@ def _candidate(
     index: _DocIndex, head: Token, cue: tuple[int, int] | None, layout: Layout
 ) -> SpeakerCandidate:
     head = mention_head(head)
+    possessor = _speech_possessor(index, head, index.para[head.i])
+    if possessor is not None:
+        head = possessor  # "Trump's statement said": the statement's owner is the speaker
     if head.pos_ == "NOUN":
         # "his nephew Michery el Soheil", "Clinton adviser Gene Sperling": the name that follows
         k = head.i + 1
@@ -750,6 +912,7 @@ LAYOUT_CONFIDENCE: dict[str, float] = {
     "shared": 0.7,
     "previous": 0.5,
     "paragraph": 0.6,
+    "sentence": 0.3,
 }
 
 

@@ -27,7 +27,12 @@ def full_nlp() -> Iterator[Language]:
     """The English model with our two components (quotes are set by the tests themselves)."""
     nlp = spacy.load(MODEL_NAME)
     attributor = nlp.add_pipe("speaker_attributor")
-    attributor.initialize(lambda: [], nlp=nlp, cue_verbs=MODELS / "cue_verbs.txt")
+    attributor.initialize(
+        lambda: [],
+        nlp=nlp,
+        cue_verbs=MODELS / "cue_verbs.txt",
+        speech_nouns=MODELS / "speech_nouns.txt",
+    )
     resolver = nlp.add_pipe("speaker_resolver")
     resolver.initialize(
         lambda: [],
@@ -268,6 +273,22 @@ def _parsed_doc() -> Doc:
     return doc
 
 
+def test_hand_parsed_cueless_partial_quote_takes_the_subject_of_its_sentence() -> None:
+    # Reyes pictured boats and " a new town " .  A degenerate parse ("pictured" tagged NOUN, as
+    # the small model sometimes does): no verb governs the quote, so no cue is found.
+    vocab = spacy.blank("en").vocab
+    words = ["Reyes", "pictured", "boats", "and", '"', "a", "new", "town", '"', "."]
+    heads = [1, 1, 1, 2, 7, 7, 7, 2, 7, 1]
+    deps = ["nsubj", "ROOT", "dobj", "cc", "punct", "det", "amod", "conj", "punct", "punct"]
+    pos = ["PROPN", "NOUN", "NOUN", "CCONJ", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "PUNCT"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=words)
+    span = doc[5:8]
+    span._.quote = Quote(span.start_char, span.end_char, span.text, "partial", '"', '"')
+    doc.spans[QUOTES_KEY] = [span]
+    candidate = _attributor()(doc).spans[QUOTES_KEY][0]._.speaker_candidate
+    assert candidate == SpeakerCandidate(mention=(0, 1), head=0, cue=None, layout="sentence")
+
+
 def test_hand_parsed_quote_then_pronoun_cue() -> None:
     doc = _attributor()(_parsed_doc())
     candidate = doc.spans[QUOTES_KEY][0]._.speaker_candidate
@@ -328,12 +349,59 @@ def test_save_and_reload(tmp_path: Path) -> None:
     assert reloaded.lexicon == attributor.lexicon
     again = SpeakerAttributor(spacy.blank("en").vocab).from_bytes(attributor.to_bytes())
     assert again.lexicon == attributor.lexicon
+    assert again.speech_nouns == reloaded.speech_nouns == attributor.speech_nouns
     first, second = attributor(_parsed_doc()), reloaded(_parsed_doc())
     assert first.spans[QUOTES_KEY][0]._.speaker_candidate is not None
     assert (
         first.spans[QUOTES_KEY][0]._.speaker_candidate
         == second.spans[QUOTES_KEY][0]._.speaker_candidate
     )
+
+
+@pytest.mark.full_model
+def test_possessor_of_a_speech_noun_is_the_speaker(full_nlp: Language) -> None:
+    doc = attribute(
+        full_nlp, 'Helen Park\'s statement said: "The factory will reopen next spring."'
+    )
+    assert who(doc) == [("Helen Park", "Helen Park's", "said")]
+
+
+@pytest.mark.full_model
+def test_possessive_pronoun_of_a_speech_noun_resolves_like_its_pronoun(full_nlp: Language) -> None:
+    text = 'Mr. Reyes arrived late at the hall. His statement said: "The port will stay open."'
+    doc = attribute(full_nlp, text)
+    assert who(doc) == [("Reyes", "His", "said")]
+
+
+@pytest.mark.full_model
+def test_possessor_of_a_speech_noun_governing_a_partial_quote(full_nlp: Language) -> None:
+    text = 'Voters remembered Omar Reyes\'s promise of "a park on every corner" last year.'
+    doc = attribute(full_nlp, text, types=["partial"])
+    assert who(doc) == [("Omar Reyes", "Omar Reyes's", "promise")]
+    assert layouts(doc) == ["governing"]
+
+
+@pytest.mark.full_model
+def test_reporting_verb_above_a_speech_noun_wins(full_nlp: Language) -> None:
+    text = 'Helen Park criticized Omar Reyes\'s call for a "tax holiday" on Monday.'
+    doc = attribute(full_nlp, text, types=["partial"])
+    assert [name for name, _, _ in who(doc)] == ["Helen Park"]
+
+
+@pytest.mark.full_model
+def test_colon_takes_the_subject_of_its_clause(full_nlp: Language) -> None:
+    text = 'Helen Park leaned toward the microphone and delivered her verdict: "We are done."'
+    doc = attribute(full_nlp, text)
+    assert who(doc) == [("Helen Park", "Helen Park", ":")]
+    assert layouts(doc) == ["colon"]
+
+
+@pytest.mark.full_model
+def test_quote_then_short_clause_with_a_verb_outside_the_lexicon(full_nlp: Language) -> None:
+    text = 'The hall fell silent. "Where is the money going?" Helen Park pressed.'
+    doc = attribute(full_nlp, text)
+    assert [name for name, _, _ in who(doc)] == ["Helen Park"]
+    assert layouts(doc) == ["after_late"]
 
 
 @pytest.mark.full_model
