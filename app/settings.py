@@ -49,7 +49,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Threshold of the JSON log lines on stderr."
     )
-    host: str = Field("127.0.0.1", description="`quotes serve`: address to bind (container: 0.0.0.0).")
+    host: str = Field(
+        "127.0.0.1", description="`quotes serve`: address to bind (container: 0.0.0.0)."
+    )
     port: int = Field(8000, ge=1, le=65535, description="`quotes serve`: TCP port.")
     workers: int = Field(
         1, ge=1, le=64, description="`quotes serve`: uvicorn worker processes, one pipeline each."

@@ -9,11 +9,11 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from app.pipeline.tokenizer import DEFAULT_MAX_CHUNK, bound_tokenizer
+
 # Modules whose import registers our factories and extensions (done in build_pipeline, so that
 # importing the light `app.pipeline.types` does not pull in every component).
 COMPONENT_MODULES = ("app.pipeline.extensions", "app.pipeline.quotes", "app.pipeline.speakers")
-
-from app.pipeline.tokenizer import DEFAULT_MAX_CHUNK, bound_tokenizer
 
 # Sections of models/pipeline.cfg: [components.NAME] (factory + settings),
 # [initialize.components.NAME] (arguments of the component's initialize(), e.g. lexicon paths)

@@ -12,12 +12,12 @@ from app.api.examples import attribution_examples
 from app.api.limits import check_batch, check_document, require_json
 from app.api.schemas import (
     AttributionRequest,
-    Problem,
     AttributionResponse,
     BatchItem,
     BatchRequest,
     BatchResponse,
     DocumentError,
+    Problem,
 )
 from app.errors import ServiceError
 
