@@ -389,7 +389,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--errors", type=Path, default=None, help="bad lines go here (default: OUTPUT.errors.jsonl)"
     )
     parser.add_argument(
-        "--processes", type=int, default=1, help="spaCy worker processes (nlp.pipe n_process)"
+        "--processes", type=int, default=1, help="worker processes, each a forked pipeline"
     )
     parser.add_argument("--batch-size", type=int, default=None, help="nlp.pipe batch size")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

@@ -197,19 +197,21 @@ def attribute_requests(
     requests: Iterable[AttributionRequest],
     *,
     batch_size: int = 16,
-    n_process: int = 1,
 ) -> Iterator[AttributionResponse]:
-    """Run the pipeline over many articles with `nlp.pipe`, answers in input order."""
+    """Run the pipeline over many articles with `nlp.pipe`, answers in input order.
+
+    Single-process by design: our Span extensions hold dataclasses, which spaCy's
+    `n_process` path cannot serialise; `quotes attribute --processes N` forks whole pipelines.
+    """
     info = model_info(nlp)
-    pending = list(requests) if n_process > 1 else requests
 
     def texts() -> Iterator[tuple[str, tuple[AttributionRequest, HtmlText | None]]]:
-        for req in pending:
+        for req in requests:
             markup = HtmlText.parse(req.text) if req.format == "html" else None
             plain = markup.text if markup is not None else req.text
             yield nlp_safe_text(plain), (req, markup)
 
-    docs = nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    docs = nlp.pipe(texts(), as_tuples=True, batch_size=batch_size)
     for doc, (req, markup) in docs:
         yield _finish(doc, req, markup, info)
 

@@ -339,6 +339,14 @@ class SpeakerAttributor(Pipe):
                 results.append(None)
                 continue
             found = self._local(index, span, quote)
+            if found is not None and found.layout == "verb" and _weak_subject(index, found):
+                # `X said the city embodied the "Q"`: a plain verb's common-noun or pronoun
+                # subject is rarely the source; the sentence's named speaker or the previous
+                # quote's speaker is, when there is one
+                found = (
+                    self._sentence_cue(index, span)
+                    or found
+                )
             if found is None:
                 found = self._continued(index, quotes, results, qi)
             results.append(found)
@@ -405,6 +413,25 @@ class SpeakerAttributor(Pipe):
             return self._previous_sentence(index, span, across=True)
         del doc
         return self._sentence_subject(index, span)
+
+    def _sentence_cue(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
+        """The nearest cue verb before the quote in its sentence with a named (proper-noun)
+        subject: `Warren said Trump was a "Q"` when the parse did not put the quote under it."""
+        doc = span.doc
+        para = index.para[span.start]
+        stop = max(index.para_start[para], span.start - self.before_window) - 1
+        for j in range(span.start - 1, stop, -1):
+            tok = doc[j]
+            if tok.text in SENTENCE_END:
+                break
+            if index.inside[j] or not is_cue_verb(tok, self.lexicon):
+                continue
+            subject = index.subject_of(tok)
+            if subject is None or subject.pos_ != "PROPN" or subject.i > j:
+                continue
+            if _speaker_ok(index, subject, para):
+                return _candidate(index, subject, index.cue_extent(tok), "governing")
+        return None
 
     def _sentence_subject(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
         """`Smith described a city of "Q"`: no cue anywhere, so the first named (or pronoun)
@@ -674,6 +701,14 @@ class SpeakerAttributor(Pipe):
 
 def _tight(candidate: SpeakerCandidate | None) -> SpeakerCandidate | None:
     return candidate if candidate is not None and candidate.layout == "after" else None
+
+
+def _weak_subject(index: _DocIndex, candidate: SpeakerCandidate) -> bool:
+    """A mention that is neither a proper name nor a person entity ("the city", "he")."""
+    if candidate.head is None:
+        return True
+    head = index.doc[candidate.head]
+    return head.pos_ != "PROPN" and head.ent_type_ not in PERSON_LABEL
 
 
 def _speaker_ok(index: _DocIndex, token: Token, para: int) -> bool:
