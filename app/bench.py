@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shlex
 import signal
 import socket
@@ -505,6 +506,70 @@ def http_rows(http: Sequence[dict[str, Any]]) -> list[list[object]]:
     ]
 
 
+# --- archive paths (quotes attribute) -----------------------------------------------------------
+
+ARCHIVE_HEADER = ("path", "articles", "articles/s", "first result s", "wall s")
+# (label, extra `quotes attribute` arguments) for each archive path measured.
+ARCHIVE_PATHS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("CLI, 1 process", ("--processes", "1")),
+    ("CLI, 2 processes", ("--processes", "2")),
+    ("Ray Data, 2 actors", ("--engine", "ray", "--actors", "2")),
+)
+_SUMMARY = re.compile(r"(\d+) attributed.*?([\d.]+) s, ([\d.]+) articles/s")
+_FIRST_RESULT = re.compile(r"first result after ([\d.]+) s")
+
+
+def parse_archive_summary(stderr: str) -> dict[str, float]:
+    """The figures of `quotes attribute`'s closing summary line (pipeline loading excluded)."""
+    lines = [line for line in stderr.splitlines() if _SUMMARY.search(line)]
+    if not lines:
+        raise ValueError(f"no 'quotes attribute' summary in its output: {stderr[-500:]!r}")
+    summary = _SUMMARY.search(lines[-1])
+    assert summary is not None
+    first = _FIRST_RESULT.search(lines[-1])
+    return {
+        "articles": int(summary.group(1)),
+        "seconds": float(summary.group(2)),
+        "articles_per_s": float(summary.group(3)),
+        "first_result_s": float(first.group(1)) if first else float("nan"),
+    }
+
+
+def archive_report(corpus: Path, *, with_ray: bool) -> list[dict[str, Any]]:
+    """Run `quotes attribute` over `corpus` once per archive path, each in a fresh process."""
+    rows = []
+    for label, extra in ARCHIVE_PATHS:
+        if "ray" in extra and not with_ray:
+            continue
+        _progress(f"archive: {label}")
+        with tempfile.TemporaryDirectory(prefix="quotes-bench-archive-") as tmp:
+            command = [
+                sys.executable,
+                "-m",
+                "app.cli",
+                "attribute",
+                str(corpus),
+                "-o",
+                str(Path(tmp) / "out.jsonl"),
+                "-q",
+                *extra,
+            ]
+            started = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            wall = time.perf_counter() - started
+        if done.returncode != 0:
+            raise RuntimeError(f"{shlex.join(command)} failed: {done.stderr[-1000:]}")
+        rows.append({"path": label, **parse_archive_summary(done.stderr), "wall_s": wall})
+    return rows
+
+
+def archive_rows(rows: Sequence[dict[str, Any]]) -> list[list[object]]:
+    return [
+        [r["path"], r["articles"], r["articles_per_s"], r["first_result_s"], r["wall_s"]]
+        for r in rows
+    ]
+
+
 def summary_lines(t: dict[str, Any]) -> list[str]:
     return [
         f"corpus: {t['articles']} articles, {t['words']} words "
@@ -523,6 +588,9 @@ def format_report(report: dict[str, Any]) -> str:
     if report.get("http"):
         parts += ["", f"HTTP: POST /v1/attributions, {report['http_article_words']}-word article"]
         parts += [render_table(HTTP_HEADER, http_rows(report["http"]))]
+    if report.get("archive"):
+        parts += ["", f"archive: quotes attribute over {report['archive_corpus']}"]
+        parts += [render_table(ARCHIVE_HEADER, archive_rows(report["archive"]))]
     return "\n".join(parts)
 
 
@@ -558,6 +626,17 @@ def format_markdown(report: dict[str, Any]) -> str:
             f"{report['http_seconds']} s and {report['max_requests']} requests per level.",
             "",
             markdown_table(HTTP_HEADER, http_rows(report["http"])),
+        ]
+    if report.get("archive"):
+        lines += [
+            "",
+            "## Archives (`quotes attribute`)",
+            "",
+            f"The same corpus ({report['archive_corpus']}) through each archive path, each run "
+            "in a fresh process; articles/s counts from the first article read (pipeline "
+            "loading excluded, Ray actor start-up included); wall s is the whole command.",
+            "",
+            markdown_table(ARCHIVE_HEADER, archive_rows(report["archive"])),
         ]
     lines += ["", METHOD_MD]
     return "\n".join(lines) + "\n"
@@ -610,6 +689,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="1",
         help="comma-separated requests in flight per worker (default 1; e.g. 1,4)",
     )
+    parser.add_argument(
+        "--archive",
+        type=Path,
+        metavar="JSONL",
+        help="also time `quotes attribute` on this corpus ({id, text} a line): 1 and 2 "
+        "processes, and Ray Data with 2 actors",
+    )
+    parser.add_argument("--no-ray", action="store_true", help="with --archive: skip the Ray path")
     parser.add_argument("--write-md", type=Path, metavar="PATH", help="also write BENCHMARKS.md")
 
 
@@ -655,6 +742,9 @@ def run(args: argparse.Namespace) -> int:
                 http_report(w, body_file, args.http_seconds, args.max_requests, factors)
                 for w in workers
             ]
+    if args.archive is not None:
+        report["archive_corpus"] = args.archive.name
+        report["archive"] = archive_report(args.archive, with_ray=not args.no_ray)
     print(json.dumps(report, indent=2) if args.json else format_report(report))
     if args.write_md:
         args.write_md.write_text(format_markdown(report), encoding="utf-8")

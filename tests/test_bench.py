@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import os
 import subprocess
 import sys
@@ -282,3 +283,17 @@ def test_loadgen_module_prints_json(echo_url: str, tmp_path: Path) -> None:
     )
     result = json.loads(done.stdout)
     assert result["requests"] == 5 and result["errors"] == 0
+
+
+def test_archive_summary_figures_are_read_from_the_closing_line() -> None:
+    cli = (
+        "quotes attribute: 84 lines, 84 attributed, 0 skipped (already in output), 0 errors; "
+        "13.5 s, 6.22 articles/s\n"
+    )
+    assert bench.parse_archive_summary(cli)["articles_per_s"] == 6.22
+    assert bench.parse_archive_summary(cli)["articles"] == 84
+    assert math.isnan(bench.parse_archive_summary(cli)["first_result_s"])
+    ray = cli.replace("articles/s", "articles/s (engine ray, first result after 23.6 s)")
+    assert bench.parse_archive_summary("progress\n" + ray)["first_result_s"] == 23.6
+    with pytest.raises(ValueError, match="no 'quotes attribute' summary"):
+        bench.parse_archive_summary("Traceback: boom")
