@@ -18,6 +18,9 @@ SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 # A verb attached to another verb by these labels shares that verb's subject
 # ("X endorsed Cruz, saying ...", "X said ... and added ...", "X went on to say ...").
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acl"})
+# Verbs of addressing someone: in the passive, the subject is the listener and the by-phrase
+# names the speaker ("X was asked by the host").
+ADDRESS_VERBS: frozenset[str] = frozenset({"ask", "tell", "press", "question", "urge"})
 # Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions").
 NP_LEFT_DEPS: frozenset[str] = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet"}
@@ -108,8 +111,27 @@ def mention_head(token: Token) -> Token:
     return head
 
 
+def passive_agent(verb: Token) -> Token | None:
+    """For a passive verb of addressing, the speaker in its by-phrase (`X was asked by Y`);
+    its grammatical subject is the listener."""
+    if verb.lemma_.lower() not in ADDRESS_VERBS:
+        return None
+    if not any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in MENTION_POS:
+                    return obj
+    return None
+
+
 def subject_of(verb: Token, *, max_hops: int = 3) -> Token | None:
-    """The subject of a cue verb, following shared-subject links and relative clauses."""
+    """The subject of a cue verb, following shared-subject links and relative clauses (the
+    agent of a passive verb of addressing: `X was asked by Y`)."""
+    agent = passive_agent(verb)
+    if agent is not None:
+        return agent
     current = verb
     for _ in range(max_hops + 1):
         for child in current.children:

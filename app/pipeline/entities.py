@@ -40,6 +40,10 @@ PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
 POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
 # Plural pronouns: the antecedent is a group or an organisation.
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they"})
+# Indefinite pronouns that name a speaker by themselves ("another read", "someone shouted").
+INDEFINITE_SPEAKERS: frozenset[str] = frozenset(
+    {"another", "someone", "somebody", "one", "others", "some", "many", "most", "both"}
+)
 # First-person and second-person pronouns outside a quote: the narrator or the reader, unresolved.
 DEICTIC_PRONOUNS: frozenset[str] = frozenset({"i", "we", "you"})
 # Named-entity labels of organisations, places acting as governments, and nationalities.
@@ -72,6 +76,10 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
 GENDER_ANSWERS: dict[str, Gender] = {"male": "male", "female": "female"}
 # How far back (tokens) a pronoun or nominal looks for its antecedent.
 MAX_ANTECEDENT_DISTANCE = 400
+# How far back (tokens) a subject may outrank a nearer object as a pronoun's antecedent.
+SALIENCE_WINDOW = 80
+# How far back (tokens) a role nominal with no matching role looks for a named subject.
+NOMINAL_WINDOW = 150
 # Confidence bands per resolution kind (sortable: explicit > alias > nominal > pronoun > context).
 CONFIDENCE_BANDS: dict[str, tuple[float, float]] = {
     "explicit": (0.8, 0.98),
@@ -285,6 +293,7 @@ class SpeakerResolver(Pipe):
         )
         starts = [s for s, _ in by_start]
         extents = {(n.start, n.end): key for key, c in clusters.items() for n in c.names}
+        subjects = frozenset(n.start for c in clusters.values() for n in c.names if n.subject)
         resolved: list[_Resolved | None] = []
         for span in spans:
             quote: Quote | None = span._.quote
@@ -294,7 +303,7 @@ class SpeakerResolver(Pipe):
                 continue
             resolved.append(
                 self._resolve_candidate(
-                    doc, candidate, clusters, extents, by_start, starts, resolved, spans
+                    doc, candidate, clusters, extents, by_start, starts, resolved, subjects
                 )
             )
         return self._finish(doc, spans, resolved, clusters)
@@ -476,7 +485,7 @@ class SpeakerResolver(Pipe):
         by_start: Sequence[tuple[int, str]],
         starts: Sequence[int],
         resolved: Sequence[_Resolved | None],
-        spans: Sequence[Span],
+        subjects: frozenset[int],
     ) -> _Resolved | None:
         if candidate is None or candidate.mention is None or candidate.head is None:
             return None
@@ -487,8 +496,15 @@ class SpeakerResolver(Pipe):
             return replace(earlier, resolution="context")
         head = doc[candidate.head]
         mention = doc[candidate.mention[0] : candidate.mention[1]]
+        if head.pos_ == "PRON" and head.lower_ in INDEFINITE_SPEAKERS:
+            # "another read", "someone shouted": the words themselves are all the text says
+            return self._resolve_nominal(head, mention, clusters, by_start, starts)
+        if head.pos_ == "PRON" and head.lower_ in PLURAL_PRONOUNS:
+            # `they` only as the subject of the cue itself (`the party says they ...`)
+            if candidate.cue is None or head.head.i != candidate.cue[0]:
+                return _Resolved(None, None, "unknown", "context")
         if head.pos_ == "PRON":
-            return self._resolve_pronoun(doc, head, clusters, by_start, starts)
+            return self._resolve_pronoun(doc, head, clusters, by_start, starts, subjects)
         if head.pos_ == "PROPN" or head.ent_type_ in PERSON_LABELS | ORG_LABELS:
             found = self._resolve_name(head, clusters, extents)
             if found is not None:
@@ -498,7 +514,7 @@ class SpeakerResolver(Pipe):
             found = self._resolve_surname(head, clusters)
             if found is not None:
                 return found
-        return self._resolve_nominal(head, mention, clusters, by_start, starts)
+        return self._resolve_nominal(head, mention, clusters, by_start, starts, subjects)
 
     def _resolve_name(
         self, head: Token, clusters: dict[str, _Cluster], extents: dict[tuple[int, int], str]
@@ -552,11 +568,14 @@ class SpeakerResolver(Pipe):
         clusters: dict[str, _Cluster],
         by_start: Sequence[tuple[int, str]],
         starts: Sequence[int],
+        subjects: frozenset[int] = frozenset(),
     ) -> _Resolved:
         unresolved = _Resolved(None, None, "unknown", "context")
         word = pronoun.lower_
         if pronoun.dep_ == "poss":
             word = POSSESSIVE_PRONOUNS.get(word, word)
+        if word in PLURAL_PRONOUNS:
+            return self._resolve_plural(pronoun, clusters, by_start, starts) or unresolved
         gender = PRONOUN_GENDER.get(word)
         if gender is None:
             return unresolved
@@ -571,11 +590,19 @@ class SpeakerResolver(Pipe):
                 compatible = cluster.gender == gender
                 if compatible:
                     best = key
+                    if start not in subjects:
+                        # salience: a compatible subject in this sentence or the one before
+                        # outranks a nearer object or possessor ("Reed clashed with Hale ... he")
+                        best = _salient_subject(
+                            doc, pronoun, k, clusters, by_start, subjects, gender, key
+                        )
                     break
                 # a named person of unknown gender closer than any compatible one: do not skip
                 # over them to a farther person in the same sentence (ambiguous)
                 if cluster.gender is None and start >= sentence_start:
-                    return unresolved
+                    if doc[start].ent_type_ in PERSON_LABELS:
+                        return unresolved
+                    # "(R-Ore.)": a proper noun the tagger never called a person
             k -= 1
         if best is None:
             return unresolved
@@ -590,6 +617,40 @@ class SpeakerResolver(Pipe):
             alias=None,
         )
 
+    @staticmethod
+    def _resolve_plural(
+        pronoun: Token,
+        clusters: dict[str, _Cluster],
+        by_start: Sequence[tuple[int, str]],
+        starts: Sequence[int],
+    ) -> _Resolved | None:
+        """`they` -> the nearest organisation named in its sentence or the one before, when no
+        person stands between them (`The party argues that they should ...`)."""
+        doc = pronoun.doc
+        floor = pronoun.sent.start
+        if floor > 0:
+            floor = doc[floor - 1].sent.start
+        floor = max(floor, pronoun.i - SALIENCE_WINDOW)
+        k = bisect_left(starts, pronoun.i) - 1
+        while k >= 0 and by_start[k][0] >= floor:
+            start, key = by_start[k]
+            cluster = clusters[key]
+            k -= 1
+            if cluster.kind != "organization":
+                if doc[start].ent_type_ in PERSON_LABELS:
+                    return None  # a person in between: "they" may be that person and others
+                continue
+            return _Resolved(
+                key=key,
+                name=cluster.canonical.text,
+                kind=cluster.kind,
+                resolution="pronoun",
+                role=cluster.role,
+                gender=cluster.gender,
+                alias=None,
+            )
+        return None
+
     def _resolve_nominal(
         self,
         head: Token,
@@ -597,6 +658,7 @@ class SpeakerResolver(Pipe):
         clusters: dict[str, _Cluster],
         by_start: Sequence[tuple[int, str]],
         starts: Sequence[int],
+        subjects: frozenset[int] = frozenset(),
     ) -> _Resolved:
         lemma = head.lemma_.lower()
         if self.resolve_nominals and head.pos_ == "NOUN" and _definite(mention):
@@ -615,6 +677,10 @@ class SpeakerResolver(Pipe):
                         alias=mention.text,
                     )
                 k -= 1
+            if head.tag_ == "NN" and lemma in self.lexicons.titles and _plain_definite(mention):
+                found = _salient_person(head, clusters, by_start, starts, subjects)
+                if found is not None:
+                    return replace(found, alias=mention.text)
         text = _strip_punct(mention).text
         kind: EntityKind
         if lemma in self.lexicons.document_nouns:
@@ -704,6 +770,58 @@ class SpeakerResolver(Pipe):
 # ---- small pure helpers ----------------------------------------------------------------------
 
 
+def _salient_person(
+    head: Token,
+    clusters: dict[str, _Cluster],
+    by_start: Sequence[tuple[int, str]],
+    starts: Sequence[int],
+    subjects: frozenset[int],
+) -> _Resolved | None:
+    """`Ann Lee won the vote. ... "Q," the mayor said`, with no role on record for her: the
+    nearest person named as a subject within `NOMINAL_WINDOW` tokens before the nominal."""
+    k = bisect_left(starts, head.i) - 1
+    while k >= 0 and by_start[k][0] >= head.i - NOMINAL_WINDOW:
+        start, key = by_start[k]
+        cluster = clusters[key]
+        if cluster.kind == "person" and start in subjects:
+            return _Resolved(
+                key=key,
+                name=cluster.canonical.text,
+                kind=cluster.kind,
+                resolution="nominal",
+                role=cluster.role,
+                gender=cluster.gender,
+            )
+        k -= 1
+    return None
+
+
+def _salient_subject(
+    doc: Doc,
+    pronoun: Token,
+    k: int,
+    clusters: dict[str, _Cluster],
+    by_start: Sequence[tuple[int, str]],
+    subjects: frozenset[int],
+    gender: Gender,
+    nearest: str,
+) -> str:
+    """The closest gender-compatible person named as a subject before name `k`, within the
+    pronoun's sentence and the sentence before it; else `nearest`."""
+    sentence = pronoun.sent
+    floor = sentence.start
+    if floor > 0:
+        floor = doc[floor - 1].sent.start
+    for j in range(k - 1, -1, -1):
+        start, key = by_start[j]
+        if start < floor or start < pronoun.i - SALIENCE_WINDOW:
+            break
+        cluster = clusters[key]
+        if cluster.kind == "person" and cluster.gender == gender and start in subjects:
+            return key
+    return nearest
+
+
 def _entries(source: Path | str | Iterable[str]) -> list[str]:
     if isinstance(source, str | Path):
         return read_lexicon(source)
@@ -773,6 +891,11 @@ def _strip_punct(span: Span) -> Span:
 
 def _definite(mention: Span) -> bool:
     return any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in mention)
+
+
+def _plain_definite(mention: Span) -> bool:
+    """`the mayor`, not `his spokesman` (someone else's role)."""
+    return any(t.lower_ == "the" for t in mention) and not any(t.dep_ == "poss" for t in mention)
 
 
 def _role_matches(lemma: str, role_words: frozenset[str]) -> bool:

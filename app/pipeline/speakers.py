@@ -54,7 +54,8 @@ from app.pipeline.types import Attribution, CharSpan, Quote
 #   shared       "Q1," X said. "Q2" (a cue-less quote continues the previous quote's speaker)
 #   previous     Sessions was blunt. "Q" (the subject of the sentence before)
 #   paragraph    a quote-only paragraph continues the previous paragraph's speaker
-#   sentence     Smith described a city of "Q" (no cue at all: the named subject before the quote)
+#   sentence     Smith described a city of "Q" (no cue at all: the named subject before the quote,
+#                else the first person or organisation name of the sentence)
 Layout = Literal[
     "after",
     "governing",
@@ -87,6 +88,8 @@ LOCAL_LAYOUTS: frozenset[str] = frozenset(
 ATTACHING_PUNCT: frozenset[str] = frozenset({",", "-", "—", "–", "―", "--", "...", "…", ":", ";"})
 # Dashes that introduce a signature after a quote ("Q" ― Jane Doe).
 DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
+# Single dash characters (a closing mark and a dash may come as one token: `"―`).
+DASH_CHARS: frozenset[str] = frozenset({"―", "—", "–", "-"})
 # The last token of a quote that ends its sentence inside the marks ("Q.", "Q?").
 SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
 # Tokens that end a sentence for the linear searches (the parser's sentences break at quotes).
@@ -116,6 +119,12 @@ PLAIN_CLAUSE_TAIL = 4
 # Subjects that may name the speaker of a quote without any cue (`Smith described "Q"`).
 SENTENCE_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj"})
 SENTENCE_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
+
+# Entity labels of a name written right after a common noun ("the weekly Courier"): the name is
+# the speaker's mention.
+FOLLOWING_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
+# Entity labels of a name that may stand as the speaker when nothing else ties a quote to one.
+FALLBACK_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 
 # How many heads above the word before a colon to climb looking for its clause's verb.
 COLON_CLAUSE_ASCENT = 4
@@ -235,6 +244,17 @@ def is_mark(token: Token) -> bool:
     return token.is_quote or token.text in QUOTE_MARKS
 
 
+def is_mark_dash(token: Token) -> bool:
+    """A closing mark glued to a signature dash (`"Q"― Jane Doe` tokenized as `"―`)."""
+    text = token.text
+    return (
+        len(text) > 1
+        and text[0] in QUOTE_MARKS
+        and text[-1] in DASH_CHARS
+        and all(c in QUOTE_MARKS or c in DASH_CHARS for c in text)
+    )
+
+
 class SpeakerAttributor(Pipe):
     """Quote -> speaker mention + cue, by layout patterns over the dependency parse."""
 
@@ -345,10 +365,13 @@ class SpeakerAttributor(Pipe):
                 # quote's speaker is, when there is one
                 found = (
                     self._sentence_cue(index, span)
+                    or self._continued(index, quotes, results, qi)
                     or found
                 )
             if found is None:
                 found = self._continued(index, quotes, results, qi)
+            if found is None:
+                found = self._sentence_name(index, span)
             results.append(found)
         return results
 
@@ -369,9 +392,15 @@ class SpeakerAttributor(Pipe):
         """The attribution written next to this quote, by layout priority."""
         after = self._after(index, span)
         governing, verb = self._governing(index, span)
+        order: list[SpeakerCandidate | None]
         if quote.type == "partial":
             # a fragment inside reported speech: its own clause governs it
-            order = [governing, self._before(index, span), _tight(after), verb, after]
+            tight = _tight(after)
+            if tight is not None and _unfinished(index, span):
+                # `X cannot say that "Q," Y added`: the attribution right after the fragment
+                order = [tight]
+            else:
+                order = [governing, self._before(index, span), tight, verb, after]
         else:
             before = self._before(index, span)
             adjacent = before if before is not None and _cue_adjacent(index, span, before) else None
@@ -433,6 +462,30 @@ class SpeakerAttributor(Pipe):
                 return _candidate(index, subject, index.cue_extent(tok), "governing")
         return None
 
+    def _sentence_name(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
+        """Last resort when the parse tied the quote to nothing: the first person or
+        organisation name of the quote's sentence before the quote (`In March, Smith blasted
+        the firm for its "Q"`)."""
+        doc = span.doc
+        para = index.para[span.start]
+        i = span.start - 1
+        while i >= 0 and is_mark(doc[i]):
+            i -= 1
+        stop = max(index.para_start[para], span.start - self.before_window)
+        k = i
+        while k > stop and doc[k - 1].text not in SENTENCE_END and not index.inside[k - 1]:
+            k -= 1
+        for j in range(k, i + 1):
+            tok = doc[j]
+            if tok.pos_ != "PROPN" or tok.ent_type_ not in FALLBACK_NAME_LABELS:
+                continue
+            head = mention_head(tok)
+            if any(doc[m].pos_ in VERB_POS for m in range(tok.i, head.i)):
+                return None  # "Smith blasted Acme" parsed as one name: too unreliable
+            if _speaker_ok(index, tok, para):
+                return _candidate(index, tok, None, "sentence")
+        return None
+
     def _sentence_subject(self, index: _DocIndex, span: Span) -> SpeakerCandidate | None:
         """`Smith described a city of "Q"`: no cue anywhere, so the first named (or pronoun)
         subject between the start of the quote's sentence and the quote."""
@@ -464,7 +517,12 @@ class SpeakerAttributor(Pipe):
         while (
             i < n
             and index.para[i] == para
-            and (is_mark(doc[i]) or doc[i].text in ATTACHING_PUNCT or doc[i].is_space)
+            and (
+                is_mark(doc[i])
+                or doc[i].text in ATTACHING_PUNCT
+                or doc[i].is_space
+                or is_mark_dash(doc[i])
+            )
         ):
             i += 1
         start = i
@@ -486,7 +544,8 @@ class SpeakerAttributor(Pipe):
                 return _candidate(
                     index, subject, index.cue_extent(tok), "after" if tight else "after_late"
                 )
-            if j == start or _only_fillers(doc, start, j):
+            if tok.tag_ != "VBG" and (j == start or _only_fillers(doc, start, j)):
+                # `"Q," said X` (not `"Q," saying the city ...`: a participle has no inversion)
                 inverted = _first_mention(index, j + 1, para, limit=4)
                 if inverted is not None:
                     return _candidate(index, inverted, index.cue_extent(tok), "after")
@@ -538,7 +597,7 @@ class SpeakerAttributor(Pipe):
         doc = span.doc
         para = index.para[span.start]
         dash = start - 1
-        while dash >= span.end and doc[dash].text not in DASHES:
+        while dash >= span.end and doc[dash].text not in DASHES and not is_mark_dash(doc[dash]):
             dash -= 1
         if dash < span.end:
             return None
@@ -703,6 +762,16 @@ def _tight(candidate: SpeakerCandidate | None) -> SpeakerCandidate | None:
     return candidate if candidate is not None and candidate.layout == "after" else None
 
 
+def _unfinished(index: _DocIndex, span: Span) -> bool:
+    """The quote ends with a comma, inside its marks or right after them (`"Q," X said`)."""
+    if span[-1].text in UNFINISHED_QUOTE_ENDS:
+        return True
+    k = span.end
+    while k < len(index.doc) and is_mark(index.doc[k]):
+        k += 1
+    return k < len(index.doc) and index.doc[k].text == ","
+
+
 def _weak_subject(index: _DocIndex, candidate: SpeakerCandidate) -> bool:
     """A mention that is neither a proper name nor a person entity ("the city", "he")."""
     if candidate.head is None:
@@ -844,7 +913,7 @@ def mention_extent(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.i == right):
             right = max(right, child.right_edge.i + 1)
-        elif token.pos_ == "NOUN" and child.i == right and _np_post_modifier(child):
+        elif token.pos_ == "NOUN" and child.left_edge.i == right and _np_post_modifier(child):
             right = max(right, child.right_edge.i + 1)
     return left, right
 
@@ -853,6 +922,8 @@ def _np_post_modifier(child: Token) -> bool:
     """A right dependent kept in a common-noun mention: "of/for/to X", "familiar with X",
     "released Monday", "and spectators" (a coordinated noun)."""
     if child.dep_ in {"prep", "amod"}:
+        if any(obj.ent_type_ in NON_SPEAKER_LABELS for obj in child.children):
+            return False  # "the campaign on Monday": a time, not part of the name
         return child.lower_ in NP_RIGHT_PREPS or child.lower_ in NP_RIGHT_ADJECTIVES
     if child.dep_ == "acl":
         return child.tag_ in NP_RIGHT_PARTICIPLE_TAGS
@@ -879,17 +950,28 @@ def _candidate(
     possessor = _speech_possessor(index, head, index.para[head.i])
     if possessor is not None:
         head = possessor  # "Trump's statement said": the statement's owner is the speaker
+    if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i:
+        named = head.head
+        if named.pos_ == "PROPN" and not index.inside[named.i]:
+            head = named  # "Ann Lee, a city adviser, said": the name, not the role
     if head.pos_ == "NOUN":
-        # "his nephew Michery el Soheil", "Clinton adviser Gene Sperling": the name that follows
-        k = head.i + 1
-        while k < len(index.doc) and index.doc[k].ent_type_ in PERSON_LABEL:
+        # "her nephew Tom Lee", "city adviser Ann Lee", "the weekly Courier": the name that follows
+        first = head.i + 1
+        while first < len(index.doc) and index.doc[first].is_space:
+            first += 1  # "city adviser\u00a0Ann Lee": a no-break space before the name
+        k = first
+        while k < len(index.doc) and index.doc[k].ent_type_ in FOLLOWING_NAME_LABELS:
+            if index.doc[k].pos_ != "PROPN" and index.doc[k].ent_type_ not in PERSON_LABEL:
+                break
             k += 1
-        if k > head.i + 1 and not index.inside[k - 1]:
+        if k > first and not index.inside[k - 1]:
             head = index.doc[k - 1]
     start, end = mention_extent(head)
     # never let a mention reach into a quotation or across the paragraph
     para = index.para[head.i]
-    while start < head.i and (index.inside[start] or index.para[start] != para):
+    while start < head.i and (
+        index.inside[start] or index.para[start] != para or is_mark_dash(index.doc[start])
+    ):
         start += 1
     for k in range(head.i + 1, end):
         if index.inside[k] or index.para[k] != para or (cue is not None and k >= cue[0] > head.i):

@@ -177,6 +177,61 @@ def test_pronoun_without_compatible_antecedent(full_nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_pronoun_prefers_a_subject_to_a_nearer_object(full_nlp: Language) -> None:
+    text = 'Tom Reed clashed with Mark Hale at the forum, when he called the plan "reckless."'
+    doc = attribute(full_nlp, text, ["partial"])
+    assert resolutions(doc) == [("Tom Reed", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_pronoun_still_needs_the_same_sentence_or_the_one_before(full_nlp: Language) -> None:
+    text = (
+        'Mark Smith met with Karen Jones on Monday. She told the paper that "the talks went well."'
+    )
+    doc = attribute(full_nlp, text, ["partial"])
+    assert resolutions(doc) == [("Karen Jones", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_party_and_state_label_does_not_block_a_pronoun(full_nlp: Language) -> None:
+    # "(R-Ore.)" is not a person of unknown gender standing between "she" and her antecedent
+    text = 'Governor Diane Ortiz (R-Ore.) warned him: "You are wasting public money," she said.'
+    doc = attribute(full_nlp, text)
+    assert resolutions(doc) == [("Diane Ortiz", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_role_nominal_without_a_recorded_role_takes_the_named_subject(full_nlp: Language) -> None:
+    text = 'Ann Lee won the vote on Tuesday. Supporters cheered. "We did it," the candidate said.'
+    doc = attribute(full_nlp, text)
+    assert resolutions(doc) == [("Ann Lee", "nominal")]
+    # someone else's role ("her spokesman") is never the named person
+    doc = attribute(full_nlp, 'Ann Lee won the vote on Tuesday. "We did it," her spokesman said.')
+    assert resolutions(doc) == [("her spokesman", "nominal")]
+
+
+@pytest.mark.full_model
+def test_they_resolves_to_a_nearby_organization(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, 'The NAACP lost the case on Monday. "We will appeal," they said.')
+    assert resolutions(doc) == [("NAACP", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_they_is_not_an_organization_across_a_person(full_nlp: Language) -> None:
+    text = 'The NAACP hired Maria Lopez on Monday. "We will appeal," they said.'
+    doc = attribute(full_nlp, text)
+    assert resolutions(doc) == [(None, "context")]
+
+
+@pytest.mark.full_model
+def test_indefinite_pronoun_speaker_is_named_by_its_words(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, 'When the senator spoke, another yelled, "Liar!"')
+    assert resolutions(doc) == [("another", "nominal")]
+    doc = attribute(full_nlp, 'Someone shouted "Go home!" during the speech.')
+    assert resolutions(doc) == [("Someone", "nominal")]
+
+
+@pytest.mark.full_model
 def test_confidence_sorts_by_resolution_kind(full_nlp: Language) -> None:
     text = (
         "Attorney General Jeff Sessions spoke on Monday. "

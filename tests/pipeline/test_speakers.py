@@ -405,6 +405,92 @@ def test_quote_then_short_clause_with_a_verb_outside_the_lexicon(full_nlp: Langu
 
 
 @pytest.mark.full_model
+def test_partial_quote_under_a_plain_verb_takes_the_named_speaker(full_nlp: Language) -> None:
+    # the plain verb's common-noun subject ("the water system") did not say the words
+    text = (
+        "During the long winter, Laura Kim feared that the old water system was turning into "
+        '"a sieve that drains the town budget."'
+    )
+    doc = attribute(full_nlp, text, ["partial"])
+    assert [name for name, _, _ in who(doc)] == ["Laura Kim"]
+
+
+@pytest.mark.full_model
+def test_participle_cue_after_a_quote_has_no_inverted_subject(full_nlp: Language) -> None:
+    # `"Q," saying the valley ...`: "the valley" is not an inverted subject as in `"Q," said X`
+    text = (
+        'Senator Mary Jones gave a spirited speech on "farm country," saying the valley held '
+        'the "patience and pride of the region."'
+    )
+    doc = attribute(full_nlp, text, ["partial", "partial"])
+    assert [name for name, _, _ in who(doc)] == ["Mary Jones", "Mary Jones"]
+
+
+@pytest.mark.full_model
+def test_passive_verb_of_addressing_takes_the_agent(full_nlp: Language) -> None:
+    text = (
+        "Walsh was questioned by anchor Peter Novak about whether the bill would mean "
+        '"more paperwork for every farmer."'
+    )
+    doc = attribute(full_nlp, text, ["partial"])
+    assert who(doc) == [("Peter Novak", "anchor Peter Novak", "questioned")]
+
+
+@pytest.mark.full_model
+def test_coordinated_nominal_mention_keeps_both_nouns(full_nlp: Language) -> None:
+    doc = attribute(full_nlp, '"We will win," the former governor and current party chairman said.')
+    mention = "the former governor and current party chairman"
+    assert who(doc) == [(mention, mention, "said")]
+
+
+@pytest.mark.full_model
+def test_named_subject_when_the_parse_ties_the_quote_to_nothing(full_nlp: Language) -> None:
+    text = (
+        'Mayor Ann Brooks, who won easily in March, named "Fargo," "The Wire" and "Cheers" '
+        "as her favorite shows."
+    )
+    doc = attribute(full_nlp, text, ["partial", "partial", "partial"])
+    assert [name for name, _, _ in who(doc)] == ["Ann Brooks"] * 3
+    assert layouts(doc) == ["sentence", "shared", "shared"]
+
+
+@pytest.mark.full_model
+def test_attribution_right_after_a_partial_quote_wins(full_nlp: Language) -> None:
+    # the cue verb that governs the fragment ("said") reports Smith's words, not the source
+    text = (
+        'Smith should never have said that "the case is closed," Tom Brown added, '
+        "calling it a mistake."
+    )
+    doc = attribute(full_nlp, text, ["partial"])
+    assert who(doc) == [("Tom Brown", "Tom Brown", "added")]
+    assert layouts(doc) == ["after"]
+
+
+@pytest.mark.full_model
+def test_signature_after_a_mark_glued_to_its_dash(full_nlp: Language) -> None:
+    # the tokenizer gives `"―` as one token: still a dash signature
+    text = (
+        'Readers sent us their views.\n\n"The schools need more money."― Ann Lee\n\n'
+        '"Taxes are too high."― Bob Stone.\n\nThanks to all.'
+    )
+    doc = attribute(full_nlp, text)
+    assert who(doc) == [("Ann Lee", "Ann Lee", '"―'), ("Bob Stone", "Bob Stone", '"―')]
+    assert layouts(doc) == ["after", "after"]
+
+
+def test_passive_agent_on_a_hand_parsed_doc() -> None:
+    # "Smith was asked by Jones": the listener is the subject, the speaker the agent
+    words = ["Smith", "was", "asked", "by", "Jones", "."]
+    heads = [2, 2, 2, 2, 3, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"]
+    lemmas = ["Smith", "be", "ask", "by", "Jones", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    subject = subject_of(doc[2])
+    assert subject is not None and subject.text == "Jones"
+
+
+@pytest.mark.full_model
 def test_pipeline_save_and_reload(full_nlp: Language, tmp_path: Path) -> None:
     full_nlp.to_disk(tmp_path / "nlp")
     reloaded = spacy.load(tmp_path / "nlp")
