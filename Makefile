@@ -3,7 +3,12 @@
 
 UV_VERSION := 0.13.9
 UV_PIN := uv==$(UV_VERSION)
-UV ?= $(shell command -v uv 2>/dev/null)
+# uv on PATH, else the PyPI package in a private bootstrap venv (.tools, made by the .uv target;
+# a venv because a distribution's own python3 may refuse pip installs, PEP 668).
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := .tools/bin/uv
+endif
 PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -12,14 +17,14 @@ PORT ?= 8000
 
 # uv comes from PyPI; bootstrap it with pip where it is missing.
 .uv:
-	@if [ -z "$(UV)" ]; then python3 -m pip install --quiet "$(UV_PIN)"; fi
+	@$(UV) --version >/dev/null 2>&1 || { python3 -m venv .tools && .tools/bin/pip install --quiet "$(UV_PIN)"; }
 	@touch .uv
 
 install: .uv
-	uv sync --frozen
+	$(UV) sync --frozen
 
 install-test: .uv
-	uv sync --frozen --all-extras
+	$(UV) sync --frozen --all-extras
 
 run: install
 	.venv/bin/quotes serve --host $(HOST) --port $(PORT)
@@ -50,4 +55,4 @@ evaluate: install-test
 	.venv/bin/quotes evaluate seeds/gold.jsonl --baseline textacy
 
 clean:
-	rm -rf .venv .uv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .venv .uv .tools .pytest_cache .mypy_cache .ruff_cache
