@@ -107,17 +107,19 @@ class FakeService(AttributionService):
 
 
 @pytest.fixture(scope="session")
-def blank_nlp() -> Language:
+def bare_english() -> Language:
+    """`spacy.blank("en")`: the vocab a FakeService needs (pipeline tests have their own
+    `blank_nlp` with components added)."""
     return spacy.blank("en")
 
 
 @pytest.fixture
-def make_fake_service(blank_nlp: Language) -> Iterator[Callable[..., FakeService]]:
+def make_fake_service(bare_english: Language) -> Iterator[Callable[..., FakeService]]:
     """Build `FakeService`s (closed at teardown): `make_fake_service(delay_s=0.5, max_queue=0)`."""
     made: list[FakeService] = []
 
     def make(**kwargs: Any) -> FakeService:
-        made.append(FakeService(blank_nlp, **kwargs))
+        made.append(FakeService(bare_english, **kwargs))
         return made[-1]
 
     yield make
