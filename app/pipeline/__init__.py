@@ -1,4 +1,11 @@
-"""Assembly of the NLP pipeline: the base English model plus our registered components."""
+"""Assembly of the NLP pipeline: the base English model plus our registered components.
+
+`models/pipeline.cfg` is a spaCy config: its [components] are added to the base model with
+`nlp.add_pipe` (spaCy validates each against its factory), and its [initialize.components] are
+resolved by spaCy's registry (the lexicon and pattern readers of `lexicon.py`) and handed to each
+component's `initialize()`. The base model's own components are loaded trained, never
+re-initialized.
+"""
 
 from __future__ import annotations
 
@@ -8,49 +15,44 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.util import registry
 
 from app.pipeline.tokenizer import DEFAULT_MAX_CHUNK, bound_tokenizer
 
-# Modules whose import registers our factories and extensions (done in build_pipeline, so that
-# importing the light `app.pipeline.types` does not pull in every component).
-COMPONENT_MODULES = ("app.pipeline.extensions", "app.pipeline.quotes", "app.pipeline.speakers")
-
-# Sections of models/pipeline.cfg: [components.NAME] (factory + settings),
-# [initialize.components.NAME] (arguments of the component's initialize(), e.g. lexicon paths)
-# and [tokenizer_guard] (see app.pipeline.tokenizer).
-COMPONENTS_SECTION = "components"
-INITIALIZE_SECTION = "initialize"
-TOKENIZER_GUARD_SECTION = "tokenizer_guard"
+# Modules whose import registers our factories, config functions and extensions (done in
+# build_pipeline, so that importing the light `app.pipeline.types` pulls in no component).
+COMPONENT_MODULES = (
+    "app.pipeline.extensions",
+    "app.pipeline.lexicon",
+    "app.pipeline.quotes.component",
+    "app.pipeline.speakers.component",
+    "app.pipeline.entities.component",
+)
+# The config variable that names the folder of the data files (the config's own folder).
+MODELS_PATH_VARIABLE = "paths.models"
 
 
 def build_pipeline(model_name: str, config_path: Path) -> Language:
     """Load the base model once and append our components as `config_path` describes them."""
     register_components()
     nlp = spacy.load(model_name)
-    config = spacy.util.load_config(config_path, interpolate=True)
-    guard = config.get(TOKENIZER_GUARD_SECTION, {})
-    bound_tokenizer(nlp, int(guard.get("max_chunk", DEFAULT_MAX_CHUNK)))
-    lexicon_dir = config_path.parent
-    components: dict[str, Any] = dict(config.get(COMPONENTS_SECTION, {}))
-    init_cfg: dict[str, Any] = dict(config.get(INITIALIZE_SECTION, {}).get("components", {}))
+    config = spacy.util.load_config(
+        config_path,
+        overrides={MODELS_PATH_VARIABLE: str(config_path.resolve().parent)},
+        interpolate=True,
+    )
+    bound_tokenizer(nlp, int(config.get("tokenizer_guard", {}).get("max_chunk", DEFAULT_MAX_CHUNK)))
+    components: dict[str, Any] = dict(config.get("components", {}))
     for name, component_cfg in components.items():
         settings = dict(component_cfg)
-        factory = settings.pop("factory")
-        nlp.add_pipe(factory, name=name, config=settings)
+        nlp.add_pipe(settings.pop("factory"), name=name, config=settings)
+    init_cfg = registry.resolve(config.get("initialize", {}).get("components", {}))
     for name in components:
         pipe = nlp.get_pipe(name)
         initialize = getattr(pipe, "initialize", None)
         if initialize is not None:
-            kwargs = {k: _resolve_path(v, lexicon_dir) for k, v in init_cfg.get(name, {}).items()}
-            initialize(lambda: [], nlp=nlp, **kwargs)
+            initialize(lambda: [], nlp=nlp, **init_cfg.get(name, {}))
     return nlp
-
-
-def _resolve_path(value: Any, base: Path) -> Any:
-    """Lexicon file names in the config are relative to the config's folder."""
-    if isinstance(value, str) and value.endswith((".txt", ".json", ".tsv")):
-        return base / value
-    return value
 
 
 def register_components() -> None:

@@ -19,7 +19,7 @@ def register_extensions() -> None:
     # Doc -> tuple[app.pipeline.types.SpeakerEntity, ...], in order of first quote
     if not Doc.has_extension("speakers"):
         Doc.set_extension("speakers", default=())
-    # Span in doc.spans[QUOTES_KEY] -> app.pipeline.speakers.SpeakerCandidate | None: what the
+    # Span in doc.spans[QUOTES_KEY] -> app.pipeline.types.SpeakerCandidate | None: what the
     # speaker_attributor found (mention + cue + layout), read by the speaker_resolver
     if not Span.has_extension("speaker_candidate"):
         Span.set_extension("speaker_candidate", default=None)

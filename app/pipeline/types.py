@@ -74,3 +74,18 @@ class SpeakerEntity:
     role: str | None = None
     gender: Literal["female", "male"] | None = None
     mentions: tuple[CharSpan, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCandidate:
+    """What the speaker_attributor found for one quote (token indices, end exclusive), read by
+    the speaker_resolver: the mention, its cue, and the layout (from the layout table) that tied
+    them to the quote."""
+
+    mention: tuple[int, int] | None  # the words naming the speaker at this place
+    head: int | None  # the syntactic head of the mention
+    cue: tuple[int, int] | None  # the speech cue
+    layout: str = ""  # name of the layout in the layout table
+    prior: float = 0.0  # that layout's confidence prior
+    local: bool = True  # the mention is written at this quote (not borrowed from another one)
+    source: int | None = None  # index in the quotes span group of the quote this one continues

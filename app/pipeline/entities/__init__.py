@@ -1,0 +1,1 @@
+"""The article's entities: names and their clusters, and the resolution of speaker mentions."""

@@ -1,0 +1,346 @@
+"""The names an article uses: every person and organisation named, grouped into clusters (one per
+entity: "Jeff Sessions", "Sessions", "Attorney General Jeff Sessions"), each with its canonical
+(fullest) name, kind, role, and the gender stated by an honorific or a first-name lexicon.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
+from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
+
+Gender = Literal["female", "male"]
+
+# Honorific abbreviations and the role noun a later nominal uses ("Sen. X" ... "the senator").
+HONORIFIC_ROLES: dict[str, str] = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "pres.": "president",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "dr.": "doctor",
+    "prof.": "professor",
+    "rev.": "reverend",
+    "sec.": "secretary",
+    "atty.": "attorney",
+}
+# Gender-guesser answers taken as evidence ("mostly_*" and "andy" are not: never guess).
+GENDER_ANSWERS: dict[str, Gender] = {"male": "male", "female": "female"}
+# Dependency labels of proper nouns collected as names even when the NER missed them.
+NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
+# How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
+MAX_TITLE_TOKENS = 6
+
+
+class GenderLexicon:
+    """First names -> gender, from the gender_guesser package (loaded in initialize)."""
+
+    def __init__(self) -> None:
+        import gender_guesser.detector as gender_detector
+
+        self._detector = gender_detector.Detector(case_sensitive=False)
+
+    def gender(self, first_name: str) -> Gender | None:
+        answer: str = self._detector.get_gender(first_name)
+        return GENDER_ANSWERS.get(answer)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverLexicons:
+    """The speaker_resolver's word lists (files under models/)."""
+
+    titles: frozenset[str] = frozenset()
+    honorifics: dict[str, Gender | None] = field(default_factory=dict)
+    org_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "titles": sorted(self.titles),
+            "honorifics": dict(sorted(self.honorifics.items())),
+            "org_nouns": sorted(self.org_nouns),
+            "document_nouns": sorted(self.document_nouns),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ResolverLexicons:
+        return cls(
+            titles=frozenset(data["titles"]),
+            honorifics=dict(data["honorifics"]),
+            org_nouns=frozenset(data["org_nouns"]),
+            document_nouns=frozenset(data["document_nouns"]),
+        )
+
+
+@dataclass(slots=True)
+class Name:
+    """A name as the article writes it at one place, split into title and name proper."""
+
+    start: int  # token range of the name proper
+    end: int
+    words: tuple[str, ...]  # lowercased words of the name proper (possessive dropped)
+    text: str
+    role: str | None
+    role_words: frozenset[str]
+    gender: Gender | None  # stated by an honorific
+    kind: EntityKind
+    subject: bool
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Names of one entity across the article."""
+
+    names: list[Name]
+    canonical: Name
+    kind: EntityKind
+    gender: Gender | None = None
+    role: str | None = None
+    role_words: frozenset[str] = frozenset()
+
+
+class NameModel:
+    """Finds and clusters the names of an article, with the resolver's lexicons."""
+
+    def __init__(self, lexicons: ResolverLexicons, genders: GenderLexicon) -> None:
+        self.lexicons = lexicons
+        self._genders = genders
+
+    def collect(self, doc: Doc, spans: Sequence[Span], quoted: list[bool]) -> list[Name]:
+        heads: dict[int, Token] = {}
+        for ent in doc.ents:
+            if ent.label_ in PERSON_LABELS or ent.label_ in ORG_LABELS:
+                if not quoted[ent.root.i]:
+                    heads[ent.root.i] = ent.root
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.dep_ in NAME_DEPS:
+                if not quoted[tok.i] and tok.i not in heads:
+                    heads[tok.i] = tok
+        for span in spans:
+            candidate: SpeakerCandidate | None = span._.speaker_candidate
+            if candidate is not None and candidate.head is not None:
+                head = doc[candidate.head]
+                if head.pos_ == "PROPN" or head.ent_type_ in PERSON_LABELS | ORG_LABELS:
+                    heads[head.i] = head
+        names = [self.name_at(head) for _, head in sorted(heads.items())]
+        return [n for n in names if n is not None]
+
+    def name_at(self, head: Token) -> Name | None:
+        """The name proper around a head token, with its title, apposition and honorific."""
+        doc = head.doc
+        if head.pos_ != "PROPN" and head.ent_type_ == "":
+            return None
+        start = head.i
+        while start > 0:
+            prev = doc[start - 1]
+            hyphen = prev.text == "-" and start - 2 >= 0 and not prev.whitespace_
+            if prev.pos_ == "PROPN" or hyphen:
+                if prev.head.i == head.i or prev.head.i >= start or prev.text == "-":
+                    start -= 1
+                    continue
+            break
+        end = head.i + 1
+        label = head.ent_type_
+        org = label in ORG_LABELS or head.lower_ in self.lexicons.org_nouns
+        person = label in PERSON_LABELS
+        gender: Gender | None = None
+        role_start = start
+        # honorifics and titles before the name proper ("Mr.", "Attorney General")
+        if not org:
+            while start < head.i:
+                word = doc[start].lower_
+                if word in self.lexicons.honorifics:
+                    gender = self.lexicons.honorifics[word] or gender
+                    start += 1
+                elif word in self.lexicons.titles or word.rstrip(".") in self.lexicons.titles:
+                    start += 1
+                elif person and doc[start].ent_type_ not in PERSON_LABELS:
+                    start += 1
+                else:
+                    break
+        # an honorific just before the run ("Mr. Garcetti" when "Mr." is not PROPN)
+        if start == role_start and start > 0:
+            word = doc[start - 1].lower_
+            if word in self.lexicons.honorifics:
+                gender = self.lexicons.honorifics[word] or gender
+                role_start = start - 1
+        words = tuple(t.lower_ for t in doc[start:end] if t.dep_ != "case" and t.text != "-")
+        if not words:
+            return None
+        role_tokens = [t for t in doc[left_edge(head, role_start) : start] if t.dep_ != "det"]
+        role = " ".join(t.text for t in role_tokens) or None
+        if role is not None and all(t.lower_ in self.lexicons.honorifics for t in role_tokens):
+            role_words = frozenset(
+                HONORIFIC_ROLES[t.lower_] for t in role_tokens if t.lower_ in HONORIFIC_ROLES
+            )
+            role = None if not role_words else role
+        else:
+            role_words = frozenset(
+                HONORIFIC_ROLES.get(t.lower_, t.lemma_.lower()) for t in role_tokens
+            )
+        appos = apposition(head)
+        if appos is not None:
+            role = role or appos.text
+            role_words = role_words | frozenset(t.lemma_.lower() for t in appos if t.is_alpha)
+        kind: EntityKind = "organization" if org else "person"
+        name_span = doc[start:end]
+        text = name_span.text
+        if doc[end - 1].dep_ == "case" or doc[end - 1].lower_ in {"'s", "’s"}:
+            text = doc[start : end - 1].text
+        return Name(
+            start=start,
+            end=end,
+            words=words,
+            text=text,
+            role=role,
+            role_words=role_words,
+            gender=gender,
+            kind=kind,
+            subject=head.dep_ in {"nsubj", "nsubjpass"},
+        )
+
+    def cluster(self, names: Sequence[Name]) -> dict[str, Cluster]:
+        """Group names by their last word; a multi-word name is its own cluster."""
+        full: dict[tuple[str, ...], Cluster] = {}
+        for name in names:
+            if len(name.words) > 1:
+                cluster = full.get(name.words)
+                if cluster is None:
+                    full[name.words] = Cluster([name], name, name.kind)
+                else:
+                    cluster.names.append(name)
+        # indexes over the multi-word names, so that each lookup below is O(matches), not O(names)
+        by_last: dict[str, list[Cluster]] = {}
+        by_inner: dict[str, list[Cluster]] = {}
+        for words, cluster in full.items():
+            by_last.setdefault(words[-1], []).append(cluster)
+            for word in dict.fromkeys(words[1:]):
+                by_inner.setdefault(word, []).append(cluster)
+        name_starts = {id(c): [n.start for n in c.names] for c in full.values()}
+        singles: dict[tuple[str, ...], Cluster] = {}
+        for name in names:
+            if len(name.words) > 1:
+                continue
+            target = _best_full(name, by_last, by_inner, name_starts)
+            if target is not None:
+                target.names.append(name)
+                insort(name_starts[id(target)], name.start)
+                continue
+            cluster = singles.get(name.words)
+            if cluster is None:
+                singles[name.words] = Cluster([name], name, name.kind)
+            else:
+                cluster.names.append(name)
+        # a shorter multi-word name inside a longer one ("Hillary Clinton" in "Hillary Rodham
+        # Clinton") joins it
+        merged: set[int] = set()
+        for words, cluster in list(full.items()):
+            for other in by_last[words[-1]]:
+                other_words = other.canonical.words
+                if other is cluster or id(other) in merged or len(other_words) <= len(words):
+                    continue
+                if set(words) <= set(other_words):
+                    other.names.extend(cluster.names)
+                    merged.add(id(cluster))
+                    del full[words]
+                    break
+        clusters: dict[str, Cluster] = {}
+        for cluster in list(full.values()) + list(singles.values()):
+            cluster.names.sort(key=lambda n: n.start)
+            self._describe(cluster)
+            clusters[" ".join(cluster.canonical.words)] = cluster
+        return clusters
+
+    def _describe(self, cluster: Cluster) -> None:
+        """Canonical name (the fullest form), kind, gender and role of a cluster."""
+        cluster.canonical = max(cluster.names, key=lambda n: (len(n.words), -n.start))
+        kinds = {n.kind for n in cluster.names}
+        cluster.kind = "organization" if kinds == {"organization"} else "person"
+        if "organization" in kinds and cluster.canonical.kind == "organization":
+            cluster.kind = "organization"
+        genders = {n.gender for n in cluster.names if n.gender is not None}
+        if len(genders) == 1:
+            cluster.gender = genders.pop()
+        elif not genders and cluster.kind == "person" and len(cluster.canonical.words) > 1:
+            assert self._genders is not None
+            first = cluster.canonical.text.split()[0]
+            cluster.gender = self._genders.gender(first)
+        for name in cluster.names:
+            if name.role and cluster.role is None:
+                cluster.role = name.role
+            cluster.role_words = cluster.role_words | name.role_words
+
+
+# ---- small pure helpers ---------------------------------------------------------------------
+
+
+def _best_full(
+    name: Name,
+    by_last: dict[str, list[Cluster]],
+    by_inner: dict[str, list[Cluster]],
+    name_starts: dict[int, list[int]],
+) -> Cluster | None:
+    """The multi-word name a one-word name abbreviates: the one mentioned most recently before
+    it, else the first one after it (`name_starts`: each cluster's name starts, sorted)."""
+    word = name.words[0]
+    matches = by_last.get(word) or by_inner.get(word) or []
+    if not matches:
+        return None
+    latest: tuple[int, Cluster] | None = None
+    for cluster in matches:
+        starts = name_starts[id(cluster)]
+        k = bisect_left(starts, name.start)
+        if k > 0 and (latest is None or starts[k - 1] > latest[0]):
+            latest = (starts[k - 1], cluster)
+    if latest is not None:
+        return latest[1]
+    return min(matches, key=lambda c: name_starts[id(c)][0])
+
+
+def quoted_mask(doc: Doc, spans: Sequence[Span]) -> list[bool]:
+    mask = [False] * len(doc)
+    for span in spans:
+        quote: Quote | None = span._.quote
+        if quote is not None and quote.is_speech:
+            for i in range(span.start, span.end):
+                mask[i] = True
+    return mask
+
+
+def left_edge(head: Token, floor: int) -> int:
+    """Leftmost token of the title modifiers before a name (compound/amod chain), at most
+    `MAX_TITLE_TOKENS` before `floor`."""
+    left = floor
+    for child in head.lefts:
+        if child.dep_ in NP_LEFT_DEPS and child.dep_ not in {"poss", "det"}:
+            left = min(left, child.left_edge.i)
+    return max(left, floor - MAX_TITLE_TOKENS)
+
+
+def apposition(head: Token) -> Span | None:
+    """`X, the city's mayor,` -> "the city's mayor" (without trailing punctuation)."""
+    for child in head.rights:
+        if child.dep_ == "appos":
+            span = head.doc[child.left_edge.i : child.right_edge.i + 1]
+            return strip_punct(span)
+    return None
+
+
+def strip_punct(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else span

@@ -1,0 +1,319 @@
+"""Resolving one speaker mention to an entity of the article: a name or alias to its cluster, a
+pronoun to its most salient compatible antecedent (gender never guessed), a nominal ("the
+attorney general") to the person introduced with that role, else the mention itself."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from app.pipeline.entities.names import Cluster, Gender, NameModel, ResolverLexicons, strip_punct
+from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS
+from app.pipeline.types import EntityKind, Resolution, SpeakerCandidate
+
+# Subject pronouns that refer back to a speaker, with the gender or number they state.
+PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
+# Possessive determiners standing for their subject pronoun ("his remarks" -> "he").
+POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
+# Plural pronouns: the antecedent is a group or an organisation.
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they"})
+# Indefinite pronouns that name a speaker by themselves ("another read", "someone shouted").
+INDEFINITE_SPEAKERS: frozenset[str] = frozenset(
+    {"another", "someone", "somebody", "one", "others", "some", "many", "most", "both"}
+)
+# Role-noun synonyms a nominal may use for a title ("Rep. X" ... "the congressman").
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "representative": frozenset({"congressman", "congresswoman", "lawmaker"}),
+    "senator": frozenset({"lawmaker"}),
+}
+# How far back (tokens) a pronoun looks for its antecedent; a role nominal looks this many
+# times as far for a person with that role.
+MAX_ANTECEDENT_DISTANCE = 400
+NOMINAL_DISTANCE_FACTOR = 3
+# How far back (tokens) a subject may outrank a nearer object as a pronoun's antecedent.
+SALIENCE_WINDOW = 80
+# How far back (tokens) a role nominal with no matching role looks for a named subject.
+NOMINAL_WINDOW = 150
+# Determiners that make a nominal definite ("the mayor", "this official").
+DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
+
+
+@dataclass(slots=True)
+class Resolved:
+    """A mention tied to an entity (`key`) or left unresolved (`key` None)."""
+
+    key: str | None  # cluster/entity key, None when unresolved
+    name: str | None
+    kind: EntityKind
+    resolution: Resolution
+    role: str | None = None
+    gender: Gender | None = None
+    alias: str | None = None
+
+    @classmethod
+    def unresolved(cls) -> Resolved:
+        return cls(None, None, "unknown", "context")
+
+    @classmethod
+    def to_cluster(
+        cls, key: str, cluster: Cluster, resolution: Resolution, alias: str | None = None
+    ) -> Resolved:
+        return cls(
+            key=key,
+            name=cluster.canonical.text,
+            kind=cluster.kind,
+            resolution=resolution,
+            role=cluster.role,
+            gender=cluster.gender,
+            alias=alias,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleNames:
+    """The article's name clusters with the lookups resolution needs."""
+
+    clusters: dict[str, Cluster]
+    by_start: list[tuple[int, str]]  # (first token of a name, its cluster key), sorted
+    starts: list[int]  # the first elements of by_start
+    extents: dict[tuple[int, int], str]  # token range of a name -> its cluster key
+    subjects: frozenset[int]  # first tokens of names that are grammatical subjects
+
+    @classmethod
+    def of(cls, clusters: dict[str, Cluster]) -> ArticleNames:
+        by_start = sorted((name.start, key) for key, c in clusters.items() for name in c.names)
+        return cls(
+            clusters=clusters,
+            by_start=by_start,
+            starts=[s for s, _ in by_start],
+            extents={(n.start, n.end): key for key, c in clusters.items() for n in c.names},
+            subjects=frozenset(n.start for c in clusters.values() for n in c.names if n.subject),
+        )
+
+    def before(self, token: int) -> int:
+        """Index in `by_start` of the last name starting before `token` (-1: none)."""
+        return bisect_left(self.starts, token) - 1
+
+
+class MentionResolver:
+    """Ties speaker candidates to the article's entities."""
+
+    def __init__(
+        self, names: NameModel, lexicons: ResolverLexicons, *, resolve_nominals: bool
+    ) -> None:
+        self.names = names
+        self.lexicons = lexicons
+        self.resolve_nominals = resolve_nominals
+
+    def resolve(
+        self,
+        doc: Doc,
+        candidate: SpeakerCandidate | None,
+        article: ArticleNames,
+        resolved: Sequence[Resolved | None],
+    ) -> Resolved | None:
+        """The entity of a quote's candidate; `resolved`: the quotes before it."""
+        if candidate is None or candidate.mention is None or candidate.head is None:
+            return None
+        if candidate.source is not None and candidate.source < len(resolved):
+            earlier = resolved[candidate.source]
+            if earlier is None:
+                return None
+            return replace(earlier, resolution="context")
+        head = doc[candidate.head]
+        mention = doc[candidate.mention[0] : candidate.mention[1]]
+        if head.pos_ == "PRON" and head.lower_ in INDEFINITE_SPEAKERS:
+            # "another read", "someone shouted": the words themselves are all the text says
+            return self.nominal(head, mention, article)
+        if head.pos_ == "PRON" and head.lower_ in PLURAL_PRONOUNS:
+            # `they` only as the subject of the cue itself (`the party says they ...`)
+            if candidate.cue is None or head.head.i != candidate.cue[0]:
+                return Resolved.unresolved()
+        if head.pos_ == "PRON":
+            return self.pronoun(doc, head, article)
+        if head.pos_ == "PROPN" or head.ent_type_ in PERSON_LABELS | ORG_LABELS:
+            found = self.name(head, article)
+            if found is not None:
+                return found
+        if head.is_title and head.pos_ == "NOUN" and mention.start == head.i:
+            # a name the tagger took for a common noun ("Sessions said"): a known surname
+            found = _surname(head, article.clusters)
+            if found is not None:
+                return found
+        return self.nominal(head, mention, article)
+
+    def name(self, head: Token, article: ArticleNames) -> Resolved | None:
+        name = self.names.name_at(head)
+        if name is None:
+            return None
+        key = article.extents.get((name.start, name.end))
+        if key is None:
+            return None
+        cluster = article.clusters[key]
+        exact = name.words == cluster.canonical.words
+        return Resolved.to_cluster(key, cluster, "explicit" if exact else "alias", name.text)
+
+    def pronoun(self, doc: Doc, pronoun: Token, article: ArticleNames) -> Resolved:
+        word = pronoun.lower_
+        if pronoun.dep_ == "poss":
+            word = POSSESSIVE_PRONOUNS.get(word, word)
+        if word in PLURAL_PRONOUNS:
+            return _plural(pronoun, article) or Resolved.unresolved()
+        gender = PRONOUN_GENDER.get(word)
+        if gender is None:
+            return Resolved.unresolved()
+        limit = pronoun.i - MAX_ANTECEDENT_DISTANCE
+        k = article.before(pronoun.i)
+        sentence_start = pronoun.sent.start
+        best: str | None = None
+        while k >= 0 and article.by_start[k][0] >= limit:
+            start, key = article.by_start[k]
+            cluster = article.clusters[key]
+            if cluster.kind == "person":
+                if cluster.gender == gender:
+                    best = key
+                    if start not in article.subjects:
+                        # salience: a compatible subject in this sentence or the one before
+                        # outranks a nearer object or possessor ("Reed clashed with Hale ... he")
+                        best = _salient_subject(pronoun, k, article, gender, key)
+                    break
+                # a named person of unknown gender closer than any compatible one: do not skip
+                # over them to a farther person in the same sentence (ambiguous)
+                if cluster.gender is None and start >= sentence_start:
+                    if doc[start].ent_type_ in PERSON_LABELS:
+                        return Resolved.unresolved()
+                    # "(R-Ore.)": a proper noun the tagger never called a person
+            k -= 1
+        if best is None:
+            return Resolved.unresolved()
+        return Resolved.to_cluster(best, article.clusters[best], "pronoun")
+
+    def nominal(self, head: Token, mention: Span, article: ArticleNames) -> Resolved:
+        lemma = head.lemma_.lower()
+        if self.resolve_nominals and head.pos_ == "NOUN" and _definite(mention):
+            k = article.before(head.i)
+            limit = head.i - MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR
+            while k >= 0 and article.by_start[k][0] >= limit:
+                key = article.by_start[k][1]
+                cluster = article.clusters[key]
+                if cluster.kind == "person" and _role_matches(lemma, cluster.role_words):
+                    return Resolved.to_cluster(key, cluster, "nominal", mention.text)
+                k -= 1
+            if head.tag_ == "NN" and lemma in self.lexicons.titles and _plain_definite(mention):
+                found = _salient_person(head, article)
+                if found is not None:
+                    return replace(found, alias=mention.text)
+        text = strip_punct(mention).text
+        resolution: Resolution = "explicit" if head.pos_ == "PROPN" else "nominal"
+        return Resolved(
+            key="nominal:" + text.lower(),
+            name=text,
+            kind=self._nominal_kind(head, lemma),
+            resolution=resolution,
+        )
+
+    def _nominal_kind(self, head: Token, lemma: str) -> EntityKind:
+        if lemma in self.lexicons.document_nouns:
+            return "document"
+        if lemma in self.lexicons.org_nouns or head.ent_type_ in ORG_LABELS:
+            return "organization"
+        if head.tag_ in {"NNS", "NNPS"}:
+            return "group"
+        if lemma in self.lexicons.titles or head.pos_ == "PROPN":
+            return "person"
+        return "unknown"
+
+
+# ---- small pure helpers ----------------------------------------------------------------------
+
+
+def _surname(head: Token, clusters: dict[str, Cluster]) -> Resolved | None:
+    """The person whose name ends with this word, the one named most recently before it."""
+    word = head.lower_
+    best: tuple[int, str] | None = None
+    for key, cluster in clusters.items():
+        if cluster.kind != "person" or cluster.canonical.words[-1] != word:
+            continue
+        before = [n.start for n in cluster.names if n.start < head.i]
+        rank = max(before) if before else -1
+        if best is None or rank > best[0]:
+            best = (rank, key)
+    if best is None:
+        return None
+    cluster = clusters[best[1]]
+    resolution: Resolution = "alias" if len(cluster.canonical.words) > 1 else "explicit"
+    return Resolved.to_cluster(best[1], cluster, resolution, head.text)
+
+
+def _plural(pronoun: Token, article: ArticleNames) -> Resolved | None:
+    """`they` -> the nearest organisation named in its sentence or the one before, when no
+    person stands between them (`The party argues that they should ...`)."""
+    doc = pronoun.doc
+    floor = _previous_sentence_start(pronoun)
+    floor = max(floor, pronoun.i - SALIENCE_WINDOW)
+    k = article.before(pronoun.i)
+    while k >= 0 and article.by_start[k][0] >= floor:
+        start, key = article.by_start[k]
+        cluster = article.clusters[key]
+        k -= 1
+        if cluster.kind != "organization":
+            if doc[start].ent_type_ in PERSON_LABELS:
+                return None  # a person in between: "they" may be that person and others
+            continue
+        return Resolved.to_cluster(key, cluster, "pronoun")
+    return None
+
+
+def _previous_sentence_start(token: Token) -> int:
+    """First token of the sentence before `token`'s (of its own when it is the first)."""
+    floor: int = token.sent.start
+    if floor > 0:
+        floor = token.doc[floor - 1].sent.start
+    return floor
+
+
+def _salient_person(head: Token, article: ArticleNames) -> Resolved | None:
+    """`Ann Lee won the vote. ... "Q," the mayor said`, with no role on record for her: the
+    nearest person named as a subject within `NOMINAL_WINDOW` tokens before the nominal."""
+    k = article.before(head.i)
+    while k >= 0 and article.by_start[k][0] >= head.i - NOMINAL_WINDOW:
+        start, key = article.by_start[k]
+        cluster = article.clusters[key]
+        if cluster.kind == "person" and start in article.subjects:
+            return Resolved.to_cluster(key, cluster, "nominal")
+        k -= 1
+    return None
+
+
+def _salient_subject(
+    pronoun: Token, k: int, article: ArticleNames, gender: Gender, nearest: str
+) -> str:
+    """The closest gender-compatible person named as a subject before name `k`, within the
+    pronoun's sentence and the sentence before it; else `nearest`."""
+    floor = _previous_sentence_start(pronoun)
+    for j in range(k - 1, -1, -1):
+        start, key = article.by_start[j]
+        if start < floor or start < pronoun.i - SALIENCE_WINDOW:
+            break
+        cluster = article.clusters[key]
+        if cluster.kind == "person" and cluster.gender == gender and start in article.subjects:
+            return key
+    return nearest
+
+
+def _definite(mention: Span) -> bool:
+    return any(t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in mention)
+
+
+def _plain_definite(mention: Span) -> bool:
+    """`the mayor`, not `his spokesman` (someone else's role)."""
+    return any(t.lower_ == "the" for t in mention) and not any(t.dep_ == "poss" for t in mention)
+
+
+def _role_matches(lemma: str, role_words: frozenset[str]) -> bool:
+    if lemma in role_words:
+        return True
+    return any(lemma in ROLE_SYNONYMS.get(word, frozenset()) for word in role_words)

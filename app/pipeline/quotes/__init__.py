@@ -1,0 +1,1 @@
+"""Quoted passages: scanning marks (`scan`), typing passages (`classify`), the component."""

@@ -1,0 +1,1 @@
+"""Speaker attribution: the layouts that tie a quote to its speaker's mention and cue."""

@@ -1,0 +1,224 @@
+"""The `speaker_attributor` component: for every speech quote, the speaker mention and the cue.
+
+For each quote in `doc.spans[spans_key]` it finds the words that name its source at that place
+("Sessions", "he", "the White House", "a spokesman") and the speech cue ("said", "according to",
+":"), trying the layouts of the quote's shape in the priority order of the layout table
+(`table.py`). It sets `span._.speaker_candidate` and a provisional `span._.attribution`; the
+`speaker_resolver` then ties each mention to an entity and rewrites the attribution.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import ensure_path
+
+from app.pipeline.extensions import QUOTES_KEY, register_extensions
+from app.pipeline.lexicon import LexiconSource, entries
+from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext
+from app.pipeline.speakers.cues import CueLexicon
+from app.pipeline.speakers.layouts.after import unfinished
+from app.pipeline.speakers.layouts.before import cue_adjacent
+from app.pipeline.speakers.mentions import weak_subject
+from app.pipeline.speakers.patterns import CuePatterns
+from app.pipeline.speakers.table import first_found
+from app.pipeline.text import char_span
+from app.pipeline.types import Attribution, Quote, SpeakerCandidate
+
+# The last token of a quote that ends its sentence inside the marks ("Q.", "Q?").
+SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
+# Confidence of a quote with no speaker mention at all, before resolution.
+NO_MENTION_CONFIDENCE = 0.1
+# The component's saved data (to_disk/from_disk).
+DATA_FILE = "attributor.json"
+
+
+@Language.factory(
+    "speaker_attributor",
+    assigns=["span._.attribution", "span._.speaker_candidate"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.spans"],
+    default_config={
+        "spans_key": QUOTES_KEY,
+        "after_window": 30,
+        "before_window": 40,
+        "max_ascent": 8,
+    },
+)
+def make_speaker_attributor(
+    nlp: Language,
+    name: str,
+    *,
+    spans_key: str,
+    after_window: int,
+    before_window: int,
+    max_ascent: int,
+) -> SpeakerAttributor:
+    return SpeakerAttributor(
+        nlp.vocab,
+        name,
+        spans_key=spans_key,
+        after_window=after_window,
+        before_window=before_window,
+        max_ascent=max_ascent,
+    )
+
+
+class SpeakerAttributor(Pipe):
+    """Quote -> speaker mention + cue, by the layouts of the layout table."""
+
+    def __init__(
+        self,
+        vocab: Any,
+        name: str = "speaker_attributor",
+        *,
+        spans_key: str,
+        after_window: int,
+        before_window: int,
+        max_ascent: int,
+    ) -> None:
+        register_extensions()
+        self.vocab = vocab
+        self.name = name
+        self.spans_key = spans_key
+        self.after_window = after_window
+        self.before_window = before_window
+        self.max_ascent = max_ascent
+        self.lexicon = CueLexicon(frozenset())
+        self.speech_nouns: frozenset[str] = frozenset()
+        self.patterns = CuePatterns(vocab)
+
+    # ---- set-up and serialization ----------------------------------------------------------
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]],
+        *,
+        nlp: Language | None = None,
+        cue_verbs: LexiconSource = (),
+        speech_nouns: LexiconSource = (),
+        cue_phrases: Sequence[dict[str, Any]] = (),
+        dependency_patterns: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        """Load the cue verbs and speech nouns (paths or entries) and the cue patterns."""
+        self.lexicon = CueLexicon.from_entries(entries(cue_verbs))
+        self.speech_nouns = frozenset(entries(speech_nouns))
+        self.patterns = CuePatterns(self.vocab, cue_phrases, dependency_patterns)
+
+    def _data(self) -> dict[str, Any]:
+        return {
+            "cue_verbs": self.lexicon.to_entries(),
+            "speech_nouns": sorted(self.speech_nouns),
+            **self.patterns.to_json(),
+        }
+
+    def _load(self, data: dict[str, Any]) -> SpeakerAttributor:
+        self.lexicon = CueLexicon.from_entries(data["cue_verbs"])
+        self.speech_nouns = frozenset(data["speech_nouns"])
+        self.patterns = CuePatterns(self.vocab, data["phrases"], data["dependencies"])
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps(self._data()).encode("utf8")
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
+        return self._load(json.loads(bytes_data.decode("utf8")))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        directory = ensure_path(path)
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / DATA_FILE).write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
+        return self.from_bytes((ensure_path(path) / DATA_FILE).read_bytes())
+
+    # ---- the component -----------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.find(doc))
+        except Exception as e:  # noqa: BLE001 - routed to spaCy's configurable error handler
+            error_handler(self.name, self, [doc], e)
+        return doc
+
+    @property
+    def settings(self) -> AttributorSettings:
+        return AttributorSettings(
+            lexicon=self.lexicon,
+            speech_nouns=self.speech_nouns,
+            after_window=self.after_window,
+            before_window=self.before_window,
+            max_ascent=self.max_ascent,
+        )
+
+    def find(self, doc: Doc) -> list[SpeakerCandidate | None]:
+        """One candidate per span of the quotes group (None for non-speech quotes)."""
+        if self.spans_key not in doc.spans:
+            return []
+        quotes = list(doc.spans[self.spans_key])
+        if not quotes:
+            return []
+        if not doc.has_annotation("DEP"):
+            raise ValueError(
+                f"[speaker_attributor] needs a dependency parse: add a parser before '{self.name}'"
+            )
+        index = DocIndex(doc, quotes, self.settings, self.patterns(doc))
+        results: list[SpeakerCandidate | None] = []
+        for qi, span in enumerate(quotes):
+            quote: Quote | None = span._.quote
+            if quote is None or not quote.is_speech:
+                results.append(None)
+                continue
+            q = QuoteContext(index, quotes, results, qi)
+            found = first_found(q, quote_shape(q))
+            if found is not None and found.layout == "verb" and weak_subject(index, found):
+                found = first_found(q, "weak_verb") or found
+            if found is None:
+                found = first_found(q, "unattributed")
+            results.append(found)
+        return results
+
+    def set_annotations(self, doc: Doc, found: Sequence[SpeakerCandidate | None]) -> None:
+        if not found:
+            return
+        for span, candidate in zip(doc.spans[self.spans_key], found, strict=True):
+            span._.speaker_candidate = candidate
+            quote: Quote | None = span._.quote
+            if quote is None or not quote.is_speech:
+                span._.attribution = None
+                continue
+            span._.attribution = provisional_attribution(doc, candidate)
+
+
+def quote_shape(q: QuoteContext) -> str:
+    """The quote's shape, which picks its layout priority list in the table."""
+    span: Span = q.span
+    if q.quote.type == "partial":
+        return "partial_unfinished" if unfinished(q.index, span) else "partial"
+    if span[-1].text in SENTENCE_FINAL and cue_adjacent(q):
+        return "direct_after_cue"
+    return "direct"
+
+
+def provisional_attribution(doc: Doc, candidate: SpeakerCandidate | None) -> Attribution:
+    """The attribution before resolution: the mention's own words as the name."""
+    if candidate is None or candidate.mention is None:
+        cue = char_span(doc, candidate.cue) if candidate is not None else None
+        return Attribution(None, cue, None, None, "context", NO_MENTION_CONFIDENCE)
+    mention = char_span(doc, candidate.mention)
+    pronoun = candidate.head is not None and doc[candidate.head].pos_ == "PRON"
+    return Attribution(
+        mention=mention,
+        cue=char_span(doc, candidate.cue),
+        entity_id=None,
+        name=mention.text if mention is not None and not pronoun else None,
+        resolution="explicit" if candidate.local else "context",
+        confidence=candidate.prior,
+    )

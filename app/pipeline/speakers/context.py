@@ -1,0 +1,147 @@
+"""What the attribution layouts look at: per-doc lookups (paragraphs, quoted tokens, pattern
+matches, memoized subjects and cue extents) and the per-quote context handed to each finder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from spacy.tokens import Doc, Span, Token
+
+from app.pipeline.speakers.cues import CueLexicon, cue_extent, is_cue_verb, subject_of
+from app.pipeline.speakers.patterns import CueMatches
+from app.pipeline.text import token_paragraphs
+from app.pipeline.types import Quote, SpeakerCandidate
+
+# Quote marks, in case the tokenizer does not flag one as `is_quote`.
+QUOTE_MARKS: frozenset[str] = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''", "«", "»"})
+# Punctuation that may sit between a closing quote mark and its attribution ("Q," X said).
+ATTACHING_PUNCT: frozenset[str] = frozenset({",", "-", "—", "–", "―", "--", "...", "…", ":", ";"})
+# Single dash characters (a closing mark and a dash may come as one token: `"―`).
+DASH_CHARS: frozenset[str] = frozenset({"―", "—", "–", "-"})
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class AttributorSettings:
+    """The speaker_attributor's configuration and lexicons, as the finders read them."""
+
+    lexicon: CueLexicon
+    speech_nouns: frozenset[str]
+    after_window: int  # tokens after a quote the search for its cue may look
+    before_window: int  # tokens before a quote the search for its cue may look
+    max_ascent: int  # dependency heads climbed above a quote looking for its governing verb
+
+
+def is_mark(token: Token) -> bool:
+    return token.is_quote or token.text in QUOTE_MARKS
+
+
+def is_mark_dash(token: Token) -> bool:
+    """A closing mark glued to a signature dash (`"Q"― Jane Doe` tokenized as `"―`)."""
+    text = token.text
+    return (
+        len(text) > 1
+        and text[0] in QUOTE_MARKS
+        and text[-1] in DASH_CHARS
+        and all(c in QUOTE_MARKS or c in DASH_CHARS for c in text)
+    )
+
+
+class DocIndex:
+    """Per-doc lookups shared by all quotes: paragraph ids, which tokens are quoted, matches."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        quotes: Sequence[Span],
+        settings: AttributorSettings,
+        matches: CueMatches,
+    ) -> None:
+        self.doc = doc
+        self.settings = settings
+        self.matches = matches
+        paragraphs = token_paragraphs(doc)
+        self.para = paragraphs.of
+        self.para_start = paragraphs.starts
+        self.para_end = paragraphs.ends
+        n = len(doc)
+        self.inside = [False] * n  # inside a speech quote, or one of its marks
+        self._subjects: dict[int, Token | None] = {}
+        self._cues: dict[int, tuple[int, int]] = {}
+        for span in quotes:
+            quote: Quote | None = span._.quote
+            if quote is None or not quote.is_speech:
+                continue
+            lo, hi = span.start, span.end
+            if lo > 0 and is_mark(doc[lo - 1]):
+                lo -= 1
+            if hi < n and is_mark(doc[hi]):
+                hi += 1
+            for i in range(lo, hi):
+                self.inside[i] = True
+        # paragraphs holding nothing but quoted text and punctuation (one pass over the doc)
+        self.quote_only = [True] * len(self.para_start)
+        for tok in doc:
+            if not (self.inside[tok.i] or tok.is_punct or tok.is_space or is_mark(tok)):
+                self.quote_only[self.para[tok.i]] = False
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """`cues.subject_of`, memoized: a token with thousands of children (a degenerate parse
+        of a run of quote marks) is then scanned once per doc, not once per quote."""
+        if verb.i not in self._subjects:
+            self._subjects[verb.i] = subject_of(verb, self.matches.passive_agents)
+        return self._subjects[verb.i]
+
+    def cue_extent(self, verb: Token) -> tuple[int, int]:
+        """`cues.cue_extent`, memoized for the same reason."""
+        if verb.i not in self._cues:
+            self._cues[verb.i] = cue_extent(verb)
+        return self._cues[verb.i]
+
+    def is_cue(self, token: Token) -> bool:
+        return is_cue_verb(token, self.settings.lexicon)
+
+    def usable(self, token: Token, para: int) -> bool:
+        return not self.inside[token.i] and self.para[token.i] == para
+
+
+@dataclass
+class QuoteContext:
+    """One quote as the finders see it, with the candidates of the quotes before it."""
+
+    index: DocIndex
+    quotes: Sequence[Span]
+    results: Sequence[SpeakerCandidate | None]  # candidates of quotes[:qi]
+    qi: int
+    _memo: dict[Callable[..., Any], Any] = field(default_factory=dict)
+
+    @property
+    def span(self) -> Span:
+        return self.quotes[self.qi]
+
+    @property
+    def quote(self) -> Quote:
+        quote: Quote = self.span._.quote
+        return quote
+
+    @property
+    def doc(self) -> Doc:
+        return self.index.doc
+
+    @property
+    def para(self) -> int:
+        return self.index.para[self.span.start]
+
+    @property
+    def settings(self) -> AttributorSettings:
+        return self.index.settings
+
+    def once(self, scan: Callable[[QuoteContext], T]) -> T:
+        """`scan(self)`, computed once per quote (several layouts share one scan)."""
+        if scan not in self._memo:
+            self._memo[scan] = scan(self)
+        result: T = self._memo[scan]
+        return result

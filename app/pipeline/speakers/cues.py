@@ -1,0 +1,96 @@
+"""Speech cues: which tokens report speech ("said", "according to") and who their subject is.
+
+The cue verbs are data (`models/cue_verbs.txt`, lemmas); the fixed-shape cue phrases and the
+passive by-phrase are spaCy patterns under `models/patterns/` (see `patterns.py`). Everything here
+is a pure function of a parsed `Doc`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from app.pipeline.syntax import MENTION_POS, SUBJECT_DEPS, VERB_POS, mention_head
+
+# A verb attached to another verb by these labels shares that verb's subject
+# ("X endorsed Cruz, saying ...", "X said ... and added ...", "X went on to say ...").
+SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acl"})
+# Pronouns that never name a speaker outside a quote (expletive or object forms).
+NON_SPEAKER_PRONOUNS: frozenset[str] = frozenset(
+    {"it", "this", "that", "there", "what", "which", "who", "whom", "me", "him", "us", "them"}
+)
+# Relative pronouns: the speaker is the noun the relative clause modifies ("the law, which says").
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
+# How many shared-subject links `subject_of` follows up from a cue verb.
+MAX_SUBJECT_HOPS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Speech-cue verbs, by lemma (lower-case)."""
+
+    verbs: frozenset[str]
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[str]) -> CueLexicon:
+        return cls(frozenset(e.lower() for e in entries if e and " " not in e))
+
+    def to_entries(self) -> list[str]:
+        return sorted(self.verbs)
+
+
+def is_cue_verb(token: Token, lexicon: CueLexicon) -> bool:
+    """A verb whose lemma is a speech cue ("said", "tells", "tweeted")."""
+    return token.pos_ in VERB_POS and token.lemma_.lower() in lexicon.verbs
+
+
+def according_to_source(according: Token) -> Token | None:
+    """For the "according" of a matched "according to X", X (the object of "to")."""
+    doc = according.doc
+    if according.i + 1 >= len(doc):
+        return None
+    to = doc[according.i + 1]
+    for child in to.children:
+        if child.dep_ == "pobj":
+            return child
+    if to.i + 1 < len(doc) and doc[to.i + 1].pos_ in MENTION_POS:
+        return mention_head(doc[to.i + 1])
+    return None
+
+
+def subject_of(
+    verb: Token, passive_agents: Mapping[int, int], *, max_hops: int = MAX_SUBJECT_HOPS
+) -> Token | None:
+    """The subject of a cue verb, following shared-subject links and relative clauses; for a
+    passive verb of addressing, the speaker of its by-phrase (`X was asked by Y`: the grammatical
+    subject is the listener). `passive_agents`: verb index -> speaker index (pattern matches)."""
+    agent = passive_agents.get(verb.i)
+    if agent is not None:
+        return verb.doc[agent]
+    current = verb
+    for _ in range(max_hops + 1):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return current.head
+                return child
+        if current.dep_ == "relcl" and current.head.pos_ in MENTION_POS:
+            return current.head
+        if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def cue_extent(verb: Token) -> tuple[int, int]:
+    """Token range of a cue: the verb with its particle ("pointed out") or "according to"."""
+    if verb.lower_ == "according":
+        return verb.i, min(verb.i + 2, len(verb.doc))
+    end = verb.i + 1
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return verb.i, end

@@ -1,0 +1,191 @@
+"""Attributions written after the quote: `"Q," X said` / `"Q," said X` / `"Q," X, the mayor,
+said` / `"Q" ... X said later` / `"Q," Smith pressed` / `"Q" ― Jane Doe`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from app.pipeline.speakers.context import (
+    ATTACHING_PUNCT,
+    DocIndex,
+    QuoteContext,
+    is_mark,
+    is_mark_dash,
+)
+from app.pipeline.speakers.cues import according_to_source
+from app.pipeline.speakers.mentions import (
+    candidate,
+    first_mention,
+    speaker_ok,
+    subject_between,
+)
+from app.pipeline.syntax import PERSON_LABELS, VERB_POS, mention_head
+from app.pipeline.text import SENTENCE_END
+from app.pipeline.types import SpeakerCandidate
+
+# Dashes that introduce a signature after a quote ("Q" ― Jane Doe).
+DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
+# The last token of a quote that the sentence goes on after ("Q," X pressed / "Q?" X asked).
+UNFINISHED_QUOTE_ENDS: frozenset[str] = frozenset({",", "?", "!"})
+# Dependency labels of a verb heading the short clause after a quote (root or attached to it).
+PLAIN_CLAUSE_DEPS: frozenset[str] = frozenset({"ROOT", "parataxis", "ccomp", "advcl", "conj"})
+# How many tokens the subject and verb of that clause may take; how many may follow the verb.
+PLAIN_CLAUSE_SCAN = 6
+PLAIN_CLAUSE_TAIL = 4
+# How many tokens after an inverted cue (`said Smith`, `beamed Smith`) the speaker may start.
+INVERTED_SPEAKER_SCAN = 4
+INVERTED_PLAIN_SPEAKER_SCAN = 3
+# How many tokens after a dash a signature may take (`"Q" ― Jane Doe, mayor of Springfield`),
+# and how many of them may be words.
+DASH_SIGNATURE_SCAN = 24
+DASH_SIGNATURE_WORDS = 8
+
+AfterScan = tuple[SpeakerCandidate, bool] | None  # the candidate, and whether it is tight
+
+
+def unfinished(index: DocIndex, span: Span) -> bool:
+    """The quote ends with a comma, inside its marks or right after them (`"Q," X said`)."""
+    if span[-1].text in UNFINISHED_QUOTE_ENDS:
+        return True
+    k = span.end
+    while k < len(index.doc) and is_mark(index.doc[k]):
+        k += 1
+    return k < len(index.doc) and index.doc[k].text == ","
+
+
+def after_scan(q: QuoteContext) -> AfterScan:
+    """The first cue after the quote in its sentence, with its speaker; tight when the speaker
+    or the cue comes right after the quote."""
+    index, span, doc = q.index, q.span, q.doc
+    n = len(doc)
+    para = q.para
+    i = span.end
+    while (
+        i < n
+        and index.para[i] == para
+        and (
+            is_mark(doc[i])
+            or doc[i].text in ATTACHING_PUNCT
+            or doc[i].is_space
+            or is_mark_dash(doc[i])
+        )
+    ):
+        i += 1
+    start = i
+    for j in range(start, min(n, start + q.settings.after_window)):
+        tok = doc[j]
+        if index.para[j] != para or index.inside[j] or is_mark(tok):
+            break
+        if tok.text in SENTENCE_END and j > start:
+            break
+        if j in index.matches.according:
+            source = according_to_source(tok)
+            if source is not None and index.usable(source, para) and source.i > j:
+                return candidate(index, source, index.cue_extent(tok)), j == start
+        if j in index.matches.phrase_starts or not index.is_cue(tok):
+            continue
+        subject = index.subject_of(tok)
+        if subject is not None and subject.i >= start and speaker_ok(index, subject, para):
+            tight = subject.left_edge.i <= start or j == start
+            return candidate(index, subject, index.cue_extent(tok)), tight
+        if tok.tag_ != "VBG" and (j == start or _only_fillers(q, start, j)):
+            # `"Q," said X` (not `"Q," saying the city ...`: a participle has no inversion)
+            inverted = first_mention(index, j + 1, para, limit=INVERTED_SPEAKER_SCAN)
+            if inverted is not None:
+                return candidate(index, inverted, index.cue_extent(tok)), True
+        if j > start:
+            before_verb = subject_between(index, start, j, para)
+            if before_verb is not None:
+                return candidate(index, before_verb, index.cue_extent(tok)), True
+        return None
+    dash = _dash(q, start)
+    return (dash, True) if dash is not None else None
+
+
+def after(q: QuoteContext) -> SpeakerCandidate | None:
+    found = q.once(after_scan)
+    return found[0] if found is not None and found[1] else None
+
+
+def after_late(q: QuoteContext) -> SpeakerCandidate | None:
+    found = q.once(after_scan)
+    return found[0] if found is not None and not found[1] else None
+
+
+def _only_fillers(q: QuoteContext, start: int, end: int) -> bool:
+    return all(q.doc[k].pos_ in {"ADV", "PUNCT"} for k in range(start, end))
+
+
+def after_plain(q: QuoteContext) -> SpeakerCandidate | None:
+    """`"Q," Smith pressed.` / `"Q?" beamed Smith`: a short clause after an unfinished quote
+    whose verb is not in the cue lexicon, its subject right after the quote."""
+    index, span, doc = q.index, q.span, q.doc
+    n = len(doc)
+    para = q.para
+    i = span.end
+    while i < n and index.para[i] == para and (is_mark(doc[i]) or doc[i].is_space):
+        i += 1
+    if span[-1].text not in UNFINISHED_QUOTE_ENDS and (i >= n or doc[i].text != ","):
+        return None
+    while i < n and index.para[i] == para and doc[i].text in ATTACHING_PUNCT:
+        i += 1
+    start = i
+    for j in range(start, min(n, start + PLAIN_CLAUSE_SCAN)):
+        tok = doc[j]
+        if not index.usable(tok, para) or is_mark(tok) or tok.text in SENTENCE_END:
+            return None
+        if tok.pos_ != "VERB":
+            continue
+        if tok.dep_ not in PLAIN_CLAUSE_DEPS or not _clause_ends_soon(index, j + 1, para):
+            return None
+        if j == start:
+            inverted = first_mention(index, j + 1, para, limit=INVERTED_PLAIN_SPEAKER_SCAN)
+            if inverted is not None and inverted.ent_type_ in PERSON_LABELS:
+                return candidate(index, inverted, index.cue_extent(tok))
+            return None
+        subject = index.subject_of(tok)
+        if subject is None or subject.i != mention_head(doc[start]).i:
+            if subject is None or subject.left_edge.i != start:
+                return None
+        if subject.pos_ in {"PROPN", "PRON"} and speaker_ok(index, subject, para):
+            return candidate(index, subject, index.cue_extent(tok))
+        return None
+    return None
+
+
+def _clause_ends_soon(index: DocIndex, start: int, para: int) -> bool:
+    """A sentence end, a quote, a comma or the paragraph end within a few tokens of `start`."""
+    doc = index.doc
+    for k in range(start, min(len(doc), start + PLAIN_CLAUSE_TAIL + 1)):
+        tok = doc[k]
+        if index.para[k] != para or index.inside[k] or is_mark(tok):
+            return True
+        if tok.text in SENTENCE_END or tok.text in {",", ";"}:
+            return True
+        if tok.pos_ in VERB_POS:
+            return False
+    return start >= len(doc)
+
+
+def _dash(q: QuoteContext, start: int) -> SpeakerCandidate | None:
+    """`"Q" ― Jane Doe`: a dash after the quote and then only a name up to the paragraph end."""
+    index, span, doc = q.index, q.span, q.doc
+    para = q.para
+    dash = start - 1
+    while dash >= span.end and doc[dash].text not in DASHES and not is_mark_dash(doc[dash]):
+        dash -= 1
+    if dash < span.end:
+        return None
+    end = start
+    limit = min(index.para_end[para], start + DASH_SIGNATURE_SCAN)
+    while end < limit and not doc[end].is_space:
+        end += 1
+    if end == limit and limit < index.para_end[para] and not doc[end].is_space:
+        return None  # longer than any signature
+    tokens = [t for t in doc[start:end] if not t.is_punct]
+    if not tokens or len(tokens) > DASH_SIGNATURE_WORDS or any(t.pos_ == "VERB" for t in tokens):
+        return None
+    names = [t for t in tokens if t.pos_ in {"PROPN", "NOUN"}]
+    if not names or index.inside[names[0].i]:
+        return None
+    return candidate(index, names[-1], (dash, dash + 1))

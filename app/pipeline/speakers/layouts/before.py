@@ -1,0 +1,126 @@
+"""Attributions written before the quote: `X said: "Q"` / `X said that "Q"` / `according to X,
+"Q"` / `X: "Q"` (a colon closing a clause or a name)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Token
+
+from app.pipeline.speakers.context import ATTACHING_PUNCT, DocIndex, QuoteContext, is_mark
+from app.pipeline.speakers.cues import according_to_source
+from app.pipeline.speakers.mentions import (
+    candidate,
+    last_mention,
+    left_neighbour_mention,
+    speaker_ok,
+)
+from app.pipeline.syntax import VERB_POS
+from app.pipeline.text import SENTENCE_END
+from app.pipeline.types import SpeakerCandidate
+
+# Finite verb tags: a cue verb with a subject of its own in the sentence.
+FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
+# How many heads above the word before a colon to climb looking for its clause's verb.
+COLON_CLAUSE_ASCENT = 4
+# How many tokens before a colon the name it introduces may start (`Sen. Jane Doe: "Q"`).
+COLON_NAME_SCAN = 8
+
+BeforeKind = Literal["cue", "according_to", "colon"]
+BeforeScan = tuple[SpeakerCandidate, BeforeKind] | None
+
+
+def before_scan(q: QuoteContext) -> BeforeScan:
+    """The nearest cue before the quote in its sentence (a cue verb with its subject, or
+    "according to X"), else the speaker a colon right before the quote introduces."""
+    index, span, doc = q.index, q.span, q.doc
+    para = q.para
+    i = span.start - 1
+    while i >= 0 and (is_mark(doc[i]) or doc[i].is_space):
+        i -= 1
+    if i < 0:
+        return None
+    if index.para[i] != para:
+        # "X continued:" closing the paragraph before a quote-only paragraph
+        if doc[i].text != ":" or not index.quote_only[para]:
+            return None
+        para = index.para[i]
+    colon = doc[i].text == ":"
+    stop = max(-1, i - q.settings.before_window)
+    for j in range(i, stop, -1):
+        tok = doc[j]
+        if index.para[j] != para or index.inside[j]:
+            break
+        if tok.text in SENTENCE_END and j < i:
+            break
+        if j in index.matches.according:
+            source = according_to_source(tok)
+            if source is not None and index.usable(source, para) and source.i < span.start:
+                return candidate(index, source, index.cue_extent(tok)), "according_to"
+        if not index.is_cue(tok):
+            continue
+        subject = index.subject_of(tok)
+        if subject is not None and speaker_ok(index, subject, para):
+            return candidate(index, subject, index.cue_extent(tok)), "cue"
+        if subject is None and tok.tag_ in FINITE_TAGS:
+            left = left_neighbour_mention(index, j, para)
+            if left is not None:
+                return candidate(index, left, index.cue_extent(tok)), "cue"
+    if colon:
+        head = _clause_subject(index, i, para) or last_mention(
+            index, max(0, i - COLON_NAME_SCAN), i, para
+        )
+        if head is not None:
+            return candidate(index, head, (i, i + 1)), "colon"
+    return None
+
+
+def before(q: QuoteContext) -> SpeakerCandidate | None:
+    found = q.once(before_scan)
+    return found[0] if found is not None and found[1] == "cue" else None
+
+
+def according_to(q: QuoteContext) -> SpeakerCandidate | None:
+    found = q.once(before_scan)
+    return found[0] if found is not None and found[1] == "according_to" else None
+
+
+def colon(q: QuoteContext) -> SpeakerCandidate | None:
+    found = q.once(before_scan)
+    return found[0] if found is not None and found[1] == "colon" else None
+
+
+def cue_adjacent(q: QuoteContext) -> bool:
+    """The cue found before the quote ends right before its opening mark (`said, "Q"`)."""
+    found = q.once(before_scan)
+    if found is None or found[0].cue is None:
+        return False
+    cue_end = found[0].cue[1]
+    doc = q.doc
+    k = q.span.start - 1
+    while k >= cue_end and (is_mark(doc[k]) or doc[k].text in ATTACHING_PUNCT):
+        k -= 1
+    return k < cue_end
+
+
+def _clause_subject(index: DocIndex, colon_at: int, para: int) -> Token | None:
+    """`Smith leaned in and boomed: "Q"`, `The board was firm in its findings: "Q"`: the subject
+    of the verb whose clause the colon closes (not the last noun before the colon)."""
+    doc = index.doc
+    if colon_at == 0:
+        return None
+    current = doc[colon_at - 1]
+    for _ in range(COLON_CLAUSE_ASCENT):
+        if current.pos_ in VERB_POS or current.head.i == current.i:
+            break
+        current = current.head
+    if current.pos_ not in VERB_POS or not index.usable(current, para):
+        return None
+    subject = index.subject_of(current)
+    if subject is None or subject.i >= colon_at or not speaker_ok(index, subject, para):
+        return None
+    if subject.pos_ == "PRON" or any(
+        doc[k].text in SENTENCE_END for k in range(subject.i, colon_at)
+    ):
+        return None
+    return subject

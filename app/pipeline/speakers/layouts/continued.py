@@ -1,0 +1,155 @@
+"""Quotes without an attribution of their own: they continue the speaker of the quote before
+(`"Q1," X said. "Q2"`), of a quote-only paragraph's neighbour, or take the named subject of the
+sentence before (`Sessions was blunt. "Q"`) or of their own sentence (`Smith described a city
+of "Q"`)."""
+
+from __future__ import annotations
+
+from app.pipeline.speakers.context import QuoteContext, is_mark
+from app.pipeline.speakers.mentions import borrow, candidate, speaker_ok
+from app.pipeline.syntax import VERB_POS, mention_head
+from app.pipeline.text import SENTENCE_END
+from app.pipeline.types import Quote, SpeakerCandidate
+
+# Subjects that may name the speaker of a quote without any cue (`Smith described "Q"`).
+SENTENCE_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj"})
+SENTENCE_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
+# Subjects of the sentence before a quote that may speak it (`Sessions was blunt. "Q"`).
+PREVIOUS_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
+# Entity labels of a name that may stand as the speaker when nothing else ties a quote to one.
+FALLBACK_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
+# How many paragraphs a quote-only paragraph may sit after the quote whose speaker it continues.
+MAX_PARAGRAPH_GAP = 2
+
+
+def previous_speech(q: QuoteContext) -> tuple[int, SpeakerCandidate] | None:
+    """The nearest earlier speech quote and its candidate, if it has one."""
+    for pi in range(q.qi - 1, -1, -1):
+        earlier = q.results[pi]
+        if earlier is not None:
+            return pi, earlier
+        quote: Quote | None = q.quotes[pi]._.quote
+        if quote is not None and quote.is_speech:
+            return None  # the previous speech quote has no speaker: do not skip over it
+    return None
+
+
+def shared(q: QuoteContext) -> SpeakerCandidate | None:
+    """`"Q1," X said. "Q2"`: the previous quote of the same paragraph has the speaker."""
+    prev = previous_speech(q)
+    if prev is None:
+        return None
+    pi, earlier = prev
+    if q.index.para[q.quotes[pi].start] == q.para and earlier.mention is not None:
+        return borrow(earlier, pi)
+    return None
+
+
+def paragraph(q: QuoteContext) -> SpeakerCandidate | None:
+    """A quote-only paragraph continues the speaker of the quote a paragraph or two before."""
+    prev = previous_speech(q)
+    if prev is None or not q.index.quote_only[q.para]:
+        return None
+    pi, earlier = prev
+    gap = q.para - q.index.para[q.quotes[pi].start]
+    if earlier.mention is not None and gap <= MAX_PARAGRAPH_GAP:
+        return borrow(earlier, pi)
+    return None
+
+
+def previous(q: QuoteContext) -> SpeakerCandidate | None:
+    return _previous_sentence(q, across=False)
+
+
+def previous_across(q: QuoteContext) -> SpeakerCandidate | None:
+    """`Smith praised the plan. ¶ "Q"`: a quote-only paragraph takes the named subject of the
+    last sentence of the paragraph before."""
+    if not q.index.quote_only[q.para]:
+        return None
+    return _previous_sentence(q, across=True)
+
+
+def _previous_sentence(q: QuoteContext, *, across: bool) -> SpeakerCandidate | None:
+    """`Sessions was blunt. "Q"`: a quote opening its sentence takes the named subject of the
+    sentence just before it (proper names only: a pronoun or common noun there is too weak)."""
+    index, span, doc = q.index, q.span, q.doc
+    para = q.para
+    i = span.start - 1
+    while i >= 0 and (is_mark(doc[i]) or (across and doc[i].is_space)):
+        i -= 1
+    if i >= 0 and across and index.para[i] != para and index.quote_only[para]:
+        para = index.para[i]
+    if i < 0 or index.para[i] != para or doc[i].text not in SENTENCE_END:
+        return None
+    sentence = doc[i].sent
+    if sentence.start > span.start:
+        return None
+    root = sentence.root
+    if index.inside[root.i]:
+        return None
+    for child in root.children:
+        if child.dep_ in PREVIOUS_SUBJECT_DEPS and child.pos_ == "PROPN":
+            if speaker_ok(index, child, para):
+                return candidate(index, child, None)
+    # "X explained his plan, saying he would act. "Q"": the last cue in that sentence
+    for j in range(i - 1, max(sentence.start, i - q.settings.before_window) - 1, -1):
+        tok = doc[j]
+        if index.inside[j] or not index.is_cue(tok):
+            continue
+        subject = index.subject_of(tok)
+        if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
+            if speaker_ok(index, subject, para):
+                return candidate(index, subject, index.cue_extent(tok))
+        break
+    return None
+
+
+def _sentence_start(q: QuoteContext) -> tuple[int, int]:
+    """(first token of the quote's sentence before it, last token before the opening mark)."""
+    index, span, doc = q.index, q.span, q.doc
+    i = span.start - 1
+    while i >= 0 and is_mark(doc[i]):
+        i -= 1
+    stop = max(index.para_start[q.para], span.start - q.settings.before_window)
+    k = i
+    while k > stop and doc[k - 1].text not in SENTENCE_END and not index.inside[k - 1]:
+        k -= 1
+    return k, i
+
+
+def sentence_subject(q: QuoteContext) -> SpeakerCandidate | None:
+    """`Smith described a city of "Q"`: no cue anywhere, so the first named (or pronoun)
+    subject between the start of the quote's sentence and the quote."""
+    if q.index.quote_only[q.para]:
+        return None
+    doc = q.doc
+    k, i = _sentence_start(q)
+    if i < 0 or doc[i].text in SENTENCE_END:
+        return None  # the quote opens its sentence
+    for j in range(k, i + 1):
+        tok = doc[j]
+        if tok.dep_ not in SENTENCE_SUBJECT_DEPS or not speaker_ok(q.index, tok, q.para):
+            continue
+        if tok.pos_ == "PROPN" or tok.lower_ in SENTENCE_SUBJECT_PRONOUNS:
+            return candidate(q.index, tok, None)
+    return None
+
+
+def sentence_name(q: QuoteContext) -> SpeakerCandidate | None:
+    """Last resort when the parse tied the quote to nothing: the first person or organisation
+    name of the quote's sentence before the quote (`In March, Smith blasted the firm for its
+    "Q"`)."""
+    doc = q.doc
+    k, i = _sentence_start(q)
+    if i < 0:
+        return None
+    for j in range(k, i + 1):
+        tok = doc[j]
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in FALLBACK_NAME_LABELS:
+            continue
+        head = mention_head(tok)
+        if any(doc[m].pos_ in VERB_POS for m in range(tok.i, head.i)):
+            return None  # "Smith blasted Acme" parsed as one name: too unreliable
+        if speaker_ok(q.index, tok, q.para):
+            return candidate(q.index, tok, None)
+    return None

@@ -1,0 +1,106 @@
+"""Attributions found in the parse: the verb that governs the quote (`X called them "Q"`,
+`X said the plan was "Q"`), the owner of a speech noun (`Trump's claim that "Q"`), a plain verb
+for a partial quote (`X promised to "Q"`), or the sentence's named cue when the parse did not
+put the quote under it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from app.pipeline.speakers.context import QuoteContext
+from app.pipeline.speakers.cues import according_to_source
+from app.pipeline.speakers.mentions import candidate, speaker_ok, speech_possessor
+from app.pipeline.syntax import VERB_POS
+from app.pipeline.text import SENTENCE_END
+from app.pipeline.types import SpeakerCandidate
+
+# (the cue verb's candidate, the nearest plain verb's candidate)
+GoverningScan = tuple[SpeakerCandidate | None, SpeakerCandidate | None]
+
+
+def _tops(span: Span) -> list[int]:
+    """Tokens of the quote whose head is outside it (or who are their own head)."""
+    return [t.i for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+
+
+def governing_scan(q: QuoteContext) -> GoverningScan:
+    """A cue verb that governs the quote (or hangs from it) in the dependency parse, and the
+    nearest governing verb with a subject (used for partial quotes when no cue governs them)."""
+    index, span, doc = q.index, q.span, q.doc
+    para = q.para
+    plain: SpeakerCandidate | None = None
+    pronoun: SpeakerCandidate | None = None
+    named: SpeakerCandidate | None = None
+    owner: SpeakerCandidate | None = None
+    for top in _tops(span):
+        current = doc[top]
+        for _ in range(q.settings.max_ascent):
+            head = current.head
+            if head.i == current.i or not index.usable(head, para):
+                break
+            current = head
+            if current.i in index.matches.according:
+                source = according_to_source(current)
+                if source is not None and index.usable(source, para):
+                    return candidate(index, source, index.cue_extent(current)), plain
+            possessor = speech_possessor(index, current, para)
+            if possessor is not None and owner is None:
+                # `Trump's claim that "Q"`, `his "Q" promise`: the noun's owner said it,
+                # unless a cue verb above reports it (`X blasted Trump's call for "Q"`)
+                owner = candidate(index, possessor, (current.i, current.i + 1))
+            if current.pos_ not in VERB_POS:
+                continue
+            subject = index.subject_of(current)
+            if subject is None or not speaker_ok(index, subject, para):
+                continue
+            if index.is_cue(current):
+                found = candidate(index, subject, index.cue_extent(current))
+                if subject.pos_ != "PRON":
+                    named = found  # the outermost named source in the chain wins
+                else:
+                    # "X said she wanted to speak 'Q'": the outer named source wins
+                    pronoun = pronoun or found
+            elif plain is None and current.dep_ != "relcl":
+                plain = candidate(index, subject, index.cue_extent(current))
+    if named is not None or pronoun is not None:
+        return named or pronoun, plain
+    if owner is not None:
+        return owner, plain
+    # a cue verb hanging from the quote ("Q," he said parsed as parataxis of the quote's verb)
+    for tok in span:
+        for child in tok.children:
+            if span.start <= child.i < span.end or not index.usable(child, para):
+                continue
+            if index.is_cue(child):
+                subject = index.subject_of(child)
+                if subject is not None and speaker_ok(index, subject, para):
+                    return candidate(index, subject, index.cue_extent(child)), plain
+    return None, plain
+
+
+def governing(q: QuoteContext) -> SpeakerCandidate | None:
+    return q.once(governing_scan)[0]
+
+
+def verb(q: QuoteContext) -> SpeakerCandidate | None:
+    return q.once(governing_scan)[1]
+
+
+def sentence_cue(q: QuoteContext) -> SpeakerCandidate | None:
+    """The nearest cue verb before the quote in its sentence with a named (proper-noun)
+    subject: `Warren said Trump was a "Q"` when the parse did not put the quote under it."""
+    index, span, doc = q.index, q.span, q.doc
+    para = q.para
+    stop = max(index.para_start[para], span.start - q.settings.before_window) - 1
+    for j in range(span.start - 1, stop, -1):
+        tok = doc[j]
+        if tok.text in SENTENCE_END:
+            break
+        if index.inside[j] or not index.is_cue(tok):
+            continue
+        subject = index.subject_of(tok)
+        if subject is None or subject.pos_ != "PROPN" or subject.i > j:
+            continue
+        if speaker_ok(index, subject, para):
+            return candidate(index, subject, index.cue_extent(tok))
+    return None

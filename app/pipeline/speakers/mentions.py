@@ -1,0 +1,215 @@
+"""Speaker mentions: which tokens may name a speaker, and the words a mention covers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from app.pipeline.speakers.context import DocIndex, is_mark_dash
+from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS
+from app.pipeline.syntax import (
+    MENTION_POS,
+    NON_SPEAKER_LABELS,
+    NP_LEFT_DEPS,
+    PERSON_LABELS,
+    mention_head,
+)
+from app.pipeline.text import SENTENCE_END
+from app.pipeline.types import SpeakerCandidate
+
+# Post-modifiers kept in a common-noun mention ("a spokesman for the campaign").
+NP_RIGHT_PREPS: frozenset[str] = frozenset(
+    {"for", "of", "at", "with", "from", "in", "close", "to", "on", "inside", "like", "within"}
+)
+# Adjectives that head a post-modifier of a common-noun mention ("a source familiar with it").
+NP_RIGHT_ADJECTIVES: frozenset[str] = frozenset({"familiar", "close", "involved", "knowledgeable"})
+# Participles that post-modify a common-noun mention ("a poll released Monday", "a memo drafted
+# by the agency"); matched by tag, the clause must stay outside quotes and before the cue.
+NP_RIGHT_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBN"})
+# What follows the place name of a dateline ("WASHINGTON (AP) -", "LONDON --").
+DATELINE_FOLLOWERS: frozenset[str] = frozenset({"(", "-", "--", "—", "–", ","})
+# Entity labels of a name written right after a common noun ("the weekly Courier"): the name is
+# the speaker's mention.
+FOLLOWING_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
+# Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
+MAX_PARENTHESIS = 12
+
+
+def speaker_ok(index: DocIndex, token: Token, para: int) -> bool:
+    """A token can name the speaker: outside quotes, in the paragraph, a noun or a pronoun."""
+    if not index.usable(token, para) or token.ent_type_ in NON_SPEAKER_LABELS:
+        return False
+    doc = token.doc
+    opens_paragraph = token.i == 0 or doc[token.i - 1].is_space or "\n" in doc[token.i - 1].text
+    if opens_paragraph and token.is_upper and token.i + 1 < len(doc):
+        if token.nbor().text in DATELINE_FOLLOWERS:
+            return False
+    if token.pos_ not in MENTION_POS and token.ent_type_ == "":
+        return False
+    return token.lower_ not in NON_SPEAKER_PRONOUNS
+
+
+def can_head_mention(token: Token) -> bool:
+    """A noun, a name or a pronoun that can refer to a speaker."""
+    return token.pos_ in MENTION_POS and token.lower_ not in NON_SPEAKER_PRONOUNS
+
+
+def weak_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
+    """A mention that is neither a proper name nor a person entity ("the city", "he")."""
+    if candidate.head is None:
+        return True
+    head = index.doc[candidate.head]
+    return head.pos_ != "PROPN" and head.ent_type_ not in PERSON_LABELS
+
+
+def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
+    """The owner of a speech noun ("Trump" in "Trump's remarks", "his" in "his claim")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in index.settings.speech_nouns:
+        return None
+    for child in noun.lefts:
+        if child.dep_ == "poss" and child.pos_ in MENTION_POS and index.usable(child, para):
+            return mention_head(child)
+    return None
+
+
+def first_mention(index: DocIndex, start: int, para: int, *, limit: int) -> Token | None:
+    """The first word that can head a mention from `start` on, within the sentence."""
+    doc = index.doc
+    for k in range(start, min(len(doc), start + limit)):
+        tok = doc[k]
+        if not index.usable(tok, para) or tok.text in SENTENCE_END:
+            return None
+        if can_head_mention(tok):
+            return mention_head(tok)
+    return None
+
+
+def last_mention(index: DocIndex, start: int, end: int, para: int) -> Token | None:
+    """The last word that can head a mention in [start, end), stopping at quoted text."""
+    doc = index.doc
+    for k in range(end - 1, start - 1, -1):
+        tok = doc[k]
+        if not index.usable(tok, para):
+            return None
+        if can_head_mention(tok):
+            return mention_head(tok)
+    return None
+
+
+def subject_between(index: DocIndex, start: int, end: int, para: int) -> Token | None:
+    """The speaker written between a quote and its cue when the parse gave the cue no usable
+    subject: the last person name there, else the head of the first noun phrase."""
+    doc = index.doc
+    for k in range(end - 1, start - 1, -1):
+        if doc[k].ent_type_ in PERSON_LABELS and index.usable(doc[k], para):
+            return mention_head(doc[k])
+    for k in range(start, end):
+        tok = doc[k]
+        if not index.usable(tok, para):
+            return None
+        if can_head_mention(tok):
+            return mention_head(tok)
+    return None
+
+
+def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | None:
+    """The noun phrase just before a subjectless cue verb (`Paul Ryan (R-Wis.) said`)."""
+    doc = index.doc
+    k = verb - 1
+    if k >= 0 and doc[k].text == ")":
+        while k >= 0 and doc[k].text != "(" and verb - k < MAX_PARENTHESIS:
+            k -= 1
+        k -= 1
+    while k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or not index.usable(doc[k], para):
+        return None
+    tok = doc[k]
+    if tok.pos_ in {"PROPN", "NOUN"} or (
+        tok.pos_ == "PRON" and tok.lower_ not in NON_SPEAKER_PRONOUNS
+    ):
+        return mention_head(tok)
+    return None
+
+
+def mention_extent(token: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by `token`, without appositions or clauses."""
+    if token.pos_ == "PRON":
+        return token.i, token.i + 1
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_LEFT_DEPS or (child.dep_ == "punct" and child.text == "-"):
+            left = min(left, child.left_edge.i)
+    right = token.i + 1
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.i == right):
+            right = max(right, child.right_edge.i + 1)
+        elif token.pos_ == "NOUN" and child.left_edge.i == right and _np_post_modifier(child):
+            right = max(right, child.right_edge.i + 1)
+    return left, right
+
+
+def _np_post_modifier(child: Token) -> bool:
+    """A right dependent kept in a common-noun mention: "of/for/to X", "familiar with X",
+    "released Monday", "and spectators" (a coordinated noun)."""
+    if child.dep_ in {"prep", "amod"}:
+        if any(obj.ent_type_ in NON_SPEAKER_LABELS for obj in child.children):
+            return False  # "the campaign on Monday": a time, not part of the name
+        return child.lower_ in NP_RIGHT_PREPS or child.lower_ in NP_RIGHT_ADJECTIVES
+    if child.dep_ == "acl":
+        return child.tag_ in NP_RIGHT_PARTICIPLE_TAGS
+    if child.dep_ == "cc":
+        return any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in child.head.rights)
+    return child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}
+
+
+def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> SpeakerCandidate:
+    """The mention headed by `head` (its owner for a speech noun, the name for a role), with its
+    cue; the layout table stamps the layout."""
+    head = mention_head(head)
+    possessor = speech_possessor(index, head, index.para[head.i])
+    if possessor is not None:
+        head = possessor  # "Trump's statement said": the statement's owner is the speaker
+    if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i:
+        named = head.head
+        if named.pos_ == "PROPN" and not index.inside[named.i]:
+            head = named  # "Ann Lee, a city adviser, said": the name, not the role
+    if head.pos_ == "NOUN":
+        head = _following_name(index, head)
+    start, end = mention_extent(head)
+    # never let a mention reach into a quotation or across the paragraph
+    para = index.para[head.i]
+    while start < head.i and (
+        index.inside[start] or index.para[start] != para or is_mark_dash(index.doc[start])
+    ):
+        start += 1
+    for k in range(head.i + 1, end):
+        if index.inside[k] or index.para[k] != para or (cue is not None and k >= cue[0] > head.i):
+            end = k  # a post-modifier stops at a quotation, the paragraph end or the cue
+            break
+    while end > head.i + 1 and index.doc[end - 1].is_punct:
+        end -= 1
+    return SpeakerCandidate(mention=(start, end), head=head.i, cue=cue)
+
+
+def _following_name(index: DocIndex, head: Token) -> Token:
+    """ "her nephew Tom Lee", "city adviser Ann Lee", "the weekly Courier": the name that follows
+    a common noun, when there is one."""
+    doc = index.doc
+    first = head.i + 1
+    while first < len(doc) and doc[first].is_space:
+        first += 1  # "city adviser\u00a0Ann Lee": a no-break space before the name
+    k = first
+    while k < len(doc) and doc[k].ent_type_ in FOLLOWING_NAME_LABELS:
+        if doc[k].pos_ != "PROPN" and doc[k].ent_type_ not in PERSON_LABELS:
+            break
+        k += 1
+    if k > first and not index.inside[k - 1]:
+        return doc[k - 1]
+    return head
+
+
+def borrow(earlier: SpeakerCandidate, source: int) -> SpeakerCandidate:
+    """An earlier quote's mention, for a quote that continues it (`source`: that quote)."""
+    return replace(earlier, source=source if earlier.source is None else earlier.source)

@@ -1,0 +1,72 @@
+"""The fixed-shape attribution cues as spaCy patterns kept as data (`models/patterns/*.jsonl`).
+
+Token patterns (`Matcher`) find cue phrases ("according to", "in a statement"); dependency
+patterns (`DependencyMatcher`) find fixed dependency shapes ("X was asked by Y": the speaker is
+the object of the by-phrase). Both are matched once per doc; the layouts read the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+# Label of the token pattern whose first token is the "according" of "according to X".
+ACCORDING_TO = "according_to"
+# Label of the dependency pattern of a passive verb of addressing with a by-phrase; its nodes
+# are named "verb" and "speaker" in the pattern.
+PASSIVE_AGENT = "passive_agent"
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatches:
+    """What the patterns found in one doc (token indices)."""
+
+    according: frozenset[int] = frozenset()  # "according" of every "according to"
+    phrase_starts: frozenset[int] = frozenset()  # first token of every cue phrase
+    passive_agents: dict[int, int] = field(default_factory=dict)  # verb -> speaker
+
+
+class CuePatterns:
+    """Compiled token and dependency patterns, with the raw patterns kept for saving."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        phrases: Sequence[dict[str, Any]] = (),
+        dependencies: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        self.phrases = list(phrases)
+        self.dependencies = list(dependencies)
+        self._matcher = Matcher(vocab, validate=True)
+        for entry in self.phrases:
+            self._matcher.add(entry["label"], [entry["pattern"]])
+        self._dependency_matcher = DependencyMatcher(vocab, validate=True)
+        self._node_names: dict[str, list[str]] = {}
+        for entry in self.dependencies:
+            self._dependency_matcher.add(entry["label"], [entry["pattern"]])
+            self._node_names[entry["label"]] = [node["RIGHT_ID"] for node in entry["pattern"]]
+
+    def __call__(self, doc: Doc) -> CueMatches:
+        according: set[int] = set()
+        starts: set[int] = set()
+        strings = doc.vocab.strings
+        for match_id, start, _end in self._matcher(doc):
+            starts.add(start)
+            if strings[match_id] == ACCORDING_TO:
+                according.add(start)
+        agents: dict[int, int] = {}
+        if self.dependencies and doc.has_annotation("DEP"):
+            for match_id, tokens in sorted(self._dependency_matcher(doc), key=lambda m: m[1]):
+                label = strings[match_id]
+                nodes = dict(zip(self._node_names[label], tokens, strict=True))
+                if label == PASSIVE_AGENT:
+                    agents.setdefault(nodes["verb"], nodes["speaker"])
+        return CueMatches(frozenset(according), frozenset(starts), agents)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"phrases": self.phrases, "dependencies": self.dependencies}

@@ -1,0 +1,179 @@
+"""The layout table: every attribution layout declared once, and the priority of layouts per
+quote shape.
+
+A layout is a way an article ties a quote to its speaker. Each entry gives its name, the
+confidence prior of an attribution found that way, whether the speaker's mention is written at
+this quote (`local`; otherwise it is borrowed from another quote), an example, and its finder
+(a function of the quote's context, in `layouts/`; fixed-shape cues are spaCy patterns under
+`models/patterns/`). Everything else — the set of local layouts, the priors the resolver reads,
+the README's table — is derived from `LAYOUTS`. Adding a layout is one finder, one entry here
+(and its name in a priority list) and one test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+from app.pipeline.speakers.context import QuoteContext
+from app.pipeline.speakers.layouts import after, before, continued, governing
+from app.pipeline.types import SpeakerCandidate
+
+Finder = Callable[[QuoteContext], SpeakerCandidate | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """One attribution layout."""
+
+    name: str
+    prior: float  # confidence prior of an attribution found this way
+    local: bool  # the mention is written at this quote (not borrowed from another quote)
+    example: str
+    finder: Finder
+
+    def find(self, q: QuoteContext) -> SpeakerCandidate | None:
+        """The finder's candidate, stamped with this layout."""
+        found = self.finder(q)
+        if found is None:
+            return None
+        return replace(found, layout=self.name, prior=self.prior, local=self.local)
+
+
+LAYOUTS: tuple[Layout, ...] = (
+    Layout("after", 0.9, True, '"We will fight," Garcetti said.', after.after),
+    Layout(
+        "governing",
+        0.85,
+        True,
+        'Clinton called them "deplorables." / Trump\'s claim that "it was rigged"',
+        governing.governing,
+    ),
+    Layout("before", 0.8, True, 'Sessions said: "They make our nation less safe."', before.before),
+    Layout("according_to", 0.85, True, 'According to Lee, "it is over."', before.according_to),
+    Layout("colon", 0.7, True, 'Sen. Jane Doe: "We will win."', before.colon),
+    Layout("after_late", 0.6, True, '"It is over" for now, Lee said on Monday.', after.after_late),
+    Layout("after_plain", 0.6, True, '"You lost," Smith pressed.', after.after_plain),
+    Layout("verb", 0.5, True, 'Lee promised to "fight back."', governing.verb),
+    Layout(
+        "sentence_cue",
+        0.85,
+        True,
+        'Warren said Trump was a "loser" and a fraud.',
+        governing.sentence_cue,
+    ),
+    Layout("shared", 0.7, False, '"We won," Lee said. "It was close."', continued.shared),
+    Layout("previous", 0.5, True, 'Sessions was blunt. "They are wrong."', continued.previous),
+    Layout(
+        "paragraph",
+        0.6,
+        False,
+        '"We won," Lee said. ¶ "It was close." (a quote-only paragraph)',
+        continued.paragraph,
+    ),
+    Layout(
+        "previous_across",
+        0.5,
+        True,
+        'Smith praised the plan. ¶ "It works." (a quote-only paragraph)',
+        continued.previous_across,
+    ),
+    Layout(
+        "sentence_subject",
+        0.3,
+        True,
+        'Smith described a city of "broken promises."',
+        continued.sentence_subject,
+    ),
+    Layout(
+        "sentence_name",
+        0.3,
+        True,
+        'In March, Smith blasted the firm for its "reckless bets."',
+        continued.sentence_name,
+    ),
+)
+
+BY_NAME: Mapping[str, Layout] = {layout.name: layout for layout in LAYOUTS}
+# Layouts whose mention was written at this quote (the others borrow an earlier quote's).
+LOCAL_LAYOUTS: frozenset[str] = frozenset(layout.name for layout in LAYOUTS if layout.local)
+# Confidence prior of each layout.
+LAYOUT_PRIORS: Mapping[str, float] = {layout.name: layout.prior for layout in LAYOUTS}
+
+# Which layouts are tried, in order, for each shape of quote (the first that finds a speaker
+# wins). A partial quote sits inside reported speech, so the clause that governs it comes first.
+PRIORITY: Mapping[str, tuple[str, ...]] = {
+    # `X cannot say that "Q," Y added`: a fragment that the sentence goes on after
+    "partial_unfinished": (
+        "after",
+        "governing",
+        "before",
+        "according_to",
+        "colon",
+        "verb",
+        "after_late",
+    ),
+    "partial": ("governing", "before", "according_to", "colon", "after", "verb", "after_late"),
+    # `X said, "Q." The next sentence ...`: a finished quote right after its cue
+    "direct_after_cue": (
+        "before",
+        "according_to",
+        "colon",
+        "after",
+        "governing",
+        "after_late",
+        "verb",
+        "after_plain",
+    ),
+    "direct": (
+        "after",
+        "governing",
+        "before",
+        "according_to",
+        "colon",
+        "after_late",
+        "verb",
+        "after_plain",
+    ),
+    # a plain verb's common-noun or pronoun subject (`X said the city embodied the "Q"`) is
+    # rarely the source: the sentence's named speaker or the previous quote's speaker is
+    "weak_verb": (
+        "sentence_cue",
+        "shared",
+        "previous",
+        "paragraph",
+        "previous_across",
+        "sentence_subject",
+    ),
+    # no attribution written at the quote
+    "unattributed": (
+        "shared",
+        "previous",
+        "paragraph",
+        "previous_across",
+        "sentence_subject",
+        "sentence_name",
+    ),
+}
+
+
+def first_found(q: QuoteContext, shape: str) -> SpeakerCandidate | None:
+    """The first candidate the layouts of `shape` find, in priority order."""
+    for name in PRIORITY[shape]:
+        found = BY_NAME[name].find(q)
+        if found is not None:
+            return found
+    return None
+
+
+def _check_table() -> None:
+    """Every name in a priority list is a declared layout; names are unique."""
+    if len(BY_NAME) != len(LAYOUTS):
+        raise ValueError("layout names must be unique")
+    for shape, names in PRIORITY.items():
+        unknown = [n for n in names if n not in BY_NAME]
+        if unknown:
+            raise ValueError(f"priority {shape!r} names unknown layouts: {unknown}")
+
+
+_check_table()

@@ -1,0 +1,38 @@
+"""Dependency labels, parts of speech and entity labels the components reason with (spaCy's
+English label scheme), and the one noun-phrase helper they share."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Dependency labels of a clause's grammatical subject.
+SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions").
+NP_LEFT_DEPS: frozenset[str] = frozenset(
+    {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet"}
+)
+# Dependency labels that chain the words of one name ("Jeff" -> "Sessions").
+NAME_CHAIN_DEPS: frozenset[str] = frozenset({"compound", "flat"})
+# Parts of speech that can head a speaker mention.
+MENTION_POS: frozenset[str] = frozenset({"PROPN", "NOUN", "PRON"})
+# Verb parts of speech (the small model sometimes tags "says" as NOUN after a quote; not accepted).
+VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
+# Named-entity labels of people.
+PERSON_LABELS: frozenset[str] = frozenset({"PERSON"})
+# Named-entity labels of organisations, places acting as governments, and nationalities.
+ORG_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# Entity labels that never name a speaker (times and amounts taken for subjects).
+NON_SPEAKER_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
+# Longest chain of name words climbed from a name part to its head.
+MAX_NAME_CHAIN = 6
+
+
+def mention_head(token: Token) -> Token:
+    """Climb from a name part to the head of its noun phrase ("Jeff" -> "Sessions")."""
+    head = token
+    for _ in range(MAX_NAME_CHAIN):
+        if head.dep_ in NAME_CHAIN_DEPS and head.head.i != head.i and head.head.i > head.i:
+            head = head.head
+        else:
+            break
+    return head

@@ -1,0 +1,84 @@
+"""Paragraphs and sentence ends: the one place the pipeline decides where they are.
+
+A paragraph is a line of the text that holds something other than blanks (news copy puts one
+paragraph on a line; a blank line between paragraphs changes nothing). Token-level paragraph ids
+follow the same rule, so the quote finder and the attribution layouts agree on what "the same
+paragraph" means.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from app.pipeline.types import CharSpan
+
+# Characters that end a paragraph (line breaks of every convention; \r\n counts once).
+PARAGRAPH_BREAKS: frozenset[str] = frozenset(
+    {"\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85"}
+)
+# Invisible characters that count as blanks (trimmed like whitespace at the edges of a quote).
+INVISIBLES: frozenset[str] = frozenset(
+    {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\x00"}
+)
+# Sentence-final punctuation, as characters and as whole tokens.
+SENTENCE_END: frozenset[str] = frozenset({".", "!", "?", "\u2026"})
+
+_LINE_RE = re.compile("[^" + re.escape("".join(sorted(PARAGRAPH_BREAKS))) + "]+")
+
+
+def is_blank(char: str) -> bool:
+    """Whitespace, an invisible format character or a control character."""
+    return char.isspace() or char in INVISIBLES or unicodedata.category(char) == "Cc"
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph of `text`: lines holding something other than blanks."""
+    return [
+        (m.start(), m.end())
+        for m in _LINE_RE.finditer(text)
+        if not all(is_blank(c) for c in m.group())
+    ]
+
+
+def has_break(text: str) -> bool:
+    return any(c in PARAGRAPH_BREAKS for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenParagraphs:
+    """Paragraph id of every token, and each paragraph's first token and end (exclusive)."""
+
+    of: list[int]
+    starts: list[int]
+    ends: list[int]
+
+
+def token_paragraphs(doc: Doc) -> TokenParagraphs:
+    """A new paragraph starts after every token whose text or trailing space holds a break."""
+    ids = [0] * len(doc)
+    starts: list[int] = []
+    ends: list[int] = []
+    current = 0
+    for tok in doc:
+        ids[tok.i] = current
+        if tok.i == 0 or ids[tok.i - 1] != current:
+            if tok.i > 0:
+                ends.append(tok.i)
+            starts.append(tok.i)
+        if has_break(tok.text) or has_break(tok.whitespace_):
+            current += 1
+    if len(doc):
+        ends.append(len(doc))
+    return TokenParagraphs(ids, starts, ends)
+
+
+def char_span(doc: Doc, tokens: tuple[int, int] | None) -> CharSpan | None:
+    """The characters of a token range (end exclusive), or None."""
+    if tokens is None:
+        return None
+    span = doc[tokens[0] : tokens[1]]
+    return CharSpan(span.start_char, span.end_char, span.text)
