@@ -1,35 +1,52 @@
-# Quote attribution service: one uvicorn process tree serving the spaCy pipeline on port 8000.
+# Quote attribution service: uvicorn serving the spaCy pipeline on port 8000.
+# Two stages: `build` installs the locked packages into /opt/venv with uv; the runtime image gets
+# that venv and the code, not uv. Works on python:3.11-slim (python3 in /usr/local/bin) and on a
+# Debian bookworm stand-in (/usr/bin/python3): python3 is taken from PATH in both stages.
+
+FROM python:3.11-slim-bookworm AS build
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    UV_PROJECT_ENVIRONMENT=/opt/venv \
+    UV_PYTHON_DOWNLOADS=never \
+    UV_COMPILE_BYTECODE=1 \
+    UV_LINK_MODE=copy
+
+# uv, pinned as in the Makefile, in a venv of its own that stays in this stage.
+RUN python3 -m venv /opt/uv && /opt/uv/bin/pip install --no-cache-dir uv==0.13.9
+
+WORKDIR /srv
+COPY pyproject.toml uv.lock ./
+# The same command and lock as `make run` (uv sync --frozen): the locked packages, the English
+# model package among them, and the project as an editable install pointing at /srv. The install
+# needs README.md and app/ to exist, not their contents (the runtime stage adds the code), so this
+# layer changes only with pyproject.toml and uv.lock; uv's download cache outlives it.
+RUN --mount=type=cache,target=/root/.cache/uv \
+    python3 -m venv --without-pip /opt/venv \
+    && touch README.md && mkdir app && touch app/__init__.py \
+    && /opt/uv/bin/uv sync --frozen --no-dev
+
+
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    PIP_NO_CACHE_DIR=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    UV_PROJECT_ENVIRONMENT=/opt/venv \
-    UV_COMPILE_BYTECODE=1 \
-    UV_LINK_MODE=copy \
-    UV_NO_CACHE=1
-
-RUN pip install --no-cache-dir uv==0.13.9
-
-WORKDIR /srv
-
-# Dependency layer: changes only when the lock changes (the English model package is baked in here).
-COPY pyproject.toml uv.lock README.md ./
-RUN uv sync --frozen --no-dev --no-install-project
-
-# The service itself, its pipeline config and lexicons, and the seed article used in the API docs.
-COPY app ./app
-COPY models ./models
-COPY seeds ./seeds
-RUN uv sync --frozen --no-dev \
-    && useradd --system --uid 10001 --user-group --no-create-home --shell /usr/sbin/nologin quotes
-
-ENV PATH=/opt/venv/bin:$PATH \
+    PATH=/opt/venv/bin:$PATH \
     QUOTES_HOST=0.0.0.0 \
     QUOTES_PORT=8000 \
     QUOTES_WORKERS=1 \
     QUOTES_PIPELINE_CONFIG=/srv/models/pipeline.cfg
+
+RUN groupadd --gid 10001 quotes \
+    && useradd --no-log-init --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin quotes
+
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /srv
+# The pipeline config and lexicons, the seed article used in the API docs, then the service.
+COPY models ./models
+COPY seeds ./seeds
+COPY app ./app
+RUN python -m compileall -q app
 
 # Runs as non-root and writes nothing: `docker run --read-only` works as is.
 USER 10001:10001

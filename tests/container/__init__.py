@@ -1,0 +1,1 @@
+"""The container image: built, run and checked with podman (see image.py)."""
