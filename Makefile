@@ -38,7 +38,7 @@ browser:
 
 lint:
 	.venv/bin/ruff check .
-	.venv/bin/ruff format --check app tests scripts
+	.venv/bin/ruff format --check app tests
 
 typecheck:
 	.venv/bin/mypy

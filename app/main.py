@@ -13,12 +13,14 @@ from starlette.concurrency import run_in_threadpool
 
 from app.api.auth import RequireApiKey, load_api_keys
 from app.api.errors import SafeJSONResponse, install_error_handlers
-from app.api.routes import attributions, health
-from app.observability import BodySizeLimit, Metrics, RequestObservability, configure_logging
-from app.observability import router as metrics_router
+from app.api.logs import configure_logging
+from app.api.metrics import Metrics
+from app.api.middleware import BodySizeLimit, RequestObservability
+from app.api.routes import attributions, health, metrics
 from app.pipeline import build_pipeline
-from app.service import AttributionService
+from app.service.runner import AttributionService
 from app.settings import Settings, get_settings
+from app.web import routes as web_routes
 
 API_DESCRIPTION = """\
 Finds every quotation in a news article and resolves who said it.
@@ -83,14 +85,12 @@ def create_app(
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(
-        metrics_router, dependencies=[RequireApiKey] if settings.metrics_require_key else []
+        metrics.router, dependencies=[RequireApiKey] if settings.metrics_require_key else []
     )
     if not open_docs:
         _add_protected_docs(app)
     app.include_router(attributions.router)
     if settings.reading_view:
-        from app.web import routes as web_routes
-
         app.include_router(web_routes.router, dependencies=[RequireApiKey])
     _add_middleware(app, settings)
     return app

@@ -1,4 +1,10 @@
-"""Shared fixtures: one loaded pipeline for the session, and apps built around it."""
+"""Shared fixtures: one loaded pipeline for the session, and apps built around it.
+
+Markers: a test that uses the full English pipeline (the session's `nlp` fixture, or any fixture
+built on it, such as `service` and `client`) is marked `full_model` here, automatically, so none
+can use it unmarked (`-m "not full_model"` runs the fast suite). `ray` and `browser` tests mark
+themselves.
+"""
 
 from __future__ import annotations
 
@@ -17,14 +23,23 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
-from app.api.schemas import AttributionRequest, AttributionResponse, QuoteOut
 from app.main import create_app
 from app.pipeline import build_pipeline
-from app.service import AttributionService
+from app.schemas import AttributionRequest, AttributionResponse, QuoteOut
+from app.service.runner import AttributionService
 from app.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
+# The session fixture that loads the full pipeline; every test that depends on it is `full_model`.
+FULL_MODEL_FIXTURE = "nlp"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `full_model` every test whose fixtures (direct or indirect) include the full model."""
+    for item in items:
+        if FULL_MODEL_FIXTURE in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.full_model)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from spacy.language import Language
 
 from app.cli import main
-from tests.test_archive import TEXTS, read_jsonl, write_lines
+from tests.batch import TEXTS, read_jsonl, write_lines
 
 ARTICLES = [{"id": doc_id, "text": text} for doc_id, text in TEXTS.items()]
 

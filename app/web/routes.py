@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from app.api.deps import SettingsDep, get_service
-from app.api.limits import check_document
-from app.api.schemas import AttributionRequest
 from app.errors import NotReady, ServiceBusy, ServiceError
-from app.service import AttributionService
+from app.schemas import AttributionRequest
+from app.service.limits import check_document
+from app.service.runner import AttributionService
+from app.settings import Settings
 from app.web.render import STATIC_DIR, STYLESHEET, render_form_page, render_result_page
 
 router = APIRouter(tags=["reading view"], include_in_schema=False)
@@ -44,26 +44,34 @@ def _page(html: str, status: int = 200, headers: dict[str, str] | None = None) -
     return response
 
 
-def _service_or_none(request: Request) -> AttributionService | None:
-    try:
-        return get_service(request)
-    except NotReady:
-        return None
+def page_settings(request: Request) -> Settings:
+    """The app's settings (set by `app.main.create_app`, like the JSON API's)."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def page_service(request: Request) -> AttributionService | None:
+    """The loaded service, or None before the pipeline is loaded (the page says so)."""
+    service: AttributionService | None = getattr(request.app.state, "service", None)
+    return service
+
+
+PageSettings = Annotated[Settings, Depends(page_settings)]
+PageService = Annotated[AttributionService | None, Depends(page_service)]
 
 
 @router.get("/", response_class=HTMLResponse, summary="The reading view: paste an article")
-async def form_page(settings: SettingsDep) -> HTMLResponse:
+async def form_page(settings: PageSettings) -> HTMLResponse:
     return _page(render_form_page(max_chars=settings.max_text_chars))
 
 
 @router.post("/", response_class=HTMLResponse, summary="The reading view of the posted article")
 async def result_page(
-    request: Request, settings: SettingsDep, text: Annotated[str, Form()] = ""
+    settings: PageSettings, service: PageService, text: Annotated[str, Form()] = ""
 ) -> HTMLResponse:
     # Browsers send a textarea's line breaks as CRLF; the article's own are LF.
     text = text.replace("\r\n", "\n")
     document = AttributionRequest(text=text)
-    service = _service_or_none(request)
     try:
         check_document(document, settings)
         if service is None:

@@ -19,8 +19,8 @@ import pytest
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
+from app.api.logs import JsonFormatter
 from app.main import create_app
-from app.observability import JsonFormatter
 from app.settings import Settings
 from tests.conftest import FakeService
 

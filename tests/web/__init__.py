@@ -97,3 +97,32 @@ def parse_html(markup: str) -> Element:
     if builder.errors or unclosed:
         raise AssertionError(f"malformed HTML: {builder.errors} unclosed={unclosed}")
     return builder.root
+
+
+# -- the reading view's marks -----------------------------------------------------------------
+
+
+def quote_body(mark: Element) -> str:
+    """A quote highlight's text without its speaker label."""
+    return plain_text(mark)
+
+
+def plain_text(element: Element) -> str:
+    """The text a reader sees of the article itself: everything but the speaker labels."""
+    return "".join(
+        c if isinstance(c, str) else plain_text(c)
+        for c in element.children
+        if isinstance(c, str) or "speaker-label" not in c.classes
+    )
+
+
+def label_of(mark: Element) -> str:
+    labels = mark.select("span", "speaker-label")
+    assert len(labels) == 1, f"expected one label in {mark.attrs}"
+    return labels[0].text()
+
+
+def highlight_starting(body: Element, head: str) -> Element:
+    found = [m for m in body.select("mark", "quote") if quote_body(m).startswith(head)]
+    assert len(found) == 1, f"no single highlight starts with {head!r}"
+    return found[0]

@@ -26,7 +26,7 @@ import uvicorn
 from websockets.sync.client import ClientConnection, connect
 
 from app.main import create_app
-from app.service import AttributionService
+from app.service.runner import AttributionService
 from app.settings import Settings
 from tests.web import Element, parse_html
 

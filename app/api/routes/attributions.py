@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends
 
 from app.api.auth import RequireApiKey
-from app.api.deps import ServiceDep, SettingsDep
+from app.api.deps import ServiceDep, SettingsDep, require_json
 from app.api.examples import attribution_examples
-from app.api.limits import check_batch, check_document, require_json
-from app.api.schemas import (
+from app.errors import ServiceError
+from app.schemas import (
     AttributionRequest,
     AttributionResponse,
     BatchItem,
@@ -19,7 +19,7 @@ from app.api.schemas import (
     DocumentError,
     Problem,
 )
-from app.errors import ServiceError
+from app.service.limits import check_batch, check_document
 
 # Error answers every route here can give, documented in the OpenAPI schema.
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {

@@ -6,8 +6,8 @@ from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
 from app.api.deps import ServiceDep
-from app.api.schemas import Health, Ready
 from app.errors import NotReady
+from app.schemas import Health, Ready
 
 router = APIRouter(tags=["health"])
 

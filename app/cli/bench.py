@@ -1,0 +1,114 @@
+"""`quotes bench`: throughput of the base model vs our full pipeline, and HTTP latency.
+
+What is measured and how: `app.tools.bench`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shlex
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from app.tools.bench import progress
+from app.tools.bench.archive import archive_report
+from app.tools.bench.corpus import SEED_ARTICLE, article_of_words, read_corpus, word_count
+from app.tools.bench.http_load import http_report
+from app.tools.bench.machine import machine_info
+from app.tools.bench.report import format_markdown, format_report
+from app.tools.bench.throughput import throughput_report
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="extra .txt or .jsonl ({'text': ...} a line) files; the seed article always runs",
+    )
+    parser.add_argument("--runs", type=int, default=3, help="timed passes per pipeline (median)")
+    parser.add_argument(
+        "--min-words",
+        type=int,
+        default=20_000,
+        help="repeat a small corpus up to this many words per timed run (default 20000)",
+    )
+    parser.add_argument("--http-seconds", type=float, default=10.0, help="time bound per load")
+    parser.add_argument("--max-requests", type=int, default=5000, help="request bound per load")
+    parser.add_argument("--no-http", action="store_true", help="skip the HTTP measurements")
+    parser.add_argument(
+        "--workers", default="1,2", help="comma-separated uvicorn worker counts (default 1,2)"
+    )
+    parser.add_argument(
+        "--in-flight",
+        default="1",
+        help="comma-separated requests in flight per worker (default 1; e.g. 1,4)",
+    )
+    parser.add_argument(
+        "--archive",
+        type=Path,
+        metavar="JSONL",
+        help="also time `quotes attribute` on this corpus ({id, text} a line): 1 and 2 "
+        "processes, and Ray Data with 2 actors",
+    )
+    parser.add_argument("--no-ray", action="store_true", help="with --archive: skip the Ray path")
+    parser.add_argument("--write-md", type=Path, metavar="PATH", help="also write BENCHMARKS.md")
+
+
+def _ints(value: str, flag: str) -> list[int]:
+    try:
+        numbers = [int(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        numbers = []
+    if not numbers or min(numbers) < 1:
+        raise ValueError(f"{flag} takes positive integers separated by commas, got {value!r}")
+    return numbers
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        workers = _ints(args.workers, "--workers")
+        factors = _ints(args.in_flight, "--in-flight")
+        texts = read_corpus([SEED_ARTICLE, *args.corpus])
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"quotes bench: {exc}", file=sys.stderr)
+        return 2
+    from app.settings import Settings
+
+    report: dict[str, Any] = {
+        "command": "quotes bench " + shlex.join(sys.argv[2:] if len(sys.argv) > 2 else []),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine_info(),
+        "model": Settings().model_name,
+        "throughput": throughput_report(texts, args.runs, args.min_words),
+        "http": [],
+    }
+    if not args.no_http:
+        article = article_of_words(SEED_ARTICLE.read_text(encoding="utf-8"))
+        report.update(
+            http_article_words=word_count([article]),
+            http_seconds=args.http_seconds,
+            max_requests=args.max_requests,
+        )
+        with tempfile.TemporaryDirectory(prefix="quotes-bench-") as tmp:
+            body_file = Path(tmp) / "body.json"
+            body_file.write_text(json.dumps({"text": article, "id": "bench"}), encoding="utf-8")
+            report["http"] = [
+                http_report(w, body_file, args.http_seconds, args.max_requests, factors)
+                for w in workers
+            ]
+    if args.archive is not None:
+        report["archive_corpus"] = args.archive.name
+        report["archive"] = archive_report(args.archive, with_ray=not args.no_ray)
+    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    if args.write_md:
+        args.write_md.write_text(format_markdown(report), encoding="utf-8")
+        progress(f"wrote {args.write_md}")
+    return 0

@@ -1,0 +1,8 @@
+"""The service core shared by the HTTP API, the CLI and the Ray runner (no HTTP here).
+
+- `runner`: `attribute_requests` (the pipeline over many articles) and `AttributionService`
+  (admission by capacity, off-loop worker threads, per-request deadlines).
+- `convert`: an annotated `Doc` -> the API's response; offset maps (HTML, UTF-16).
+- `html_input`: HTML -> the plain text the pipeline reads, with a map back to the markup.
+- `limits`: the size and emptiness rules every entry point applies before the pipeline runs.
+"""

@@ -1,0 +1,101 @@
+"""Gold quotes and predicted quotes: what `quotes evaluate` compares.
+
+Gold format, one article a line::
+
+    {"id": str, "text": str, "quotes": [{"start", "end", "text", "speaker"?, ...}]}
+
+`start`/`end` cover the quote content without the marks. `speaker` is a name or null; when the
+key is absent the quote counts for detection only. Other keys (`type`, `speaker_is_pronoun`, ...)
+are used for breakdowns only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.schemas import AttributionResponse
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    scored: bool  # the gold has a `speaker` key (attribution is judged)
+    type: str = "direct"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    id: str
+    text: str
+    quotes: tuple[GoldQuote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PredQuote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    resolution: str = "none"
+    confidence: float = 0.0
+    # The words naming the speaker at the quote ("the Florida senator"), when `speaker` is a
+    # resolved canonical name ("Marco Rubio"): gold records the mention, so either may match.
+    mention: str | None = None
+
+
+def parse_gold_line(line: str) -> GoldDoc:
+    """One JSONL line -> GoldDoc; raises ValueError on a malformed record."""
+    record = json.loads(line)
+    try:
+        text: str = record["text"]
+        quotes = tuple(
+            GoldQuote(
+                start=int(q["start"]),
+                end=int(q["end"]),
+                text=text[int(q["start"]) : int(q["end"])],
+                speaker=q.get("speaker"),
+                scored="speaker" in q,
+                type=str(q.get("type", "direct")),
+            )
+            for q in record.get("quotes", [])
+        )
+        return GoldDoc(id=str(record.get("id", "")), text=text, quotes=quotes)
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"gold record is missing a field: {exc}") from exc
+
+
+def load_gold(path: Path) -> list[GoldDoc]:
+    docs: list[GoldDoc] = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                doc = parse_gold_line(line)
+            except ValueError as exc:
+                raise ValueError(f"{path}:{number}: {exc}") from exc
+            docs.append(doc if doc.id else GoldDoc(f"line-{number}", doc.text, doc.quotes))
+    return docs
+
+
+def predictions_from_response(response: AttributionResponse) -> list[PredQuote]:
+    """The API answer -> predicted quotes; the predicted name is `speaker.name` (or null)."""
+    return [
+        PredQuote(
+            start=q.start,
+            end=q.end,
+            text=q.text,
+            speaker=q.speaker.name if q.speaker is not None else None,
+            resolution=q.speaker.resolution if q.speaker is not None else "none",
+            confidence=q.confidence,
+            mention=q.speaker.mention.text
+            if q.speaker is not None and q.speaker.mention is not None
+            else None,
+        )
+        for q in response.quotes
+    ]

@@ -1,0 +1,25 @@
+"""`quotes attribute`: usage errors stop the run with exit code 2 before any work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests.batch import write_lines
+
+
+def run_cli(*args: str | Path) -> int:
+    return main(["attribute", *map(str, args), "--quiet"])
+
+
+def test_missing_input_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(tmp_path / "nope.jsonl", "-o", tmp_path / "out.jsonl") == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_bad_option_value_is_a_usage_error(tmp_path: Path) -> None:
+    source = write_lines(tmp_path / "in.jsonl", [])
+    assert run_cli(source, "-o", tmp_path / "out.jsonl", "--processes", "0") == 2
