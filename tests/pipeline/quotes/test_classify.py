@@ -1,0 +1,126 @@
+"""Quote types: speech (direct, partial) or not (scare, title), from the words around them."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from tests.pipeline.support import only, quotes_of, spans_of
+
+# -- types ----------------------------------------------------------------------------------------
+
+
+def test_so_called_is_scare_quote(blank_nlp: Language) -> None:
+    text = 'He criticised so-called "sanctuary cities" on Monday.'
+    assert spans_of(blank_nlp, text) == [("sanctuary cities", "scare")]
+
+
+def test_known_as_is_scare_quote(blank_nlp: Language) -> None:
+    text = 'The rule, known as "catch and release", ended.'
+    assert spans_of(blank_nlp, text) == [("catch and release", "scare")]
+
+
+def test_title_of_a_work(blank_nlp: Language) -> None:
+    text = 'She wrote the book "Hard Choices" after leaving office.'
+    assert spans_of(blank_nlp, text) == [("Hard Choices", "title")]
+
+
+def test_programme_of_a_named_owner_is_a_title(blank_nlp: Language) -> None:
+    text = 'He spoke on NBC\'s "Meet the Press." on Sunday.'
+    assert spans_of(blank_nlp, text) == [("Meet the Press.", "title")]
+
+
+def test_term_modifying_a_noun_is_scare_quote(blank_nlp: Language) -> None:
+    text = 'Others met in the earlier "undercard" debate.'
+    assert spans_of(blank_nlp, text) == [("undercard", "scare")]
+
+
+def test_short_fragment_without_evidence_is_speech(blank_nlp: Language) -> None:
+    text = 'His world view is "dangerously wrong" and he is a "bully" to many.'
+    assert [t for _, t in spans_of(blank_nlp, text)] == ["partial", "partial"]
+
+
+def test_called_fragment_in_speech_context_is_partial(blank_nlp: Language) -> None:
+    text = 'Clinton called half of his supporters "deplorables."'
+    assert spans_of(blank_nlp, text) == [("deplorables.", "partial")]
+    text = 'Trump called him a "loser" at the rally.'
+    assert spans_of(blank_nlp, text) == [("loser", "partial")]
+
+
+def test_title_before_a_noun_it_names_is_a_title(blank_nlp: Language) -> None:
+    text = 'Fans lined up for the "Morning Report" radio show on Friday.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (23, 37, "Morning Report", "title")
+    text = "She wore a \u201cVote Local\u201d hat to the council meeting."
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (12, 22, "Vote Local", "title")
+
+
+def test_title_after_episode_of_is_a_title(blank_nlp: Language) -> None:
+    text = 'She appeared on Monday\'s episode of "The Late Hour," the host said.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (37, 51, "The Late Hour,", "title")
+
+
+def test_programme_after_interview_with_is_a_title(blank_nlp: Language) -> None:
+    text = 'He said so in an interview with "Sunday Politics Hour."'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (33, 54, "Sunday Politics Hour.", "title")
+
+
+def test_numeral_title_after_a_title_cue(blank_nlp: Language) -> None:
+    text = 'Her new documentary, "24th," opens this week.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (22, 27, "24th,", "title")
+
+
+def test_title_case_line_of_its_own_is_a_subheading(blank_nlp: Language) -> None:
+    text = 'The mayor spoke first.\n\n"Nothing Left to Lose."\n\nThe council met later.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (25, 46, "Nothing Left to Lose.", "title")
+
+
+def test_quoted_line_that_is_no_subheading_stays_speech(blank_nlp: Language) -> None:
+    # the first line is the headline: a quote there is speech; one word is no subheading
+    headline = '"Nothing Left to Lose."\n\nThe council met later.'
+    one_word = 'He paused.\n\n"Never."\n\nThen he left.'
+    sentence_case = 'He paused.\n\n"We have nothing left to lose."\n\nThen he left.'
+    assert spans_of(blank_nlp, headline) == [("Nothing Left to Lose.", "direct")]
+    assert spans_of(blank_nlp, one_word) == [("Never.", "direct")]
+    assert spans_of(blank_nlp, sentence_case) == [("We have nothing left to lose.", "direct")]
+
+
+def test_nickname_between_first_name_and_surname(blank_nlp: Language) -> None:
+    text = 'Rep. Thomas J. "Tommy" Reed opened the hall, and Ana "Nani" Ruiz spoke.'
+    quotes = quotes_of(blank_nlp, text)
+    assert [(q.start, q.end, q.text, q.type) for q in quotes] == [
+        (16, 21, "Tommy", "title"),
+        (54, 58, "Nani", "title"),
+    ]
+
+
+def test_short_quote_between_sentence_end_and_a_name_is_no_nickname(blank_nlp: Language) -> None:
+    text = 'He met Obama. "Thanks," Biden said. "Sure" Biden wrote.'
+    assert [t for _, t in spans_of(blank_nlp, text)] == ["direct", "direct"]
+
+
+def test_capitalised_word_in_a_title_case_headline_is_no_nickname(blank_nlp: Language) -> None:
+    text = 'Senator Calls Mayor "Liar" Over Budget Plan\n\nThe senator spoke on Monday.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (21, 25, "Liar", "partial")
+
+
+def test_chanted_or_written_title_case_words_are_speech(blank_nlp: Language) -> None:
+    chant = 'Protesters marched downtown chanting "Hands Off Our Parks" all afternoon.'
+    sign = 'They carried signs reading "Hands Off Our Parks" downtown.'
+    q = only(blank_nlp, chant)
+    assert (q.start, q.end, q.text, q.type) == (38, 57, "Hands Off Our Parks", "partial")
+    q = only(blank_nlp, sign)
+    assert (q.start, q.end, q.text, q.type) == (28, 47, "Hands Off Our Parks", "partial")
+
+
+def test_unclassified_quotes_are_direct() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quote_finder", config={"classify": False})
+    quotes = quotes_of(nlp, 'A so-called "term" here.')
+    assert [q.type for q in quotes] == ["direct"]

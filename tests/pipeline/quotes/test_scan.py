@@ -1,0 +1,227 @@
+"""The quote scanner: marks, paragraphs, and exact offsets on any text (property tests)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from app.pipeline.extensions import QUOTES_KEY
+from app.pipeline.quotes.component import find_quotes
+from app.pipeline.types import Quote
+from tests.pipeline.support import only, quotes_of, spans_of
+
+# -- marks ----------------------------------------------------------------------------------------
+
+
+def test_straight_double_quotes_exact_offsets(blank_nlp: Language) -> None:
+    text = 'Officials said "we will not comply" on Monday.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end) == (16, 34)
+    assert q.text == "we will not comply"
+    assert (q.open_mark, q.close_mark) == ('"', '"')
+    assert q.segments[0].start == 16 and q.segments[-1].end == 34
+
+
+def test_typographic_double_quotes(blank_nlp: Language) -> None:
+    text = "\u201cWe are ready,\u201d she said."
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text) == (1, 14, "We are ready,")
+    assert q.type == "direct"
+    assert (q.open_mark, q.close_mark) == ("\u201c", "\u201d")
+
+
+def test_nested_single_quotes_are_one_quote(blank_nlp: Language) -> None:
+    text = "\"He said 'no' to me,\" she recalled."
+    assert spans_of(blank_nlp, text) == [("He said 'no' to me,", "direct")]
+
+
+def test_british_single_quotes_as_outer_quote(blank_nlp: Language) -> None:
+    text = "\u2018We shall see \u201cwhat happens\u201d,\u2019 the minister said."
+    q = only(blank_nlp, text)
+    assert q.text == "We shall see \u201cwhat happens\u201d,"
+    assert (q.open_mark, q.close_mark) == ("\u2018", "\u2019")
+
+
+def test_apostrophes_are_not_quote_marks(blank_nlp: Language) -> None:
+    text = (
+        "Trump's plan, the \u201990s, rock 'n' roll, Clinton\u2019s aides and the "
+        "students' fees were all discussed."
+    )
+    assert quotes_of(blank_nlp, text) == []
+
+
+def test_apostrophe_inside_a_quote(blank_nlp: Language) -> None:
+    text = '"Trump\'s policy is wrong". Nobody disagreed.'
+    assert spans_of(blank_nlp, text) == [("Trump's policy is wrong", "direct")]
+
+
+def test_guillemets(blank_nlp: Language) -> None:
+    text = "Il a dit \u00ab nous verrons \u00bb hier."
+    q = only(blank_nlp, text)
+    assert q.text == "nous verrons"
+    assert (q.open_mark, q.close_mark) == ("\u00ab", "\u00bb")
+
+
+def test_double_apostrophes_as_double_quotes(blank_nlp: Language) -> None:
+    text = "''We will win,'' he said."
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text) == (2, 14, "We will win,")
+
+
+# -- paragraphs -----------------------------------------------------------------------------------
+
+
+def test_multi_paragraph_quote_is_one_quote_with_segments(blank_nlp: Language) -> None:
+    text = 'He said:\n\n"First part.\n\n"Second part.\n"Third part," he added.'
+    q = only(blank_nlp, text)
+    assert q.start == text.index("First")
+    assert q.end == text.index('," he added') + 1
+    assert [s.text for s in q.segments] == ["First part.", "Second part.", "Third part,"]
+    assert q.close_mark == '"'
+
+
+def test_unclosed_quote_stops_at_its_paragraph(blank_nlp: Language) -> None:
+    text = 'She said "this never ends\n\nThe next paragraph has "its own" quote.'
+    quotes = quotes_of(blank_nlp, text)
+    assert [(q.text, q.close_mark) for q in quotes] == [
+        ("this never ends", None),
+        ("its own", '"'),
+    ]
+
+
+def test_stray_marks_do_not_swallow_the_article(blank_nlp: Language) -> None:
+    text = 'Height | 6\'2" |\nScore | " |\n\n"Fine," he said. Later "ok" too.'
+    assert [q.text for q in quotes_of(blank_nlp, text)] == ["Fine,", "ok"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\u2029"])
+def test_line_endings(blank_nlp: Language, newline: str) -> None:
+    text = f'"One,{newline}{newline}"two," he said.{newline}"Three."'
+    quotes = quotes_of(blank_nlp, text)
+    assert [q.text for q in quotes] == [f'One,{newline}{newline}"two,', "Three."]
+    assert [s.text for s in quotes[0].segments] == ["One,", "two,"]
+
+
+# -- layouts --------------------------------------------------------------------------------------
+
+
+def test_partial_quote_inside_a_sentence(blank_nlp: Language) -> None:
+    text = 'Sessions calls on cities to "enforce our immigration laws"'
+    assert spans_of(blank_nlp, text) == [("enforce our immigration laws", "partial")]
+
+
+def test_quote_split_by_attribution_is_two_quotes(blank_nlp: Language) -> None:
+    text = '"We will fight," Garcetti said, "and win."'
+    assert [q.text for q in quotes_of(blank_nlp, text)] == ["We will fight,", "and win."]
+
+
+def test_punctuation_inside_and_outside_the_marks(blank_nlp: Language) -> None:
+    inside = '"Get them off our streets," he said.'
+    outside = '"Get them off our streets", he said.'
+    assert only(blank_nlp, inside).text == "Get them off our streets,"
+    assert only(blank_nlp, outside).text == "Get them off our streets"
+
+
+def test_colon_and_dash_introductions(blank_nlp: Language) -> None:
+    colon = 'He put it bluntly: "We are done."'
+    dash = 'Her answer \u2014"Never."'
+    assert spans_of(blank_nlp, colon) == [("We are done.", "direct")]
+    assert spans_of(blank_nlp, dash) == [("Never.", "direct")]
+
+
+def test_whitespace_inside_marks_is_trimmed(blank_nlp: Language) -> None:
+    text = 'He said " \u00a0we are ready\u200b " today.'
+    q = only(blank_nlp, text)
+    assert q.text == "we are ready"
+    assert text[q.start : q.end] == q.text
+
+
+def test_headline_quote(blank_nlp: Language) -> None:
+    text = 'Mayor vows to "fight every day" for immigrants\n\nThe mayor spoke on Monday.'
+    assert spans_of(blank_nlp, text) == [("fight every day", "partial")]
+
+
+def test_markup_attributes_are_not_quotes(blank_nlp: Language) -> None:
+    text = '<tweet tweet-id="12345"></tweet> He wrote "no way" online.'
+    assert [q.text for q in quotes_of(blank_nlp, text)] == ["no way"]
+
+
+def test_long_markup_attributes_are_not_quotes(blank_nlp: Language) -> None:
+    long_value = " ".join(["the ruling stands"] * 40)
+    text = f'<post body="{long_value}" date="{long_value}">She said "no way" online.'
+    assert [q.text for q in quotes_of(blank_nlp, text)] == ["no way"]
+
+
+# -- robustness -----------------------------------------------------------------------------------
+
+QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`\u201e"
+WEIRD_CHARS = "\n\r\u2029\x00\x0b\u00a0\u200b\u200f\u05d0\U0001f600 .,:;-\u2014<>="
+quote_heavy_text = st.text(
+    alphabet=st.sampled_from(QUOTE_CHARS + WEIRD_CHARS + "aB1 "), max_size=200
+)
+
+
+def check_invariants(text: str, quotes: list[Quote]) -> None:
+    prev_end = -1
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert q.start >= prev_end, "quotes overlap or are out of order"
+        prev_end = q.end
+        assert q.segments, "every quote has at least one segment"
+        assert q.segments[0].start == q.start and q.segments[-1].end == q.end
+        for seg in q.segments:
+            assert q.start <= seg.start < seg.end <= q.end
+            assert text[seg.start : seg.end] == seg.text
+        assert q.type in {"direct", "partial", "scare", "title"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), quote_heavy_text))
+def test_any_text_gives_valid_quotes(text: str) -> None:
+    check_invariants(text, find_quotes(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(quote_heavy_text)
+def test_any_text_gives_valid_spans(blank_nlp: Language, text: str) -> None:
+    doc = blank_nlp(text)
+    quotes = [span._.quote for span in doc.spans[QUOTES_KEY]]
+    check_invariants(text, quotes)
+    previous_end = 0
+    for span in doc.spans[QUOTES_KEY]:
+        q = span._.quote
+        # the span ends on the token holding the quote's last character; it starts on the token
+        # holding its first one, unless the span before already took that token
+        assert span.start_char < q.end <= span.end_char
+        assert span.start >= previous_end
+        assert span.start_char <= q.start or span.start == previous_end
+        previous_end = span.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", '"', '""', "''", "\u201c\u201d", '" "', '\x00"\x00"\x00', '\u200b"\u200b"', "\r\n\r\n"],
+)
+def test_degenerate_texts(blank_nlp: Language, text: str) -> None:
+    check_invariants(text, quotes_of(blank_nlp, text))
+
+
+def test_many_quote_marks_are_fast(blank_nlp: Language) -> None:
+    text = ('"' * 10_000) + ("a \u201cb\u201d " * 5_000) + ("'" * 10_000)
+    started = time.perf_counter()
+    quotes = find_quotes(text)
+    assert time.perf_counter() - started < 3.0
+    assert len(quotes) == 5_000
+    # (spaCy's tokenizer is slow on runs of marks, so the component gets them spaced out)
+    text = ('" ' * 10_000) + ("a \u201cb\u201d " * 5_000) + ("' " * 10_000)
+    doc = blank_nlp.make_doc(text)
+    finder = blank_nlp.get_pipe("quote_finder")
+    started = time.perf_counter()
+    doc = finder(doc)
+    assert time.perf_counter() - started < 3.0
+    check_invariants(text, [span._.quote for span in doc.spans[QUOTES_KEY]])

@@ -1,0 +1,85 @@
+"""Cue helpers and the cue patterns (models/patterns/) on hand-parsed docs."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from app.pipeline.lexicon import read_patterns
+from app.pipeline.speakers.cues import CueLexicon, according_to_source, cue_extent, subject_of
+from app.pipeline.speakers.patterns import CueMatches, CuePatterns
+from tests.pipeline.support import MODELS
+
+
+def _patterns() -> CuePatterns:
+    return CuePatterns(
+        spacy.blank("en").vocab,
+        read_patterns(MODELS / "patterns" / "cue_phrases.jsonl"),
+        read_patterns(MODELS / "patterns" / "passive_agent.jsonl"),
+    )
+
+
+def _according_doc() -> Doc:
+    """According to Baker , it works .  (hand-set heads)"""
+    words = ["According", "to", "Baker", ",", "it", "works", "."]
+    heads = [5, 0, 1, 5, 5, 5, 5]
+    deps = ["prep", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["VERB", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_cue_lexicon_keeps_single_word_lemmas() -> None:
+    lexicon = CueLexicon.from_entries(["say", "Tell", "according to", "say"])
+    assert lexicon.verbs == frozenset({"say", "tell"})
+    assert lexicon.to_entries() == ["say", "tell"]
+
+
+def test_according_to_is_matched_by_its_pattern_and_names_its_object() -> None:
+    doc = _according_doc()
+    matches = _patterns()(doc)
+    assert matches.according == frozenset({0})
+    assert matches.phrase_starts == frozenset({0})
+    source = according_to_source(doc[0])
+    assert source is not None and source.text == "Baker"
+    assert cue_extent(doc[0]) == (0, 2)
+
+
+def test_in_a_statement_is_a_cue_phrase_but_no_source() -> None:
+    doc = spacy.blank("en")("Lee said in a statement that it works.")
+    matches = _patterns()(doc)
+    assert matches.phrase_starts == frozenset({2})
+    assert matches.according == frozenset()
+    assert matches.passive_agents == {}  # no parse: dependency patterns are skipped
+
+
+def test_subject_of_a_plain_cue() -> None:
+    doc = _according_doc()
+    subject = subject_of(doc[5], {})
+    assert subject is not None and subject.text == "it"
+
+
+def test_passive_verb_of_addressing_names_the_agent() -> None:
+    # "Smith was asked by Jones": the listener is the subject, the speaker the agent
+    words = ["Smith", "was", "asked", "by", "Jones", "."]
+    heads = [2, 2, 2, 2, 3, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"]
+    lemmas = ["Smith", "be", "ask", "by", "Jones", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    matches = _patterns()(doc)
+    assert matches == CueMatches(frozenset(), frozenset(), {2: 4})
+    subject = subject_of(doc[2], matches.passive_agents)
+    assert subject is not None and subject.text == "Jones"
+    # without the pattern's match the grammatical subject (the listener) would be taken
+    listener = subject_of(doc[2], {})
+    assert listener is not None and listener.text == "Smith"
+
+
+def test_a_passive_verb_that_does_not_address_anyone_keeps_its_subject() -> None:
+    words = ["Smith", "was", "praised", "by", "Jones", "."]
+    heads = [2, 2, 2, 2, 3, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"]
+    lemmas = ["Smith", "be", "praise", "by", "Jones", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert _patterns()(doc).passive_agents == {}

@@ -1,0 +1,302 @@
+"""Attribution layouts on hand-written sentences parsed by the full model: one test per layout
+of the layout table (each layout's own example sentence, too) and the edge cases around them."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from app.pipeline.extensions import QUOTES_KEY
+from app.pipeline.speakers.table import LAYOUTS, Layout
+from app.pipeline.types import Attribution
+from tests.pipeline.support import attribute, attributions, layouts, who
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda layout: layout.name)
+def test_every_layout_finds_its_own_example(nlp: Language, layout: Layout) -> None:
+    """The table's example sentence of a layout is attributed by that layout (¶ = paragraph)."""
+    text = layout.example.split(" (")[0].replace(" ¶ ", "\n\n").replace(" / ", "\n\n")
+    doc = nlp(text)
+    found = [s._.speaker_candidate for s in doc.spans[QUOTES_KEY] if s._.quote.is_speech]
+    assert layout.name in [c.layout for c in found if c is not None], (text, found)
+
+
+@pytest.mark.full_model
+def test_quote_then_speaker_then_cue(nlp: Language) -> None:
+    doc = attribute(nlp, '"We will rebuild the bridge," Maria Lopez said on Monday.')
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+    assert layouts(doc) == ["after"]
+
+
+@pytest.mark.full_model
+def test_quote_then_cue_then_speaker_with_apposition(nlp: Language) -> None:
+    doc = attribute(nlp, '"We will rebuild the bridge," said Maria Lopez, the city\'s mayor.')
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+    assert doc._.speakers[0].role == "the city's mayor"
+
+
+@pytest.mark.full_model
+def test_apposition_between_speaker_and_cue(nlp: Language) -> None:
+    text = '"We will rebuild the bridge," Maria Lopez, the city\'s mayor, said on Monday.'
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+    assert doc._.speakers[0].role == "the city's mayor"
+
+
+@pytest.mark.full_model
+def test_speaker_cue_colon_quote(nlp: Language) -> None:
+    doc = attribute(nlp, 'Maria Lopez said: "We will rebuild the bridge before winter."')
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+
+
+@pytest.mark.full_model
+def test_speaker_said_that_partial_quote(nlp: Language) -> None:
+    text = 'Maria Lopez said that the bridge was "a disgrace to the city."'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+
+
+@pytest.mark.full_model
+def test_interrupted_quote_both_halves_get_the_speaker(nlp: Language) -> None:
+    text = '"We will rebuild the bridge," Lopez said, "and we will do it before winter."'
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Lopez", "Lopez", "said"), ("Lopez", "Lopez", "said")]
+    assert [a.entity_id for a in attributions(doc) if a] == ["e1", "e1"]
+
+
+@pytest.mark.full_model
+def test_according_to(nlp: Language) -> None:
+    doc = attribute(nlp, 'According to Governor Tom Baker, "the budget is balanced."')
+    assert who(doc) == [("Tom Baker", "Governor Tom Baker", "According to")]
+    assert layouts(doc) == ["according_to"]
+    assert doc._.speakers[0].role == "Governor"
+
+
+@pytest.mark.full_model
+def test_name_colon_quote(nlp: Language) -> None:
+    doc = attribute(nlp, 'Tom Baker: "The budget is balanced."')
+    assert who(doc) == [("Tom Baker", "Tom Baker", ":")]
+    assert layouts(doc) == ["colon"]
+
+
+@pytest.mark.full_model
+def test_speaker_in_the_sentence_before(nlp: Language) -> None:
+    text = (
+        "Governor Tom Baker spoke to the legislature on Tuesday. Baker was blunt. "
+        '"The budget is balanced and it will stay that way."'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Tom Baker", "Baker", None)]
+    assert layouts(doc) == ["previous"]
+
+
+@pytest.mark.full_model
+def test_quote_only_paragraph_continues_the_previous_speaker(nlp: Language) -> None:
+    text = (
+        '"The budget is balanced," Tom Baker said.\n\n'
+        '"We have no deficit this year and we will have none next year."'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Tom Baker", "Tom Baker", "said"), ("Tom Baker", "Tom Baker", "said")]
+    assert layouts(doc) == ["after", "paragraph"]
+    second = attributions(doc)[1]
+    assert second is not None and second.resolution == "context"
+
+
+@pytest.mark.full_model
+def test_organisation_said_in_a_statement(nlp: Language) -> None:
+    text = '"We are reviewing the decision," the Justice Department said in a statement.'
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Justice Department", "the Justice Department", "said")]
+    assert doc._.speakers[0].kind == "organization"
+
+
+@pytest.mark.full_model
+def test_partial_quote_object_of_a_cue_verb(nlp: Language) -> None:
+    text = 'Hillary Clinton called them "deplorables" during a fundraiser.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Hillary Clinton", "Hillary Clinton", "called")]
+    assert layouts(doc) == ["governing"]
+
+
+@pytest.mark.full_model
+def test_pronoun_told_reporters(nlp: Language) -> None:
+    text = (
+        'Senator John Miller visited the plant. "We will keep these jobs here," he told reporters.'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("John Miller", "he", "told")]
+
+
+@pytest.mark.full_model
+def test_group_source(nlp: Language) -> None:
+    doc = attribute(nlp, 'Critics say the plan is "a giveaway to developers."', ["partial"])
+    assert who(doc) == [("Critics", "Critics", "say")]
+    assert doc._.speakers[0].kind == "group"
+
+
+@pytest.mark.full_model
+def test_unattributed_quote_stays_unresolved(nlp: Language) -> None:
+    doc = attribute(nlp, 'The storm hit the coast on Monday. "Nobody expected this."')
+    assert attributions(doc) == [Attribution(None, None, None, None, "context", 0.12)]
+    assert doc._.speakers == ()
+
+
+@pytest.mark.full_model
+def test_words_inside_the_quote_are_never_the_speaker(nlp: Language) -> None:
+    doc = attribute(nlp, '"I told them we would win," Maria Lopez said.')
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+
+
+@pytest.mark.full_model
+def test_non_speech_quotes_get_no_attribution(nlp: Language) -> None:
+    text = 'The so-called "sanctuary cities" are safe, Maria Lopez said.'
+    doc = attribute(nlp, text, ["scare"])
+    assert attributions(doc) == [None]
+    assert doc._.speakers == ()
+
+
+@pytest.mark.full_model
+def test_signature_after_a_dash(nlp: Language) -> None:
+    doc = attribute(nlp, '"He cannot answer a single question." \u2015 Ana Ruiz\n')
+    assert who(doc) == [("Ana Ruiz", "Ana Ruiz", "\u2015")]
+
+
+@pytest.mark.full_model
+def test_common_noun_mention_keeps_its_post_modifiers(nlp: Language) -> None:
+    text = '"The bridge will open in May," a source familiar with the project said.'
+    mention = "a source familiar with the project"
+    assert who(attribute(nlp, text)) == [(mention, mention, "said")]
+    text = '"The bridge will open in May," said a memo released by the county on Friday.'
+    mention = "a memo released by the county on Friday"
+    assert who(attribute(nlp, text)) == [(mention, mention, "said")]
+    text = 'A letter to the county board said the bridge was "a disgrace."'
+    mention = "A letter to the county board"
+    assert who(attribute(nlp, text, ["partial"])) == [(mention, mention, "said")]
+
+
+@pytest.mark.full_model
+def test_quote_only_paragraph_after_a_paragraph_without_quotes(nlp: Language) -> None:
+    text = 'Mayor Ellen Brooks toured the bridge on Monday.\n\n"We will finish it before winter."'
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Ellen Brooks", "Mayor Ellen Brooks", None)]
+    assert layouts(doc) == ["previous_across"]
+
+
+@pytest.mark.full_model
+def test_possessor_of_a_speech_noun_is_the_speaker(nlp: Language) -> None:
+    doc = attribute(nlp, 'Helen Park\'s statement said: "The factory will reopen next spring."')
+    assert who(doc) == [("Helen Park", "Helen Park's", "said")]
+
+
+@pytest.mark.full_model
+def test_possessive_pronoun_of_a_speech_noun_resolves_like_its_pronoun(nlp: Language) -> None:
+    text = 'Mr. Reyes arrived late at the hall. His statement said: "The port will stay open."'
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Reyes", "His", "said")]
+
+
+@pytest.mark.full_model
+def test_possessor_of_a_speech_noun_governing_a_partial_quote(nlp: Language) -> None:
+    text = 'Voters remembered Omar Reyes\'s promise of "a park on every corner" last year.'
+    doc = attribute(nlp, text, types=["partial"])
+    assert who(doc) == [("Omar Reyes", "Omar Reyes's", "promise")]
+    assert layouts(doc) == ["governing"]
+
+
+@pytest.mark.full_model
+def test_reporting_verb_above_a_speech_noun_wins(nlp: Language) -> None:
+    text = 'Helen Park criticized Omar Reyes\'s call for a "tax holiday" on Monday.'
+    doc = attribute(nlp, text, types=["partial"])
+    assert [name for name, _, _ in who(doc)] == ["Helen Park"]
+
+
+@pytest.mark.full_model
+def test_colon_takes_the_subject_of_its_clause(nlp: Language) -> None:
+    text = 'Helen Park leaned toward the microphone and delivered her verdict: "We are done."'
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Helen Park", "Helen Park", ":")]
+    assert layouts(doc) == ["colon"]
+
+
+@pytest.mark.full_model
+def test_quote_then_short_clause_with_a_verb_outside_the_lexicon(nlp: Language) -> None:
+    text = 'The hall fell silent. "Where is the money going?" Helen Park pressed.'
+    doc = attribute(nlp, text)
+    assert [name for name, _, _ in who(doc)] == ["Helen Park"]
+    assert layouts(doc) == ["after_plain"]
+
+
+@pytest.mark.full_model
+def test_partial_quote_under_a_plain_verb_takes_the_named_speaker(nlp: Language) -> None:
+    # the plain verb's common-noun subject ("the water system") did not say the words
+    text = (
+        "During the long winter, Laura Kim feared that the old water system was turning into "
+        '"a sieve that drains the town budget."'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert [name for name, _, _ in who(doc)] == ["Laura Kim"]
+
+
+@pytest.mark.full_model
+def test_participle_cue_after_a_quote_has_no_inverted_subject(nlp: Language) -> None:
+    # `"Q," saying the valley ...`: "the valley" is not an inverted subject as in `"Q," said X`
+    text = (
+        'Senator Mary Jones gave a spirited speech on "farm country," saying the valley held '
+        'the "patience and pride of the region."'
+    )
+    doc = attribute(nlp, text, ["partial", "partial"])
+    assert [name for name, _, _ in who(doc)] == ["Mary Jones", "Mary Jones"]
+
+
+@pytest.mark.full_model
+def test_passive_verb_of_addressing_takes_the_agent(nlp: Language) -> None:
+    text = (
+        "Walsh was questioned by anchor Peter Novak about whether the bill would mean "
+        '"more paperwork for every farmer."'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Peter Novak", "anchor Peter Novak", "questioned")]
+
+
+@pytest.mark.full_model
+def test_coordinated_nominal_mention_keeps_both_nouns(nlp: Language) -> None:
+    doc = attribute(nlp, '"We will win," the former governor and current party chairman said.')
+    mention = "the former governor and current party chairman"
+    assert who(doc) == [(mention, mention, "said")]
+
+
+@pytest.mark.full_model
+def test_named_subject_when_the_parse_ties_the_quote_to_nothing(nlp: Language) -> None:
+    text = (
+        'Mayor Ann Brooks, who won easily in March, named "Fargo," "The Wire" and "Cheers" '
+        "as her favorite shows."
+    )
+    doc = attribute(nlp, text, ["partial", "partial", "partial"])
+    assert [name for name, _, _ in who(doc)] == ["Ann Brooks"] * 3
+    assert layouts(doc) == ["sentence_name", "shared", "shared"]
+
+
+@pytest.mark.full_model
+def test_attribution_right_after_a_partial_quote_wins(nlp: Language) -> None:
+    # the cue verb that governs the fragment ("said") reports Smith's words, not the source
+    text = (
+        'Smith should never have said that "the case is closed," Tom Brown added, '
+        "calling it a mistake."
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Tom Brown", "Tom Brown", "added")]
+    assert layouts(doc) == ["after"]
+
+
+@pytest.mark.full_model
+def test_signature_after_a_mark_glued_to_its_dash(nlp: Language) -> None:
+    # the tokenizer gives `"―` as one token: still a dash signature
+    text = (
+        'Readers sent us their views.\n\n"The schools need more money."― Ann Lee\n\n'
+        '"Taxes are too high."― Bob Stone.\n\nThanks to all.'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Ann Lee", "Ann Lee", '"―'), ("Bob Stone", "Bob Stone", '"―')]
+    assert layouts(doc) == ["after", "after"]

@@ -1,0 +1,104 @@
+"""Helpers shared by the pipeline tests: lexicons from models/, hand-set quotes, and running our
+components on a doc the base model parsed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.pipeline.extensions import QUOTES_KEY
+from app.pipeline.lexicon import read_patterns
+from app.pipeline.types import Attribution, Quote, SpeakerCandidate
+
+ROOT = Path(__file__).resolve().parents[2]
+MODELS = ROOT / "models"
+SEED = ROOT / "seeds" / "sanctuary-cities.txt"
+SPEAKER_COMPONENTS = ("speaker_attributor", "speaker_resolver")
+OUR_COMPONENTS = ("quote_finder", *SPEAKER_COMPONENTS)
+QUOTE_RE = re.compile(r'"([^"\n]+)"')
+
+# initialize() arguments of each component, read from the files models/pipeline.cfg names
+QUOTE_FINDER_DATA = {
+    "scare_cues": MODELS / "scare_quote_cues.txt",
+    "title_cues": MODELS / "title_quote_cues.txt",
+    "speech_cues": MODELS / "quote_speech_cues.txt",
+    "title_heads": MODELS / "title_quote_heads.txt",
+}
+
+
+def attributor_data() -> dict[str, object]:
+    return {
+        "cue_verbs": MODELS / "cue_verbs.txt",
+        "speech_nouns": MODELS / "speech_nouns.txt",
+        "cue_phrases": read_patterns(MODELS / "patterns" / "cue_phrases.jsonl"),
+        "dependency_patterns": read_patterns(MODELS / "patterns" / "passive_agent.jsonl"),
+    }
+
+
+RESOLVER_DATA = {
+    "titles": MODELS / "titles.txt",
+    "honorifics": MODELS / "honorifics.tsv",
+    "org_nouns": MODELS / "org_nouns.txt",
+    "document_nouns": MODELS / "document_nouns.txt",
+}
+
+
+def set_quotes(doc: Doc, types: Sequence[str] = ()) -> None:
+    """Every "..." passage of the text becomes a quote span (type from `types`, else direct)."""
+    spans = []
+    for k, match in enumerate(QUOTE_RE.finditer(doc.text)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        assert span is not None
+        kind = types[k] if k < len(types) else "direct"
+        span._.quote = Quote(match.start(1), match.end(1), match.group(1), kind, '"', '"')  # type: ignore[arg-type]
+        spans.append(span)
+    doc.spans[QUOTES_KEY] = spans
+
+
+def attribute(nlp: Language, text: str, types: Sequence[str] = ()) -> Doc:
+    """Parse `text` with the base model, mark its "..." passages as quotes of the given types,
+    then run the speaker components."""
+    with nlp.select_pipes(disable=[n for n in OUR_COMPONENTS if n in nlp.pipe_names]):
+        doc = nlp(text)
+    set_quotes(doc, types)
+    for name in SPEAKER_COMPONENTS:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def attributions(doc: Doc) -> list[Attribution | None]:
+    return [span._.attribution for span in doc.spans[QUOTES_KEY]]
+
+
+def who(doc: Doc) -> list[tuple[str | None, str | None, str | None]]:
+    """(name, mention text, cue text) of every quote."""
+    out: list[tuple[str | None, str | None, str | None]] = []
+    for a in attributions(doc):
+        assert a is not None
+        out.append((a.name, a.mention.text if a.mention else None, a.cue.text if a.cue else None))
+    return out
+
+
+def layouts(doc: Doc) -> list[str | None]:
+    found: list[SpeakerCandidate | None] = [s._.speaker_candidate for s in doc.spans[QUOTES_KEY]]
+    return [c.layout if c is not None else None for c in found]
+
+
+def quotes_of(nlp: Language, text: str) -> list[Quote]:
+    doc = nlp(text)
+    return [span._.quote for span in doc.spans[QUOTES_KEY]]
+
+
+def spans_of(nlp: Language, text: str) -> list[tuple[str, str]]:
+    """(content, type) of every quote."""
+    return [(q.text, q.type) for q in quotes_of(nlp, text)]
+
+
+def only(nlp: Language, text: str) -> Quote:
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
