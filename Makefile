@@ -13,7 +13,8 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint typecheck pytest install install-test browser bench evaluate clean
+.PHONY: run test lint typecheck pytest install install-test browser bench evaluate clean \
+	container container-tools
 
 # uv comes from PyPI; bootstrap it with pip where it is missing.
 .uv:
@@ -36,6 +37,19 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
 	  else echo "chromium missing and cannot be installed here: browser tests will be skipped" >&2; fi; }
 
+# podman (with runc, which works on hybrid cgroups) and debootstrap, for the container test, which
+# builds and runs the image; where they cannot be installed that test is skipped and says why.
+container-tools:
+	@{ command -v podman && command -v runc && command -v debootstrap; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman runc debootstrap >/dev/null; \
+	  else echo "podman, runc or debootstrap missing and cannot be installed here: the container test will be skipped" >&2; fi; }
+
+# The image as localhost/quotes:latest (tests/container/image.py: the Dockerfile's base, pulled or a
+# stand-in made with debootstrap where no registry answers, then podman build).
+container: container-tools
+	python3 tests/container/image.py build --tag localhost/quotes:latest
+
 lint:
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check app tests
@@ -46,7 +60,7 @@ typecheck:
 pytest:
 	.venv/bin/pytest -q
 
-test: install-test browser lint typecheck pytest
+test: install-test browser container-tools lint typecheck pytest
 
 bench: install-test
 	.venv/bin/quotes bench --write-md BENCHMARKS.md

@@ -253,7 +253,7 @@ def import_stand_in(name: str, tarball: Path) -> None:
 
 # -- the build -------------------------------------------------------------------------------------
 def build(tag: str = DEFAULT_TAG, *, quiet: bool = False) -> float:
-    """Base image(s), then `podman build` of the Dockerfile as `tag`; returns the build's seconds."""
+    """Base image(s), then `podman build` of the Dockerfile as `tag`; returns its seconds."""
     for image in base_images():
         ensure_base(image)
     command = ["build", *BUILD_FLAGS, "--tag", tag, "--file", str(DOCKERFILE), str(ROOT)]
