@@ -4,6 +4,7 @@
 # Debian bookworm stand-in (/usr/bin/python3): python3 is taken from PATH in both stages.
 
 FROM python:3.11-slim-bookworm AS build
+LABEL org.quote-attribution.project=quotes
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
@@ -28,6 +29,7 @@ RUN --mount=type=cache,target=/root/.cache/uv \
 
 
 FROM python:3.11-slim-bookworm
+LABEL org.quote-attribution.project=quotes
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

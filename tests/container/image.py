@@ -252,26 +252,61 @@ def import_stand_in(name: str, tarball: Path) -> None:
 
 
 # -- the build -------------------------------------------------------------------------------------
+# Build context files get this mtime and plain modes: podman's layer cache keys COPY on them too,
+# so a fresh clone (new times; another umask) would otherwise rebuild every layer from the first
+# COPY on, and leave another copy of the 360 MB venv layer behind.
+CONTEXT_MTIME = 946684800  # 2000-01-01
+BUILD_STAGE_TAG = "localhost/quotes-build:cache"
+PROJECT_LABEL = "org.quote-attribution.project"
+
+
+def stage_context(target: Path) -> Path:
+    """Copy what .dockerignore lets in (its `!` lines after `*`) into `target`, with one mtime
+    and modes 644/755."""
+    ignore = (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
+    allowed = [line.strip()[1:] for line in ignore if line.strip().startswith("!")]
+    junk = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in allowed:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=junk, symlinks=True)
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    shutil.copy2(ROOT / ".dockerignore", target / ".dockerignore")
+    for path in [target, *target.rglob("*")]:
+        if not path.is_symlink():
+            executable = path.is_dir() or path.stat().st_mode & 0o100
+            path.chmod(0o755 if executable else 0o644)
+        os.utime(path, (CONTEXT_MTIME, CONTEXT_MTIME), follow_symlinks=False)
+    return target
+
+
 def build(tag: str = DEFAULT_TAG, *, quiet: bool = False) -> float:
-    """Base image(s), then `podman build` of the Dockerfile as `tag`; returns its seconds."""
+    """Base image(s), then `podman build` of the Dockerfile as `tag`; returns its seconds.
+
+    The build stage is tagged too, so that removing this project's dangling images afterwards
+    (older builds') keeps every layer the next build can reuse."""
     for image in base_images():
         ensure_base(image)
-    command = ["build", *BUILD_FLAGS, "--tag", tag, "--file", str(DOCKERFILE), str(ROOT)]
-    log(f"podman {shlex.join([*podman_flags(), *command])}")
     started = time.monotonic()
-    result = subprocess.run(
-        ["podman", *podman_flags(), *command],
-        stdout=subprocess.PIPE if quiet else None,
-        stderr=subprocess.STDOUT if quiet else None,
-        text=True,
-        check=False,
-    )
+    with tempfile.TemporaryDirectory(prefix="quotes-context-") as work:
+        context = stage_context(Path(work))
+        for target, name in (("build", BUILD_STAGE_TAG), (None, tag)):
+            command = ["build", *BUILD_FLAGS, "--tag", name, "--file", str(DOCKERFILE)]
+            command += ["--target", target] if target else []
+            log(f"podman {shlex.join([*podman_flags(), *command, str(context)])}")
+            result = subprocess.run(
+                ["podman", *podman_flags(), *command, str(context)],
+                stdout=subprocess.PIPE if quiet else None,
+                stderr=subprocess.STDOUT if quiet else None,
+                text=True,
+                check=False,
+            )
+            if result.returncode != 0:
+                tail = (result.stdout or "")[-4000:]
+                raise RuntimeError(f"podman build failed ({result.returncode})\n{tail}")
     seconds = time.monotonic() - started
-    if result.returncode != 0:
-        tail = (result.stdout or "")[-4000:]
-        raise RuntimeError(
-            f"podman build failed ({result.returncode}) after {seconds:.0f} s\n{tail}"
-        )
+    podman("image", "prune", "--force", "--filter", f"label={PROJECT_LABEL}", check=False)
     log(f"built {tag} in {seconds:.1f} s")
     return seconds
 
