@@ -32,6 +32,7 @@ DOCKERFILE = ROOT / "Dockerfile"
 SEEDS_DIR = ROOT / "seeds"
 TAG = image.DEFAULT_TAG
 API_KEY = "container-test-key"
+TEST_LABEL = "org.quote-attribution.test-run"
 READY_TIMEOUT_S = 120
 # What the runtime stage may add to its base: the locked venv is about 360 MB (spaCy, numpy,
 # blis, the English model); uv (about 40 MB) and build caches would push it past this.
@@ -167,6 +168,19 @@ class Container:
         return _podman("inspect", "--format", template, self.name).stdout.strip()
 
 
+def _remove_leftovers() -> None:
+    """Containers an earlier test run left behind (its pytest process is gone), not another
+    run's that is still going."""
+    listed = _podman("ps", "--all", "--filter", f"label={TEST_LABEL}", "--format", "{{.ID}}")
+    for container_id in listed.stdout.split():
+        owner = _podman(
+            "inspect", "--format", f'{{{{index .Config.Labels "{TEST_LABEL}"}}}}', container_id
+        )
+        pid = owner.stdout.strip()
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            _podman("rm", "--force", "--time", "0", container_id)
+
+
 @pytest.fixture(scope="module")
 def built_image() -> str:
     if os.environ.get("QUOTES_SKIP_CONTAINER"):
@@ -187,10 +201,13 @@ def container(built_image: str, tmp_path_factory: pytest.TempPathFactory) -> Ite
     svc = compose.service()
     env = compose.environment(svc)
     args = compose.podman_run_args(svc, dict.fromkeys(svc["secrets"], keys))
+    _remove_leftovers()
     name = f"quotes-container-test-{os.getpid()}"
-    _podman("rm", "--force", name)
     started = time.monotonic()
-    run = _podman("run", "--detach", "--name", name, "--network", "none", *args, built_image)
+    label = f"{TEST_LABEL}={os.getpid()}"
+    run = _podman(
+        "run", "--detach", "--name", name, "--label", label, "--network", "none", *args, built_image
+    )
     assert run.returncode == 0, run.stderr
     box = Container(
         name=name,
