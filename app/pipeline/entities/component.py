@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import ensure_path
 
+from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather
 from app.pipeline.entities.names import (
     Cluster,
     Gender,
@@ -26,7 +27,14 @@ from app.pipeline.entities.names import (
     ResolverLexicons,
     quoted_mask,
 )
-from app.pipeline.entities.resolve import ArticleNames, MentionResolver, Resolved
+from app.pipeline.entities.resolve import (
+    PRONOUN_GENDER,
+    ArticleNames,
+    MentionResolver,
+    PronounObserver,
+    Resolved,
+)
+from app.pipeline.entities.salience import BACKGROUND_DEPS, Mention, SalienceWeights, Timeline
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.text import char_span
@@ -41,6 +49,8 @@ CONFIDENCE_BANDS: dict[str, tuple[float, float]] = {
     "pronoun": (0.4, 0.55),
     "context": (0.05, 0.4),
 }
+# Resolutions whose mention names the speaker at the quote.
+NAMED_RESOLUTIONS: frozenset[str] = frozenset({"explicit", "alias"})
 # Where in the context band an unresolved mention sits.
 UNRESOLVED_PRIOR = 0.2
 # The component's saved data (to_disk/from_disk).
@@ -51,12 +61,37 @@ DATA_FILE = "lexicons.json"
     "speaker_resolver",
     assigns=["span._.attribution", "doc._.speakers"],
     requires=["span._.speaker_candidate", "token.dep", "token.pos", "doc.ents"],
-    default_config={"spans_key": QUOTES_KEY, "resolve_nominals": True},
+    default_config={
+        "spans_key": QUOTES_KEY,
+        "resolve_nominals": True,
+        "salience": {
+            "per_sentence": 0.5,
+            "subject": 1.0,
+            "background": 0.5,
+            "current_speaker": 1.5,
+            "known_gender": 0.5,
+            "prominence": 0.3,
+            "same_paragraph": 0.5,
+            "max_sentences": 10,
+            "speaker_paragraphs": 2,
+        },
+    },
 )
 def make_speaker_resolver(
-    nlp: Language, name: str, *, spans_key: str, resolve_nominals: bool
+    nlp: Language,
+    name: str,
+    *,
+    spans_key: str,
+    resolve_nominals: bool,
+    salience: dict[str, float],
 ) -> SpeakerResolver:
-    return SpeakerResolver(nlp.vocab, name, spans_key=spans_key, resolve_nominals=resolve_nominals)
+    return SpeakerResolver(
+        nlp.vocab,
+        name,
+        spans_key=spans_key,
+        resolve_nominals=resolve_nominals,
+        salience=SalienceWeights.from_config(salience),
+    )
 
 
 class SpeakerResolver(Pipe):
@@ -67,16 +102,19 @@ class SpeakerResolver(Pipe):
         vocab: Any,
         name: str = "speaker_resolver",
         *,
-        spans_key: str = QUOTES_KEY,
-        resolve_nominals: bool = True,
+        spans_key: str,
+        resolve_nominals: bool,
+        salience: SalienceWeights,
     ) -> None:
         register_extensions()
         self.vocab = vocab
         self.name = name
         self.spans_key = spans_key
         self.resolve_nominals = resolve_nominals
+        self.salience = salience
         self.lexicons = ResolverLexicons()
         self._genders: GenderLexicon | None = None
+        self.pronoun_observer: PronounObserver | None = None  # set by training tools only
 
     # ---- set-up and serialization ----------------------------------------------------------
 
@@ -89,22 +127,16 @@ class SpeakerResolver(Pipe):
         honorifics: Path | str | Iterable[Sequence[str]] = (),
         org_nouns: LexiconSource = (),
         document_nouns: LexiconSource = (),
+        gendered_nouns: Path | str | Iterable[Sequence[str]] = (),
     ) -> None:
         """Load the lexicons (files or entries; honorifics as (form, gender) rows, gender "male",
         "female" or "-") and the first-name gender lexicon."""
-        rows = read_table(honorifics) if isinstance(honorifics, str | Path) else honorifics
-        honorific_genders: dict[str, Gender | None] = {}
-        for row in rows:
-            form = row[0].strip().lower()
-            gender = row[1].strip() if len(row) > 1 else ""
-            honorific_genders[form] = (
-                "male" if gender == "male" else "female" if gender == "female" else None
-            )
         self.lexicons = ResolverLexicons(
             titles=frozenset(entries(titles)),
-            honorifics=honorific_genders,
+            honorifics=_gender_table(honorifics),
             org_nouns=frozenset(entries(org_nouns)),
             document_nouns=frozenset(entries(document_nouns)),
+            gendered_nouns={k: g for k, g in _gender_table(gendered_nouns).items() if g},
         )
         self._genders = GenderLexicon()
 
@@ -157,16 +189,38 @@ class SpeakerResolver(Pipe):
                 f"[speaker_resolver] needs a dependency parse: add a parser before '{self.name}'"
             )
         spans = list(doc.spans[self.spans_key])
+        quoted = quoted_mask(doc, spans)
         names = NameModel(self.lexicons, self._genders)
-        article = ArticleNames.of(names.cluster(names.collect(doc, spans, quoted_mask(doc, spans))))
-        resolver = MentionResolver(names, self.lexicons, resolve_nominals=self.resolve_nominals)
+        article = ArticleNames.of(names.cluster(names.collect(doc, spans, quoted)))
+        votes = gather(
+            doc,
+            article.clusters,
+            quoted,
+            gendered_nouns=self.lexicons.gendered_nouns,
+            lexicon=self._genders,
+        )
+        for key, box in votes.items():
+            article.clusters[key].gender = box.gender
+        timeline = Timeline(doc, _name_mentions(article))
+        resolver = MentionResolver(
+            names,
+            self.lexicons,
+            timeline,
+            resolve_nominals=self.resolve_nominals,
+            salience=self.salience,
+        )
+        resolver.observer = self.pronoun_observer
         resolved: list[Resolved | None] = []
         for span in spans:
             quote: Quote | None = span._.quote
             if quote is None or not quote.is_speech:
                 resolved.append(None)
                 continue
-            resolved.append(resolver.resolve(doc, span._.speaker_candidate, article, resolved))
+            candidate: SpeakerCandidate | None = span._.speaker_candidate
+            result = resolver.resolve(doc, candidate, article, resolved)
+            resolved.append(result)
+            if result is not None and result.key in article.clusters:
+                _follow(doc, span, candidate, result, article, votes, timeline)
         return _finish(doc, spans, resolved, article.clusters)
 
 
@@ -228,7 +282,7 @@ def _finish(
             SpeakerEntity(
                 id=entity_id,
                 name=info.name or "",
-                kind=info.kind,
+                kind=cluster.kind if cluster is not None else info.kind,
                 aliases=tuple(aliases),
                 role=cluster.role if cluster is not None else info.role,
                 gender=cluster.gender if cluster is not None else info.gender,
@@ -236,6 +290,61 @@ def _finish(
             )
         )
     return attributions, tuple(speakers)
+
+
+def _name_mentions(article: ArticleNames) -> list[Mention]:
+    """Every name of every cluster, as a mention on the timeline."""
+    return [
+        Mention(
+            token=name.start,
+            key=key,
+            kind="name",
+            subject=name.subject,
+            background=name.dep in BACKGROUND_DEPS,
+        )
+        for key, cluster in article.clusters.items()
+        for name in cluster.names
+    ]
+
+
+def _follow(
+    doc: Doc,
+    span: Span,
+    candidate: SpeakerCandidate | None,
+    result: Resolved,
+    article: ArticleNames,
+    votes: dict[str, GenderVotes],
+    timeline: Timeline,
+) -> None:
+    """What a resolved quote tells the quotes after it: its speaker is the one the article is
+    quoting now; a pronoun mention is a mention of its entity; a gendered pronoun tied to a
+    person of unknown gender is evidence of that person's gender."""
+    assert result.key is not None
+    timeline.add_speaker(span.start, result.key, named=result.resolution in NAMED_RESOLUTIONS)
+    if candidate is None or candidate.head is None or result.resolution != "pronoun":
+        return
+    pronoun = doc[candidate.head]
+    timeline.add(Mention(pronoun.i, result.key, "pronoun", subject=pronoun.dep_ == "nsubj"))
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
+    cluster = article.clusters[result.key]
+    if gender is not None and cluster.personal:
+        cluster.kind = "person"  # "he"/"she" settles what a lone name was
+        if cluster.gender is None:
+            box = votes.setdefault(result.key, GenderVotes())
+            box.add(gender, INFERRED_VOTE, "resolved pronoun")
+            cluster.gender = box.gender
+
+
+def _gender_table(source: Path | str | Iterable[Sequence[str]]) -> dict[str, Gender | None]:
+    """(form, gender) rows -> form: gender ("male", "female"; anything else: None)."""
+    rows = read_table(source) if isinstance(source, str | Path) else source
+    table: dict[str, Gender | None] = {}
+    for row in rows:
+        gender = row[1].strip() if len(row) > 1 else ""
+        table[row[0].strip().lower()] = (
+            "male" if gender == "male" else "female" if gender == "female" else None
+        )
+    return table
 
 
 def _confidence(resolution: str, prior: float) -> float:

@@ -36,6 +36,15 @@ HONORIFIC_ROLES: dict[str, str] = {
 }
 # Gender-guesser answers taken as evidence ("mostly_*" and "andy" are not: never guess).
 GENDER_ANSWERS: dict[str, Gender] = {"male": "male", "female": "female"}
+# Name-lexicon answers that make a word a first name (an alias "Chris" joins "Chris Anderson").
+FIRST_NAME_ANSWERS: frozenset[str] = frozenset(
+    {"male", "female", "mostly_male", "mostly_female", "andy"}
+)
+# Entity labels of proper nouns that name no person or organisation.
+NOT_NAME_LABELS: frozenset[str] = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW"}
+    | {"WORK_OF_ART", "LANGUAGE"}
+)
 # Dependency labels of proper nouns collected as names even when the NER missed them.
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
 # How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
@@ -50,9 +59,13 @@ class GenderLexicon:
 
         self._detector = gender_detector.Detector(case_sensitive=False)
 
-    def gender(self, first_name: str) -> Gender | None:
+    def answer(self, first_name: str) -> str:
+        """gender_guesser's answer: male, female, mostly_male, mostly_female, andy, unknown."""
         answer: str = self._detector.get_gender(first_name)
-        return GENDER_ANSWERS.get(answer)
+        return answer
+
+    def gender(self, first_name: str) -> Gender | None:
+        return GENDER_ANSWERS.get(self.answer(first_name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +76,7 @@ class ResolverLexicons:
     honorifics: dict[str, Gender | None] = field(default_factory=dict)
     org_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    gendered_nouns: dict[str, Gender] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -70,6 +84,7 @@ class ResolverLexicons:
             "honorifics": dict(sorted(self.honorifics.items())),
             "org_nouns": sorted(self.org_nouns),
             "document_nouns": sorted(self.document_nouns),
+            "gendered_nouns": dict(sorted(self.gendered_nouns.items())),
         }
 
     @classmethod
@@ -79,6 +94,7 @@ class ResolverLexicons:
             honorifics=dict(data["honorifics"]),
             org_nouns=frozenset(data["org_nouns"]),
             document_nouns=frozenset(data["document_nouns"]),
+            gendered_nouns=dict(data.get("gendered_nouns", {})),
         )
 
 
@@ -95,6 +111,11 @@ class Name:
     gender: Gender | None  # stated by an honorific
     kind: EntityKind
     subject: bool
+    head: int = 0  # the name's syntactic head token
+    dep: str = ""  # dependency label of the name's head
+    # a lone capitalised word the tagger called an organisation ("Burton explained"): it may be
+    # a person's surname, so he/she can still refer to it
+    maybe_person: bool = False
 
 
 @dataclass(slots=True)
@@ -107,6 +128,12 @@ class Cluster:
     gender: Gender | None = None
     role: str | None = None
     role_words: frozenset[str] = frozenset()
+    maybe_person: bool = False  # an "organisation" that may be a person (see Name)
+
+    @property
+    def personal(self) -> bool:
+        """A person, or a one-word name that may be one: what he/she can refer to."""
+        return self.kind == "person" or self.maybe_person
 
 
 class NameModel:
@@ -140,6 +167,8 @@ class NameModel:
         doc = head.doc
         if head.pos_ != "PROPN" and head.ent_type_ == "":
             return None
+        if head.ent_type_ in NOT_NAME_LABELS:
+            return None  # "on Monday", "the Affordable Care Act": no one who speaks
         start = head.i
         while start > 0:
             prev = doc[start - 1]
@@ -207,6 +236,13 @@ class NameModel:
             gender=gender,
             kind=kind,
             subject=head.dep_ in {"nsubj", "nsubjpass"},
+            head=head.i,
+            dep=head.dep_,
+            maybe_person=label == "ORG"
+            and len(words) == 1
+            and head.is_title
+            and head.lower_ not in self.lexicons.org_nouns
+            and not any(c.dep_ == "det" for c in head.children),
         )
 
     def cluster(self, names: Sequence[Name]) -> dict[str, Cluster]:
@@ -222,16 +258,19 @@ class NameModel:
         # indexes over the multi-word names, so that each lookup below is O(matches), not O(names)
         by_last: dict[str, list[Cluster]] = {}
         by_inner: dict[str, list[Cluster]] = {}
+        by_first: dict[str, list[Cluster]] = {}  # first names of people ("Chris" Anderson)
         for words, cluster in full.items():
             by_last.setdefault(words[-1], []).append(cluster)
             for word in dict.fromkeys(words[1:]):
                 by_inner.setdefault(word, []).append(cluster)
+            if cluster.kind == "person" and self._genders.answer(words[0]) in FIRST_NAME_ANSWERS:
+                by_first.setdefault(words[0], []).append(cluster)
         name_starts = {id(c): [n.start for n in c.names] for c in full.values()}
         singles: dict[tuple[str, ...], Cluster] = {}
         for name in names:
             if len(name.words) > 1:
                 continue
-            target = _best_full(name, by_last, by_inner, name_starts)
+            target = _best_full(name, (by_last, by_inner, by_first), name_starts)
             if target is not None:
                 target.names.append(name)
                 insort(name_starts[id(target)], name.start)
@@ -262,19 +301,16 @@ class NameModel:
         return clusters
 
     def _describe(self, cluster: Cluster) -> None:
-        """Canonical name (the fullest form), kind, gender and role of a cluster."""
+        """Canonical name (the fullest form), kind and role of a cluster (its gender is weighed
+        from the whole article's evidence, in `gender.py`)."""
         cluster.canonical = max(cluster.names, key=lambda n: (len(n.words), -n.start))
         kinds = {n.kind for n in cluster.names}
         cluster.kind = "organization" if kinds == {"organization"} else "person"
         if "organization" in kinds and cluster.canonical.kind == "organization":
             cluster.kind = "organization"
-        genders = {n.gender for n in cluster.names if n.gender is not None}
-        if len(genders) == 1:
-            cluster.gender = genders.pop()
-        elif not genders and cluster.kind == "person" and len(cluster.canonical.words) > 1:
-            assert self._genders is not None
-            first = cluster.canonical.text.split()[0]
-            cluster.gender = self._genders.gender(first)
+        cluster.maybe_person = cluster.kind == "organization" and all(
+            n.maybe_person for n in cluster.names
+        )
         for name in cluster.names:
             if name.role and cluster.role is None:
                 cluster.role = name.role
@@ -286,14 +322,17 @@ class NameModel:
 
 def _best_full(
     name: Name,
-    by_last: dict[str, list[Cluster]],
-    by_inner: dict[str, list[Cluster]],
+    indexes: tuple[dict[str, list[Cluster]], ...],
     name_starts: dict[int, list[int]],
 ) -> Cluster | None:
-    """The multi-word name a one-word name abbreviates: the one mentioned most recently before
-    it, else the first one after it (`name_starts`: each cluster's name starts, sorted)."""
+    """The multi-word name a one-word name abbreviates, looked up by last word, then by any
+    later word, then (for a person) by first name: the one mentioned most recently before it,
+    else the first one after it (`name_starts`: each cluster's name starts, sorted)."""
     word = name.words[0]
+    by_last, by_inner, by_first = indexes
     matches = by_last.get(word) or by_inner.get(word) or []
+    if not matches and name.kind == "person":
+        matches = by_first.get(word, [])
     if not matches:
         return None
     latest: tuple[int, Cluster] | None = None

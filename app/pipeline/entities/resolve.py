@@ -5,14 +5,19 @@ attorney general") to the person introduced with that role, else the mention its
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.entities.names import Cluster, Gender, NameModel, ResolverLexicons, strip_punct
+from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
 from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS
 from app.pipeline.types import EntityKind, Resolution, SpeakerCandidate
+
+# Called for every gendered pronoun with every person the ranker sees (of any gender) and the
+# genders the article states: how training tools observe the ranker (never set in a service).
+PronounObserver = Callable[[Token, Gender, list[Candidate], dict[str, Gender | None]], None]
 
 # Subject pronouns that refer back to a speaker, with the gender or number they state.
 PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
@@ -20,6 +25,8 @@ PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
 POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
 # Plural pronouns: the antecedent is a group or an organisation.
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they"})
+# Pronouns of things: an organisation as a speaker ("it said in a statement").
+NEUTER_PRONOUNS: frozenset[str] = frozenset({"it"})
 # Indefinite pronouns that name a speaker by themselves ("another read", "someone shouted").
 INDEFINITE_SPEAKERS: frozenset[str] = frozenset(
     {"another", "someone", "somebody", "one", "others", "some", "many", "most", "both"}
@@ -52,10 +59,14 @@ class Resolved:
     role: str | None = None
     gender: Gender | None = None
     alias: str | None = None
+    reason: str | None = None  # why a mention stayed unresolved
+    candidates: int = 1  # entities the mention could have meant
+    margin: float | None = None  # score lead of the chosen antecedent over the next one
+    distance: int = 0  # sentences between the mention and the antecedent's last mention
 
     @classmethod
-    def unresolved(cls) -> Resolved:
-        return cls(None, None, "unknown", "context")
+    def unresolved(cls, reason: str | None = None) -> Resolved:
+        return cls(None, None, "unknown", "context", reason=reason, candidates=0)
 
     @classmethod
     def to_cluster(
@@ -102,11 +113,20 @@ class MentionResolver:
     """Ties speaker candidates to the article's entities."""
 
     def __init__(
-        self, names: NameModel, lexicons: ResolverLexicons, *, resolve_nominals: bool
+        self,
+        names: NameModel,
+        lexicons: ResolverLexicons,
+        timeline: Timeline,
+        *,
+        resolve_nominals: bool,
+        salience: SalienceWeights,
     ) -> None:
         self.names = names
         self.lexicons = lexicons
+        self.timeline = timeline
         self.resolve_nominals = resolve_nominals
+        self.salience = salience
+        self.observer: PronounObserver | None = None
 
     def resolve(
         self,
@@ -131,9 +151,9 @@ class MentionResolver:
         if head.pos_ == "PRON" and head.lower_ in PLURAL_PRONOUNS:
             # `they` only as the subject of the cue itself (`the party says they ...`)
             if candidate.cue is None or head.head.i != candidate.cue[0]:
-                return Resolved.unresolved()
+                return Resolved.unresolved("'they' is not the subject of the cue")
         if head.pos_ == "PRON":
-            return self.pronoun(doc, head, article)
+            return self.pronoun(head, article)
         if head.pos_ == "PROPN" or head.ent_type_ in PERSON_LABELS | ORG_LABELS:
             found = self.name(head, article)
             if found is not None:
@@ -156,40 +176,42 @@ class MentionResolver:
         exact = name.words == cluster.canonical.words
         return Resolved.to_cluster(key, cluster, "explicit" if exact else "alias", name.text)
 
-    def pronoun(self, doc: Doc, pronoun: Token, article: ArticleNames) -> Resolved:
+    def pronoun(self, pronoun: Token, article: ArticleNames) -> Resolved:
+        """The most salient entity the pronoun can mean: people of its gender or of unknown
+        gender for he/she, organisations for it/they."""
         word = pronoun.lower_
         if pronoun.dep_ == "poss":
             word = POSSESSIVE_PRONOUNS.get(word, word)
-        if word in PLURAL_PRONOUNS:
-            return _plural(pronoun, article) or Resolved.unresolved()
         gender = PRONOUN_GENDER.get(word)
-        if gender is None:
-            return Resolved.unresolved()
-        limit = pronoun.i - MAX_ANTECEDENT_DISTANCE
-        k = article.before(pronoun.i)
-        sentence_start = pronoun.sent.start
-        best: str | None = None
-        while k >= 0 and article.by_start[k][0] >= limit:
-            start, key = article.by_start[k]
-            cluster = article.clusters[key]
-            if cluster.kind == "person":
-                if cluster.gender == gender:
-                    best = key
-                    if start not in article.subjects:
-                        # salience: a compatible subject in this sentence or the one before
-                        # outranks a nearer object or possessor ("Reed clashed with Hale ... he")
-                        best = _salient_subject(pronoun, k, article, gender, key)
-                    break
-                # a named person of unknown gender closer than any compatible one: do not skip
-                # over them to a farther person in the same sentence (ambiguous)
-                if cluster.gender is None and start >= sentence_start:
-                    if doc[start].ent_type_ in PERSON_LABELS:
-                        return Resolved.unresolved()
-                    # "(R-Ore.)": a proper noun the tagger never called a person
-            k -= 1
-        if best is None:
-            return Resolved.unresolved()
-        return Resolved.to_cluster(best, article.clusters[best], "pronoun")
+        allowed: dict[str, bool]
+        if gender is not None:
+            allowed = {
+                key: c.gender is not None
+                for key, c in article.clusters.items()
+                if c.personal and c.gender in (None, gender)
+            }
+            what = f"{'man' if gender == 'male' else 'woman'} or person of unknown gender"
+        elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
+            allowed = {k: True for k, c in article.clusters.items() if c.kind == "organization"}
+            what = "organisation"
+        else:
+            return Resolved.unresolved(f"'{pronoun.text}' does not name a speaker")
+        ranked = rank(self.timeline, pronoun.i, allowed, self.salience)
+        if self.observer is not None and gender is not None:
+            people = {k: c.gender for k, c in article.clusters.items() if c.personal}
+            everyone = {k: g is not None for k, g in people.items()}
+            self.observer(
+                pronoun, gender, rank(self.timeline, pronoun.i, everyone, self.salience), people
+            )
+        if not ranked:
+            return Resolved.unresolved(f"no {what} named before '{pronoun.text}'")
+        best = ranked[0]
+        cluster = article.clusters[best.key]
+        found = Resolved.to_cluster(best.key, cluster, "pronoun")
+        found.candidates = len(ranked)
+        found.margin = best.score - ranked[1].score if len(ranked) > 1 else None
+        found.distance = best.sentences_back
+        return found
 
     def nominal(self, head: Token, mention: Span, article: ArticleNames) -> Resolved:
         lemma = head.lemma_.lower()
@@ -248,25 +270,6 @@ def _surname(head: Token, clusters: dict[str, Cluster]) -> Resolved | None:
     return Resolved.to_cluster(best[1], cluster, resolution, head.text)
 
 
-def _plural(pronoun: Token, article: ArticleNames) -> Resolved | None:
-    """`they` -> the nearest organisation named in its sentence or the one before, when no
-    person stands between them (`The party argues that they should ...`)."""
-    doc = pronoun.doc
-    floor = _previous_sentence_start(pronoun)
-    floor = max(floor, pronoun.i - SALIENCE_WINDOW)
-    k = article.before(pronoun.i)
-    while k >= 0 and article.by_start[k][0] >= floor:
-        start, key = article.by_start[k]
-        cluster = article.clusters[key]
-        k -= 1
-        if cluster.kind != "organization":
-            if doc[start].ent_type_ in PERSON_LABELS:
-                return None  # a person in between: "they" may be that person and others
-            continue
-        return Resolved.to_cluster(key, cluster, "pronoun")
-    return None
-
-
 def _previous_sentence_start(token: Token) -> int:
     """First token of the sentence before `token`'s (of its own when it is the first)."""
     floor: int = token.sent.start
@@ -286,22 +289,6 @@ def _salient_person(head: Token, article: ArticleNames) -> Resolved | None:
             return Resolved.to_cluster(key, cluster, "nominal")
         k -= 1
     return None
-
-
-def _salient_subject(
-    pronoun: Token, k: int, article: ArticleNames, gender: Gender, nearest: str
-) -> str:
-    """The closest gender-compatible person named as a subject before name `k`, within the
-    pronoun's sentence and the sentence before it; else `nearest`."""
-    floor = _previous_sentence_start(pronoun)
-    for j in range(k - 1, -1, -1):
-        start, key = article.by_start[j]
-        if start < floor or start < pronoun.i - SALIENCE_WINDOW:
-            break
-        cluster = article.clusters[key]
-        if cluster.kind == "person" and cluster.gender == gender and start in article.subjects:
-            return key
-    return nearest
 
 
 def _definite(mention: Span) -> bool:

@@ -1,0 +1,139 @@
+"""Gender evidence for the people of an article, gathered from the article itself.
+
+Each cluster collects votes: an honorific before one of its names ("Mrs. Lee"), a gendered role
+or relation noun that describes it ("the congresswoman", "his wife, Ann Lee"), its first name in
+the name lexicon, and pronouns bound to it (a subject name followed, in its own sentence and with
+no other person named in between, by "her" or "himself"). The sum of the votes decides; nothing
+is decided without evidence. A pronoun resolved to a person of unknown gender later adds a vote
+too (`infer`), so one "she said" settles who the next "she" can be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from app.pipeline.entities.names import Cluster, Gender, GenderLexicon
+
+# Pronouns bound to the subject of their own clause: possessive determiners ("Lee lost her
+# seat") and reflexives ("Lee called himself lucky"), with the gender they state. Personal
+# pronouns ("Lee said he ...") are left out: in news they often mean someone else.
+BOUND_PRONOUNS: dict[str, Gender] = {
+    "his": "male",
+    "himself": "male",
+    "her": "female",
+    "herself": "female",
+}
+# Weight of each kind of evidence (an honorific outweighs a first name the lexicon knows).
+HONORIFIC_VOTE = 3.0
+ROLE_NOUN_VOTE = 2.0
+# gender_guesser's answers for a first name, as votes ("andy" and "unknown" give none)
+FIRST_NAME_VOTES: dict[str, tuple[Gender, float]] = {
+    "male": ("male", 1.5),
+    "female": ("female", 1.5),
+    "mostly_male": ("male", 0.5),
+    "mostly_female": ("female", 0.5),
+}
+BOUND_PRONOUN_VOTE = 1.0
+INFERRED_VOTE = 1.0  # a pronoun the resolver tied to this person
+# How many heads a bound pronoun may sit below the name's verb.
+MAX_CLAUSE_DEPTH = 8
+# Subjects that open a clause of their own (a pronoun under them belongs to that clause).
+CLAUSE_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# A total at least this far from zero decides the gender.
+DECISION_MARGIN = 1.0
+
+
+@dataclass(slots=True)
+class GenderVotes:
+    """Signed evidence: positive for male, negative for female."""
+
+    total: float = 0.0
+    sources: list[str] = field(default_factory=list)
+
+    def add(self, gender: Gender, weight: float, source: str) -> None:
+        self.total += weight if gender == "male" else -weight
+        self.sources.append(source)
+
+    @property
+    def gender(self) -> Gender | None:
+        if self.total >= DECISION_MARGIN:
+            return "male"
+        if self.total <= -DECISION_MARGIN:
+            return "female"
+        return None
+
+
+def gather(
+    doc: Doc,
+    clusters: Mapping[str, Cluster],
+    quoted: Sequence[bool],
+    *,
+    gendered_nouns: Mapping[str, Gender],
+    lexicon: GenderLexicon,
+) -> dict[str, GenderVotes]:
+    """The gender votes of every cluster that may be a person (organisations get none)."""
+    votes: dict[str, GenderVotes] = {}
+    person_starts = sorted(
+        (name.start, key) for key, c in clusters.items() if c.personal for name in c.names
+    )
+    for key, cluster in clusters.items():
+        if not cluster.personal:
+            continue
+        box = votes.setdefault(key, GenderVotes())
+        for name in cluster.names:
+            if name.gender is not None:
+                box.add(name.gender, HONORIFIC_VOTE, "honorific")
+        for word in cluster.role_words:
+            noun_gender = gendered_nouns.get(word)
+            if noun_gender is not None:
+                box.add(noun_gender, ROLE_NOUN_VOTE, f"role:{word}")
+        if len(cluster.canonical.words) > 1:
+            first = cluster.canonical.text.split()[0]
+            answer = lexicon.answer(first)
+            vote = FIRST_NAME_VOTES.get(answer)
+            if vote is not None:
+                box.add(vote[0], vote[1], "first name")
+        for name in cluster.names:
+            if name.subject:
+                _bound_pronouns(doc, name.head, key, person_starts, quoted, box)
+    return votes
+
+
+def _bound_pronouns(
+    doc: Doc,
+    head: int,
+    key: str,
+    person_starts: Sequence[tuple[int, str]],
+    quoted: Sequence[bool],
+    box: GenderVotes,
+) -> None:
+    """Possessives and reflexives in the clause whose subject is the name at `head`, after it
+    and before any other person's name (`Lonechild ... in her short time`)."""
+    verb = doc[head].head
+    sentence_end = doc[head].sent.end
+    stops = [s for s, k in person_starts if head < s < sentence_end and k != key]
+    limit = min(stops) if stops else sentence_end
+    for i in range(head + 1, limit):
+        gender = BOUND_PRONOUNS.get(doc[i].lower_)
+        if gender is None or quoted[i] or doc[i].pos_ != "PRON":
+            continue
+        if _in_clause_of(doc, i, verb.i, head):
+            box.add(gender, BOUND_PRONOUN_VOTE, "bound pronoun")
+
+
+def _in_clause_of(doc: Doc, token: int, verb: int, subject: int) -> bool:
+    """`token` hangs under `verb` without passing through a clause with a subject of its own."""
+    current = doc[token]
+    for _ in range(MAX_CLAUSE_DEPTH):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.i == verb:
+            return True
+        if any(c.dep_ in CLAUSE_SUBJECT_DEPS and c.i != subject for c in head.children):
+            return False
+        current = head
+    return False

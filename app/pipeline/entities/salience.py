@@ -1,0 +1,222 @@
+"""Who a pronoun most likely means: the article's mentions in text order, and a scorer that ranks
+the people (or organisations) a pronoun could refer to by how salient they are at that place.
+
+Salience follows the usual findings on news text: the nearer the last mention the likelier; a
+grammatical subject outranks an object or a possessor; the person the article is quoting right
+now (the speaker of the previous quotation) stays in focus across paragraphs; an entity named
+often is the article's topic. Gender and number are constraints, not scores: a person whose gender
+the article states otherwise is never a candidate, a person of unknown gender is one.
+The weights are configuration (`models/pipeline.cfg`), each named for what it rewards.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from app.pipeline.text import token_paragraphs
+
+MentionKind = Literal["name", "speaker", "pronoun"]
+# How often an entity must have been named to be the article's topic (a candidate at any distance).
+TOPIC_MENTIONS = 3
+# Dependency labels of a mention that is a possessor or the object of a preposition: less salient.
+BACKGROUND_DEPS: frozenset[str] = frozenset({"poss", "pobj", "dobj", "dative", "attr"})
+
+
+@dataclass(frozen=True, slots=True)
+class SalienceWeights:
+    """How much each salience feature adds to a candidate's score (config: `salience`)."""
+
+    per_sentence: float  # subtracted per sentence between the last mention and the pronoun
+    subject: float  # the last mention is a grammatical subject
+    background: float  # subtracted when the last mention is a possessor or an object
+    current_speaker: float  # the entity spoke the previous quotation, nearby
+    known_gender: float  # the entity's gender is known (and fits) rather than unknown
+    prominence: float  # times the log of the number of mentions so far
+    same_paragraph: float  # the last mention is in the pronoun's paragraph
+    max_sentences: int  # farther mentions are not candidates (the current speaker still is)
+    speaker_paragraphs: int  # how many paragraphs back the previous quotation may be
+
+    def score(self, c: Candidate) -> float:
+        return (
+            -self.per_sentence * c.sentences_back
+            + self.subject * c.subject
+            - self.background * c.background
+            + self.current_speaker * c.current_speaker
+            + self.known_gender * c.known_gender
+            + self.prominence * c.log_mentions
+            + self.same_paragraph * c.same_paragraph
+        )
+
+    @classmethod
+    def from_config(cls, values: Mapping[str, float]) -> SalienceWeights:
+        return cls(
+            per_sentence=float(values["per_sentence"]),
+            subject=float(values["subject"]),
+            background=float(values["background"]),
+            current_speaker=float(values["current_speaker"]),
+            known_gender=float(values["known_gender"]),
+            prominence=float(values["prominence"]),
+            same_paragraph=float(values["same_paragraph"]),
+            max_sentences=int(values["max_sentences"]),
+            speaker_paragraphs=int(values["speaker_paragraphs"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an entity, where it is and what role it plays there."""
+
+    token: int
+    key: str
+    kind: MentionKind
+    subject: bool = False
+    background: bool = False
+
+
+# The features a candidate is scored on, in the order of `Candidate.vector()`.
+FEATURES: tuple[str, ...] = (
+    "sentences_back",
+    "subject",
+    "background",
+    "current_speaker",
+    "known_gender",
+    "log_mentions",
+    "same_paragraph",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entity a pronoun could refer to, with its score and the features behind it."""
+
+    key: str
+    score: float
+    sentences_back: int
+    subject: bool
+    background: bool
+    current_speaker: bool
+    known_gender: bool
+    log_mentions: float
+    same_paragraph: bool
+
+    def vector(self) -> list[float]:
+        return [float(getattr(self, name)) for name in FEATURES]
+
+
+class Timeline:
+    """The article's entity mentions in text order, with sentence and paragraph positions."""
+
+    def __init__(self, doc: Doc, mentions: Iterable[Mention]) -> None:
+        self.doc = doc
+        self.sentence = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sentence[i] = k
+        self.paragraph = token_paragraphs(doc).of
+        self._mentions = sorted(mentions, key=lambda m: m.token)
+        self._tokens = [m.token for m in self._mentions]
+        self._by_key: dict[str, list[int]] = {}  # each entity's mention tokens, sorted
+        for m in self._mentions:
+            self._by_key.setdefault(m.key, []).append(m.token)
+        # (token of a quotation, its speaker's key, whether the speaker was named at it)
+        self._speakers: list[tuple[int, str, bool]] = []
+
+    def add(self, mention: Mention) -> None:
+        k = bisect_left(self._tokens, mention.token)
+        self._tokens.insert(k, mention.token)
+        self._mentions.insert(k, mention)
+        insort(self._by_key.setdefault(mention.key, []), mention.token)
+
+    def count_before(self, key: str, token: int) -> int:
+        return bisect_left(self._by_key.get(key, []), token)
+
+    def add_speaker(self, token: int, key: str, *, named: bool) -> None:
+        insort(self._speakers, (token, key, named))
+
+    def current_speaker(self, token: int, paragraphs: int) -> tuple[int, str, bool] | None:
+        """(token, key, named) of the last quotation before `token`, its speaker and whether the
+        speaker was named at it, if it is at most `paragraphs` paragraphs back."""
+        k = bisect_left(self._speakers, (token, "", False)) - 1
+        if k < 0:
+            return None
+        where, key, named = self._speakers[k]
+        if self.paragraph[token] - self.paragraph[where] > paragraphs:
+            return None
+        return where, key, named
+
+    def topic(self, token: int, allowed: Mapping[str, bool]) -> tuple[str, Mention] | None:
+        """The entity named most often before `token` (at least `TOPIC_MENTIONS` times) among
+        `allowed`, with its last mention."""
+        best: tuple[int, str] | None = None
+        for key in allowed:
+            count = self.count_before(key, token)
+            if count >= TOPIC_MENTIONS and (best is None or count > best[0]):
+                best = (count, key)
+        if best is None:
+            return None
+        last = self._by_key[best[1]][best[0] - 1]
+        k = bisect_left(self._tokens, last)
+        return best[1], self._mentions[k]
+
+    def before(self, token: int, max_sentences: int) -> dict[str, Mention]:
+        """The last mention of every entity mentioned within `max_sentences` sentences before
+        `token`."""
+        last: dict[str, Mention] = {}
+        floor = self.sentence[token] - max_sentences
+        k = bisect_left(self._tokens, token) - 1
+        while k >= 0 and self.sentence[self._mentions[k].token] >= floor:
+            last.setdefault(self._mentions[k].key, self._mentions[k])
+            k -= 1
+        return last
+
+
+def rank(
+    timeline: Timeline,
+    token: int,
+    allowed: Mapping[str, bool],
+    weights: SalienceWeights,
+) -> list[Candidate]:
+    """Candidates for a pronoun at `token`, best first. `allowed`: entity key -> whether its
+    gender is known (entities absent from it are not candidates: wrong gender, number or kind)."""
+    last = timeline.before(token, weights.max_sentences)
+    focus = timeline.current_speaker(token, weights.speaker_paragraphs)
+    speaker: str | None = None
+    if focus is not None and focus[1] in allowed:
+        quoted_at, speaker, _ = focus
+        # someone else the pronoun could mean, named since that quotation, takes the focus
+        if any(m.token > quoted_at and k != speaker for k, m in last.items() if k in allowed):
+            speaker = None
+        elif speaker not in last:
+            last[speaker] = Mention(quoted_at, speaker, "speaker")  # in focus, not named lately
+    topic = timeline.topic(token, allowed)
+    if topic is not None and topic[0] not in last:
+        # the article's main person stays a candidate however long ago they were named
+        last[topic[0]] = topic[1]
+    candidates: list[Candidate] = []
+    here_sentence = timeline.sentence[token]
+    here_paragraph = timeline.paragraph[token]
+    for key, mention in last.items():
+        if key not in allowed:
+            continue
+        candidate = Candidate(
+            key=key,
+            score=0.0,
+            sentences_back=min(
+                here_sentence - timeline.sentence[mention.token], weights.max_sentences
+            ),
+            subject=mention.subject,
+            background=mention.background,
+            current_speaker=key == speaker,
+            known_gender=allowed[key],
+            log_mentions=math.log1p(timeline.count_before(key, token)),
+            same_paragraph=timeline.paragraph[mention.token] == here_paragraph,
+        )
+        candidates.append(replace(candidate, score=weights.score(candidate)))
+    candidates.sort(key=lambda c: (-c.score, c.sentences_back))
+    return candidates
