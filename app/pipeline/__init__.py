@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import registry
 
-from app.pipeline.tokenizer import DEFAULT_MAX_CHUNK, bound_tokenizer
+from app.pipeline.tokenizer import DEFAULT_MAX_CHUNK, bound_tokenizer, split_glued_quotes
 
 # Modules whose import registers our factories, config functions and extensions (done in
 # build_pipeline, so that importing the light `app.pipeline.types` pulls in no component).
@@ -41,7 +41,10 @@ def build_pipeline(model_name: str, config_path: Path) -> Language:
         overrides={MODELS_PATH_VARIABLE: str(config_path.resolve().parent)},
         interpolate=True,
     )
-    bound_tokenizer(nlp, int(config.get("tokenizer_guard", {}).get("max_chunk", DEFAULT_MAX_CHUNK)))
+    guard = config.get("tokenizer_guard", {})
+    bound_tokenizer(nlp, int(guard.get("max_chunk", DEFAULT_MAX_CHUNK)))
+    if guard.get("split_glued_quotes", False):
+        split_glued_quotes(nlp)
     components: dict[str, Any] = dict(config.get("components", {}))
     for name, component_cfg in components.items():
         settings = dict(component_cfg)

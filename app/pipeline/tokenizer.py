@@ -78,3 +78,21 @@ def bound_tokenizer(nlp: Language, max_chunk: int = DEFAULT_MAX_CHUNK) -> None:
     """Install the guard on `nlp` (once)."""
     if not isinstance(nlp.tokenizer, BoundedTokenizer):
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, max_chunk)
+
+
+# A double quote mark glued to the word after it (`paranoia,”Clinton said`, `wrong."Smith`):
+# split off, so the name after a closing mark is a token of its own.
+GLUED_QUOTE_INFIX = r"(?<=[^\s\"\u201c\u201d])[\"\u201c\u201d](?=[^\W\d_])"
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Add the glued-quote infix to the infixes the pipeline's tokenizer has (once)."""
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, BoundedTokenizer):
+        tokenizer = tokenizer.tokenizer
+    current = getattr(tokenizer.infix_finditer, "__self__", None)
+    pattern = current.pattern if isinstance(current, re.Pattern) else ""
+    if GLUED_QUOTE_INFIX in pattern:
+        return
+    combined = f"{pattern}|{GLUED_QUOTE_INFIX}" if pattern else GLUED_QUOTE_INFIX
+    tokenizer.infix_finditer = re.compile(combined).finditer

@@ -178,8 +178,10 @@ class SpeakerAttributor(Pipe):
                 continue
             q = QuoteContext(index, quotes, results, qi)
             found = first_found(q, quote_shape(q))
-            if found is not None and found.layout == "verb" and weak_subject(index, found):
-                found = first_found(q, "weak_verb") or found
+            if found is not None and found.layout == "verb":
+                # a plain verb's subject is rarely the source of a fragment it governs
+                shape = "weak_verb" if weak_subject(index, found) else "named_verb"
+                found = first_found(q, shape) or found
             if found is None:
                 found = first_found(q, "unattributed")
             results.append(found)

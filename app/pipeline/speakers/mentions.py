@@ -29,6 +29,8 @@ NP_RIGHT_ADJECTIVES: frozenset[str] = frozenset({"familiar", "close", "involved"
 NP_RIGHT_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBN"})
 # What follows the place name of a dateline ("WASHINGTON (AP) -", "LONDON --").
 DATELINE_FOLLOWERS: frozenset[str] = frozenset({"(", "-", "--", "—", "–", ","})
+# Dashes that end a dateline.
+DASH_TOKENS: frozenset[str] = frozenset({"-", "--", "—", "–"})
 # Entity labels of a name written right after a common noun ("the weekly Courier"): the name is
 # the speaker's mention.
 FOLLOWING_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
@@ -40,14 +42,28 @@ def speaker_ok(index: DocIndex, token: Token, para: int) -> bool:
     """A token can name the speaker: outside quotes, in the paragraph, a noun or a pronoun."""
     if not index.usable(token, para) or token.ent_type_ in NON_SPEAKER_LABELS:
         return False
-    doc = token.doc
-    opens_paragraph = token.i == 0 or doc[token.i - 1].is_space or "\n" in doc[token.i - 1].text
-    if opens_paragraph and token.is_upper and token.i + 1 < len(doc):
-        if token.nbor().text in DATELINE_FOLLOWERS:
-            return False
+    if _dateline(token):
+        return False
     if token.pos_ not in MENTION_POS and token.ent_type_ == "":
         return False
     return token.lower_ not in NON_SPEAKER_PRONOUNS
+
+
+def _dateline(token: Token) -> bool:
+    """The place name of a dateline: `WASHINGTON --`, `LONDON (Reuters) -`, `Washington (AFP)
+    –` at the start of a paragraph."""
+    doc = token.doc
+    opens_paragraph = token.i == 0 or doc[token.i - 1].is_space or "\n" in doc[token.i - 1].text
+    if not opens_paragraph or token.i + 1 >= len(doc):
+        return False
+    after = token.nbor()
+    if token.is_upper and after.text in DATELINE_FOLLOWERS:
+        return True
+    # `Washington (AFP) –`: an agency in parentheses, then a dash
+    k = token.i + 1
+    if after.text != "(" or k + 3 >= len(doc):
+        return False
+    return doc[k + 1].is_upper and doc[k + 2].text == ")" and doc[k + 3].text in DASH_TOKENS
 
 
 def can_head_mention(token: Token) -> bool:
@@ -123,6 +139,13 @@ def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | Non
         k -= 1
     while k >= 0 and doc[k].text == ",":
         k -= 1
+    if k >= 0 and doc[k].dep_ == "pobj" and doc[k].head.dep_ == "prep":
+        # `Trump, in Kentucky, said`: skip the prepositional phrase set off by commas
+        j = doc[k].head.left_edge.i - 1
+        if j >= 0 and doc[j].text == ",":
+            k = j
+            while k >= 0 and doc[k].text == ",":
+                k -= 1
     if k < 0 or not index.usable(doc[k], para):
         return None
     tok = doc[k]

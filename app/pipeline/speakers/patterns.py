@@ -57,7 +57,7 @@ class CuePatterns:
     def __call__(self, doc: Doc) -> CueMatches:
         according: set[int] = set()
         starts: set[int] = set()
-        for match_id, start, _end in self._matcher(doc):
+        for match_id, start, _end in self._matcher(doc) if self.phrases else ():
             starts.add(start)
             if self._labels[match_id] == ACCORDING_TO:
                 according.add(start)

@@ -43,6 +43,13 @@ class Layout:
 LAYOUTS: tuple[Layout, ...] = (
     Layout("after", 0.9, True, '"We will fight," Garcetti said.', after.after),
     Layout(
+        "signature_below",
+        0.8,
+        True,
+        '"I will look into it." ¶ - Hillary Clinton.',
+        after.signature_below,
+    ),
+    Layout(
         "governing",
         0.85,
         True,
@@ -80,7 +87,7 @@ LAYOUTS: tuple[Layout, ...] = (
         "paragraph",
         0.6,
         False,
-        '"We won," Lee said. ¶ "It was close." (a quote-only paragraph)',
+        '"We won," Lee said. "It was close," she added. ¶ "Very close." (a quote-only paragraph)',
         continued.paragraph,
     ),
     Layout(
@@ -133,6 +140,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "according_to",
         "colon",
         "after",
+        "signature_below",
         "governing",
         "after_late",
         "verb",
@@ -140,6 +148,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
     ),
     "direct": (
         "after",
+        "signature_below",
         "governing",
         "before",
         "according_to",
@@ -154,16 +163,19 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "sentence_cue",
         "shared",
         "previous",
-        "paragraph",
         "previous_across",
+        "paragraph",
         "sentence_subject",
     ),
+    # `Trump said Tuesday that Rubio was "a lightweight" while Cruz is "a basket case"`: the
+    # sentence's named speaker, not the named subject of the plain verb
+    "named_verb": ("sentence_cue",),
     # no attribution written at the quote
     "unattributed": (
         "shared",
         "previous",
-        "paragraph",
         "previous_across",
+        "paragraph",
         "sentence_subject",
         "sentence_name",
     ),

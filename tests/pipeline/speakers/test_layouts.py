@@ -98,10 +98,17 @@ def test_quote_only_paragraph_continues_the_previous_speaker(nlp: Language) -> N
         '"We have no deficit this year and we will have none next year."'
     )
     doc = attribute(nlp, text)
-    assert who(doc) == [("Tom Baker", "Tom Baker", "said"), ("Tom Baker", "Tom Baker", "said")]
-    assert layouts(doc) == ["after", "paragraph"]
-    second = attributions(doc)[1]
-    assert second is not None and second.resolution == "context"
+    # the last sentence of the paragraph before names the speaker: explicit, without a cue
+    assert who(doc) == [("Tom Baker", "Tom Baker", "said"), ("Tom Baker", "Tom Baker", None)]
+    assert layouts(doc) == ["after", "previous_across"]
+    text = (
+        '"The budget is balanced," Tom Baker said. "It is," he added.\n\n'
+        '"We have no deficit this year and we will have none next year."'
+    )
+    doc = attribute(nlp, text)
+    assert layouts(doc) == ["after", "after", "paragraph"]
+    third = attributions(doc)[2]
+    assert third is not None and third.resolution == "context" and third.name == "Tom Baker"
 
 
 @pytest.mark.full_model

@@ -167,6 +167,28 @@ def _clause_ends_soon(index: DocIndex, start: int, para: int) -> bool:
     return start >= len(doc)
 
 
+def signature_below(q: QuoteContext) -> SpeakerCandidate | None:
+    """`"Q" ¶ - Hillary Clinton.`: a quote-only paragraph signed by a dash and a name in the
+    paragraph right below it."""
+    index, doc = q.index, q.doc
+    para = q.para
+    if not index.quote_only[para] or para + 1 >= len(index.para_start):
+        return None
+    start = index.para_start[para + 1]
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or doc[start].text not in DASHES:
+        return None
+    end = index.para_end[para + 1]
+    tokens = [t for t in doc[start + 1 : end] if not (t.is_punct or t.is_space)]
+    if not tokens or len(tokens) > DASH_SIGNATURE_WORDS or any(t.pos_ == "VERB" for t in tokens):
+        return None
+    names = [t for t in tokens if t.pos_ == "PROPN"]
+    if not names or index.inside[names[0].i]:
+        return None
+    return candidate(index, names[-1], (start, start + 1))
+
+
 def _dash(q: QuoteContext, start: int) -> SpeakerCandidate | None:
     """`"Q" ― Jane Doe`: a dash after the quote and then only a name up to the paragraph end."""
     index, span, doc = q.index, q.span, q.doc

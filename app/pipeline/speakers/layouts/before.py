@@ -21,6 +21,8 @@ from app.pipeline.types import SpeakerCandidate
 
 # Finite verb tags: a cue verb with a subject of its own in the sentence.
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
+# Entity labels of a name that a colon right after it introduces as the speaker.
+NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 # How many heads above the word before a colon to climb looking for its clause's verb.
 COLON_CLAUSE_ASCENT = 4
 # How many tokens before a colon the name it introduces may start (`Sen. Jane Doe: "Q"`).
@@ -67,9 +69,8 @@ def before_scan(q: QuoteContext) -> BeforeScan:
             if left is not None:
                 return candidate(index, left, index.cue_extent(tok)), "cue"
     if colon:
-        head = _clause_subject(index, i, para) or last_mention(
-            index, max(0, i - COLON_NAME_SCAN), i, para
-        )
+        head = _name_before(index, i, para) or _clause_subject(index, i, para)
+        head = head or last_mention(index, max(0, i - COLON_NAME_SCAN), i, para)
         if head is not None:
             return candidate(index, head, (i, i + 1)), "colon"
     return None
@@ -101,6 +102,18 @@ def cue_adjacent(q: QuoteContext) -> bool:
     while k >= cue_end and (is_mark(doc[k]) or doc[k].text in ATTACHING_PUNCT):
         k -= 1
     return k < cue_end
+
+
+def _name_before(index: DocIndex, colon_at: int, para: int) -> Token | None:
+    """`Pollsters agree - Carl Bialik: "Q"`: a name written right before the colon."""
+    if colon_at == 0:
+        return None
+    token = index.doc[colon_at - 1]
+    if token.pos_ != "PROPN" or not index.usable(token, para):
+        return None
+    if token.ent_type_ not in NAME_LABELS:
+        return None
+    return token
 
 
 def _clause_subject(index: DocIndex, colon_at: int, para: int) -> Token | None:

@@ -5,11 +5,17 @@ put the quote under it."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from app.pipeline.speakers.context import QuoteContext
 from app.pipeline.speakers.cues import according_to_source
-from app.pipeline.speakers.mentions import candidate, speaker_ok, speech_possessor
+from app.pipeline.speakers.layouts.before import FINITE_TAGS
+from app.pipeline.speakers.mentions import (
+    candidate,
+    left_neighbour_mention,
+    speaker_ok,
+    speech_possessor,
+)
 from app.pipeline.syntax import VERB_POS
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
@@ -39,10 +45,9 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
             if head.i == current.i or not index.usable(head, para):
                 break
             current = head
-            if current.i in index.matches.according:
-                source = according_to_source(current)
-                if source is not None and index.usable(source, para):
-                    return candidate(index, source, index.cue_extent(current)), plain
+            according = _according_at(q, current)
+            if according is not None:
+                return according, plain
             possessor = speech_possessor(index, current, para)
             if possessor is not None and owner is None:
                 # `Trump's claim that "Q"`, `his "Q" promise`: the noun's owner said it,
@@ -51,14 +56,19 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
             if current.pos_ not in VERB_POS:
                 continue
             subject = index.subject_of(current)
+            if subject is None and index.is_cue(current) and current.tag_ in FINITE_TAGS:
+                # a finite cue the parse gave no subject: the noun phrase right before it
+                subject = left_neighbour_mention(index, current.i, para)
             if subject is None or not speaker_ok(index, subject, para):
                 continue
             if index.is_cue(current):
                 found = candidate(index, subject, index.cue_extent(current))
                 if subject.pos_ != "PRON":
-                    named = found  # the outermost named source in the chain wins
+                    # the innermost named source reported the words (`Comey cannot say
+                    # that "Q," Lewandowski added, saying it should be "Q2"`)
+                    named = found
                 else:
-                    # "X said she wanted to speak 'Q'": the outer named source wins
+                    # "X said she wanted to speak 'Q'": a named source above the pronoun wins
                     pronoun = pronoun or found
             elif plain is None and current.dep_ != "relcl":
                 plain = candidate(index, subject, index.cue_extent(current))
@@ -76,6 +86,18 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                 if subject is not None and speaker_ok(index, subject, para):
                     return candidate(index, subject, index.cue_extent(child)), plain
     return None, plain
+
+
+def _according_at(q: QuoteContext, token: Token) -> SpeakerCandidate | None:
+    """ "according to X" as `token` itself or hanging from it (`According to the poll, 24% of
+    voters put "Q" first`): X is the source of what `token` governs."""
+    index = q.index
+    for where in (token, *token.children):
+        if where.i in index.matches.according and index.usable(where, q.para):
+            source = according_to_source(where)
+            if source is not None and index.usable(source, q.para):
+                return candidate(index, source, index.cue_extent(where))
+    return None
 
 
 def governing(q: QuoteContext) -> SpeakerCandidate | None:
