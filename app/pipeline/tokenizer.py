@@ -87,7 +87,7 @@ GLUED_QUOTE_INFIX = r"(?<=[^\s\"\u201c\u201d])[\"\u201c\u201d](?=[^\W\d_])"
 
 def split_glued_quotes(nlp: Language) -> None:
     """Add the glued-quote infix to the infixes the pipeline's tokenizer has (once)."""
-    tokenizer = nlp.tokenizer
+    tokenizer: Any = nlp.tokenizer
     if isinstance(tokenizer, BoundedTokenizer):
         tokenizer = tokenizer.tokenizer
     current = getattr(tokenizer.infix_finditer, "__self__", None)
