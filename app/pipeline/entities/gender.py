@@ -10,6 +10,7 @@ too (`infer`), so one "she said" settles who the next "she" can be.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -38,6 +39,8 @@ FIRST_NAME_VOTES: dict[str, tuple[Gender, float]] = {
 }
 BOUND_PRONOUN_VOTE = 1.0
 INFERRED_VOTE = 1.0  # a pronoun the resolver tied to this person
+# How many tokens after its name a bound pronoun may come (keeps the scan linear).
+MAX_BOUND_DISTANCE = 60
 # How many heads a bound pronoun may sit below the name's verb.
 MAX_CLAUSE_DEPTH = 8
 # Subjects that open a clause of their own (a pronoun under them belongs to that clause).
@@ -113,9 +116,13 @@ def _bound_pronouns(
     """Possessives and reflexives in the clause whose subject is the name at `head`, after it
     and before any other person's name (`Lonechild ... in her short time`)."""
     verb = doc[head].head
-    sentence_end = doc[head].sent.end
-    stops = [s for s, k in person_starts if head < s < sentence_end and k != key]
-    limit = min(stops) if stops else sentence_end
+    limit = min(doc[head].sent.end, head + 1 + MAX_BOUND_DISTANCE)
+    k = bisect_right(person_starts, (head, "\uffff"))
+    while k < len(person_starts) and person_starts[k][0] < limit:
+        if person_starts[k][1] != key:
+            limit = person_starts[k][0]  # another person named first: pronouns after may be theirs
+            break
+        k += 1
     for i in range(head + 1, limit):
         gender = BOUND_PRONOUNS.get(doc[i].lower_)
         if gender is None or quoted[i] or doc[i].pos_ != "PRON":

@@ -24,6 +24,8 @@ from app.pipeline.text import token_paragraphs
 MentionKind = Literal["name", "speaker", "pronoun"]
 # How often an entity must have been named to be the article's topic (a candidate at any distance).
 TOPIC_MENTIONS = 3
+# How many of the article's most named entities may be its topic.
+TOPIC_POOL = 8
 # Dependency labels of a mention that is a possessor or the object of a preposition: less salient.
 BACKGROUND_DEPS: frozenset[str] = frozenset({"poss", "pobj", "dobj", "dative", "attr"})
 
@@ -126,6 +128,8 @@ class Timeline:
             self._by_key.setdefault(m.key, []).append(m.token)
         # (token of a quotation, its speaker's key, whether the speaker was named at it)
         self._speakers: list[tuple[int, str, bool]] = []
+        # the entities named most often in the whole article: the only possible topics
+        self._frequent = sorted(self._by_key, key=lambda k: -len(self._by_key[k]))[:TOPIC_POOL]
 
     def add(self, mention: Mention) -> None:
         k = bisect_left(self._tokens, mention.token)
@@ -154,7 +158,9 @@ class Timeline:
         """The entity named most often before `token` (at least `TOPIC_MENTIONS` times) among
         `allowed`, with its last mention."""
         best: tuple[int, str] | None = None
-        for key in allowed:
+        for key in self._frequent:
+            if key not in allowed:
+                continue
             count = self.count_before(key, token)
             if count >= TOPIC_MENTIONS and (best is None or count > best[0]):
                 best = (count, key)
