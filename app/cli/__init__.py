@@ -1,4 +1,4 @@
-"""The `quotes` console script: serve | attribute | evaluate | bench | show.
+"""The `quotes` console script: serve | attribute | evaluate | bench | show | train.
 
 Each subcommand is one module of this package (`app.cli.serve`, `app.cli.attribute`, ...)
 exposing `add_arguments(parser)` and `run(args) -> int`: argparse front ends only, the work is done
@@ -23,6 +23,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("app.cli.evaluate", "score the pipeline against a gold JSONL file"),
     "bench": ("app.cli.bench", "measure throughput and HTTP latency"),
     "show": ("app.cli.show", "write the reading view of one article to an HTML file"),
+    "train": ("app.cli.train", "fit the learned parameters (confidence, salience) from gold data"),
 }
 
 

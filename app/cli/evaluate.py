@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from app.tools.evaluation import predict
+from app.tools.evaluation.calibration import plot_reliability
 from app.tools.evaluation.gold import load_gold
 from app.tools.evaluation.report import build_report, format_errors, format_table
 from app.tools.evaluation.scoring import SystemResult, evaluate, worst_errors
@@ -41,6 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="leave out articles whose gold lists no quote at all",
     )
     parser.add_argument("--batch-size", type=int, default=8, help="nlp.pipe batch size")
+    parser.add_argument(
+        "--plot",
+        type=Path,
+        metavar="FILE.png",
+        help="draw the reliability diagram of the confidence (needs the eval extra: matplotlib)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,6 +74,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"quotes evaluate: {exc}", file=sys.stderr)
             return 2
     report = build_report(args.gold, docs, results, args.errors)
+    if args.plot is not None:
+        calibration = {
+            name: system["calibration"]
+            for name, system in report["systems"].items()
+            if name == "ours" and system["calibration"]["count"]
+        }
+        plot_reliability(calibration, args.plot)
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return 0

@@ -60,7 +60,10 @@ class Attribution:
     entity_id: str | None  # id of a SpeakerEntity in doc._.speakers, None when unresolved
     name: str | None  # canonical name of that entity (None when unresolved)
     resolution: Resolution
-    confidence: float  # in [0, 1], sortable: explicit > alias > nominal > pronoun > context
+    confidence: float  # in [0, 1]: the calibrated probability that the speaker is right
+    reason: str | None = None  # why a mention stayed unresolved ("no woman named before 'she'")
+    # the evidence the confidence was computed from (feature name, value), for calibration tools
+    features: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,7 @@ def doc_to_response(
                 mention=_text_span(source, attribution.mention),
                 entity=attribution.entity_id,
                 resolution=attribution.resolution,
+                reason=attribution.reason if attribution.name is None else None,
             )
             if attribution.entity_id is not None:
                 quote_ids_by_entity.setdefault(attribution.entity_id, []).append(quote_id)

@@ -59,6 +59,7 @@ def test_short_article_exact_answer(client: TestClient) -> None:
         "mention": {"text": "Garcetti", "start": 17, "end": 25},
         "entity": "e1",
         "resolution": "explicit",
+        "reason": None,
     }
     assert first["cue"] == {"text": "said", "start": 26, "end": 30}
     assert [(s["id"], s["name"], s["quotes"]) for s in body["speakers"]] == [

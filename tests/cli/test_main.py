@@ -16,9 +16,9 @@ def test_help_lists_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None
         main(["--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
-    for name in ("serve", "attribute", "evaluate", "bench", "show"):
+    for name in ("serve", "attribute", "evaluate", "bench", "show", "train"):
         assert name in out
-    assert set(SUBCOMMANDS) == {"serve", "attribute", "evaluate", "bench", "show"}
+    assert set(SUBCOMMANDS) == {"serve", "attribute", "evaluate", "bench", "show", "train"}
 
 
 def test_unknown_subcommand_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -228,7 +228,7 @@ def test_load_gold_reads_speaker_keys(tmp_path: Path) -> None:
     (doc,) = load_gold(path)
     assert doc.quotes == (
         GoldQuote(1, 4, "Hi,", "Ann", True),
-        GoldQuote(17, 21, "Bye,", None, False),
+        GoldQuote(17, 21, "Bye,", None, False, pronoun=True),
     )
 
 

@@ -8,7 +8,7 @@ article uses (`names.py`), ties every mention to an entity (`resolve.py`), rewri
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import ensure_path
 
+from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
 from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather
 from app.pipeline.entities.names import (
     Cluster,
@@ -115,6 +116,7 @@ class SpeakerResolver(Pipe):
         self.lexicons = ResolverLexicons()
         self._genders: GenderLexicon | None = None
         self.pronoun_observer: PronounObserver | None = None  # set by training tools only
+        self.calibrator = Calibrator()
 
     # ---- set-up and serialization ----------------------------------------------------------
 
@@ -128,6 +130,7 @@ class SpeakerResolver(Pipe):
         org_nouns: LexiconSource = (),
         document_nouns: LexiconSource = (),
         gendered_nouns: Path | str | Iterable[Sequence[str]] = (),
+        confidence_model: Mapping[str, Any] | None = None,
     ) -> None:
         """Load the lexicons (files or entries; honorifics as (form, gender) rows, gender "male",
         "female" or "-") and the first-name gender lexicon."""
@@ -138,13 +141,17 @@ class SpeakerResolver(Pipe):
             document_nouns=frozenset(entries(document_nouns)),
             gendered_nouns={k: g for k, g in _gender_table(gendered_nouns).items() if g},
         )
+        self.calibrator = Calibrator.from_json(confidence_model or {})
         self._genders = GenderLexicon()
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps(self.lexicons.to_json()).encode("utf8")
+        data = {"lexicons": self.lexicons.to_json(), "confidence": self.calibrator.to_json()}
+        return json.dumps(data).encode("utf8")
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> SpeakerResolver:
-        self.lexicons = ResolverLexicons.from_json(json.loads(bytes_data.decode("utf8")))
+        data = json.loads(bytes_data.decode("utf8"))
+        self.lexicons = ResolverLexicons.from_json(data["lexicons"])
+        self.calibrator = Calibrator.from_json(data["confidence"])
         self._genders = GenderLexicon()
         return self
 
@@ -221,7 +228,7 @@ class SpeakerResolver(Pipe):
             resolved.append(result)
             if result is not None and result.key in article.clusters:
                 _follow(doc, span, candidate, result, article, votes, timeline)
-        return _finish(doc, spans, resolved, article.clusters)
+        return _finish(doc, spans, resolved, article.clusters, self.calibrator)
 
 
 def _finish(
@@ -229,6 +236,7 @@ def _finish(
     spans: Sequence[Span],
     resolved: Sequence[Resolved | None],
     clusters: dict[str, Cluster],
+    calibrator: Calibrator,
 ) -> tuple[list[Attribution | None], tuple[SpeakerEntity, ...]]:
     """The attributions of the quotes and the entities they name (ids in order of first quote)."""
     ids: dict[str, str] = {}
@@ -236,6 +244,7 @@ def _finish(
     entity_mentions: dict[str, dict[CharSpan, None]] = {}
     entity_aliases: dict[str, dict[str, None]] = {}
     entity_info: dict[str, Resolved] = {}
+    quote_counts: dict[str, int] = {}
     attributions: list[Attribution | None] = []
     for span, result in zip(spans, resolved, strict=True):
         quote: Quote | None = span._.quote
@@ -246,10 +255,34 @@ def _finish(
         mention = char_span(doc, candidate.mention if candidate is not None else None)
         cue = char_span(doc, candidate.cue if candidate is not None else None)
         prior = candidate.prior if candidate is not None else 0.0
+        key = result.key if result is not None else None
+        evidence = Evidence(
+            candidate=candidate,
+            resolution=result.resolution if key is not None and result is not None else None,
+            quote_type=quote.type,
+            candidates=result.candidates if result is not None else 0,
+            margin=result.margin if result is not None else None,
+            sentences_back=result.distance if result is not None else 0,
+            known_gender=result.gender is not None if result is not None else False,
+            speaker_quotes=quote_counts.get(key, 0) if key is not None else 0,
+        )
+        values = features(doc, evidence, span.start)
+        confidence = calibrator.confidence(
+            values,
+            pronoun=evidence.resolution == "pronoun",
+            prior=prior if key is not None else _confidence("context", UNRESOLVED_PRIOR),
+        )
         if result is None or result.key is None:
-            confidence = _confidence("context", UNRESOLVED_PRIOR)
-            attributions.append(Attribution(mention, cue, None, None, "context", confidence))
+            reason = result.reason if result is not None else None
+            if reason is None:
+                reason = "no speaker named at this quote" if mention is None else None
+            attributions.append(
+                Attribution(
+                    mention, cue, None, None, "context", confidence, reason, as_pairs(values)
+                )
+            )
             continue
+        quote_counts[result.key] = quote_counts.get(result.key, 0) + 1
         if result.key not in ids:
             ids[result.key] = f"e{len(ids) + 1}"
             entity_info[result.key] = result
@@ -266,7 +299,8 @@ def _finish(
                 entity_id=ids[result.key],
                 name=result.name,
                 resolution=result.resolution,
-                confidence=_confidence(result.resolution, prior),
+                confidence=confidence,
+                features=as_pairs(values),
             )
         )
     speakers: list[SpeakerEntity] = []

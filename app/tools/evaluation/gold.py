@@ -26,6 +26,7 @@ class GoldQuote:
     speaker: str | None
     scored: bool  # the gold has a `speaker` key (attribution is judged)
     type: str = "direct"
+    pronoun: bool = False  # the source is a pronoun in the text (`speaker_is_pronoun`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ def parse_gold_line(line: str) -> GoldDoc:
                 speaker=q.get("speaker"),
                 scored="speaker" in q,
                 type=str(q.get("type", "direct")),
+                pronoun=bool(q.get("speaker_is_pronoun", False)),
             )
             for q in record.get("quotes", [])
         )

@@ -29,6 +29,16 @@ def metric_rows(m: dict[str, Any]) -> list[tuple[str, float | int | None]]:
         if key == "quotes_overlap":
             att = m["attribution"]
             rows += [("attribution accuracy", att["accuracy"]), ("attributed (n)", att["total"])]
+            pron = m["pronoun_speakers"]
+            rows += [
+                ("pronoun-speaker accuracy", pron["accuracy"]),
+                ("pronoun speakers (n)", pron["total"]),
+            ]
+            calib = m["calibration"]
+            rows.append(("confidence ECE", calib["ece"]))
+            for band in calib["bands"]:
+                label = f"acc at conf {band['low']:.2f}-{band['high']:.2f}"
+                rows += [(f"{label} n", band["count"]), (label, band["accuracy"])]
     for kind, block in m["by_resolution"].items():
         rows += [
             (f"resolution {kind} n", block["count"]),

@@ -22,6 +22,11 @@ Definitions (every figure is micro-averaged over all articles):
   R = correct / gold quotes with a speaker key, F1 their harmonic mean.
 - **By resolution**: attribution accuracy split by the predicted `speaker.resolution`
   (explicit, alias, nominal, pronoun, context; none when no speaker was predicted).
+- **Pronoun speakers**: attribution accuracy on the quotes whose gold source is a pronoun in the
+  text (`speaker_is_pronoun`) and carries the annotated antecedent as its speaker.
+- **Calibration**: over the quotes of the attribution accuracy, each with its predicted
+  `confidence` and whether its speaker is right: ECE (10 equal-width bins, each weighted by its
+  share of quotes, |accuracy - mean confidence|) and accuracy per confidence band.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.tools.evaluation.calibration import reliability
 from app.tools.evaluation.gold import GoldDoc, PredQuote
 from app.tools.evaluation.matching import match_quotes, speakers_match
 
@@ -60,8 +66,12 @@ class Counts:
     attr_total: int = 0  # overlap-matched quotes whose gold has a speaker key
     attr_correct: int = 0
     pair_pred: int = 0  # predicted quotes in the pair domain
+    pronoun_total: int = 0  # of attr_total: the gold source is a pronoun
+    pronoun_correct: int = 0
     by_resolution: dict[str, list[int]] = field(default_factory=dict)  # kind -> [total, correct]
     by_type: dict[str, list[int]] = field(default_factory=dict)  # gold type -> [gold, found]
+    # (confidence, speaker right) of every quote counted in attr_total
+    calibration: list[tuple[float, bool]] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
         for name in (
@@ -73,8 +83,11 @@ class Counts:
             "attr_total",
             "attr_correct",
             "pair_pred",
+            "pronoun_total",
+            "pronoun_correct",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.calibration.extend(other.calibration)
         for mine, theirs in (
             (self.by_resolution, other.by_resolution),
             (self.by_type, other.by_type),
@@ -121,6 +134,10 @@ def score_document(
         )
         counts.attr_total += 1
         counts.attr_correct += int(ok)
+        counts.calibration.append((p.confidence, ok))
+        if g.pronoun:
+            counts.pronoun_total += 1
+            counts.pronoun_correct += int(ok)
         kind = p.resolution if p.speaker is not None else "none"
         res = counts.by_resolution.setdefault(kind, [0, 0])
         res[0] += 1
@@ -166,6 +183,14 @@ def metrics(counts: Counts) -> dict[str, Any]:
             "total": counts.attr_total,
         },
         "pairs": _prf(counts.attr_correct, counts.pair_pred, counts.gold_keyed),
+        "pronoun_speakers": {
+            "accuracy": counts.pronoun_correct / counts.pronoun_total
+            if counts.pronoun_total
+            else None,
+            "correct": counts.pronoun_correct,
+            "total": counts.pronoun_total,
+        },
+        "calibration": reliability(counts.calibration),
         "by_resolution": {
             kind: {"count": t, "correct": c, "accuracy": c / t if t else None}
             for kind in RESOLUTION_KINDS

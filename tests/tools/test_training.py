@@ -1,0 +1,70 @@
+"""Fitting the confidence model and the salience weights, on made-up rows."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from app.tools.training import confidence, salience
+from app.tools.training.rows import Row
+
+
+def _rows(n: int, seed: int = 1) -> list[Row]:
+    """Rows where an explicit layout is right 90% of the time and a pronoun 60%."""
+    rng = random.Random(seed)
+    rows = []
+    for k in range(n):
+        pronoun = k % 2 == 1
+        right = rng.random() < (0.6 if pronoun else 0.9)
+        features = {"resolution=pronoun" if pronoun else "resolution=explicit": 1.0}
+        rows.append(
+            Row(f"d{k % 10}", features, right, "pronoun" if pronoun else "explicit", pronoun, 0.5)
+        )
+    return rows
+
+
+def test_fit_recovers_the_rates_of_each_kind() -> None:
+    rows = _rows(2000)
+    model = confidence.fit(rows)
+    explicit = confidence.probability(model, {"resolution=explicit": 1.0})
+    pronoun = confidence.probability(model, {"resolution=pronoun": 1.0})
+    assert explicit == pytest.approx(0.9, abs=0.03)
+    assert pronoun == pytest.approx(0.6, abs=0.05)
+
+
+def test_a_single_class_gives_its_rate() -> None:
+    rows = [Row("d", {"x": 1.0}, True, "explicit", False, 0.5)] * 3
+    model = confidence.fit(rows)
+    assert model["weights"] == {}
+    assert confidence.probability(model, {"x": 1.0}) > 0.99
+
+
+def test_out_of_fold_scores_every_held_row_once() -> None:
+    rows = _rows(200)
+    pronouns = [r for r in rows if r.resolution == "pronoun"]
+    scored = confidence.out_of_fold([], pronouns, folds=5)
+    assert len(scored) == len(pronouns)
+    assert sorted(ok for _, ok in scored) == sorted(r.correct for r in pronouns)
+
+
+def test_train_reports_out_of_fold_pronoun_ece() -> None:
+    rows = _rows(400)
+    model = confidence.train(rows, rows, sources={"train": "a", "dev": "b"})
+    assert set(model) == {"general", "pronoun", "meta"}
+    assert model["meta"]["rows"]["general"] == 200
+    assert 0.0 <= model["meta"]["ece"]["pronoun_dev_out_of_fold"] <= 1.0
+
+
+def test_salience_fit_learns_that_nearer_mentions_win() -> None:
+    # the answer is always the candidate named fewer sentences back
+    instances = [
+        salience.Instance(
+            vectors=[[float(near), 0, 0, 0, 0.5, 1], [float(far), 0, 0, 0, 0.5, 0]], answer=0
+        )
+        for near, far in [(0, 3), (1, 4), (2, 6), (0, 1), (1, 2)] * 10
+    ]
+    fitted = salience.fit(instances)
+    assert fitted["weights"]["per_sentence"] > 0  # a penalty per sentence back
+    assert fitted["silver_top1"] == 1.0
+    assert fitted["instances"] == 50
