@@ -70,7 +70,7 @@ class Speaker(BaseModel):
     reason: str | None = Field(
         default=None,
         description=(
-            "Why the mention stayed unresolved (`name` null), e.g. \"no woman or person of "
+            'Why the mention stayed unresolved (`name` null), e.g. "no woman or person of '
             "unknown gender named before 'she'\"; null when resolved."
         ),
     )

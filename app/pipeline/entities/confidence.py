@@ -72,9 +72,7 @@ def features(doc: Doc, evidence: Evidence, quote_start: int) -> dict[str, float]
     out["partial"] = float(evidence.quote_type == "partial")
     out["no_cue"] = float(c.cue is None)
     gap = abs(c.head - quote_start)
-    out["log_gap"] = math.log1p(min(gap, 10 * FAR_MENTION_TOKENS)) / math.log1p(
-        FAR_MENTION_TOKENS
-    )
+    out["log_gap"] = math.log1p(min(gap, 10 * FAR_MENTION_TOKENS)) / math.log1p(FAR_MENTION_TOKENS)
     out["log_speaker_quotes"] = math.log1p(evidence.speaker_quotes)
     if evidence.resolution == "pronoun":
         out["pronoun_candidates"] = float(min(evidence.candidates, MAX_CANDIDATES))

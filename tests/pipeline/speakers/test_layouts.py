@@ -8,7 +8,6 @@ from spacy.language import Language
 
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.speakers.table import LAYOUTS, Layout
-from app.pipeline.types import Attribution
 from tests.pipeline.support import attribute, attributions, layouts, who
 
 
