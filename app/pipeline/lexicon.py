@@ -65,6 +65,15 @@ def entries(source: LexiconSource) -> list[str]:
     return list(seen)
 
 
+def read_lexicons(paths: Iterable[Path | str]) -> list[str]:
+    """The union of several lexicon files, in order (`quotes.lexicons.v1`)."""
+    seen: dict[str, None] = {}
+    for path in paths:
+        for entry in read_lexicon(path):
+            seen.setdefault(entry, None)
+    return list(seen)
+
+
 def read_json(path: Path | str) -> Any:
     """A JSON data file (fitted parameters of a learned step)."""
     return json.loads(Path(path).read_text(encoding="utf8"))
@@ -72,6 +81,7 @@ def read_json(path: Path | str) -> Any:
 
 # Config functions: `@misc = "quotes.lexicon.v1"` with `path = ${paths.models}/x.txt`.
 registry.misc.register("quotes.lexicon.v1", func=read_lexicon)
+registry.misc.register("quotes.lexicons.v1", func=read_lexicons)
 registry.misc.register("quotes.table.v1", func=read_table)
 registry.misc.register("quotes.patterns.v1", func=read_patterns)
 registry.misc.register("quotes.json.v1", func=read_json)

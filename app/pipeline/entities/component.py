@@ -131,6 +131,7 @@ class SpeakerResolver(Pipe):
         document_nouns: LexiconSource = (),
         gendered_nouns: Path | str | Iterable[Sequence[str]] = (),
         confidence_model: Mapping[str, Any] | None = None,
+        source_nouns: LexiconSource = (),
     ) -> None:
         """Load the lexicons (files or entries; honorifics as (form, gender) rows, gender "male",
         "female" or "-") and the first-name gender lexicon."""
@@ -140,6 +141,7 @@ class SpeakerResolver(Pipe):
             org_nouns=frozenset(entries(org_nouns)),
             document_nouns=frozenset(entries(document_nouns)),
             gendered_nouns={k: g for k, g in _gender_table(gendered_nouns).items() if g},
+            source_nouns=frozenset(entries(source_nouns)),
         )
         self.calibrator = Calibrator.from_json(confidence_model or {})
         self._genders = GenderLexicon()

@@ -77,6 +77,7 @@ class ResolverLexicons:
     org_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     gendered_nouns: dict[str, Gender] = field(default_factory=dict)
+    source_nouns: frozenset[str] = frozenset()  # common nouns that can name a speaker
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -85,6 +86,7 @@ class ResolverLexicons:
             "org_nouns": sorted(self.org_nouns),
             "document_nouns": sorted(self.document_nouns),
             "gendered_nouns": dict(sorted(self.gendered_nouns.items())),
+            "source_nouns": sorted(self.source_nouns),
         }
 
     @classmethod
@@ -95,6 +97,7 @@ class ResolverLexicons:
             org_nouns=frozenset(data["org_nouns"]),
             document_nouns=frozenset(data["document_nouns"]),
             gendered_nouns=dict(data.get("gendered_nouns", {})),
+            source_nouns=frozenset(data.get("source_nouns", ())),
         )
 
 

@@ -44,6 +44,10 @@ NOMINAL_DISTANCE_FACTOR = 3
 SALIENCE_WINDOW = 80
 # How far back (tokens) a role nominal with no matching role looks for a named subject.
 NOMINAL_WINDOW = 150
+# Entity labels that make a common-noun mention a source ("the White House", "Democrats").
+SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Endings of nouns of people by what they do ("announcer", "novelist", "immigrant", "nominee").
+AGENT_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess")
 # Determiners that make a nominal definite ("the mayor", "this official").
 DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 
@@ -223,12 +227,22 @@ class MentionResolver:
                 cluster = article.clusters[key]
                 if cluster.kind == "person" and _role_matches(lemma, cluster.role_words):
                     return Resolved.to_cluster(key, cluster, "nominal", mention.text)
+                if (
+                    cluster.kind == "organization"
+                    and lemma in self.lexicons.org_nouns
+                    and lemma in cluster.canonical.words
+                    and _plain_definite(mention)
+                ):
+                    # "the department" after "the Justice Department": the organisation named
+                    return Resolved.to_cluster(key, cluster, "nominal", mention.text)
                 k -= 1
             if head.tag_ == "NN" and lemma in self.lexicons.titles and _plain_definite(mention):
                 found = _salient_person(head, article)
                 if found is not None:
                     return replace(found, alias=mention.text)
         text = strip_punct(mention).text
+        if not self._source(head, lemma):
+            return Resolved.unresolved(f"'{text}' does not name a speaker")
         resolution: Resolution = "explicit" if head.pos_ == "PROPN" else "nominal"
         return Resolved(
             key="nominal:" + text.lower(),
@@ -236,6 +250,18 @@ class MentionResolver:
             kind=self._nominal_kind(head, lemma),
             resolution=resolution,
         )
+
+    def _source(self, head: Token, lemma: str) -> bool:
+        """A common noun names a speaker only if it is a person, group, organisation or text
+        that speaks ("officials", "the campaign", "the poll"), not "the arrest"."""
+        nouns = self.lexicons.source_nouns
+        if not nouns or head.pos_ != "NOUN" or head.ent_type_ in SOURCE_LABELS:
+            return True
+        if head.is_title and not head.is_sent_start:
+            return True  # a name the tagger took for a common noun ("Hannity said")
+        if lemma in nouns or head.lower_ in nouns or lemma in self.lexicons.gendered_nouns:
+            return True
+        return lemma.endswith(AGENT_SUFFIXES)  # "the announcer", "a reader", "immigrants"
 
     def _nominal_kind(self, head: Token, lemma: str) -> EntityKind:
         if lemma in self.lexicons.document_nouns:
