@@ -8,6 +8,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.pipeline.types import EntityKind, QuoteType, Resolution
 
+# The quote types an answer holds unless the request asks for others.
+DEFAULT_QUOTE_TYPES: tuple[str, ...] = ("direct", "partial")
+# The types `include_non_speech` adds.
+NON_SPEECH_TYPES: frozenset[str] = frozenset({"scare", "title"})
+
 
 class TextSpan(BaseModel):
     """Words of the submitted text; `text == input[start:end]` (Unicode code point offsets)."""
@@ -30,10 +35,26 @@ class AttributionRequest(BaseModel):
         Field(default=None, max_length=256, description="Echoed back; generated if absent."),
     ] = None
     title: Annotated[str | None, Field(default=None, max_length=1000)] = None
+    types: Annotated[
+        list[QuoteType] | None,
+        Field(
+            default=None,
+            min_length=1,
+            description=(
+                "Quote types to return: any of `direct` (a whole quotation), `partial` (a quoted "
+                "fragment), `indirect` (reported speech, not in quotation marks), `scare` (scare "
+                "quotes, terms) and `title` (titles, nicknames; scare and title are never "
+                "attributed). Default: `direct` and `partial`."
+            ),
+        ),
+    ] = None
     include_non_speech: Annotated[
         bool,
         Field(
-            description="Also return scare quotes and titles (type scare/title, never attributed)."
+            description=(
+                "Also return scare quotes and titles: the same as adding `scare` and `title` "
+                "to `types`."
+            )
         ),
     ] = False
     format: Annotated[
@@ -56,6 +77,15 @@ class AttributionRequest(BaseModel):
             )
         ),
     ] = "codepoint"
+
+    @property
+    def quote_types(self) -> frozenset[str]:
+        """The types the answer holds: `types` (default direct and partial), plus scare and
+        title with `include_non_speech`."""
+        chosen = set(self.types) if self.types else set(DEFAULT_QUOTE_TYPES)
+        if self.include_non_speech:
+            chosen |= NON_SPEECH_TYPES
+        return frozenset(chosen)
 
 
 class Speaker(BaseModel):
@@ -87,6 +117,17 @@ class QuoteOut(BaseModel):
     )
     speaker: Speaker | None
     cue: TextSpan | None
+    part_of: str | None = Field(
+        default=None,
+        description=(
+            'For a quoted fragment inside reported speech (`X said the plan was "dead"`): '
+            "the id of that `indirect` passage, when the answer holds it."
+        ),
+    )
+    fragments: list[str] = Field(
+        default_factory=list,
+        description="For an `indirect` passage: the ids of the quoted fragments inside it.",
+    )
     confidence: Annotated[
         float,
         Field(

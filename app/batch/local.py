@@ -14,7 +14,7 @@ import multiprocessing
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from app.batch.output import Summary, attribute_batch, done_ids
 from app.batch.records import Article, ErrorLog, LineError, parse_line, read_lines
+from app.pipeline.types import QuoteType
 from app.settings import Settings
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ def attribute_stream(
     processes: int = 1,
     batch_size: int = 16,
     progress: bool = False,
+    types: Sequence[QuoteType] | None = None,
 ) -> Summary:
     """Attribute every valid line of `stream` not in `skip`, appending responses to `out`."""
     from tqdm import tqdm
@@ -119,7 +121,12 @@ def attribute_stream(
         for number, raw in read_lines(stream):
             summary.lines = number
             parsed = parse_line(
-                number, raw, settings=settings, text_field=text_field, id_field=id_field
+                number,
+                raw,
+                settings=settings,
+                text_field=text_field,
+                id_field=id_field,
+                types=types,
             )
             if isinstance(parsed, LineError):
                 errors.write(parsed)
@@ -167,6 +174,7 @@ def run_local(
     text_field: str = "text",
     id_field: str = "id",
     progress: bool = False,
+    types: Sequence[QuoteType] | None = None,
 ) -> Summary:
     """Attribute the JSONL file `source` (or stdin for `-`), appending results to `output`."""
     skip = done_ids(output)
@@ -184,6 +192,7 @@ def run_local(
                 processes=processes,
                 batch_size=batch_size,
                 progress=progress,
+                types=types,
             )
     finally:
         errors.close()

@@ -24,12 +24,14 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from app.batch.output import Summary, UsageError, attribute_batch, done_ids
 from app.batch.records import Article, ErrorLog, LineError, check_record
+from app.pipeline.types import QuoteType
 from app.settings import Settings
 
 # Output columns of the actors: status (ok | error | skipped), id, payload (response JSON or error).
@@ -67,6 +69,7 @@ class Attributor:
         id_field: str,
         batch_size: int,
         skip: frozenset[str],
+        types: Sequence[QuoteType] | None = None,
     ) -> None:
         from app.pipeline import build_pipeline
 
@@ -76,6 +79,7 @@ class Attributor:
         self.id_field = id_field
         self.batch_size = batch_size
         self.skip = skip
+        self.types = types
 
     def __call__(self, batch: Any) -> Any:
         import pyarrow as pa  # type: ignore[import-untyped]
@@ -95,6 +99,7 @@ class Attributor:
                 default_id=None,
                 settings=self.settings,
                 text_field=self.text_field,
+                types=self.types,
             )
             if isinstance(checked, LineError):
                 status.append(STATUS_ERROR)
@@ -150,6 +155,7 @@ def run_ray(
     text_field: str = "text",
     id_field: str = "id",
     progress: bool = False,
+    types: Sequence[QuoteType] | None = None,
 ) -> Summary:
     """Attribute `source` on Ray (local, or the cluster at `address`); append results to OUT."""
     ray = import_ray()
@@ -185,6 +191,7 @@ def run_ray(
                 "id_field": id_field,
                 "batch_size": batch_size,
                 "skip": skip,
+                "types": list(types) if types else None,
             },
         )
         bar = tqdm(unit="article", file=sys.stderr, disable=not progress, dynamic_ncols=True)

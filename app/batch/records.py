@@ -9,7 +9,7 @@ never a reason to stop the run.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -17,6 +17,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from app.errors import ServiceError
+from app.pipeline.types import QuoteType
 from app.schemas import AttributionRequest
 from app.service.limits import check_document
 from app.settings import Settings
@@ -60,6 +61,7 @@ def check_record(
     default_id: str | None,
     settings: Settings,
     text_field: str = "text",
+    types: Sequence[QuoteType] | None = None,
 ) -> Article | LineError:
     """Validate a record's id and text as the API does; a missing id becomes `default_id`."""
     doc_id: str | None
@@ -78,7 +80,7 @@ def check_record(
     if not isinstance(raw_text, str):
         return LineError(line, doc_id, f"text must be a string, got {type(raw_text).__name__}")
     try:
-        request = AttributionRequest(id=doc_id, text=raw_text)
+        request = AttributionRequest(id=doc_id, text=raw_text, types=list(types) if types else None)
         check_document(request, settings, field=text_field)
     except ServiceError as exc:
         return LineError(line, doc_id, exc.detail)
@@ -88,7 +90,13 @@ def check_record(
 
 
 def parse_line(
-    line: int, raw: bytes, *, settings: Settings, text_field: str = "text", id_field: str = "id"
+    line: int,
+    raw: bytes,
+    *,
+    settings: Settings,
+    text_field: str = "text",
+    id_field: str = "id",
+    types: Sequence[QuoteType] | None = None,
 ) -> Article | LineError | None:
     """One input line -> an article, an error, or None for a blank line (skipped silently)."""
     try:
@@ -110,6 +118,7 @@ def parse_line(
         default_id=f"line-{line}",
         settings=settings,
         text_field=text_field,
+        types=types,
     )
 
 

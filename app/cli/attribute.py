@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import cast
 
 from app.batch.local import run_local
 from app.batch.output import UsageError
+from app.pipeline.types import ALL_QUOTE_TYPES, QuoteType
 from app.settings import get_settings
 
 EXIT_OK = 0
@@ -30,6 +32,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--processes", type=int, default=1, help="worker processes, each a forked pipeline"
     )
     parser.add_argument("--batch-size", type=int, default=None, help="nlp.pipe batch size")
+    parser.add_argument(
+        "--types",
+        default=None,
+        metavar="T1,T2",
+        help=f"quote types to answer, comma-separated, any of {', '.join(ALL_QUOTE_TYPES)} "
+        "(default: direct,partial)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.add_argument(
         "--engine", choices=("spacy", "ray"), default="spacy", help="spacy processes or Ray Data"
@@ -45,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     batch_size: int = args.batch_size or settings.batch_size
     try:
         _check_usage(args, batch_size)
+        types = parse_types(args.types)
         progress = not args.quiet and sys.stderr.isatty()
         if args.engine == "ray":
             from app.batch.ray import run_ray
@@ -60,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
                 text_field=args.text_field,
                 id_field=args.id_field,
                 progress=progress,
+                types=types,
             )
         else:
             summary = run_local(
@@ -72,12 +83,26 @@ def run(args: argparse.Namespace) -> int:
                 text_field=args.text_field,
                 id_field=args.id_field,
                 progress=progress,
+                types=types,
             )
     except UsageError as exc:
         print(f"quotes attribute: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(summary.format(), file=sys.stderr)
     return EXIT_OK
+
+
+def parse_types(value: str | None) -> list[QuoteType] | None:
+    """`--types indirect,direct` -> the types; a usage error names the allowed ones."""
+    if value is None:
+        return None
+    chosen = [t.strip() for t in value.split(",") if t.strip()]
+    unknown = [t for t in chosen if t not in ALL_QUOTE_TYPES]
+    if unknown or not chosen:
+        raise UsageError(
+            f"--types {value!r}: each type must be one of {', '.join(ALL_QUOTE_TYPES)}"
+        )
+    return [cast(QuoteType, t) for t in chosen]
 
 
 def _check_usage(args: argparse.Namespace, batch_size: int) -> None:

@@ -10,17 +10,28 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from app.tools.evaluation import predict
 from app.tools.evaluation.calibration import plot_reliability
-from app.tools.evaluation.gold import load_gold
+from app.tools.evaluation.gold import (
+    QUOTATION_TYPES,
+    REPORTED_TYPES,
+    is_reported_speech,
+    load_gold,
+)
 from app.tools.evaluation.report import build_report, format_errors, format_table
 from app.tools.evaluation.scoring import SystemResult, evaluate, worst_errors
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "gold", type=Path, help="gold JSONL: {id, text, quotes:[{start, end, ...}]}"
+        "gold",
+        type=Path,
+        nargs="+",
+        help="gold JSONL: {id, text, quotes:[{start, end, ...}]}; a file of reported speech "
+        "(quote types indirect/mixed) is scored against our indirect passages, any other "
+        "against our quotations (direct, partial)",
     )
     parser.add_argument(
         "--baseline",
@@ -51,43 +62,52 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        docs = load_gold(args.gold)
-    except (OSError, ValueError) as exc:
-        print(f"quotes evaluate: cannot read {args.gold}: {exc}", file=sys.stderr)
-        return 2
-    if args.skip_unannotated:
-        docs = [d for d in docs if d.quotes]
-    head_only = not args.strict_names
-    results: dict[str, SystemResult] = {
-        "ours": evaluate(
-            docs,
-            predict.predict_ours(docs, predict.load_pipeline(), batch_size=args.batch_size),
-            head_only=head_only,
-        )
-    }
-    if args.baseline:
+    reports: list[dict[str, Any]] = []
+    nlp = None
+    for path in args.gold:
         try:
-            predictions = predict.BASELINES[args.baseline](docs)
-            results[args.baseline] = evaluate(docs, predictions, head_only=head_only)
-        except ImportError as exc:
-            print(f"quotes evaluate: {exc}", file=sys.stderr)
+            docs = load_gold(path)
+        except (OSError, ValueError) as exc:
+            print(f"quotes evaluate: cannot read {path}: {exc}", file=sys.stderr)
             return 2
-    report = build_report(args.gold, docs, results, args.errors)
+        if args.skip_unannotated:
+            docs = [d for d in docs if d.quotes]
+        reported = is_reported_speech(docs)
+        types = REPORTED_TYPES if reported else QUOTATION_TYPES
+        head_only = not args.strict_names
+        nlp = nlp or predict.load_pipeline()
+        predictions = predict.predict_ours(docs, nlp, batch_size=args.batch_size, types=types)
+        results: dict[str, SystemResult] = {
+            "ours": evaluate(docs, predictions, head_only=head_only)
+        }
+        if args.baseline:
+            try:
+                baseline = (
+                    ([] for _ in docs) if reported else predict.BASELINES[args.baseline](docs)
+                )
+                results[args.baseline] = evaluate(docs, baseline, head_only=head_only)
+            except ImportError as exc:
+                print(f"quotes evaluate: {exc}", file=sys.stderr)
+                return 2
+        report = build_report(path, docs, results, args.errors)
+        report["scored_types"] = list(types)
+        reports.append(report)
+        if not args.json:
+            kind = "reported speech (indirect)" if reported else "quotations (direct, partial)"
+            print(f"{path}: {len(docs)} articles, {kind}")
+            print(format_table(report["systems"]))
+            for name, result in results.items():
+                if args.errors > 0:
+                    print(f"\nworst errors ({name}):")
+                    print(format_errors(worst_errors(result.errors, args.errors)))
+            print()
     if args.plot is not None:
         calibration = {
-            name: system["calibration"]
-            for name, system in report["systems"].items()
-            if name == "ours" and system["calibration"]["count"]
+            f"ours, {Path(r['gold']).name}": r["systems"]["ours"]["calibration"]
+            for r in reports
+            if r["systems"]["ours"]["calibration"]["count"]
         }
         plot_reliability(calibration, args.plot)
     if args.json:
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-        return 0
-    print(f"{args.gold}: {len(docs)} articles")
-    print(format_table(report["systems"]))
-    for name, errors in results.items():
-        if args.errors > 0:
-            print(f"\nworst errors ({name}):")
-            print(format_errors(worst_errors(errors.errors, args.errors)))
+        print(json.dumps(reports[0] if len(reports) == 1 else {"files": reports}, indent=2))
     return 0

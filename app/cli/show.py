@@ -17,11 +17,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o", "--output", type=Path, default=None, help="HTML file to write (default: stdout)"
     )
     parser.add_argument("--id", default=None, help="document id shown on the page")
+    parser.add_argument(
+        "--reported", action="store_true", help="also mark reported speech (type indirect)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: building the parser must not load spaCy.
     from app.pipeline import build_pipeline
+    from app.pipeline.types import QuoteType
     from app.schemas import AttributionRequest
     from app.service.runner import attribute_requests
     from app.settings import Settings
@@ -45,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     nlp = build_pipeline(settings.model_name, settings.pipeline_config)
-    request = AttributionRequest(text=text, id=args.id or article.stem)
+    types: list[QuoteType] | None = ["direct", "partial", "indirect"] if args.reported else None
+    request = AttributionRequest(text=text, id=args.id or article.stem, types=types)
     (response,) = attribute_requests(nlp, [request], batch_size=settings.batch_size)
     page = render_result_page(text, response, standalone=True)
     output: Path | None = args.output

@@ -25,6 +25,7 @@ COMPONENT_MODULES = (
     "app.pipeline.extensions",
     "app.pipeline.lexicon",
     "app.pipeline.quotes.component",
+    "app.pipeline.reported.component",
     "app.pipeline.speakers.component",
     "app.pipeline.entities.component",
 )

@@ -23,6 +23,10 @@ def register_extensions() -> None:
     # speaker_attributor found (mention + cue + layout), read by the speaker_resolver
     if not Span.has_extension("speaker_candidate"):
         Span.set_extension("speaker_candidate", default=None)
+    # Span in doc.spans[QUOTES_KEY] of type indirect -> app.pipeline.types.ReportedCue: the cue
+    # and source the reported_speech component found, read by the speaker_attributor
+    if not Span.has_extension("reported"):
+        Span.set_extension("reported", default=None)
 
 
 register_extensions()

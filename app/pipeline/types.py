@@ -9,9 +9,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 # direct: a whole quotation; partial: a quoted fragment inside reported speech;
+# indirect: reported speech, not in quotation marks (`X said the plan was dead`);
 # scare: scare quotes or a term (so-called "sanctuary cities"); title: a work's title, a nickname.
-QuoteType = Literal["direct", "partial", "scare", "title"]
-SPEECH_QUOTE_TYPES: frozenset[str] = frozenset({"direct", "partial"})
+QuoteType = Literal["direct", "partial", "indirect", "scare", "title"]
+ALL_QUOTE_TYPES: tuple[str, ...] = ("direct", "partial", "indirect", "scare", "title")
+# Passages in quotation marks that are someone's words.
+QUOTATION_TYPES: frozenset[str] = frozenset({"direct", "partial"})
+# Passages that are attributed to a speaker.
+SPEECH_QUOTE_TYPES: frozenset[str] = QUOTATION_TYPES | {"indirect"}
 
 # How a speaker mention was tied to its entity, from most to least direct evidence.
 Resolution = Literal["explicit", "alias", "nominal", "pronoun", "context"]
@@ -49,6 +54,11 @@ class Quote:
     @property
     def is_speech(self) -> bool:
         return self.type in SPEECH_QUOTE_TYPES
+
+    @property
+    def is_quotation(self) -> bool:
+        """Someone's words in quotation marks (not reported speech)."""
+        return self.type in QUOTATION_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,3 +102,13 @@ class SpeakerCandidate:
     prior: float = 0.0  # that layout's confidence prior
     local: bool = True  # the mention is written at this quote (not borrowed from another one)
     source: int | None = None  # index in the quotes span group of the quote this one continues
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedCue:
+    """How a reported-speech passage (type indirect) is tied to its source (token indices)."""
+
+    cue: tuple[int, int]  # the cue ("said", "according to", ":")
+    verb: int | None  # the cue verb whose subject is the source; None when the cue names it
+    source: int | None  # the source's head when the cue itself names it (according to X, X:)
+    layout: str  # the reported-speech pattern that found it

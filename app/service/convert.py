@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.types import CharSpan
 from app.schemas import (
+    DEFAULT_QUOTE_TYPES,
     AttributionResponse,
     ModelInfo,
     QuoteOut,
@@ -55,28 +56,51 @@ def _text_span(source: str, span: CharSpan | None) -> TextSpan | None:
 
 
 def doc_to_response(
-    doc: Doc, source: str, *, doc_id: str, info: ModelInfo, include_non_speech: bool = False
+    doc: Doc,
+    source: str,
+    *,
+    doc_id: str,
+    info: ModelInfo,
+    types: frozenset[str] = frozenset(DEFAULT_QUOTE_TYPES),
 ) -> AttributionResponse:
-    """Convert an annotated Doc to the API's answer; every text is sliced from `source`."""
+    """Convert an annotated Doc to the API's answer; every text is sliced from `source`.
+
+    Only quotes of `types` are answered; speaker ids are numbered in order of the answered
+    quotes, so asking for more types never renumbers the speakers of the default answer.
+    """
     quotes: list[QuoteOut] = []
+    entity_ids: dict[str, str] = {}  # the pipeline's entity id -> the answer's
     quote_ids_by_entity: dict[str, list[str]] = {}
+    reports: list[tuple[int, int, str]] = []  # (start, end, id) of answered indirect passages
     for span in doc.spans[QUOTES_KEY] if QUOTES_KEY in doc.spans else ():
         quote = span._.quote
-        if quote is None or not (quote.is_speech or include_non_speech):
+        if quote is None or quote.type not in types:
             continue
         quote_id = f"q{len(quotes) + 1}"
         attribution = span._.attribution if quote.is_speech else None
         speaker: Speaker | None = None
         if attribution is not None and (attribution.mention or attribution.name):
+            entity = None
+            if attribution.entity_id is not None:
+                entity = entity_ids.setdefault(attribution.entity_id, f"e{len(entity_ids) + 1}")
+                quote_ids_by_entity.setdefault(entity, []).append(quote_id)
             speaker = Speaker(
                 name=attribution.name,
                 mention=_text_span(source, attribution.mention),
-                entity=attribution.entity_id,
+                entity=entity,
                 resolution=attribution.resolution,
                 reason=attribution.reason if attribution.name is None else None,
             )
-            if attribution.entity_id is not None:
-                quote_ids_by_entity.setdefault(attribution.entity_id, []).append(quote_id)
+        part_of = next(
+            (rid for start, end, rid in reports if start <= quote.start and quote.end <= end),
+            None,
+        )
+        if quote.type == "indirect":
+            reports.append((quote.start, quote.end, quote_id))
+        elif part_of is not None:
+            for earlier in quotes:
+                if earlier.id == part_of:
+                    earlier.fragments.append(quote_id)
         quotes.append(
             QuoteOut(
                 id=quote_id,
@@ -90,20 +114,22 @@ def doc_to_response(
                 ],
                 speaker=speaker,
                 cue=_text_span(source, attribution.cue) if attribution else None,
+                part_of=part_of if quote.type == "partial" else None,
                 confidence=round(attribution.confidence, 4) if attribution else 0.0,
             )
         )
+    by_pipeline_id = {entity.id: entity for entity in doc._.speakers}
     speakers = [
         SpeakerOut(
-            id=entity.id,
-            name=entity.name,
-            kind=entity.kind,
-            role=entity.role,
-            aliases=list(entity.aliases),
-            quotes=quote_ids_by_entity[entity.id],
+            id=answer_id,
+            name=by_pipeline_id[pipeline_id].name,
+            kind=by_pipeline_id[pipeline_id].kind,
+            role=by_pipeline_id[pipeline_id].role,
+            aliases=list(by_pipeline_id[pipeline_id].aliases),
+            quotes=quote_ids_by_entity[answer_id],
         )
-        for entity in doc._.speakers
-        if entity.id in quote_ids_by_entity
+        for pipeline_id, answer_id in entity_ids.items()
+        if pipeline_id in by_pipeline_id
     ]
     return AttributionResponse(id=doc_id, quotes=quotes, speakers=speakers, model=info)
 

@@ -46,9 +46,7 @@ def _finish(
     doc: Doc, req: AttributionRequest, markup: HtmlText | None, info: ModelInfo
 ) -> AttributionResponse:
     plain = markup.text if markup is not None else req.text
-    response = doc_to_response(
-        doc, plain, doc_id=request_id(req), info=info, include_non_speech=req.include_non_speech
-    )
+    response = doc_to_response(doc, plain, doc_id=request_id(req), info=info, types=req.quote_types)
     if markup is not None:
         response = map_offsets(response, markup.to_source, source=req.text)
     if req.offsets == "utf16":

@@ -68,7 +68,7 @@ def _open_tag(mark: Mark, *, first_piece: bool) -> str:
         data += f' data-speaker="{_attr(mark.style.key)}"'
     title = f' title="{_attr(mark.title)}"'
     if mark.kind == "quote":
-        classes = f"quote {mark.style.css_class}"
+        classes = f"quote {mark.style.css_class}" + (" reported" if mark.reported else "")
         if not first_piece:
             return f'<mark class="{classes} quote-cont"{data}{title}>'
         label = f'<span class="speaker-label">{_text_html(mark.style.label)}</span>'
@@ -180,13 +180,24 @@ def file_csp(css: str) -> str:
 
 
 def render_form_page(
-    *, text: str = "", error: str | None = None, max_chars: int | None = None
+    *,
+    text: str = "",
+    error: str | None = None,
+    max_chars: int | None = None,
+    reported: bool = False,
 ) -> str:
     """The start page: a text area to paste an article into, and an error message if any."""
     return (
         environment()
         .get_template("form.html")
-        .render(text=text, error=error, max_chars=max_chars, inline_css=None, meta_csp=None)
+        .render(
+            text=text,
+            error=error,
+            max_chars=max_chars,
+            reported=reported,
+            inline_css=None,
+            meta_csp=None,
+        )
     )
 
 
@@ -207,5 +218,6 @@ def render_result_page(
             inline_css=Markup(css) if css is not None else None,
             meta_csp=file_csp(css) if css is not None else None,
             paragraph_count=len(paragraph_ranges(text)),
+            has_reported=any(q.type == "indirect" for q in response.quotes),
         )
     )

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from app.errors import NotReady, ServiceBusy, ServiceError
+from app.pipeline.types import QuoteType
 from app.schemas import AttributionRequest
 from app.service.limits import check_document
 from app.service.runner import AttributionService
@@ -56,6 +57,9 @@ def page_service(request: Request) -> AttributionService | None:
     return service
 
 
+# The types the reading view asks for: the API's default ones ("reported" ticked adds indirect).
+READING_TYPES: tuple[QuoteType, ...] = ("direct", "partial")
+
 PageSettings = Annotated[Settings, Depends(page_settings)]
 PageService = Annotated[AttributionService | None, Depends(page_service)]
 
@@ -67,11 +71,15 @@ async def form_page(settings: PageSettings) -> HTMLResponse:
 
 @router.post("/", response_class=HTMLResponse, summary="The reading view of the posted article")
 async def result_page(
-    settings: PageSettings, service: PageService, text: Annotated[str, Form()] = ""
+    settings: PageSettings,
+    service: PageService,
+    text: Annotated[str, Form()] = "",
+    reported: Annotated[str | None, Form()] = None,
 ) -> HTMLResponse:
     # Browsers send a textarea's line breaks as CRLF; the article's own are LF.
     text = text.replace("\r\n", "\n")
-    document = AttributionRequest(text=text)
+    types: list[QuoteType] | None = [*READING_TYPES, "indirect"] if reported else None
+    document = AttributionRequest(text=text, types=types)
     try:
         check_document(document, settings)
         if service is None:
@@ -79,7 +87,12 @@ async def result_page(
         (response,) = await service.attribute([document])
     except ServiceError as exc:
         headers = {"Retry-After": str(exc.retry_after_s)} if isinstance(exc, ServiceBusy) else None
-        page = render_form_page(text=text, error=exc.detail, max_chars=settings.max_text_chars)
+        page = render_form_page(
+            text=text,
+            error=exc.detail,
+            max_chars=settings.max_text_chars,
+            reported=bool(reported),
+        )
         return _page(page, exc.status, headers)
     return _page(render_result_page(text, response))
 

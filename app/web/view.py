@@ -47,6 +47,7 @@ class Mark:
     style: SpeakerStyle
     unresolved: bool = False
     title: str = ""
+    reported: bool = False  # a quote mark of reported speech (type indirect)
 
 
 @dataclass
@@ -135,6 +136,7 @@ def collect_marks(text: str, response: AttributionResponse) -> list[Mark]:
                 old.style,
                 old.unresolved and mark.unresolved,
                 old.title,
+                old.reported,
             )
             return
         shared[where] = len(marks)
@@ -150,6 +152,7 @@ def collect_marks(text: str, response: AttributionResponse) -> list[Mark]:
                 (quote.id,),
                 style,
                 title=_quote_title(quote, style),
+                reported=quote.type == "indirect",
             )
         )
         speaker = quote.speaker

@@ -181,6 +181,8 @@ def test_fake_service_contract_needs_no_nlp(make_client: Callable[..., TestClien
                 "segments": [],
                 "speaker": None,
                 "cue": None,
+                "part_of": None,
+                "fragments": [],
                 "confidence": 0.0,
             }
         ],

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MODELS = ROOT / "models"
 SEED = ROOT / "seeds" / "sanctuary-cities.txt"
 SPEAKER_COMPONENTS = ("speaker_attributor", "speaker_resolver")
-OUR_COMPONENTS = ("quote_finder", *SPEAKER_COMPONENTS)
+OUR_COMPONENTS = ("quote_finder", "reported_speech", *SPEAKER_COMPONENTS)
 QUOTE_RE = re.compile(r'"([^"\n]+)"')
 
 # initialize() arguments of each component, read from the files models/pipeline.cfg names
@@ -89,8 +89,9 @@ def layouts(doc: Doc) -> list[str | None]:
 
 
 def quotes_of(nlp: Language, text: str) -> list[Quote]:
+    """The quoted passages (reported speech, which the full pipeline adds, left out)."""
     doc = nlp(text)
-    return [span._.quote for span in doc.spans[QUOTES_KEY]]
+    return [span._.quote for span in doc.spans[QUOTES_KEY] if span._.quote.type != "indirect"]
 
 
 def spans_of(nlp: Language, text: str) -> list[tuple[str, str]]:

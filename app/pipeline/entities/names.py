@@ -353,7 +353,7 @@ def quoted_mask(doc: Doc, spans: Sequence[Span]) -> list[bool]:
     mask = [False] * len(doc)
     for span in spans:
         quote: Quote | None = span._.quote
-        if quote is not None and quote.is_speech:
+        if quote is not None and quote.is_quotation:
             for i in range(span.start, span.end):
                 mask[i] = True
     return mask

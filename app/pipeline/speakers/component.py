@@ -178,6 +178,9 @@ class SpeakerAttributor(Pipe):
                 continue
             q = QuoteContext(index, quotes, results, qi)
             found = first_found(q, quote_shape(q))
+            if quote.type == "indirect":
+                results.append(found)
+                continue
             if found is not None and found.layout == "verb":
                 # a plain verb's subject is rarely the source of a fragment it governs
                 shape = "weak_verb" if weak_subject(index, found) else "named_verb"
@@ -202,6 +205,8 @@ class SpeakerAttributor(Pipe):
 def quote_shape(q: QuoteContext) -> str:
     """The quote's shape, which picks its layout priority list in the table."""
     span: Span = q.span
+    if q.quote.type == "indirect":
+        return "indirect"
     if q.quote.type == "partial":
         return "partial_unfinished" if unfinished(q.index, span) else "partial"
     if span[-1].text in SENTENCE_FINAL and cue_adjacent(q):

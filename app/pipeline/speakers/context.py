@@ -73,7 +73,7 @@ class DocIndex:
         self._cues: dict[int, tuple[int, int]] = {}
         for span in quotes:
             quote: Quote | None = span._.quote
-            if quote is None or not quote.is_speech:
+            if quote is None or not quote.is_quotation:
                 continue
             lo, hi = span.start, span.end
             if lo > 0 and is_mark(doc[lo - 1]):

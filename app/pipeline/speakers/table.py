@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from app.pipeline.speakers.context import QuoteContext
-from app.pipeline.speakers.layouts import after, before, continued, governing
+from app.pipeline.speakers.layouts import after, before, continued, governing, reported
 from app.pipeline.types import SpeakerCandidate
 
 Finder = Callable[[QuoteContext], SpeakerCandidate | None]
@@ -114,6 +114,24 @@ LAYOUTS: tuple[Layout, ...] = (
     ),
 )
 
+REPORTED_LAYOUTS: tuple[Layout, ...] = (
+    Layout(
+        "reported",
+        0.8,
+        True,
+        "Lee said the plan was dead. / The plan is dead, according to Lee.",
+        reported.reported,
+    ),
+    Layout(
+        "reported_fragment",
+        0.8,
+        True,
+        'Lee said the plan was "dead on arrival."',
+        reported.fragment,
+    ),
+)
+LAYOUTS = LAYOUTS + REPORTED_LAYOUTS
+
 BY_NAME: Mapping[str, Layout] = {layout.name: layout for layout in LAYOUTS}
 # Layouts whose mention was written at this quote (the others borrow an earlier quote's).
 LOCAL_LAYOUTS: frozenset[str] = frozenset(layout.name for layout in LAYOUTS if layout.local)
@@ -125,6 +143,7 @@ LAYOUT_PRIORS: Mapping[str, float] = {layout.name: layout.prior for layout in LA
 PRIORITY: Mapping[str, tuple[str, ...]] = {
     # `X cannot say that "Q," Y added`: a fragment that the sentence goes on after
     "partial_unfinished": (
+        "reported_fragment",
         "after",
         "governing",
         "before",
@@ -133,7 +152,16 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "verb",
         "after_late",
     ),
-    "partial": ("governing", "before", "according_to", "colon", "after", "verb", "after_late"),
+    "partial": (
+        "reported_fragment",
+        "governing",
+        "before",
+        "according_to",
+        "colon",
+        "after",
+        "verb",
+        "after_late",
+    ),
     # `X said, "Q." The next sentence ...`: a finished quote right after its cue
     "direct_after_cue": (
         "before",
@@ -170,6 +198,8 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
     # `Trump said Tuesday that Rubio was "a lightweight" while Cruz is "a basket case"`: the
     # sentence's named speaker, not the named subject of the plain verb
     "named_verb": ("sentence_cue",),
+    # reported speech: the source at the cue that reports it, and nothing else
+    "indirect": ("reported",),
     # no attribution written at the quote
     "unattributed": (
         "shared",

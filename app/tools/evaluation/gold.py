@@ -12,10 +12,18 @@ are used for breakdowns only.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.pipeline.types import QuoteType
 from app.schemas import AttributionResponse
+
+# Gold quote types of reported speech (the reported-speech files), and the types of our
+# answer scored against each kind of gold file.
+REPORTED_GOLD_TYPES: frozenset[str] = frozenset({"indirect", "mixed"})
+REPORTED_TYPES: tuple[QuoteType, ...] = ("indirect",)
+QUOTATION_TYPES: tuple[QuoteType, ...] = ("direct", "partial")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,11 @@ def parse_gold_line(line: str) -> GoldDoc:
         return GoldDoc(id=str(record.get("id", "")), text=text, quotes=quotes)
     except (KeyError, TypeError) as exc:
         raise ValueError(f"gold record is missing a field: {exc}") from exc
+
+
+def is_reported_speech(docs: Sequence[GoldDoc]) -> bool:
+    """A gold file of reported speech: its quotes are typed indirect or mixed."""
+    return any(q.type in REPORTED_GOLD_TYPES for d in docs for q in d.quotes)
 
 
 def load_gold(path: Path) -> list[GoldDoc]:

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from app.pipeline.types import QuoteType
 from app.schemas import AttributionRequest
 from app.tools.evaluation.gold import GoldDoc, PredQuote, predictions_from_response
 
@@ -30,12 +31,18 @@ def load_pipeline() -> Language:
 
 
 def predict_ours(
-    docs: Sequence[GoldDoc], nlp: Language, *, batch_size: int = 8
+    docs: Sequence[GoldDoc],
+    nlp: Language,
+    *,
+    batch_size: int = 8,
+    types: Sequence[QuoteType] | None = None,
 ) -> Iterator[list[PredQuote]]:
-    """Our pipeline, through the same service path as the API (`attribute_requests`)."""
+    """Our pipeline, through the same service path as the API (`attribute_requests`),
+    answering quotes of `types` (default: the API's)."""
     from app.service.runner import attribute_requests
 
-    requests = (AttributionRequest(text=d.text, id=d.id[:256]) for d in docs)
+    chosen = list(types) if types else None
+    requests = (AttributionRequest(text=d.text, id=d.id[:256], types=chosen) for d in docs)
     responses = attribute_requests(nlp, requests, batch_size=batch_size)
     for done, response in enumerate(responses, start=1):
         _progress(done, len(docs), "ours")

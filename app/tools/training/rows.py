@@ -30,7 +30,7 @@ def collect_rows(nlp: Language, docs: Sequence[GoldDoc], *, batch_size: int = 8)
     """Run the pipeline over `docs` and yield a row per matched, judged quote."""
     texts = (d.text for d in docs)
     for gold, doc in zip(docs, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        spans = [s for s in doc.spans.get(QUOTES_KEY, []) if s._.quote and s._.quote.is_speech]
+        spans = [s for s in doc.spans.get(QUOTES_KEY, []) if s._.quote and s._.quote.is_quotation]
         quotes: list[Quote] = [s._.quote for s in spans]
         pred = [PredQuote(q.start, q.end, q.text, None) for q in quotes]
         for gi, pi in match_quotes(gold.quotes, pred).items():

@@ -23,14 +23,16 @@ MAX_PARAGRAPH_GAP = 2
 
 
 def previous_speech(q: QuoteContext) -> tuple[int, SpeakerCandidate] | None:
-    """The nearest earlier speech quote and its candidate, if it has one."""
+    """The nearest earlier quotation and its candidate, if it has one (reported speech in
+    between is passed over: the layouts below continue quotations)."""
     for pi in range(q.qi - 1, -1, -1):
+        quote: Quote | None = q.quotes[pi]._.quote
+        if quote is None or not quote.is_quotation:
+            continue
         earlier = q.results[pi]
         if earlier is not None:
             return pi, earlier
-        quote: Quote | None = q.quotes[pi]._.quote
-        if quote is not None and quote.is_speech:
-            return None  # the previous speech quote has no speaker: do not skip over it
+        return None  # the previous quotation has no speaker: do not skip over it
     return None
 
 

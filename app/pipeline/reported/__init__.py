@@ -1,0 +1,1 @@
+"""Reported speech: attributions whose content is not (wholly) inside quotation marks."""

@@ -1,0 +1,276 @@
+"""The `reported_speech` component: what people are credited with saying outside quotation
+marks (`X said the plan was dead`, `the plan is dead, according to X`), as passages of type
+`indirect` on the quotes span group, each with its cue (`span._.reported`).
+
+The fixed shapes are spaCy dependency patterns kept as data (`models/patterns/
+reported_speech.jsonl`, "@cue_verbs" standing for the cue lexicon); this module turns a match
+into a passage: the content's extent, and the checks that keep beliefs, questions, conditionals
+and quoted words out. The speaker_attributor then finds each passage's source at its cue and
+the speaker_resolver resolves it like any quotation's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import ensure_path
+
+from app.pipeline.extensions import QUOTES_KEY, register_extensions
+from app.pipeline.lexicon import LexiconSource, entries
+from app.pipeline.reported.extent import subtree_range, trim, without
+from app.pipeline.text import token_paragraphs
+from app.pipeline.types import CharSpan, Quote, ReportedCue
+
+# The placeholder in the patterns that stands for the cue lexicon.
+CUE_PLACEHOLDER = "@cue_verbs"
+# Marks of a conditional clause: "if X said that ..." reports nothing.
+CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
+# The component's saved data (to_disk/from_disk).
+DATA_FILE = "reported_speech.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One reported passage before it becomes a span."""
+
+    start: int
+    end: int
+    cue: ReportedCue
+
+
+@Language.factory(
+    "reported_speech",
+    assigns=["doc.spans", "span._.quote", "span._.reported"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.spans"],
+    default_config={"spans_key": QUOTES_KEY, "min_words": 2},
+)
+def make_reported_speech(
+    nlp: Language, name: str, *, spans_key: str, min_words: int
+) -> ReportedSpeech:
+    return ReportedSpeech(nlp.vocab, name, spans_key=spans_key, min_words=min_words)
+
+
+class ReportedSpeech(Pipe):
+    """Reported speech -> `indirect` passages with their cues, by dependency patterns."""
+
+    def __init__(self, vocab: Any, name: str, *, spans_key: str, min_words: int) -> None:
+        register_extensions()
+        self.vocab = vocab
+        self.name = name
+        self.spans_key = spans_key
+        self.min_words = min_words
+        self.cue_verbs: list[str] = []
+        self.patterns: list[dict[str, Any]] = []
+        self._matcher = DependencyMatcher(vocab)
+        self._labels: dict[int, str] = {}
+        self._nodes: dict[str, list[str]] = {}
+
+    # ---- set-up and serialization ----------------------------------------------------------
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        cue_verbs: LexiconSource = (),
+        patterns: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        """Load the cue lexicon and the dependency patterns (the lexicon fills "@cue_verbs")."""
+        self._build([e for e in entries(cue_verbs) if " " not in e], list(patterns))
+
+    def _build(self, cue_verbs: list[str], patterns: list[dict[str, Any]]) -> None:
+        self.cue_verbs = cue_verbs
+        self.patterns = patterns
+        self._matcher = DependencyMatcher(self.vocab, validate=True)
+        self._labels = {}
+        self._nodes = {}
+        for entry in patterns:
+            nodes = [_fill(node, cue_verbs) for node in entry["pattern"]]
+            self._matcher.add(entry["label"], [nodes])
+            self._labels[self.vocab.strings.add(entry["label"])] = entry["label"]
+            self._nodes[entry["label"]] = [node["RIGHT_ID"] for node in nodes]
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps({"cue_verbs": self.cue_verbs, "patterns": self.patterns}).encode()
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> ReportedSpeech:
+        data = json.loads(bytes_data.decode("utf8"))
+        self._build(data["cue_verbs"], data["patterns"])
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        directory = ensure_path(path)
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / DATA_FILE).write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ReportedSpeech:
+        return self.from_bytes((ensure_path(path) / DATA_FILE).read_bytes())
+
+    # ---- the component -----------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.find(doc))
+        except Exception as e:  # noqa: BLE001 - routed to spaCy's configurable error handler
+            error_handler(self.name, self, [doc], e)
+        return doc
+
+    def find(self, doc: Doc) -> list[Found]:
+        """Every reported passage, in text order, at most one per content extent."""
+        if not self.patterns or len(doc) == 0:
+            return []
+        if not doc.has_annotation("DEP"):
+            raise ValueError(
+                f"[reported_speech] needs a dependency parse: add a parser before '{self.name}'"
+            )
+        quoted = _quotation_mask(doc, self.spans_key)
+        paragraph = token_paragraphs(doc).of
+        found: dict[tuple[int, int], Found] = {}
+        for match_id, tokens in sorted(self._matcher(doc), key=lambda m: m[1]):
+            label = self._labels[match_id]
+            nodes = dict(zip(self._nodes[label], tokens, strict=True))
+            passage = _passage(doc, label, nodes)
+            if passage is None:
+                continue
+            passage = _whole_quotations(passage, quoted)
+            if not self._acceptable(doc, passage, quoted, paragraph):
+                continue
+            found.setdefault((passage.start, passage.end), passage)
+        return sorted(found.values(), key=lambda f: (f.start, f.end))
+
+    def _acceptable(
+        self, doc: Doc, passage: Found, quoted: Sequence[bool], paragraph: Sequence[int]
+    ) -> bool:
+        start, end = passage.start, passage.end
+        words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+        if len(words) < self.min_words:
+            return False
+        cue_start, cue_end = passage.cue.cue
+        if any(quoted[k] for k in range(cue_start, cue_end)):
+            return False  # a cue inside a quotation is the speaker's words, not the article's
+        outside = sum(1 for t in words if not quoted[t.i])
+        if outside < self.min_words:
+            return False  # the content is a quotation: that is a direct quote, not reported
+        if paragraph[start] != paragraph[end - 1] or paragraph[start] != paragraph[cue_start]:
+            return False
+        verb = doc[passage.cue.verb] if passage.cue.verb is not None else None
+        if verb is not None and _conditional_or_question(verb):
+            return False
+        return True
+
+    def set_annotations(self, doc: Doc, found: Sequence[Found]) -> None:
+        if not found:
+            return
+        existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        taken = {(s.start_char, s.end_char) for s in existing}
+        spans: list[Span] = list(existing)
+        for passage in found:
+            span = doc[passage.start : passage.end]
+            if (span.start_char, span.end_char) in taken:
+                continue  # an existing quote owns that span's `_` values
+            taken.add((span.start_char, span.end_char))
+            span._.quote = Quote(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                type="indirect",
+                open_mark="",
+                close_mark="",
+                segments=(CharSpan(span.start_char, span.end_char, span.text),),
+            )
+            span._.reported = passage.cue
+            spans.append(span)
+        spans.sort(key=lambda s: (s.start_char, -s.end_char))
+        doc.spans[self.spans_key] = spans
+
+
+def _fill(node: dict[str, Any], cue_verbs: list[str]) -> dict[str, Any]:
+    """A pattern node with "@cue_verbs" replaced by the lexicon."""
+    attrs = dict(node.get("RIGHT_ATTRS", {}))
+    for key, value in attrs.items():
+        if isinstance(value, dict) and value.get("IN") == CUE_PLACEHOLDER:
+            attrs[key] = {**value, "IN": cue_verbs}
+    return {**node, "RIGHT_ATTRS": attrs}
+
+
+def _passage(doc: Doc, label: str, nodes: dict[str, int]) -> Found | None:
+    """The passage a pattern match reports, or None when the shape reports nothing."""
+    content = doc[nodes["content"]]
+    if label == "according_to":
+        according = doc[nodes["according"]]
+        start, end = without(doc, subtree_range(content), subtree_range(according))
+        cue = ReportedCue((according.i, min(according.i + 2, len(doc))), None, None, label)
+        return Found(start, end, cue) if start < end else None
+    cue_verb = doc[nodes["cue"]]
+    cue = ReportedCue(_cue_extent(doc, cue_verb.i), cue_verb.i, None, label)
+    if label == "clause_before":
+        if cue_verb.i < content.i:
+            return None  # only the clause before its attribution: `CLAUSE, X said`
+        start, end = without(doc, subtree_range(content), subtree_range(cue_verb))
+    else:
+        start, end = trim(doc, *subtree_range(content))
+    if start >= end or start <= cue_verb.i < end:
+        return None
+    return Found(start, end, cue)
+
+
+def _whole_quotations(passage: Found, quoted: Sequence[bool]) -> Found:
+    """A passage that ends inside a quotation it contains reaches that quotation's closing mark
+    (`X said the plan was "dead on arrival."`)."""
+    end = passage.end
+    if passage.start < end <= len(quoted) - 1 and quoted[end - 1] and quoted[end]:
+        while end < len(quoted) and quoted[end]:
+            end += 1
+    return passage if end == passage.end else Found(passage.start, end, passage.cue)
+
+
+def _cue_extent(doc: Doc, verb: int) -> tuple[int, int]:
+    """The cue verb with a particle right after it ("pointed out")."""
+    end = verb + 1
+    for child in doc[verb].children:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return verb, end
+
+
+def _conditional_or_question(verb: Any) -> bool:
+    """`If X said that ...`, `Did X say that ...?`: nothing was reported."""
+    current = verb
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children):
+            return True
+        if current.dep_ not in {"conj", "xcomp", "ccomp"} or current.head.i == current.i:
+            break
+        current = current.head
+    sentence = verb.sent
+    last = sentence[-1] if len(sentence) else None
+    while last is not None and last.i > sentence.start and (last.is_space or last.is_quote):
+        last = last.doc[last.i - 1]
+    return last is not None and last.text == "?"
+
+
+def _quotation_mask(doc: Doc, key: str) -> list[bool]:
+    """Tokens inside a quotation (direct or partial quote, marks included)."""
+    mask = [False] * len(doc)
+    for span in doc.spans.get(key, []):
+        quote: Quote | None = span._.quote
+        if quote is None or not quote.is_quotation:
+            continue
+        lo, hi = span.start, span.end
+        if lo > 0 and doc[lo - 1].is_quote:
+            lo -= 1
+        if hi < len(doc) and doc[hi].is_quote:
+            hi += 1
+        for k in range(lo, hi):
+            mask[k] = True
+    return mask

@@ -1,0 +1,43 @@
+"""Where a reported-speech passage starts and ends: the content a cue reports, as a token range,
+without the attribution itself, edge punctuation or a leading conjunction."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+# Tokens trimmed from the edges of a reported passage.
+EDGE_PUNCT: frozenset[str] = frozenset({",", ";", ":", "-", "--", "—", "–", "(", ")", "."})
+# Words trimmed from the start of a passage (`CLAUSE, and X said`: "and" is not content).
+LEADING_CONJUNCTIONS: frozenset[str] = frozenset({"and", "but", "or", "so"})
+
+
+def subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation, blanks and quote-less leading conjunctions."""
+    while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
+        start += 1
+    while start < end and doc[start].lower_ in LEADING_CONJUNCTIONS:
+        start += 1
+    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def without(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:
+    """`outer` without `inner` when `inner` sits at one of its ends (`CLAUSE, X said.`,
+    `According to X, CLAUSE`); `outer` itself when `inner` is in the middle."""
+    start, end = outer
+    lo, hi = inner
+    if lo <= start < hi:
+        start = hi
+    elif lo < end <= hi or (lo >= start and _only_trailer(doc, hi, end)):
+        end = lo
+    return trim(doc, start, end)
+
+
+def _only_trailer(doc: Doc, start: int, end: int) -> bool:
+    """Nothing but punctuation and blanks in [start, end)."""
+    return all(doc[k].is_punct or doc[k].is_space for k in range(start, end))

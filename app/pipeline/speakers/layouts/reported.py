@@ -1,0 +1,54 @@
+"""Reported speech: the source at the cue the reported_speech component found (`X said the plan
+was dead`, `the plan is dead, according to X`), and the quoted fragments inside such a report."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.pipeline.speakers.context import QuoteContext
+from app.pipeline.speakers.cues import according_to_source
+from app.pipeline.speakers.layouts.before import FINITE_TAGS
+from app.pipeline.speakers.mentions import candidate, left_neighbour_mention, speaker_ok
+from app.pipeline.types import Quote, ReportedCue, SpeakerCandidate
+
+# How many tokens before a fragment the search for the report holding it goes on.
+FRAGMENT_LOOKBACK = 200
+
+
+def reported(q: QuoteContext) -> SpeakerCandidate | None:
+    """The subject of the cue verb (or the X of "according to X")."""
+    cue: ReportedCue | None = q.span._.reported
+    if cue is None:
+        return None
+    index, doc = q.index, q.doc
+    para = index.para[cue.cue[0]]
+    if cue.verb is None:
+        source = according_to_source(doc[cue.cue[0]])
+        if source is None or not index.usable(source, para):
+            return None
+        return candidate(index, source, cue.cue)
+    verb = doc[cue.verb]
+    subject = index.subject_of(verb)
+    if subject is None and verb.tag_ in FINITE_TAGS:
+        subject = left_neighbour_mention(index, verb.i, para)
+    if subject is None or not speaker_ok(index, subject, para):
+        return None
+    return candidate(index, subject, index.cue_extent(verb))
+
+
+def fragment(q: QuoteContext) -> SpeakerCandidate | None:
+    """A quoted fragment inside reported speech (`X said the plan was "dead on arrival"`) is
+    the reported source's words: the report's candidate (same mention, same cue). Reports come
+    before the fragments they hold in the span group, so theirs is already found."""
+    quote = q.quote
+    for k in range(q.qi - 1, -1, -1):
+        span = q.quotes[k]
+        report: Quote | None = span._.quote
+        if report is None or report.type != "indirect":
+            continue
+        if report.start <= quote.start and quote.end <= report.end:
+            found = q.results[k]
+            return replace(found, source=None) if found is not None else None
+        if report.end <= quote.start and span.end < q.span.start - FRAGMENT_LOOKBACK:
+            break
+    return None
