@@ -13,20 +13,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
-from app.pipeline.reported.extent import subtree_range, trim, without
+from app.pipeline.reported.extent import Found, subtree_range, trim, without
+from app.pipeline.reported.labels import labelled
 from app.pipeline.text import token_paragraphs
 from app.pipeline.types import CharSpan, Quote, ReportedCue
 
@@ -34,41 +34,66 @@ from app.pipeline.types import CharSpan, Quote, ReportedCue
 CUE_PLACEHOLDER = "@cue_verbs"
 # Marks of a conditional clause: "if X said that ..." reports nothing.
 CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
+# Punctuation that sets an attribution off from the clause it reports.
+SET_OFF_PUNCT: frozenset[str] = frozenset({",", "\u2014", "--", "\u2013"})
+# A cue's subject, and the complements that make a clause its own (not an attribution).
+SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
+COMPLEMENT_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "dobj"})
+# Complements after an object that belong to what it reports ("it a mistake", "it as a failure").
+OBJECT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "prep"})
+OBJECT_PREPOSITIONS: frozenset[str] = frozenset({"as", "of", "for"})
+# Prepositions whose object is what a cue verb was about, and the verbs they follow ("about"
+# follows any cue verb).
+TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "about": frozenset(
+        {"ask", "write", "tweet", "comment", "complain", "joke", "testify"}
+        | {"say", "boast", "brag", "lament", "warn", "caution", "muse", "wonder", "question"}
+    ),
+    "against": frozenset({"warn", "caution", "argue", "speak", "testify", "rail", "protest"}),
+    "on": frozenset({"comment", "elaborate", "opine"}),
+    "to": frozenset({"point", "allude"}),
+}
+# Verbs that report words only with a predicate after their object ("called it a mistake").
+NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term"})
+NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
+# Words that open a reported clause (`warns that "..."`: reported, though all of it is quoted).
+COMPLEMENTIZERS: frozenset[str] = frozenset({"that", "whether", "if"})
 # The component's saved data (to_disk/from_disk).
 DATA_FILE = "reported_speech.json"
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One reported passage before it becomes a span."""
-
-    start: int
-    end: int
-    cue: ReportedCue
 
 
 @Language.factory(
     "reported_speech",
     assigns=["doc.spans", "span._.quote", "span._.reported"],
     requires=["token.dep", "token.pos", "token.lemma", "doc.spans"],
-    default_config={"spans_key": QUOTES_KEY, "min_words": 2},
+    default_config={"spans_key": QUOTES_KEY, "min_words": 2, "max_label_tokens": 6},
 )
 def make_reported_speech(
-    nlp: Language, name: str, *, spans_key: str, min_words: int
+    nlp: Language, name: str, *, spans_key: str, min_words: int, max_label_tokens: int
 ) -> ReportedSpeech:
-    return ReportedSpeech(nlp.vocab, name, spans_key=spans_key, min_words=min_words)
+    return ReportedSpeech(
+        nlp.vocab,
+        name,
+        spans_key=spans_key,
+        min_words=min_words,
+        max_label_tokens=max_label_tokens,
+    )
 
 
 class ReportedSpeech(Pipe):
     """Reported speech -> `indirect` passages with their cues, by dependency patterns."""
 
-    def __init__(self, vocab: Any, name: str, *, spans_key: str, min_words: int) -> None:
+    def __init__(
+        self, vocab: Any, name: str, *, spans_key: str, min_words: int, max_label_tokens: int
+    ) -> None:
         register_extensions()
         self.vocab = vocab
         self.name = name
         self.spans_key = spans_key
         self.min_words = min_words
+        self.max_label_tokens = max_label_tokens
         self.cue_verbs: list[str] = []
+        self.colon_labels: frozenset[str] = frozenset()
         self.patterns: list[dict[str, Any]] = []
         self._matcher = DependencyMatcher(vocab)
         self._labels: dict[int, str] = {}
@@ -83,8 +108,11 @@ class ReportedSpeech(Pipe):
         nlp: Language | None = None,
         cue_verbs: LexiconSource = (),
         patterns: Sequence[dict[str, Any]] = (),
+        colon_labels: LexiconSource = (),
     ) -> None:
-        """Load the cue lexicon and the dependency patterns (the lexicon fills "@cue_verbs")."""
+        """Load the cue lexicon, the dependency patterns (the lexicon fills "@cue_verbs") and
+        the labels of page furniture that a line's colon may follow."""
+        self.colon_labels = frozenset(entries(colon_labels))
         self._build([e for e in entries(cue_verbs) if " " not in e], list(patterns))
 
     def _build(self, cue_verbs: list[str], patterns: list[dict[str, Any]]) -> None:
@@ -100,10 +128,16 @@ class ReportedSpeech(Pipe):
             self._nodes[entry["label"]] = [node["RIGHT_ID"] for node in nodes]
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps({"cue_verbs": self.cue_verbs, "patterns": self.patterns}).encode()
+        data = {
+            "cue_verbs": self.cue_verbs,
+            "patterns": self.patterns,
+            "colon_labels": sorted(self.colon_labels),
+        }
+        return json.dumps(data).encode()
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> ReportedSpeech:
         data = json.loads(bytes_data.decode("utf8"))
+        self.colon_labels = frozenset(data["colon_labels"])
         self._build(data["cue_verbs"], data["patterns"])
         return self
 
@@ -134,12 +168,19 @@ class ReportedSpeech(Pipe):
                 f"[reported_speech] needs a dependency parse: add a parser before '{self.name}'"
             )
         quoted = _quotation_mask(doc, self.spans_key)
-        paragraph = token_paragraphs(doc).of
+        paragraphs = token_paragraphs(doc)
+        paragraph = paragraphs.of
         found: dict[tuple[int, int], Found] = {}
-        for match_id, tokens in sorted(self._matcher(doc), key=lambda m: m[1]):
-            label = self._labels[match_id]
-            nodes = dict(zip(self._nodes[label], tokens, strict=True))
-            passage = _passage(doc, label, nodes)
+        matched = sorted(self._matcher(doc), key=lambda m: m[1])
+        passages = [
+            _passage(doc, label, dict(zip(self._nodes[label], tokens, strict=True)))
+            for label, tokens in ((self._labels[m], t) for m, t in matched)
+        ]
+        passages += [
+            labelled(doc, start, end, self.colon_labels, self.max_label_tokens)
+            for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
+        ]
+        for passage in passages:
             if passage is None:
                 continue
             passage = _whole_quotations(passage, quoted)
@@ -159,12 +200,12 @@ class ReportedSpeech(Pipe):
         if any(quoted[k] for k in range(cue_start, cue_end)):
             return False  # a cue inside a quotation is the speaker's words, not the article's
         outside = sum(1 for t in words if not quoted[t.i])
-        if outside < self.min_words:
+        if outside < self.min_words and doc[start].lower_ not in COMPLEMENTIZERS:
             return False  # the content is a quotation: that is a direct quote, not reported
         if paragraph[start] != paragraph[end - 1] or paragraph[start] != paragraph[cue_start]:
             return False
         verb = doc[passage.cue.verb] if passage.cue.verb is not None else None
-        if verb is not None and _conditional_or_question(verb):
+        if verb is not None and _conditional_or_question(verb, quoted):
             return False
         return True
 
@@ -214,9 +255,20 @@ def _passage(doc: Doc, label: str, nodes: dict[str, int]) -> Found | None:
     cue_verb = doc[nodes["cue"]]
     cue = ReportedCue(_cue_extent(doc, cue_verb.i), cue_verb.i, None, label)
     if label == "clause_before":
-        if cue_verb.i < content.i:
-            return None  # only the clause before its attribution: `CLAUSE, X said`
-        start, end = without(doc, subtree_range(content), subtree_range(cue_verb))
+        if not _set_off(doc, cue_verb):
+            return None
+        if cue_verb.i > content.i:
+            # `CLAUSE, X said.`
+            start, end = without(doc, subtree_range(content), subtree_range(cue_verb))
+        else:
+            # `Cost estimates, he added, were "Q"`: what follows the attribution
+            start, end = trim(doc, cue_verb.right_edge.i + 1, content.right_edge.i + 1)
+    elif label == "object":
+        if cue_verb.lemma_.lower() in NAMING_VERBS and not _names_it(cue_verb, content):
+            return None  # "called a press conference": no words reported
+        start, end = trim(doc, content.left_edge.i, _object_end(cue_verb, content))
+    elif label == "topic" and not _topic_cue(cue_verb, doc[nodes["prep"]]):
+        return None
     else:
         start, end = trim(doc, *subtree_range(content))
     if start >= end or start <= cue_verb.i < end:
@@ -234,6 +286,41 @@ def _whole_quotations(passage: Found, quoted: Sequence[bool]) -> Found:
     return passage if end == passage.end else Found(passage.start, end, passage.cue)
 
 
+def _object_end(cue: Token, obj: Token) -> int:
+    """The end of what an object reports: the object with the complements that finish it
+    (`called it "a mistake"`, `described the plan as a failure`)."""
+    end = obj.right_edge.i + 1
+    for child in cue.rights:
+        if child.i > obj.i and child.dep_ in OBJECT_COMPLEMENT_DEPS:
+            if child.dep_ != "prep" or child.lower_ in OBJECT_PREPOSITIONS:
+                end = max(end, child.right_edge.i + 1)
+    return end
+
+
+def _topic_cue(cue: Token, preposition: Token) -> bool:
+    """The preposition completes a verb of speaking about something ("asked about")."""
+    allowed = TOPIC_PREPOSITIONS.get(preposition.lower_, frozenset())
+    return cue.lemma_.lower() in allowed
+
+
+def _names_it(cue: Token, obj: Token) -> bool:
+    """`called it "a mistake"`: a naming verb with a predicate after its object."""
+    return any(c.i > obj.i and c.dep_ in NAMING_COMPLEMENT_DEPS for c in cue.children)
+
+
+def _set_off(doc: Doc, cue: Token) -> bool:
+    """An attribution set off by a comma or dash before it (`..., X said`): the cue has a
+    subject of its own and no complement of its own (`X did Y, saying Z` is no such thing)."""
+    if not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return False
+    if any(c.dep_ in COMPLEMENT_DEPS for c in cue.children):
+        return False
+    if any(c.i < cue.i and c.text in SET_OFF_PUNCT for c in cue.children):
+        return True  # the comma hangs from the cue: ", he added,"
+    before = cue.left_edge.i - 1
+    return before >= 0 and doc[before].text in SET_OFF_PUNCT
+
+
 def _cue_extent(doc: Doc, verb: int) -> tuple[int, int]:
     """The cue verb with a particle right after it ("pointed out")."""
     end = verb + 1
@@ -243,8 +330,9 @@ def _cue_extent(doc: Doc, verb: int) -> tuple[int, int]:
     return verb, end
 
 
-def _conditional_or_question(verb: Any) -> bool:
-    """`If X said that ...`, `Did X say that ...?`: nothing was reported."""
+def _conditional_or_question(verb: Any, quoted: Sequence[bool]) -> bool:
+    """`If X said that ...`, `Did X say that ...?`: nothing was reported (a question mark
+    inside a quotation is the quoted person's question, not the sentence's)."""
     current = verb
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children):
@@ -256,7 +344,7 @@ def _conditional_or_question(verb: Any) -> bool:
     last = sentence[-1] if len(sentence) else None
     while last is not None and last.i > sentence.start and (last.is_space or last.is_quote):
         last = last.doc[last.i - 1]
-    return last is not None and last.text == "?"
+    return last is not None and last.text == "?" and not quoted[last.i]
 
 
 def _quotation_mask(doc: Doc, key: str) -> list[bool]:

@@ -3,12 +3,25 @@ without the attribution itself, edge punctuation or a leading conjunction."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
+
+from app.pipeline.types import ReportedCue
 
 # Tokens trimmed from the edges of a reported passage.
 EDGE_PUNCT: frozenset[str] = frozenset({",", ";", ":", "-", "--", "—", "–", "(", ")", "."})
 # Words trimmed from the start of a passage (`CLAUSE, and X said`: "and" is not content).
 LEADING_CONJUNCTIONS: frozenset[str] = frozenset({"and", "but", "or", "so"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One reported passage before it becomes a span (token range, end exclusive)."""
+
+    start: int
+    end: int
+    cue: ReportedCue
 
 
 def subtree_range(token: Token) -> tuple[int, int]:

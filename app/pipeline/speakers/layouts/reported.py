@@ -22,6 +22,9 @@ def reported(q: QuoteContext) -> SpeakerCandidate | None:
         return None
     index, doc = q.index, q.doc
     para = index.para[cue.cue[0]]
+    if cue.verb is None and cue.source is not None:
+        named = doc[cue.source]  # `TAPPER: Do you think ...`
+        return candidate(index, named, cue.cue) if index.usable(named, para) else None
     if cue.verb is None:
         source = according_to_source(doc[cue.cue[0]])
         if source is None or not index.usable(source, para):

@@ -1,0 +1,49 @@
+"""`NAME: CLAUSE` at the start of a line: a transcript's speaker label ("TAPPER: Do you think
+..."), a headline's source ("Bernie Sanders: I'm Not Much Of A Socialist"). The words after the
+colon, to the end of the line, are what the named speaker is credited with."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from spacy.tokens import Doc, Token
+
+from app.pipeline.reported.extent import Found, trim
+from app.pipeline.types import ReportedCue
+
+# Entity labels a speaker label may carry.
+LABEL_ENTITIES: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Parts of speech of the words of a speaker label (a name, or a capitalised role word).
+LABEL_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
+
+
+def labelled(
+    doc: Doc, start: int, end: int, stop_labels: Set[str], max_tokens: int
+) -> Found | None:
+    """The passage after a `NAME:` that opens the paragraph [start, end), if there is one."""
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    colon = next(
+        (k for k in range(start, min(end, start + max_tokens + 1)) if doc[k].text == ":"), None
+    )
+    if colon is None or colon == start:
+        return None
+    label = doc[start:colon]
+    if label.text.lower().strip() in stop_labels or not all(_label_word(t) for t in label):
+        return None
+    if not any(t.ent_type_ in LABEL_ENTITIES or t.is_upper for t in label):
+        return None
+    content_start, content_end = trim(doc, colon + 1, end)
+    if content_end - content_start < 2:
+        return None
+    source = max((t for t in label if t.pos_ == "PROPN" or t.is_upper), key=lambda t: t.i)
+    return Found(
+        content_start, content_end, ReportedCue((colon, colon + 1), None, source.i, "colon")
+    )
+
+
+def _label_word(token: Token) -> bool:
+    """A word of a name or role: capitalised, not a verb (a headline's `X Says:` is not one)."""
+    if token.is_punct:
+        return token.text in {".", "-", "'", "\u2019"}
+    return token.pos_ in LABEL_POS and (token.is_title or token.is_upper)
