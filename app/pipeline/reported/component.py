@@ -56,8 +56,6 @@ TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
 # Verbs that report words only with a predicate after their object ("called it a mistake").
 NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term"})
 NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
-# Words that open a reported clause (`warns that "..."`: reported, though all of it is quoted).
-COMPLEMENTIZERS: frozenset[str] = frozenset({"that", "whether", "if"})
 # The component's saved data (to_disk/from_disk).
 DATA_FILE = "reported_speech.json"
 
@@ -200,7 +198,7 @@ class ReportedSpeech(Pipe):
         if any(quoted[k] for k in range(cue_start, cue_end)):
             return False  # a cue inside a quotation is the speaker's words, not the article's
         outside = sum(1 for t in words if not quoted[t.i])
-        if outside < self.min_words and doc[start].lower_ not in COMPLEMENTIZERS:
+        if outside == 0 or (quoted[words[0].i] and outside < self.min_words):
             return False  # the content is a quotation: that is a direct quote, not reported
         if paragraph[start] != paragraph[end - 1] or paragraph[start] != paragraph[cue_start]:
             return False
@@ -263,6 +261,10 @@ def _passage(doc: Doc, label: str, nodes: dict[str, int]) -> Found | None:
         else:
             # `Cost estimates, he added, were "Q"`: what follows the attribution
             start, end = trim(doc, cue_verb.right_edge.i + 1, content.right_edge.i + 1)
+    elif label == "naming":
+        if any(c.dep_ == "dobj" for c in cue_verb.children):
+            return None  # the object shape has it (`called it "a mistake"`)
+        start, end = trim(doc, *subtree_range(content))
     elif label == "object":
         if cue_verb.lemma_.lower() in NAMING_VERBS and not _names_it(cue_verb, content):
             return None  # "called a press conference": no words reported

@@ -36,9 +36,11 @@ def labelled(
     content_start, content_end = trim(doc, colon + 1, end)
     if content_end - content_start < 2:
         return None
-    source = max((t for t in label if t.pos_ == "PROPN" or t.is_upper), key=lambda t: t.i)
+    names = [t for t in label if t.pos_ == "PROPN" or t.is_upper or t.ent_type_]
+    if not names:
+        return None
     return Found(
-        content_start, content_end, ReportedCue((colon, colon + 1), None, source.i, "colon")
+        content_start, content_end, ReportedCue((colon, colon + 1), None, names[-1].i, "colon")
     )
 
 
