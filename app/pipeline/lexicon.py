@@ -53,6 +53,14 @@ def read_patterns(path: Path | str) -> list[dict[str, Any]]:
     return patterns
 
 
+def read_json(path: Path | str) -> dict[str, Any]:
+    """Fitted parameters kept as data (`models/*.json`): one JSON object."""
+    data = json.loads(Path(path).read_text(encoding="utf8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected one JSON object")
+    return data
+
+
 def entries(source: LexiconSource) -> list[str]:
     """A lexicon given as a path (read from disk) or as entries (normalised like a file's)."""
     if isinstance(source, str | Path):
@@ -69,3 +77,4 @@ def entries(source: LexiconSource) -> list[str]:
 registry.misc.register("quotes.lexicon.v1", func=read_lexicon)
 registry.misc.register("quotes.table.v1", func=read_table)
 registry.misc.register("quotes.patterns.v1", func=read_patterns)
+registry.misc.register("quotes.json.v1", func=read_json)

@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 # direct: a whole quotation; partial: a quoted fragment inside reported speech;
-# scare: scare quotes or a term (so-called "sanctuary cities"); title: a work's title, a nickname.
-QuoteType = Literal["direct", "partial", "scare", "title"]
+# scare: scare quotes or words used as words (so-called "sanctuary cities", the word "woke");
+# title: a work's title, a named law or programme, a nickname, or a line of page furniture (another
+# story's headline, a caption, a subheading); unclosed: an opening mark that never closes (the
+# passage runs to its paragraph's end). Only direct and partial are speech (attributed).
+QuoteType = Literal["direct", "partial", "scare", "title", "unclosed"]
 SPEECH_QUOTE_TYPES: frozenset[str] = frozenset({"direct", "partial"})
 
 # How a speaker mention was tied to its entity, from most to least direct evidence.

@@ -1,21 +1,19 @@
 """The `quote_finder` component: every quoted passage of a text, its offsets, segments and type.
 
-It scans the text for quote marks (`scan`), types each passage (`classify`, with the tagger's view
-of the word after the closing mark when the doc is tagged) and puts one Span per passage on
-`doc.spans[spans_key]`, with `span._.quote` set to its `Quote`.
+It scans the text for quote marks (`scan`), gathers the evidence about each passage (`features`,
+and `parse` when the doc is tagged and parsed), types it by the rules (`classify`) or, when a
+learned speech model is loaded and the doc is parsed, by the model (`model`), and puts one Span per
+passage on `doc.spans[spans_key]`, with `span._.quote` set to its `Quote`.
 """
 
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import numpy
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, SpanGroup
@@ -23,9 +21,12 @@ from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
-from app.pipeline.quotes.classify import Lexicons, classify
-from app.pipeline.quotes.scan import content_segments, scan_quotes
-from app.pipeline.text import paragraph_ranges
+from app.pipeline.quotes.classify import passage_type
+from app.pipeline.quotes.features import LineFacts, build_passages, text_features
+from app.pipeline.quotes.lexicons import Lexicons
+from app.pipeline.quotes.model import SpeechModel
+from app.pipeline.quotes.parse import ParseView, parse_features
+from app.pipeline.quotes.scan import scan_quotes
 from app.pipeline.types import CharSpan, Quote
 
 # The component's saved data (to_disk/from_disk).
@@ -35,46 +36,31 @@ LEXICONS_FILE = "lexicons.json"
 def find_quotes(
     text: str,
     lexicons: Lexicons | None = None,
-    noun_at: Callable[[int], bool | None] | None = None,
+    view: ParseView | None = None,
+    model: SpeechModel | None = None,
 ) -> list[Quote]:
     """Every quoted passage of `text`, in text order, non-overlapping, with exact offsets.
 
-    `noun_at(i)` tells whether the word starting right after char i is a noun (None: unknown);
-    the component passes the tagger's answer when the doc has tags.
+    `view` is the parse of `text` (the tagger's and parser's evidence, when the doc has them);
+    `model` the learned speech classifier, used on parsed docs only.
     """
     lex = lexicons if lexicons is not None else Lexicons()
-    paragraphs = paragraph_ranges(text) if text else []
-    para_starts = [p[0] for p in paragraphs]
     quotes: list[Quote] = []
-    for raw in scan_quotes(text):
-        segments = content_segments(text, raw)
-        start, end = segments[0][0], segments[-1][1]
-        k = bisect_right(para_starts, raw.close_pos) - 1
-        para = paragraphs[max(k, 0)]
-        k_open = bisect_right(para_starts, raw.open_pos) - 1
-        open_para = paragraphs[max(k_open, 0)]
-        qtype = classify(
-            text,
-            start,
-            end,
-            raw.open_pos,
-            raw.close_end,
-            lex,
-            (open_para[0], para[1]),
-            noun_at(raw.close_end) if noun_at is not None and raw.close_mark else None,
-            first_paragraph=k_open <= 0,
-        )
+    lines: dict[tuple[int, int], LineFacts] = {}
+    for passage in build_passages(text, scan_quotes(text)):
+        f = text_features(text, passage, lex, lines)
+        if view is not None:
+            f = parse_features(view, passage, f)
+        start, end = passage.start, passage.end
         quotes.append(
             Quote(
                 start=start,
                 end=end,
                 text=text[start:end],
-                type=qtype,
-                open_mark=raw.open_mark,
-                close_mark=raw.close_mark,
-                segments=tuple(CharSpan(s, e, text[s:e]) for s, e in segments)
-                if len(segments) > 1
-                else (CharSpan(start, end, text[start:end]),),
+                type=passage_type(f, model),
+                open_mark=passage.open_mark,
+                close_mark=passage.close_mark,
+                segments=tuple(CharSpan(s, e, text[s:e]) for s, e in passage.segments),
             )
         )
     return quotes
@@ -84,11 +70,15 @@ def find_quotes(
     "quote_finder",
     assigns=["doc.spans", "span._.quote"],
     requires=[],
-    default_config={"spans_key": QUOTES_KEY, "classify": True},
+    default_config={"spans_key": QUOTES_KEY, "classify": True, "use_model": True},
 )
-def make_quote_finder(nlp: Language, name: str, *, spans_key: str, classify: bool) -> QuoteFinder:
+def make_quote_finder(
+    nlp: Language, name: str, *, spans_key: str, classify: bool, use_model: bool
+) -> QuoteFinder:
     """Build the component that puts every quoted passage on `doc.spans[spans_key]`."""
-    return QuoteFinder(nlp.vocab, name, spans_key=spans_key, classify=classify)
+    return QuoteFinder(
+        nlp.vocab, name, spans_key=spans_key, classify=classify, use_model=use_model
+    )
 
 
 class QuoteFinder(Pipe):
@@ -101,13 +91,16 @@ class QuoteFinder(Pipe):
         *,
         spans_key: str = QUOTES_KEY,
         classify: bool = True,
+        use_model: bool = True,
     ) -> None:
         register_extensions()
         self.vocab = vocab
         self.name = name
         self.spans_key = spans_key
         self.classify = classify
+        self.use_model = use_model
         self.lexicons = Lexicons()
+        self.model: SpeechModel | None = None
 
     def initialize(
         self,
@@ -118,14 +111,32 @@ class QuoteFinder(Pipe):
         title_cues: LexiconSource = (),
         speech_cues: LexiconSource = (),
         title_heads: LexiconSource = (),
+        term_cues: LexiconSource = (),
+        thinking_verbs: LexiconSource = (),
+        furniture_labels: LexiconSource = (),
+        caption_marks: LexiconSource = (),
+        cue_verbs: LexiconSource = (),
+        classifier: dict[str, Any] | Path | str | None = None,
     ) -> None:
-        """Load the classification lexicons: paths (one entry a line) or the entries."""
+        """Load the classification lexicons (paths, one entry a line, or the entries) and the
+        learned speech model (its JSON as a dict or a path; None: rules only)."""
         self.lexicons = Lexicons(
             scare_cues=frozenset(entries(scare_cues)),
             title_cues=frozenset(entries(title_cues)),
             speech_cues=frozenset(entries(speech_cues)),
             title_heads=frozenset(entries(title_heads)),
+            term_cues=frozenset(entries(term_cues)),
+            thinking_verbs=frozenset(entries(thinking_verbs)),
+            furniture_labels=frozenset(entries(furniture_labels)),
+            caption_marks=frozenset(entries(caption_marks)),
+            cue_verbs=frozenset(entries(cue_verbs)),
         )
+        if classifier is None:
+            self.model = None
+        elif isinstance(classifier, dict):
+            self.model = SpeechModel.from_dict(classifier)
+        else:
+            self.model = SpeechModel.from_path(classifier)
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -136,10 +147,11 @@ class QuoteFinder(Pipe):
         return doc
 
     def find(self, doc: Doc) -> list[Quote]:
-        noun_at = _tagged_noun_lookup(doc) if doc.has_annotation("TAG") else None
-        quotes = find_quotes(doc.text, self.lexicons, noun_at)
-        if not self.classify:
-            quotes = [replace(q, type="direct") for q in quotes]
+        view = ParseView(doc, self.lexicons) if doc.has_annotation("TAG") else None
+        model = self.model if self.use_model else None
+        quotes = find_quotes(doc.text, self.lexicons, view, model)
+        if not self.classify:  # every closed passage is speech (an unclosed one stays unclosed)
+            quotes = [q if q.type == "unclosed" else replace(q, type="direct") for q in quotes]
         return quotes
 
     def set_annotations(self, doc: Doc, quotes: list[Quote]) -> None:
@@ -158,10 +170,16 @@ class QuoteFinder(Pipe):
 
     # -- serialization ------------------------------------------------------------------------
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps(self.lexicons.to_dict()).encode("utf8")
+        data: dict[str, Any] = {"lexicons": self.lexicons.to_dict()}
+        if self.model is not None:
+            data["model"] = self.model.to_dict()
+        return json.dumps(data).encode("utf8")
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> QuoteFinder:
-        self.lexicons = Lexicons.from_dict(json.loads(bytes_data.decode("utf8")))
+        data = json.loads(bytes_data.decode("utf8"))
+        self.lexicons = Lexicons.from_dict(data.get("lexicons", {}))
+        model = data.get("model")
+        self.model = SpeechModel.from_dict(model) if model is not None else None
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -205,20 +223,3 @@ def _distinct(doc: Doc, span: Span, used: set[tuple[int, int]]) -> Span | None:
         if len(candidate) and (candidate.start_char, candidate.end_char) not in used:
             return candidate
     return None
-
-
-# Penn Treebank tags of common nouns: a quoted term right before one modifies it (the “X” debate).
-NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNS"})
-
-
-def _tagged_noun_lookup(doc: Doc) -> Callable[[int], bool | None]:
-    """`noun_at(i)`: is the token starting at char i (or after one space) a common noun?"""
-    starts = doc.to_array(IDX)
-
-    def noun_at(i: int) -> bool | None:
-        k = int(numpy.searchsorted(starts, i + 1, side="right")) - 1
-        if k < 0 or int(starts[k]) < i:
-            return False
-        return doc[k].tag_ in NOUN_TAGS
-
-    return noun_at

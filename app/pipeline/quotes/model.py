@@ -1,0 +1,79 @@
+"""The learned speech classifier: logistic regression over the named features of a passage.
+
+Its parameters are data (`models/quote_classifier.json`, written by
+`app/tools/training/quotes.py`): the feature names, one weight each, the bias and the decision
+threshold. Applying it is a dot product in plain Python; nothing is fitted at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.pipeline.quotes.features import Features
+from app.pipeline.types import QuoteType
+
+# The features the model reads that say what the rules concluded (stacking: the model learns
+# when to trust each rule).
+RULE_FEATURES: dict[str, str] = {"scare": "rule_scare", "title": "rule_title"}
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechModel:
+    """P(speech | features) = sigmoid(bias + sum(weight * feature))."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float = 0.5
+    info: str = ""  # what it was trained on, for the record
+
+    def __post_init__(self) -> None:
+        if len(self.features) != len(self.weights):
+            raise ValueError("a speech model needs one weight per feature")
+        if not 0.0 < self.threshold < 1.0:
+            raise ValueError("a speech model's threshold is in (0, 1)")
+
+    def probability(self, f: Features) -> float:
+        z = self.bias + sum(w * f[name] for name, w in zip(self.features, self.weights, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def is_speech(self, f: Features) -> bool:
+        return self.probability(f) >= self.threshold
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "features": list(self.features),
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "info": self.info,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SpeechModel:
+        try:
+            return cls(
+                features=tuple(str(name) for name in data["features"]),
+                weights=tuple(float(w) for w in data["weights"]),
+                bias=float(data["bias"]),
+                threshold=float(data.get("threshold", 0.5)),
+                info=str(data.get("info", "")),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"a speech model needs features, weights and bias: {exc}") from exc
+
+    @classmethod
+    def from_path(cls, path: Path | str) -> SpeechModel:
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf8")))
+
+
+def with_rule(f: Features, rule: QuoteType) -> Features:
+    """`f` with the rules' verdict added as features (`rule_scare`, `rule_title`)."""
+    values = dict(f.values)
+    for qtype, name in RULE_FEATURES.items():
+        values[name] = float(rule == qtype)
+    return Features(values, f.n_words)
