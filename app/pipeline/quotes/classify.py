@@ -8,7 +8,10 @@ attributed. The word lists are data (`models/*quote*.txt`), loaded by the compon
 
 from __future__ import annotations
 
-from app.pipeline.quotes.features import Features
+import re
+from collections.abc import Sequence
+
+from app.pipeline.quotes.features import Features, Passage
 from app.pipeline.quotes.model import SpeechModel, with_rule
 from app.pipeline.types import SPEECH_QUOTE_TYPES, QuoteType
 
@@ -17,6 +20,28 @@ from app.pipeline.types import SPEECH_QUOTE_TYPES, QuoteType
 MAX_TERM_WORDS = 8
 # Longest quoted term classified as scare/title without a cue (only with other evidence).
 MAX_BARE_TERM_WORDS = 4
+# The rules that define a type (the issue's definitions of scare quotes, titles, page furniture
+# and unclosed marks): a learned model never overrules them.
+DEFINING_RULES: frozenset[str] = frozenset(
+    {
+        "unclosed",
+        "furniture",
+        "foreign_marks",
+        "subheading",
+        "scare_cue",
+        "term_cue",
+        "title_cue",
+        "by_author",
+        "named_law",
+        "nickname",
+        "thinking_label",
+        "list_item",
+    }
+)
+# Verdicts that the next items of a quoted list share (`the words "a," "b" and "c"`).
+LIST_RULES: frozenset[str] = frozenset({"scare_cue", "term_cue", "title_cue", "list_item"})
+# What separates two items of a quoted list: blanks, a comma, "and"/"or".
+_LIST_GAP_RE = re.compile(r"\s*(?:[,;]\s*)?(?:(?:and|or)\s+)?")
 # Longest quoted label under a verb of thinking or naming (`thinks that cats are "cuties"`).
 MAX_LABEL_WORDS = 3
 
@@ -41,14 +66,16 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     if n <= MAX_TERM_WORDS and not f.has("ends_sentence"):
         if f.has("scare_cue"):
             return "scare", "scare_cue"  # so-called "sanctuary cities", known as "catch and release"
-        if f.has("term_cue"):
-            return "scare", "term_cue"  # the word "woke", the slogan "Stronger Together"
+        if f.has("term_cue") and not (f.has("first_person") or f.has("second_person")):
+            return "scare", "term_cue"  # the word "woke" (not: used the words "I'm not ready")
     if n <= MAX_TERM_WORDS and not f.has("ends_question"):
         if f.has("numeral") and f.has("title_cue"):
             return "title", "title_cue"  # the film "1917"
         if f.has("title_case") or f.has("capitalised_word"):
             if f.has("title_cue") or f.has("title_copula"):
                 return "title", "title_cue"  # the book "Hard Choices", her favorite book is "Dune"
+            if f.has("by_author"):
+                return "title", "by_author"  # "This Kind of War," by T.R. Fehrenbach
             if f.has("after_name_possessive"):
                 return "title", "owner_title"  # NBC's "Meet the Press."
             if f.has("title_head_after"):
@@ -89,17 +116,43 @@ def speech_type(f: Features) -> QuoteType:
     return "partial"
 
 
-def passage_type(f: Features, model: SpeechModel | None = None) -> QuoteType:
-    """The rules' type, or, when a speech model is given and the doc is tagged, the model's
-    verdict on speech or not (typed by the rules' evidence when it overrules them)."""
-    rule = rule_type(f)
-    if model is None or not f.has("tagged") or rule == "unclosed":
-        return rule
-    speech = model.is_speech(with_rule(f, rule))
+def passage_verdict(f: Features, model: SpeechModel | None = None) -> tuple[QuoteType, str]:
+    """The rules' verdict, or, when a speech model is given and the doc is tagged, the model's
+    verdict on speech or not where the rules' evidence is weak (the rules that define a type,
+    `DEFINING_RULES`, always stand; a type the model overrules comes from the rules' evidence)."""
+    rule, why = rule_verdict(f)
+    if model is None or not f.has("tagged") or why in DEFINING_RULES:
+        return rule, why
+    speech = model.is_speech(with_rule(f, why))
     if speech == (rule in SPEECH_QUOTE_TYPES):
-        return rule
+        return rule, why
     if speech:
-        return speech_type(f)
+        return speech_type(f), "model"
     if f.has("title_case") or f.has("capitalised_word") or f.has("line_alone"):
-        return "title"
-    return "scare"
+        return "title", "model"
+    return "scare", "model"
+
+
+def passage_type(f: Features, model: SpeechModel | None = None) -> QuoteType:
+    """The type of `passage_verdict`."""
+    return passage_verdict(f, model)[0]
+
+
+def type_passages(
+    text: str,
+    passages: Sequence[Passage],
+    features: Sequence[Features],
+    model: SpeechModel | None = None,
+) -> list[tuple[QuoteType, str]]:
+    """The verdict on every passage of a text; the items of a quoted list share the type a cue
+    before the first one proves (`words such as "ambassador," "attack" and "Benghazi"`)."""
+    verdicts: list[tuple[QuoteType, str]] = []
+    for k, (passage, f) in enumerate(zip(passages, features, strict=True)):
+        verdict = passage_verdict(f, model)
+        if k and verdict[1] not in DEFINING_RULES and f.n_words <= MAX_TERM_WORDS:
+            previous = passages[k - 1]
+            gap = text[previous.close_end : passage.open_pos]
+            if verdicts[-1][1] in LIST_RULES and _LIST_GAP_RE.fullmatch(gap):
+                verdict = (verdicts[-1][0], "list_item")
+        verdicts.append(verdict)
+    return verdicts

@@ -21,7 +21,7 @@ from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
-from app.pipeline.quotes.classify import passage_type
+from app.pipeline.quotes.classify import type_passages
 from app.pipeline.quotes.features import LineFacts, build_passages, text_features
 from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.quotes.model import SpeechModel
@@ -47,17 +47,19 @@ def find_quotes(
     lex = lexicons if lexicons is not None else Lexicons()
     quotes: list[Quote] = []
     lines: dict[tuple[int, int], LineFacts] = {}
-    for passage in build_passages(text, scan_quotes(text)):
-        f = text_features(text, passage, lex, lines)
-        if view is not None:
-            f = parse_features(view, passage, f)
+    passages = build_passages(text, scan_quotes(text))
+    features = [text_features(text, passage, lex, lines) for passage in passages]
+    if view is not None:
+        features = [parse_features(view, p, f) for p, f in zip(passages, features, strict=True)]
+    verdicts = type_passages(text, passages, features, model)
+    for passage, (qtype, _rule) in zip(passages, verdicts, strict=True):
         start, end = passage.start, passage.end
         quotes.append(
             Quote(
                 start=start,
                 end=end,
                 text=text[start:end],
-                type=passage_type(f, model),
+                type=qtype,
                 open_mark=passage.open_mark,
                 close_mark=passage.close_mark,
                 segments=tuple(CharSpan(s, e, text[s:e]) for s, e in passage.segments),

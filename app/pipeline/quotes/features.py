@@ -74,6 +74,8 @@ _NEXT_WORD_RE = re.compile(r"[ \u00a0]([^\W\d_][\w-]*)")
 _NAME_BEFORE_RE = re.compile(r"(?:^|\s)(?:[A-Z][\w'\u2019-]*|(?:[A-Z]\.)+)\s$")
 # A capitalised name word right after a closing mark: `" Scott`.
 _NAME_AFTER_RE = re.compile(r"\s[A-Z][a-z\u00e0-\u00ff'\u2019-]")
+# An author after a title or a headline: `"X," by Times' Ben Sisario`, `"X" by George Anders`.
+_BY_AUTHOR_RE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z]")
 # A capitalised possessive right before a quote: a programme or work of that owner (CNN's "…").
 _POSSESSIVE_NAME_RE = re.compile(r"(?:^|\s)[A-Z][\w.&-]*['\u2019]s$")
 # Another sentence starting inside the passage ("We won. They lost.").
@@ -281,6 +283,9 @@ def text_features(
             len(left) >= 2 and left[-1] in COPULAS and ends_with_phrase(left[:-1], lex.title_cues)
         ),
         "title_head_after": float(next_word(after) in lex.title_heads),
+        "by_author": float(
+            (title_case or last == ",") and _BY_AUTHOR_RE.match(text, p.close_end) is not None
+        ),
         "named_law": float(title_case and bool(content_raw) and _law_head(content_raw[-1])),
         "nickname": float(is_nickname(content.split(), before, after)),
         "speech_word_in_sentence": float(any(w in lex.speech_cues for w in sentence_words)),

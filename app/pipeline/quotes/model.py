@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from app.pipeline.quotes.features import Features
-from app.pipeline.types import QuoteType
 
-# The features the model reads that say what the rules concluded (stacking: the model learns
-# when to trust each rule).
-RULE_FEATURES: dict[str, str] = {"scare": "rule_scare", "title": "rule_title"}
+# The rules whose weak evidence the model weighs (stacking: it learns when to trust each one);
+# the model reads `rule_<name>` = 1 for the rule that typed the passage.
+SOFT_RULES: tuple[str, ...] = ("bare_name", "noun_modifier", "owner_title", "title_head")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +70,9 @@ class SpeechModel:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf8")))
 
 
-def with_rule(f: Features, rule: QuoteType) -> Features:
-    """`f` with the rules' verdict added as features (`rule_scare`, `rule_title`)."""
+def with_rule(f: Features, rule: str) -> Features:
+    """`f` with the rule that typed the passage added as a feature (`rule_<name>`)."""
     values = dict(f.values)
-    for qtype, name in RULE_FEATURES.items():
-        values[name] = float(rule == qtype)
+    for name in SOFT_RULES:
+        values["rule_" + name] = float(rule == name)
     return Features(values, f.n_words)
