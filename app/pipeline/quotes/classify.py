@@ -63,6 +63,8 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         return "scare", "foreign_marks"
     if f.has("subheading"):
         return "title", "subheading"  # a title-case line of its own inside the text
+    if f.has("by_author"):
+        return "title", "by_author"  # "This Kind of War," by T.R. Fehrenbach: a work, a headline
     if n <= MAX_TERM_WORDS and not f.has("ends_sentence"):
         if f.has("scare_cue"):
             return "scare", "scare_cue"  # so-called "sanctuary cities", known as "catch and release"
@@ -74,8 +76,6 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         if f.has("title_case") or f.has("capitalised_word"):
             if f.has("title_cue") or f.has("title_copula"):
                 return "title", "title_cue"  # the book "Hard Choices", her favorite book is "Dune"
-            if f.has("by_author"):
-                return "title", "by_author"  # "This Kind of War," by T.R. Fehrenbach
             if f.has("after_name_possessive"):
                 return "title", "owner_title"  # NBC's "Meet the Press."
             if f.has("title_head_after"):
@@ -84,9 +84,12 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
                 return "title", "named_law"  # the "Affordable Care Act"
     if f.has("nickname"):
         return "title", "nickname"  # Rep. Robert C. "Bobby" Scott
+    # the parse's governing verb; on an unparsed doc, a thinking verb among the words before
+    thinking = f.has("governed_by_thinking") if f.has("parsed") else f.has("thinking_word_before")
     if (
         n <= MAX_LABEL_WORDS
-        and f.has("governed_by_thinking")
+        and thinking
+        and not f.has("at_sentence_start")
         and not f.has("speech_word_in_sentence")
         and not f.has("ends_sentence")
     ):

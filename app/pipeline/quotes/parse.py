@@ -65,13 +65,14 @@ def top_token(span: Span) -> Token:
 
 
 def governing_verb(span: Span) -> Token | None:
-    """The nearest verb above the passage in the parse (None: it is the sentence's root)."""
+    """The nearest full verb above the passage in the parse, past copulas and auxiliaries
+    (`thinks that cats are "cuties"` -> thinks); None when there is none near."""
     current = top_token(span)
     for _ in range(MAX_ASCENT):
         head = current.head
         if head.i == current.i:
             return None
-        if head.pos_ in VERB_POS and not (span.start <= head.i < span.end):
+        if head.pos_ == "VERB" and not (span.start <= head.i < span.end):
             return head
         current = head
     return None
@@ -105,6 +106,7 @@ def parse_features(view: ParseView, p: Passage, base: Features) -> Features:
     v["cue_before"] = float(any(view.is_cue(t) for t in before if t.idx >= lo))
     v["person_after"] = float(any(t.ent_type_ == "PERSON" for t in after))
     if view.parsed:
+        v["parsed"] = 1.0
         sent = span[0].sent
         window = [
             *range(max(sent.start, span.start - SENTENCE_WINDOW), span.start),

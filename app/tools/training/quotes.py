@@ -40,9 +40,9 @@ if TYPE_CHECKING:
 
 # Features the model must not read: the headline flag (headlines are left out of training), the
 # marks' family and a missing closing mark (defining rules decide those passages), and `tagged`
-# (constant over the examples).
+# and `parsed` (constant over the examples).
 EXCLUDED_FEATURES: frozenset[str] = frozenset(
-    {"headline", "single_marks", "foreign_marks", "unclosed", "tagged"}
+    {"headline", "single_marks", "foreign_marks", "unclosed", "tagged", "parsed"}
 )
 # Folds of the cross-validation that picks the threshold.
 FOLDS = 5

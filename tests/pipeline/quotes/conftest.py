@@ -1,0 +1,35 @@
+"""Quote-finder fixtures: a blank English pipeline whose quote finder loads every lexicon (and the
+speech model) exactly as `models/pipeline.cfg` names them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.util import load_config, registry
+
+import app.pipeline.lexicon  # noqa: F401 - registers the config readers
+from app.pipeline.quotes.component import QuoteFinder
+from tests.pipeline.support import MODELS
+
+
+def quote_finder_data() -> dict[str, Any]:
+    """The [initialize.components.quote_finder] section of models/pipeline.cfg, resolved."""
+    config = load_config(
+        MODELS / "pipeline.cfg", overrides={"paths.models": str(MODELS)}, interpolate=True
+    )
+    resolved = registry.resolve(config["initialize"]["components"])
+    data: dict[str, Any] = dict(resolved["quote_finder"])
+    return data
+
+
+@pytest.fixture(scope="session")
+def quote_nlp() -> Language:
+    """`spacy.blank("en")` + quote_finder with every lexicon of models/ (no parse, no tags)."""
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("quote_finder")
+    assert isinstance(finder, QuoteFinder)
+    finder.initialize(lambda: [], nlp=nlp, **quote_finder_data())
+    return nlp
