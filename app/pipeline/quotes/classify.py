@@ -46,7 +46,6 @@ _LIST_GAP_RE = re.compile(r"\s*(?:[,;]\s*)?(?:(?:and|or)\s+)?")
 MAX_LABEL_WORDS = 3
 
 
-
 def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     """direct, partial, scare, title or unclosed, from the evidence of one passage, and the name
     of the rule that decided (for reports and tests)."""
@@ -67,7 +66,10 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         return "title", "by_author"  # "This Kind of War," by T.R. Fehrenbach: a work, a headline
     if n <= MAX_TERM_WORDS and not f.has("ends_sentence"):
         if f.has("scare_cue"):
-            return "scare", "scare_cue"  # so-called "sanctuary cities", known as "catch and release"
+            return (
+                "scare",
+                "scare_cue",
+            )  # so-called "sanctuary cities", known as "catch and release"
         if f.has("term_cue") and not (f.has("first_person") or f.has("second_person")):
             return "scare", "term_cue"  # the word "woke" (not: used the words "I'm not ready")
     if n <= MAX_TERM_WORDS and not f.has("ends_question"):
@@ -101,7 +103,10 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         and not f.has("speech_word_in_sentence")
     ):
         if f.has("title_case") or f.has("capitalised_word"):
-            return "title", "bare_name"  # a name in quotes with no one speaking: “Saturday Night Live”
+            return (
+                "title",
+                "bare_name",
+            )  # a name in quotes with no one speaking: “Saturday Night Live”
         if f.has("next_is_noun"):
             return "scare", "noun_modifier"  # a term used as a modifier: the “undercard” debate
     return speech_type(f), "speech"

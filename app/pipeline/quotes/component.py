@@ -78,9 +78,7 @@ def make_quote_finder(
     nlp: Language, name: str, *, spans_key: str, classify: bool, use_model: bool
 ) -> QuoteFinder:
     """Build the component that puts every quoted passage on `doc.spans[spans_key]`."""
-    return QuoteFinder(
-        nlp.vocab, name, spans_key=spans_key, classify=classify, use_model=use_model
-    )
+    return QuoteFinder(nlp.vocab, name, spans_key=spans_key, classify=classify, use_model=use_model)
 
 
 class QuoteFinder(Pipe):

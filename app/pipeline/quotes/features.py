@@ -230,7 +230,8 @@ def text_features(
         facts = cache[p.para] = line_facts(text, lo, hi, lex)
     sentence_left = re.split(r"[.?!]\s", before)[-1]
     sentence_right = re.split(r"[.?!](?:\s|$)", after, maxsplit=1)[0]
-    sentence_words = words(sentence_left) + words(sentence_right)
+    left_sentence = words(sentence_left)
+    sentence_words = left_sentence + words(sentence_right)
     title_case = is_title_case(content_raw)
     line_alone = not stripped_left and not after.strip(" \t.") and p.n_paragraphs == 1
     capitalised = [w for w in content_raw if w[:1].isupper()]
@@ -290,7 +291,9 @@ def text_features(
         "nickname": float(is_nickname(content.split(), before, after)),
         "speech_word_in_sentence": float(any(w in lex.speech_cues for w in sentence_words)),
         "speech_word_after": float(any(w in lex.speech_cues for w in right[:3])),
-        "thinking_word_before": float(any(w in lex.thinking_verbs for w in words(sentence_left)[-4:])),
+        "thinking_word_before": float(
+            any(w in lex.thinking_verbs for w in words(sentence_left)[-4:])
+        ),
         "furniture_line": float(facts.furniture),
         "caption_line": float(facts.caption),
         "quote_list": float(in_list(before, after)),

@@ -37,7 +37,9 @@ class SpeechModel:
             raise ValueError("a speech model's threshold is in (0, 1)")
 
     def probability(self, f: Features) -> float:
-        z = self.bias + sum(w * f[name] for name, w in zip(self.features, self.weights, strict=True))
+        z = self.bias + sum(
+            w * f[name] for name, w in zip(self.features, self.weights, strict=True)
+        )
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
     def is_speech(self, f: Features) -> bool:

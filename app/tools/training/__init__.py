@@ -1,1 +1,1 @@
-"""Training scripts for the learned parts of the pipeline (run by hand; they write `models/*.json`)."""
+"""Training scripts for the learned parts of the pipeline (run by hand; they write models/)."""

@@ -92,13 +92,19 @@ def collect(docs: Sequence[GoldDoc], nlp: Language, lex: Lexicons) -> Examples:
         gold = [(q.start, q.end) for q in gold_doc.quotes]
         found.extend(passage_examples(gold_doc.text, gold, lex, view))
         if done % 50 == 0 or done == len(docs):
-            print(f"\rparsed {done}/{len(docs)}", end="\n" if done == len(docs) else "", file=sys.stderr)
+            print(
+                f"\rparsed {done}/{len(docs)}",
+                end="\n" if done == len(docs) else "",
+                file=sys.stderr,
+            )
     names = tuple(sorted({n for f, _ in found for n in f.values} - EXCLUDED_FEATURES))
     rows = [[f[n] for n in names] for f, _ in found]
     return Examples(names, rows, [label for _, label in found])
 
 
-def choose_threshold(probabilities: Sequence[float], labels: Sequence[bool], min_recall: float) -> float:
+def choose_threshold(
+    probabilities: Sequence[float], labels: Sequence[bool], min_recall: float
+) -> float:
     """The threshold with the best precision among those that keep recall >= `min_recall`
     (the most permissive candidate when none does)."""
     p = numpy.asarray(probabilities)
@@ -115,7 +121,9 @@ def choose_threshold(probabilities: Sequence[float], labels: Sequence[bool], min
     return best
 
 
-def fit(examples: Examples, *, c: float = 1.0, min_recall: float = 0.985, info: str = "") -> SpeechModel:
+def fit(
+    examples: Examples, *, c: float = 1.0, min_recall: float = 0.985, info: str = ""
+) -> SpeechModel:
     """Logistic regression on the examples; the threshold chosen by cross-validation."""
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
     from sklearn.model_selection import cross_val_predict  # type: ignore[import-untyped]

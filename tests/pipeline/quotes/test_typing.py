@@ -128,9 +128,7 @@ def test_a_short_label_under_a_verb_of_thinking_is_a_scare_quote(quote_nlp: Lang
 
 
 def test_a_label_under_a_speech_verb_is_speech(quote_nlp: Language) -> None:
-    assert spans_of(quote_nlp, 'Trump called him a "loser" at the rally.') == [
-        ("loser", "partial")
-    ]
+    assert spans_of(quote_nlp, 'Trump called him a "loser" at the rally.') == [("loser", "partial")]
     assert spans_of(quote_nlp, 'Burton thinks, she said, that cats are "cuties".') == [
         ("cuties", "partial")
     ]
