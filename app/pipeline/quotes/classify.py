@@ -1,9 +1,21 @@
 """Typing a quoted passage by the rules: speech (direct, partial) or not (scare, title, unclosed).
 
 Each rule reads the evidence of `features` (the words around the marks, the passage's place on
-the page, the governing verb when the doc is parsed) and names the type it proves. Not speech
-needs evidence; when unsure the passage is speech, since a missed quotation can never be
-attributed. The word lists are data (`models/*quote*.txt`), loaded by the component.
+the page, the governing verb when the doc is parsed) and names the type it proves; `rule_verdict`
+returns the type and the rule's name. Not speech needs evidence; when unsure the passage is
+speech, since a missed quotation can never be attributed. The word lists are data
+(`models/*quote*.txt`), loaded by the component.
+
+What is not a quote (issue 15): page furniture (a `READ MORE:`/`WATCH:` line, a photo caption, a
+subheading, a single-marked line in an article that quotes with double marks); scare quotes and
+words as words (`so-called "X"`, `the word "woke"`, `banned words such as "a," "b"`, a short
+label under a verb of thinking: `thinks that cats are "cuties"`, a term modifying a noun);
+titles (after a title noun, also across a copula: `his favorite book is "X"`; a show after
+`appeared on`; a work followed by its author; a named bill; a nickname); and a mark that never
+closes (`unclosed`). The article's own headline is not furniture: its quotes are typed like any.
+
+A learned speech model (`model.py`) may decide speech or not where the evidence is weak; it
+never overrules the rules that define a type (`DEFINING_RULES`).
 """
 
 from __future__ import annotations
@@ -20,8 +32,8 @@ from app.pipeline.types import SPEECH_QUOTE_TYPES, QuoteType
 MAX_TERM_WORDS = 8
 # Longest quoted term classified as scare/title without a cue (only with other evidence).
 MAX_BARE_TERM_WORDS = 4
-# The rules that define a type (the issue's definitions of scare quotes, titles, page furniture
-# and unclosed marks): a learned model never overrules them.
+# The rules that define a type (scare quotes, words as words, titles, page furniture, unclosed
+# marks): a learned model never overrules them.
 DEFINING_RULES: frozenset[str] = frozenset(
     {
         "unclosed",
@@ -65,11 +77,8 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     if f.has("by_author"):
         return "title", "by_author"  # "This Kind of War," by T.R. Fehrenbach: a work, a headline
     if n <= MAX_TERM_WORDS and not f.has("ends_sentence"):
-        if f.has("scare_cue"):
-            return (
-                "scare",
-                "scare_cue",
-            )  # so-called "sanctuary cities", known as "catch and release"
+        if f.has("scare_cue"):  # so-called "sanctuary cities", known as "catch and release"
+            return "scare", "scare_cue"
         if f.has("term_cue") and not (f.has("first_person") or f.has("second_person")):
             return "scare", "term_cue"  # the word "woke" (not: used the words "I'm not ready")
     if n <= MAX_TERM_WORDS and not f.has("ends_question"):
@@ -102,11 +111,9 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         and not f.has("ends_sentence")
         and not f.has("speech_word_in_sentence")
     ):
+        # a name in quotes with no one speaking: “Saturday Night Live”
         if f.has("title_case") or f.has("capitalised_word"):
-            return (
-                "title",
-                "bare_name",
-            )  # a name in quotes with no one speaking: “Saturday Night Live”
+            return "title", "bare_name"
         if f.has("next_is_noun"):
             return "scare", "noun_modifier"  # a term used as a modifier: the “undercard” debate
     return speech_type(f), "speech"
