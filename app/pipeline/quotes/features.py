@@ -62,6 +62,8 @@ TITLE_CASE_SHARE = 0.8
 SHORT_LINE_WORDS = 12
 # Longest line of its own (in words) read as a subheading when it is set in title case.
 MAX_SUBHEADING_WORDS = 8
+# How far from a line's start or end a photo credit sits in a caption.
+CREDIT_CHARS = 60
 # Longest nickname written in quotes between a first name and a surname, in words.
 MAX_NICKNAME_WORDS = 2
 
@@ -115,7 +117,8 @@ class Features:
 
 def words(s: str) -> list[str]:
     """The words of `s`, lower-cased (letters and digits, inner - ' . kept)."""
-    return [w.lower() for w in _WORD_RE.findall(s)]
+    found: list[str] = _WORD_RE.findall(s.lower())
+    return found
 
 
 def ends_with_phrase(ws: list[str], phrases: frozenset[str], max_len: int = 4) -> bool:
@@ -149,9 +152,11 @@ def is_furniture_line(line: str, labels: frozenset[str]) -> bool:
 
 
 def is_caption(line: str, marks: frozenset[str]) -> bool:
-    """The line holds a photo credit ("... (AP Photo/Evan Vucci)"): it is a caption."""
-    low = line.lower()
-    return any(m in low for m in marks)
+    """The line opens or ends with a photo credit ("... (AP Photo/Evan Vucci)", "Photo: ..."):
+    it is a caption. A credit word in the middle of running text proves nothing."""
+    low = line.strip().lower()
+    head, tail = low[:CREDIT_CHARS], low[-CREDIT_CHARS:]
+    return any(m in head or m in tail for m in marks)
 
 
 def next_word(after: str) -> str:
@@ -179,11 +184,17 @@ def is_nickname(content_words: list[str], before: str, after: str) -> bool:
     return not is_title_case_line(before[-80:] + " " + after[:80])
 
 
+_MARK_CLASS = "[" + re.escape("".join(sorted(ALL_MARKS))) + "]"
+# A quote mark, then at most a list separator, at the end of the words before a passage.
+_LIST_BEFORE_RE = re.compile(_MARK_CLASS + r"\s*(?:,|and|or|,\s*and|,\s*or)?$")
+# At most a list separator, then a quote mark, at the start of the words after a passage.
+_LIST_AFTER_RE = re.compile(r"(?:,\s*|and\s+|or\s+)?" + _MARK_CLASS)
+
+
 def in_list(before: str, after: str) -> bool:
     """The passage is one of a list of quoted items (`"A," "B" and "C"`)."""
-    marks = re.escape("".join(sorted(ALL_MARKS)))
-    left = re.search(r"[" + marks + r"]\s*(?:,|and|or|,\s*and|,\s*or)?$", before.rstrip())
-    right = re.match(r"(?:,\s*|and\s+|or\s+)?[" + marks + r"]", after.lstrip())
+    left = _LIST_BEFORE_RE.search(before.rstrip())
+    right = _LIST_AFTER_RE.match(after.lstrip())
     return left is not None or right is not None
 
 
@@ -231,7 +242,8 @@ def text_features(
     sentence_left = re.split(r"[.?!]\s", before)[-1]
     sentence_right = re.split(r"[.?!](?:\s|$)", after, maxsplit=1)[0]
     left_sentence = words(sentence_left)
-    sentence_words = left_sentence + words(sentence_right)
+    sentence_words = set(left_sentence).union(words(sentence_right))
+    content_lower = {w.lower() for w in content_raw}
     title_case = is_title_case(content_raw)
     line_alone = not stripped_left and not after.strip(" \t.") and p.n_paragraphs == 1
     capitalised = [w for w in content_raw if w[:1].isupper()]
@@ -257,8 +269,8 @@ def text_features(
         "title_case": float(len(content_raw) > 1 and title_case),
         "capitalised_word": float(len(content_raw) == 1 and title_case),
         "numeral": float(bool(content_raw) and all(w[:1].isdigit() for w in content_raw)),
-        "first_person": float(any(w.lower() in FIRST_PERSON for w in content_raw)),
-        "second_person": float(any(w.lower() in SECOND_PERSON for w in content_raw)),
+        "first_person": float(not FIRST_PERSON.isdisjoint(content_lower)),
+        "second_person": float(not SECOND_PERSON.isdisjoint(content_lower)),
         "inner_sentence_end": float(_INNER_SENTENCE_RE.search(content) is not None),
         "at_sentence_start": float(not stripped_left or prev_char in SENTENCE_START_AFTER),
         "after_colon": float(prev_char == ":"),
@@ -285,15 +297,14 @@ def text_features(
         ),
         "title_head_after": float(next_word(after) in lex.title_heads),
         "by_author": float(
-            (title_case or last == ",") and _BY_AUTHOR_RE.match(text, p.close_end) is not None
+            (title_case or (last == "," and content[:1].isupper()))
+            and _BY_AUTHOR_RE.match(text, p.close_end) is not None
         ),
         "named_law": float(title_case and bool(content_raw) and _law_head(content_raw[-1])),
         "nickname": float(is_nickname(content.split(), before, after)),
-        "speech_word_in_sentence": float(any(w in lex.speech_cues for w in sentence_words)),
+        "speech_word_in_sentence": float(not lex.speech_cues.isdisjoint(sentence_words)),
         "speech_word_after": float(any(w in lex.speech_cues for w in right[:3])),
-        "thinking_word_before": float(
-            any(w in lex.thinking_verbs for w in words(sentence_left)[-4:])
-        ),
+        "thinking_word_before": float(not lex.thinking_verbs.isdisjoint(left_sentence[-4:])),
         "furniture_line": float(facts.furniture),
         "caption_line": float(facts.caption),
         "quote_list": float(in_list(before, after)),

@@ -267,3 +267,16 @@ def test_furniture_and_unclosed_with_the_full_pipeline(nlp: Language) -> None:
     doc = nlp(text)
     attributed = [span._.attribution for span in doc.spans["quotes"]]
     assert attributed[0] is not None and attributed[1:] == [None, None]
+
+
+def test_a_credit_word_inside_running_text_is_no_caption(quote_nlp: Language) -> None:
+    text = (
+        BODY + "After the storm the mayor handed out thanks and, giving credit: to the "
+        '"volunteers who never stopped," she said, working through the long weekend.'
+    )
+    assert [t for _, t in spans_of(quote_nlp, text)] == ["direct", "partial"]
+
+
+def test_a_lower_case_fragment_before_a_passive_agent_is_no_title(quote_nlp: Language) -> None:
+    text = 'He said the "ugliness of utterances, largely unprompted," by Trump hurt them.'
+    assert spans_of(quote_nlp, text) == [("ugliness of utterances, largely unprompted,", "partial")]
