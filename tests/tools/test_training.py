@@ -1,21 +1,23 @@
-"""The speech classifier's training script: examples from a gold file, the fit, the JSON."""
+"""The speech classifier's training script: examples from a gold file, the fit, the JSON the
+quote finder reads."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.util import load_config, registry
 
-from app.pipeline.quotes.component import QuoteFinder
-from app.pipeline.quotes.lexicons import Lexicons
-from app.pipeline.quotes.model import SpeechModel
+from app.pipeline import register_components
 from app.tools.evaluation.gold import load_gold
 from app.tools.training import quotes as training
-from tests.pipeline.quotes.conftest import quote_finder_data
 
+ROOT = Path(__file__).resolve().parents[2]
+MODELS = ROOT / "models"
 HEADLINE = 'Mayor vows to "fight on"\n\n'
 SPOKEN = '"We will win this fight," the mayor said. Critics called it a "stunt" today.'
 TERMS = 'The "undercard" debate ran long. He used the word "woke" twice.'
@@ -31,29 +33,38 @@ def gold_line(i: int, text: str, quoted: list[str]) -> str:
 
 @pytest.fixture
 def gold_file(tmp_path: Path) -> Path:
-    lines = []
-    for i in range(6):
-        text = HEADLINE + SPOKEN + "\n\n" + TERMS
-        lines.append(gold_line(i, text, ["We will win this fight,", "stunt"]))
+    text = HEADLINE + SPOKEN + "\n\n" + TERMS
+    lines = [gold_line(i, text, ["We will win this fight,", "stunt"]) for i in range(6)]
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf8")
     return path
 
 
-@pytest.fixture(scope="module")
-def blank_with_lexicons() -> tuple[Language, Lexicons]:
+def finder_pipeline(classifier: Path | None = None) -> Language:
+    """A blank pipeline whose quote finder loads the lexicons models/pipeline.cfg names."""
+    register_components()
+    config = load_config(
+        MODELS / "pipeline.cfg", overrides={"paths.models": str(MODELS)}, interpolate=True
+    )
+    data: dict[str, Any] = dict(
+        registry.resolve(config["initialize"]["components"])[training.FINDER]
+    )
+    data["classifier"] = classifier
     nlp = spacy.blank("en")
-    finder = nlp.add_pipe("quote_finder")
-    assert isinstance(finder, QuoteFinder)
-    finder.initialize(lambda: [], nlp=nlp, **quote_finder_data())
-    return spacy.blank("en"), finder.lexicons
+    finder = nlp.add_pipe(training.FINDER)
+    finder.initialize(lambda: [], nlp=nlp, **data)  # type: ignore[attr-defined]
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def finder() -> training.ExampleSource:
+    return cast(training.ExampleSource, finder_pipeline().get_pipe(training.FINDER))
 
 
 def test_examples_leave_out_headlines_and_defined_types(
-    gold_file: Path, blank_with_lexicons: tuple[Language, Lexicons]
+    gold_file: Path, finder: training.ExampleSource
 ) -> None:
-    nlp, lex = blank_with_lexicons
-    examples = training.collect(load_gold(gold_file), nlp, lex)
+    examples = training.collect(load_gold(gold_file), spacy.blank("en"), finder)
     # per article: "We will win...", "stunt" (gold), "undercard" (not); "woke" is defined
     # (a word as a word) and "fight on" is in the headline: neither is an example
     assert len(examples.labels) == 18
@@ -62,19 +73,21 @@ def test_examples_leave_out_headlines_and_defined_types(
     assert all(len(row) == len(examples.names) for row in examples.rows)
 
 
-def test_fit_writes_a_model_the_pipeline_reads(
-    gold_file: Path, blank_with_lexicons: tuple[Language, Lexicons], tmp_path: Path
+def test_fit_writes_a_model_the_quote_finder_reads(
+    gold_file: Path, finder: training.ExampleSource, tmp_path: Path
 ) -> None:
-    nlp, lex = blank_with_lexicons
-    examples = training.collect(load_gold(gold_file), nlp, lex)
+    examples = training.collect(load_gold(gold_file), spacy.blank("en"), finder)
     model = training.fit(examples, min_recall=0.9, info="test")
-    assert model.features == examples.names and model.info == "test"
+    assert model["features"] == list(examples.names) and model["info"] == "test"
+    assert len(model["weights"]) == len(model["features"])
     path = tmp_path / "m.json"
-    path.write_text(json.dumps(model.to_dict()), encoding="utf8")
-    assert SpeechModel.from_path(path) == model
+    path.write_text(json.dumps(model), encoding="utf8")
+    loaded = finder_pipeline(path).get_pipe(training.FINDER)
+    assert loaded.model is not None  # type: ignore[attr-defined]
+    assert loaded.model.to_dict() == model  # type: ignore[attr-defined]
 
 
-def test_fit_needs_both_labels(blank_with_lexicons: tuple[Language, Lexicons]) -> None:
+def test_fit_needs_both_labels() -> None:
     examples = training.Examples(("a",), [[1.0], [0.0]], [True, True])
     with pytest.raises(ValueError, match="both gold quotes and other passages"):
         training.fit(examples)
@@ -90,12 +103,13 @@ def test_threshold_keeps_the_recall_asked_for() -> None:
 
 def test_main_trains_and_writes_json(
     gold_file: Path,
-    blank_with_lexicons: tuple[Language, Lexicons],
+    finder: training.ExampleSource,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(training, "_pipeline", lambda *, blank: blank_with_lexicons)
+    monkeypatch.setattr(training, "_pipeline", lambda *, blank: (spacy.blank("en"), finder))
     out = tmp_path / "quote_classifier.json"
-    assert training.main([str(gold_file), "--out", str(out), "--blank", "--min-recall", "0.9"]) == 0
-    model = SpeechModel.from_path(out)
-    assert "gold.jsonl" in model.info and 0.0 < model.threshold < 1.0
+    argv = [str(gold_file), "--out", str(out), "--blank", "--min-recall", "0.9"]
+    assert training.main(argv) == 0
+    model = json.loads(out.read_text(encoding="utf8"))
+    assert "gold.jsonl" in model["info"] and 0.0 < model["threshold"] < 1.0

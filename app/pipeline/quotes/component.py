@@ -9,7 +9,7 @@ passage on `doc.spans[spans_key]`, with `span._.quote` set to its `Quote`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,10 +21,16 @@ from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
-from app.pipeline.quotes.classify import type_passages
-from app.pipeline.quotes.features import LineFacts, build_passages, text_features
+from app.pipeline.quotes.classify import DEFINING_RULES, type_passages
+from app.pipeline.quotes.features import (
+    Features,
+    LineFacts,
+    Passage,
+    build_passages,
+    text_features,
+)
 from app.pipeline.quotes.lexicons import Lexicons
-from app.pipeline.quotes.model import SpeechModel
+from app.pipeline.quotes.model import UNLEARNED_FEATURES, SpeechModel, with_rule
 from app.pipeline.quotes.parse import ParseView, parse_features
 from app.pipeline.quotes.scan import scan_quotes
 from app.pipeline.types import CharSpan, Quote
@@ -46,11 +52,7 @@ def find_quotes(
     """
     lex = lexicons if lexicons is not None else Lexicons()
     quotes: list[Quote] = []
-    lines: dict[tuple[int, int], LineFacts] = {}
-    passages = build_passages(text, scan_quotes(text))
-    features = [text_features(text, passage, lex, lines) for passage in passages]
-    if view is not None:
-        features = [parse_features(view, p, f) for p, f in zip(passages, features, strict=True)]
+    passages, features = _evidence(text, lex, view)
     verdicts = type_passages(text, passages, features, model)
     for passage, (qtype, _rule) in zip(passages, verdicts, strict=True):
         start, end = passage.start, passage.end
@@ -66,6 +68,18 @@ def find_quotes(
             )
         )
     return quotes
+
+
+def _evidence(
+    text: str, lex: Lexicons, view: ParseView | None
+) -> tuple[list[Passage], list[Features]]:
+    """Every scanned passage of `text` and its features (with the parse's, given `view`)."""
+    lines: dict[tuple[int, int], LineFacts] = {}
+    passages = build_passages(text, scan_quotes(text))
+    features = [text_features(text, passage, lex, lines) for passage in passages]
+    if view is not None:
+        features = [parse_features(view, p, f) for p, f in zip(passages, features, strict=True)]
+    return passages, features
 
 
 @Language.factory(
@@ -154,6 +168,27 @@ class QuoteFinder(Pipe):
             quotes = [q if q.type == "unclosed" else replace(q, type="direct") for q in quotes]
         return quotes
 
+    def training_examples(
+        self, doc: Doc, gold: Sequence[tuple[int, int]]
+    ) -> list[tuple[dict[str, float], bool]]:
+        """What the speech model learns from in `doc`: for every passage it may decide, its
+        features and whether it overlaps a gold quote (`gold`: content offsets) by at least half
+        of the shorter span. Left out: passages of the first paragraph (a corpus that does not
+        annotate headlines leaves them unlabelled, not negative) and passages typed by a rule that
+        defines a type (the model never overrules those)."""
+        text = doc.text
+        view = ParseView(doc, self.lexicons) if doc.has_annotation("TAG") else None
+        passages, features = _evidence(text, self.lexicons, view)
+        found: list[tuple[dict[str, float], bool]] = []
+        verdicts = type_passages(text, passages, features)
+        for passage, f, (_qtype, rule) in zip(passages, features, verdicts, strict=True):
+            if passage.para_index == 0 or rule in DEFINING_RULES:
+                continue
+            values = with_rule(f, rule).values
+            learned = {k: v for k, v in values.items() if k not in UNLEARNED_FEATURES}
+            found.append((learned, any(_overlaps((passage.start, passage.end), g) for g in gold)))
+        return found
+
     def set_annotations(self, doc: Doc, quotes: list[Quote]) -> None:
         spans: list[Span] = []
         used: set[tuple[int, int]] = set()  # span._ values are keyed by the span's char offsets
@@ -189,6 +224,12 @@ class QuoteFinder(Pipe):
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteFinder:
         return self.from_bytes((ensure_path(path) / LEXICONS_FILE).read_bytes())
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """The evaluator's match: the common characters cover half of the shorter span."""
+    common = min(a[1], b[1]) - max(a[0], b[0])
+    return common > 0 and common >= 0.5 * min(a[1] - a[0], b[1] - b[0])
 
 
 def _token_span(doc: Doc, start: int, end: int, min_token: int) -> Span:

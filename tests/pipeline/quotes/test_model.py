@@ -116,3 +116,19 @@ def test_use_model_switches_the_model_on(nlp: Language) -> None:
         finder.use_model = saved
     assert before == [("Saturday Night Live", "title")]
     assert [t for t, _ in with_model] == ["Saturday Night Live"]
+
+
+def test_training_examples_of_a_doc(quote_nlp: Language) -> None:
+    finder = quote_nlp.get_pipe("quote_finder")
+    assert isinstance(finder, QuoteFinder)
+    text = 'Mayor vows to "fight on"\n\n"We will win," she said. Fans loved the "undercard" debate.'
+    text += ' Critics used the word "woke" and "meh".'
+    doc = quote_nlp.make_doc(text)
+    won = text.index("We will")
+    examples = finder.training_examples(doc, [(won, won + len("We will win,"))])
+    # the headline's passage is unlabelled; "woke" (a word as a word) and "meh" (the next item
+    # of its list) are typed by rules that define a type: none of them is an example;
+    # "undercard" is typed by a weak rule, which the model reads as a feature
+    assert [label for _, label in examples] == [True, False]
+    assert examples[1][0]["rule_noun_modifier"] == 1.0
+    assert all("headline" not in values for values, _ in examples)
