@@ -53,6 +53,14 @@ def read_patterns(path: Path | str) -> list[dict[str, Any]]:
     return patterns
 
 
+def read_json(path: Path | str) -> dict[str, Any]:
+    """Fitted parameters kept as data (`models/*.json`): one JSON object."""
+    data = json.loads(Path(path).read_text(encoding="utf8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected one JSON object")
+    return data
+
+
 def entries(source: LexiconSource) -> list[str]:
     """A lexicon given as a path (read from disk) or as entries (normalised like a file's)."""
     if isinstance(source, str | Path):
@@ -72,11 +80,6 @@ def read_lexicons(paths: Iterable[Path | str]) -> list[str]:
         for entry in read_lexicon(path):
             seen.setdefault(entry, None)
     return list(seen)
-
-
-def read_json(path: Path | str) -> Any:
-    """A JSON data file (fitted parameters of a learned step)."""
-    return json.loads(Path(path).read_text(encoding="utf8"))
 
 
 # Config functions: `@misc = "quotes.lexicon.v1"` with `path = ${paths.models}/x.txt`.

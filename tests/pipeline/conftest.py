@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from app.pipeline.quotes.component import QuoteFinder
-from tests.pipeline.support import QUOTE_FINDER_DATA
+from tests.pipeline.support import initialize_data
 
 
 @pytest.fixture(scope="session")
@@ -17,5 +17,5 @@ def blank_nlp() -> Language:
     nlp = spacy.blank("en")
     finder = nlp.add_pipe("quote_finder")
     assert isinstance(finder, QuoteFinder)
-    finder.initialize(lambda: [], nlp=nlp, **QUOTE_FINDER_DATA)
+    finder.initialize(lambda: [], nlp=nlp, **initialize_data("quote_finder"))
     return nlp

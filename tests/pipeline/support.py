@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import load_config, registry
 
+import app.pipeline.lexicon  # noqa: F401 - registers the config readers
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.lexicon import read_patterns
 from app.pipeline.types import Attribution, Quote, SpeakerCandidate
@@ -21,13 +24,16 @@ SPEAKER_COMPONENTS = ("speaker_attributor", "speaker_resolver")
 OUR_COMPONENTS = ("quote_finder", "reported_speech", *SPEAKER_COMPONENTS)
 QUOTE_RE = re.compile(r'"([^"\n]+)"')
 
-# initialize() arguments of each component, read from the files models/pipeline.cfg names
-QUOTE_FINDER_DATA = {
-    "scare_cues": MODELS / "scare_quote_cues.txt",
-    "title_cues": MODELS / "title_quote_cues.txt",
-    "speech_cues": MODELS / "quote_speech_cues.txt",
-    "title_heads": MODELS / "title_quote_heads.txt",
-}
+
+def initialize_data(component: str) -> dict[str, Any]:
+    """The [initialize.components.COMPONENT] section of models/pipeline.cfg, resolved: the
+    initialize() arguments of a component, exactly as the service loads them."""
+    config = load_config(
+        MODELS / "pipeline.cfg", overrides={"paths.models": str(MODELS)}, interpolate=True
+    )
+    resolved = registry.resolve(config["initialize"]["components"])
+    data: dict[str, Any] = dict(resolved[component])
+    return data
 
 
 def attributor_data() -> dict[str, object]:

@@ -1,21 +1,19 @@
 """The `quote_finder` component: every quoted passage of a text, its offsets, segments and type.
 
-It scans the text for quote marks (`scan`), types each passage (`classify`, with the tagger's view
-of the word after the closing mark when the doc is tagged) and puts one Span per passage on
-`doc.spans[spans_key]`, with `span._.quote` set to its `Quote`.
+It scans the text for quote marks (`scan`), gathers the evidence about each passage (`features`,
+and `parse` when the doc is tagged and parsed), types it by the rules (`classify`) or, when a
+learned speech model is loaded and the doc is parsed, by the model (`model`), and puts one Span per
+passage on `doc.spans[spans_key]`, with `span._.quote` set to its `Quote`.
 """
 
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import numpy
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, SpanGroup
@@ -23,9 +21,18 @@ from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
-from app.pipeline.quotes.classify import Lexicons, classify
-from app.pipeline.quotes.scan import content_segments, scan_quotes
-from app.pipeline.text import paragraph_ranges
+from app.pipeline.quotes.classify import DEFINING_RULES, type_passages
+from app.pipeline.quotes.features import (
+    Features,
+    LineFacts,
+    Passage,
+    build_passages,
+    text_features,
+)
+from app.pipeline.quotes.lexicons import Lexicons
+from app.pipeline.quotes.model import UNLEARNED_FEATURES, SpeechModel, with_rule
+from app.pipeline.quotes.parse import ParseView, parse_features
+from app.pipeline.quotes.scan import scan_quotes
 from app.pipeline.types import CharSpan, Quote
 
 # The component's saved data (to_disk/from_disk).
@@ -35,60 +42,57 @@ LEXICONS_FILE = "lexicons.json"
 def find_quotes(
     text: str,
     lexicons: Lexicons | None = None,
-    noun_at: Callable[[int], bool | None] | None = None,
+    view: ParseView | None = None,
+    model: SpeechModel | None = None,
 ) -> list[Quote]:
     """Every quoted passage of `text`, in text order, non-overlapping, with exact offsets.
 
-    `noun_at(i)` tells whether the word starting right after char i is a noun (None: unknown);
-    the component passes the tagger's answer when the doc has tags.
+    `view` is the parse of `text` (the tagger's and parser's evidence, when the doc has them);
+    `model` the learned speech classifier, used on parsed docs only.
     """
     lex = lexicons if lexicons is not None else Lexicons()
-    paragraphs = paragraph_ranges(text) if text else []
-    para_starts = [p[0] for p in paragraphs]
     quotes: list[Quote] = []
-    for raw in scan_quotes(text):
-        segments = content_segments(text, raw)
-        start, end = segments[0][0], segments[-1][1]
-        k = bisect_right(para_starts, raw.close_pos) - 1
-        para = paragraphs[max(k, 0)]
-        k_open = bisect_right(para_starts, raw.open_pos) - 1
-        open_para = paragraphs[max(k_open, 0)]
-        qtype = classify(
-            text,
-            start,
-            end,
-            raw.open_pos,
-            raw.close_end,
-            lex,
-            (open_para[0], para[1]),
-            noun_at(raw.close_end) if noun_at is not None and raw.close_mark else None,
-            first_paragraph=k_open <= 0,
-        )
+    passages, features = _evidence(text, lex, view)
+    verdicts = type_passages(text, passages, features, model)
+    for passage, (qtype, _rule) in zip(passages, verdicts, strict=True):
+        start, end = passage.start, passage.end
         quotes.append(
             Quote(
                 start=start,
                 end=end,
                 text=text[start:end],
                 type=qtype,
-                open_mark=raw.open_mark,
-                close_mark=raw.close_mark,
-                segments=tuple(CharSpan(s, e, text[s:e]) for s, e in segments)
-                if len(segments) > 1
-                else (CharSpan(start, end, text[start:end]),),
+                open_mark=passage.open_mark,
+                close_mark=passage.close_mark,
+                segments=tuple(CharSpan(s, e, text[s:e]) for s, e in passage.segments),
             )
         )
     return quotes
+
+
+def _evidence(
+    text: str, lex: Lexicons, view: ParseView | None
+) -> tuple[list[Passage], list[Features]]:
+    """Every scanned passage of `text` and its features (with the parse's, given `view`)."""
+    lines: dict[tuple[int, int], LineFacts] = {}
+    passages = build_passages(text, scan_quotes(text))
+    features = [text_features(text, passage, lex, lines) for passage in passages]
+    if view is not None:
+        features = [parse_features(view, p, f) for p, f in zip(passages, features, strict=True)]
+    return passages, features
 
 
 @Language.factory(
     "quote_finder",
     assigns=["doc.spans", "span._.quote"],
     requires=[],
-    default_config={"spans_key": QUOTES_KEY, "classify": True},
+    default_config={"spans_key": QUOTES_KEY, "classify": True, "use_model": True},
 )
-def make_quote_finder(nlp: Language, name: str, *, spans_key: str, classify: bool) -> QuoteFinder:
+def make_quote_finder(
+    nlp: Language, name: str, *, spans_key: str, classify: bool, use_model: bool
+) -> QuoteFinder:
     """Build the component that puts every quoted passage on `doc.spans[spans_key]`."""
-    return QuoteFinder(nlp.vocab, name, spans_key=spans_key, classify=classify)
+    return QuoteFinder(nlp.vocab, name, spans_key=spans_key, classify=classify, use_model=use_model)
 
 
 class QuoteFinder(Pipe):
@@ -101,13 +105,16 @@ class QuoteFinder(Pipe):
         *,
         spans_key: str = QUOTES_KEY,
         classify: bool = True,
+        use_model: bool = True,
     ) -> None:
         register_extensions()
         self.vocab = vocab
         self.name = name
         self.spans_key = spans_key
         self.classify = classify
+        self.use_model = use_model
         self.lexicons = Lexicons()
+        self.model: SpeechModel | None = None
 
     def initialize(
         self,
@@ -118,14 +125,32 @@ class QuoteFinder(Pipe):
         title_cues: LexiconSource = (),
         speech_cues: LexiconSource = (),
         title_heads: LexiconSource = (),
+        term_cues: LexiconSource = (),
+        thinking_verbs: LexiconSource = (),
+        furniture_labels: LexiconSource = (),
+        caption_marks: LexiconSource = (),
+        cue_verbs: LexiconSource = (),
+        classifier: dict[str, Any] | Path | str | None = None,
     ) -> None:
-        """Load the classification lexicons: paths (one entry a line) or the entries."""
+        """Load the classification lexicons (paths, one entry a line, or the entries) and the
+        learned speech model (its JSON as a dict or a path; None: rules only)."""
         self.lexicons = Lexicons(
             scare_cues=frozenset(entries(scare_cues)),
             title_cues=frozenset(entries(title_cues)),
             speech_cues=frozenset(entries(speech_cues)),
             title_heads=frozenset(entries(title_heads)),
+            term_cues=frozenset(entries(term_cues)),
+            thinking_verbs=frozenset(entries(thinking_verbs)),
+            furniture_labels=frozenset(entries(furniture_labels)),
+            caption_marks=frozenset(entries(caption_marks)),
+            cue_verbs=frozenset(entries(cue_verbs)),
         )
+        if classifier is None:
+            self.model = None
+        elif isinstance(classifier, dict):
+            self.model = SpeechModel.from_dict(classifier)
+        else:
+            self.model = SpeechModel.from_path(classifier)
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -136,11 +161,33 @@ class QuoteFinder(Pipe):
         return doc
 
     def find(self, doc: Doc) -> list[Quote]:
-        noun_at = _tagged_noun_lookup(doc) if doc.has_annotation("TAG") else None
-        quotes = find_quotes(doc.text, self.lexicons, noun_at)
-        if not self.classify:
-            quotes = [replace(q, type="direct") for q in quotes]
+        view = ParseView(doc, self.lexicons) if doc.has_annotation("TAG") else None
+        model = self.model if self.use_model else None
+        quotes = find_quotes(doc.text, self.lexicons, view, model)
+        if not self.classify:  # every closed passage is speech (an unclosed one stays unclosed)
+            quotes = [q if q.type == "unclosed" else replace(q, type="direct") for q in quotes]
         return quotes
+
+    def training_examples(
+        self, doc: Doc, gold: Sequence[tuple[int, int]]
+    ) -> list[tuple[dict[str, float], bool]]:
+        """What the speech model learns from in `doc`: for every passage it may decide, its
+        features and whether it overlaps a gold quote (`gold`: content offsets) by at least half
+        of the shorter span. Left out: passages of the first paragraph (a corpus that does not
+        annotate headlines leaves them unlabelled, not negative) and passages typed by a rule that
+        defines a type (the model never overrules those)."""
+        text = doc.text
+        view = ParseView(doc, self.lexicons) if doc.has_annotation("TAG") else None
+        passages, features = _evidence(text, self.lexicons, view)
+        found: list[tuple[dict[str, float], bool]] = []
+        verdicts = type_passages(text, passages, features)
+        for passage, f, (_qtype, rule) in zip(passages, features, verdicts, strict=True):
+            if passage.para_index == 0 or rule in DEFINING_RULES:
+                continue
+            values = with_rule(f, rule).values
+            learned = {k: v for k, v in values.items() if k not in UNLEARNED_FEATURES}
+            found.append((learned, any(_overlaps((passage.start, passage.end), g) for g in gold)))
+        return found
 
     def set_annotations(self, doc: Doc, quotes: list[Quote]) -> None:
         spans: list[Span] = []
@@ -158,10 +205,16 @@ class QuoteFinder(Pipe):
 
     # -- serialization ------------------------------------------------------------------------
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps(self.lexicons.to_dict()).encode("utf8")
+        data: dict[str, Any] = {"lexicons": self.lexicons.to_dict()}
+        if self.model is not None:
+            data["model"] = self.model.to_dict()
+        return json.dumps(data).encode("utf8")
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> QuoteFinder:
-        self.lexicons = Lexicons.from_dict(json.loads(bytes_data.decode("utf8")))
+        data = json.loads(bytes_data.decode("utf8"))
+        self.lexicons = Lexicons.from_dict(data.get("lexicons", {}))
+        model = data.get("model")
+        self.model = SpeechModel.from_dict(model) if model is not None else None
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -171,6 +224,12 @@ class QuoteFinder(Pipe):
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteFinder:
         return self.from_bytes((ensure_path(path) / LEXICONS_FILE).read_bytes())
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """The evaluator's match: the common characters cover half of the shorter span."""
+    common = min(a[1], b[1]) - max(a[0], b[0])
+    return common > 0 and common >= 0.5 * min(a[1] - a[0], b[1] - b[0])
 
 
 def _token_span(doc: Doc, start: int, end: int, min_token: int) -> Span:
@@ -205,20 +264,3 @@ def _distinct(doc: Doc, span: Span, used: set[tuple[int, int]]) -> Span | None:
         if len(candidate) and (candidate.start_char, candidate.end_char) not in used:
             return candidate
     return None
-
-
-# Penn Treebank tags of common nouns: a quoted term right before one modifies it (the “X” debate).
-NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNS"})
-
-
-def _tagged_noun_lookup(doc: Doc) -> Callable[[int], bool | None]:
-    """`noun_at(i)`: is the token starting at char i (or after one space) a common noun?"""
-    starts = doc.to_array(IDX)
-
-    def noun_at(i: int) -> bool | None:
-        k = int(numpy.searchsorted(starts, i + 1, side="right")) - 1
-        if k < 0 or int(starts[k]) < i:
-            return False
-        return doc[k].tag_ in NOUN_TAGS
-
-    return noun_at

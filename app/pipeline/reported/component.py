@@ -25,6 +25,7 @@ from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
+from app.pipeline.quotes.features import is_furniture_line
 from app.pipeline.reported.extent import Found, subtree_range, trim, without
 from app.pipeline.reported.labels import labelled
 from app.pipeline.text import token_paragraphs
@@ -92,6 +93,7 @@ class ReportedSpeech(Pipe):
         self.max_label_tokens = max_label_tokens
         self.cue_verbs: list[str] = []
         self.colon_labels: frozenset[str] = frozenset()
+        self.furniture_labels: frozenset[str] = frozenset()
         self.patterns: list[dict[str, Any]] = []
         self._matcher = DependencyMatcher(vocab)
         self._labels: dict[int, str] = {}
@@ -107,10 +109,12 @@ class ReportedSpeech(Pipe):
         cue_verbs: LexiconSource = (),
         patterns: Sequence[dict[str, Any]] = (),
         colon_labels: LexiconSource = (),
+        furniture_labels: LexiconSource = (),
     ) -> None:
         """Load the cue lexicon, the dependency patterns (the lexicon fills "@cue_verbs") and
         the labels of page furniture that a line's colon may follow."""
         self.colon_labels = frozenset(entries(colon_labels))
+        self.furniture_labels = frozenset(entries(furniture_labels))
         self._build([e for e in entries(cue_verbs) if " " not in e], list(patterns))
 
     def _build(self, cue_verbs: list[str], patterns: list[dict[str, Any]]) -> None:
@@ -130,12 +134,14 @@ class ReportedSpeech(Pipe):
             "cue_verbs": self.cue_verbs,
             "patterns": self.patterns,
             "colon_labels": sorted(self.colon_labels),
+            "furniture_labels": sorted(self.furniture_labels),
         }
         return json.dumps(data).encode()
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> ReportedSpeech:
         data = json.loads(bytes_data.decode("utf8"))
         self.colon_labels = frozenset(data["colon_labels"])
+        self.furniture_labels = frozenset(data["furniture_labels"])
         self._build(data["cue_verbs"], data["patterns"])
         return self
 
@@ -178,9 +184,13 @@ class ReportedSpeech(Pipe):
             labelled(doc, start, end, self.colon_labels, self.max_label_tokens)
             for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
         ]
+        furniture = [
+            is_furniture_line(doc[start:end].text, self.furniture_labels)
+            for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
+        ]
         for passage in passages:
-            if passage is None:
-                continue
+            if passage is None or furniture[paragraph[passage.start]]:
+                continue  # `READ MORE: X says Y` is another story's headline
             passage = _whole_quotations(passage, quoted)
             if not self._acceptable(doc, passage, quoted, paragraph):
                 continue

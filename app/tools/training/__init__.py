@@ -1,2 +1,3 @@
-"""Fitting the pipeline's learned parameters from gold data (run by `quotes train`, never at
-start-up): the confidence calibration and the pronoun salience weights."""
+"""Fitting the pipeline's learned parameters from gold data (run by hand or by `quotes train`,
+never at start-up; they write under models/): the confidence calibration, the pronoun salience
+weights, the quote speech classifier."""

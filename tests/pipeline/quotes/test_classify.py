@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.language import Language
 
@@ -35,9 +36,11 @@ def test_term_modifying_a_noun_is_scare_quote(blank_nlp: Language) -> None:
     assert spans_of(blank_nlp, text) == [("undercard", "scare")]
 
 
-def test_short_fragment_without_evidence_is_speech(blank_nlp: Language) -> None:
+@pytest.mark.full_model
+def test_short_fragment_without_evidence_is_speech(nlp: Language) -> None:
+    # parsed, "view" is a noun here, not a verb of thinking over the fragment
     text = 'His world view is "dangerously wrong" and he is a "bully" to many.'
-    assert [t for _, t in spans_of(blank_nlp, text)] == ["partial", "partial"]
+    assert [t for _, t in spans_of(nlp, text)] == ["partial", "partial"]
 
 
 def test_called_fragment_in_speech_context_is_partial(blank_nlp: Language) -> None:

@@ -52,6 +52,10 @@ def test_lexicon_files_have_header_and_entries() -> None:
         "title_quote_cues.txt",
         "quote_speech_cues.txt",
         "title_quote_heads.txt",
+        "quote_term_cues.txt",
+        "quote_thinking_verbs.txt",
+        "quote_furniture_labels.txt",
+        "quote_caption_marks.txt",
     ):
         path = MODELS / name
         assert path.read_text(encoding="utf8").startswith("#")

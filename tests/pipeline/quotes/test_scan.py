@@ -177,7 +177,7 @@ def check_invariants(text: str, quotes: list[Quote]) -> None:
         for seg in q.segments:
             assert q.start <= seg.start < seg.end <= q.end
             assert text[seg.start : seg.end] == seg.text
-        assert q.type in {"direct", "partial", "scare", "title"}
+        assert q.type in {"direct", "partial", "scare", "title", "unclosed"}
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,4 +1,4 @@
-"""Fitting the confidence model and the salience weights, on made-up rows."""
+"""Fitting the confidence model, on made-up rows."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from app.tools.training import confidence, salience
+from app.tools.training import confidence
 from app.tools.training.rows import Row
 
 
@@ -54,17 +54,3 @@ def test_train_reports_out_of_fold_pronoun_ece() -> None:
     assert set(model) == {"general", "pronoun", "meta"}
     assert model["meta"]["rows"]["general"] == 200
     assert 0.0 <= model["meta"]["ece"]["pronoun_dev_out_of_fold"] <= 1.0
-
-
-def test_salience_fit_learns_that_nearer_mentions_win() -> None:
-    # the answer is always the candidate named fewer sentences back
-    instances = [
-        salience.Instance(
-            vectors=[[float(near), 0, 0, 0, 0.5, 1], [float(far), 0, 0, 0, 0.5, 0]], answer=0
-        )
-        for near, far in [(0, 3), (1, 4), (2, 6), (0, 1), (1, 2)] * 10
-    ]
-    fitted = salience.fit(instances)
-    assert fitted["weights"]["per_sentence"] > 0  # a penalty per sentence back
-    assert fitted["silver_top1"] == 1.0
-    assert fitted["instances"] == 50

@@ -1,0 +1,282 @@
+"""What is a quote (issue 15): page furniture, scare quotes and words as words, titles, unclosed
+marks; each rule with a passage it types and a look-alike it leaves as speech."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from app.pipeline.quotes.classify import rule_verdict
+from app.pipeline.quotes.component import find_quotes
+from app.pipeline.quotes.features import build_passages, text_features
+from app.pipeline.quotes.scan import scan_quotes
+from app.pipeline.types import Quote
+from tests.pipeline.support import quotes_of, spans_of
+
+
+def why(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    """(content, type, deciding rule) of every passage, with the lexicons of `nlp`'s finder."""
+    lexicons = nlp.get_pipe("quote_finder").lexicons  # type: ignore[attr-defined]
+    out = []
+    for passage in build_passages(text, scan_quotes(text)):
+        qtype, rule = rule_verdict(text_features(text, passage, lexicons))
+        out.append((text[passage.start : passage.end], qtype, rule))
+    return out
+
+
+def speech(quotes: list[Quote]) -> list[str]:
+    return [q.text for q in quotes if q.is_speech]
+
+
+BODY = 'Officials met on Monday.\n\n"We will not back down," the mayor said.\n\n'
+
+# -- page furniture -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'READ MORE: Mayor says city will "never back down" on transit',
+        'WATCH: Premier calls budget "a disaster for families"',
+        'RELATED: "We are not done yet," union leader says',
+        'Related | Senator vows to "fight on" after vote',
+    ],
+)
+def test_quotes_on_a_furniture_line_are_not_speech(quote_nlp: Language, line: str) -> None:
+    quotes = quotes_of(quote_nlp, BODY + line + "\n\nThe council voted later.")
+    assert speech(quotes) == ["We will not back down,"]
+    assert [q.type for q in quotes][1:] == ["title"]
+
+
+def test_a_line_that_merely_starts_with_a_label_word_is_speech(quote_nlp: Language) -> None:
+    text = BODY + 'More than 200 people said they would "never back down" on transit.'
+    text += '\n\nWatch what happens next, "if we lose," she said.'
+    assert speech(quotes_of(quote_nlp, text)) == [
+        "We will not back down,",
+        "never back down",
+        "if we lose,",
+    ]
+
+
+def test_quotes_in_a_photo_caption_are_not_speech(quote_nlp: Language) -> None:
+    caption = 'Protesters hold a sign reading "No more cuts" outside city hall. (AP Photo/Jane Doe)'
+    quotes = quotes_of(quote_nlp, BODY + caption)
+    assert [(q.text, q.type) for q in quotes][1:] == [("No more cuts", "title")]
+
+
+def test_a_dateline_with_an_agency_is_no_caption(quote_nlp: Language) -> None:
+    text = 'Cuts loom.\n\nOTTAWA (Reuters) - The minister said cuts were "not on the table."'
+    assert spans_of(quote_nlp, text) == [("not on the table.", "partial")]
+
+
+def test_the_articles_own_headline_is_not_furniture(quote_nlp: Language) -> None:
+    text = 'WATCH: Mayor vows to "fight every day" for transit\n\nThe mayor spoke on Monday.'
+    assert spans_of(quote_nlp, text) == [("fight every day", "partial")]
+
+
+def test_single_marked_line_in_a_double_marked_article_is_a_subhead(quote_nlp: Language) -> None:
+    text = BODY + "'A healthy environment.'\n\nThe plant opened in 1998, he said."
+    assert why(quote_nlp, text)[1] == ("A healthy environment.", "title", "foreign_marks")
+    pulled = BODY + "Workers there call it a \u2018second home\u2019 these days."
+    assert why(quote_nlp, pulled)[1] == ("second home", "scare", "foreign_marks")
+
+
+def test_single_marks_of_a_single_marked_article_are_speech(quote_nlp: Language) -> None:
+    text = (
+        "Officials met on Monday.\n\n\u2018We will not back down,\u2019 the mayor said.\n\n"
+        "\u2018A healthy environment.\u2019\n\nThe plant opened in 1998."
+    )
+    assert [q.type for q in quotes_of(quote_nlp, text)] == ["direct", "direct"]
+
+
+def test_single_marked_headline_quote_stays_speech(quote_nlp: Language) -> None:
+    text = "Trump: \u2018We are going to win so much.\u2019\n\n" + BODY
+    assert [(q.text, q.type) for q in quotes_of(quote_nlp, text)][0] == (
+        "We are going to win so much.",
+        "direct",
+    )
+
+
+# -- scare quotes and words as words --------------------------------------------------------------
+
+
+def test_a_word_used_as_a_word_is_a_scare_quote(quote_nlp: Language) -> None:
+    text = 'Critics say the word "woke" has lost its meaning.'
+    assert why(quote_nlp, text) == [("woke", "scare", "term_cue")]
+
+
+def test_every_item_of_a_list_of_words_is_a_scare_quote(quote_nlp: Language) -> None:
+    text = 'The board banned words such as "ambassador," "attack," "Benghazi" and "talking points."'
+    assert spans_of(quote_nlp, text) == [
+        ("ambassador,", "scare"),
+        ("attack,", "scare"),
+        ("Benghazi", "scare"),
+        ("talking points.", "scare"),
+    ]
+
+
+def test_words_someone_said_after_the_words_are_speech(quote_nlp: Language) -> None:
+    text = 'When Trump used the words, "I\'m not quite there yet," he was echoing Ryan.'
+    assert spans_of(quote_nlp, text) == [("I'm not quite there yet,", "direct")]
+    text = 'He woke up early. "Woke up early, again," she said.'
+    assert spans_of(quote_nlp, text) == [("Woke up early, again,", "direct")]
+
+
+def test_a_short_label_under_a_verb_of_thinking_is_a_scare_quote(quote_nlp: Language) -> None:
+    text = 'Burton thinks that cats are "cuties".'
+    assert why(quote_nlp, text) == [("cuties", "scare", "thinking_label")]
+
+
+def test_a_label_under_a_speech_verb_is_speech(quote_nlp: Language) -> None:
+    assert spans_of(quote_nlp, 'Trump called him a "loser" at the rally.') == [("loser", "partial")]
+    assert spans_of(quote_nlp, 'Burton thinks, she said, that cats are "cuties".') == [
+        ("cuties", "partial")
+    ]
+
+
+def test_so_called_and_nicknames_are_not_speech(quote_nlp: Language) -> None:
+    text = 'He attacked so-called "sanctuary cities" and Rep. Robert C. "Bobby" Scott replied.'
+    assert spans_of(quote_nlp, text) == [("sanctuary cities", "scare"), ("Bobby", "title")]
+
+
+def test_label_of_an_event_modifying_a_noun_is_not_speech(quote_nlp: Language) -> None:
+    text = 'Staff went to all the "Super Tuesday" primaries and the "undercard" debate.'
+    assert spans_of(quote_nlp, text) == [("Super Tuesday", "title"), ("undercard", "scare")]
+
+
+# -- titles ---------------------------------------------------------------------------------------
+
+
+def test_title_after_a_title_noun_and_a_copula(quote_nlp: Language) -> None:
+    text = 'His favorite book is "One Hundred Years of Solitude" and he rereads it.'
+    assert why(quote_nlp, text) == [("One Hundred Years of Solitude", "title", "title_cue")]
+
+
+def test_a_copula_without_a_title_noun_is_speech(quote_nlp: Language) -> None:
+    text = 'The problem is "Too Big To Fix," the mayor said.'
+    assert [t for _, t in spans_of(quote_nlp, text)] == ["direct"]
+
+
+def test_film_and_show_titles(quote_nlp: Language) -> None:
+    text = 'She starred in "Parks and Recreation" and appeared on "Meet the Press" twice.'
+    assert spans_of(quote_nlp, text) == [
+        ("Parks and Recreation", "title"),
+        ("Meet the Press", "title"),
+    ]
+
+
+def test_every_title_of_a_list_after_a_title_cue(quote_nlp: Language) -> None:
+    text = 'He named the shows "Criminal Minds," "Game of Thrones" and "Veep" as favorites.'
+    assert [t for _, t in spans_of(quote_nlp, text)] == ["title", "title", "title"]
+
+
+def test_a_named_bill_is_a_title(quote_nlp: Language) -> None:
+    text = 'The senators backed the "Dream Act" in 2010.'
+    assert why(quote_nlp, text) == [("Dream Act", "title", "named_law")]
+
+
+def test_a_title_followed_by_its_author(quote_nlp: Language) -> None:
+    text = 'One Sunday, according to "Perfect Enough" by George Anders, she sat alone.'
+    assert why(quote_nlp, text) == [("Perfect Enough", "title", "by_author")]
+    newsletter = 'FAREWELL\u2014"The Living Room to close in December," by Times\' Ben Sisario.'
+    assert why(quote_nlp, newsletter) == [
+        ("The Living Room to close in December,", "title", "by_author")
+    ]
+
+
+def test_a_passive_agent_after_a_fragment_is_no_author(quote_nlp: Language) -> None:
+    text = 'He had been "rocked" by Mr. Christie, the paper said.'
+    assert spans_of(quote_nlp, text) == [("rocked", "partial")]
+
+
+def test_title_case_speech_is_not_a_title(quote_nlp: Language) -> None:
+    text = '"We Will Win This Election," Trump said on Monday.'
+    assert spans_of(quote_nlp, text) == [("We Will Win This Election,", "direct")]
+
+
+# -- unclosed marks -------------------------------------------------------------------------------
+
+
+def test_an_unclosed_double_mark_is_typed_unclosed_and_not_speech(quote_nlp: Language) -> None:
+    text = 'She said "this never ends\n\nThe next paragraph has "its own" quote.'
+    quotes = quotes_of(quote_nlp, text)
+    assert [(q.text, q.type, q.close_mark) for q in quotes] == [
+        ("this never ends", "unclosed", None),
+        ("its own", "partial", '"'),
+    ]
+    assert not quotes[0].is_speech
+
+
+def test_an_unclosed_single_mark_is_no_passage(quote_nlp: Language) -> None:
+    assert quotes_of(quote_nlp, "He said \u2018this never ends\n\nThe next one.") == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"), [('"', '"'), ("\u201c", "\u201d"), ("\u2018", "\u2019"), ("'", "'")]
+)
+def test_a_quote_reopened_at_each_paragraph_is_one_quote(
+    quote_nlp: Language, opening: str, closing: str
+) -> None:
+    text = (
+        f"He said:\n\n{opening}First part of it.\n\n{opening}Second part of it.\n\n"
+        f"{opening}Third part,{closing} he added."
+    )
+    quotes = quotes_of(quote_nlp, text)
+    assert len(quotes) == 1 and quotes[0].type == "direct"
+    assert [s.text for s in quotes[0].segments] == [
+        "First part of it.",
+        "Second part of it.",
+        "Third part,",
+    ]
+
+
+def test_unclosed_passages_stay_unclosed_without_classification() -> None:
+    quotes = find_quotes('He said "no end\n\nNext.')
+    assert [(q.text, q.type) for q in quotes] == [("no end", "unclosed")]
+
+
+# -- with the parse (full model) ------------------------------------------------------------------
+
+
+def test_thinking_verb_governing_a_short_label_in_the_parse(nlp: Language) -> None:
+    assert spans_of(nlp, 'Burton thinks that cats are "cuties".') == [("cuties", "scare")]
+    assert spans_of(nlp, 'Many voters now regard him as a "uniter" in the race.') == [
+        ("uniter", "scare")
+    ]
+
+
+def test_speech_verbs_and_whole_quotes_stay_speech_in_the_parse(nlp: Language) -> None:
+    assert spans_of(nlp, 'Trump called him a "loser" at the rally.') == [("loser", "partial")]
+    assert spans_of(nlp, '"We won," he thinks.') == [("We won,", "direct")]
+    assert spans_of(nlp, 'She thinks the plan will "hurt working families in every city".') == [
+        ("hurt working families in every city", "partial")
+    ]
+
+
+def test_furniture_and_unclosed_with_the_full_pipeline(nlp: Language) -> None:
+    text = (
+        'Officials met.\n\n"We will not back down," the mayor said.\n\n'
+        'READ MORE: Premier calls budget "a disaster"\n\nShe said "this never ends'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.type) for q in quotes] == [
+        ("We will not back down,", "direct"),
+        ("a disaster", "title"),
+        ("this never ends", "unclosed"),
+    ]
+    doc = nlp(text)
+    attributed = [span._.attribution for span in doc.spans["quotes"]]
+    assert attributed[0] is not None and attributed[1:] == [None, None]
+
+
+def test_a_credit_word_inside_running_text_is_no_caption(quote_nlp: Language) -> None:
+    text = (
+        BODY + "After the storm the mayor handed out thanks and, giving credit: to the "
+        '"volunteers who never stopped," she said, working through the long weekend.'
+    )
+    assert [t for _, t in spans_of(quote_nlp, text)] == ["direct", "partial"]
+
+
+def test_a_lower_case_fragment_before_a_passive_agent_is_no_title(quote_nlp: Language) -> None:
+    text = 'He said the "ugliness of utterances, largely unprompted," by Trump hurt them.'
+    assert spans_of(quote_nlp, text) == [("ugliness of utterances, largely unprompted,", "partial")]
