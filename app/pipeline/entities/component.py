@@ -292,7 +292,8 @@ def _finish(
             entity_aliases[result.key] = {}
         if mention is not None:
             entity_mentions[result.key].setdefault(mention, None)
-        if result.alias and result.alias != result.name:
+        if result.alias and result.alias != result.name and quote.is_quotation:
+            # (a report's mention stays out: asking for reported speech adds no aliases)
             entity_aliases[result.key].setdefault(result.alias, None)
         attributions.append(
             Attribution(

@@ -232,3 +232,24 @@ def _check_table() -> None:
 
 
 _check_table()
+
+
+def markdown_table() -> str:
+    """The layout table as Markdown (the README's contributor section shows it; a test keeps the
+    two equal): each layout, its prior, whether its mention is written at the quote, the quote
+    shapes that try it, and its example."""
+    shapes = {
+        layout.name: [shape for shape, names in PRIORITY.items() if layout.name in names]
+        for layout in LAYOUTS
+    }
+    rows = [
+        "| layout | prior | mention at the quote | tried for | example |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for layout in LAYOUTS:
+        example = layout.example.replace("|", "\\|")
+        rows.append(
+            f"| `{layout.name}` | {layout.prior} | {'yes' if layout.local else 'no (borrowed)'} "
+            f"| {', '.join(shapes[layout.name])} | {example} |"
+        )
+    return "\n".join(rows)

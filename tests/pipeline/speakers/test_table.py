@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from app.pipeline.speakers.table import (
     LOCAL_LAYOUTS,
     PRIORITY,
     REPORTED_LAYOUTS,
+    markdown_table,
 )
 
 
@@ -43,3 +45,12 @@ def test_an_unknown_name_in_a_priority_list_is_refused(monkeypatch: pytest.Monke
     monkeypatch.setattr(table, "PRIORITY", {**PRIORITY, "direct": ("after", "nonesuch")})
     with pytest.raises(ValueError, match="nonesuch"):
         table._check_table()
+
+
+def test_the_readme_shows_the_layout_table() -> None:
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    match = re.search(
+        r"<!-- layout-table:start[^>]*-->\n(.*?)\n<!-- layout-table:end -->", readme, re.S
+    )
+    assert match is not None, "README.md has no layout table block"
+    assert match.group(1) == markdown_table()
