@@ -64,7 +64,7 @@ DATA_FILE = "reported_speech.json"
 @Language.factory(
     "reported_speech",
     assigns=["doc.spans", "span._.quote", "span._.reported"],
-    requires=["token.dep", "token.pos", "token.lemma", "doc.spans"],
+    requires=["token.dep", "token.pos", "token.tag", "token.lemma", "doc.spans"],
     default_config={"spans_key": QUOTES_KEY, "min_words": 2, "max_label_tokens": 6},
 )
 def make_reported_speech(
@@ -167,9 +167,10 @@ class ReportedSpeech(Pipe):
         """Every reported passage, in text order, at most one per content extent."""
         if not self.patterns or len(doc) == 0:
             return []
-        if not doc.has_annotation("DEP"):
+        if not doc.has_annotation("DEP") or not doc.has_annotation("TAG"):
             raise ValueError(
-                f"[reported_speech] needs a dependency parse: add a parser before '{self.name}'"
+                "[reported_speech] needs a dependency parse and tags: add a tagger and a parser "
+                f"before '{self.name}'"
             )
         quoted = _quotation_mask(doc, self.spans_key)
         paragraphs = token_paragraphs(doc)

@@ -48,4 +48,4 @@ def _label_word(token: Token) -> bool:
     """A word of a name or role: capitalised, not a verb (a headline's `X Says:` is not one)."""
     if token.is_punct:
         return token.text in {".", "-", "'", "\u2019"}
-    return token.pos_ in LABEL_POS and (token.is_title or token.is_upper)
+    return token.is_upper or (token.pos_ in LABEL_POS and token.is_title)

@@ -1,0 +1,165 @@
+"""The reported_speech component: reported speech on small hand-written articles, one test per
+shape, the negative cases (beliefs, questions, conditionals, "said" as an adjective, page
+furniture), and saving and reloading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.pipeline.extensions import QUOTES_KEY
+from app.pipeline.reported.component import ReportedSpeech
+from tests.pipeline.support import initialize_data
+
+
+def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(passage, speaker name, cue) of every indirect passage."""
+    doc = nlp(text)
+    out = []
+    for span in doc.spans[QUOTES_KEY]:
+        if span._.quote.type != "indirect":
+            continue
+        a = span._.attribution
+        out.append((span.text, a.name if a else None, a.cue.text if a and a.cue else None))
+    return out
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maria Lopez said the bridge would open in May.",
+            [("the bridge would open in May", "Maria Lopez", "said")],
+        ),
+        (
+            "Maria Lopez said that the bridge would open in May.",
+            [("that the bridge would open in May", "Maria Lopez", "said")],
+        ),
+        (
+            "The bridge will open in May, Maria Lopez said.",
+            [("The bridge will open in May", "Maria Lopez", "said")],
+        ),
+        (
+            "Maria Lopez told reporters that the bridge would open in May.",
+            [("that the bridge would open in May", "Maria Lopez", "told")],
+        ),
+        (
+            "According to Maria Lopez, the bridge will open in May.",
+            [("the bridge will open in May", "Maria Lopez", "According to")],
+        ),
+        (
+            "The bridge will open in May, according to Maria Lopez.",
+            [("The bridge will open in May", "Maria Lopez", "according to")],
+        ),
+        (
+            "Maria Lopez said in a statement that the bridge would open in May.",
+            [("that the bridge would open in May", "Maria Lopez", "said")],
+        ),
+        (
+            "Maria Lopez warned that the bridge would not open before winter.",
+            [("that the bridge would not open before winter", "Maria Lopez", "warned")],
+        ),
+        (
+            "Maria Lopez denied that the county had lost the money.",
+            [("that the county had lost the money", "Maria Lopez", "denied")],
+        ),
+        (
+            "The bridge costs, she added, were far higher than planned.\n\n",
+            [("were far higher than planned", None, "added")],
+        ),
+        (
+            "Maria Lopez promised to open the bridge in May.",
+            [("to open the bridge in May", "Maria Lopez", "promised")],
+        ),
+    ],
+)
+def test_each_shape_of_reported_speech(
+    nlp: Language, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert reports(nlp, text) == expected
+
+
+@pytest.mark.full_model
+def test_a_speaker_label_at_the_start_of_a_line(nlp: Language) -> None:
+    text = "Transcript.\n\nTAPPER: Do you think the bridge will open in May?\n\nLOPEZ: It will."
+    assert reports(nlp, text) == [
+        ("Do you think the bridge will open in May?", "TAPPER", ":"),
+        ("It will", "LOPEZ", ":"),
+    ]
+
+
+@pytest.mark.full_model
+def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> None:
+    doc = nlp('Maria Lopez said the old plan was "dead on arrival."')
+    spans = {s._.quote.type: s for s in doc.spans[QUOTES_KEY]}
+    assert spans["indirect"].text == 'the old plan was "dead on arrival."'
+    assert spans["partial"].text == "dead on arrival."
+    fragment = spans["partial"]._.attribution
+    assert fragment.name == "Maria Lopez" and fragment.cue.text == "said"
+    assert spans["partial"]._.speaker_candidate.layout == "reported_fragment"
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez thinks the bridge will open in May.",  # a belief
+        "Maria Lopez believes that the bridge will open in May.",
+        "The bridge seems to be ready, and it is expected to open in May.",  # appearances
+        "Did Maria Lopez say that the bridge would open in May?",  # a question
+        "If Maria Lopez said that the bridge would open, she was wrong.",  # a conditional
+        "The said property was sold to the county in May.",  # "said" as an adjective
+        "Maria Lopez agreed that the bridge was too expensive.",  # a stance, not words
+        "READ MORE: Maria Lopez says the bridge will open in May",  # another story's headline
+        'Maria Lopez said: "The bridge will open in May."',  # a quotation, not reported
+    ],
+)
+def test_what_is_not_reported_speech(nlp: Language, text: str) -> None:
+    assert reports(nlp, text) == []
+
+
+@pytest.mark.full_model
+def test_a_speaker_label_needs_a_name(nlp: Language) -> None:
+    # a label of common nouns only (was an error: no word to name the speaker)
+    assert reports(nlp, "Voter turnout: lower than in any year since 1996.") == []
+
+
+def test_missing_parse_raises() -> None:
+    component = spacy.blank("en").add_pipe("reported_speech")
+    assert isinstance(component, ReportedSpeech)
+    component.initialize(lambda: [], **initialize_data("reported_speech"))
+    with pytest.raises(ValueError, match="needs a dependency parse and tags"):
+        component.find(spacy.blank("en")("Lee said it works."))
+
+
+def _parsed() -> Doc:
+    """Lee said it works .  (hand-set heads)"""
+    words = ["Lee", "said", "it", "works", "."]
+    heads = [1, 1, 3, 1, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "VERB", "PUNCT"]
+    lemmas = ["Lee", "say", "it", "work", "."]
+    tags = ["NNP", "VBD", "PRP", "VBZ", "."]
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags)
+
+
+def test_save_and_reload(tmp_path: Path) -> None:
+    component = spacy.blank("en").add_pipe("reported_speech")
+    assert isinstance(component, ReportedSpeech)
+    component.initialize(lambda: [], **initialize_data("reported_speech"))
+    found = component.find(_parsed())
+    assert [(f.start, f.end, f.cue.layout) for f in found] == [(2, 4, "clause")]
+    component.to_disk(tmp_path / "reported")
+    reloaded = spacy.blank("en").add_pipe("reported_speech").from_disk(tmp_path / "reported")
+    assert reloaded.cue_verbs == component.cue_verbs
+    assert reloaded.patterns == component.patterns
+    assert reloaded.colon_labels == component.colon_labels
+    assert reloaded.find(_parsed()) == found
+    again = spacy.blank("en").add_pipe("reported_speech").from_bytes(component.to_bytes())
+    assert again.find(_parsed()) == found
