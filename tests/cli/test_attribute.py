@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from app.batch.output import UsageError
 from app.cli import main
+from app.cli.attribute import parse_types
 from tests.batch import write_lines
 
 
@@ -23,3 +25,11 @@ def test_missing_input_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFi
 def test_bad_option_value_is_a_usage_error(tmp_path: Path) -> None:
     source = write_lines(tmp_path / "in.jsonl", [])
     assert run_cli(source, "-o", tmp_path / "out.jsonl", "--processes", "0") == 2
+
+
+def test_types_option_names_the_allowed_types() -> None:
+
+    assert parse_types("indirect, direct") == ["indirect", "direct"]
+    assert parse_types(None) is None
+    with pytest.raises(UsageError, match="one of direct, partial, indirect, scare, title"):
+        parse_types("direct,rumour")

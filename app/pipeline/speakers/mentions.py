@@ -46,6 +46,9 @@ def speaker_ok(index: DocIndex, token: Token, para: int) -> bool:
         return False
     if token.pos_ not in MENTION_POS and token.ent_type_ == "":
         return False
+    if token.lower_ == "it":
+        # `"Q," it said`: an organisation; `it is said that`: no one (a passive's dummy subject)
+        return token.dep_ == "nsubj" and index.is_cue(token.head)
     return token.lower_ not in NON_SPEAKER_PRONOUNS
 
 

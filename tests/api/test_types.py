@@ -1,0 +1,90 @@
+"""The `types` request option: which quote types an answer holds, reported speech among them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+URL = "/v1/attributions"
+ARTICLE = (
+    'The council met on Monday. "We will not back down," Mayor Ann Lee said.\n\n'
+    'Lee said the old plan was "dead on arrival." The so-called "reform" was dropped.'
+)
+
+
+def post(client: TestClient, **payload: Any) -> dict[str, Any]:
+    response = client.post(URL, json={"text": ARTICLE, **payload})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def kinds(body: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(q["type"], q["text"]) for q in body["quotes"]]
+
+
+@pytest.mark.full_model
+def test_default_answer_holds_quotations_only(client: TestClient) -> None:
+    assert kinds(post(client)) == [
+        ("direct", "We will not back down,"),
+        ("partial", "dead on arrival."),
+    ]
+
+
+@pytest.mark.full_model
+def test_reported_speech_on_request_linked_to_its_fragment(client: TestClient) -> None:
+    body = post(client, types=["direct", "partial", "indirect"])
+    assert kinds(body) == [
+        ("direct", "We will not back down,"),
+        ("indirect", 'the old plan was "dead on arrival."'),
+        ("partial", "dead on arrival."),
+    ]
+    report, fragment = body["quotes"][1], body["quotes"][2]
+    assert report["fragments"] == [fragment["id"]] and fragment["part_of"] == report["id"]
+    assert report["speaker"]["name"] == fragment["speaker"]["name"] == "Ann Lee"
+    assert report["cue"]["text"] == fragment["cue"]["text"] == "said"
+    # a fragment keeps no link when its report is not asked for
+    assert post(client)["quotes"][1]["part_of"] is None
+
+
+@pytest.mark.full_model
+def test_speaker_ids_follow_the_answered_quotes(client: TestClient) -> None:
+    only_reported = post(client, types=["indirect"])
+    assert kinds(only_reported) == [("indirect", 'the old plan was "dead on arrival."')]
+    assert [(s["id"], s["name"], s["quotes"]) for s in only_reported["speakers"]] == [
+        ("e1", "Ann Lee", ["q1"])
+    ]
+    assert only_reported["quotes"][0]["speaker"]["entity"] == "e1"
+
+
+@pytest.mark.full_model
+def test_include_non_speech_adds_scare_and_title(client: TestClient) -> None:
+    assert ("scare", "reform") in kinds(post(client, include_non_speech=True))
+    assert kinds(post(client, types=["scare"])) == [("scare", "reform")]
+
+
+@pytest.mark.parametrize("types", [["direct", "rumour"], [], "direct"])
+def test_unknown_types_are_a_422_naming_the_allowed_ones(make_client: Any, types: Any) -> None:
+    response = make_client().post(URL, json={"text": ARTICLE, "types": types})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert any(e["field"].startswith("types") for e in body["errors"])
+    if types == ["direct", "rumour"]:
+        message = " ".join(e["message"] for e in body["errors"])
+        for allowed in ("direct", "partial", "indirect", "scare", "title", "unclosed"):
+            assert allowed in message
+
+
+@pytest.mark.full_model
+def test_batch_documents_choose_their_types(client: TestClient) -> None:
+    response = client.post(
+        "/v1/attributions/batch",
+        json={"documents": [{"text": ARTICLE}, {"text": ARTICLE, "types": ["indirect"]}]},
+    )
+    assert response.status_code == 200
+    first, second = (r["result"] for r in response.json()["results"])
+    assert {q["type"] for q in first["quotes"]} == {"direct", "partial"}
+    assert {q["type"] for q in second["quotes"]} == {"indirect"}

@@ -1,0 +1,90 @@
+"""Resolution rules of issue 13 on small hand-written articles: gender evidence from the article,
+salience (current speaker, subjects, recency), aliases, organisations, non-speaker nominals."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.pipeline.support import attribute, attributions
+
+
+def resolved(nlp: Language, text: str) -> list[tuple[str | None, str, str | None]]:
+    """(name, resolution, reason) of every quote."""
+    return [(a.name, a.resolution, a.reason) for a in attributions(attribute(nlp, text)) if a]
+
+
+@pytest.mark.full_model
+def test_a_gendered_role_noun_states_the_gender(nlp: Language) -> None:
+    text = (
+        "Pat Quist, the congresswoman, met Lee Park on Monday. Park spoke first. "
+        '"We have the votes," she said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Pat Quist", "pronoun")
+
+
+@pytest.mark.full_model
+def test_a_bound_possessive_states_the_gender(nlp: Language) -> None:
+    # "her" in Lonechild's own clause: Lonechild is a woman; the man named later is no "she"
+    text = (
+        "Lonechild spent her short time in office on the budget. Tom Ray disagreed with the "
+        'plan. "The numbers are right," she said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Lonechild", "pronoun")
+
+
+@pytest.mark.full_model
+def test_the_speaker_being_quoted_stays_in_focus(nlp: Language) -> None:
+    text = (
+        'Sen. Tom Ray spoke after Sen. Bob Hale. "We will pass it," Ray said.\n\n'
+        "The vote is set for Friday.\n\n"
+        '"And we will win it," he said.'
+    )
+    assert [r[0] for r in resolved(nlp, text)] == ["Tom Ray", "Tom Ray"]
+
+
+@pytest.mark.full_model
+def test_a_newly_named_person_takes_the_focus_from_the_last_speaker(nlp: Language) -> None:
+    text = (
+        '"We will pass it," Sen. Tom Ray said.\n\n'
+        'Sen. Bob Hale, who leads the opposition, was not convinced. "They do not have the '
+        'votes," he said.'
+    )
+    assert [r[0] for r in resolved(nlp, text)] == ["Tom Ray", "Bob Hale"]
+
+
+@pytest.mark.full_model
+def test_a_first_name_alias_joins_the_full_name(nlp: Language) -> None:
+    text = 'Chris Anderson runs the fund. "We are ready," Chris said.'
+    assert resolved(nlp, text)[0][:2] == ("Chris Anderson", "alias")
+
+
+@pytest.mark.full_model
+def test_it_and_they_refer_to_organisations(nlp: Language) -> None:
+    text = 'The Justice Department opened an inquiry. "We take this seriously," it said.'
+    assert resolved(nlp, text)[0][:2] == ("Justice Department", "pronoun")
+
+
+@pytest.mark.full_model
+def test_the_department_is_the_organisation_the_article_named(nlp: Language) -> None:
+    text = (
+        "The Justice Department opened an inquiry on Monday. "
+        '"We take this seriously," the department said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Justice Department", "nominal")
+
+
+@pytest.mark.full_model
+def test_a_noun_that_names_no_speaker_is_an_honest_null(nlp: Language) -> None:
+    text = 'The arrest shocked the town. The arrest "changed everything," the arrest showed.'
+    found = [r for r in resolved(nlp, text) if r[0] is None]
+    assert found and found[0][1] == "context"
+    assert found[0][2] == "'the arrest' does not name a speaker"
+
+
+@pytest.mark.full_model
+def test_a_pronoun_with_no_one_it_can_mean_says_why(nlp: Language) -> None:
+    text = 'Tom Ray spoke to the board. "The numbers are bad," she said.'
+    assert resolved(nlp, text) == [
+        (None, "context", "no woman or person of unknown gender named before 'she'")
+    ]
