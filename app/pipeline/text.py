@@ -27,6 +27,9 @@ INVISIBLES: frozenset[str] = frozenset(
 # Sentence-final punctuation, as characters and as whole tokens.
 SENTENCE_END: frozenset[str] = frozenset({".", "!", "?", "\u2026"})
 
+_BREAK_RE = re.compile("[" + re.escape("".join(sorted(PARAGRAPH_BREAKS))) + "]")
+# Where token_paragraphs keeps its result on a doc.
+_PARAGRAPHS_KEY = "quotes.token_paragraphs"
 _LINE_RE = re.compile("[^" + re.escape("".join(sorted(PARAGRAPH_BREAKS))) + "]+")
 
 
@@ -58,22 +61,29 @@ class TokenParagraphs:
 
 
 def token_paragraphs(doc: Doc) -> TokenParagraphs:
-    """A new paragraph starts after every token whose text or trailing space holds a break."""
-    ids = [0] * len(doc)
+    """A new paragraph starts after every token whose text or trailing space holds a break.
+
+    Computed once per doc (kept in `doc.user_data`): every component asks for it.
+    """
+    cached = doc.user_data.get(_PARAGRAPHS_KEY)  # plain lists: user_data may be serialized
+    if isinstance(cached, tuple) and len(cached) == 3 and len(cached[0]) == len(doc):
+        return TokenParagraphs(*cached)
+    of = [0] * len(doc)
     starts: list[int] = []
     ends: list[int] = []
     current = 0
     for tok in doc:
-        ids[tok.i] = current
-        if tok.i == 0 or ids[tok.i - 1] != current:
+        of[tok.i] = current
+        if tok.i == 0 or of[tok.i - 1] != current:
             if tok.i > 0:
                 ends.append(tok.i)
             starts.append(tok.i)
-        if has_break(tok.text) or has_break(tok.whitespace_):
+        if _BREAK_RE.search(tok.text_with_ws) is not None:
             current += 1
     if len(doc):
         ends.append(len(doc))
-    return TokenParagraphs(ids, starts, ends)
+    doc.user_data[_PARAGRAPHS_KEY] = (of, starts, ends)
+    return TokenParagraphs(of, starts, ends)
 
 
 def char_span(doc: Doc, tokens: tuple[int, int] | None) -> CharSpan | None:

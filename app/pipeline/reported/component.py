@@ -3,7 +3,8 @@ marks (`X said the plan was dead`, `the plan is dead, according to X`), as passa
 `indirect` on the quotes span group, each with its cue (`span._.reported`).
 
 The fixed shapes are spaCy dependency patterns kept as data (`models/patterns/
-reported_speech.jsonl`, "@cue_verbs" standing for the cue lexicon); this module turns a match
+reported_speech.jsonl`, "@cue_verbs" standing for the cue lexicon; matched by `shapes.py`); this
+module turns a match
 into a passage: the content's extent, and the checks that keep beliefs, questions, conditionals
 and quoted words out. The speaker_attributor then finds each passage's source at its cue and
 the speaker_resolver resolves it like any quotation's.
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
@@ -28,6 +28,7 @@ from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.quotes.features import is_furniture_line
 from app.pipeline.reported.extent import Found, subtree_range, trim, without
 from app.pipeline.reported.labels import labelled
+from app.pipeline.reported.shapes import Shape, compile_shapes, match
 from app.pipeline.text import token_paragraphs
 from app.pipeline.types import CharSpan, Quote, ReportedCue
 
@@ -95,9 +96,7 @@ class ReportedSpeech(Pipe):
         self.colon_labels: frozenset[str] = frozenset()
         self.furniture_labels: frozenset[str] = frozenset()
         self.patterns: list[dict[str, Any]] = []
-        self._matcher = DependencyMatcher(vocab)
-        self._labels: dict[int, str] = {}
-        self._nodes: dict[str, list[str]] = {}
+        self._shapes: list[Shape] = []
 
     # ---- set-up and serialization ----------------------------------------------------------
 
@@ -120,14 +119,11 @@ class ReportedSpeech(Pipe):
     def _build(self, cue_verbs: list[str], patterns: list[dict[str, Any]]) -> None:
         self.cue_verbs = cue_verbs
         self.patterns = patterns
-        self._matcher = DependencyMatcher(self.vocab, validate=True)
-        self._labels = {}
-        self._nodes = {}
-        for entry in patterns:
-            nodes = [_fill(node, cue_verbs) for node in entry["pattern"]]
-            self._matcher.add(entry["label"], [nodes])
-            self._labels[self.vocab.strings.add(entry["label"])] = entry["label"]
-            self._nodes[entry["label"]] = [node["RIGHT_ID"] for node in nodes]
+        filled = [
+            {**entry, "pattern": [_fill(node, cue_verbs) for node in entry["pattern"]]}
+            for entry in patterns
+        ]
+        self._shapes = compile_shapes(self.vocab, filled)
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         data = {
@@ -176,11 +172,7 @@ class ReportedSpeech(Pipe):
         paragraphs = token_paragraphs(doc)
         paragraph = paragraphs.of
         found: dict[tuple[int, int], Found] = {}
-        matched = sorted(self._matcher(doc), key=lambda m: m[1])
-        passages = [
-            _passage(doc, label, dict(zip(self._nodes[label], tokens, strict=True)))
-            for label, tokens in ((self._labels[m], t) for m, t in matched)
-        ]
+        passages = [_passage(doc, label, nodes) for label, nodes in match(doc, self._shapes)]
         passages += [
             labelled(doc, start, end, self.colon_labels, self.max_label_tokens)
             for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)

@@ -1,0 +1,79 @@
+"""The dependency-shape matcher: the same matches as spaCy's DependencyMatcher, from anchors."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
+
+from app.pipeline.reported.shapes import compile_shapes, match
+
+PATTERNS = [
+    {
+        "label": "clause",
+        "pattern": [
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": {"IN": ["say", "tell"]}}},
+            {
+                "LEFT_ID": "cue",
+                "REL_OP": ">",
+                "RIGHT_ID": "content",
+                "RIGHT_ATTRS": {"DEP": "ccomp"},
+            },
+        ],
+    },
+    {
+        "label": "up",
+        "pattern": [
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": "say", "DEP": {"NOT_IN": ["ROOT"]}}},
+            {
+                "LEFT_ID": "cue",
+                "REL_OP": "<",
+                "RIGHT_ID": "content",
+                "RIGHT_ATTRS": {"POS": "VERB"},
+            },
+        ],
+    },
+]
+
+
+def _doc() -> Doc:
+    """Lee said it works , Ann said .  (hand-set heads: the second "said" hangs from "works")"""
+    words = ["Lee", "said", "it", "works", ",", "Ann", "said", "."]
+    heads = [1, 1, 3, 1, 6, 6, 3, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "punct", "nsubj", "parataxis", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["Lee", "say", "it", "work", ",", "Ann", "say", "."]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_matches_equal_spacys() -> None:
+    doc = _doc()
+    ours = match(doc, compile_shapes(doc.vocab, PATTERNS))
+    assert ours == [("clause", {"cue": 1, "content": 3}), ("up", {"cue": 6, "content": 3})]
+    spacy_matcher = DependencyMatcher(doc.vocab)
+    for entry in PATTERNS:
+        spacy_matcher.add(entry["label"], [entry["pattern"]])
+    theirs = sorted((doc.vocab.strings[m], list(tokens)) for m, tokens in spacy_matcher(doc))
+    assert theirs == sorted((label, list(nodes.values())) for label, nodes in ours)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ([{"RIGHT_ID": "a", "RIGHT_ATTRS": {"ORTH": "x"}}], "attribute 'ORTH'"),
+        (
+            [
+                {"RIGHT_ID": "a", "RIGHT_ATTRS": {"LEMMA": "say"}},
+                {"LEFT_ID": "a", "REL_OP": ">>", "RIGHT_ID": "b", "RIGHT_ATTRS": {}},
+            ],
+            "relation '>>'",
+        ),
+        ([{"RIGHT_ID": "a", "RIGHT_ATTRS": {"LEMMA": {"REGEX": "s.*"}}}], "value"),
+    ],
+)
+def test_unsupported_patterns_are_refused_by_name(
+    pattern: list[dict[str, object]], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        compile_shapes(spacy.blank("en").vocab, [{"label": "odd", "pattern": pattern}])
