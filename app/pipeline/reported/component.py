@@ -36,6 +36,9 @@ from app.pipeline.types import CharSpan, Quote, ReportedCue
 CUE_PLACEHOLDER = "@cue_verbs"
 # Marks of a conditional clause: "if X said that ..." reports nothing.
 CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
+# Clauses after a report's content that report something else when a cue verb heads them.
+TAIL_DEPS: frozenset[str] = frozenset({"conj", "advcl", "parataxis"})
+DASH_TOKENS: frozenset[str] = frozenset({"\u2014", "--", "\u2013"})
 # Punctuation that sets an attribution off from the clause it reports.
 SET_OFF_PUNCT: frozenset[str] = frozenset({",", "\u2014", "--", "\u2013"})
 # A cue's subject, and the complements that make a clause its own (not an attribution).
@@ -172,7 +175,8 @@ class ReportedSpeech(Pipe):
         paragraphs = token_paragraphs(doc)
         paragraph = paragraphs.of
         found: dict[tuple[int, int], Found] = {}
-        passages = [_passage(doc, label, nodes) for label, nodes in match(doc, self._shapes)]
+        cues = frozenset(self.cue_verbs)
+        passages = [_passage(doc, label, nodes, cues) for label, nodes in match(doc, self._shapes)]
         passages += [
             labelled(doc, start, end, self.colon_labels, self.max_label_tokens)
             for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
@@ -245,7 +249,7 @@ def _fill(node: dict[str, Any], cue_verbs: list[str]) -> dict[str, Any]:
     return {**node, "RIGHT_ATTRS": attrs}
 
 
-def _passage(doc: Doc, label: str, nodes: dict[str, int]) -> Found | None:
+def _passage(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str]) -> Found | None:
     """The passage a pattern match reports, or None when the shape reports nothing."""
     content = doc[nodes["content"]]
     if label == "according_to":
@@ -276,9 +280,33 @@ def _passage(doc: Doc, label: str, nodes: dict[str, int]) -> Found | None:
         return None
     else:
         start, end = trim(doc, *subtree_range(content))
+    start, end = _cut_tail(doc, start, end, content, cues)
     if start >= end or start <= cue_verb.i < end:
         return None
     return Found(start, end, cue)
+
+
+def _cut_tail(doc: Doc, start: int, end: int, root: Token, cues: frozenset[str]) -> tuple[int, int]:
+    """The content without what follows it in the same sentence but reports something else: a
+    coordinated or adverbial clause of another cue (`he respects Clinton and calls her "Q"`,
+    `..., while Cruz said ...`, `..., vowing to ...`) or an appositive after a dash."""
+    cut = end
+    for token in root.rights:
+        if not start <= token.i < cut:
+            continue
+        if token.dep_ in TAIL_DEPS and token.lemma_.lower() in cues:
+            cut = min(cut, token.left_edge.i)
+    for k in range(root.i + 1, cut):
+        if doc[k].text in DASH_TOKENS and k + 1 < cut:
+            after = next((t for t in doc[k + 1 : cut] if not t.is_punct), None)
+            if (
+                after is not None
+                and after.head.dep_ == "appos"
+                or (after is not None and after.dep_ == "appos")
+            ):
+                cut = k
+                break
+    return trim(doc, start, cut)
 
 
 def _whole_quotations(passage: Found, quoted: Sequence[bool]) -> Found:

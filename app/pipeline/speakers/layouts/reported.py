@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.pipeline.speakers.context import QuoteContext
+from spacy.tokens import Token
+
+from app.pipeline.speakers.context import DocIndex, QuoteContext
 from app.pipeline.speakers.cues import according_to_source
 from app.pipeline.speakers.layouts.before import FINITE_TAGS
 from app.pipeline.speakers.mentions import candidate, left_neighbour_mention, speaker_ok
 from app.pipeline.types import Quote, ReportedCue, SpeakerCandidate
 
+# Entity labels of a name inside a subject phrase that can speak.
+NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 # How many tokens before a fragment the search for the report holding it goes on.
 FRAGMENT_LOOKBACK = 200
 
@@ -32,11 +36,23 @@ def reported(q: QuoteContext) -> SpeakerCandidate | None:
         return candidate(index, source, cue.cue)
     verb = doc[cue.verb]
     subject = index.subject_of(verb)
+    if subject is not None and not speaker_ok(index, subject, para):
+        # `62-year-old Brenda Johnson ... explained`: the name inside the subject phrase
+        subject = _name_within(index, subject, para)
     if subject is None and verb.tag_ in FINITE_TAGS:
+        # `— Brendan Buck, a spokesman for Ryan, told POLITICO that`, parsed without a subject
         subject = left_neighbour_mention(index, verb.i, para)
     if subject is None or not speaker_ok(index, subject, para):
         return None
     return candidate(index, subject, index.cue_extent(verb))
+
+
+def _name_within(index: DocIndex, phrase: Token, para: int) -> Token | None:
+    """The last person or organisation name inside a subject phrase that is no speaker itself."""
+    for token in reversed(list(phrase.subtree)):
+        if token.ent_type_ in NAME_LABELS and speaker_ok(index, token, para):
+            return token
+    return None
 
 
 def fragment(q: QuoteContext) -> SpeakerCandidate | None:
