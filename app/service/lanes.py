@@ -1,0 +1,192 @@
+"""Scheduling of the pipeline's work: what a request costs, its deadline, and the lanes it waits in.
+
+Why this design (issue 17: no request can take the service down):
+
+- **Cost, not count.** A request's cost is an estimate of its spaCy tokens (`estimate_tokens`: one
+  regex pass, ~20 ms for 200,000 characters, within 6% of the tokenizer's count on the dev set
+  and exact on pathological texts). Tokens, not characters, are what the model's time and memory
+  grow with: a 150,000-character article of short lines or emoji-rich quotes has 60,000-100,000
+  tokens, three to four times as many as prose of the same length.
+- **Two lanes.** Requests up to `heavy_tokens` (one piece: every dev article, ~25,000 characters
+  of prose) run in the light lane's `worker_threads` threads, admitted by count as before
+  (`worker_threads + max_queue`, each at most one piece). Heavier ones run in the heavy lane, one
+  at a time, admitted by cost: while the tokens admitted there (running and waiting) would pass
+  `heavy_queue_tokens`, a new heavy request gets 503 with Retry-After (an empty heavy lane takes
+  any request the size limits let through). So heavy work never queues in front of ordinary
+  articles: it has its own thread, which shares the interpreter with the light lane (roughly
+  half each while both are busy; the numeric kernels run outside the GIL on a second core).
+- **Shortest first.** Each lane runs its waiting jobs cheapest first (ties: arrival order), which
+  minimises the mean wait; a job can't starve for longer than its deadline.
+- **Deadlines are checked inside the work.** The pipeline calls the job's `Deadline` between the
+  base components on each batch of pieces (`app.pipeline.pipe_in_pieces`), so a job past its
+  deadline stops within one component's run over one piece (under a second of CPU even on
+  pathological text) instead of holding its thread to the end. From the pace of the tokens
+  parsed so far it also stops, early, a job that can't finish in time (after at least one piece:
+  a 504 after 3 s, not 15). A job still waiting when its deadline passes never starts. The one
+  stretch not checked is the whole-document stage (our components on the joined article: 1-15%
+  of the parse).
+
+Threads, not processes: a worker process per lane would double the resident memory (a second
+pipeline) that `compose.yaml` sizes for, and pieces already bound the memory of a job; cooperative
+deadlines bound its time.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import heapq
+import itertools
+import re
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+
+from app.errors import PipelineTimeout
+from app.schemas import AttributionRequest, AttributionResponse
+
+# What the tokenizer makes a token of, near enough: a word, a mark, a line break.
+_TOKENISH = re.compile(r"\w+|[^\w\s]|\n")
+# What a document costs beyond its tokens (conversion, bookkeeping): a batch of empty texts is
+# not free.
+PER_DOCUMENT_TOKENS = 16
+# Tokens in one piece of the pipeline (`app.pipeline.pieces.PIECE_TOKENS`): a job's pace is judged
+# only after it has parsed this many; a job over it may leave free pages behind.
+PIECE_TOKENS = 5000
+# Estimates run up to ~6% over the tokenizer's count: a job is stopped early only when even 90%
+# of its projected remaining time would overrun its deadline.
+PACE_SLACK = 0.9
+
+Result = tuple[list[AttributionResponse], float]
+
+
+def estimate_tokens(text: str) -> int:
+    """About how many tokens spaCy makes of `text` (words, marks and line breaks)."""
+    return _TOKENISH.subn("", text)[1]
+
+
+def request_cost(requests: Sequence[AttributionRequest]) -> int:
+    """What running `requests` costs, in estimated tokens."""
+    return sum(estimate_tokens(r.text) + PER_DOCUMENT_TOKENS for r in requests)
+
+
+class Deadline:
+    """A job's time limit; called by the pipeline as its checkpoint (`pipe_in_pieces`) with the
+    tokens parsed since the last call, it raises `PipelineTimeout` once the job is late, was
+    cancelled, or (judged by its own pace) can't finish in time."""
+
+    def __init__(self, limit_s: float, expected_tokens: int) -> None:
+        self.limit_s = limit_s
+        self.at = time.monotonic() + limit_s
+        self.expected_tokens = expected_tokens
+        self.parsed = 0
+        self.started: float | None = None  # when the work (not the wait) began
+        self._cancelled = threading.Event()
+
+    def remaining(self) -> float:
+        return max(0.0, self.at - time.monotonic())
+
+    def start(self) -> None:
+        self.started = time.monotonic()
+
+    def cancel(self) -> None:
+        """Stop at the next checkpoint (the client has its 504 already)."""
+        self._cancelled.set()
+
+    def __call__(self, tokens: int) -> None:
+        now = time.monotonic()
+        if self._cancelled.is_set() or now >= self.at:
+            raise PipelineTimeout(self.limit_s)
+        self.parsed += tokens
+        if not tokens or self.started is None or self.parsed < PIECE_TOKENS:
+            return
+        spent = now - self.started
+        left = max(0, self.expected_tokens - self.parsed)
+        projected = spent / self.parsed * left
+        if now + PACE_SLACK * projected > self.at:
+            raise PipelineTimeout(self.limit_s, projected_s=spent + projected, elapsed_s=spent)
+
+
+@dataclass(eq=False)
+class Job:
+    """One admitted request: its documents, cost and deadline, and the future of its answers."""
+
+    requests: list[AttributionRequest]
+    cost: int
+    deadline: Deadline
+    heavy: bool = False
+    future: Future[Result] = field(default_factory=Future)
+
+
+class Lane:
+    """Worker threads that run queued jobs cheapest first; `run(job)` does the work."""
+
+    def __init__(self, name: str, threads: int, run: Callable[[Job], Result]) -> None:
+        self.name = name
+        self._run = run
+        self._queue: list[tuple[int, int, Job]] = []
+        self._order = itertools.count()
+        self._ready = threading.Condition()
+        self._closed = False
+        self._threads = [
+            threading.Thread(target=self._work, name=f"nlp-{name}-{n}", daemon=True)
+            for n in range(threads)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, job: Job) -> None:
+        with self._ready:
+            if self._closed:
+                raise RuntimeError(f"the {self.name} lane is closed")
+            heapq.heappush(self._queue, (job.cost, next(self._order), job))
+            self._ready.notify()
+
+    def _next(self) -> Job | None:
+        with self._ready:
+            while not self._queue and not self._closed:
+                self._ready.wait()
+            return heapq.heappop(self._queue)[2] if self._queue else None
+
+    def _work(self) -> None:
+        while (job := self._next()) is not None:
+            if not job.future.set_running_or_notify_cancel():
+                continue  # cancelled while it waited: its client has had a 504
+            if job.deadline.remaining() <= 0:
+                job.future.set_exception(PipelineTimeout(job.deadline.limit_s))
+                continue
+            job.deadline.start()
+            try:
+                result = self._run(job)
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting request
+                job.future.set_exception(exc)
+            else:
+                job.future.set_result(result)
+
+    def close(self) -> None:
+        """Run what is queued, then stop the threads."""
+        with self._ready:
+            self._closed = True
+            self._ready.notify_all()
+        for thread in self._threads:
+            thread.join()
+
+
+def _load_malloc_trim() -> Callable[[int], int] | None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim: Callable[[int], int] = libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+    return trim
+
+
+_MALLOC_TRIM = _load_malloc_trim()
+
+
+def release_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc keeps them after a big job)."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
