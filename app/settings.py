@@ -61,7 +61,7 @@ class Settings(BaseSettings):
         ),
     )
     heavy_queue_tokens: int = Field(
-        200_000,
+        400_000,
         ge=1,
         description=(
             "Most estimated tokens admitted to the heavy lane (running and waiting) before 503 "

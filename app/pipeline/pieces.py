@@ -6,18 +6,18 @@ the whole text and the speaker resolver builds one entity model of the whole art
 `pipe_in_pieces`:
 
 1. tokenizes each text once (`nlp.make_doc`, the bounded tokenizer);
-2. cuts a text of more than `max_tokens` tokens into pieces of at most `max_tokens` tokens, each
-   cut after a paragraph break where there is one in the second half of the window, else after a
-   line break, then after a sentence-final mark, then after any whitespace, else between two tokens
-   (a very long run without whitespace); the pieces hold exactly the whole text's tokens;
-3. runs the base components over batches of pieces (several short articles share a batch) of at
-   most `batch_size` pieces and `max_tokens` tokens together, so the model's working memory is
-   that of `max_tokens` tokens whatever the article;
+2. cuts a text of more than `max_tokens` tokens into pieces of at most `piece_tokens` tokens,
+   each cut after a paragraph break where there is one in the second half of the window, else
+   after a line break, then after a sentence-final mark, then after any whitespace, else between
+   two tokens (a very long run without whitespace); the pieces hold exactly the text's tokens;
+3. runs the base components over batches: whole texts share a batch of at most `batch_size`
+   texts and `max_tokens` tokens, each piece of a longer text is a batch of its own, so the
+   model's working memory is that of `max_tokens` tokens whatever the article;
 4. joins an article's pieces with `Doc.from_docs(..., ensure_whitespace=False)` (the joined
    `doc.text` is exactly the input, so every offset indexes the client's text) and runs the
    whole-document components (ours) on the joined Doc, which holds the whole article's entities.
 
-A text of at most `max_tokens` tokens is one piece and meets exactly the same components as in
+A text of at most `max_tokens` tokens is parsed whole and meets exactly the same components as in
 `nlp.pipe`, so its answer is byte-identical to the unpieced pipeline's. A longer one differs only
 where the base model would have looked across a cut (a sentence can't span two pieces, and the
 dependency parse and entities near a cut see only their own side).
@@ -31,15 +31,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# Tokens in one piece, and in one batch of pieces. Above the longest article of the dev set (4,361
-# tokens, 22,068 characters) so that ordinary articles are never cut; a batch this size peaks
-# at about 100 MB of model working memory (pathological text: one token per 1.5-2.5 characters).
-PIECE_TOKENS = 5000
+# The longest text parsed whole, and the most tokens in one batch of whole texts: above the
+# longest article of the dev set (4,361 tokens, 22,068 characters), so ordinary articles are never
+# cut; a batch this size peaks at about 100 MB of the model's working memory.
+MAX_WHOLE_TOKENS = 5000
+# Pieces of a longer text, each parsed as a batch of its own: cut at paragraph breaks (news
+# paragraphs are 20-150 tokens), and short enough that one base component on one piece takes
+# about 0.1 s, so whoever waits for the pipeline between two pieces (`checkpoint`) waits little.
+PIECE_TOKENS = 1000
 
 # Factories of the components that must see the whole article (ours); they and every component
 # after the first of them run on the joined Doc.
@@ -48,7 +53,10 @@ WHOLE_DOC_FACTORIES = frozenset({"quote_finder", "speaker_attributor", "speaker_
 # Where a cut may go, best first: after a paragraph break, a line break, a sentence-final mark
 # followed by whitespace, any whitespace.
 _PARAGRAPH, _LINE, _SENTENCE, _SPACE = range(4)
-_SENTENCE_END = frozenset({".", "!", "?", "…", "”", '"', "’"})
+# A sentence's last token (the tokenizer splits these off a word, but not off "Mr." or "U.S."),
+# and the closing quote marks that may follow one.
+_SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
+_CLOSING_QUOTE = frozenset({"”", '"', "’", "'", "»"})
 
 Context = TypeVar("Context")
 Checkpoint = Callable[[int], None]
@@ -73,7 +81,10 @@ def _cut_rank(doc: Doc, i: int) -> int | None:
         return None
     if i + 1 < len(doc) and doc[i + 1].is_space and "\n" in doc[i + 1].text:
         return None  # the line break after this token is a better place
-    return _SENTENCE if token.text[-1] in _SENTENCE_END else _SPACE
+    ends = token.text in _SENTENCE_END or (
+        token.text in _CLOSING_QUOTE and i > 0 and doc[i - 1].text in _SENTENCE_END
+    )
+    return _SENTENCE if ends else _SPACE
 
 
 def cut_points(doc: Doc, max_tokens: int) -> list[int]:
@@ -97,14 +108,20 @@ def cut_points(doc: Doc, max_tokens: int) -> list[int]:
     return starts
 
 
-def split_doc(doc: Doc, max_tokens: int) -> list[Doc]:
-    """`doc` (tokenized, not yet parsed) as pieces of at most `max_tokens` tokens whose texts
-    join back to `doc.text`; `[doc]` itself when it is short enough."""
-    starts = cut_points(doc, max_tokens)
-    if len(starts) == 1:
+def split_doc(doc: Doc, max_tokens: int, piece_tokens: int) -> list[Doc]:
+    """`doc` (tokenized, not yet parsed) itself when it has at most `max_tokens` tokens, else as
+    pieces of at most `piece_tokens` tokens whose texts join back to `doc.text`."""
+    if len(doc) <= max_tokens:
         return [doc]
-    bounds = [*starts, len(doc)]
-    return [doc[a:b].as_doc() for a, b in zip(bounds, bounds[1:], strict=False)]
+    bounds = [*cut_points(doc, piece_tokens), len(doc)]
+    words = [token.text for token in doc]
+    spaces = [bool(token.whitespace_) for token in doc]
+    norms: Any = doc.to_array([NORM])  # what the tokenizer sets beyond the words (its exceptions)
+    pieces = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        piece = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
+        pieces.append(piece.from_array([NORM], norms[a:b]))
+    return pieces
 
 
 @dataclass
@@ -124,14 +141,14 @@ def pipe_in_pieces(
     items: Iterable[tuple[str, Context]],
     *,
     batch_size: int = 16,
-    max_tokens: int = PIECE_TOKENS,
+    max_tokens: int = MAX_WHOLE_TOKENS,
+    piece_tokens: int = PIECE_TOKENS,
     checkpoint: Checkpoint | None = None,
 ) -> Iterator[tuple[Doc, Context]]:
-    """Like `nlp.pipe(items, as_tuples=True)`, in input order, with long texts parsed in pieces
-    of at most `max_tokens` tokens and batches of at most `batch_size` pieces and `max_tokens`
-    tokens (see the module's docstring)."""
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be positive, got {batch_size}")
+    """Like `nlp.pipe(items, as_tuples=True)`, in input order; a text of more than `max_tokens`
+    tokens is parsed in pieces of at most `piece_tokens` (see the module's docstring)."""
+    if min(batch_size, max_tokens, piece_tokens) < 1:
+        raise ValueError("batch_size, max_tokens and piece_tokens must be positive")
     whole = whole_doc_components(nlp)
     base = [name for name in nlp.pipe_names if name not in whole]
     waiting: list[_Article[Context]] = []  # in input order, not yet yielded
@@ -154,14 +171,21 @@ def pipe_in_pieces(
             yield _finish(nlp, article, whole, checkpoint), article.context
 
     for text, context in items:
-        pieces = split_doc(nlp.make_doc(text), max_tokens)
+        pieces = split_doc(nlp.make_doc(text), max_tokens, piece_tokens)
         article = _Article(text, context, len(pieces))
         waiting.append(article)
-        for piece in pieces:
-            if batch and (len(batch) >= batch_size or batch_tokens + len(piece) > max_tokens):
+        if len(pieces) > 1:  # each piece a batch of its own
+            if batch:
                 yield from run_batch()
-            batch.append((piece, article))
-            batch_tokens += len(piece)
+            for piece in pieces:
+                batch, batch_tokens = [(piece, article)], len(piece)
+                yield from run_batch()
+            continue
+        (doc,) = pieces
+        if batch and (len(batch) >= batch_size or batch_tokens + len(doc) > max_tokens):
+            yield from run_batch()
+        batch.append((doc, article))
+        batch_tokens += len(doc)
     if batch:
         yield from run_batch()
 

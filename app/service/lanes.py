@@ -52,14 +52,21 @@ _TOKENISH = re.compile(r"\w+|[^\w\s]|\n")
 # What a document costs beyond its tokens (conversion, bookkeeping): a batch of empty texts is
 # not free.
 PER_DOCUMENT_TOKENS = 16
-# Tokens in one piece of the pipeline (`app.pipeline.pieces.PIECE_TOKENS`): a job's pace is judged
-# only after it has parsed this many; a job over it may leave free pages behind.
-PIECE_TOKENS = 5000
+# The longest text the pipeline parses whole (`app.pipeline.pieces.MAX_WHOLE_TOKENS`): longer jobs
+# are heavy, and may leave free pages behind.
+MAX_WHOLE_TOKENS = 5000
+# A job's pace is judged once it has parsed this many tokens (two pieces of a long text).
+PACE_AFTER_TOKENS = 2000
 # Estimates run up to ~6% over the tokenizer's count: a job is stopped early only when even 90%
 # of its projected remaining time would overrun its deadline.
 PACE_SLACK = 0.9
 
+# The heavy lane's share of the pipeline's time while ordinary requests want it too.
+HEAVY_SHARE = 0.25
+
 Result = tuple[list[AttributionResponse], float]
+# Called by the pipeline between two steps with the tokens parsed since; raises to stop the work.
+Checkpoint = Callable[[int], None]
 
 
 def estimate_tokens(text: str) -> int:
@@ -100,7 +107,7 @@ class Deadline:
         if self._cancelled.is_set() or now >= self.at:
             raise PipelineTimeout(self.limit_s)
         self.parsed += tokens
-        if not tokens or self.started is None or self.parsed < PIECE_TOKENS:
+        if not tokens or self.started is None or self.parsed < PACE_AFTER_TOKENS:
             return
         spent = now - self.started
         left = max(0, self.expected_tokens - self.parsed)
@@ -172,6 +179,121 @@ class Lane:
             self._ready.notify_all()
         for thread in self._threads:
             thread.join()
+
+
+class Gate:
+    """Which lane runs pipeline code now. The lanes' threads share one interpreter, and a thread
+    in a long C call holds it: left alone, a heavy job slows every ordinary one roughly tenfold.
+    So a light job runs only while no heavy piece is being parsed, and the heavy lane parses a
+    piece only while no light job runs and, if light jobs are waiting (`light_pending`), only
+    when its share is due: after a step of d seconds, light jobs have the pipeline for
+    d x (1 - `HEAVY_SHARE`) / `HEAVY_SHARE` seconds. An ordinary request waits at most one heavy
+    step (one base component over one piece: ~0.1 s; or the whole-document stage of a heavy
+    article), and a heavy job keeps `HEAVY_SHARE` of the time under any ordinary load."""
+
+    def __init__(self, light_pending: Callable[[], int], heavy_share: float = HEAVY_SHARE) -> None:
+        if not 0 < heavy_share < 1:
+            raise ValueError(f"heavy_share must be between 0 and 1, got {heavy_share}")
+        self._light_pending = light_pending
+        self._light_turn = (1 - heavy_share) / heavy_share
+        self._changed = threading.Condition()
+        self._light_running = 0
+        self._heavy_running = False
+        self._heavy_waiting = False
+        self._heavy_since = 0.0
+        self._heavy_not_before = 0.0  # light jobs' turn until then
+
+    def _heavy_due(self, now: float) -> bool:
+        return self._heavy_waiting and now >= self._heavy_not_before
+
+    def enter_light(self) -> None:
+        with self._changed:
+            while self._heavy_running or self._heavy_due(time.monotonic()):
+                self._changed.wait()
+            self._light_running += 1
+
+    def exit_light(self) -> None:
+        with self._changed:
+            self._light_running -= 1
+            self._changed.notify_all()
+
+    def enter_heavy(self, deadline: Deadline) -> None:
+        """Wait for the heavy lane's turn (PipelineTimeout if the deadline passes meanwhile)."""
+        with self._changed:
+            self._heavy_waiting = True
+            self._changed.notify_all()
+            try:
+                while True:
+                    now = time.monotonic()
+                    if not self._light_running and (
+                        not self._light_pending() or now >= self._heavy_not_before
+                    ):
+                        break
+                    deadline(0)
+                    wait = min(deadline.remaining(), 1.0)
+                    if not self._light_running and now < self._heavy_not_before:
+                        wait = min(wait, self._heavy_not_before - now)
+                    self._changed.wait(max(wait, 0.001))
+            finally:
+                self._heavy_waiting = False
+                self._changed.notify_all()
+            self._heavy_running = True
+            self._heavy_since = time.monotonic()
+
+    def exit_heavy(self) -> None:
+        with self._changed:
+            now = time.monotonic()
+            self._heavy_running = False
+            self._heavy_not_before = now + (now - self._heavy_since) * self._light_turn
+            self._changed.notify_all()
+
+    def notify(self) -> None:
+        """Something `light_pending` counts has changed."""
+        with self._changed:
+            self._changed.notify_all()
+
+
+class HeavyTurn:
+    """A heavy job inside the gate (`with`), and its checkpoint: the deadline, then the other
+    lane's turn, between two steps of the pipeline."""
+
+    def __init__(self, gate: Gate, deadline: Deadline) -> None:
+        self.gate = gate
+        self.deadline = deadline
+        self._inside = False
+
+    def __enter__(self) -> HeavyTurn:
+        self.gate.enter_heavy(self.deadline)
+        self._inside = True
+        return self
+
+    def __call__(self, tokens: int) -> None:
+        self.deadline(tokens)
+        self.gate.exit_heavy()
+        self._inside = False
+        self.gate.enter_heavy(self.deadline)
+        self._inside = True
+
+    def __exit__(self, *_: object) -> None:
+        if self._inside:
+            self.gate.exit_heavy()
+            self._inside = False
+
+
+class LightTurn:
+    """A light job inside the gate (`with`): it runs whole, with its deadline as checkpoint."""
+
+    def __init__(self, gate: Gate | None) -> None:
+        self.gate = gate
+
+    def __enter__(self) -> LightTurn:
+        if self.gate is not None:
+            self.gate.enter_light()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.gate is not None:
+            self.gate.exit_light()
 
 
 def _load_malloc_trim() -> Callable[[int], int] | None:

@@ -33,10 +33,14 @@ from app.service.convert import (
 )
 from app.service.html_input import HtmlText
 from app.service.lanes import (
-    PIECE_TOKENS,
+    MAX_WHOLE_TOKENS,
+    Checkpoint,
     Deadline,
+    Gate,
+    HeavyTurn,
     Job,
     Lane,
+    LightTurn,
     Result,
     release_memory,
     request_cost,
@@ -51,9 +55,10 @@ PipelineObserver = Callable[
 pipeline_observer: ContextVar[PipelineObserver | None] = ContextVar(
     "pipeline_observer", default=None
 )
-# The deadline of the job a lane thread is running: `AttributionService.attribute_sync` hands it
-# to the pipeline as its checkpoint (a subclass that replaces `attribute_sync` may ignore it).
-running_deadline: ContextVar[Deadline | None] = ContextVar("running_deadline", default=None)
+# The checkpoint of the job a lane thread is running (its deadline, and for a heavy job the gate):
+# `AttributionService.attribute_sync` hands it to the pipeline (a subclass that replaces
+# `attribute_sync` may ignore it).
+running_checkpoint: ContextVar[Checkpoint | None] = ContextVar("running_checkpoint", default=None)
 # Seconds a client is told to wait when the heavy lane is full.
 HEAVY_RETRY_AFTER_S = 5
 
@@ -118,8 +123,8 @@ class AttributionService:
     max_queue: int = 16
     timeout_s: float = 15.0
     batch_size: int = 16
-    heavy_tokens: int = PIECE_TOKENS
-    heavy_queue_tokens: int = 200_000
+    heavy_tokens: int = MAX_WHOLE_TOKENS
+    heavy_queue_tokens: int = 400_000
 
     def __post_init__(self) -> None:
         self.info = model_info(self.nlp)
@@ -128,7 +133,11 @@ class AttributionService:
         self._light = 0  # of them in the light lane
         self._heavy_cost = 0  # estimated tokens running or waiting in the heavy lane
         self._light_lane = Lane("light", self.worker_threads, self._run)
-        self._heavy_lane = Lane("heavy", 1, self._run) if self.heavy_tokens > 0 else None
+        self._heavy_lane: Lane | None = None
+        self._gate: Gate | None = None
+        if self.heavy_tokens > 0:
+            self._heavy_lane = Lane("heavy", 1, self._run)
+            self._gate = Gate(light_pending=lambda: self._light)
 
     @property
     def capacity(self) -> int:
@@ -143,7 +152,7 @@ class AttributionService:
 
     def attribute_sync(self, requests: Sequence[AttributionRequest]) -> list[AttributionResponse]:
         answers = attribute_requests(
-            self.nlp, requests, batch_size=self.batch_size, checkpoint=running_deadline.get()
+            self.nlp, requests, batch_size=self.batch_size, checkpoint=running_checkpoint.get()
         )
         return list(answers)
 
@@ -193,16 +202,26 @@ class AttributionService:
             self._admitted -= 1
             self._light -= not job.heavy
             self._heavy_cost -= job.cost if job.heavy else 0
+        if self._gate is not None:
+            self._gate.notify()
 
     def _run(self, job: Job) -> Result:
-        """A lane thread runs `job`: the pipeline, with the job's deadline as its checkpoint."""
-        token = running_deadline.set(job.deadline)
+        """A lane thread runs `job`: the pipeline, inside the gate, with the job's checkpoint."""
         started = time.perf_counter()
+        turn: HeavyTurn | LightTurn
+        checkpoint: Checkpoint
+        if job.heavy:
+            assert self._gate is not None
+            turn = checkpoint = HeavyTurn(self._gate, job.deadline)
+        else:
+            turn, checkpoint = LightTurn(self._gate), job.deadline
+        token = running_checkpoint.set(checkpoint)
         try:
-            responses = self.attribute_sync(job.requests)
+            with turn:
+                responses = self.attribute_sync(job.requests)
         finally:
-            running_deadline.reset(token)
-            if job.cost > PIECE_TOKENS:
+            running_checkpoint.reset(token)
+            if job.cost > MAX_WHOLE_TOKENS:
                 release_memory()
         return responses, time.perf_counter() - started
 
