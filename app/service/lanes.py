@@ -27,9 +27,9 @@ Why this design (issue 17: no request can take the service down):
   base components on a batch (`app.pipeline.pipe_in_pieces`), so a job past its deadline stops
   within one step (~0.1 s on a piece, under a second on a whole 5,000-token text) instead of
   holding its thread to the end, and a job still waiting never starts. From its own pace it also
-  stops early a job that can't finish in time (judged after 2,000 tokens: a 504 after a few
-  seconds, not at the deadline). The one stretch not checked is the whole-document stage (our
-  components on the joined article: 1-15% of the parse).
+  stops early a job that can't finish in time (judged from its second batch on, over 2,000 to
+  5,000 tokens: a 504 after a few seconds, not at the deadline). The one stretch not checked is
+  the whole-document stage (our components on the joined article: 1-15% of the parse).
 
 Threads, not processes: a worker process for the heavy lane (killed at its deadline) would add a
 second pipeline's ~200 MB to every worker, which `compose.yaml` does not size for, and pieces
@@ -60,11 +60,14 @@ PER_DOCUMENT_TOKENS = 16
 # The longest text the pipeline parses whole (`app.pipeline.pieces.MAX_WHOLE_TOKENS`): longer jobs
 # are heavy, and may leave free pages behind.
 MAX_WHOLE_TOKENS = 5000
-# A job's pace is judged once it has parsed this many tokens (two pieces of a long text).
-PACE_AFTER_TOKENS = 2000
-# Estimates run up to ~6% over the tokenizer's count: a job is stopped early only when even 90%
-# of its projected remaining time would overrun its deadline.
-PACE_SLACK = 0.9
+# A job's pace is judged from its second batch on (the first one also pays for tokenizing the whole
+# text), once it has parsed a tenth of its tokens since, at least 2,000 and at most 5,000.
+PACE_AFTER_TOKENS = (2000, 5000)
+PACE_AFTER_SHARE = 0.1
+# Paces vary (a busy machine, the other lane's turns) and estimates run up to ~6% over the
+# tokenizer's count: a job is stopped early only when even 80% of its projected remaining time
+# would overrun its deadline.
+PACE_SLACK = 0.8
 
 # The heavy lane's share of the pipeline's time while ordinary requests want it too.
 HEAVY_SHARE = 0.25
@@ -95,6 +98,9 @@ class Deadline:
         self.expected_tokens = expected_tokens
         self.parsed = 0
         self.started: float | None = None  # when the work (not the wait) began
+        self._pace_from: tuple[float, int] | None = None  # (time, tokens) at the first batch's end
+        low, high = PACE_AFTER_TOKENS
+        self._judge_after = max(low, min(high, int(PACE_AFTER_SHARE * expected_tokens)))
         self._cancelled = threading.Event()
 
     def remaining(self) -> float:
@@ -111,13 +117,19 @@ class Deadline:
         now = time.monotonic()
         if self._cancelled.is_set() or now >= self.at:
             raise PipelineTimeout(self.limit_s)
-        self.parsed += tokens
-        if not tokens or self.started is None or self.parsed < PACE_AFTER_TOKENS:
+        if not tokens:
             return
-        spent = now - self.started
-        left = max(0, self.expected_tokens - self.parsed)
-        projected = spent / self.parsed * left
+        self.parsed += tokens
+        if self._pace_from is None:
+            self._pace_from = (now, self.parsed)
+            return
+        since, parsed_then = self._pace_from
+        judged = self.parsed - parsed_then
+        if judged < self._judge_after:
+            return
+        projected = (now - since) / judged * max(0, self.expected_tokens - self.parsed)
         if now + PACE_SLACK * projected > self.at:
+            spent = now - (self.started if self.started is not None else since)
             raise PipelineTimeout(self.limit_s, projected_s=spent + projected, elapsed_s=spent)
 
 

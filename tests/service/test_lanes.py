@@ -82,15 +82,27 @@ def test_a_cancelled_deadline_raises_at_the_next_checkpoint(clock: Clock) -> Non
 def test_the_pace_stops_a_job_that_cannot_finish_in_time(clock: Clock) -> None:
     deadline = Deadline(10.0, expected_tokens=20_000)
     deadline.start()
-    clock.now += 1.0
-    deadline(1000)  # too early to judge
+    for _ in range(2):  # the first batch (it also tokenized the text), then too little to judge
+        clock.now += 1.0
+        deadline(1000)
     clock.now += 1.0
     with pytest.raises(PipelineTimeout) as error:
-        deadline(1000)  # 2,000 tokens in 2 s: 18 s to go, 8 s left
+        deadline(1000)  # 2,000 tokens in 2 s since the first batch: 17 s to go, 7 s left
     assert error.value.detail == (
         "the article would take about 20 s, longer than 10 s (QUOTES_REQUEST_TIMEOUT_S); "
-        "stopped after 2.0 s"
+        "stopped after 3.0 s"
     )
+
+
+def test_the_pace_is_judged_over_more_tokens_for_a_longer_job(clock: Clock) -> None:
+    deadline = Deadline(10.0, expected_tokens=40_000)  # judged over 4,000 tokens
+    deadline.start()
+    for _ in range(4):
+        clock.now += 1.0
+        deadline(1000)
+    clock.now += 1.0
+    with pytest.raises(PipelineTimeout):
+        deadline(1000)
 
 
 def test_the_pace_lets_a_job_that_will_make_it_go_on(clock: Clock) -> None:
