@@ -48,10 +48,9 @@ class ServiceBusy(ServiceError):
     code = "busy"
     title = "Service busy"
 
-    def __init__(self, retry_after_s: int) -> None:
-        super().__init__(
-            f"all pipeline workers are busy and the queue is full; retry after {retry_after_s} s"
-        )
+    def __init__(self, retry_after_s: int, *, reason: str | None = None) -> None:
+        why = reason or "all pipeline workers are busy and the queue is full"
+        super().__init__(f"{why}; retry after {retry_after_s} s")
         self.retry_after_s = retry_after_s
 
 
@@ -60,8 +59,17 @@ class PipelineTimeout(ServiceError):
     code = "timeout"
     title = "Pipeline timeout"
 
-    def __init__(self, limit_s: float) -> None:
-        super().__init__(f"the article took longer than {limit_s:g} s (QUOTES_REQUEST_TIMEOUT_S)")
+    def __init__(
+        self, limit_s: float, *, projected_s: float | None = None, elapsed_s: float = 0.0
+    ) -> None:
+        if projected_s is None:
+            detail = f"the article took longer than {limit_s:g} s (QUOTES_REQUEST_TIMEOUT_S)"
+        else:  # stopped early: the pipeline's own pace said it could not finish in time
+            detail = (
+                f"the article would take about {projected_s:.0f} s, longer than {limit_s:g} s "
+                f"(QUOTES_REQUEST_TIMEOUT_S); stopped after {elapsed_s:.1f} s"
+            )
+        super().__init__(detail)
 
 
 class NotReady(ServiceError):

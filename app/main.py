@@ -45,6 +45,8 @@ def load_service(settings: Settings) -> AttributionService:
         max_queue=settings.max_queue,
         timeout_s=settings.request_timeout_s,
         batch_size=settings.batch_size,
+        heavy_tokens=settings.heavy_tokens,
+        heavy_queue_tokens=settings.heavy_queue_tokens,
     )
 
 

@@ -36,16 +36,49 @@ class Settings(BaseSettings):
     )
     max_batch_documents: int = Field(64, ge=1, description="Most documents in one batch request.")
     max_batch_chars: int = Field(
-        2_000_000, ge=1, description="Most characters in one batch request (all texts)."
+        400_000, ge=1, description="Most characters in one batch request (all texts)."
     )
     worker_threads: int = Field(
-        1, ge=1, le=64, description="Threads that run the NLP pipeline off the event loop."
+        1,
+        ge=1,
+        le=64,
+        description=(
+            "Threads that run ordinary requests through the pipeline off the event loop "
+            "(the heavy lane has one more)."
+        ),
     )
     max_queue: int = Field(
-        16, ge=0, description="Requests that may wait for a pipeline thread before 503 Retry-After."
+        16,
+        ge=0,
+        description="Ordinary requests that may wait for a pipeline thread before 503 Retry-After.",
     )
-    request_timeout_s: float = Field(30.0, gt=0, description="Per-request pipeline time limit.")
-    batch_size: int = Field(16, ge=1, description="nlp.pipe batch size.")
+    request_timeout_s: float = Field(
+        15.0,
+        gt=0,
+        description=(
+            "Per-request time limit, queueing included: 504 when it passes (or once the "
+            "pipeline's pace shows it can't be met); the work itself stops between two pieces."
+        ),
+    )
+    heavy_tokens: int = Field(
+        5000,
+        ge=0,
+        description=(
+            "Requests estimated above this many tokens (about 25,000 characters of prose) run in "
+            "the heavy lane, one at a time, beside the ordinary ones; 0: one lane for all."
+        ),
+    )
+    heavy_queue_tokens: int = Field(
+        400_000,
+        ge=1,
+        description=(
+            "Most estimated tokens admitted to the heavy lane (running and waiting) before 503 "
+            "Retry-After; an idle lane takes any request within the size limits."
+        ),
+    )
+    batch_size: int = Field(
+        16, ge=1, description="nlp.pipe batch size (texts; at most 5,000 tokens together)."
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Threshold of the JSON log lines on stderr."
     )

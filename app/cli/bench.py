@@ -1,4 +1,5 @@
-"""`quotes bench`: throughput of the base model vs our full pipeline, and HTTP latency.
+"""`quotes bench`: throughput of the base model vs our full pipeline, HTTP latency, how time and
+memory scale with the article, and heavy and ordinary articles at once.
 
 What is measured and how: `app.tools.bench`.
 """
@@ -19,7 +20,9 @@ from app.tools.bench.archive import archive_report
 from app.tools.bench.corpus import SEED_ARTICLE, article_of_words, read_corpus, word_count
 from app.tools.bench.http_load import http_report
 from app.tools.bench.machine import machine_info
+from app.tools.bench.mixed import mixed_report
 from app.tools.bench.report import format_markdown, format_report
+from app.tools.bench.scaling import DEFAULT_SIZES, scaling_report
 from app.tools.bench.throughput import throughput_report
 
 
@@ -59,6 +62,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "processes, and Ray Data with 2 actors",
     )
     parser.add_argument("--no-ray", action="store_true", help="with --archive: skip the Ray path")
+    parser.add_argument(
+        "--no-scaling", action="store_true", help="skip the time/memory scaling table"
+    )
+    parser.add_argument(
+        "--scaling-sizes",
+        default=",".join(str(s) for s in DEFAULT_SIZES),
+        help="comma-separated article lengths in characters (default %(default)s)",
+    )
+    parser.add_argument(
+        "--scaling-runs", type=int, default=1, help="runs per length (median; default 1)"
+    )
+    parser.add_argument("--no-mixed", action="store_true", help="skip the mixed-load run")
+    parser.add_argument(
+        "--mixed-seconds", type=float, default=40.0, help="mixed-load duration (default 40)"
+    )
+    parser.add_argument(
+        "--mixed-clients",
+        default="2,2",
+        help="ordinary,heavy clients in the mixed load (default 2,2)",
+    )
     parser.add_argument("--write-md", type=Path, metavar="PATH", help="also write BENCHMARKS.md")
 
 
@@ -76,6 +99,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         workers = _ints(args.workers, "--workers")
         factors = _ints(args.in_flight, "--in-flight")
+        sizes = _ints(args.scaling_sizes, "--scaling-sizes")
+        clients = _ints(args.mixed_clients, "--mixed-clients")
+        if len(clients) != 2:
+            raise ValueError(f"--mixed-clients takes two numbers, got {args.mixed_clients!r}")
+        if args.scaling_runs < 1 or args.mixed_seconds <= 0:
+            raise ValueError("--scaling-runs and --mixed-seconds must be positive")
         texts = read_corpus([SEED_ARTICLE, *args.corpus])
     except (OSError, ValueError, KeyError) as exc:
         print(f"quotes bench: {exc}", file=sys.stderr)
@@ -107,6 +136,15 @@ def run(args: argparse.Namespace) -> int:
     if args.archive is not None:
         report["archive_corpus"] = args.archive.name
         report["archive"] = archive_report(args.archive, with_ray=not args.no_ray)
+    if not args.no_scaling:
+        report["scaling"] = scaling_report(sizes, args.scaling_runs)
+    if not args.no_mixed:
+        report["mixed"] = mixed_report(
+            article_of_words(SEED_ARTICLE.read_text(encoding="utf-8")),
+            seconds=args.mixed_seconds,
+            concurrency=clients[0],
+            heavy_concurrency=clients[1],
+        )
     print(json.dumps(report, indent=2) if args.json else format_report(report))
     if args.write_md:
         args.write_md.write_text(format_markdown(report), encoding="utf-8")

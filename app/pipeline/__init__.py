@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import registry
 
+from app.pipeline.pieces import pipe_in_pieces as pipe_in_pieces
 from app.pipeline.tokenizer import DEFAULT_MAX_CHUNK, bound_tokenizer, split_glued_quotes
 
 # Modules whose import registers our factories, config functions and extensions (done in

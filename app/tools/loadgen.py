@@ -94,12 +94,14 @@ class Tally:
     latencies_s: list[float] = field(default_factory=list)  # every answer
     missing_retry_after: int = 0  # 503 answers without Retry-After
     missing_request_id: int = 0  # answers without X-Request-ID
+    answers: list[tuple[str, float]] = field(default_factory=list)  # (status, seconds), in order
 
     def record(self, kind: str, status: str, seconds: float | None, headers: httpx.Headers) -> None:
         self.statuses[status] += 1
         self.by_kind[(kind, status)] += 1
         if seconds is None:  # no answer: a transport error
             return
+        self.answers.append((status, seconds))
         self.latencies_s.append(seconds)
         if status == "200":
             self.ok_latencies_s.append(seconds)

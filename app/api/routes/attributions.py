@@ -29,8 +29,11 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
         413: "text, batch or body over the configured limits",
         415: "the body is not application/json",
         422: "the body does not match the schema, or the text is empty",
-        503: "every pipeline worker is busy and the queue is full (see Retry-After)",
-        504: "the article took longer than QUOTES_REQUEST_TIMEOUT_S",
+        503: (
+            "every pipeline worker is busy and the queue is full, or the lane for long "
+            "articles is full (see Retry-After)"
+        ),
+        504: "the article took (or, by its pace, would take) longer than QUOTES_REQUEST_TIMEOUT_S",
     }.items()
 }
 

@@ -77,6 +77,109 @@ def archive_rows(rows: Sequence[dict[str, Any]]) -> list[list[object]]:
     ]
 
 
+SCALING_HEADER = [
+    "text",
+    "chars",
+    "tokens",
+    "quotes",
+    "seconds",
+    "ms / 1k chars",
+    "peak RSS MB",
+    "growth MB",
+]
+
+
+def scaling_rows(scaling: dict[str, Any]) -> list[list[object]]:
+    return [
+        [
+            kind["kind"],
+            row["chars"],
+            row["tokens"],
+            row["quotes"],
+            row["seconds"],
+            round(1000 * row["seconds"] / (row["chars"] / 1000), 1),
+            row["peak_rss_mb"],
+            round(row["peak_rss_mb"] - row["rss_before_mb"], 1),
+        ]
+        for kind in scaling["kinds"]
+        for row in kind["rows"]
+    ]
+
+
+def scaling_lines(scaling: dict[str, Any]) -> list[str]:
+    lines = []
+    for s in scaling["summary"]:
+        longest = f"{s['longest_chars']:,}"
+        ratio = (
+            f"{s['ratio_to_15k']}x its first 15,000 (10x would be proportional)"
+            if s["ratio_to_15k"] is not None
+            else "(no 15,000-character run)"
+        )
+        lines.append(
+            f"{s['kind']}: {longest} characters take {ratio}; time per character "
+            f"{s['per_char_ratio']}x that at 10,000: {s['verdict']}; memory "
+            f"+{s['memory_growth_mb']} MB at {longest}"
+        )
+    return lines
+
+
+MIXED_HEADER = [
+    "requests",
+    "sent",
+    "statuses",
+    "200/s",
+    "p50 ms (200)",
+    "p95 ms (200)",
+    "p99 ms (200)",
+    "max s (all)",
+]
+
+
+def mixed_rows(mixed: dict[str, Any]) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for name in ("ordinary", "heavy"):
+        c = mixed[name]
+        statuses = " ".join(f"{status}:{n}" for status, n in c["statuses"].items())
+        rows.append(
+            [
+                name,
+                c["requests"],
+                statuses,
+                c["ok_per_s"],
+                c["ok_p50_ms"],
+                c["ok_p95_ms"],
+                c["ok_p99_ms"],
+                round(c["max_ms"] / 1000, 2),
+            ]
+        )
+    return rows
+
+
+def mixed_lines(mixed: dict[str, Any]) -> list[str]:
+    rss = mixed["rss_mb"]
+    after = mixed.get("after_long_article") or {}
+    answers = " ".join(f"{status}/{seconds:g}s" for status, seconds in mixed["heavy"]["answers"])
+    lines = [
+        f"{mixed['concurrency']} ordinary clients (the ~600-word article) and "
+        f"{mixed['heavy_concurrency']} heavy ones (150,000 characters of emoji-rich quotes, then "
+        f"of short lines, in turn) for {mixed['seconds']:g} s",
+        f"heavy answers (status/seconds, in order): {answers or 'none'}",
+        f"server memory (VmRSS of the process tree): start {rss['start']} MB, peak {rss['peak']} "
+        f"MB, after the load {rss['after']} MB",
+    ]
+    if after:
+        lines.append(
+            f"then one 170,000-character prose article: {after['status']} in "
+            f"{after['seconds']} s, memory after it {after['rss_after_mb']} MB"
+        )
+    checks = mixed.get("checks", {})
+    if checks:
+        lines.append(
+            "targets: " + "; ".join(f"{k}: {'yes' if ok else 'NO'}" for k, ok in checks.items())
+        )
+    return lines
+
+
 def summary_lines(t: dict[str, Any]) -> list[str]:
     return [
         f"corpus: {t['articles']} articles, {t['words']} words "
@@ -98,6 +201,13 @@ def format_report(report: dict[str, Any]) -> str:
     if report.get("archive"):
         parts += ["", f"archive: quotes attribute over {report['archive_corpus']}"]
         parts += [render_table(ARCHIVE_HEADER, archive_rows(report["archive"]))]
+    if report.get("scaling"):
+        parts += ["", "scaling (service path, one CPU):", *scaling_lines(report["scaling"])]
+        parts += [render_table(SCALING_HEADER, scaling_rows(report["scaling"]))]
+    if report.get("mixed"):
+        parts += ["", "mixed load (quotes serve, 1 worker, default settings):"]
+        parts += [*mixed_lines(report["mixed"])]
+        parts += [render_table(MIXED_HEADER, mixed_rows(report["mixed"]))]
     return "\n".join(parts)
 
 
@@ -145,6 +255,35 @@ def format_markdown(report: dict[str, Any]) -> str:
             "",
             markdown_table(ARCHIVE_HEADER, archive_rows(report["archive"])),
         ]
+    if report.get("scaling"):
+        sc = report["scaling"]
+        lines += [
+            "",
+            "## Scaling with the article",
+            "",
+            "One article at a time through the service path (`attribute_requests`: texts over "
+            "5,000 tokens are parsed in pieces of 1,000), in a child process per kind of text "
+            f"pinned to one CPU; seconds are the median of {sc['runs']} run(s); peak RSS is the "
+            "process's VmHWM during the run (reset before it), growth is that peak over the "
+            "resident memory before the run. Prose is the seed article repeated; the other two "
+            "are the hostile shapes of issue 17.",
+            "",
+            *(f"- {line}" for line in scaling_lines(sc)),
+            "",
+            markdown_table(SCALING_HEADER, scaling_rows(sc)),
+        ]
+    if report.get("mixed"):
+        lines += [
+            "",
+            "## Mixed load: heavy and ordinary articles at once",
+            "",
+            "`quotes serve` with one worker and default settings; the load from a separate "
+            "process (`python -m app.tools.bench.mixed_load`).",
+            "",
+            *(f"- {line}" for line in mixed_lines(report["mixed"])),
+            "",
+            markdown_table(MIXED_HEADER, mixed_rows(report["mixed"])),
+        ]
     lines += ["", METHOD_MD]
     return "\n".join(lines) + "\n"
 
@@ -160,6 +299,11 @@ METHOD_MD = """## Method
 - HTTP: `quotes serve --workers N` on 127.0.0.1; cold start = until `/readyz` answers and every
   worker has logged its start-up; load at one request in flight per worker (and more when
   asked); peak RSS = VmHWM summed over the server's processes.
+- Scaling: `python -m app.tools.bench.scaling --child KIND` per kind of text
+  (`app/tools/bench/hostile.py`), one CPU, the first N characters of one long text per size.
+- Mixed load: heavy clients post 150,000-character hostile articles while ordinary clients post
+  the ~600-word article, closed loops for the stated seconds; memory is VmRSS summed over the
+  server's process tree, sampled every 0.2 s; "after" is 2 s after the last answer.
 - Evaluation figures come from `quotes evaluate GOLD.jsonl --baseline textacy`; see the
   definitions in `app/tools/evaluation/scoring.py`.
 """
