@@ -22,7 +22,7 @@ from app.pipeline.pieces import (
 )
 from app.pipeline.quotes.component import QuoteFinder
 from app.service import lanes
-from tests.pipeline.support import QUOTE_FINDER_DATA
+from tests.pipeline.support import initialize_data
 
 RECORDER = "test_pieces_recorder"
 
@@ -55,7 +55,7 @@ def pieced_nlp() -> Language:
     nlp.add_pipe(RECORDER)
     finder = nlp.add_pipe("quote_finder")
     assert isinstance(finder, QuoteFinder)
-    finder.initialize(lambda: [], nlp=nlp, **QUOTE_FINDER_DATA)
+    finder.initialize(lambda: [], nlp=nlp, **initialize_data("quote_finder"))
     return nlp
 
 
