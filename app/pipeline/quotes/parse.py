@@ -3,8 +3,8 @@ governs it, and whether a speech cue verb is near (the quote finder runs after t
 
 from __future__ import annotations
 
-import numpy
-from spacy.attrs import IDX
+import bisect
+
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.quotes.features import Features, Passage
@@ -41,14 +41,15 @@ class ParseView:
 
     def __init__(self, doc: Doc, lex: Lexicons) -> None:
         self.doc = doc
-        self.starts = doc.to_array(IDX) if len(doc) else numpy.zeros(0, dtype="int64")
+        # a list for bisect: numpy's searchsorted copies a uint64 array on every int lookup
+        self.starts = [token.idx for token in doc]
         self.lex = lex
         self.tagged = doc.has_annotation("TAG")
         self.parsed = doc.has_annotation("DEP")
 
     def token_index(self, char: int) -> int:
         """Index of the token holding char `char` (the one before it on a gap)."""
-        k = int(numpy.searchsorted(self.starts, char, side="right")) - 1
+        k = bisect.bisect_right(self.starts, char) - 1
         return max(k, 0)
 
     def span(self, start: int, end: int) -> Span:
