@@ -19,6 +19,8 @@ from app.tools.evaluation.gold import (
     REPORTED_TYPES,
     is_reported_speech,
     load_gold,
+    predictions_without_headline,
+    without_headline,
 )
 from app.tools.evaluation.report import build_report, format_errors, format_table
 from app.tools.evaluation.scoring import SystemResult, evaluate, worst_errors
@@ -52,6 +54,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="leave out articles whose gold lists no quote at all",
     )
+    parser.add_argument(
+        "--skip-headlines",
+        action="store_true",
+        help="leave out quotes (gold and predicted) that start on an article's first line: a "
+        "second scope for corpora that never annotate headlines (PolNeAR)",
+    )
     parser.add_argument("--batch-size", type=int, default=8, help="nlp.pipe batch size")
     parser.add_argument(
         "--plot",
@@ -72,11 +80,15 @@ def run(args: argparse.Namespace) -> int:
             return 2
         if args.skip_unannotated:
             docs = [d for d in docs if d.quotes]
+        if args.skip_headlines:
+            docs = [without_headline(d) for d in docs]
         reported = is_reported_speech(docs)
         types = REPORTED_TYPES if reported else QUOTATION_TYPES
         head_only = not args.strict_names
         nlp = nlp or predict.load_pipeline()
         predictions = predict.predict_ours(docs, nlp, batch_size=args.batch_size, types=types)
+        if args.skip_headlines:
+            predictions = predictions_without_headline(docs, predictions)
         results: dict[str, SystemResult] = {
             "ours": evaluate(docs, predictions, head_only=head_only)
         }
@@ -85,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
                 baseline = (
                     ([] for _ in docs) if reported else predict.BASELINES[args.baseline](docs)
                 )
+                if args.skip_headlines:
+                    baseline = predictions_without_headline(docs, baseline)
                 results[args.baseline] = evaluate(docs, baseline, head_only=head_only)
             except ImportError as exc:
                 print(f"quotes evaluate: {exc}", file=sys.stderr)

@@ -47,3 +47,35 @@ def test_evaluate_command_reports_unreadable_gold(
 ) -> None:
     assert main(["evaluate", str(tmp_path / "missing.jsonl")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_evaluate_skip_headlines_scores_the_body_only(
+    nlp: Language,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    # Gold that, like PolNeAR, leaves the headline's quote out.
+    text = (
+        'Mayor: "We will not back down"\n\n'
+        '"The budget is balanced," Mayor Jane Ortiz said on Monday.'
+    )
+    start = text.index("The budget")
+    end = text.index(',"') + 1
+    gold = {
+        "id": "a",
+        "text": text,
+        "quotes": [{"start": start, "end": end, "text": text[start:end], "speaker": "Jane Ortiz"}],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    monkeypatch.setattr(predict, "load_pipeline", lambda: nlp)
+
+    def precision(*options: str) -> float:
+        assert main(["evaluate", str(path), "--json", *options]) == 0
+        report = json.loads(capsys.readouterr().out)
+        assert report["systems"]["ours"]["quotes_overlap"]["recall"] == 1.0
+        return float(report["systems"]["ours"]["quotes_overlap"]["precision"])
+
+    assert precision() == 0.5  # the headline's quote counts against us
+    assert precision("--skip-headlines") == 1.0

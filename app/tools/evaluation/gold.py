@@ -12,7 +12,7 @@ are used for breakdowns only.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +96,28 @@ def load_gold(path: Path) -> list[GoldDoc]:
                 raise ValueError(f"{path}:{number}: {exc}") from exc
             docs.append(doc if doc.id else GoldDoc(f"line-{number}", doc.text, doc.quotes))
     return docs
+
+
+def headline_end(text: str) -> int:
+    """Where an article's first line (its headline) ends: the first line break, 0 without one."""
+    end = text.find("\n")
+    return max(end, 0)
+
+
+def without_headline(doc: GoldDoc) -> GoldDoc:
+    """`doc` with the gold quotes that start in its headline left out (the corpus never
+    annotates a headline's quotes)."""
+    cut = headline_end(doc.text)
+    return GoldDoc(doc.id, doc.text, tuple(q for q in doc.quotes if q.start >= cut))
+
+
+def predictions_without_headline(
+    docs: Sequence[GoldDoc], predictions: Iterable[list[PredQuote]]
+) -> Iterator[list[PredQuote]]:
+    """Each article's predictions with those that start in its headline left out."""
+    for doc, predicted in zip(docs, predictions, strict=True):
+        cut = headline_end(doc.text)
+        yield [p for p in predicted if p.start >= cut]
 
 
 def predictions_from_response(response: AttributionResponse) -> list[PredQuote]:
