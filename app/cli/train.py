@@ -1,6 +1,7 @@
 """`quotes train confidence|salience`: fit the pipeline's learned parameters from gold data.
 
-    quotes train confidence --train TRAIN.jsonl --dev DEV.jsonl [-o models/confidence.json]
+    quotes train confidence --train TRAIN.jsonl [REPORTED-TRAIN.jsonl] --dev DEV.jsonl
+        [REPORTED-DEV.jsonl] [--max-articles N] [-o models/confidence.json]
     quotes train salience --train TRAIN.jsonl
 
 Nothing is fitted at start-up: the service reads what these commands wrote under models/.
@@ -19,12 +20,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     confidence = kinds.add_parser(
         "confidence", help="the calibrated confidence (logistic models) -> models/confidence.json"
     )
-    confidence.add_argument("--train", type=Path, required=True, help="gold JSONL to fit on")
+    confidence.add_argument(
+        "--train",
+        type=Path,
+        nargs="+",
+        required=True,
+        help="gold JSONL to fit on: quotation files and reported-speech files (scored as "
+        "`quotes evaluate` scores them)",
+    )
     confidence.add_argument(
         "--dev",
         type=Path,
+        nargs="+",
         required=True,
-        help="gold JSONL with annotated pronoun antecedents (fitted by cross-validation)",
+        help="gold JSONL with annotated pronoun antecedents (fitted by cross-validation); "
+        "other files only measure the fitted model",
+    )
+    confidence.add_argument(
+        "--max-articles",
+        type=int,
+        default=None,
+        metavar="N",
+        help="fit on at most the first N articles of each --train file (bounds the time)",
     )
     confidence.add_argument(
         "-o", "--output", type=Path, default=Path("models/confidence.json"), help="model file"
@@ -38,12 +55,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.tools.evaluation.gold import load_gold
+    from app.tools.evaluation.gold import GoldDoc, load_gold
     from app.tools.evaluation.predict import load_pipeline
+    from app.tools.training.rows import Row
 
+    train_paths: list[Path] = args.train if isinstance(args.train, list) else [args.train]
+    dev_paths: list[Path] = args.dev if args.what == "confidence" else []
+    limit = getattr(args, "max_articles", None)
     try:
-        train_docs = load_gold(args.train)
-        dev_docs = load_gold(args.dev) if args.what == "confidence" else []
+        train_files = [load_gold(path)[:limit] for path in train_paths]
+        dev_files = [load_gold(path) for path in dev_paths]
     except (OSError, ValueError) as exc:
         print(f"quotes train: {exc}", file=sys.stderr)
         return 2
@@ -51,17 +72,23 @@ def run(args: argparse.Namespace) -> int:
     if args.what == "salience":
         from app.tools.training import salience
 
-        instances = salience.collect(nlp, [d.text for d in train_docs], batch_size=args.batch_size)
+        texts = [d.text for docs in train_files for d in docs]
+        instances = salience.collect(nlp, texts, batch_size=args.batch_size)
         print(json.dumps(salience.fit(instances), indent=2))
         return 0
     from app.tools.training import confidence
     from app.tools.training.rows import collect_rows
 
-    train_rows = list(collect_rows(nlp, train_docs, batch_size=args.batch_size))
-    dev_rows = list(collect_rows(nlp, dev_docs, batch_size=args.batch_size))
-    model = confidence.train(
-        train_rows, dev_rows, sources={"train": args.train.name, "dev": args.dev.name}
-    )
+    def rows(files: list[list[GoldDoc]]) -> list[Row]:
+        return [r for docs in files for r in collect_rows(nlp, docs, batch_size=args.batch_size)]
+
+    sources = {
+        "train": ", ".join(p.name for p in train_paths),
+        "dev": ", ".join(p.name for p in dev_paths),
+    }
+    if limit is not None:
+        sources["train"] += f" (first {limit} articles of each)"
+    model = confidence.train(rows(train_files), rows(dev_files), sources=sources)
     args.output.write_text(json.dumps(model, indent=2, sort_keys=True) + "\n", encoding="utf8")
     print(json.dumps(model["meta"], indent=2))
     return 0

@@ -10,7 +10,13 @@ from spacy.language import Language
 
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.types import Attribution, Quote
-from app.tools.evaluation.gold import GoldDoc, PredQuote
+from app.tools.evaluation.gold import (
+    QUOTATION_TYPES,
+    REPORTED_TYPES,
+    GoldDoc,
+    PredQuote,
+    is_reported_speech,
+)
 from app.tools.evaluation.matching import match_quotes, speakers_match
 
 
@@ -27,10 +33,12 @@ class Row:
 
 
 def collect_rows(nlp: Language, docs: Sequence[GoldDoc], *, batch_size: int = 8) -> Iterator[Row]:
-    """Run the pipeline over `docs` and yield a row per matched, judged quote."""
+    """Run the pipeline over `docs` and yield a row per matched, judged quote: our quotations
+    against a quotation file, our reported speech against a reported-speech file."""
+    types = set(REPORTED_TYPES if is_reported_speech(docs) else QUOTATION_TYPES)
     texts = (d.text for d in docs)
     for gold, doc in zip(docs, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        spans = [s for s in doc.spans.get(QUOTES_KEY, []) if s._.quote and s._.quote.is_quotation]
+        spans = [s for s in doc.spans.get(QUOTES_KEY, []) if s._.quote and s._.quote.type in types]
         quotes: list[Quote] = [s._.quote for s in spans]
         pred = [PredQuote(q.start, q.end, q.text, None) for q in quotes]
         for gi, pi in match_quotes(gold.quotes, pred).items():
