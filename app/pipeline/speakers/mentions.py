@@ -34,6 +34,10 @@ DASH_TOKENS: frozenset[str] = frozenset({"-", "--", "—", "–"})
 # Entity labels of a name written right after a common noun ("the weekly Courier"): the name is
 # the speaker's mention.
 FOLLOWING_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
+# Relative pronouns of a clause about a person set off by commas (`X, who ..., said`), and how
+# many tokens such a clause may take.
+RELATIVE_WHO: frozenset[str] = frozenset({"who", "whose"})
+RELATIVE_CLAUSE_SCAN = 30
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
 MAX_PARENTHESIS = 12
 
@@ -151,11 +155,42 @@ def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | Non
                 k -= 1
     if k < 0 or not index.usable(doc[k], para):
         return None
+    described = _described_noun(index, k, verb, para)
+    if described is not None:
+        return described  # `an official who spoke anonymously to discuss strategy said`
     tok = doc[k]
     if tok.pos_ in {"PROPN", "NOUN"} or (
         tok.pos_ == "PRON" and tok.lower_ not in NON_SPEAKER_PRONOUNS
     ):
         return mention_head(tok)
+    return None
+
+
+def _described_noun(index: DocIndex, k: int, verb: int, para: int) -> Token | None:
+    """The noun a relative clause ending at `k` describes, when the words before a subjectless
+    verb close one: `an official who spoke anonymously to discuss strategy said` (the parse hangs
+    the clause on the noun) or `One attendee, who spoke on condition of anonymity, said` (a
+    clause set off by commas, however the parse took it)."""
+    doc = index.doc
+    for ancestor in doc[k].ancestors:
+        if ancestor.i >= verb:
+            break
+        if ancestor.dep_ == "relcl" and ancestor.head.i < ancestor.i:
+            noun = ancestor.head
+            if can_head_mention(noun) and index.usable(noun, para):
+                return mention_head(noun)
+    if doc[verb - 1].text != ",":
+        return None
+    floor = max(index.para_start[para], doc[k].sent.start, k - RELATIVE_CLAUSE_SCAN)
+    for j in range(k, floor + 1, -1):
+        tok = doc[j]
+        if index.inside[j] or tok.text in SENTENCE_END:
+            return None
+        if tok.lower_ in RELATIVE_WHO and doc[j - 1].text == "," and j - 2 >= floor:
+            noun = doc[j - 2]
+            if can_head_mention(noun) and index.usable(noun, para):
+                return mention_head(noun)
+            return None
     return None
 
 

@@ -67,6 +67,13 @@ LAYOUTS: tuple[Layout, ...] = (
         '"Where is the money going?" Helen Park pressed.',
         after.after_plain,
     ),
+    Layout(
+        "after_words",
+        0.5,
+        True,
+        '"Would it be negotiable?" Hannity pressed.',
+        after.after_words,
+    ),
     Layout("verb", 0.5, True, 'Lee wants to "fight back."', governing.verb),
     Layout(
         "sentence_cue",
@@ -173,6 +180,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "after_late",
         "verb",
         "after_plain",
+        "after_words",
     ),
     "direct": (
         "after",
@@ -184,6 +192,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "after_late",
         "verb",
         "after_plain",
+        "after_words",
     ),
     # a plain verb's common-noun or pronoun subject (`X said the city embodied the "Q"`) is
     # rarely the source: the sentence's named speaker or the previous quote's speaker is

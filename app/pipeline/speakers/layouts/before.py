@@ -28,6 +28,10 @@ COLON_CLAUSE_ASCENT = 4
 # How many tokens before a colon the name it introduces may start (`Sen. Jane Doe: "Q"`).
 COLON_NAME_SCAN = 8
 
+# Dependency labels of a clause that describes a noun (`a source, who spoke on condition of
+# anonymity`, `the email, which was first reported by AP`).
+RELATIVE_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "acl"})
+
 BeforeKind = Literal["cue", "according_to", "colon"]
 BeforeScan = tuple[SpeakerCandidate, BeforeKind] | None
 
@@ -48,6 +52,9 @@ def before_scan(q: QuoteContext) -> BeforeScan:
             return None
         para = index.para[i]
     colon = doc[i].text == ":"
+    # the quote opens its own sentence: a cue in a relative clause of the sentence before
+    # (`"Q1," said a source, who spoke on condition of anonymity. "Q2"`) reports nothing here
+    opens_sentence = doc[i].text in SENTENCE_END
     stop = max(-1, i - q.settings.before_window)
     for j in range(i, stop, -1):
         tok = doc[j]
@@ -59,7 +66,7 @@ def before_scan(q: QuoteContext) -> BeforeScan:
             source = according_to_source(tok)
             if source is not None and index.usable(source, para) and source.i < span.start:
                 return candidate(index, source, index.cue_extent(tok)), "according_to"
-        if not index.is_cue(tok):
+        if not index.is_cue(tok) or (opens_sentence and tok.dep_ in RELATIVE_CLAUSE_DEPS):
             continue
         subject = index.subject_of(tok)
         if subject is not None and speaker_ok(index, subject, para):
