@@ -20,7 +20,7 @@ from app.pipeline.types import SpeakerCandidate
 
 # Post-modifiers kept in a common-noun mention ("a spokesman for the campaign").
 NP_RIGHT_PREPS: frozenset[str] = frozenset(
-    {"for", "of", "at", "with", "from", "in", "close", "to", "on", "inside", "like", "within"}
+    {"for", "of", "at", "with", "from", "in", "close", "to", "on", "inside", "like", "within", "by"}
 )
 # Adjectives that head a post-modifier of a common-noun mention ("a source familiar with it").
 NP_RIGHT_ADJECTIVES: frozenset[str] = frozenset({"familiar", "close", "involved", "knowledgeable"})
@@ -186,8 +186,11 @@ def _described_noun(index: DocIndex, k: int, verb: int, para: int) -> Token | No
         tok = doc[j]
         if index.inside[j] or tok.text in SENTENCE_END:
             return None
-        if tok.lower_ in RELATIVE_WHO and doc[j - 1].text == "," and j - 2 >= floor:
-            noun = doc[j - 2]
+        if tok.lower_ in RELATIVE_WHO and doc[j - 1].text == ",":
+            m = j - 1  # `Sanders, meanwhile, who ...`: over adverbs set off by commas
+            while m > floor and (doc[m].text == "," or doc[m].pos_ == "ADV"):
+                m -= 1
+            noun = doc[m]
             if can_head_mention(noun) and index.usable(noun, para):
                 return mention_head(noun)
             return None
@@ -246,8 +249,15 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
     ):
         start += 1
     for k in range(head.i + 1, end):
-        if index.inside[k] or index.para[k] != para or (cue is not None and k >= cue[0] > head.i):
-            end = k  # a post-modifier stops at a quotation, the paragraph end or the cue
+        if (
+            index.inside[k]
+            or index.para[k] != para
+            or (cue is not None and k >= cue[0] > head.i)
+            or index.doc[k].text == ","
+        ):
+            # a post-modifier stops at a quotation, the paragraph end, the cue or a comma
+            # (`a source familiar with it, who spoke on condition of anonymity`)
+            end = k
             break
     while end > head.i + 1 and index.doc[end - 1].is_punct:
         end -= 1

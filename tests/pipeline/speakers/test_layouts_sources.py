@@ -57,3 +57,35 @@ def test_name_tagged_as_a_verb_is_the_person_named_before(nlp: Language) -> None
     )
     doc = attribute(nlp, text)
     assert [name for name, _, _ in who(doc)] == ["Donald Trump"]
+
+
+@pytest.mark.full_model
+def test_fragment_inside_nested_reports_is_the_outermost_sources(nlp: Language) -> None:
+    text = 'That is why critics say he had proposed to "dismantle" the law.'
+    doc = nlp(text)
+    fragments = [s for s in doc.spans["quotes"] if s._.quote.type == "partial"]
+    assert [s._.attribution.mention.text for s in fragments] == ["critics"]
+
+
+@pytest.mark.full_model
+def test_participle_after_a_reported_clause_shares_the_reporting_subject(nlp: Language) -> None:
+    text = (
+        "Trump argued that a database would keep people from coming into the country, saying "
+        'it is "all about management."'
+    )
+    doc = nlp(text)
+    fragments = [s for s in doc.spans["quotes"] if s._.quote.type == "partial"]
+    assert [s._.attribution.name for s in fragments] == ["Trump"]
+
+
+@pytest.mark.full_model
+def test_common_noun_mention_keeps_its_by_phrase_and_stops_at_a_comma(nlp: Language) -> None:
+    text = (
+        '"The decision matrix is like choosing how to die," said one person with knowledge of '
+        'the dilemma, who spoke on the condition of anonymity. "I have never seen this."'
+    )
+    mention = "one person with knowledge of the dilemma"
+    assert who(attribute(nlp, text)) == [(mention, mention, "said")] * 2
+    text = '"The plan failed," said a study by economists at the university.'
+    mention = "a study by economists at the university"
+    assert who(attribute(nlp, text)) == [(mention, mention, "said")]
