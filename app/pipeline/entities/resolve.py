@@ -50,6 +50,8 @@ SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 AGENT_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess")
 # What may follow a name set off by a comma after a common noun (`the ambassador, John Herbst.`).
 APPOSITION_CLOSERS: frozenset[str] = frozenset({".", ",", ";", "!", "?", ")", "\n", "\n\n"})
+# How a noun of a person by their age ends ("the 43-year-old").
+AGE_NOUN_ENDING = "-old"
 # Determiners that make a nominal definite ("the mayor", "this official").
 DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 
@@ -248,6 +250,11 @@ class MentionResolver:
                 if found is not None:
                     return replace(found, alias=mention.text)
         text = strip_punct(mention).text
+        if text.lower().endswith(AGE_NOUN_ENDING):
+            # "the 43-year-old": a person described by their age
+            return Resolved(
+                key="nominal:" + text.lower(), name=text, kind="person", resolution="nominal"
+            )
         if not self._source(head, lemma):
             return Resolved.unresolved(f"'{text}' does not name a speaker")
         resolution: Resolution = "explicit" if head.pos_ == "PROPN" else "nominal"

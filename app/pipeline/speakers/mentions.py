@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from app.pipeline.speakers.context import DocIndex, is_mark_dash
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS
@@ -38,6 +38,8 @@ FOLLOWING_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 # many tokens such a clause may take.
 RELATIVE_WHO: frozenset[str] = frozenset({"who", "whose"})
 RELATIVE_CLAUSE_SCAN = 30
+# Tags of a participle opening a clause set off by commas (`Durbin, noting the size of it, said`).
+SET_OFF_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG"})
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
 MAX_PARENTHESIS = 12
 
@@ -169,8 +171,9 @@ def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | Non
 def _described_noun(index: DocIndex, k: int, verb: int, para: int) -> Token | None:
     """The noun a relative clause ending at `k` describes, when the words before a subjectless
     verb close one: `an official who spoke anonymously to discuss strategy said` (the parse hangs
-    the clause on the noun) or `One attendee, who spoke on condition of anonymity, said` (a
-    clause set off by commas, however the parse took it)."""
+    the clause on the noun) or `One attendee, who spoke on condition of anonymity, said`, `Durbin
+    (D-Ill.), noting the size of it, said` (a clause set off by commas, however the parse took
+    it)."""
     doc = index.doc
     for ancestor in doc[k].ancestors:
         if ancestor.i >= verb:
@@ -186,9 +189,14 @@ def _described_noun(index: DocIndex, k: int, verb: int, para: int) -> Token | No
         tok = doc[j]
         if index.inside[j] or tok.text in SENTENCE_END:
             return None
-        if tok.lower_ in RELATIVE_WHO and doc[j - 1].text == ",":
+        opens = tok.lower_ in RELATIVE_WHO or tok.tag_ in SET_OFF_PARTICIPLE_TAGS
+        if opens and doc[j - 1].text == ",":
             m = j - 1  # `Sanders, meanwhile, who ...`: over adverbs set off by commas
             while m > floor and (doc[m].text == "," or doc[m].pos_ == "ADV"):
+                m -= 1
+            if doc[m].text == ")":  # `Sen. Richard J. Durbin (D-Ill.), noting ...`
+                while m > floor and doc[m].text != "(":
+                    m -= 1
                 m -= 1
             noun = doc[m]
             if can_head_mention(noun) and index.usable(noun, para):
@@ -248,6 +256,12 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
         index.inside[start] or index.para[start] != para or is_mark_dash(index.doc[start])
     ):
         start += 1
+    for k in range(head.i - 1, start - 1, -1):
+        if index.doc[k].text == "," and head.pos_ == "PROPN":
+            start = k + 1  # `Of Carson, Levine said`: a name starts after a comma
+            break
+    while start >= 2 and _hyphen_joined(index.doc, start - 1) and not index.inside[start - 2]:
+        start -= 2  # "co-host Stu Burguiere"
     for k in range(head.i + 1, end):
         if (
             index.inside[k]
@@ -261,7 +275,20 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
             break
     while end > head.i + 1 and index.doc[end - 1].is_punct:
         end -= 1
+    while _hyphen_joined(index.doc, end) and not index.inside[end + 1]:
+        end += 2  # "the 43-year-old": a word the tokenizer split at its hyphens
     return SpeakerCandidate(mention=(start, end), head=head.i, cue=cue)
+
+
+def _hyphen_joined(doc: Doc, k: int) -> bool:
+    """`doc[k]` is a hyphen written inside a word ("co-host"), followed by the word's rest."""
+    return (
+        0 < k < len(doc) - 1
+        and doc[k].text == "-"
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+        and doc[k + 1].is_alpha
+    )
 
 
 def _following_name(index: DocIndex, head: Token) -> Token:
@@ -271,6 +298,8 @@ def _following_name(index: DocIndex, head: Token) -> Token:
     first = head.i + 1
     while first < len(doc) and doc[first].is_space:
         first += 1  # "city adviser\u00a0Ann Lee": a no-break space before the name
+    while _hyphen_joined(doc, first):
+        first += 2  # "Blaze co-host Stu Burguiere": the noun is "co-host"
     k = first
     while k < len(doc) and doc[k].ent_type_ in FOLLOWING_NAME_LABELS:
         if doc[k].pos_ != "PROPN" and doc[k].ent_type_ not in PERSON_LABELS:

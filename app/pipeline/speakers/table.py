@@ -56,6 +56,13 @@ LAYOUTS: tuple[Layout, ...] = (
         'Clinton called them "deplorables." / Trump\'s claim that "it was rigged"',
         governing.governing,
     ),
+    Layout(
+        "governing_adjunct",
+        0.85,
+        True,
+        'In a clip that Judge Ann Lee called "distasteful," Smith spoke of guns.',
+        governing.governing_adjunct,
+    ),
     Layout("before", 0.8, True, 'Sessions said: "They make our nation less safe."', before.before),
     Layout("according_to", 0.85, True, 'According to Lee, "it is over."', before.according_to),
     Layout("colon", 0.7, True, 'Sen. Jane Doe: "We will win."', before.colon),
@@ -151,6 +158,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
     # `X cannot say that "Q," Y added`: a fragment that the sentence goes on after
     "partial_unfinished": (
         "reported_fragment",
+        "governing_adjunct",
         "after",
         "governing",
         "before",

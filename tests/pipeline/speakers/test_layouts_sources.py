@@ -89,3 +89,48 @@ def test_common_noun_mention_keeps_its_by_phrase_and_stops_at_a_comma(nlp: Langu
     text = '"The plan failed," said a study by economists at the university.'
     mention = "a study by economists at the university"
     assert who(attribute(nlp, text)) == [(mention, mention, "said")]
+
+
+@pytest.mark.full_model
+def test_partial_quote_under_a_cue_in_an_adjunct_clause(nlp: Language) -> None:
+    text = 'And, in a clip that Judge Ann Lee called "distasteful," Smith expressed a wish.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Ann Lee", "Judge Ann Lee", "called")]
+    assert layouts(doc) == ["governing_adjunct"]
+    # a cue whose content the fragment is: the clause after it attributes it
+    doc = attribute(nlp, 'Lee cannot say that "from his perspective," Smith added.', ["partial"])
+    assert layouts(doc) != ["governing_adjunct"]
+
+
+@pytest.mark.full_model
+def test_after_a_finished_quote_the_cue_of_the_next_quote_is_not_its_cue(nlp: Language) -> None:
+    text = (
+        '"He is funny," attorney Eric Levine said of Trump. "He is a circus act." Of Carson, '
+        'Levine, who has given money to Marco Rubio, said, "He is flat-out scary."'
+    )
+    doc = attribute(nlp, text)
+    assert [name for name, _, _ in who(doc)] == ["Eric Levine"] * 3
+    text = (
+        "Sanders dispensed with the threat before pivoting to the dangers of a "
+        '"rigged economy." Ben Carson struggled to answer a simple question.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert [name for name, _, _ in who(doc)] != ["Ben Carson"]
+
+
+@pytest.mark.full_model
+def test_hyphenated_words_in_mentions(nlp: Language) -> None:
+    text = '"Imagine that on one stage," mused Blaze co-host Stu Burguiere.'
+    assert who(attribute(nlp, text)) == [("Stu Burguiere", "co-host Stu Burguiere", "mused")]
+    text = '"What if he had elocution lessons?" the 43-year-old asked in the video.'
+    assert who(attribute(nlp, text)) == [("43-year-old", "43-year-old", "asked")]
+
+
+@pytest.mark.full_model
+def test_participle_clause_set_off_by_commas_before_a_subjectless_cue(nlp: Language) -> None:
+    text = (
+        "But Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders's following, said, "
+        '"Let me tell you, he has got a heck of an email list."'
+    )
+    doc = attribute(nlp, text)
+    assert [name for name, _, _ in who(doc)] == ["Richard J. Durbin"]

@@ -92,6 +92,8 @@ def after_scan(q: QuoteContext) -> AfterScan:
                 return candidate(index, source, index.cue_extent(tok)), j == start
         if j in index.matches.phrase_starts or not index.is_cue(tok):
             continue
+        if _introduces_next_quote(q, tok):
+            return None  # `"Q1." Of Carson, Levine said, "Q2"`: the next quote's cue
         subject = index.subject_of(tok)
         if subject is not None and subject.i >= start and speaker_ok(index, subject, para):
             tight = subject.left_edge.i <= start or j == start
@@ -110,7 +112,20 @@ def after_scan(q: QuoteContext) -> AfterScan:
     return (dash, True) if dash is not None else None
 
 
+def _introduces_next_quote(q: QuoteContext, cue: Token) -> bool:
+    """A quote that ends its sentence, and a cue after it that opens another quotation."""
+    if q.span[-1].text not in SENTENCE_END:
+        return False
+    doc, index = q.doc, q.index
+    k = index.cue_extent(cue)[1]
+    while k < len(doc) and doc[k].text in ATTACHING_PUNCT:
+        k += 1
+    return k < len(doc) and index.inside[k] and k > q.span.end
+
+
 def after(q: QuoteContext) -> SpeakerCandidate | None:
+    if q.quote.type == "partial" and q.span[-1].text in SENTENCE_END:
+        return None  # `a "rigged economy." Carson struggled to answer`: another sentence
     found = q.once(after_scan)
     return found[0] if found is not None and found[1] else None
 
