@@ -92,20 +92,26 @@ def subject_of(
 
 
 def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:
-    """`X argued that the plan would work, saying "Q"`: a participle set off by a comma at the
-    end of a `that` clause shares the subject of the verb that reports the clause (the parse
-    hangs it on the clause's own verb)."""
+    """`X argued that the plan would work, saying "Q"`, `X said the process could be messy,
+    adding "Q"`: a participle set off by a comma at the end of a reported clause (a `that`
+    clause, or any clause of a cue) shares the subject of the verb that reports the clause (the
+    parse hangs it on the clause's own verb)."""
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
         return verb
-    if verb.doc[verb.i - 1].text != ",":
+    before = verb.i - 1
+    while before > 0 and verb.doc[before].is_quote:
+        before -= 1  # `could be "messy," adding`
+    if verb.doc[before].text != ",":
         return verb
     clause = verb.head
     if clause.dep_ != "ccomp" or clause.i > verb.i or clause.head.pos_ not in VERB_POS:
         return verb
-    if not any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children):
-        return verb  # a bare complement (`remember Carter going on TV, declaring`) is no report
     if lexicon is not None and is_cue_verb(clause, lexicon):
         return verb  # `Comey cannot say that "Q," Lewandowski added, saying`: added's subject
+    marked = any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
+    reported = lexicon is not None and is_cue_verb(clause.head, lexicon)
+    if not (marked or reported):
+        return verb  # a bare complement (`remember Carter going on TV, declaring`) is no report
     return clause.head
 
 

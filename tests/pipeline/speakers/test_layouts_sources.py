@@ -134,3 +134,33 @@ def test_participle_clause_set_off_by_commas_before_a_subjectless_cue(nlp: Langu
     )
     doc = attribute(nlp, text)
     assert [name for name, _, _ in who(doc)] == ["Richard J. Durbin"]
+
+
+@pytest.mark.full_model
+def test_quote_opening_its_sentence_takes_only_a_main_clause_cue_before_it(nlp: Language) -> None:
+    text = (
+        '"We are going to win so much," Trump said at his party, two hours after news outlets '
+        'declared him the victor. "You are going to be so happy."'
+    )
+    assert [name for name, _, _ in who(attribute(nlp, text))] == ["Trump", "Trump"]
+
+
+@pytest.mark.full_model
+def test_cue_followed_by_its_own_modifiers_introduces_the_quote(nlp: Language) -> None:
+    text = (
+        'As Michael Dell said last week in Tel Aviv, "Israel is the center of the digital '
+        'future." Fully 250 foreign companies have set up research centers there, officials said.'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Michael Dell", "Michael Dell", "said")]
+    assert layouts(doc) == ["before"]
+
+
+@pytest.mark.full_model
+def test_speech_participle_after_a_cues_clause_shares_its_subject(nlp: Language) -> None:
+    text = (
+        "In an interview Monday, Sanders said the process of holding the convention could be "
+        '"messy," adding, "Democracy is messy."'
+    )
+    doc = attribute(nlp, text, ["partial", "direct"])
+    assert [name for name, _, _ in who(doc)][-1] == "Sanders"

@@ -28,9 +28,13 @@ COLON_CLAUSE_ASCENT = 4
 # How many tokens before a colon the name it introduces may start (`Sen. Jane Doe: "Q"`).
 COLON_NAME_SCAN = 8
 
-# Dependency labels of a clause that describes a noun (`a source, who spoke on condition of
-# anonymity`, `the email, which was first reported by AP`).
-RELATIVE_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "acl"})
+# Dependency labels of the verbs of a sentence's main clause: the only cues of the sentence
+# before that a quote opening its own sentence may take (not `a source, who spoke on condition
+# of anonymity`, `the email, which was first reported by AP`, `after outlets declared him`).
+MAIN_CLAUSE_DEPS: frozenset[str] = frozenset({"ROOT", "conj"})
+
+# How many tokens of the cue's own modifiers may stand between it and the quote it introduces.
+ADJACENT_MODIFIER_SPAN = 15
 
 BeforeKind = Literal["cue", "according_to", "colon"]
 BeforeScan = tuple[SpeakerCandidate, BeforeKind] | None
@@ -52,7 +56,7 @@ def before_scan(q: QuoteContext) -> BeforeScan:
             return None
         para = index.para[i]
     colon = doc[i].text == ":"
-    # the quote opens its own sentence: a cue in a relative clause of the sentence before
+    # the quote opens its own sentence: a cue in a subordinate clause of the sentence before
     # (`"Q1," said a source, who spoke on condition of anonymity. "Q2"`) reports nothing here
     opens_sentence = doc[i].text in SENTENCE_END
     stop = max(-1, i - q.settings.before_window)
@@ -66,7 +70,7 @@ def before_scan(q: QuoteContext) -> BeforeScan:
             source = according_to_source(tok)
             if source is not None and index.usable(source, para) and source.i < span.start:
                 return candidate(index, source, index.cue_extent(tok)), "according_to"
-        if not index.is_cue(tok) or (opens_sentence and tok.dep_ in RELATIVE_CLAUSE_DEPS):
+        if not index.is_cue(tok) or (opens_sentence and tok.dep_ not in MAIN_CLAUSE_DEPS):
             continue
         subject = index.subject_of(tok)
         if subject is not None and speaker_ok(index, subject, para):
@@ -103,12 +107,19 @@ def cue_adjacent(q: QuoteContext) -> bool:
     found = q.once(before_scan)
     if found is None or found[0].cue is None:
         return False
-    cue_end = found[0].cue[1]
+    cue_start, cue_end = found[0].cue
     doc = q.doc
     k = q.span.start - 1
     while k >= cue_end and (is_mark(doc[k]) or doc[k].text in ATTACHING_PUNCT):
         k -= 1
-    return k < cue_end
+    if k < cue_end:
+        return True
+    # `Dell said last week in Tel Aviv, "Q."`: only the cue's own modifiers in between
+    cue = doc[cue_start]
+    between = doc[cue_end : k + 1]
+    return len(between) <= ADJACENT_MODIFIER_SPAN and all(
+        t.is_punct or cue in t.ancestors for t in between
+    )
 
 
 def _name_before(index: DocIndex, colon_at: int, para: int) -> Token | None:
