@@ -269,8 +269,8 @@ class MentionResolver:
         """The person named in apposition right after a common noun (`a spokesman, Josh
         Earnest, said`, `wrote the ambassador at the time, John E. Herbst.`), when the article's
         names know them."""
-        if head.pos_ != "NOUN":
-            return None
+        if head.pos_ != "NOUN" or head.tag_ != "NN":
+            return None  # (`two analysts, A and B`: no one person)
         for child in head.rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in PERSON_LABELS:
                 return self.name(child, article)

@@ -378,3 +378,10 @@ def test_role_with_a_name_in_apposition_is_that_person(nlp: Language) -> None:
     assert resolutions(doc) == [("Tom Baker", "nominal")]
     text = '"We are not going to comment," said the governor\'s spokesman, Tom Baker.'
     assert who(attribute(nlp, text)) == [("Tom Baker", "the governor's spokesman", "said")]
+
+
+@pytest.mark.full_model
+def test_plural_role_with_names_in_apposition_stays_the_group(nlp: Language) -> None:
+    text = '"It will not work," two analysts, Ann Lee and Tom Baker, said.'
+    doc = attribute(nlp, text)
+    assert [name for name, _, _ in who(doc)] != ["Ann Lee"]
