@@ -40,6 +40,10 @@ RELATIVE_WHO: frozenset[str] = frozenset({"who", "whose"})
 RELATIVE_CLAUSE_SCAN = 30
 # Tags of a participle opening a clause set off by commas (`Durbin, noting the size of it, said`).
 SET_OFF_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG"})
+# Prepositions that name the owner of a speech noun after it ("the contention of Clinton"), and
+# the entity labels such an owner must have.
+OWNER_PREPS: frozenset[str] = frozenset({"of", "by"})
+OWNER_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
 MAX_PARENTHESIS = 12
 
@@ -95,6 +99,17 @@ def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
     for child in noun.lefts:
         if child.dep_ == "poss" and child.pos_ in MENTION_POS and index.usable(child, para):
             return mention_head(child)
+    for prep in noun.rights:
+        # "the contention of Hillary Clinton that", "a statement by the White House"
+        if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            # the object or the name it holds ("of former secretary of state Hillary Clinton")
+            named = [t for t in obj.subtree if t.ent_type_ in OWNER_LABELS and t.pos_ == "PROPN"]
+            if named and all(index.usable(t, para) for t in named):
+                return mention_head(named[-1])
     return None
 
 
@@ -178,6 +193,10 @@ def _described_noun(index: DocIndex, k: int, verb: int, para: int) -> Token | No
     for ancestor in doc[k].ancestors:
         if ancestor.i >= verb:
             break
+        if ancestor.dep_ == "appos" and ancestor.head.i < ancestor.i and doc[verb - 1].text == ",":
+            noun = ancestor.head  # `Col. Steven Warren, a spokesman in Baghdad, said`
+            if can_head_mention(noun) and index.usable(noun, para):
+                return mention_head(noun)
         if ancestor.dep_ == "relcl" and ancestor.head.i < ancestor.i:
             noun = ancestor.head
             if can_head_mention(noun) and index.usable(noun, para):

@@ -164,3 +164,30 @@ def test_speech_participle_after_a_cues_clause_shares_its_subject(nlp: Language)
     )
     doc = attribute(nlp, text, ["partial", "direct"])
     assert [name for name, _, _ in who(doc)][-1] == "Sanders"
+
+
+@pytest.mark.full_model
+def test_subjectless_cue_after_a_name_and_its_role_set_off_by_commas(nlp: Language) -> None:
+    text = (
+        "But in a call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in "
+        'Baghdad, said, "I mean, a raid is a combat operation."'
+    )
+    doc = attribute(nlp, text)
+    assert [name for name, _, _ in who(doc)] == ["Steven H. Warren"]
+
+
+@pytest.mark.full_model
+def test_relative_clause_cue_closed_before_the_quote_does_not_introduce_it(nlp: Language) -> None:
+    text = (
+        "At the presentations, which began on Monday, executives are expected to unveil "
+        'films like "Training Day" and more.'
+    )
+    doc = attribute(nlp, text)
+    assert [c for _, _, c in who(doc)] != ["began"]
+
+
+@pytest.mark.full_model
+def test_owner_of_a_speech_noun_named_after_it(nlp: Language) -> None:
+    text = 'A statement by the White House called the plan "a disgrace."'
+    doc = attribute(nlp, text, ["partial"])
+    assert [name for name, _, _ in who(doc)] == ["White House"]

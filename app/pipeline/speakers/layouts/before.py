@@ -33,6 +33,9 @@ COLON_NAME_SCAN = 8
 # of anonymity`, `the email, which was first reported by AP`, `after outlets declared him`).
 MAIN_CLAUSE_DEPS: frozenset[str] = frozenset({"ROOT", "conj"})
 
+# Dependency labels of a clause that describes a noun: a cue there introduces the quote only if
+# the clause runs up to it (`the man who said: "Q"`).
+RELATIVE_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "acl"})
 # How many tokens of the cue's own modifiers may stand between it and the quote it introduces.
 ADJACENT_MODIFIER_SPAN = 15
 
@@ -72,6 +75,8 @@ def before_scan(q: QuoteContext) -> BeforeScan:
                 return candidate(index, source, index.cue_extent(tok)), "according_to"
         if not index.is_cue(tok) or (opens_sentence and tok.dep_ not in MAIN_CLAUSE_DEPS):
             continue
+        if tok.dep_ in RELATIVE_CLAUSE_DEPS and tok.right_edge.i < i - 1:
+            continue  # `the slaves, whom Obama referred to in her address, were "Q"`: closed
         subject = index.subject_of(tok)
         if subject is not None and speaker_ok(index, subject, para):
             return candidate(index, subject, index.cue_extent(tok)), "cue"
