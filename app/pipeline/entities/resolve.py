@@ -48,6 +48,10 @@ NOMINAL_WINDOW = 150
 SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Endings of nouns of people by what they do ("announcer", "novelist", "immigrant", "nominee").
 AGENT_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess")
+# What may follow a name set off by a comma after a common noun (`the ambassador, John Herbst.`).
+APPOSITION_CLOSERS: frozenset[str] = frozenset({".", ",", ";", "!", "?", ")", "\n", "\n\n"})
+# How a noun of a person by their age ends ("the 43-year-old").
+AGE_NOUN_ENDING = "-old"
 # Determiners that make a nominal definite ("the mayor", "this official").
 DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 
@@ -162,8 +166,9 @@ class MentionResolver:
             found = self.name(head, article)
             if found is not None:
                 return found
-        if head.is_title and head.pos_ == "NOUN" and mention.start == head.i:
-            # a name the tagger took for a common noun ("Sessions said"): a known surname
+        if head.is_title and head.pos_ not in {"PRON", "PROPN"} and mention.start == head.i:
+            # a name the tagger took for a common noun or a verb ("Sessions said", "Trump shot
+            # back"): a known surname
             found = _surname(head, article.clusters)
             if found is not None:
                 return found
@@ -219,6 +224,10 @@ class MentionResolver:
 
     def nominal(self, head: Token, mention: Span, article: ArticleNames) -> Resolved:
         lemma = head.lemma_.lower()
+        named = self._apposed_name(head, mention, article)
+        if named is not None:
+            # `a spokesman, Josh Earnest, said`: the role's own name, written beside it
+            return replace(named, resolution="nominal", alias=mention.text)
         if self.resolve_nominals and head.pos_ == "NOUN" and _definite(mention):
             k = article.before(head.i)
             limit = head.i - MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR
@@ -241,6 +250,11 @@ class MentionResolver:
                 if found is not None:
                     return replace(found, alias=mention.text)
         text = strip_punct(mention).text
+        if text.lower().endswith(AGE_NOUN_ENDING):
+            # "the 43-year-old": a person described by their age
+            return Resolved(
+                key="nominal:" + text.lower(), name=text, kind="person", resolution="nominal"
+            )
         if not self._source(head, lemma):
             return Resolved.unresolved(f"'{text}' does not name a speaker")
         resolution: Resolution = "explicit" if head.pos_ == "PROPN" else "nominal"
@@ -251,13 +265,38 @@ class MentionResolver:
             resolution=resolution,
         )
 
+    def _apposed_name(self, head: Token, mention: Span, article: ArticleNames) -> Resolved | None:
+        """The person named in apposition right after a common noun (`a spokesman, Josh
+        Earnest, said`, `wrote the ambassador at the time, John E. Herbst.`), when the article's
+        names know them."""
+        if head.pos_ != "NOUN" or head.tag_ != "NN":
+            return None  # (`two analysts, A and B`: no one person)
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in PERSON_LABELS:
+                return self.name(child, article)
+        # the parse did not hang the name on the noun: a person's name set off by a comma right
+        # after the mention, and closing the clause
+        doc = head.doc
+        k = mention.end
+        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].ent_type_ not in PERSON_LABELS:
+            return None
+        end = k + 1
+        while end < len(doc) and doc[end].ent_type_ in PERSON_LABELS and doc[end].ent_iob_ != "B":
+            end += 1
+        end = max(end, k + 2)
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end < len(doc) and doc[end].text not in APPOSITION_CLOSERS:
+            return None
+        return self.name(doc[end - 1], article)
+
     def _source(self, head: Token, lemma: str) -> bool:
         """A common noun names a speaker only if it is a person, group, organisation or text
         that speaks ("officials", "the campaign", "the poll"), not "the arrest"."""
         nouns = self.lexicons.source_nouns
         if not nouns or head.pos_ != "NOUN" or head.ent_type_ in SOURCE_LABELS:
             return True
-        if head.is_title and not head.is_sent_start:
+        if head.is_title and (not head.is_sent_start or _after_quote(head)):
             return True  # a name the tagger took for a common noun ("Hannity said")
         if lemma in nouns or head.lower_ in nouns or lemma in self.lexicons.gendered_nouns:
             return True
@@ -294,6 +333,12 @@ def _surname(head: Token, clusters: dict[str, Cluster]) -> Resolved | None:
     cluster = clusters[best[1]]
     resolution: Resolution = "alias" if len(cluster.canonical.words) > 1 else "explicit"
     return Resolved.to_cluster(best[1], cluster, resolution, head.text)
+
+
+def _after_quote(token: Token) -> bool:
+    """The token right after a closing quote mark (`"Q?" Hannity pressed`: the parser often
+    starts a sentence there)."""
+    return token.i > 0 and token.doc[token.i - 1].is_quote
 
 
 def _previous_sentence_start(token: Token) -> int:

@@ -92,7 +92,9 @@ class DocIndex:
         """`cues.subject_of`, memoized: a token with thousands of children (a degenerate parse
         of a run of quote marks) is then scanned once per doc, not once per quote."""
         if verb.i not in self._subjects:
-            self._subjects[verb.i] = subject_of(verb, self.matches.passive_agents)
+            self._subjects[verb.i] = subject_of(
+                verb, self.matches.passive_agents, lexicon=self.settings.lexicon
+            )
         return self._subjects[verb.i]
 
     def cue_extent(self, verb: Token) -> tuple[int, int]:

@@ -61,15 +61,21 @@ def according_to_source(according: Token) -> Token | None:
 
 
 def subject_of(
-    verb: Token, passive_agents: Mapping[int, int], *, max_hops: int = MAX_SUBJECT_HOPS
+    verb: Token,
+    passive_agents: Mapping[int, int],
+    *,
+    max_hops: int = MAX_SUBJECT_HOPS,
+    lexicon: CueLexicon | None = None,
 ) -> Token | None:
     """The subject of a cue verb, following shared-subject links and relative clauses; for a
     passive verb of addressing, the speaker of its by-phrase (`X was asked by Y`: the grammatical
-    subject is the listener). `passive_agents`: verb index -> speaker index (pattern matches)."""
+    subject is the listener). `passive_agents`: verb index -> speaker index (pattern matches);
+    `lexicon`: the cue verbs (a participle after a clause of its own cue keeps that cue's
+    subject)."""
     agent = passive_agents.get(verb.i)
     if agent is not None:
         return verb.doc[agent]
-    current = verb
+    current = _reporting_verb(verb, lexicon)
     for _ in range(max_hops + 1):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -83,6 +89,30 @@ def subject_of(
             continue
         break
     return None
+
+
+def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:
+    """`X argued that the plan would work, saying "Q"`, `X said the process could be messy,
+    adding "Q"`: a participle set off by a comma at the end of a reported clause (a `that`
+    clause, or any clause of a cue) shares the subject of the verb that reports the clause (the
+    parse hangs it on the clause's own verb)."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+        return verb
+    before = verb.i - 1
+    while before > 0 and verb.doc[before].is_quote:
+        before -= 1  # `could be "messy," adding`
+    if verb.doc[before].text != ",":
+        return verb
+    clause = verb.head
+    if clause.dep_ != "ccomp" or clause.i > verb.i or clause.head.pos_ not in VERB_POS:
+        return verb
+    if lexicon is not None and is_cue_verb(clause, lexicon):
+        return verb  # `Comey cannot say that "Q," Lewandowski added, saying`: added's subject
+    marked = any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
+    reported = lexicon is not None and is_cue_verb(clause.head, lexicon)
+    if not (marked or reported):
+        return verb  # a bare complement (`remember Carter going on TV, declaring`) is no report
+    return clause.head
 
 
 def cue_extent(verb: Token) -> tuple[int, int]:

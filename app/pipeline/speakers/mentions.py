@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from app.pipeline.speakers.context import DocIndex, is_mark_dash
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS
@@ -20,7 +20,7 @@ from app.pipeline.types import SpeakerCandidate
 
 # Post-modifiers kept in a common-noun mention ("a spokesman for the campaign").
 NP_RIGHT_PREPS: frozenset[str] = frozenset(
-    {"for", "of", "at", "with", "from", "in", "close", "to", "on", "inside", "like", "within"}
+    {"for", "of", "at", "with", "from", "in", "close", "to", "on", "inside", "like", "within", "by"}
 )
 # Adjectives that head a post-modifier of a common-noun mention ("a source familiar with it").
 NP_RIGHT_ADJECTIVES: frozenset[str] = frozenset({"familiar", "close", "involved", "knowledgeable"})
@@ -34,6 +34,16 @@ DASH_TOKENS: frozenset[str] = frozenset({"-", "--", "—", "–"})
 # Entity labels of a name written right after a common noun ("the weekly Courier"): the name is
 # the speaker's mention.
 FOLLOWING_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
+# Relative pronouns of a clause about a person set off by commas (`X, who ..., said`), and how
+# many tokens such a clause may take.
+RELATIVE_WHO: frozenset[str] = frozenset({"who", "whose"})
+RELATIVE_CLAUSE_SCAN = 30
+# Tags of a participle opening a clause set off by commas (`Durbin, noting the size of it, said`).
+SET_OFF_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG"})
+# Prepositions that name the owner of a speech noun after it ("the contention of Clinton"), and
+# the entity labels such an owner must have.
+OWNER_PREPS: frozenset[str] = frozenset({"of", "by"})
+OWNER_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
 MAX_PARENTHESIS = 12
 
@@ -89,6 +99,17 @@ def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
     for child in noun.lefts:
         if child.dep_ == "poss" and child.pos_ in MENTION_POS and index.usable(child, para):
             return mention_head(child)
+    for prep in noun.rights:
+        # "the contention of Hillary Clinton that", "a statement by the White House"
+        if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            # the object or the name it holds ("of former secretary of state Hillary Clinton")
+            named = [t for t in obj.subtree if t.ent_type_ in OWNER_LABELS and t.pos_ == "PROPN"]
+            if named and all(index.usable(t, para) for t in named):
+                return mention_head(named[-1])
     return None
 
 
@@ -151,11 +172,55 @@ def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | Non
                 k -= 1
     if k < 0 or not index.usable(doc[k], para):
         return None
+    described = _described_noun(index, k, verb, para)
+    if described is not None:
+        return described  # `an official who spoke anonymously to discuss strategy said`
     tok = doc[k]
     if tok.pos_ in {"PROPN", "NOUN"} or (
         tok.pos_ == "PRON" and tok.lower_ not in NON_SPEAKER_PRONOUNS
     ):
         return mention_head(tok)
+    return None
+
+
+def _described_noun(index: DocIndex, k: int, verb: int, para: int) -> Token | None:
+    """The noun a relative clause ending at `k` describes, when the words before a subjectless
+    verb close one: `an official who spoke anonymously to discuss strategy said` (the parse hangs
+    the clause on the noun) or `One attendee, who spoke on condition of anonymity, said`, `Durbin
+    (D-Ill.), noting the size of it, said` (a clause set off by commas, however the parse took
+    it)."""
+    doc = index.doc
+    for ancestor in doc[k].ancestors:
+        if ancestor.i >= verb:
+            break
+        if ancestor.dep_ == "appos" and ancestor.head.i < ancestor.i and doc[verb - 1].text == ",":
+            noun = ancestor.head  # `Col. Steven Warren, a spokesman in Baghdad, said`
+            if can_head_mention(noun) and index.usable(noun, para):
+                return mention_head(noun)
+        if ancestor.dep_ == "relcl" and ancestor.head.i < ancestor.i:
+            noun = ancestor.head
+            if can_head_mention(noun) and index.usable(noun, para):
+                return mention_head(noun)
+    if doc[verb - 1].text != ",":
+        return None
+    floor = max(index.para_start[para], doc[k].sent.start, k - RELATIVE_CLAUSE_SCAN)
+    for j in range(k, floor + 1, -1):
+        tok = doc[j]
+        if index.inside[j] or tok.text in SENTENCE_END:
+            return None
+        opens = tok.lower_ in RELATIVE_WHO or tok.tag_ in SET_OFF_PARTICIPLE_TAGS
+        if opens and doc[j - 1].text == ",":
+            m = j - 1  # `Sanders, meanwhile, who ...`: over adverbs set off by commas
+            while m > floor and (doc[m].text == "," or doc[m].pos_ == "ADV"):
+                m -= 1
+            if doc[m].text == ")":  # `Sen. Richard J. Durbin (D-Ill.), noting ...`
+                while m > floor and doc[m].text != "(":
+                    m -= 1
+                m -= 1
+            noun = doc[m]
+            if can_head_mention(noun) and index.usable(noun, para):
+                return mention_head(noun)
+            return None
     return None
 
 
@@ -210,13 +275,39 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
         index.inside[start] or index.para[start] != para or is_mark_dash(index.doc[start])
     ):
         start += 1
+    for k in range(head.i - 1, start - 1, -1):
+        if index.doc[k].text == "," and head.pos_ == "PROPN":
+            start = k + 1  # `Of Carson, Levine said`: a name starts after a comma
+            break
+    while start >= 2 and _hyphen_joined(index.doc, start - 1) and not index.inside[start - 2]:
+        start -= 2  # "co-host Stu Burguiere"
     for k in range(head.i + 1, end):
-        if index.inside[k] or index.para[k] != para or (cue is not None and k >= cue[0] > head.i):
-            end = k  # a post-modifier stops at a quotation, the paragraph end or the cue
+        if (
+            index.inside[k]
+            or index.para[k] != para
+            or (cue is not None and k >= cue[0] > head.i)
+            or index.doc[k].text == ","
+        ):
+            # a post-modifier stops at a quotation, the paragraph end, the cue or a comma
+            # (`a source familiar with it, who spoke on condition of anonymity`)
+            end = k
             break
     while end > head.i + 1 and index.doc[end - 1].is_punct:
         end -= 1
+    while _hyphen_joined(index.doc, end) and not index.inside[end + 1]:
+        end += 2  # "the 43-year-old": a word the tokenizer split at its hyphens
     return SpeakerCandidate(mention=(start, end), head=head.i, cue=cue)
+
+
+def _hyphen_joined(doc: Doc, k: int) -> bool:
+    """`doc[k]` is a hyphen written inside a word ("co-host"), followed by the word's rest."""
+    return (
+        0 < k < len(doc) - 1
+        and doc[k].text == "-"
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+        and doc[k + 1].is_alpha
+    )
 
 
 def _following_name(index: DocIndex, head: Token) -> Token:
@@ -226,6 +317,8 @@ def _following_name(index: DocIndex, head: Token) -> Token:
     first = head.i + 1
     while first < len(doc) and doc[first].is_space:
         first += 1  # "city adviser\u00a0Ann Lee": a no-break space before the name
+    while _hyphen_joined(doc, first):
+        first += 2  # "Blaze co-host Stu Burguiere": the noun is "co-host"
     k = first
     while k < len(doc) and doc[k].ent_type_ in FOLLOWING_NAME_LABELS:
         if doc[k].pos_ != "PROPN" and doc[k].ent_type_ not in PERSON_LABELS:

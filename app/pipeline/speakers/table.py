@@ -56,6 +56,13 @@ LAYOUTS: tuple[Layout, ...] = (
         'Clinton called them "deplorables." / Trump\'s claim that "it was rigged"',
         governing.governing,
     ),
+    Layout(
+        "governing_adjunct",
+        0.85,
+        True,
+        'In a clip that Judge Ann Lee called "distasteful," Smith spoke of guns.',
+        governing.governing_adjunct,
+    ),
     Layout("before", 0.8, True, 'Sessions said: "They make our nation less safe."', before.before),
     Layout("according_to", 0.85, True, 'According to Lee, "it is over."', before.according_to),
     Layout("colon", 0.7, True, 'Sen. Jane Doe: "We will win."', before.colon),
@@ -66,6 +73,13 @@ LAYOUTS: tuple[Layout, ...] = (
         True,
         '"Where is the money going?" Helen Park pressed.',
         after.after_plain,
+    ),
+    Layout(
+        "after_words",
+        0.5,
+        True,
+        '"Would it be negotiable?" Hannity pressed.',
+        after.after_words,
     ),
     Layout("verb", 0.5, True, 'Lee wants to "fight back."', governing.verb),
     Layout(
@@ -144,6 +158,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
     # `X cannot say that "Q," Y added`: a fragment that the sentence goes on after
     "partial_unfinished": (
         "reported_fragment",
+        "governing_adjunct",
         "after",
         "governing",
         "before",
@@ -173,6 +188,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "after_late",
         "verb",
         "after_plain",
+        "after_words",
     ),
     "direct": (
         "after",
@@ -184,6 +200,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "after_late",
         "verb",
         "after_plain",
+        "after_words",
     ),
     # a plain verb's common-noun or pronoun subject (`X said the city embodied the "Q"`) is
     # rarely the source: the sentence's named speaker or the previous quote's speaker is

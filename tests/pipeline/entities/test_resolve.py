@@ -366,3 +366,22 @@ def test_resolver_save_and_reload(tmp_path: Path) -> None:
     first, second = resolver(_alias_doc()), reloaded(_alias_doc())
     assert first._.speakers == second._.speakers
     assert first.spans[QUOTES_KEY][0]._.attribution == second.spans[QUOTES_KEY][0]._.attribution
+
+
+@pytest.mark.full_model
+def test_role_with_a_name_in_apposition_is_that_person(nlp: Language) -> None:
+    """`a spokesman for the governor, Tom Baker, said`: the mention stays the role, the entity is
+    the person it names."""
+    text = '"We are not going to comment," a spokesman for the governor, Tom Baker, said.'
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Tom Baker", "a spokesman for the governor", "said")]
+    assert resolutions(doc) == [("Tom Baker", "nominal")]
+    text = '"We are not going to comment," said the governor\'s spokesman, Tom Baker.'
+    assert who(attribute(nlp, text)) == [("Tom Baker", "the governor's spokesman", "said")]
+
+
+@pytest.mark.full_model
+def test_plural_role_with_names_in_apposition_stays_the_group(nlp: Language) -> None:
+    text = '"It will not work," two analysts, Ann Lee and Tom Baker, said.'
+    doc = attribute(nlp, text)
+    assert [name for name, _, _ in who(doc)] != ["Ann Lee"]

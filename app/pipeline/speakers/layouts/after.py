@@ -3,7 +3,7 @@ said` / `"Q" ... X said later` / `"Q," Smith pressed` / `"Q" ― Jane Doe`."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from app.pipeline.speakers.context import (
     ATTACHING_PUNCT,
@@ -12,14 +12,14 @@ from app.pipeline.speakers.context import (
     is_mark,
     is_mark_dash,
 )
-from app.pipeline.speakers.cues import according_to_source
+from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS, according_to_source
 from app.pipeline.speakers.mentions import (
     candidate,
     first_mention,
     speaker_ok,
     subject_between,
 )
-from app.pipeline.syntax import PERSON_LABELS, VERB_POS, mention_head
+from app.pipeline.syntax import NON_SPEAKER_LABELS, PERSON_LABELS, VERB_POS, mention_head
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
@@ -39,6 +39,14 @@ INVERTED_PLAIN_SPEAKER_SCAN = 3
 # and how many of them may be words.
 DASH_SIGNATURE_SCAN = 24
 DASH_SIGNATURE_WORDS = 8
+
+# The short clause `after_words` reads: how many tokens it may take, what closes it, the words
+# that may follow its verb (`shot back`), the tags of a verb and the parts of its noun phrase.
+WORDS_CLAUSE_SCAN = 9
+WORDS_CLAUSE_ENDS: frozenset[str] = SENTENCE_END | {",", ";"}
+WORDS_CLAUSE_TAILS: frozenset[str] = frozenset({"back", "up", "out", "on", "in", "again", "too"})
+WORDS_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBZ"})
+WORDS_PHRASE_POS: frozenset[str] = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP"})
 
 AfterScan = tuple[SpeakerCandidate, bool] | None  # the candidate, and whether it is tight
 
@@ -84,6 +92,8 @@ def after_scan(q: QuoteContext) -> AfterScan:
                 return candidate(index, source, index.cue_extent(tok)), j == start
         if j in index.matches.phrase_starts or not index.is_cue(tok):
             continue
+        if _introduces_next_quote(q, tok):
+            return None  # `"Q1." Of Carson, Levine said, "Q2"`: the next quote's cue
         subject = index.subject_of(tok)
         if subject is not None and subject.i >= start and speaker_ok(index, subject, para):
             tight = subject.left_edge.i <= start or j == start
@@ -102,7 +112,20 @@ def after_scan(q: QuoteContext) -> AfterScan:
     return (dash, True) if dash is not None else None
 
 
+def _introduces_next_quote(q: QuoteContext, cue: Token) -> bool:
+    """A quote that ends its sentence, and a cue after it that opens another quotation."""
+    if q.span[-1].text not in SENTENCE_END:
+        return False
+    doc, index = q.doc, q.index
+    k = index.cue_extent(cue)[1]
+    while k < len(doc) and doc[k].text in ATTACHING_PUNCT:
+        k += 1
+    return k < len(doc) and index.inside[k] and k > q.span.end
+
+
 def after(q: QuoteContext) -> SpeakerCandidate | None:
+    if q.quote.type == "partial" and q.span[-1].text in SENTENCE_END:
+        return None  # `a "rigged economy." Carson struggled to answer`: another sentence
     found = q.once(after_scan)
     return found[0] if found is not None and found[1] else None
 
@@ -211,3 +234,63 @@ def _dash(q: QuoteContext, start: int) -> SpeakerCandidate | None:
     if not names or index.inside[names[0].i]:
         return None
     return candidate(index, names[-1], (dash, dash + 1))
+
+
+def after_words(q: QuoteContext) -> SpeakerCandidate | None:
+    """`"Q," the editorial read.` / `"Q?" Hannity pressed.`: a short clause closing the sentence
+    after an unfinished quote, read from its words when the parse of that clause failed (a name
+    tagged as a verb, a cue tagged as a noun): a noun phrase, then a verb, then at most a
+    particle or an adverb."""
+    index, span, doc = q.index, q.span, q.doc
+    n = len(doc)
+    para = q.para
+    i = span.end
+    while i < n and index.para[i] == para and (is_mark(doc[i]) or doc[i].is_space):
+        i += 1
+    if span[-1].text not in UNFINISHED_QUOTE_ENDS and (i >= n or doc[i].text != ","):
+        return None
+    while i < n and index.para[i] == para and doc[i].text in ATTACHING_PUNCT:
+        i += 1
+    start = end = i
+    while end < n and end - start <= WORDS_CLAUSE_SCAN:
+        tok = doc[end]
+        if index.para[end] != para or tok.is_space or tok.text in WORDS_CLAUSE_ENDS:
+            break
+        if not index.usable(tok, para) or is_mark(tok):
+            return None
+        end += 1
+    if end - start > WORDS_CLAUSE_SCAN:
+        return None
+    verb = end - 1
+    while verb > start and doc[verb].lower_ in WORDS_CLAUSE_TAILS:
+        verb -= 1
+    if verb - start < 1 or not _reads_as_verb(q, doc[verb]):
+        return None
+    phrase = [doc[k] for k in range(start, verb)]
+    if not all(_noun_phrase_word(t) for t in phrase) or phrase[0].pos_ in {"ADP", "PUNCT"}:
+        return None
+    cut = next((k for k, t in enumerate(phrase) if t.pos_ == "ADP" and k > 0), len(phrase))
+    noun = phrase[:cut]
+    head = noun[-1]
+    if head.lower_ in NON_SPEAKER_PRONOUNS or head.ent_type_ in NON_SPEAKER_LABELS:
+        return None
+    if not (head.is_title or head.pos_ in {"NOUN", "PROPN", "ADJ"} or head.ent_type_):
+        return None
+    return SpeakerCandidate(mention=(start, verb), head=head.i, cue=(verb, verb + 1))
+
+
+def _reads_as_verb(q: QuoteContext, token: Token) -> bool:
+    """A lower-case word that is a cue by its lemma whatever its tag, or a past or present
+    verb by its tag."""
+    if not token.is_lower or not token.is_alpha:
+        return False
+    if token.lemma_.lower() in q.settings.lexicon.verbs or token.lower_ in q.settings.lexicon.verbs:
+        return True
+    return token.tag_ in WORDS_VERB_TAGS
+
+
+def _noun_phrase_word(token: Token) -> bool:
+    """A word that may belong to a speaker's noun phrase (or a name the tagger mistook)."""
+    if token.is_title or token.tag_ == "PRP$":
+        return True
+    return token.pos_ in WORDS_PHRASE_POS or token.text in {"-", "'s", "’s"}

@@ -28,6 +28,17 @@ COLON_CLAUSE_ASCENT = 4
 # How many tokens before a colon the name it introduces may start (`Sen. Jane Doe: "Q"`).
 COLON_NAME_SCAN = 8
 
+# Dependency labels of the verbs of a sentence's main clause: the only cues of the sentence
+# before that a quote opening its own sentence may take (not `a source, who spoke on condition
+# of anonymity`, `the email, which was first reported by AP`, `after outlets declared him`).
+MAIN_CLAUSE_DEPS: frozenset[str] = frozenset({"ROOT", "conj"})
+
+# Dependency labels of a clause that describes a noun: a cue there introduces the quote only if
+# the clause runs up to it (`the man who said: "Q"`).
+RELATIVE_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "acl"})
+# How many tokens of the cue's own modifiers may stand between it and the quote it introduces.
+ADJACENT_MODIFIER_SPAN = 15
+
 BeforeKind = Literal["cue", "according_to", "colon"]
 BeforeScan = tuple[SpeakerCandidate, BeforeKind] | None
 
@@ -48,6 +59,9 @@ def before_scan(q: QuoteContext) -> BeforeScan:
             return None
         para = index.para[i]
     colon = doc[i].text == ":"
+    # the quote opens its own sentence: a cue in a subordinate clause of the sentence before
+    # (`"Q1," said a source, who spoke on condition of anonymity. "Q2"`) reports nothing here
+    opens_sentence = doc[i].text in SENTENCE_END
     stop = max(-1, i - q.settings.before_window)
     for j in range(i, stop, -1):
         tok = doc[j]
@@ -59,8 +73,10 @@ def before_scan(q: QuoteContext) -> BeforeScan:
             source = according_to_source(tok)
             if source is not None and index.usable(source, para) and source.i < span.start:
                 return candidate(index, source, index.cue_extent(tok)), "according_to"
-        if not index.is_cue(tok):
+        if not index.is_cue(tok) or (opens_sentence and tok.dep_ not in MAIN_CLAUSE_DEPS):
             continue
+        if tok.dep_ in RELATIVE_CLAUSE_DEPS and tok.right_edge.i < i - 1:
+            continue  # `the slaves, whom Obama referred to in her address, were "Q"`: closed
         subject = index.subject_of(tok)
         if subject is not None and speaker_ok(index, subject, para):
             return candidate(index, subject, index.cue_extent(tok)), "cue"
@@ -96,12 +112,19 @@ def cue_adjacent(q: QuoteContext) -> bool:
     found = q.once(before_scan)
     if found is None or found[0].cue is None:
         return False
-    cue_end = found[0].cue[1]
+    cue_start, cue_end = found[0].cue
     doc = q.doc
     k = q.span.start - 1
     while k >= cue_end and (is_mark(doc[k]) or doc[k].text in ATTACHING_PUNCT):
         k -= 1
-    return k < cue_end
+    if k < cue_end:
+        return True
+    # `Dell said last week in Tel Aviv, "Q."`: only the cue's own modifiers in between
+    cue = doc[cue_start]
+    between = doc[cue_end : k + 1]
+    return len(between) <= ADJACENT_MODIFIER_SPAN and all(
+        t.is_punct or cue in t.ancestors for t in between
+    )
 
 
 def _name_before(index: DocIndex, colon_at: int, para: int) -> Token | None:

@@ -20,13 +20,19 @@ from app.pipeline.syntax import VERB_POS
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
+# Dependency labels of a clause that modifies a noun or another clause (not its content).
+ADJUNCT_CLAUSE_DEPS: frozenset[str] = frozenset({"advcl", "relcl", "acl", "pcomp"})
 # (the cue verb's candidate, the nearest plain verb's candidate)
 GoverningScan = tuple[SpeakerCandidate | None, SpeakerCandidate | None]
 
 
 def _tops(span: Span) -> list[int]:
-    """Tokens of the quote whose head is outside it (or who are their own head)."""
-    return [t.i for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    """Tokens of the quote whose head is outside it (or who are their own head); punctuation
+    inside the marks (`"distasteful,"`, the comma hung on the next clause's verb) only when the
+    quote has nothing else."""
+    tops = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    words = [t.i for t in tops if not t.is_punct]
+    return words or [t.i for t in tops]
 
 
 def governing_scan(q: QuoteContext) -> GoverningScan:
@@ -102,6 +108,30 @@ def _according_at(q: QuoteContext, token: Token) -> SpeakerCandidate | None:
 
 def governing(q: QuoteContext) -> SpeakerCandidate | None:
     return q.once(governing_scan)[0]
+
+
+def governing_adjunct(q: QuoteContext) -> SpeakerCandidate | None:
+    """`In a clip that Judge Lee called "distasteful," Smith spoke`: the governing cue sits in an
+    adjunct clause (relative, adverbial) before the quote, so the clause after the quote is the
+    sentence's own business, not the quote's attribution."""
+    index, span, doc = q.index, q.span, q.doc
+    for top in _tops(span):
+        current = doc[top]
+        for _ in range(q.settings.max_ascent):
+            head = current.head
+            if head.i == current.i or not index.usable(head, q.para):
+                break
+            current = head
+            if not index.is_cue(current):
+                continue
+            # the innermost cue above the quote
+            if current.i >= span.start or current.dep_ not in ADJUNCT_CLAUSE_DEPS:
+                return None
+            subject = index.subject_of(current)
+            if subject is None or not speaker_ok(index, subject, q.para):
+                return None
+            return candidate(index, subject, index.cue_extent(current))
+    return None
 
 
 def verb(q: QuoteContext) -> SpeakerCandidate | None:

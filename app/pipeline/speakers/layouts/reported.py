@@ -57,17 +57,25 @@ def _name_within(index: DocIndex, phrase: Token, para: int) -> Token | None:
 
 def fragment(q: QuoteContext) -> SpeakerCandidate | None:
     """A quoted fragment inside reported speech (`X said the plan was "dead on arrival"`) is
-    the reported source's words: the report's candidate (same mention, same cue). Reports come
-    before the fragments they hold in the span group, so theirs is already found."""
+    the reported source's words: the report's candidate (same mention, same cue); inside nested
+    reports, the outermost one's. Reports come before the fragments they hold in the span group,
+    so theirs is already found."""
     quote = q.quote
+    outer: tuple[int, int] | None = None  # (start, index) of the outermost report
     for k in range(q.qi - 1, -1, -1):
         span = q.quotes[k]
         report: Quote | None = span._.quote
         if report is None or report.type != "indirect":
             continue
         if report.start <= quote.start and quote.end <= report.end:
-            found = q.results[k]
-            return replace(found, source=None) if found is not None else None
+            # reports nest (`critics say he had proposed to "Q"`): the outermost source quotes
+            # the words, the inner one is what it reports
+            if outer is None or report.start < outer[0]:
+                outer = (report.start, k)
+            continue
         if report.end <= quote.start and span.end < q.span.start - FRAGMENT_LOOKBACK:
             break
-    return None
+    if outer is None:
+        return None
+    found = q.results[outer[1]]
+    return replace(found, source=None) if found is not None else None
