@@ -14,53 +14,30 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.quotes.features import is_furniture_line
-from app.pipeline.reported.extent import Found, subtree_range, trim, without
+from app.pipeline.reported.extent import Found
 from app.pipeline.reported.labels import labelled
+from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.shapes import Shape, compile_shapes, match
 from app.pipeline.text import token_paragraphs
-from app.pipeline.types import CharSpan, Quote, ReportedCue
+from app.pipeline.types import CharSpan, Quote
 
 # The placeholder in the patterns that stands for the cue lexicon.
 CUE_PLACEHOLDER = "@cue_verbs"
 # Marks of a conditional clause: "if X said that ..." reports nothing.
 CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
-# Clauses after a report's content that report something else when a cue verb heads them.
-TAIL_DEPS: frozenset[str] = frozenset({"conj", "advcl", "parataxis"})
-DASH_TOKENS: frozenset[str] = frozenset({"\u2014", "--", "\u2013"})
-# Punctuation that sets an attribution off from the clause it reports.
-SET_OFF_PUNCT: frozenset[str] = frozenset({",", "\u2014", "--", "\u2013"})
-# A cue's subject, and the complements that make a clause its own (not an attribution).
-SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
-COMPLEMENT_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "dobj"})
-# Complements after an object that belong to what it reports ("it a mistake", "it as a failure").
-OBJECT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "prep"})
-OBJECT_PREPOSITIONS: frozenset[str] = frozenset({"as", "of", "for"})
-# Prepositions whose object is what a cue verb was about, and the verbs they follow ("about"
-# follows any cue verb).
-TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
-    "about": frozenset(
-        {"ask", "write", "tweet", "comment", "complain", "joke", "testify"}
-        | {"say", "boast", "brag", "lament", "warn", "caution", "muse", "wonder", "question"}
-    ),
-    "against": frozenset({"warn", "caution", "argue", "speak", "testify", "rail", "protest"}),
-    "on": frozenset({"comment", "elaborate", "opine"}),
-    "to": frozenset({"point", "allude"}),
-}
-# Verbs that report words only with a predicate after their object ("called it a mistake").
-NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term"})
-NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
 # The component's saved data (to_disk/from_disk).
 DATA_FILE = "reported_speech.json"
 
@@ -176,7 +153,11 @@ class ReportedSpeech(Pipe):
         paragraph = paragraphs.of
         found: dict[tuple[int, int], Found] = {}
         cues = frozenset(self.cue_verbs)
-        passages = [_passage(doc, label, nodes, cues) for label, nodes in match(doc, self._shapes)]
+        passages: list[Found | None] = [
+            found
+            for label, nodes in match(doc, self._shapes)
+            for found in passages_of(doc, label, nodes, cues)
+        ]
         passages += [
             labelled(doc, start, end, self.colon_labels, self.max_label_tokens)
             for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
@@ -199,7 +180,7 @@ class ReportedSpeech(Pipe):
     ) -> bool:
         start, end = passage.start, passage.end
         words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
-        if len(words) < self.min_words:
+        if len(words) < (1 if passage.piece else self.min_words):
             return False
         cue_start, cue_end = passage.cue.cue
         if any(quoted[k] for k in range(cue_start, cue_end)):
@@ -249,66 +230,6 @@ def _fill(node: dict[str, Any], cue_verbs: list[str]) -> dict[str, Any]:
     return {**node, "RIGHT_ATTRS": attrs}
 
 
-def _passage(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str]) -> Found | None:
-    """The passage a pattern match reports, or None when the shape reports nothing."""
-    content = doc[nodes["content"]]
-    if label == "according_to":
-        according = doc[nodes["according"]]
-        start, end = without(doc, subtree_range(content), subtree_range(according))
-        cue = ReportedCue((according.i, min(according.i + 2, len(doc))), None, None, label)
-        return Found(start, end, cue) if start < end else None
-    cue_verb = doc[nodes["cue"]]
-    cue = ReportedCue(_cue_extent(doc, cue_verb.i), cue_verb.i, None, label)
-    if label == "clause_before":
-        if not _set_off(doc, cue_verb):
-            return None
-        if cue_verb.i > content.i:
-            # `CLAUSE, X said.`
-            start, end = without(doc, subtree_range(content), subtree_range(cue_verb))
-        else:
-            # `Cost estimates, he added, were "Q"`: what follows the attribution
-            start, end = trim(doc, cue_verb.right_edge.i + 1, content.right_edge.i + 1)
-    elif label == "naming":
-        if any(c.dep_ == "dobj" for c in cue_verb.children):
-            return None  # the object shape has it (`called it "a mistake"`)
-        start, end = trim(doc, *subtree_range(content))
-    elif label == "object":
-        if cue_verb.lemma_.lower() in NAMING_VERBS and not _names_it(cue_verb, content):
-            return None  # "called a press conference": no words reported
-        start, end = trim(doc, content.left_edge.i, _object_end(cue_verb, content))
-    elif label == "topic" and not _topic_cue(cue_verb, doc[nodes["prep"]]):
-        return None
-    else:
-        start, end = trim(doc, *subtree_range(content))
-    start, end = _cut_tail(doc, start, end, content, cues)
-    if start >= end or start <= cue_verb.i < end:
-        return None
-    return Found(start, end, cue)
-
-
-def _cut_tail(doc: Doc, start: int, end: int, root: Token, cues: frozenset[str]) -> tuple[int, int]:
-    """The content without what follows it in the same sentence but reports something else: a
-    coordinated or adverbial clause of another cue (`he respects Clinton and calls her "Q"`,
-    `..., while Cruz said ...`, `..., vowing to ...`) or an appositive after a dash."""
-    cut = end
-    for token in root.rights:
-        if not start <= token.i < cut:
-            continue
-        if token.dep_ in TAIL_DEPS and token.lemma_.lower() in cues:
-            cut = min(cut, token.left_edge.i)
-    for k in range(root.i + 1, cut):
-        if doc[k].text in DASH_TOKENS and k + 1 < cut:
-            after = next((t for t in doc[k + 1 : cut] if not t.is_punct), None)
-            if (
-                after is not None
-                and after.head.dep_ == "appos"
-                or (after is not None and after.dep_ == "appos")
-            ):
-                cut = k
-                break
-    return trim(doc, start, cut)
-
-
 def _whole_quotations(passage: Found, quoted: Sequence[bool]) -> Found:
     """A passage that ends inside a quotation it contains reaches that quotation's closing mark
     (`X said the plan was "dead on arrival."`)."""
@@ -316,51 +237,7 @@ def _whole_quotations(passage: Found, quoted: Sequence[bool]) -> Found:
     if passage.start < end <= len(quoted) - 1 and quoted[end - 1] and quoted[end]:
         while end < len(quoted) and quoted[end]:
             end += 1
-    return passage if end == passage.end else Found(passage.start, end, passage.cue)
-
-
-def _object_end(cue: Token, obj: Token) -> int:
-    """The end of what an object reports: the object with the complements that finish it
-    (`called it "a mistake"`, `described the plan as a failure`)."""
-    end = obj.right_edge.i + 1
-    for child in cue.rights:
-        if child.i > obj.i and child.dep_ in OBJECT_COMPLEMENT_DEPS:
-            if child.dep_ != "prep" or child.lower_ in OBJECT_PREPOSITIONS:
-                end = max(end, child.right_edge.i + 1)
-    return end
-
-
-def _topic_cue(cue: Token, preposition: Token) -> bool:
-    """The preposition completes a verb of speaking about something ("asked about")."""
-    allowed = TOPIC_PREPOSITIONS.get(preposition.lower_, frozenset())
-    return cue.lemma_.lower() in allowed
-
-
-def _names_it(cue: Token, obj: Token) -> bool:
-    """`called it "a mistake"`: a naming verb with a predicate after its object."""
-    return any(c.i > obj.i and c.dep_ in NAMING_COMPLEMENT_DEPS for c in cue.children)
-
-
-def _set_off(doc: Doc, cue: Token) -> bool:
-    """An attribution set off by a comma or dash before it (`..., X said`): the cue has a
-    subject of its own and no complement of its own (`X did Y, saying Z` is no such thing)."""
-    if not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-        return False
-    if any(c.dep_ in COMPLEMENT_DEPS for c in cue.children):
-        return False
-    if any(c.i < cue.i and c.text in SET_OFF_PUNCT for c in cue.children):
-        return True  # the comma hangs from the cue: ", he added,"
-    before = cue.left_edge.i - 1
-    return before >= 0 and doc[before].text in SET_OFF_PUNCT
-
-
-def _cue_extent(doc: Doc, verb: int) -> tuple[int, int]:
-    """The cue verb with a particle right after it ("pointed out")."""
-    end = verb + 1
-    for child in doc[verb].children:
-        if child.dep_ == "prt" and child.i == end:
-            end += 1
-    return verb, end
+    return passage if end == passage.end else replace(passage, end=end)
 
 
 def _conditional_or_question(verb: Any, quoted: Sequence[bool]) -> bool:

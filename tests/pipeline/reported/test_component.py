@@ -70,7 +70,22 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
         ),
         (
             "The bridge costs, she added, were far higher than planned.\n\n",
-            [("were far higher than planned", None, "added")],
+            [("The bridge costs", None, "added"), ("were far higher than planned", None, "added")],
+        ),
+        (
+            "The bridge, Maria Lopez said, will open in May.",
+            [("The bridge", "Maria Lopez", "said"), ("will open in May", "Maria Lopez", "said")],
+        ),
+        (
+            "Construction, according to Maria Lopez, will end in May.",
+            [
+                ("Construction", "Maria Lopez", "according to"),
+                ("will end in May", "Maria Lopez", "according to"),
+            ],
+        ),
+        (
+            "Still, Maria Lopez said, the bridge will open in May.",
+            [("the bridge will open in May", "Maria Lopez", "said")],
         ),
         (
             "Maria Lopez promised to open the bridge in May.",
@@ -117,6 +132,8 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "Maria Lopez agreed that the bridge was too expensive.",  # a stance, not words
         "READ MORE: Maria Lopez says the bridge will open in May",  # another story's headline
         'Maria Lopez said: "The bridge will open in May."',  # a quotation, not reported
+        "The county favors what are called progressive taxes.",  # a name, nobody's words
+        "Maria Lopez said in a statement released by the county on Monday.",  # no that-clause
     ],
 )
 def test_what_is_not_reported_speech(nlp: Language, text: str) -> None:
