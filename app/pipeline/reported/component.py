@@ -28,7 +28,7 @@ from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.quotes.features import is_furniture_line
 from app.pipeline.reported.extent import Found
-from app.pipeline.reported.labels import labelled
+from app.pipeline.reported.labels import labelled, named_words
 from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.shapes import Shape, compile_shapes, match
 from app.pipeline.text import token_paragraphs
@@ -158,8 +158,9 @@ class ReportedSpeech(Pipe):
             for label, nodes in match(doc, self._shapes)
             for found in passages_of(doc, label, nodes, cues)
         ]
+        names_in_doc = named_words(doc)
         passages += [
-            labelled(doc, start, end, self.colon_labels, self.max_label_tokens)
+            labelled(doc, start, end, self.colon_labels, self.max_label_tokens, names_in_doc)
             for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
         ]
         furniture = [

@@ -84,6 +84,10 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             ],
         ),
         (
+            "Maria Lopez said seeing the bridge finished was a relief.",
+            [("seeing the bridge finished was a relief", "Maria Lopez", "said")],
+        ),
+        (
             "Still, Maria Lopez said, the bridge will open in May.",
             [("the bridge will open in May", "Maria Lopez", "said")],
         ),
@@ -133,11 +137,24 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "READ MORE: Maria Lopez says the bridge will open in May",  # another story's headline
         'Maria Lopez said: "The bridge will open in May."',  # a quotation, not reported
         "The county favors what are called progressive taxes.",  # a name, nobody's words
+        "Maria Lopez expressed concern about the cost of the bridge.",  # a feeling, not words
+        "Maria Lopez considered running for the county board.",  # a thought
+        "Maria Lopez admitted that the bridge was late.",  # seldom counted as a report
         "Maria Lopez said in a statement released by the county on Monday.",  # no that-clause
     ],
 )
 def test_what_is_not_reported_speech(nlp: Language, text: str) -> None:
     assert reports(nlp, text) == []
+
+
+@pytest.mark.full_model
+def test_a_headline_label_the_article_names_elsewhere(nlp: Language) -> None:
+    # the parser takes the headline's "Lopez" for a common noun; the article names her
+    text = "Lopez: Bridge plans aren't set in stone.\n\nMaria Lopez spoke on Monday."
+    found = reports(nlp, text)
+    assert [(passage, cue) for passage, _, cue in found] == [
+        ("Bridge plans aren't set in stone", ":")
+    ]
 
 
 @pytest.mark.full_model
