@@ -31,6 +31,7 @@ from app.pipeline.reported.extent import Found
 from app.pipeline.reported.labels import labelled, named_words
 from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.shapes import Shape, compile_shapes, match
+from app.pipeline.reported.source import source_of
 from app.pipeline.text import token_paragraphs
 from app.pipeline.types import CharSpan, Quote
 
@@ -75,6 +76,7 @@ class ReportedSpeech(Pipe):
         self.cue_verbs: list[str] = []
         self.colon_labels: frozenset[str] = frozenset()
         self.furniture_labels: frozenset[str] = frozenset()
+        self.issued_nouns: frozenset[str] = frozenset()
         self.patterns: list[dict[str, Any]] = []
         self._shapes: list[Shape] = []
 
@@ -89,11 +91,14 @@ class ReportedSpeech(Pipe):
         patterns: Sequence[dict[str, Any]] = (),
         colon_labels: LexiconSource = (),
         furniture_labels: LexiconSource = (),
+        issued_nouns: LexiconSource = (),
     ) -> None:
-        """Load the cue lexicon, the dependency patterns (the lexicon fills "@cue_verbs") and
-        the labels of page furniture that a line's colon may follow."""
+        """Load the cue lexicon, the dependency patterns (the lexicon fills "@cue_verbs"), the
+        labels of page furniture that a line's colon may follow and the nouns of what someone
+        issues (`issued a statement saying`: the issuer is the source)."""
         self.colon_labels = frozenset(entries(colon_labels))
         self.furniture_labels = frozenset(entries(furniture_labels))
+        self.issued_nouns = frozenset(entries(issued_nouns))
         self._build([e for e in entries(cue_verbs) if " " not in e], list(patterns))
 
     def _build(self, cue_verbs: list[str], patterns: list[dict[str, Any]]) -> None:
@@ -111,6 +116,7 @@ class ReportedSpeech(Pipe):
             "patterns": self.patterns,
             "colon_labels": sorted(self.colon_labels),
             "furniture_labels": sorted(self.furniture_labels),
+            "issued_nouns": sorted(self.issued_nouns),
         }
         return json.dumps(data).encode()
 
@@ -118,6 +124,7 @@ class ReportedSpeech(Pipe):
         data = json.loads(bytes_data.decode("utf8"))
         self.colon_labels = frozenset(data["colon_labels"])
         self.furniture_labels = frozenset(data["furniture_labels"])
+        self.issued_nouns = frozenset(data.get("issued_nouns", ()))
         self._build(data["cue_verbs"], data["patterns"])
         return self
 
@@ -173,8 +180,18 @@ class ReportedSpeech(Pipe):
             passage = _whole_quotations(passage, quoted)
             if not self._acceptable(doc, passage, quoted, paragraph):
                 continue
-            found.setdefault((passage.start, passage.end), passage)
+            found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
         return sorted(found.values(), key=lambda f: (f.start, f.end))
+
+    def _sourced(self, doc: Doc, passage: Found) -> Found:
+        """A passage whose subject-less cue verb has its source named by the structure around
+        it (`by saying`, `issued a statement saying`) carries that source."""
+        if passage.cue.verb is None:
+            return passage
+        source = source_of(doc[passage.cue.verb], self.issued_nouns)
+        if source is None:
+            return passage
+        return replace(passage, cue=replace(passage.cue, verb=None, source=source.i))
 
     def _acceptable(
         self, doc: Doc, passage: Found, quoted: Sequence[bool], paragraph: Sequence[int]

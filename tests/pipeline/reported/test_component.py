@@ -88,6 +88,19 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("seeing the bridge finished was a relief", "Maria Lopez", "said")],
         ),
         (
+            "Maria Lopez distanced herself from the plan by saying the bridge was too costly.",
+            [("the bridge was too costly", "Maria Lopez", "saying")],
+        ),
+        (
+            "The Acme Corporation issued a statement saying the bridge would open in May.",
+            [("the bridge would open in May", "Acme Corporation", "saying")],
+        ),
+        (
+            # a passive participle: its subject is the listener, not the source
+            "Maria Lopez left the meeting after being asked to explain the delay.",
+            [("to explain the delay", None, None)],
+        ),
+        (
             "Still, Maria Lopez said, the bridge will open in May.",
             [("the bridge will open in May", "Maria Lopez", "said")],
         ),
