@@ -29,8 +29,11 @@ TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
     ),
     "against": frozenset({"warn", "caution", "argue", "speak", "testify", "rail", "protest"}),
     "on": frozenset({"comment", "elaborate", "opine"}),
-    "to": frozenset({"point", "allude"}),
+    "to": frozenset({"point", "allude", "respond"}),
+    "of": frozenset({"warn", "write", "speak", "boast", "brag"}),
 }
+# Punctuation after which a clause before a cue is no longer what the cue reports.
+CLAUSE_BREAKS: frozenset[str] = frozenset({":", ";"})
 # A naming verb in the passive names a thing (`what are called progressive taxes`).
 PASSIVE_DEPS: frozenset[str] = frozenset({"auxpass", "nsubjpass"})
 # Parts of speech of a piece of content that says something (not `Still`, `Nor`, `In particular`).
@@ -65,6 +68,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
     elif label == "object":
         if cue_verb.lemma_.lower() in NAMING_VERBS and not _names_it(cue_verb, content):
             return []  # "called a press conference": no words reported
+        if any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > content.i for c in cue_verb.children):
+            return []  # `urged voters to wait`: the infinitive shape reports what they were urged
         start, end = trim(doc, content.left_edge.i, _object_end(cue_verb, content))
     elif label == "topic" and not _topic_cue(cue_verb, doc[nodes["prep"]]):
         return []
@@ -73,6 +78,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
     start, end = _cut_tail(doc, start, end, content, cues)
     if start >= end:
         return []
+    if end <= cue_verb.i and any(doc[k].text in CLAUSE_BREAKS for k in range(end, cue_verb.i)):
+        return []  # `CLAUSE: X said ...` / `CLAUSE; X said`: the clause is the article's own
     if start <= cue_verb.i < end:
         # `This campaign, he says, is different` parsed with the clause under the cue
         return _around(doc, (start, end), _attribution(cue_verb, content, start, end), cue)
@@ -155,8 +162,16 @@ def _topic_cue(cue: Token, preposition: Token) -> bool:
 
 
 def _names_it(cue: Token, obj: Token) -> bool:
-    """`called it "a mistake"`: a naming verb with a predicate after its object."""
-    return any(c.i > obj.i and c.dep_ in NAMING_COMPLEMENT_DEPS for c in cue.children)
+    """`called it "a mistake"`: a naming verb with a predicate after its object; or the parser
+    folded the predicate into the object (`called the pact "insanity"`, `called the squabble
+    unusual`: a quotation or a last adjective inside it); or `called out X` (criticized X)."""
+    if any(c.i > obj.i and c.dep_ in NAMING_COMPLEMENT_DEPS for c in cue.children):
+        return True
+    if any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
+        return True
+    inside = obj.doc[obj.left_edge.i : obj.right_edge.i + 1]
+    last = inside[-1]
+    return any(t.is_quote for t in inside) or (last.pos_ == "ADJ" and last.dep_ == "amod")
 
 
 def _set_off(doc: Doc, cue: Token) -> bool:

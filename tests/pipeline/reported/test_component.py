@@ -101,6 +101,40 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("to explain the delay", None, None)],
         ),
         (
+            "Maria Lopez cited rising costs for the delay.",
+            [("rising costs for the delay", "Maria Lopez", "cited")],
+        ),
+        (
+            'Maria Lopez called the toll plan "a disaster," and left.',
+            [('the toll plan "a disaster,"', "Maria Lopez", "called")],
+        ),
+        (
+            "Maria Lopez called the delay unacceptable.",
+            [("the delay unacceptable", "Maria Lopez", "called")],
+        ),
+        (
+            "Maria Lopez called out the county board on Monday.",
+            [("the county board", "Maria Lopez", "called out")],
+        ),
+        (
+            # the infinitive is what was urged, not the listeners
+            "Maria Lopez urged voters to approve the bridge.",
+            [("to approve the bridge", "Maria Lopez", "urged")],
+        ),
+        (
+            "Maria Lopez responded to claims that the bridge was unsafe.",
+            [("claims that the bridge was unsafe", "Maria Lopez", "responded")],
+        ),
+        (
+            "The vote raised questions about whether the bridge will open.",
+            [("whether the bridge will open", None, None)],
+        ),
+        (
+            # the clause before a colon is the article's own
+            "The bridge will never open: Maria Lopez said the county had no money.",
+            [("the county had no money", "Maria Lopez", "said")],
+        ),
+        (
             "Still, Maria Lopez said, the bridge will open in May.",
             [("the bridge will open in May", "Maria Lopez", "said")],
         ),
@@ -153,6 +187,7 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "Maria Lopez expressed concern about the cost of the bridge.",  # a feeling, not words
         "Maria Lopez considered running for the county board.",  # a thought
         "Maria Lopez admitted that the bridge was late.",  # seldom counted as a report
+        "Maria Lopez has given no speeches since announcing her candidacy.",  # no report
         "Maria Lopez said in a statement released by the county on Monday.",  # no that-clause
     ],
 )
