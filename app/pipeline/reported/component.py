@@ -181,7 +181,7 @@ class ReportedSpeech(Pipe):
             if not self._acceptable(doc, passage, quoted, paragraph):
                 continue
             found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
-        return sorted(found.values(), key=lambda f: (f.start, f.end))
+        return sorted(_unnested(list(found.values())), key=lambda f: (f.start, f.end))
 
     def _sourced(self, doc: Doc, passage: Found) -> Found:
         """A passage whose subject-less cue verb has its source named by the structure around
@@ -246,6 +246,18 @@ def _fill(node: dict[str, Any], cue_verbs: list[str]) -> dict[str, Any]:
         if isinstance(value, dict) and value.get("IN") == CUE_PLACEHOLDER:
             attrs[key] = {**value, "IN": cue_verbs}
     return {**node, "RIGHT_ATTRS": attrs}
+
+
+def _unnested(found: list[Found]) -> list[Found]:
+    """Without the `according to Y` reports inside what a verb cue reports (`X said that
+    according to Y, Z`): X says it; the quoted words in it stay X's."""
+    outer = [f for f in found if f.cue.verb is not None or f.cue.source is not None]
+    return [
+        f
+        for f in found
+        if f.cue.layout != "according_to"
+        or not any(o.start <= f.cue.cue[0] < o.end and o is not f for o in outer)
+    ]
 
 
 def _whole_quotations(passage: Found, quoted: Sequence[bool]) -> Found:

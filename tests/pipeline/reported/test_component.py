@@ -196,6 +196,17 @@ def test_what_is_not_reported_speech(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.full_model
+def test_according_to_inside_a_report_is_the_reporters(nlp: Language) -> None:
+    # the quoted words stay the reporter's: no inner report of the county
+    doc = nlp('Maria Lopez said that according to the county, the bridge was "years away."')
+    spans = {s._.quote.type: s for s in doc.spans[QUOTES_KEY]}
+    assert [s.text for s in doc.spans[QUOTES_KEY] if s._.quote.type == "indirect"] == [
+        'that according to the county, the bridge was "years away."'
+    ]
+    assert spans["partial"]._.attribution.name == "Maria Lopez"
+
+
+@pytest.mark.full_model
 def test_a_headline_label_the_article_names_elsewhere(nlp: Language) -> None:
     # the parser takes the headline's "Lopez" for a common noun; the article names her
     text = "Lopez: Bridge plans aren't set in stone.\n\nMaria Lopez spoke on Monday."
