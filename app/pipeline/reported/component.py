@@ -39,6 +39,9 @@ from app.pipeline.types import CharSpan, Quote
 CUE_PLACEHOLDER = "@cue_verbs"
 # Marks of a conditional clause: "if X said that ..." reports nothing.
 CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
+# Shapes whose cue may name no source (`questions about X`): such a passage must not hold a
+# quotation, whose speaker would become no one.
+SOURCELESS_LAYOUTS: frozenset[str] = frozenset({"noun_topic"})
 # The component's saved data (to_disk/from_disk).
 DATA_FILE = "reported_speech.json"
 
@@ -206,6 +209,9 @@ class ReportedSpeech(Pipe):
         outside = sum(1 for t in words if not quoted[t.i])
         if outside == 0 or (quoted[words[0].i] and outside < self.min_words):
             return False  # the content is a quotation: that is a direct quote, not reported
+        if passage.cue.verb is None and passage.cue.source is None and outside < len(words):
+            if passage.cue.layout in SOURCELESS_LAYOUTS:
+                return False  # quoted words are better left to the quotation's own speaker
         if paragraph[start] != paragraph[end - 1] or paragraph[start] != paragraph[cue_start]:
             return False
         verb = doc[passage.cue.verb] if passage.cue.verb is not None else None

@@ -53,6 +53,12 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         return _around(doc, subtree_range(content), subtree_range(according), cue)
     cue_verb = doc[nodes["cue"]]
     cue = ReportedCue(_cue_extent(doc, cue_verb.i), cue_verb.i, None, label)
+    if label == "noun_topic":
+        # `Obama's calls for regime change`: the possessor, if any, is the source
+        owner = next((c for c in cue_verb.children if c.dep_ == "poss"), None)
+        cue = ReportedCue(cue.cue, None, owner.i if owner is not None else None, label)
+        start, end = trim(doc, *subtree_range(content))
+        return [Found(start, end, cue)] if start < end else []
     if label == "clause_before":
         if not _set_off(doc, cue_verb):
             return []

@@ -130,6 +130,10 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("whether the bridge will open", None, None)],
         ),
         (
+            "Maria Lopez's calls for an audit went unheeded.",
+            [("an audit", "Maria Lopez", "calls")],
+        ),
+        (
             # the clause before a colon is the article's own
             "The bridge will never open: Maria Lopez said the county had no money.",
             [("the county had no money", "Maria Lopez", "said")],
@@ -188,6 +192,7 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "Maria Lopez considered running for the county board.",  # a thought
         "Maria Lopez admitted that the bridge was late.",  # seldom counted as a report
         "Maria Lopez has given no speeches since announcing her candidacy.",  # no report
+        'The plan drew calls for "a full audit."',  # no source: the quotation keeps its own
         "Maria Lopez said in a statement released by the county on Monday.",  # no that-clause
     ],
 )
