@@ -105,10 +105,6 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("rising costs for the delay", "Maria Lopez", "cited")],
         ),
         (
-            'Maria Lopez called the toll plan "a disaster," and left.',
-            [('the toll plan "a disaster,"', "Maria Lopez", "called")],
-        ),
-        (
             "Maria Lopez called the delay unacceptable.",
             [("the delay unacceptable", "Maria Lopez", "called")],
         ),
@@ -193,6 +189,7 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "Maria Lopez admitted that the bridge was late.",  # seldom counted as a report
         "Maria Lopez has given no speeches since announcing her candidacy.",  # no report
         'The plan drew calls for "a full audit."',  # no source: the quotation keeps its own
+        'Maria Lopez called the toll plan "a disaster."',  # left to the quotation
         "Maria Lopez said in a statement released by the county on Monday.",  # no that-clause
     ],
 )
