@@ -29,6 +29,7 @@ from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.quotes.features import is_furniture_line
 from app.pipeline.reported.extent import Found
 from app.pipeline.reported.labels import labelled, named_words
+from app.pipeline.reported.model import ReportModel, passage_features
 from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.shapes import Shape, compile_shapes, match
 from app.pipeline.reported.source import source_of
@@ -50,10 +51,21 @@ DATA_FILE = "reported_speech.json"
     "reported_speech",
     assigns=["doc.spans", "span._.quote", "span._.reported"],
     requires=["token.dep", "token.pos", "token.tag", "token.lemma", "doc.spans"],
-    default_config={"spans_key": QUOTES_KEY, "min_words": 2, "max_label_tokens": 6},
+    default_config={
+        "spans_key": QUOTES_KEY,
+        "min_words": 2,
+        "max_label_tokens": 6,
+        "use_model": False,
+    },
 )
 def make_reported_speech(
-    nlp: Language, name: str, *, spans_key: str, min_words: int, max_label_tokens: int
+    nlp: Language,
+    name: str,
+    *,
+    spans_key: str,
+    min_words: int,
+    max_label_tokens: int,
+    use_model: bool,
 ) -> ReportedSpeech:
     return ReportedSpeech(
         nlp.vocab,
@@ -61,6 +73,7 @@ def make_reported_speech(
         spans_key=spans_key,
         min_words=min_words,
         max_label_tokens=max_label_tokens,
+        use_model=use_model,
     )
 
 
@@ -68,7 +81,14 @@ class ReportedSpeech(Pipe):
     """Reported speech -> `indirect` passages with their cues, by dependency patterns."""
 
     def __init__(
-        self, vocab: Any, name: str, *, spans_key: str, min_words: int, max_label_tokens: int
+        self,
+        vocab: Any,
+        name: str,
+        *,
+        spans_key: str,
+        min_words: int,
+        max_label_tokens: int,
+        use_model: bool = False,
     ) -> None:
         register_extensions()
         self.vocab = vocab
@@ -80,6 +100,8 @@ class ReportedSpeech(Pipe):
         self.colon_labels: frozenset[str] = frozenset()
         self.furniture_labels: frozenset[str] = frozenset()
         self.issued_nouns: frozenset[str] = frozenset()
+        self.use_model = use_model
+        self.model: ReportModel | None = None
         self.patterns: list[dict[str, Any]] = []
         self._shapes: list[Shape] = []
 
@@ -95,6 +117,7 @@ class ReportedSpeech(Pipe):
         colon_labels: LexiconSource = (),
         furniture_labels: LexiconSource = (),
         issued_nouns: LexiconSource = (),
+        classifier: dict[str, Any] | str | Path | None = None,
     ) -> None:
         """Load the cue lexicon, the dependency patterns (the lexicon fills "@cue_verbs"), the
         labels of page furniture that a line's colon may follow and the nouns of what someone
@@ -102,6 +125,7 @@ class ReportedSpeech(Pipe):
         self.colon_labels = frozenset(entries(colon_labels))
         self.furniture_labels = frozenset(entries(furniture_labels))
         self.issued_nouns = frozenset(entries(issued_nouns))
+        self.model = _load_model(classifier)
         self._build([e for e in entries(cue_verbs) if " " not in e], list(patterns))
 
     def _build(self, cue_verbs: list[str], patterns: list[dict[str, Any]]) -> None:
@@ -120,6 +144,7 @@ class ReportedSpeech(Pipe):
             "colon_labels": sorted(self.colon_labels),
             "furniture_labels": sorted(self.furniture_labels),
             "issued_nouns": sorted(self.issued_nouns),
+            "classifier": self.model.to_dict() if self.model is not None else None,
         }
         return json.dumps(data).encode()
 
@@ -128,6 +153,7 @@ class ReportedSpeech(Pipe):
         self.colon_labels = frozenset(data["colon_labels"])
         self.furniture_labels = frozenset(data["furniture_labels"])
         self.issued_nouns = frozenset(data.get("issued_nouns", ()))
+        self.model = _load_model(data.get("classifier"))
         self._build(data["cue_verbs"], data["patterns"])
         return self
 
@@ -158,7 +184,7 @@ class ReportedSpeech(Pipe):
                 "[reported_speech] needs a dependency parse and tags: add a tagger and a parser "
                 f"before '{self.name}'"
             )
-        quoted = _quotation_mask(doc, self.spans_key)
+        quoted = quotation_mask(doc, self.spans_key)
         paragraphs = token_paragraphs(doc)
         paragraph = paragraphs.of
         found: dict[tuple[int, int], Found] = {}
@@ -184,7 +210,26 @@ class ReportedSpeech(Pipe):
             if not self._acceptable(doc, passage, quoted, paragraph):
                 continue
             found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
-        return sorted(_unnested(list(found.values())), key=lambda f: (f.start, f.end))
+        kept = _unnested(list(found.values()))
+        model = self.model if self.use_model else None
+        if model is not None:
+            kept = [f for f in kept if model.keeps(passage_features(doc, f, quoted))]
+        return sorted(kept, key=lambda f: (f.start, f.end))
+
+    def training_examples(self, doc: Doc) -> list[tuple[list[str], int, int]]:
+        """What the report filter learns from in `doc`: for every passage the rules find (the
+        filter off), its named features and its character offsets."""
+        use_model, self.use_model = self.use_model, False
+        try:
+            found = self.find(doc)
+        finally:
+            self.use_model = use_model
+        quoted = quotation_mask(doc, self.spans_key)
+        out = []
+        for passage in found:
+            span = doc[passage.start : passage.end]
+            out.append((passage_features(doc, passage, quoted), span.start_char, span.end_char))
+        return out
 
     def _sourced(self, doc: Doc, passage: Found) -> Found:
         """A passage whose subject-less cue verb has its source named by the structure around
@@ -254,6 +299,15 @@ def _fill(node: dict[str, Any], cue_verbs: list[str]) -> dict[str, Any]:
     return {**node, "RIGHT_ATTRS": attrs}
 
 
+def _load_model(classifier: dict[str, Any] | str | Path | None) -> ReportModel | None:
+    """The learned report filter from its JSON (a dict or a path), or None."""
+    if classifier is None or classifier == {}:
+        return None
+    if isinstance(classifier, dict):
+        return ReportModel.from_dict(classifier)
+    return ReportModel.from_path(classifier)
+
+
 def _unnested(found: list[Found]) -> list[Found]:
     """Without the `according to Y` reports inside what a verb cue reports (`X said that
     according to Y, Z`): X says it; the quoted words in it stay X's."""
@@ -293,7 +347,7 @@ def _conditional_or_question(verb: Any, quoted: Sequence[bool]) -> bool:
     return last is not None and last.text == "?" and not quoted[last.i]
 
 
-def _quotation_mask(doc: Doc, key: str) -> list[bool]:
+def quotation_mask(doc: Doc, key: str) -> list[bool]:
     """Tokens inside a quotation (direct or partial quote, marks included)."""
     mask = [False] * len(doc)
     for span in doc.spans.get(key, []):

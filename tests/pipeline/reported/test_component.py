@@ -4,6 +4,7 @@ furniture), and saving and reloading."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,16 @@ from spacy.tokens import Doc
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.reported.component import ReportedSpeech
 from tests.pipeline.support import initialize_data
+
+
+@pytest.fixture
+def rules_only(nlp: Language) -> Iterator[Language]:
+    """The full pipeline with the reported_speech rules alone (the learned filter off)."""
+    component = nlp.get_pipe("reported_speech")
+    assert isinstance(component, ReportedSpeech)
+    use_model, component.use_model = component.use_model, False
+    yield nlp
+    component.use_model = use_model
 
 
 def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
@@ -145,9 +156,9 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
     ],
 )
 def test_each_shape_of_reported_speech(
-    nlp: Language, text: str, expected: list[tuple[str, str | None, str | None]]
+    rules_only: Language, text: str, expected: list[tuple[str, str | None, str | None]]
 ) -> None:
-    assert reports(nlp, text) == expected
+    assert reports(rules_only, text) == expected
 
 
 @pytest.mark.full_model
