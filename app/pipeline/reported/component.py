@@ -210,7 +210,7 @@ class ReportedSpeech(Pipe):
             if not self._acceptable(doc, passage, quoted, paragraph):
                 continue
             found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
-        kept = _unnested(list(found.values()))
+        kept = _outermost(_unnested(list(found.values())), quoted)
         model = self.model if self.use_model else None
         if model is not None:
             kept = [f for f in kept if model.keeps(passage_features(doc, f, quoted))]
@@ -306,6 +306,21 @@ def _load_model(classifier: dict[str, Any] | str | Path | None) -> ReportModel |
     if isinstance(classifier, dict):
         return ReportModel.from_dict(classifier)
     return ReportModel.from_path(classifier)
+
+
+def _outermost(found: list[Found], quoted: Sequence[bool]) -> list[Found]:
+    """Without a passage inside another one (`X said the plan, which critics call "a mistake",
+    was dead`: the corpus counts the outer report, seldom the inner one), unless the inner one
+    holds a quotation (whose speaker it decides)."""
+    return [
+        f
+        for f in found
+        if any(quoted[k] for k in range(f.start, f.end))
+        or not any(
+            o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
+            for o in found
+        )
+    ]
 
 
 def _unnested(found: list[Found]) -> list[Found]:

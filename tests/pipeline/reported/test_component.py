@@ -220,6 +220,15 @@ def test_according_to_inside_a_report_is_the_reporters(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_a_passage_inside_another_report_is_left_out(rules_only: Language) -> None:
+    # the object of "criticized" inside what Lopez said: the corpus counts the outer report
+    found = reports(rules_only, "Maria Lopez said the mayor criticized the bridge plan on Monday.")
+    assert [passage for passage, _, _ in found] == [
+        "the mayor criticized the bridge plan on Monday"
+    ]
+
+
+@pytest.mark.full_model
 def test_a_headline_label_the_article_names_elsewhere(nlp: Language) -> None:
     # the parser takes the headline's "Lopez" for a common noun; the article names her
     text = "Lopez: Bridge plans aren't set in stone.\n\nMaria Lopez spoke on Monday."
