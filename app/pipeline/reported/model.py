@@ -90,6 +90,8 @@ def passage_features(doc: Doc, passage: Found, quoted: Sequence[bool]) -> list[s
         out.append("piece")
     if passage.start > 0 and ("\n" in doc[passage.start - 1].text or passage.start == 0):
         out.append("line_start")
+    if n >= 3 and sum(t.is_title for t in words) > 0.7 * n:
+        out.append("headline_case")
     if cue.source is not None:
         out.append("named_source")
         source = doc[cue.source]
@@ -101,8 +103,11 @@ def passage_features(doc: Doc, passage: Found, quoted: Sequence[bool]) -> list[s
     out += [f"lemma={lemma}", f"{layout}+{lemma}", f"dep={verb.dep_}", f"tag={verb.tag_}"]
     out.append("content_before" if passage.end <= verb.i else "content_after")
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    sentence = verb.sent
+    if any(quoted[k] for k in range(sentence.start, sentence.end)):
+        out.append("quote_in_sentence")
     if subject is None:
-        out.append("subject=none")
+        out += ["subject=none", f"subject=none+{verb.tag_}"]
     else:
         kind = subject.lower_ if subject.pos_ == "PRON" else subject.pos_
         out.append(f"subject={kind}")
