@@ -14,53 +14,35 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.quotes.features import is_furniture_line
-from app.pipeline.reported.extent import Found, subtree_range, trim, without
-from app.pipeline.reported.labels import labelled
+from app.pipeline.reported.extent import Found
+from app.pipeline.reported.labels import labelled, named_words
+from app.pipeline.reported.model import ReportModel, passage_features
+from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.shapes import Shape, compile_shapes, match
+from app.pipeline.reported.source import source_of
 from app.pipeline.text import token_paragraphs
-from app.pipeline.types import CharSpan, Quote, ReportedCue
+from app.pipeline.types import CharSpan, Quote
 
 # The placeholder in the patterns that stands for the cue lexicon.
 CUE_PLACEHOLDER = "@cue_verbs"
 # Marks of a conditional clause: "if X said that ..." reports nothing.
 CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
-# Clauses after a report's content that report something else when a cue verb heads them.
-TAIL_DEPS: frozenset[str] = frozenset({"conj", "advcl", "parataxis"})
-DASH_TOKENS: frozenset[str] = frozenset({"\u2014", "--", "\u2013"})
-# Punctuation that sets an attribution off from the clause it reports.
-SET_OFF_PUNCT: frozenset[str] = frozenset({",", "\u2014", "--", "\u2013"})
-# A cue's subject, and the complements that make a clause its own (not an attribution).
-SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
-COMPLEMENT_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "dobj"})
-# Complements after an object that belong to what it reports ("it a mistake", "it as a failure").
-OBJECT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "prep"})
-OBJECT_PREPOSITIONS: frozenset[str] = frozenset({"as", "of", "for"})
-# Prepositions whose object is what a cue verb was about, and the verbs they follow ("about"
-# follows any cue verb).
-TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
-    "about": frozenset(
-        {"ask", "write", "tweet", "comment", "complain", "joke", "testify"}
-        | {"say", "boast", "brag", "lament", "warn", "caution", "muse", "wonder", "question"}
-    ),
-    "against": frozenset({"warn", "caution", "argue", "speak", "testify", "rail", "protest"}),
-    "on": frozenset({"comment", "elaborate", "opine"}),
-    "to": frozenset({"point", "allude"}),
-}
-# Verbs that report words only with a predicate after their object ("called it a mistake").
-NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term"})
-NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
+# Shapes whose cue may name no source (`questions about X`): such a passage must not hold a
+# quotation, whose speaker would become no one.
+SOURCELESS_LAYOUTS: frozenset[str] = frozenset({"noun_topic"})
 # The component's saved data (to_disk/from_disk).
 DATA_FILE = "reported_speech.json"
 
@@ -69,10 +51,21 @@ DATA_FILE = "reported_speech.json"
     "reported_speech",
     assigns=["doc.spans", "span._.quote", "span._.reported"],
     requires=["token.dep", "token.pos", "token.tag", "token.lemma", "doc.spans"],
-    default_config={"spans_key": QUOTES_KEY, "min_words": 2, "max_label_tokens": 6},
+    default_config={
+        "spans_key": QUOTES_KEY,
+        "min_words": 2,
+        "max_label_tokens": 6,
+        "use_model": False,
+    },
 )
 def make_reported_speech(
-    nlp: Language, name: str, *, spans_key: str, min_words: int, max_label_tokens: int
+    nlp: Language,
+    name: str,
+    *,
+    spans_key: str,
+    min_words: int,
+    max_label_tokens: int,
+    use_model: bool,
 ) -> ReportedSpeech:
     return ReportedSpeech(
         nlp.vocab,
@@ -80,6 +73,7 @@ def make_reported_speech(
         spans_key=spans_key,
         min_words=min_words,
         max_label_tokens=max_label_tokens,
+        use_model=use_model,
     )
 
 
@@ -87,7 +81,14 @@ class ReportedSpeech(Pipe):
     """Reported speech -> `indirect` passages with their cues, by dependency patterns."""
 
     def __init__(
-        self, vocab: Any, name: str, *, spans_key: str, min_words: int, max_label_tokens: int
+        self,
+        vocab: Any,
+        name: str,
+        *,
+        spans_key: str,
+        min_words: int,
+        max_label_tokens: int,
+        use_model: bool = False,
     ) -> None:
         register_extensions()
         self.vocab = vocab
@@ -98,6 +99,9 @@ class ReportedSpeech(Pipe):
         self.cue_verbs: list[str] = []
         self.colon_labels: frozenset[str] = frozenset()
         self.furniture_labels: frozenset[str] = frozenset()
+        self.issued_nouns: frozenset[str] = frozenset()
+        self.use_model = use_model
+        self.model: ReportModel | None = None
         self.patterns: list[dict[str, Any]] = []
         self._shapes: list[Shape] = []
 
@@ -112,11 +116,16 @@ class ReportedSpeech(Pipe):
         patterns: Sequence[dict[str, Any]] = (),
         colon_labels: LexiconSource = (),
         furniture_labels: LexiconSource = (),
+        issued_nouns: LexiconSource = (),
+        classifier: dict[str, Any] | str | Path | None = None,
     ) -> None:
-        """Load the cue lexicon, the dependency patterns (the lexicon fills "@cue_verbs") and
-        the labels of page furniture that a line's colon may follow."""
+        """Load the cue lexicon, the dependency patterns (the lexicon fills "@cue_verbs"), the
+        labels of page furniture that a line's colon may follow and the nouns of what someone
+        issues (`issued a statement saying`: the issuer is the source)."""
         self.colon_labels = frozenset(entries(colon_labels))
         self.furniture_labels = frozenset(entries(furniture_labels))
+        self.issued_nouns = frozenset(entries(issued_nouns))
+        self.model = _load_model(classifier)
         self._build([e for e in entries(cue_verbs) if " " not in e], list(patterns))
 
     def _build(self, cue_verbs: list[str], patterns: list[dict[str, Any]]) -> None:
@@ -134,6 +143,8 @@ class ReportedSpeech(Pipe):
             "patterns": self.patterns,
             "colon_labels": sorted(self.colon_labels),
             "furniture_labels": sorted(self.furniture_labels),
+            "issued_nouns": sorted(self.issued_nouns),
+            "classifier": self.model.to_dict() if self.model is not None else None,
         }
         return json.dumps(data).encode()
 
@@ -141,6 +152,8 @@ class ReportedSpeech(Pipe):
         data = json.loads(bytes_data.decode("utf8"))
         self.colon_labels = frozenset(data["colon_labels"])
         self.furniture_labels = frozenset(data["furniture_labels"])
+        self.issued_nouns = frozenset(data.get("issued_nouns", ()))
+        self.model = _load_model(data.get("classifier"))
         self._build(data["cue_verbs"], data["patterns"])
         return self
 
@@ -171,14 +184,19 @@ class ReportedSpeech(Pipe):
                 "[reported_speech] needs a dependency parse and tags: add a tagger and a parser "
                 f"before '{self.name}'"
             )
-        quoted = _quotation_mask(doc, self.spans_key)
+        quoted = quotation_mask(doc, self.spans_key)
         paragraphs = token_paragraphs(doc)
         paragraph = paragraphs.of
         found: dict[tuple[int, int], Found] = {}
         cues = frozenset(self.cue_verbs)
-        passages = [_passage(doc, label, nodes, cues) for label, nodes in match(doc, self._shapes)]
+        passages: list[Found | None] = [
+            found
+            for label, nodes in match(doc, self._shapes)
+            for found in passages_of(doc, label, nodes, cues)
+        ]
+        names_in_doc = named_words(doc)
         passages += [
-            labelled(doc, start, end, self.colon_labels, self.max_label_tokens)
+            labelled(doc, start, end, self.colon_labels, self.max_label_tokens, names_in_doc)
             for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
         ]
         furniture = [
@@ -191,15 +209,44 @@ class ReportedSpeech(Pipe):
             passage = _whole_quotations(passage, quoted)
             if not self._acceptable(doc, passage, quoted, paragraph):
                 continue
-            found.setdefault((passage.start, passage.end), passage)
-        return sorted(found.values(), key=lambda f: (f.start, f.end))
+            found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
+        kept = _outermost(_unnested(list(found.values())), quoted)
+        model = self.model if self.use_model else None
+        if model is not None:
+            kept = [f for f in kept if model.keeps(passage_features(doc, f, quoted))]
+        return sorted(kept, key=lambda f: (f.start, f.end))
+
+    def training_examples(self, doc: Doc) -> list[tuple[list[str], int, int]]:
+        """What the report filter learns from in `doc`: for every passage the rules find (the
+        filter off), its named features and its character offsets."""
+        use_model, self.use_model = self.use_model, False
+        try:
+            found = self.find(doc)
+        finally:
+            self.use_model = use_model
+        quoted = quotation_mask(doc, self.spans_key)
+        out = []
+        for passage in found:
+            span = doc[passage.start : passage.end]
+            out.append((passage_features(doc, passage, quoted), span.start_char, span.end_char))
+        return out
+
+    def _sourced(self, doc: Doc, passage: Found) -> Found:
+        """A passage whose subject-less cue verb has its source named by the structure around
+        it (`by saying`, `issued a statement saying`) carries that source."""
+        if passage.cue.verb is None:
+            return passage
+        source = source_of(doc[passage.cue.verb], self.issued_nouns)
+        if source is None:
+            return passage
+        return replace(passage, cue=replace(passage.cue, verb=None, source=source.i))
 
     def _acceptable(
         self, doc: Doc, passage: Found, quoted: Sequence[bool], paragraph: Sequence[int]
     ) -> bool:
         start, end = passage.start, passage.end
         words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
-        if len(words) < self.min_words:
+        if len(words) < (1 if passage.piece else self.min_words):
             return False
         cue_start, cue_end = passage.cue.cue
         if any(quoted[k] for k in range(cue_start, cue_end)):
@@ -207,6 +254,9 @@ class ReportedSpeech(Pipe):
         outside = sum(1 for t in words if not quoted[t.i])
         if outside == 0 or (quoted[words[0].i] and outside < self.min_words):
             return False  # the content is a quotation: that is a direct quote, not reported
+        if passage.cue.verb is None and passage.cue.source is None and outside < len(words):
+            if passage.cue.layout in SOURCELESS_LAYOUTS:
+                return False  # quoted words are better left to the quotation's own speaker
         if paragraph[start] != paragraph[end - 1] or paragraph[start] != paragraph[cue_start]:
             return False
         verb = doc[passage.cue.verb] if passage.cue.verb is not None else None
@@ -249,64 +299,40 @@ def _fill(node: dict[str, Any], cue_verbs: list[str]) -> dict[str, Any]:
     return {**node, "RIGHT_ATTRS": attrs}
 
 
-def _passage(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str]) -> Found | None:
-    """The passage a pattern match reports, or None when the shape reports nothing."""
-    content = doc[nodes["content"]]
-    if label == "according_to":
-        according = doc[nodes["according"]]
-        start, end = without(doc, subtree_range(content), subtree_range(according))
-        cue = ReportedCue((according.i, min(according.i + 2, len(doc))), None, None, label)
-        return Found(start, end, cue) if start < end else None
-    cue_verb = doc[nodes["cue"]]
-    cue = ReportedCue(_cue_extent(doc, cue_verb.i), cue_verb.i, None, label)
-    if label == "clause_before":
-        if not _set_off(doc, cue_verb):
-            return None
-        if cue_verb.i > content.i:
-            # `CLAUSE, X said.`
-            start, end = without(doc, subtree_range(content), subtree_range(cue_verb))
-        else:
-            # `Cost estimates, he added, were "Q"`: what follows the attribution
-            start, end = trim(doc, cue_verb.right_edge.i + 1, content.right_edge.i + 1)
-    elif label == "naming":
-        if any(c.dep_ == "dobj" for c in cue_verb.children):
-            return None  # the object shape has it (`called it "a mistake"`)
-        start, end = trim(doc, *subtree_range(content))
-    elif label == "object":
-        if cue_verb.lemma_.lower() in NAMING_VERBS and not _names_it(cue_verb, content):
-            return None  # "called a press conference": no words reported
-        start, end = trim(doc, content.left_edge.i, _object_end(cue_verb, content))
-    elif label == "topic" and not _topic_cue(cue_verb, doc[nodes["prep"]]):
+def _load_model(classifier: dict[str, Any] | str | Path | None) -> ReportModel | None:
+    """The learned report filter from its JSON (a dict or a path), or None."""
+    if classifier is None or classifier == {}:
         return None
-    else:
-        start, end = trim(doc, *subtree_range(content))
-    start, end = _cut_tail(doc, start, end, content, cues)
-    if start >= end or start <= cue_verb.i < end:
-        return None
-    return Found(start, end, cue)
+    if isinstance(classifier, dict):
+        return ReportModel.from_dict(classifier)
+    return ReportModel.from_path(classifier)
 
 
-def _cut_tail(doc: Doc, start: int, end: int, root: Token, cues: frozenset[str]) -> tuple[int, int]:
-    """The content without what follows it in the same sentence but reports something else: a
-    coordinated or adverbial clause of another cue (`he respects Clinton and calls her "Q"`,
-    `..., while Cruz said ...`, `..., vowing to ...`) or an appositive after a dash."""
-    cut = end
-    for token in root.rights:
-        if not start <= token.i < cut:
-            continue
-        if token.dep_ in TAIL_DEPS and token.lemma_.lower() in cues:
-            cut = min(cut, token.left_edge.i)
-    for k in range(root.i + 1, cut):
-        if doc[k].text in DASH_TOKENS and k + 1 < cut:
-            after = next((t for t in doc[k + 1 : cut] if not t.is_punct), None)
-            if (
-                after is not None
-                and after.head.dep_ == "appos"
-                or (after is not None and after.dep_ == "appos")
-            ):
-                cut = k
-                break
-    return trim(doc, start, cut)
+def _outermost(found: list[Found], quoted: Sequence[bool]) -> list[Found]:
+    """Without a passage inside another one (`X said the plan, which critics call "a mistake",
+    was dead`: the corpus counts the outer report, seldom the inner one), unless the inner one
+    holds a quotation (whose speaker it decides)."""
+    return [
+        f
+        for f in found
+        if any(quoted[k] for k in range(f.start, f.end))
+        or not any(
+            o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
+            for o in found
+        )
+    ]
+
+
+def _unnested(found: list[Found]) -> list[Found]:
+    """Without the `according to Y` reports inside what a verb cue reports (`X said that
+    according to Y, Z`): X says it; the quoted words in it stay X's."""
+    outer = [f for f in found if f.cue.verb is not None or f.cue.source is not None]
+    return [
+        f
+        for f in found
+        if f.cue.layout != "according_to"
+        or not any(o.start <= f.cue.cue[0] < o.end and o is not f for o in outer)
+    ]
 
 
 def _whole_quotations(passage: Found, quoted: Sequence[bool]) -> Found:
@@ -316,51 +342,7 @@ def _whole_quotations(passage: Found, quoted: Sequence[bool]) -> Found:
     if passage.start < end <= len(quoted) - 1 and quoted[end - 1] and quoted[end]:
         while end < len(quoted) and quoted[end]:
             end += 1
-    return passage if end == passage.end else Found(passage.start, end, passage.cue)
-
-
-def _object_end(cue: Token, obj: Token) -> int:
-    """The end of what an object reports: the object with the complements that finish it
-    (`called it "a mistake"`, `described the plan as a failure`)."""
-    end = obj.right_edge.i + 1
-    for child in cue.rights:
-        if child.i > obj.i and child.dep_ in OBJECT_COMPLEMENT_DEPS:
-            if child.dep_ != "prep" or child.lower_ in OBJECT_PREPOSITIONS:
-                end = max(end, child.right_edge.i + 1)
-    return end
-
-
-def _topic_cue(cue: Token, preposition: Token) -> bool:
-    """The preposition completes a verb of speaking about something ("asked about")."""
-    allowed = TOPIC_PREPOSITIONS.get(preposition.lower_, frozenset())
-    return cue.lemma_.lower() in allowed
-
-
-def _names_it(cue: Token, obj: Token) -> bool:
-    """`called it "a mistake"`: a naming verb with a predicate after its object."""
-    return any(c.i > obj.i and c.dep_ in NAMING_COMPLEMENT_DEPS for c in cue.children)
-
-
-def _set_off(doc: Doc, cue: Token) -> bool:
-    """An attribution set off by a comma or dash before it (`..., X said`): the cue has a
-    subject of its own and no complement of its own (`X did Y, saying Z` is no such thing)."""
-    if not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-        return False
-    if any(c.dep_ in COMPLEMENT_DEPS for c in cue.children):
-        return False
-    if any(c.i < cue.i and c.text in SET_OFF_PUNCT for c in cue.children):
-        return True  # the comma hangs from the cue: ", he added,"
-    before = cue.left_edge.i - 1
-    return before >= 0 and doc[before].text in SET_OFF_PUNCT
-
-
-def _cue_extent(doc: Doc, verb: int) -> tuple[int, int]:
-    """The cue verb with a particle right after it ("pointed out")."""
-    end = verb + 1
-    for child in doc[verb].children:
-        if child.dep_ == "prt" and child.i == end:
-            end += 1
-    return verb, end
+    return passage if end == passage.end else replace(passage, end=end)
 
 
 def _conditional_or_question(verb: Any, quoted: Sequence[bool]) -> bool:
@@ -380,7 +362,7 @@ def _conditional_or_question(verb: Any, quoted: Sequence[bool]) -> bool:
     return last is not None and last.text == "?" and not quoted[last.i]
 
 
-def _quotation_mask(doc: Doc, key: str) -> list[bool]:
+def quotation_mask(doc: Doc, key: str) -> list[bool]:
     """Tokens inside a quotation (direct or partial quote, marks included)."""
     mask = [False] * len(doc)
     for span in doc.spans.get(key, []):

@@ -22,6 +22,7 @@ class Found:
     start: int
     end: int
     cue: ReportedCue
+    piece: bool = False  # one of the two pieces around an attribution in the content's middle
 
 
 def subtree_range(token: Token) -> tuple[int, int]:

@@ -17,10 +17,23 @@ LABEL_ENTITIES: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 LABEL_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
 
 
+def named_words(doc: Doc) -> frozenset[str]:
+    """The words of the doc's person, organisation and group names, lowercase."""
+    return frozenset(t.lower_ for ent in doc.ents if ent.label_ in LABEL_ENTITIES for t in ent)
+
+
 def labelled(
-    doc: Doc, start: int, end: int, stop_labels: Set[str], max_tokens: int
+    doc: Doc,
+    start: int,
+    end: int,
+    stop_labels: Set[str],
+    max_tokens: int,
+    names_in_doc: Set[str] = frozenset(),
 ) -> Found | None:
-    """The passage after a `NAME:` that opens the paragraph [start, end), if there is one."""
+    """The passage after a `NAME:` that opens the paragraph [start, end), if there is one. A
+    label is a name when it is tagged as one or upper case, or when the article names someone
+    with its words elsewhere (`Trump: My plans aren't set in stone`, the parser taking the
+    headline's "Trump" for a common noun)."""
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
     colon = next(
@@ -29,14 +42,20 @@ def labelled(
     if colon is None or colon == start:
         return None
     label = doc[start:colon]
-    if label.text.lower().strip() in stop_labels or not all(_label_word(t) for t in label):
+    if label.text.lower().strip() in stop_labels or not all(
+        _label_word(t, names_in_doc) for t in label
+    ):
         return None
-    if not any(t.ent_type_ in LABEL_ENTITIES or t.is_upper for t in label):
+    if not any(_name_word(t, names_in_doc) for t in label):
         return None
     content_start, content_end = trim(doc, colon + 1, end)
     if content_end - content_start < 2:
         return None
-    names = [t for t in label if t.pos_ == "PROPN" or t.is_upper or t.ent_type_]
+    names = [
+        t
+        for t in label
+        if t.pos_ == "PROPN" or t.is_upper or t.ent_type_ or t.lower_ in names_in_doc
+    ]
     if not names:
         return None
     return Found(
@@ -44,8 +63,14 @@ def labelled(
     )
 
 
-def _label_word(token: Token) -> bool:
+def _name_word(token: Token, names_in_doc: Set[str]) -> bool:
+    return token.ent_type_ in LABEL_ENTITIES or token.is_upper or token.lower_ in names_in_doc
+
+
+def _label_word(token: Token, names_in_doc: Set[str]) -> bool:
     """A word of a name or role: capitalised, not a verb (a headline's `X Says:` is not one)."""
     if token.is_punct:
         return token.text in {".", "-", "'", "\u2019"}
-    return token.is_upper or (token.pos_ in LABEL_POS and token.is_title)
+    if token.is_upper:
+        return True
+    return token.is_title and (token.pos_ in LABEL_POS or token.lower_ in names_in_doc)

@@ -1,0 +1,50 @@
+"""The source of a cue verb without a subject of its own, where the sentence's structure names it:
+`X distanced himself by saying CLAUSE` (the subject of the verb the participle's preposition
+hangs from), `X issued a statement saying CLAUSE` (the issuer of a statement), `voters saying
+CLAUSE` (the noun the participle modifies)."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
+# Links along which a verb shares its subject with the verb it hangs from.
+SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which"})
+VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
+NOUN_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
+MAX_HOPS = 3
+
+
+def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
+    """The head of the source the structure around a subject-less cue names, or None (the cue
+    has a subject, or the structure names no one: the speaker_attributor looks then)."""
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "auxpass" for c in cue.children):
+        return None  # a subject of its own, or a passive (`after being asked to`: the listener)
+    head = cue.head
+    if head.i == cue.i:
+        return None
+    if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in VERB_POS:
+        return _subject(head.head)  # `X ... after telling Y that`, `by saying`
+    if cue.dep_ == "acl" and head.pos_ in NOUN_POS:
+        if head.lemma_.lower() not in issued_nouns:
+            return head  # `supporters saying that ...`
+        if head.dep_ == "dobj" and head.head.pos_ in VERB_POS:
+            return _subject(head.head)  # `X issued a statement saying that ...`
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    current = verb
+    for _ in range(MAX_HOPS + 1):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return current.head
+                return child
+        if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
