@@ -31,8 +31,8 @@ from app.pipeline.reported.extent import Found
 from app.pipeline.reported.labels import labelled, named_words
 from app.pipeline.reported.model import ReportModel, passage_features
 from app.pipeline.reported.passage import passages_of
-from app.pipeline.reported.shapes import Shape, compile_shapes, match
 from app.pipeline.reported.source import source_of
+from app.pipeline.shapes import Shape, compile_shapes, match
 from app.pipeline.text import token_paragraphs
 from app.pipeline.types import CharSpan, Quote
 

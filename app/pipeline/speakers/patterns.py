@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from app.pipeline.shapes import compile_shapes, match
 
 # Label of the token pattern whose first token is the "according" of "according to X".
 ACCORDING_TO = "according_to"
@@ -47,12 +49,12 @@ class CuePatterns:
         for entry in self.phrases:
             self._labels[vocab.strings.add(entry["label"])] = entry["label"]
             self._matcher.add(entry["label"], [entry["pattern"]])
-        self._dependency_matcher = DependencyMatcher(vocab, validate=True)
-        self._node_names: dict[str, list[str]] = {}
-        for entry in self.dependencies:
-            self._labels[vocab.strings.add(entry["label"])] = entry["label"]
-            self._dependency_matcher.add(entry["label"], [entry["pattern"]])
-            self._node_names[entry["label"]] = [node["RIGHT_ID"] for node in entry["pattern"]]
+        # validated by spaCy, matched from their anchors (`app.pipeline.shapes`)
+        self._shapes = compile_shapes(vocab, self.dependencies)
+        self._node_names: dict[str, list[str]] = {
+            entry["label"]: [node["RIGHT_ID"] for node in entry["pattern"]]
+            for entry in self.dependencies
+        }
 
     def __call__(self, doc: Doc) -> CueMatches:
         according: set[int] = set()
@@ -63,9 +65,12 @@ class CuePatterns:
                 according.add(start)
         agents: dict[int, int] = {}
         if self.dependencies and doc.has_annotation("DEP"):
-            for match_id, tokens in sorted(self._dependency_matcher(doc), key=lambda m: m[1]):
-                label = self._labels[match_id]
-                nodes = dict(zip(self._node_names[label], tokens, strict=True))
+            # in the order of the matched tokens, node by node, as spaCy's matcher gives them
+            found = sorted(
+                (tuple(nodes[name] for name in self._node_names[label]), label, nodes)
+                for label, nodes in match(doc, self._shapes)
+            )
+            for _tokens, label, nodes in found:
                 if label == PASSIVE_AGENT:
                     agents.setdefault(nodes["verb"], nodes["speaker"])
         return CueMatches(frozenset(according), frozenset(starts), agents)

@@ -1,8 +1,9 @@
 """Dependency shapes kept as data, in spaCy's DependencyMatcher format, matched from an anchor.
 
-spaCy validates the patterns (a `DependencyMatcher` is built from them once), but the component
-matches them here: spaCy's matcher runs every node's token pattern over every token of the doc,
-which made reported speech cost 7% of the base model's time; starting from the tokens that can be
+spaCy validates the patterns (a `DependencyMatcher` is built from them once), but the components
+match them here: spaCy's matcher runs every node's token pattern over every token of the doc,
+which made reported speech cost 7% of the base model's time (and one passive-agent pattern half
+of the speaker attributor's); starting from the tokens that can be
 a pattern's first node (a cue verb, "according") and walking the tree from there costs a tenth
 of that and finds the same matches. Supported: relations `>` (a child) and `<` (the head), and
 token attributes LEMMA, LOWER, POS, TAG, DEP and ENT_TYPE, each a value or {"IN": [...]} /
@@ -15,7 +16,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -31,6 +35,7 @@ ATTRIBUTES: dict[str, Callable[[Token], str]] = {
 RELATIONS: frozenset[str] = frozenset({">", "<"})
 # Attributes whose values index a doc's tokens to find a pattern's anchors quickly.
 INDEXED: tuple[str, ...] = ("LEMMA", "LOWER")
+_ATTRIBUTE_IDS: dict[str, int] = {"LEMMA": LEMMA, "LOWER": LOWER}
 
 Test = Callable[[Token], bool]
 
@@ -114,10 +119,7 @@ def _anchor_key(spec: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
 
 def match(doc: Doc, shapes: Sequence[Shape]) -> list[tuple[str, dict[str, int]]]:
     """(label, node name -> token index) of every match, in order of the anchor token."""
-    index: dict[str, dict[str, list[Token]]] = {name: {} for name in INDEXED}
-    for token in doc:
-        index["LEMMA"].setdefault(token.lemma_, []).append(token)
-        index["LOWER"].setdefault(token.lower_, []).append(token)
+    columns: dict[str, Any] = {}  # indexed attribute -> its hash per token (one numpy pass)
     found: list[tuple[int, str, dict[str, int]]] = []
     for shape in shapes:
         anchor, rest = shape.nodes[0], shape.nodes[1:]
@@ -125,7 +127,10 @@ def match(doc: Doc, shapes: Sequence[Shape]) -> list[tuple[str, dict[str, int]]]
             candidates: Iterator[Token] | list[Token] = iter(doc)
         else:
             name, values = shape.anchor_key
-            candidates = [t for v in values for t in index[name].get(v, ())]
+            if name not in columns:
+                columns[name] = doc.to_array([_ATTRIBUTE_IDS[name]]).reshape(-1)
+            hashes = numpy.fromiter((get_string_id(v) for v in values), dtype="uint64")
+            candidates = [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(columns[name], hashes))]
         for token in candidates:
             if anchor.test(token):
                 for binding in _extend({anchor.name: token}, rest):

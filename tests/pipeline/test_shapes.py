@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
-from app.pipeline.reported.shapes import compile_shapes, match
+from app.pipeline.lexicon import read_patterns
+from app.pipeline.shapes import compile_shapes, match
+from tests.pipeline.support import MODELS
 
 PATTERNS = [
     {
@@ -77,3 +80,20 @@ def test_unsupported_patterns_are_refused_by_name(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         compile_shapes(spacy.blank("en").vocab, [{"label": "odd", "pattern": pattern}])
+
+
+def test_shipped_passive_agent_pattern_equals_spacys(nlp: Language) -> None:
+    """The speaker attributor's dependency pattern, on a parsed article: the same matches."""
+    patterns = read_patterns(MODELS / "patterns" / "passive_agent.jsonl")
+    doc = nlp(
+        "Clinton was asked by reporters about the emails. She was pressed by Tapper on it, "
+        "and Sanders was told by aides to wait. Lee asked Ann about it."
+    )
+    ours = match(doc, compile_shapes(doc.vocab, patterns))
+    spacy_matcher = DependencyMatcher(doc.vocab)
+    for entry in patterns:
+        spacy_matcher.add(entry["label"], [entry["pattern"]])
+    theirs = sorted((doc.vocab.strings[m], list(tokens)) for m, tokens in spacy_matcher(doc))
+    speakers = [doc[nodes["speaker"]].text for _, nodes in ours]
+    assert list(dict.fromkeys(speakers)) == ["reporters", "Tapper", "aides"]
+    assert theirs == sorted((label, list(nodes.values())) for label, nodes in ours)
