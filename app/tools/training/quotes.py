@@ -9,7 +9,7 @@ the best precision among those whose cross-validated recall on the examples reac
 `--min-recall`. scikit-learn (the `eval` extra) is used here only: the pipeline applies the
 written weights with plain Python.
 
-    python -m app.tools.training.quotes /work/shared/eval/polnear-train.jsonl \\
+    python -m app.tools.training.quotes TRAIN.jsonl \\
         --out models/quote_classifier.json
 """
 

@@ -8,7 +8,7 @@ is a logistic regression over the passages' named features; the decision thresho
 (0.5: the best end-to-end F1 in 5-fold cross-validation on train, 0.2-0.6 tried). scikit-learn
 (the `eval` extra) is used here only: the pipeline applies the written weights in plain Python.
 
-    python -m app.tools.training.reported /work/shared/eval/polnear-reported-train.jsonl \\
+    python -m app.tools.training.reported REPORTED-TRAIN.jsonl \\
         --out models/reported_classifier.json
 """
 

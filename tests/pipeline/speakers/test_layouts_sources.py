@@ -1,6 +1,6 @@
-"""Attribution rules learned from the training articles: which cue a quote that opens its own
-sentence may take, the noun a relative clause describes, and the short clause after a quote read
-from its words when its parse failed."""
+"""Attribution rules learned from the training articles, tested on sentences of our own: which
+cue a quote that opens its own sentence may take, the noun a relative clause describes, and the
+short clause after a quote read from its words when its parse failed."""
 
 from __future__ import annotations
 
@@ -15,35 +15,33 @@ def test_relative_clause_cue_of_the_sentence_before_is_not_the_next_quotes_cue(
     nlp: Language,
 ) -> None:
     text = (
-        '"Reopening the nominations is hard," Ash wrote in the email, which was first reported '
-        'by The Associated Press. "It would permit a more acceptable candidate."'
+        '"Moving the market is costly," Okafor wrote in the memo, which was first described '
+        'by the town paper. "It would leave the stalls empty for a year."'
     )
     doc = attribute(nlp, text)
-    assert [name for name, _, _ in who(doc)] == ["Ash", "Ash"]
+    assert [name for name, _, _ in who(doc)] == ["Okafor", "Okafor"]
 
 
 @pytest.mark.full_model
 def test_speaker_described_by_a_relative_clause_before_a_subjectless_cue(nlp: Language) -> None:
     text = (
-        "Although there is no such overlap with Sanders's team, a White House official who spoke "
-        'anonymously to discuss internal strategy said Wednesday, "Certainly there are '
-        'discussions between the White House and the Sanders campaign."'
+        "Although the budget is not final, a city hall official who spoke "
+        'anonymously to discuss the talks said Tuesday, "Certainly there are '
+        'meetings between the council and the union."'
     )
     doc = attribute(nlp, text)
-    assert who(doc) == [("a White House official", "a White House official", "said")]
+    assert who(doc) == [("a city hall official", "a city hall official", "said")]
 
 
 @pytest.mark.full_model
 def test_short_clause_after_a_quote_read_from_its_words(nlp: Language) -> None:
-    text = '"Would it be negotiable about the 11 million?" Hannity pressed.'
+    text = '"Would the fee be lower for the 40 stalls?" Brannigan pressed.'
     doc = attribute(nlp, text)
-    assert who(doc) == [("Hannity", "Hannity", "pressed")]
-    assert layouts(doc) == ["after_words"]
-    text = (
-        '"If she wants to be the next president, she should come to Louisiana," the editorial read.'
-    )
+    assert who(doc) == [("Brannigan", "Brannigan", "pressed")]
+    text = '"If she wants to be the next mayor, she should come to the harbor," the editorial read.'
     doc = attribute(nlp, text)
     assert who(doc) == [("the editorial", "the editorial", "read")]
+    assert layouts(doc) == ["after_words"]  # "read" parsed as a noun here
     # a coordinated clause is no attribution
     doc = attribute(nlp, 'The mayor spoke. "It is over," and the crowd laughed.')
     assert layouts(doc) != ["after_words"]
@@ -52,16 +50,16 @@ def test_short_clause_after_a_quote_read_from_its_words(nlp: Language) -> None:
 @pytest.mark.full_model
 def test_name_tagged_as_a_verb_is_the_person_named_before(nlp: Language) -> None:
     text = (
-        "Donald Trump faced Jeb Bush on stage.\n\n"
-        '"Jeb wants to be a tough guy tonight," Trump shot back.'
+        "Walter Quill faced Dana Pike on stage.\n\n"
+        '"Dana wants to look strong tonight," Quill shot back.'
     )
     doc = attribute(nlp, text)
-    assert [name for name, _, _ in who(doc)] == ["Donald Trump"]
+    assert [name for name, _, _ in who(doc)] == ["Walter Quill"]
 
 
 @pytest.mark.full_model
 def test_fragment_inside_nested_reports_is_the_outermost_sources(nlp: Language) -> None:
-    text = 'That is why critics say he had proposed to "dismantle" the law.'
+    text = 'That is why critics say he had planned to "gut" the ferry service.'
     doc = nlp(text)
     fragments = [s for s in doc.spans["quotes"] if s._.quote.type == "partial"]
     assert [s._.attribution.mention.text for s in fragments] == ["critics"]
@@ -70,21 +68,21 @@ def test_fragment_inside_nested_reports_is_the_outermost_sources(nlp: Language) 
 @pytest.mark.full_model
 def test_participle_after_a_reported_clause_shares_the_reporting_subject(nlp: Language) -> None:
     text = (
-        "Trump argued that a database would keep people from coming into the country, saying "
-        'it is "all about management."'
+        "Quill argued that a fence would keep goats from coming into the garden, saying "
+        'it is "all about order."'
     )
     doc = nlp(text)
     fragments = [s for s in doc.spans["quotes"] if s._.quote.type == "partial"]
-    assert [s._.attribution.name for s in fragments] == ["Trump"]
+    assert [s._.attribution.name for s in fragments] == ["Quill"]
 
 
 @pytest.mark.full_model
 def test_common_noun_mention_keeps_its_by_phrase_and_stops_at_a_comma(nlp: Language) -> None:
     text = (
-        '"The decision matrix is like choosing how to die," said one person with knowledge of '
-        'the dilemma, who spoke on the condition of anonymity. "I have never seen this."'
+        '"The choice is like picking a tooth to pull," said one person with knowledge of '
+        'the plan, who spoke on the condition of anonymity. "I have never seen this."'
     )
-    mention = "one person with knowledge of the dilemma"
+    mention = "one person with knowledge of the plan"
     assert who(attribute(nlp, text)) == [(mention, mention, "said")] * 2
     text = '"The plan failed," said a study by economists at the university.'
     mention = "a study by economists at the university"
@@ -105,82 +103,82 @@ def test_partial_quote_under_a_cue_in_an_adjunct_clause(nlp: Language) -> None:
 @pytest.mark.full_model
 def test_after_a_finished_quote_the_cue_of_the_next_quote_is_not_its_cue(nlp: Language) -> None:
     text = (
-        '"He is funny," attorney Eric Levine said of Trump. "He is a circus act." Of Carson, '
-        'Levine, who has given money to Marco Rubio, said, "He is flat-out scary."'
+        '"He is loud," lawyer Nora Vance said of Quill. "He is a brass band." Of Pike, '
+        'Vance, who has given money to Tom Ardle, said, "She is plain dull."'
     )
     doc = attribute(nlp, text)
-    assert [name for name, _, _ in who(doc)] == ["Eric Levine"] * 3
+    assert [name for name, _, _ in who(doc)] == ["Nora Vance"] * 3
     text = (
-        "Sanders dispensed with the threat before pivoting to the dangers of a "
-        '"rigged economy." Ben Carson struggled to answer a simple question.'
+        "Pike brushed off the question before turning to the dangers of a "
+        '"broken harbor." Tom Ardle struggled to answer a simple question.'
     )
     doc = attribute(nlp, text, ["partial"])
-    assert [name for name, _, _ in who(doc)] != ["Ben Carson"]
+    assert [name for name, _, _ in who(doc)] != ["Tom Ardle"]
 
 
 @pytest.mark.full_model
 def test_hyphenated_words_in_mentions(nlp: Language) -> None:
-    text = '"Imagine that on one stage," mused Blaze co-host Stu Burguiere.'
-    assert who(attribute(nlp, text)) == [("Stu Burguiere", "co-host Stu Burguiere", "mused")]
-    text = '"What if he had elocution lessons?" the 43-year-old asked in the video.'
+    text = '"Picture that on one stage," mused radio co-host Lena Marsh.'
+    assert who(attribute(nlp, text)) == [("Lena Marsh", "co-host Lena Marsh", "mused")]
+    text = '"What if he took singing lessons?" the 43-year-old asked in the video.'
     assert who(attribute(nlp, text)) == [("43-year-old", "43-year-old", "asked")]
 
 
 @pytest.mark.full_model
 def test_participle_clause_set_off_by_commas_before_a_subjectless_cue(nlp: Language) -> None:
     text = (
-        "But Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders's following, said, "
-        '"Let me tell you, he has got a heck of an email list."'
+        "But Sen. Paula M. Reyes (D-Ore.), noting the size of Pike's crowds, said, "
+        '"Let me tell you, she has got a huge mailing list."'
     )
     doc = attribute(nlp, text)
-    assert [name for name, _, _ in who(doc)] == ["Richard J. Durbin"]
+    assert [name for name, _, _ in who(doc)] == ["Paula M. Reyes"]
 
 
 @pytest.mark.full_model
 def test_quote_opening_its_sentence_takes_only_a_main_clause_cue_before_it(nlp: Language) -> None:
     text = (
-        '"We are going to win so much," Trump said at his party, two hours after news outlets '
-        'declared him the victor. "You are going to be so happy."'
+        '"We are going to fix the pier," Quill said at his party, two hours after the papers '
+        'declared him the winner. "You are going to like it."'
     )
-    assert [name for name, _, _ in who(attribute(nlp, text))] == ["Trump", "Trump"]
+    assert [name for name, _, _ in who(attribute(nlp, text))] == ["Quill", "Quill"]
 
 
 @pytest.mark.full_model
 def test_cue_followed_by_its_own_modifiers_introduces_the_quote(nlp: Language) -> None:
     text = (
-        'As Michael Dell said last week in Tel Aviv, "Israel is the center of the digital '
-        'future." Fully 250 foreign companies have set up research centers there, officials said.'
+        'As Irene Fold said last week in Lisbon, "The port is the center of the new '
+        'trade." Fully 90 shipping firms have set up offices there, officials said.'
     )
     doc = attribute(nlp, text)
-    assert who(doc) == [("Michael Dell", "Michael Dell", "said")]
+    assert who(doc) == [("Irene Fold", "Irene Fold", "said")]
     assert layouts(doc) == ["before"]
 
 
 @pytest.mark.full_model
 def test_speech_participle_after_a_cues_clause_shares_its_subject(nlp: Language) -> None:
     text = (
-        "In an interview Monday, Sanders said the process of holding the convention could be "
-        '"messy," adding, "Democracy is messy."'
+        "In an interview Monday, Pike said the process of moving the market could be "
+        '"slow," adding, "Change is slow."'
     )
     doc = attribute(nlp, text, ["partial", "direct"])
-    assert [name for name, _, _ in who(doc)][-1] == "Sanders"
+    assert [name for name, _, _ in who(doc)][-1] == "Pike"
 
 
 @pytest.mark.full_model
 def test_subjectless_cue_after_a_name_and_its_role_set_off_by_commas(nlp: Language) -> None:
     text = (
-        "But in a call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in "
-        'Baghdad, said, "I mean, a raid is a combat operation."'
+        "But in a call with reporters on May 4, Capt. Janet R. Olsen, a navy spokeswoman in "
+        'Norfolk, said, "I mean, a drill is a real operation."'
     )
     doc = attribute(nlp, text)
-    assert [name for name, _, _ in who(doc)] == ["Steven H. Warren"]
+    assert [name for name, _, _ in who(doc)] == ["Janet R. Olsen"]
 
 
 @pytest.mark.full_model
 def test_relative_clause_cue_closed_before_the_quote_does_not_introduce_it(nlp: Language) -> None:
     text = (
-        "At the presentations, which began on Monday, executives are expected to unveil "
-        'films like "Training Day" and more.'
+        "At the fair, which began on Monday, growers are expected to show "
+        'apples like "Red Dawn" and more.'
     )
     doc = attribute(nlp, text)
     assert [c for _, _, c in who(doc)] != ["began"]
@@ -188,6 +186,6 @@ def test_relative_clause_cue_closed_before_the_quote_does_not_introduce_it(nlp: 
 
 @pytest.mark.full_model
 def test_owner_of_a_speech_noun_named_after_it(nlp: Language) -> None:
-    text = 'A statement by the White House called the plan "a disgrace."'
+    text = 'A statement by the Harbor Authority called the plan "a disgrace."'
     doc = attribute(nlp, text, ["partial"])
-    assert [name for name, _, _ in who(doc)] == ["White House"]
+    assert [name for name, _, _ in who(doc)] == ["Harbor Authority"]

@@ -237,7 +237,7 @@ def _dash(q: QuoteContext, start: int) -> SpeakerCandidate | None:
 
 
 def after_words(q: QuoteContext) -> SpeakerCandidate | None:
-    """`"Q," the editorial read.` / `"Q?" Hannity pressed.`: a short clause closing the sentence
+    """`"Q," the editorial read.` / `"Q?" Lee pressed.`: a short clause closing the sentence
     after an unfinished quote, read from its words when the parse of that clause failed (a name
     tagged as a verb, a cue tagged as a noun): a noun phrase, then a verb, then at most a
     particle or an adverb."""

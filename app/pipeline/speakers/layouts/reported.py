@@ -40,7 +40,7 @@ def reported(q: QuoteContext) -> SpeakerCandidate | None:
         # `62-year-old Brenda Johnson ... explained`: the name inside the subject phrase
         subject = _name_within(index, subject, para)
     if subject is None and verb.tag_ in FINITE_TAGS:
-        # `— Brendan Buck, a spokesman for Ryan, told POLITICO that`, parsed without a subject
+        # `— Ann Lee, a spokeswoman for the mayor, told the Herald that`, parsed without a subject
         subject = left_neighbour_mention(index, verb.i, para)
     if subject is None or not speaker_ok(index, subject, para):
         return None
