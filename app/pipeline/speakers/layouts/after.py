@@ -139,20 +139,30 @@ def _only_fillers(q: QuoteContext, start: int, end: int) -> bool:
     return all(q.doc[k].pos_ in {"ADV", "PUNCT"} for k in range(start, end))
 
 
-def after_plain(q: QuoteContext) -> SpeakerCandidate | None:
-    """`"Q," Smith pressed.` / `"Q?" beamed Smith`: a short clause after an unfinished quote
-    whose verb is not in the cue lexicon, its subject right after the quote."""
+def _clause_after_unfinished_quote(q: QuoteContext) -> int | None:
+    """Where the clause after a quote starts (past its marks and any attaching punctuation),
+    when the quote is unfinished (`"Q,"`, `"Q?"`, or a comma right after the marks); else None."""
     index, span, doc = q.index, q.span, q.doc
     n = len(doc)
-    para = q.para
     i = span.end
-    while i < n and index.para[i] == para and (is_mark(doc[i]) or doc[i].is_space):
+    while i < n and index.para[i] == q.para and (is_mark(doc[i]) or doc[i].is_space):
         i += 1
     if span[-1].text not in UNFINISHED_QUOTE_ENDS and (i >= n or doc[i].text != ","):
         return None
-    while i < n and index.para[i] == para and doc[i].text in ATTACHING_PUNCT:
+    while i < n and index.para[i] == q.para and doc[i].text in ATTACHING_PUNCT:
         i += 1
-    start = i
+    return i
+
+
+def after_plain(q: QuoteContext) -> SpeakerCandidate | None:
+    """`"Q," Smith pressed.` / `"Q?" beamed Smith`: a short clause after an unfinished quote
+    whose verb is not in the cue lexicon, its subject right after the quote."""
+    index, doc = q.index, q.doc
+    n = len(doc)
+    para = q.para
+    start = _clause_after_unfinished_quote(q)
+    if start is None:
+        return None
     for j in range(start, min(n, start + PLAIN_CLAUSE_SCAN)):
         tok = doc[j]
         if not index.usable(tok, para) or is_mark(tok) or tok.text in SENTENCE_END:
@@ -241,17 +251,13 @@ def after_words(q: QuoteContext) -> SpeakerCandidate | None:
     after an unfinished quote, read from its words when the parse of that clause failed (a name
     tagged as a verb, a cue tagged as a noun): a noun phrase, then a verb, then at most a
     particle or an adverb."""
-    index, span, doc = q.index, q.span, q.doc
+    index, doc = q.index, q.doc
     n = len(doc)
     para = q.para
-    i = span.end
-    while i < n and index.para[i] == para and (is_mark(doc[i]) or doc[i].is_space):
-        i += 1
-    if span[-1].text not in UNFINISHED_QUOTE_ENDS and (i >= n or doc[i].text != ","):
+    clause = _clause_after_unfinished_quote(q)
+    if clause is None:
         return None
-    while i < n and index.para[i] == para and doc[i].text in ATTACHING_PUNCT:
-        i += 1
-    start = end = i
+    start = end = clause
     while end < n and end - start <= WORDS_CLAUSE_SCAN:
         tok = doc[end]
         if index.para[end] != para or tok.is_space or tok.text in WORDS_CLAUSE_ENDS:
