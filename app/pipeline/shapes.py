@@ -7,18 +7,21 @@ of the speaker attributor's); starting from the tokens that can be
 a pattern's first node (a cue verb, "according") and walking the tree from there costs a tenth
 of that and finds the same matches. Supported: relations `>` (a child) and `<` (the head), and
 token attributes LEMMA, LOWER, POS, TAG, DEP and ENT_TYPE, each a value or {"IN": [...]} /
-{"NOT_IN": [...]}; anything else is refused when the patterns are loaded.
+{"NOT_IN": [...]}; anything else is refused when the patterns are loaded. Token patterns
+(spaCy's `Matcher` format, one test per token, no operators) are matched the same way: from
+the tokens that can start them.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
-from spacy.matcher import DependencyMatcher
+from spacy.matcher import DependencyMatcher, Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -80,6 +83,70 @@ def compile_shapes(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Sha
     return shapes
 
 
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A token pattern (spaCy `Matcher` format) of one test per token, no operators."""
+
+    label: str
+    tests: tuple[Test, ...]
+    anchor_key: tuple[str, frozenset[str]] | None  # (attribute, values) of the first token
+
+
+def compile_phrases(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Phrase]:
+    """Validate token patterns with spaCy's Matcher, then compile them; raises ValueError on a
+    pattern this matcher does not support (an operator, another attribute), naming it."""
+    checker = Matcher(vocab, validate=True)
+    phrases = []
+    for entry in patterns:
+        label, tokens = entry["label"], entry["pattern"]
+        checker.add(label, [tokens])
+        if not tokens:
+            raise ValueError(f"pattern {label!r}: no tokens")
+        tests = tuple(_test(label, spec) for spec in tokens)
+        phrases.append(Phrase(label, tests, _anchor_key({"RIGHT_ATTRS": tokens[0]})))
+    return phrases
+
+
+def match_phrases(doc: Doc, phrases: Sequence[Phrase]) -> list[tuple[str, int, int]]:
+    """(label, start, end) of every match, by start: spaCy's Matcher tests every token of the
+    doc; here only the tokens that can start a phrase are tried."""
+    found: list[tuple[int, str, int]] = []
+    cache: dict[Any, Any] = {}
+    n = len(doc)
+    for phrase in phrases:
+        length = len(phrase.tests)
+        for start in _anchors(doc, phrase.anchor_key, cache):
+            if start + length <= n and all(
+                test(doc[start + k]) for k, test in enumerate(phrase.tests)
+            ):
+                found.append((start, phrase.label, start + length))
+    found.sort()
+    return [(label, start, end) for start, label, end in found]
+
+
+def _anchors(
+    doc: Doc, key: tuple[str, frozenset[str]] | None, cache: dict[Any, Any]
+) -> list[int]:
+    """Indices of the tokens whose indexed attribute has one of the key's values (all tokens
+    without a key). `cache` keeps, for one doc, each attribute's hashes (one numpy pass) and
+    each key's answer: most patterns start from the same cue words."""
+    if key is None:
+        return list(range(len(doc)))
+    if key not in cache:
+        name, values = key
+        if name not in cache:
+            cache[name] = doc.to_array([_ATTRIBUTE_IDS[name]]).reshape(-1)
+        cache[key] = numpy.flatnonzero(numpy.isin(cache[name], _hashes(values))).tolist()
+    indices: list[int] = cache[key]
+    return indices
+
+
+@functools.lru_cache(maxsize=256)
+def _hashes(values: frozenset[str]) -> Any:
+    """The string-store hashes of a key's values (fixed: they do not depend on the vocab)."""
+    return numpy.fromiter((get_string_id(v) for v in values), dtype="uint64")
+
+
 def _test(label: str, attrs: dict[str, Any]) -> Test:
     checks: list[Callable[[Token], bool]] = []
     for name, value in attrs.items():
@@ -119,19 +186,12 @@ def _anchor_key(spec: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
 
 def match(doc: Doc, shapes: Sequence[Shape]) -> list[tuple[str, dict[str, int]]]:
     """(label, node name -> token index) of every match, in order of the anchor token."""
-    columns: dict[str, Any] = {}  # indexed attribute -> its hash per token (one numpy pass)
+    cache: dict[Any, Any] = {}
     found: list[tuple[int, str, dict[str, int]]] = []
     for shape in shapes:
         anchor, rest = shape.nodes[0], shape.nodes[1:]
-        if shape.anchor_key is None:
-            candidates: Iterator[Token] | list[Token] = iter(doc)
-        else:
-            name, values = shape.anchor_key
-            if name not in columns:
-                columns[name] = doc.to_array([_ATTRIBUTE_IDS[name]]).reshape(-1)
-            hashes = numpy.fromiter((get_string_id(v) for v in values), dtype="uint64")
-            candidates = [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(columns[name], hashes))]
-        for token in candidates:
+        for i in _anchors(doc, shape.anchor_key, cache):
+            token = doc[i]
             if anchor.test(token):
                 for binding in _extend({anchor.name: token}, rest):
                     found.append((token.i, shape.label, {k: t.i for k, t in binding.items()}))

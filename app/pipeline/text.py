@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from app.pipeline.types import CharSpan
@@ -68,20 +70,15 @@ def token_paragraphs(doc: Doc) -> TokenParagraphs:
     cached = doc.user_data.get(_PARAGRAPHS_KEY)  # plain lists: user_data may be serialized
     if isinstance(cached, tuple) and len(cached) == 3 and len(cached[0]) == len(doc):
         return TokenParagraphs(*cached)
-    of = [0] * len(doc)
-    starts: list[int] = []
-    ends: list[int] = []
-    current = 0
-    for tok in doc:
-        of[tok.i] = current
-        if tok.i == 0 or of[tok.i - 1] != current:
-            if tok.i > 0:
-                ends.append(tok.i)
-            starts.append(tok.i)
-        if _BREAK_RE.search(tok.text_with_ws) is not None:
-            current += 1
-    if len(doc):
-        ends.append(len(doc))
+    n = len(doc)
+    # a token's trailing whitespace is one space at most: breaks are in the token texts, so each
+    # distinct word is tested once (the doc's text is not rebuilt)
+    words, of_token = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+    breaking = [_BREAK_RE.search(doc.vocab.strings[int(word)]) is not None for word in words]
+    after_break = numpy.array(breaking, dtype=numpy.int64)[of_token.reshape(-1)]
+    of: list[int] = numpy.concatenate(([0], numpy.cumsum(after_break[:-1]))).tolist()[:n]
+    starts: list[int] = ([0] + (numpy.flatnonzero(after_break[:-1]) + 1).tolist()) if n else []
+    ends: list[int] = starts[1:] + [n] if n else []
     doc.user_data[_PARAGRAPHS_KEY] = (of, starts, ends)
     return TokenParagraphs(of, starts, ends)
 

@@ -1,15 +1,16 @@
-"""The dependency-shape matcher: the same matches as spaCy's DependencyMatcher, from anchors."""
+"""The shape and phrase matchers: the same matches as spaCy's DependencyMatcher and Matcher,
+from anchors."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
+from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 
 from app.pipeline.lexicon import read_patterns
-from app.pipeline.shapes import compile_shapes, match
+from app.pipeline.shapes import compile_phrases, compile_shapes, match, match_phrases
 from tests.pipeline.support import MODELS
 
 PATTERNS = [
@@ -97,3 +98,58 @@ def test_shipped_passive_agent_pattern_equals_spacys(nlp: Language) -> None:
     speakers = [doc[nodes["speaker"]].text for _, nodes in ours]
     assert list(dict.fromkeys(speakers)) == ["reporters", "Tapper", "aides"]
     assert theirs == sorted((label, list(nodes.values())) for label, nodes in ours)
+
+
+PHRASES = [
+    {"label": "according_to", "pattern": [{"LOWER": "according"}, {"LOWER": "to"}]},
+    {"label": "said_verb", "pattern": [{"LEMMA": "say"}, {"POS": "PROPN"}]},
+    {"label": "verb_it", "pattern": [{"POS": {"IN": ["VERB"]}}, {"LOWER": "it"}]},
+]
+
+
+def test_phrases_match_like_spacys_matcher() -> None:
+    words = ["According", "to", "Lee", ",", "hid", "it", "said", "Ann", "according", "to"]
+    pos = ["VERB", "ADP", "PROPN", "PUNCT", "VERB", "PRON", "VERB", "PROPN", "VERB", "ADP"]
+    lemmas = ["accord", "to", "Lee", ",", "hide", "it", "say", "Ann", "accord", "to"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, lemmas=lemmas)
+    ours = match_phrases(doc, compile_phrases(doc.vocab, PHRASES))
+    # an anchorless phrase is tried at every token; the phrase that ends the doc is found
+    assert ours == [
+        ("according_to", 0, 2),
+        ("verb_it", 4, 6),
+        ("said_verb", 6, 8),
+        ("according_to", 8, 10),
+    ]
+    spacy_matcher = Matcher(doc.vocab)
+    for entry in PHRASES:
+        spacy_matcher.add(entry["label"], [entry["pattern"]])
+    theirs = sorted((doc.vocab.strings[m], s, e) for m, s, e in spacy_matcher(doc))
+    assert theirs == sorted(ours)
+    assert match_phrases(doc[0:0].as_doc(), compile_phrases(doc.vocab, PHRASES)) == []
+
+
+def test_shipped_cue_phrases_equal_spacys(nlp: Language) -> None:
+    patterns = read_patterns(MODELS / "patterns" / "cue_phrases.jsonl")
+    doc = nlp("According to Lee, the plan failed. In a statement, Ann said so, according to aides.")
+    ours = match_phrases(doc, compile_phrases(doc.vocab, patterns))
+    spacy_matcher = Matcher(doc.vocab)
+    for entry in patterns:
+        spacy_matcher.add(entry["label"], [entry["pattern"]])
+    theirs = sorted((doc.vocab.strings[m], s, e) for m, s, e in spacy_matcher(doc))
+    assert [doc[s:e].text for _, s, e in ours] == ["According to", "In a statement", "according to"]
+    assert theirs == sorted(ours)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ([{"LOWER": "said", "OP": "+"}], "attribute 'OP'"),
+        ([{"ORTH": "said"}], "attribute 'ORTH'"),
+        ([{"LOWER": {"REGEX": "sa.*"}}], "value"),
+    ],
+)
+def test_unsupported_phrases_are_refused_by_name(
+    pattern: list[dict[str, object]], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        compile_phrases(spacy.blank("en").vocab, [{"label": "odd", "pattern": pattern}])

@@ -10,6 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy
+from spacy.attrs import DEP, POS
+from spacy.strings import get_string_id
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
@@ -139,6 +143,17 @@ class Cluster:
         return self.kind == "person" or self.maybe_person
 
 
+def proper_nouns_in(doc: Doc, deps: frozenset[str]) -> list[int]:
+    """Indices of the proper nouns attached by one of `deps` (from the doc's arrays)."""
+    if len(doc) == 0:
+        return []
+    columns = doc.to_array([POS, DEP])
+    wanted = numpy.fromiter((get_string_id(d) for d in deps), dtype="uint64")
+    found = (columns[:, 0] == PROPN) & numpy.isin(columns[:, 1], wanted)
+    indices: list[int] = numpy.flatnonzero(found).tolist()
+    return indices
+
+
 class NameModel:
     """Finds and clusters the names of an article, with the resolver's lexicons."""
 
@@ -152,10 +167,9 @@ class NameModel:
             if ent.label_ in PERSON_LABELS or ent.label_ in ORG_LABELS:
                 if not quoted[ent.root.i]:
                     heads[ent.root.i] = ent.root
-        for tok in doc:
-            if tok.pos_ == "PROPN" and tok.dep_ in NAME_DEPS:
-                if not quoted[tok.i] and tok.i not in heads:
-                    heads[tok.i] = tok
+        for i in proper_nouns_in(doc, NAME_DEPS):
+            if not quoted[i] and i not in heads:
+                heads[i] = doc[i]
         for span in spans:
             candidate: SpeakerCandidate | None = span._.speaker_candidate
             if candidate is not None and candidate.head is not None:

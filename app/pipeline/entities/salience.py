@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from app.pipeline.text import token_paragraphs
@@ -111,15 +113,22 @@ class Candidate:
         return [float(getattr(self, name)) for name in FEATURES]
 
 
+def sentence_ids(doc: Doc) -> list[int]:
+    """The sentence number of every token, from the doc's sentence starts."""
+    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
+        return [k for k, sent in enumerate(doc.sents) for _ in range(len(sent))]
+    begins = doc.to_array(SENT_START) == 1
+    begins[0] = False
+    ids: list[int] = numpy.cumsum(begins).tolist()
+    return ids
+
+
 class Timeline:
     """The article's entity mentions in text order, with sentence and paragraph positions."""
 
     def __init__(self, doc: Doc, mentions: Iterable[Mention]) -> None:
         self.doc = doc
-        self.sentence = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                self.sentence[i] = k
+        self.sentence = sentence_ids(doc)
         self.paragraph = token_paragraphs(doc).of
         self._mentions = sorted(mentions, key=lambda m: m.token)
         self._tokens = [m.token for m in self._mentions]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.quotes.features import Features, Passage
@@ -42,7 +43,7 @@ class ParseView:
     def __init__(self, doc: Doc, lex: Lexicons) -> None:
         self.doc = doc
         # a list for bisect: numpy's searchsorted copies a uint64 array on every int lookup
-        self.starts = [token.idx for token in doc]
+        self.starts: list[int] = doc.to_array(IDX).tolist()
         self.lex = lex
         self.tagged = doc.has_annotation("TAG")
         self.parsed = doc.has_annotation("DEP")

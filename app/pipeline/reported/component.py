@@ -199,12 +199,15 @@ class ReportedSpeech(Pipe):
             labelled(doc, start, end, self.colon_labels, self.max_label_tokens, names_in_doc)
             for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
         ]
-        furniture = [
-            is_furniture_line(doc[start:end].text, self.furniture_labels)
-            for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
-        ]
+        furniture: dict[int, bool] = {}  # paragraph -> page furniture, for those with passages
         for passage in passages:
-            if passage is None or furniture[paragraph[passage.start]]:
+            if passage is None:
+                continue
+            line = paragraph[passage.start]
+            if line not in furniture:
+                start, end = paragraphs.starts[line], paragraphs.ends[line]
+                furniture[line] = is_furniture_line(doc[start:end].text, self.furniture_labels)
+            if furniture[line]:
                 continue  # `READ MORE: X says Y` is another story's headline
             passage = _whole_quotations(passage, quoted)
             if not self._acceptable(doc, passage, quoted, paragraph):

@@ -7,6 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import numpy
+from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.speakers.cues import CueLexicon, cue_extent, is_cue_verb, subject_of
@@ -37,6 +40,16 @@ class AttributorSettings:
 
 def is_mark(token: Token) -> bool:
     return token.is_quote or token.text in QUOTE_MARKS
+
+
+def mark_or_blank(doc: Doc) -> numpy.ndarray:
+    """Per token: punctuation, a space or a quote mark (`is_mark`), from the doc's arrays."""
+    if len(doc) == 0:
+        return numpy.zeros(0, dtype=bool)
+    columns = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE, ORTH])
+    marks = numpy.fromiter((get_string_id(m) for m in QUOTE_MARKS), dtype="uint64")
+    flags: numpy.ndarray = (columns[:, :3] != 0).any(axis=1) | numpy.isin(columns[:, 3], marks)
+    return flags
 
 
 def is_mark_dash(token: Token) -> bool:
@@ -84,9 +97,9 @@ class DocIndex:
                 self.inside[i] = True
         # paragraphs holding nothing but quoted text and punctuation (one pass over the doc)
         self.quote_only = [True] * len(self.para_start)
-        for tok in doc:
-            if not (self.inside[tok.i] or tok.is_punct or tok.is_space or is_mark(tok)):
-                self.quote_only[self.para[tok.i]] = False
+        words = ~(numpy.array(self.inside, dtype=bool) | mark_or_blank(doc))
+        for word in numpy.flatnonzero(words).tolist():
+            self.quote_only[self.para[word]] = False
 
     def subject_of(self, verb: Token) -> Token | None:
         """`cues.subject_of`, memoized: a token with thousands of children (a degenerate parse

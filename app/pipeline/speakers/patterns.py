@@ -1,8 +1,9 @@
 """The fixed-shape attribution cues as spaCy patterns kept as data (`models/patterns/*.jsonl`).
 
-Token patterns (`Matcher`) find cue phrases ("according to", "in a statement"); dependency
-patterns (`DependencyMatcher`) find fixed dependency shapes ("X was asked by Y": the speaker is
-the object of the by-phrase). Both are matched once per doc; the layouts read the results.
+Token patterns (spaCy `Matcher` format) find cue phrases ("according to", "in a statement");
+dependency patterns (`DependencyMatcher` format) find fixed dependency shapes ("X was asked by
+Y": the speaker is the object of the by-phrase). Both are matched once per doc, from their
+anchor tokens (`app.pipeline.shapes`); the layouts read the results.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from app.pipeline.shapes import compile_shapes, match
+from app.pipeline.shapes import compile_phrases, compile_shapes, match, match_phrases
 
 # Label of the token pattern whose first token is the "according" of "according to X".
 ACCORDING_TO = "according_to"
@@ -44,12 +44,8 @@ class CuePatterns:
     ) -> None:
         self.phrases = list(phrases)
         self.dependencies = list(dependencies)
-        self._labels: dict[int, str] = {}  # match id -> label (independent of the doc's vocab)
-        self._matcher = Matcher(vocab, validate=True)
-        for entry in self.phrases:
-            self._labels[vocab.strings.add(entry["label"])] = entry["label"]
-            self._matcher.add(entry["label"], [entry["pattern"]])
-        # validated by spaCy, matched from their anchors (`app.pipeline.shapes`)
+        # both kinds validated by spaCy, matched from their anchors (`app.pipeline.shapes`)
+        self._phrases = compile_phrases(vocab, self.phrases)
         self._shapes = compile_shapes(vocab, self.dependencies)
         self._node_names: dict[str, list[str]] = {
             entry["label"]: [node["RIGHT_ID"] for node in entry["pattern"]]
@@ -59,9 +55,9 @@ class CuePatterns:
     def __call__(self, doc: Doc) -> CueMatches:
         according: set[int] = set()
         starts: set[int] = set()
-        for match_id, start, _end in self._matcher(doc) if self.phrases else ():
+        for label, start, _end in match_phrases(doc, self._phrases):
             starts.add(start)
-            if self._labels[match_id] == ACCORDING_TO:
+            if label == ACCORDING_TO:
                 according.add(start)
         agents: dict[int, int] = {}
         if self.dependencies and doc.has_annotation("DEP"):

@@ -1,0 +1,45 @@
+"""Per-token facts read from the doc's arrays in one pass agree with spaCy's token attributes."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from app.pipeline.entities.names import NAME_DEPS, proper_nouns_in
+from app.pipeline.entities.salience import sentence_ids
+from app.pipeline.speakers.context import is_mark, mark_or_blank
+
+
+def test_sentence_ids_number_the_sentences() -> None:
+    words = ["Lee", "spoke", ".", "Ann", "left", "!", "Then", "rain", "."]
+    starts = [True, False, False, True, False, False, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=starts)
+    assert sentence_ids(doc) == [0, 0, 0, 1, 1, 1, 2, 2, 2]
+    assert sentence_ids(doc) == [k for k, s in enumerate(doc.sents) for _ in s]
+
+
+def test_marks_punctuation_and_spaces_are_flagged_per_token() -> None:
+    doc = spacy.blank("en")("He said \"so ,\"  \u201cyes\u201d '' today.\n\nOK")
+    assert mark_or_blank(doc).tolist() == [is_mark(t) or t.is_punct or t.is_space for t in doc]
+    assert [t.text for t, flag in zip(doc, mark_or_blank(doc).tolist(), strict=True) if flag] == [
+        '"',
+        ",",
+        '"',
+        " ",
+        "\u201c",
+        "\u201d",
+        "''",
+        ".",
+        "\n\n",
+    ]
+    assert mark_or_blank(spacy.blank("en")("")).tolist() == []
+
+
+def test_proper_nouns_by_their_attachment() -> None:
+    words = ["Lee", "told", "Ann", "about", "Paris", "and", "Rome"]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN"]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj"]
+    heads = [1, 1, 1, 1, 3, 4, 4]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, deps=deps, heads=heads)
+    assert proper_nouns_in(doc, NAME_DEPS) == [0, 4]  # subject and object of a preposition
+    assert proper_nouns_in(doc, frozenset({"dobj", "conj"})) == [2, 6]
