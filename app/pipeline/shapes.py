@@ -124,9 +124,7 @@ def match_phrases(doc: Doc, phrases: Sequence[Phrase]) -> list[tuple[str, int, i
     return [(label, start, end) for start, label, end in found]
 
 
-def _anchors(
-    doc: Doc, key: tuple[str, frozenset[str]] | None, cache: dict[Any, Any]
-) -> list[int]:
+def _anchors(doc: Doc, key: tuple[str, frozenset[str]] | None, cache: dict[Any, Any]) -> list[int]:
     """Indices of the tokens whose indexed attribute has one of the key's values (all tokens
     without a key). `cache` keeps, for one doc, each attribute's hashes (one numpy pass) and
     each key's answer: most patterns start from the same cue words."""

@@ -12,7 +12,7 @@ from app.tools.bench.archive import parse_archive_summary
 from app.tools.bench.corpus import article_of_words, read_corpus, repeat_to
 from app.tools.bench.machine import machine_info
 from app.tools.bench.report import format_markdown, format_report
-from app.tools.bench.throughput import time_components
+from app.tools.bench.throughput import measure_pipelines, time_components
 from app.tools.tables import render_table
 
 # --- corpus and article -----------------------------------------------------------------------
@@ -160,3 +160,15 @@ def test_archive_summary_figures_are_read_from_the_closing_line() -> None:
     assert parse_archive_summary("progress\n" + ray)["first_result_s"] == 23.6
     with pytest.raises(ValueError, match="no 'quotes attribute' summary"):
         parse_archive_summary("Traceback: boom")
+
+
+@pytest.mark.full_model
+def test_throughput_children_interleave_their_passes(tmp_path: Path) -> None:
+    texts = tmp_path / "texts.json"
+    texts.write_text('["\\"We won,\\" Ann Lee said.", "Lee said the vote was close."]')
+    base, full = measure_pipelines(texts, runs=3)
+    assert len(base["runs_s"]) == len(full["runs_s"]) == 3
+    assert base["median_s"] == sorted(base["runs_s"])[1]
+    assert "quote_finder" in full["component_ms"] and "quote_finder" not in base["component_ms"]
+    assert full["service_median_s"] > 0 and "service_median_s" not in base
+    assert full["cpu"] == base["cpu"]  # both children on the same CPU

@@ -1,7 +1,8 @@
 """Throughput of the base pipeline and of ours, each timed in a child process on one CPU.
 
-`python -m app.tools.bench.throughput --child base|full --texts FILE` is the child: it loads one
-pipeline, warms it up, times `--runs` passes over the texts and prints one JSON object.
+`python -m app.tools.bench.throughput --child base|full --texts FILE` is a child: it loads one
+pipeline, warms it up and times a pass over the texts each time the parent asks; the parent
+interleaves the two children's passes.
 """
 
 from __future__ import annotations
@@ -46,11 +47,15 @@ def time_components(nlp: Any, text: str, repeats: int) -> dict[str, float]:
 
 
 def child_main(argv: Sequence[str]) -> int:
-    """Measure one pipeline: load, warm up, `runs` timed passes over the corpus; print JSON."""
+    """Serve one pipeline's timed passes to the parent, one per line it reads on stdin.
+
+    Prints `{"ready": ...}` once loaded and warmed up; then `run` -> one timed pass over the
+    corpus (`{"run_s": ...}`), `finish` -> the component timings, the service path (full
+    pipeline) and the peak RSS as one JSON object, and exit."""
     parser = argparse.ArgumentParser(prog=f"python -m {CHILD_MODULE}")
     parser.add_argument("--child", choices=["base", "full"], required=True)
     parser.add_argument("--texts", type=Path, required=True, help="JSON list of texts")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="service-path runs (full)")
     parser.add_argument("--component-repeats", type=int, default=20)
     args = parser.parse_args(argv)
     cpu = pin_to_one_cpu()
@@ -71,19 +76,20 @@ def child_main(argv: Sequence[str]) -> int:
     load_s = time.perf_counter() - started
     for _ in nlp.pipe(texts[:2]):
         pass  # warm-up
-    runs: list[float] = []
-    for _ in range(args.runs):
-        started = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=16):
-            pass
-        runs.append(time.perf_counter() - started)
+    _say({"ready": True, "load_s": round(load_s, 3)})
+    for command in sys.stdin:
+        if command.strip() == "run":
+            started = time.perf_counter()
+            for _ in nlp.pipe(texts, batch_size=16):
+                pass
+            _say({"run_s": round(time.perf_counter() - started, 4)})
+            continue
+        break  # "finish" (or the parent went away)
     result: dict[str, Any] = {
         "pipeline": args.child,
         "cpu": cpu,
         "components": list(nlp.pipe_names),
         "load_s": round(load_s, 3),
-        "runs_s": [round(r, 4) for r in runs],
-        "median_s": round(median_run(runs), 4),
         "component_ms": time_components(nlp, texts[0], args.component_repeats),
     }
     if args.child == "full":
@@ -96,21 +102,75 @@ def child_main(argv: Sequence[str]) -> int:
             service_runs.append(time.perf_counter() - started)
         result["service_median_s"] = round(median_run(service_runs), 4)
     result["peak_rss_mb"] = peak_rss_mb([os.getpid()])
-    print(json.dumps(result))
+    _say(result)
     return 0
 
 
-def measure_pipeline(kind: str, texts_file: Path, runs: int) -> dict[str, Any]:
-    command = [sys.executable, "-m", CHILD_MODULE, "--child", kind, "--texts", str(texts_file)]
-    command += ["--runs", str(runs)]
-    progress(f"throughput: {kind} pipeline, {runs} runs")
-    done = subprocess.run(
-        command, env=single_core_env(), cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{kind} throughput child failed:\n{done.stderr[-2000:]}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+def _say(message: dict[str, Any]) -> None:
+    print(json.dumps(message), flush=True)
+
+
+class Child:
+    """One pipeline in its own process, pinned to one CPU, answering the parent's commands."""
+
+    def __init__(self, kind: str, texts_file: Path, runs: int) -> None:
+        command = [sys.executable, "-m", CHILD_MODULE, "--child", kind, "--texts", str(texts_file)]
+        command += ["--runs", str(runs)]
+        self.kind = kind
+        self.process = subprocess.Popen(
+            command,
+            env=single_core_env(),
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    def ask(self, command: str | None) -> dict[str, Any]:
+        """Send `command` (None: only read) and return the child's next JSON line."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        if command is not None:
+            self.process.stdin.write(command + "\n")
+            self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            self.process.wait()
+            stderr = self.process.stderr.read() if self.process.stderr else ""
+            raise RuntimeError(f"{self.kind} throughput child failed:\n{stderr[-2000:]}")
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+def measure_pipelines(texts_file: Path, runs: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Time the base and the full pipeline, their passes interleaved (base, full, full, base,
+    ...): a machine that slows down or speeds up during the bench then weighs on both alike,
+    and the ratio compares passes taken minutes, not a quarter of an hour, apart."""
+    children = {kind: Child(kind, texts_file, runs) for kind in ("base", "full")}
+    try:
+        for child in children.values():
+            child.ask(None)  # loaded and warmed up
+        passes: dict[str, list[float]] = {"base": [], "full": []}
+        for k in range(runs):
+            order = ("base", "full") if k % 2 == 0 else ("full", "base")
+            for kind in order:
+                progress(f"throughput: {kind} pipeline, pass {k + 1} of {runs}")
+                passes[kind].append(children[kind].ask("run")["run_s"])
+        results = {}
+        for kind, child in children.items():
+            result = child.ask("finish")
+            result["runs_s"] = passes[kind]
+            result["median_s"] = round(median_run(passes[kind]), 4)
+            results[kind] = result
+    finally:
+        for child in children.values():
+            child.close()
+    return results["base"], results["full"]
 
 
 def throughput_report(texts: Sequence[str], runs: int, min_words: int) -> dict[str, Any]:
@@ -119,8 +179,7 @@ def throughput_report(texts: Sequence[str], runs: int, min_words: int) -> dict[s
     with tempfile.TemporaryDirectory(prefix="quotes-bench-") as tmp:
         texts_file = Path(tmp) / "texts.json"
         texts_file.write_text(json.dumps(list(texts)), encoding="utf-8")
-        base = measure_pipeline("base", texts_file, runs)
-        full = measure_pipeline("full", texts_file, runs)
+        base, full = measure_pipelines(texts_file, runs)
     for result in (base, full):
         result.update(throughput(len(texts), words, result["median_s"]))
     base_ms = sum(base["component_ms"].values())
