@@ -169,7 +169,7 @@ def test_the_mixed_load_tallies_each_class(server: str) -> None:
         [b'{"text": "heavy one"}', b'{"text": "heavy two"}'],
         concurrency=2,
         heavy_concurrency=1,
-        seconds=0.5,
+        seconds=1.5,  # room for a loaded machine to start the clients
         max_requests=20,
         pid=None,
         settle_s=0.0,

@@ -29,7 +29,7 @@ def test_overconfidence_is_measured_per_bin() -> None:
     # all at 0.9 but half right: |0.5 - 0.9| = 0.4; all at 0.1 and all wrong: 0.1
     pairs = [(0.9, True), (0.9, False), (0.1, False), (0.1, False)]
     assert reliability(pairs)["ece"] == pytest.approx(0.5 * 0.4 + 0.5 * 0.1)
-    assert reliability([])["ece"] == 0.0
+    assert reliability([])["ece"] is None  # nothing attributed: no calibration to report
 
 
 def test_bands_count_every_quote_once() -> None:

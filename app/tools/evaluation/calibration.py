@@ -40,7 +40,8 @@ def _bin_rows(
 
 
 def reliability(pairs: Sequence[tuple[float, bool]], bins: int = ECE_BINS) -> dict[str, Any]:
-    """ECE = sum over equal-width bins of (bin share) x |accuracy - mean confidence|."""
+    """ECE = sum over equal-width bins of (bin share) x |accuracy - mean confidence|; None
+    without any confidence to judge."""
     edges = [(k / bins, (k + 1) / bins) for k in range(bins)]
     rows = _bin_rows(pairs, edges)
     total = len(pairs)
@@ -51,7 +52,7 @@ def reliability(pairs: Sequence[tuple[float, bool]], bins: int = ECE_BINS) -> di
             if r["count"]
         )
         if total
-        else 0.0
+        else None  # no attributed quotes: undefined, shown as "-" (not a perfect 0.000)
     )
     return {"ece": ece, "count": total, "bins": rows, "bands": _bin_rows(pairs, BANDS)}
 
@@ -71,7 +72,7 @@ def plot_reliability(systems: dict[str, dict[str, Any]], path: Path) -> None:
             [b["mean_confidence"] for b in bins],
             [b["accuracy"] for b in bins],
             marker="o",
-            label=f"{name} (ECE {calib['ece']:.3f}, n={calib['count']})",
+            label=f"{name} (ECE {_ece_text(calib['ece'])}, n={calib['count']})",
         )
     axes.set_xlim(0, 1)
     axes.set_ylim(0, 1)
@@ -82,3 +83,7 @@ def plot_reliability(systems: dict[str, dict[str, Any]], path: Path) -> None:
     figure.tight_layout()
     figure.savefig(path)
     plt.close(figure)
+
+
+def _ece_text(ece: float | None) -> str:
+    return "-" if ece is None else f"{ece:.3f}"
