@@ -119,6 +119,7 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         and not f.has("at_sentence_start")
         and not f.has("ends_sentence")
         and not f.has("speech_word_in_sentence")
+        and not f.has("governed_by_cue")  # in the parse, under a verb of saying: not bare
     ):
         # a name in quotes with no one speaking: “Saturday Night Live”
         if f.has("title_case") or f.has("capitalised_word"):

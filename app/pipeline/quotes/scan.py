@@ -236,7 +236,6 @@ class _Scanner:
             return None
         return match.end()
 
-
     def _broken_line(self, p_index: int, j: int, hi: int) -> bool:
         """A double-quoted passage's line ends in mid-sentence (a word or a comma) and the next
         one goes on in lower case: a line break inside the quotation, not a new paragraph."""
