@@ -62,6 +62,9 @@ TITLE_CASE_SHARE = 0.8
 SHORT_LINE_WORDS = 12
 # Longest line of its own (in words) read as a subheading when it is set in title case.
 MAX_SUBHEADING_WORDS = 8
+# Longest first line (in words) read as a headline that may echo the body's quotations; a longer
+# one is running text (an article pasted without its headline).
+MAX_HEADLINE_WORDS = 30
 # How far from a line's start or end a photo credit sits in a caption.
 CREDIT_CHARS = 60
 # Longest nickname written in quotes between a first name and a surname, in words.
@@ -219,7 +222,7 @@ class LineFacts:
     title_case: bool  # set in title case, like a headline
     furniture: bool  # opens with a furniture label (READ MORE:, WATCH:)
     caption: bool  # a photo caption (it holds a credit, or a credit line follows it)
-    # the first line only: the words of the rest of the text, lower-cased, between blanks
+    # a first line of headline length only: the words of the rest of the text, lower-cased
     rest_words: str = ""
 
 
@@ -231,7 +234,9 @@ def line_facts(text: str, lo: int, hi: int, lex: Lexicons, first: bool = False) 
         title_case=is_title_case_line(line),
         furniture=is_furniture_line(line, lex.furniture_labels),
         caption=is_caption(line, lex.caption_marks),
-        rest_words=" " + " ".join(echo_words(text[hi:])) + " " if first else "",
+        rest_words=" " + " ".join(echo_words(text[hi:])) + " "
+        if first and len(line.split()) <= MAX_HEADLINE_WORDS
+        else "",
     )
 
 

@@ -119,6 +119,13 @@ def test_a_headline_quote_the_body_does_not_repeat_stays_speech(quote_nlp: Langu
     assert [(q.start, q.end, q.text, q.type) for q in quotes] == [
         (15, 37, "fix every road in town", "partial")
     ]
+    # a first line too long for a headline is running text (an article pasted without one)
+    first = (
+        "The mayor, speaking to a crowd of several hundred residents at the town hall on Monday "
+        'night after weeks of angry complaints, promised to "fix every road in town" before winter.'
+    )
+    text = first + '\n\nShe said she would "fix every road in town" soon.'
+    assert [t for _, t in spans_of(quote_nlp, text)] == ["partial", "partial"]
     # the same words in the headline only (a one-line text has no body to repeat them)
     assert spans_of(quote_nlp, 'Mayor vows to "fix every road"') == [("fix every road", "partial")]
 
