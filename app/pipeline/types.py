@@ -12,8 +12,9 @@ from typing import Literal
 # indirect: reported speech, not in quotation marks (`X said the plan was dead`);
 # scare: scare quotes or words used as words (so-called "sanctuary cities", the word "woke");
 # title: a work's title, a named law or programme, a nickname, or a line of page furniture (another
-# story's headline, a caption, a subheading); unclosed: an opening mark that never closes (the
-# passage runs to its paragraph's end). Direct, partial and indirect are speech (attributed).
+# story's headline, a caption, a subheading, the headline's echo of a quotation its body gives);
+# unclosed: an opening mark that never closes (the passage runs to its paragraph's end).
+# Direct, partial and indirect are speech (attributed).
 QuoteType = Literal["direct", "partial", "indirect", "scare", "title", "unclosed"]
 ALL_QUOTE_TYPES: tuple[str, ...] = ("direct", "partial", "indirect", "scare", "title", "unclosed")
 # Passages in quotation marks that are someone's words.

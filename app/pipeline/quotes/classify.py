@@ -12,7 +12,10 @@ words as words (`so-called "X"`, `the word "woke"`, `banned words such as "a," "
 label under a verb of thinking: `thinks that cats are "cuties"`, a term modifying a noun);
 titles (after a title noun, also across a copula: `his favorite book is "X"`; a show after
 `appeared on`; a work followed by its author; a named bill; a nickname); and a mark that never
-closes (`unclosed`). The article's own headline is not furniture: its quotes are typed like any.
+closes (`unclosed`). The article's own headline is not furniture: its quotes are typed like any,
+except a headline quote whose words the body repeats (`Trump: 'We will win'` over a body that
+quotes "We will win" where it is said): the headline's echo of the body's quotation, typed
+title (`headline_echo`), so that each quotation is reported once, where the story attributes it.
 
 A learned speech model (`model.py`) may decide speech or not where the evidence is weak; it
 never overrules the rules that define a type (`DEFINING_RULES`).
@@ -37,6 +40,7 @@ MAX_BARE_TERM_WORDS = 4
 DEFINING_RULES: frozenset[str] = frozenset(
     {
         "unclosed",
+        "headline_echo",
         "furniture",
         "foreign_marks",
         "subheading",
@@ -64,6 +68,8 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     n = f.n_words
     if f.has("unclosed"):
         return "unclosed", "unclosed"  # a mark that never closes (and is not continued)
+    if f.has("headline_echo"):
+        return "title", "headline_echo"  # the headline repeats a quotation the body gives
     if not f.has("headline") and (f.has("furniture_line") or f.has("caption_line")):
         return "title", "furniture"  # READ MORE: / WATCH: lines, captions: not the story's speech
     if f.has("foreign_marks") and not f.has("headline"):
@@ -79,8 +85,11 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     if n <= MAX_TERM_WORDS and not f.has("ends_sentence"):
         if f.has("scare_cue"):  # so-called "sanctuary cities", known as "catch and release"
             return "scare", "scare_cue"
-        if f.has("term_cue") and not (f.has("first_person") or f.has("second_person")):
-            return "scare", "term_cue"  # the word "woke" (not: used the words "I'm not ready")
+        if f.has("term_cue") and not (
+            f.has("first_person") or f.has("second_person") or f.has("term_used")
+        ):
+            # the word "woke" (not: used the words "I'm not ready", refused to say the word "X")
+            return "scare", "term_cue"
     if n <= MAX_TERM_WORDS and not f.has("ends_question"):
         if f.has("numeral") and f.has("title_cue"):
             return "title", "title_cue"  # the film "1917"
@@ -110,6 +119,7 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         and not f.has("at_sentence_start")
         and not f.has("ends_sentence")
         and not f.has("speech_word_in_sentence")
+        and not f.has("governed_by_cue")  # in the parse, under a verb of saying: not bare
     ):
         # a name in quotes with no one speaking: “Saturday Night Live”
         if f.has("title_case") or f.has("capitalised_word"):

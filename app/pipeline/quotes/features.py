@@ -62,6 +62,9 @@ TITLE_CASE_SHARE = 0.8
 SHORT_LINE_WORDS = 12
 # Longest line of its own (in words) read as a subheading when it is set in title case.
 MAX_SUBHEADING_WORDS = 8
+# Longest first line (in words) read as a headline that may echo the body's quotations; a longer
+# one is running text (an article pasted without its headline).
+MAX_HEADLINE_WORDS = 30
 # How far from a line's start or end a photo credit sits in a caption.
 CREDIT_CHARS = 60
 # Longest nickname written in quotes between a first name and a surname, in words.
@@ -124,6 +127,19 @@ def words(s: str) -> list[str]:
 def ends_with_phrase(ws: list[str], phrases: frozenset[str], max_len: int = 4) -> bool:
     """The word list ends with one of `phrases` (each up to `max_len` words)."""
     return any(" ".join(ws[-n:]) in phrases for n in range(1, min(max_len, len(ws)) + 1))
+
+
+def grams(ws: list[str]) -> set[str]:
+    """The words of `ws` and its pairs of consecutive words ("to say")."""
+    return set(ws) | {f"{a} {b}" for a, b in zip(ws, ws[1:], strict=False)}
+
+
+def ending_phrase_length(ws: list[str], phrases: frozenset[str], max_len: int = 4) -> int:
+    """How many words of the longest of `phrases` the word list ends with (0: none)."""
+    for n in range(min(max_len, len(ws)), 0, -1):
+        if " ".join(ws[-n:]) in phrases:
+            return n
+    return 0
 
 
 def is_title_case(ws: list[str]) -> bool:
@@ -206,16 +222,37 @@ class LineFacts:
     title_case: bool  # set in title case, like a headline
     furniture: bool  # opens with a furniture label (READ MORE:, WATCH:)
     caption: bool  # a photo caption (it holds a credit, or a credit line follows it)
+    # a first line of headline length only: the words of the rest of the text, lower-cased
+    rest_words: str = ""
 
 
-def line_facts(text: str, lo: int, hi: int, lex: Lexicons) -> LineFacts:
+def line_facts(text: str, lo: int, hi: int, lex: Lexicons, first: bool = False) -> LineFacts:
+    """What the line [lo, hi) is; for the `first` line (the headline), the words after it too."""
     line = text[lo:hi]
     return LineFacts(
         short=len(line.split()) <= SHORT_LINE_WORDS,
         title_case=is_title_case_line(line),
         furniture=is_furniture_line(line, lex.furniture_labels),
         caption=is_caption(line, lex.caption_marks),
+        rest_words=" " + " ".join(echo_words(text[hi:])) + " "
+        if first and len(line.split()) <= MAX_HEADLINE_WORDS
+        else "",
     )
+
+
+def echo_words(s: str) -> list[str]:
+    """The words of `s` as an echo is compared: lower-cased, typographic apostrophes straight."""
+    return [w.rstrip(".") for w in words(s.replace("\u2019", "'"))]
+
+
+def is_echo(content: str, rest_words: str) -> bool:
+    """The words of `content`, or a run of at least half of them, come again in `rest_words`
+    (the words of the text after the headline): the headline repeats a quotation of the body."""
+    ws = echo_words(content)
+    if not ws or not rest_words.strip():
+        return False
+    k = (len(ws) + 1) // 2
+    return any(" " + " ".join(ws[i : i + k]) + " " in rest_words for i in range(len(ws) - k + 1))
 
 
 def text_features(
@@ -238,17 +275,19 @@ def text_features(
     cache = lines if lines is not None else {}
     facts = cache.get(p.para)
     if facts is None:
-        facts = cache[p.para] = line_facts(text, lo, hi, lex)
+        facts = cache[p.para] = line_facts(text, lo, hi, lex, first=p.para_index == 0)
     sentence_left = re.split(r"[.?!]\s", before)[-1]
     sentence_right = re.split(r"[.?!](?:\s|$)", after, maxsplit=1)[0]
     left_sentence = words(sentence_left)
     sentence_words = set(left_sentence).union(words(sentence_right))
-    content_lower = {w.lower() for w in content_raw}
+    content_lower = {w.lower().replace("\u2019", "'") for w in content_raw}
     title_case = is_title_case(content_raw)
     line_alone = not stripped_left and not after.strip(" \t.") and p.n_paragraphs == 1
     capitalised = [w for w in content_raw if w[:1].isupper()]
+    term_cue = ending_phrase_length(left, lex.term_cues)
     v: dict[str, float] = {
         "headline": float(p.para_index == 0),
+        "headline_echo": float(p.para_index == 0 and is_echo(content, facts.rest_words)),
         "multi_paragraph": float(p.n_paragraphs > 1),
         "unclosed": float(p.close_mark is None),
         "single_marks": float(p.open_mark not in DOUBLE_MARKS),
@@ -290,7 +329,11 @@ def text_features(
             and len(capitalised) >= 2
         ),
         "scare_cue": float(ends_with_phrase(left, lex.scare_cues)),
-        "term_cue": float(ends_with_phrase(left, lex.term_cues)),
+        "term_cue": float(term_cue > 0),
+        # used the word "X", refused to say the words "X": the words are someone's, quoted
+        "term_used": float(
+            term_cue > 0 and not lex.term_use_verbs.isdisjoint(grams(left[:-term_cue][-3:]))
+        ),
         "title_cue": float(ends_with_phrase(left, lex.title_cues)),
         "title_copula": float(
             len(left) >= 2 and left[-1] in COPULAS and ends_with_phrase(left[:-1], lex.title_cues)

@@ -15,6 +15,7 @@ class Lexicons:
     speech_cues: frozenset[str] = frozenset()  # word forms that report speech (said, calling)
     title_heads: frozenset[str] = frozenset()  # nouns right after a title they name (the "X" show)
     term_cues: frozenset[str] = frozenset()  # phrases before words used as words (the word "X")
+    term_use_verbs: frozenset[str] = frozenset()  # saying/using before a term cue (used the word)
     thinking_verbs: frozenset[str] = frozenset()  # lemmas of thinking/naming (thinks X is "Y")
     furniture_labels: frozenset[str] = frozenset()  # labels that open a line of page furniture
     caption_marks: frozenset[str] = frozenset()  # strings that mark a photo caption or credit

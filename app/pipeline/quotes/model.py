@@ -19,7 +19,7 @@ from app.pipeline.quotes.features import Features
 # corpus, so they are left out of training), the marks' family and a missing closing mark
 # (rules that define a type decide those passages), `tagged` and `parsed` (constant in training).
 UNLEARNED_FEATURES: frozenset[str] = frozenset(
-    {"headline", "single_marks", "foreign_marks", "unclosed", "tagged", "parsed"}
+    {"headline", "headline_echo", "single_marks", "foreign_marks", "unclosed", "tagged", "parsed"}
 )
 # The rules whose weak evidence the model weighs (stacking: it learns when to trust each one);
 # the model reads `rule_<name>` = 1 for the rule that typed the passage.

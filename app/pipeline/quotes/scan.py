@@ -226,7 +226,7 @@ class _Scanner:
             j += 1
         match = _MARK_RE.match(self.text, j, hi)
         if match is None:
-            return None
+            return j if self._broken_line(p_index, j, hi) else None
         mark = match.group()
         if mark not in self.marks or mark in self.closers or self.skip_tag(j):
             return None
@@ -235,6 +235,16 @@ class _Scanner:
         if self.single and self.is_apostrophe(j, lo, hi):
             return None
         return match.end()
+
+    def _broken_line(self, p_index: int, j: int, hi: int) -> bool:
+        """A double-quoted passage's line ends in mid-sentence (a word or a comma) and the next
+        one goes on in lower case: a line break inside the quotation, not a new paragraph."""
+        if self.single or j >= hi or not self.text[j].islower():
+            return False
+        lo, end = self.paragraphs[p_index]
+        while end > lo and is_blank(self.text[end - 1]):
+            end -= 1
+        return end > lo and (self.text[end - 1].isalpha() or self.text[end - 1] == ",")
 
 
 def _straight(mark: str) -> bool:

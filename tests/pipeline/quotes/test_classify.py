@@ -127,3 +127,24 @@ def test_unclassified_quotes_are_direct() -> None:
     nlp.add_pipe("quote_finder", config={"classify": False})
     quotes = quotes_of(nlp, 'A so-called "term" here.')
     assert [q.type for q in quotes] == ["direct"]
+
+
+@pytest.mark.full_model
+def test_a_short_name_or_term_under_a_verb_of_saying_is_speech(nlp: Language) -> None:
+    # parsed: the passage's governing verb is a speech cue (refer to X as "Y", cite a "Z" debate)
+    text = 'Trump kept referring to his rival as "Little Mike" at rallies.'
+    q = only(nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (38, 49, "Little Mike", "partial")
+    text = 'The senator cited another "trap" debate.'
+    q = only(nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (27, 31, "trap", "partial")
+
+
+@pytest.mark.full_model
+def test_a_short_name_or_term_under_another_verb_stays_a_title_or_term(nlp: Language) -> None:
+    text = 'Fans watched "Morning Report" at home.'
+    q = only(nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (14, 28, "Morning Report", "title")
+    text = 'Others met in the earlier "undercard" debate.'
+    q = only(nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (27, 36, "undercard", "scare")

@@ -53,6 +53,7 @@ def test_lexicon_files_have_header_and_entries() -> None:
         "quote_speech_cues.txt",
         "title_quote_heads.txt",
         "quote_term_cues.txt",
+        "quote_term_use_verbs.txt",
         "quote_thinking_verbs.txt",
         "quote_furniture_labels.txt",
         "quote_caption_marks.txt",

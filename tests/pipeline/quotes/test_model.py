@@ -122,7 +122,7 @@ def test_training_examples_of_a_doc(quote_nlp: Language) -> None:
     finder = quote_nlp.get_pipe("quote_finder")
     assert isinstance(finder, QuoteFinder)
     text = 'Mayor vows to "fight on"\n\n"We will win," she said. Fans loved the "undercard" debate.'
-    text += ' Critics used the word "woke" and "meh".'
+    text += ' Critics banned the word "woke" and "meh".'
     doc = quote_nlp.make_doc(text)
     won = text.index("We will")
     examples = finder.training_examples(doc, [(won, won + len("We will win,"))])

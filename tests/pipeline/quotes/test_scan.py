@@ -93,6 +93,23 @@ def test_unclosed_quote_stops_at_its_paragraph(blank_nlp: Language) -> None:
     ]
 
 
+def test_a_line_broken_in_mid_sentence_continues_the_quote(blank_nlp: Language) -> None:
+    text = 'Lee said, "we will fix every\nroad in this town," and left.\n\nThe council met.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.close_mark) == (11, 47, '"')
+    assert [s.text for s in q.segments] == ["we will fix every", "road in this town,"]
+    assert q.type == "partial"
+
+
+def test_a_quote_cut_after_a_sentence_or_before_a_capital_stays_unclosed(
+    blank_nlp: Language,
+) -> None:
+    text = 'Lee said, "we will fix every road.\nroads matter," he added.'
+    assert [(q.start, q.end, q.type) for q in quotes_of(blank_nlp, text)] == [(11, 34, "unclosed")]
+    text = 'Lee said, "we will fix every\nRoad in town," he added.'
+    assert [(q.start, q.end, q.type) for q in quotes_of(blank_nlp, text)] == [(11, 28, "unclosed")]
+
+
 def test_stray_marks_do_not_swallow_the_article(blank_nlp: Language) -> None:
     text = 'Height | 6\'2" |\nScore | " |\n\n"Fine," he said. Later "ok" too.'
     assert [q.text for q in quotes_of(blank_nlp, text)] == ["Fine,", "ok"]

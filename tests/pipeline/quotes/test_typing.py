@@ -11,7 +11,7 @@ from app.pipeline.quotes.component import find_quotes
 from app.pipeline.quotes.features import build_passages, text_features
 from app.pipeline.quotes.scan import scan_quotes
 from app.pipeline.types import Quote
-from tests.pipeline.support import quotes_of, spans_of
+from tests.pipeline.support import only, quotes_of, spans_of
 
 
 def why(nlp: Language, text: str) -> list[tuple[str, str, str]]:
@@ -97,6 +97,39 @@ def test_single_marked_headline_quote_stays_speech(quote_nlp: Language) -> None:
     )
 
 
+def test_a_headline_quote_the_body_repeats_is_the_headlines_echo(quote_nlp: Language) -> None:
+    text = (
+        "Mayor: \u2018We Will Fix Every Road\u2019\n\n"
+        '"We will fix every road, and we start on Monday," the mayor said.'
+    )
+    quotes = quotes_of(quote_nlp, text)
+    assert [(q.start, q.end, q.text, q.type) for q in quotes] == [
+        (8, 30, "We Will Fix Every Road", "title"),
+        (34, 81, "We will fix every road, and we start on Monday,", "direct"),
+    ]
+    assert why(quote_nlp, text)[0] == ("We Will Fix Every Road", "title", "headline_echo")
+    # a run of half its words, repeated: the headline shortened the body's quotation
+    text = 'Mayor vows to "fix every road in town"\n\nHe said he would "fix every road" soon.'
+    assert why(quote_nlp, text)[0] == ("fix every road in town", "title", "headline_echo")
+
+
+def test_a_headline_quote_the_body_does_not_repeat_stays_speech(quote_nlp: Language) -> None:
+    text = 'Mayor vows to "fix every road in town"\n\nThe mayor spoke about town roads on Monday.'
+    quotes = quotes_of(quote_nlp, text)
+    assert [(q.start, q.end, q.text, q.type) for q in quotes] == [
+        (15, 37, "fix every road in town", "partial")
+    ]
+    # a first line too long for a headline is running text (an article pasted without one)
+    first = (
+        "The mayor, speaking to a crowd of several hundred residents at the town hall on Monday "
+        'night after weeks of angry complaints, promised to "fix every road in town" before winter.'
+    )
+    text = first + '\n\nShe said she would "fix every road in town" soon.'
+    assert [t for _, t in spans_of(quote_nlp, text)] == ["partial", "partial"]
+    # the same words in the headline only (a one-line text has no body to repeat them)
+    assert spans_of(quote_nlp, 'Mayor vows to "fix every road"') == [("fix every road", "partial")]
+
+
 # -- scare quotes and words as words --------------------------------------------------------------
 
 
@@ -120,6 +153,30 @@ def test_words_someone_said_after_the_words_are_speech(quote_nlp: Language) -> N
     assert spans_of(quote_nlp, text) == [("I'm not quite there yet,", "direct")]
     text = 'He woke up early. "Woke up early, again," she said.'
     assert spans_of(quote_nlp, text) == [("Woke up early, again,", "direct")]
+
+
+def test_a_term_someone_used_or_refused_to_say_is_their_words(quote_nlp: Language) -> None:
+    text = 'She refused to say the words "open borders" at the debate.'
+    assert why(quote_nlp, text) == [("open borders", "partial", "speech")]
+    text = 'He defended his use of the term "job killer" on Monday.'
+    q = only(quote_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (33, 43, "job killer", "partial")
+
+
+def test_a_term_nobody_is_said_to_use_stays_a_word_as_a_word(quote_nlp: Language) -> None:
+    text = 'The memo banned the phrase "job killer" outright.'
+    assert why(quote_nlp, text) == [("job killer", "scare", "term_cue")]
+    # "say" reports a claim about the word here, not somebody saying it
+    text = 'Critics say the term "job killer" is misleading.'
+    assert why(quote_nlp, text) == [("job killer", "scare", "term_cue")]
+
+
+def test_first_person_words_after_a_term_cue_are_speech_with_either_apostrophe(
+    quote_nlp: Language,
+) -> None:
+    for apostrophe in ("'", "\u2019"):
+        text = f"Fans printed the phrase \u201cI{apostrophe}m with her\u201d on shirts."
+        assert spans_of(quote_nlp, text) == [(f"I{apostrophe}m with her", "partial")]
 
 
 def test_a_short_label_under_a_verb_of_thinking_is_a_scare_quote(quote_nlp: Language) -> None:

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[3]
 MODELS = ROOT / "models"
 HEADLINE = 'Mayor vows to "fight on"\n\n'
 SPOKEN = '"We will win this fight," the mayor said. Critics called it a "stunt" today.'
-TERMS = 'The "undercard" debate ran long. He used the word "woke" twice.'
+TERMS = 'The "undercard" debate ran long. He mocked the word "woke" twice.'
 
 
 def gold_line(i: int, text: str, quoted: list[str]) -> str:
