@@ -49,13 +49,13 @@ def time_components(nlp: Any, text: str, repeats: int) -> dict[str, float]:
 def child_main(argv: Sequence[str]) -> int:
     """Serve one pipeline's timed passes to the parent, one per line it reads on stdin.
 
-    Prints `{"ready": ...}` once loaded and warmed up; then `run` -> one timed pass over the
-    corpus (`{"run_s": ...}`), `finish` -> the component timings, the service path (full
-    pipeline) and the peak RSS as one JSON object, and exit."""
+    Prints `{"ready": ...}` once loaded and warmed up; then `run` -> one timed `nlp.pipe` pass
+    over the corpus, `service` -> one pass through the service's `attribute_requests` (each
+    answered `{"run_s": ...}`), `finish` -> the component timings and the peak RSS as one JSON
+    object, and exit."""
     parser = argparse.ArgumentParser(prog=f"python -m {CHILD_MODULE}")
     parser.add_argument("--child", choices=["base", "full"], required=True)
     parser.add_argument("--texts", type=Path, required=True, help="JSON list of texts")
-    parser.add_argument("--runs", type=int, default=3, help="service-path runs (full)")
     parser.add_argument("--component-repeats", type=int, default=20)
     args = parser.parse_args(argv)
     cpu = pin_to_one_cpu()
@@ -78,31 +78,27 @@ def child_main(argv: Sequence[str]) -> int:
         pass  # warm-up
     _say({"ready": True, "load_s": round(load_s, 3)})
     for command in sys.stdin:
+        started = time.perf_counter()
         if command.strip() == "run":
-            started = time.perf_counter()
             for _ in nlp.pipe(texts, batch_size=16):
                 pass
-            _say({"run_s": round(time.perf_counter() - started, 4)})
-            continue
-        break  # "finish" (or the parent went away)
-    result: dict[str, Any] = {
-        "pipeline": args.child,
-        "cpu": cpu,
-        "components": list(nlp.pipe_names),
-        "load_s": round(load_s, 3),
-        "component_ms": time_components(nlp, texts[0], args.component_repeats),
-    }
-    if args.child == "full":
-        service_runs: list[float] = []
-        for _ in range(args.runs):
-            started = time.perf_counter()
+        elif command.strip() == "service":
             requests = (AttributionRequest(text=t) for t in texts)
             for _ in attribute_requests(nlp, requests):
                 pass
-            service_runs.append(time.perf_counter() - started)
-        result["service_median_s"] = round(median_run(service_runs), 4)
-    result["peak_rss_mb"] = peak_rss_mb([os.getpid()])
-    _say(result)
+        else:
+            break  # "finish" (or the parent went away)
+        _say({"run_s": round(time.perf_counter() - started, 4)})
+    _say(
+        {
+            "pipeline": args.child,
+            "cpu": cpu,
+            "components": list(nlp.pipe_names),
+            "load_s": round(load_s, 3),
+            "component_ms": time_components(nlp, texts[0], args.component_repeats),
+            "peak_rss_mb": peak_rss_mb([os.getpid()]),
+        }
+    )
     return 0
 
 
@@ -113,9 +109,8 @@ def _say(message: dict[str, Any]) -> None:
 class Child:
     """One pipeline in its own process, pinned to one CPU, answering the parent's commands."""
 
-    def __init__(self, kind: str, texts_file: Path, runs: int) -> None:
+    def __init__(self, kind: str, texts_file: Path) -> None:
         command = [sys.executable, "-m", CHILD_MODULE, "--child", kind, "--texts", str(texts_file)]
-        command += ["--runs", str(runs)]
         self.kind = kind
         self.process = subprocess.Popen(
             command,
@@ -148,25 +143,28 @@ class Child:
 
 
 def measure_pipelines(texts_file: Path, runs: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Time the base and the full pipeline, their passes interleaved (base, full, full, base,
-    ...): a machine that slows down or speeds up during the bench then weighs on both alike,
-    and the ratio compares passes taken minutes, not a quarter of an hour, apart."""
-    children = {kind: Child(kind, texts_file, runs) for kind in ("base", "full")}
+    """Time the base pipeline, ours, and ours through the service's conversion, their passes
+    interleaved (base, full, service, service, full, base, ...): a machine that slows down or
+    speeds up during the bench then weighs on all three alike."""
+    children = {kind: Child(kind, texts_file) for kind in ("base", "full")}
     try:
         for child in children.values():
             child.ask(None)  # loaded and warmed up
-        passes: dict[str, list[float]] = {"base": [], "full": []}
+        # (child, command): the base pipeline, ours, ours with the service's conversion
+        steps = [("base", "run"), ("full", "run"), ("full", "service")]
+        passes: dict[tuple[str, str], list[float]] = {step: [] for step in steps}
         for k in range(runs):
-            order = ("base", "full") if k % 2 == 0 else ("full", "base")
-            for kind in order:
-                progress(f"throughput: {kind} pipeline, pass {k + 1} of {runs}")
-                passes[kind].append(children[kind].ask("run")["run_s"])
+            for kind, command in steps if k % 2 == 0 else steps[::-1]:
+                progress(f"throughput: {kind} pipeline ({command}), pass {k + 1} of {runs}")
+                passes[kind, command].append(children[kind].ask(command)["run_s"])
         results = {}
         for kind, child in children.items():
             result = child.ask("finish")
-            result["runs_s"] = passes[kind]
-            result["median_s"] = round(median_run(passes[kind]), 4)
+            result["runs_s"] = passes[kind, "run"]
+            result["median_s"] = round(median_run(passes[kind, "run"]), 4)
             results[kind] = result
+        results["full"]["service_runs_s"] = passes["full", "service"]
+        results["full"]["service_median_s"] = round(median_run(passes["full", "service"]), 4)
     finally:
         for child in children.values():
             child.close()
