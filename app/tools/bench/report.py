@@ -292,10 +292,10 @@ METHOD_MD = """## Method
 
 - Throughput: `spacy.load(model)` (base) and `build_pipeline` (full) each run in a child process
   pinned to one CPU with `OMP/OPENBLAS/MKL/BLIS_NUM_THREADS=1`, `nlp.pipe(batch_size=16)` over
-  the corpus after a warm-up; the two children's passes interleaved (base, full, full, base, ...)
-  so that a machine whose speed drifts weighs on both alike; median of the runs.
-  `overhead ratio` = base time / full time; the service path adds the Doc -> response
-  conversion (`attribute_requests`).
+  the corpus after a warm-up; median of the runs. `overhead ratio` = base time / full time;
+  the service path adds the Doc -> response conversion (`attribute_requests`). The passes are
+  interleaved (base, full, service, service, full, base, ...) so that a machine whose speed
+  drifts weighs on all three alike.
 - Components: the tokenizer and each pipe timed alone on copies of the seed article's doc
   (median of 20 calls); shares are relative to the whole base pipeline.
 - HTTP: `quotes serve --workers N` on 127.0.0.1; cold start = until `/readyz` answers and every
