@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import IDX
+import numpy
+from spacy.attrs import HEAD, IDX
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.quotes.features import Features, Passage
@@ -47,6 +48,7 @@ class ParseView:
         self.lex = lex
         self.tagged = doc.has_annotation("TAG")
         self.parsed = doc.has_annotation("DEP")
+        self.heads = head_indices(doc) if self.parsed else numpy.zeros(0, dtype=numpy.int64)
 
     def token_index(self, char: int) -> int:
         """Index of the token holding char `char` (the one before it on a gap)."""
@@ -60,16 +62,28 @@ class ParseView:
         return token.pos_ in VERB_POS and token.lemma_.lower() in self.lex.cue_verbs
 
 
-def top_token(span: Span) -> Token:
-    """The passage's token nearest the root: the head of what it says."""
-    tops = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    return min(tops or list(span), key=lambda t: sum(1 for _ in t.ancestors))
+def top_token(span: Span, heads: numpy.ndarray) -> Token:
+    """The passage's token nearest the root: the head of what it says. `heads`: every token's
+    head index in the doc (`head_indices`), so only the tokens that leave the span are visited."""
+    start, end = span.start, span.end
+    within = heads[start:end]
+    leaving = (within < start) | (within >= end) | (within == numpy.arange(start, end))
+    tops = [span.doc[start + k] for k in numpy.flatnonzero(leaving).tolist()] or list(span)
+    return min(tops, key=lambda t: sum(1 for _ in t.ancestors))
 
 
-def governing_verb(span: Span) -> Token | None:
-    """The nearest full verb above the passage in the parse, past copulas and auxiliaries
-    (`thinks that cats are "cuties"` -> thinks); None when there is none near."""
-    current = top_token(span)
+def head_indices(doc: Doc) -> numpy.ndarray:
+    """The index of every token's head (a root is its own head)."""
+    relative = doc.to_array(HEAD).astype(numpy.int64)  # offsets, stored unsigned
+    indices: numpy.ndarray = relative + numpy.arange(len(doc), dtype=numpy.int64)
+    return indices
+
+
+def governing_verb(span: Span, top: Token) -> Token | None:
+    """The nearest full verb above the passage (whose top token is `top`) in the parse, past
+    copulas and auxiliaries (`thinks that cats are "cuties"` -> thinks); None when there is
+    none near."""
+    current = top
     for _ in range(MAX_ASCENT):
         head = current.head
         if head.i == current.i:
@@ -115,8 +129,8 @@ def parse_features(view: ParseView, p: Passage, base: Features) -> Features:
             *range(span.end, min(sent.end, span.end + SENTENCE_WINDOW)),
         ]
         v["cue_in_sentence"] = float(any(view.is_cue(doc[i]) for i in window))
-        verb = governing_verb(span)
-        top = top_token(span)
+        top = top_token(span, view.heads)
+        verb = governing_verb(span, top)
         cue = verb is not None and view.is_cue(verb)
         v["governed_by_verb"] = float(verb is not None)
         v["governed_by_cue"] = float(cue)
