@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from app.pipeline.entities.names import NAME_DEPS, proper_nouns_in
 from app.pipeline.entities.salience import sentence_ids
+from app.pipeline.quotes.parse import governing_verb, head_indices, top_token
 from app.pipeline.speakers.context import is_mark, mark_or_blank
 
 
@@ -43,3 +44,20 @@ def test_proper_nouns_by_their_attachment() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, deps=deps, heads=heads)
     assert proper_nouns_in(doc, NAME_DEPS) == [0, 4]  # subject and object of a preposition
     assert proper_nouns_in(doc, frozenset({"dobj", "conj"})) == [2, 6]
+
+
+def test_top_token_and_governing_verb_from_the_head_array() -> None:
+    # Lee thinks that cats are cuties .   (hand-set parse)
+    words = ["Lee", "thinks", "that", "cats", "are", "cuties", "."]
+    heads = [1, 1, 4, 4, 1, 4, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "attr", "punct"]
+    pos = ["PROPN", "VERB", "SCONJ", "NOUN", "AUX", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert head_indices(doc).tolist() == heads
+    cuties = doc[5:6]
+    top = top_token(cuties, head_indices(doc))
+    assert top.text == "cuties"
+    assert governing_verb(cuties, top).text == "thinks"  # past the copula "are"
+    clause = doc[2:6]  # "that cats are cuties": its top is "are", whose head leaves the span
+    assert top_token(clause, head_indices(doc)).text == "are"
+    assert top_token(doc[0:7], head_indices(doc)).text == "thinks"  # the root is its own head
