@@ -7,16 +7,13 @@ article uses (`names.py`), ties every mention to an entity (`resolve.py`), rewri
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import ensure_path
 
 from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
 from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather
@@ -38,6 +35,7 @@ from app.pipeline.entities.resolve import (
 from app.pipeline.entities.salience import BACKGROUND_DEPS, Mention, SalienceWeights, Timeline
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
+from app.pipeline.pipes import DataPipe
 from app.pipeline.text import char_span
 from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerCandidate, SpeakerEntity
 
@@ -54,8 +52,6 @@ CONFIDENCE_BANDS: dict[str, tuple[float, float]] = {
 NAMED_RESOLUTIONS: frozenset[str] = frozenset({"explicit", "alias"})
 # Where in the context band an unresolved mention sits.
 UNRESOLVED_PRIOR = 0.2
-# The component's saved data (to_disk/from_disk).
-DATA_FILE = "lexicons.json"
 
 
 @Language.factory(
@@ -95,8 +91,10 @@ def make_speaker_resolver(
     )
 
 
-class SpeakerResolver(Pipe):
+class SpeakerResolver(DataPipe):
     """Speaker mentions -> entities; sets the final attributions and `doc._.speakers`."""
+
+    data_file = "lexicons.json"
 
     def __init__(
         self,
@@ -146,48 +144,28 @@ class SpeakerResolver(Pipe):
         self.calibrator = Calibrator.from_json(confidence_model or {})
         self._genders = GenderLexicon()
 
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        data = {"lexicons": self.lexicons.to_json(), "confidence": self.calibrator.to_json()}
-        return json.dumps(data).encode("utf8")
+    def to_json(self) -> dict[str, Any]:
+        return {"lexicons": self.lexicons.to_json(), "confidence": self.calibrator.to_json()}
 
-    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> SpeakerResolver:
-        data = json.loads(bytes_data.decode("utf8"))
+    def load_json(self, data: dict[str, Any]) -> None:
         self.lexicons = ResolverLexicons.from_json(data["lexicons"])
         self.calibrator = Calibrator.from_json(data["confidence"])
         self._genders = GenderLexicon()
-        return self
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        directory = ensure_path(path)
-        directory.mkdir(parents=True, exist_ok=True)
-        (directory / DATA_FILE).write_bytes(self.to_bytes())
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SpeakerResolver:
-        return self.from_bytes((ensure_path(path) / DATA_FILE).read_bytes())
-
-    # ---- the component -----------------------------------------------------------------------
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            attributions, speakers = self.resolve(doc)
-            self.set_annotations(doc, attributions, speakers)
-        except Exception as e:  # noqa: BLE001 - routed to spaCy's configurable error handler
-            error_handler(self.name, self, [doc], e)
-        return doc
+    # ---- the component (called by `DataPipe.__call__`) ---------------------------------------
 
     def set_annotations(
         self,
         doc: Doc,
-        attributions: Sequence[Attribution | None],
-        speakers: tuple[SpeakerEntity, ...],
+        found: tuple[Sequence[Attribution | None], tuple[SpeakerEntity, ...]],
     ) -> None:
+        attributions, speakers = found
         if self.spans_key in doc.spans:
             for span, attribution in zip(doc.spans[self.spans_key], attributions, strict=True):
                 span._.attribution = attribution
         doc._.speakers = speakers
 
-    def resolve(self, doc: Doc) -> tuple[list[Attribution | None], tuple[SpeakerEntity, ...]]:
+    def find(self, doc: Doc) -> tuple[list[Attribution | None], tuple[SpeakerEntity, ...]]:
         """The final attribution of every quote span and the speakers, in order of first quote."""
         if self.spans_key not in doc.spans or len(doc.spans[self.spans_key]) == 0:
             return [], ()

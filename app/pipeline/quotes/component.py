@@ -8,19 +8,17 @@ passage on `doc.spans[spans_key]`, with `span._.quote` set to its `Quote`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, SpanGroup
-from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
+from app.pipeline.pipes import DataPipe
 from app.pipeline.quotes.classify import DEFINING_RULES, type_passages
 from app.pipeline.quotes.features import (
     Features,
@@ -34,9 +32,6 @@ from app.pipeline.quotes.model import UNLEARNED_FEATURES, SpeechModel, with_rule
 from app.pipeline.quotes.parse import ParseView, parse_features
 from app.pipeline.quotes.scan import scan_quotes
 from app.pipeline.types import CharSpan, Quote
-
-# The component's saved data (to_disk/from_disk).
-LEXICONS_FILE = "lexicons.json"
 
 
 def find_quotes(
@@ -95,8 +90,10 @@ def make_quote_finder(
     return QuoteFinder(nlp.vocab, name, spans_key=spans_key, classify=classify, use_model=use_model)
 
 
-class QuoteFinder(Pipe):
+class QuoteFinder(DataPipe):
     """Finds quoted passages; a Span per passage with `span._.quote` set to its `Quote`."""
+
+    data_file = "lexicons.json"
 
     def __init__(
         self,
@@ -154,14 +151,6 @@ class QuoteFinder(Pipe):
         else:
             self.model = SpeechModel.from_path(classifier)
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.find(doc))
-        except Exception as e:  # noqa: BLE001 - routed to spaCy's configurable error handler
-            error_handler(self.name, self, [doc], e)
-        return doc
-
     def find(self, doc: Doc) -> list[Quote]:
         view = ParseView(doc, self.lexicons) if doc.has_annotation("TAG") else None
         model = self.model if self.use_model else None
@@ -205,27 +194,17 @@ class QuoteFinder(Pipe):
             prev_end = span.end
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=spans)
 
-    # -- serialization ------------------------------------------------------------------------
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+    # -- serialization (one JSON file, `DataPipe`) ----------------------------------------------
+    def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"lexicons": self.lexicons.to_dict()}
         if self.model is not None:
             data["model"] = self.model.to_dict()
-        return json.dumps(data).encode("utf8")
+        return data
 
-    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> QuoteFinder:
-        data = json.loads(bytes_data.decode("utf8"))
+    def load_json(self, data: dict[str, Any]) -> None:
         self.lexicons = Lexicons.from_dict(data.get("lexicons", {}))
         model = data.get("model")
         self.model = SpeechModel.from_dict(model) if model is not None else None
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        directory = ensure_path(path)
-        directory.mkdir(parents=True, exist_ok=True)
-        (directory / LEXICONS_FILE).write_bytes(self.to_bytes())
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteFinder:
-        return self.from_bytes((ensure_path(path) / LEXICONS_FILE).read_bytes())
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

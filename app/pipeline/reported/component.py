@@ -12,20 +12,18 @@ the speaker_resolver resolves it like any quotation's.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
+from app.pipeline.pipes import DataPipe
 from app.pipeline.quotes.features import is_furniture_line
 from app.pipeline.reported.extent import Found
 from app.pipeline.reported.labels import labelled, named_words
@@ -43,8 +41,6 @@ CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
 # Shapes whose cue may name no source (`questions about X`): such a passage must not hold a
 # quotation, whose speaker would become no one.
 SOURCELESS_LAYOUTS: frozenset[str] = frozenset({"noun_topic"})
-# The component's saved data (to_disk/from_disk).
-DATA_FILE = "reported_speech.json"
 
 
 @Language.factory(
@@ -77,8 +73,10 @@ def make_reported_speech(
     )
 
 
-class ReportedSpeech(Pipe):
+class ReportedSpeech(DataPipe):
     """Reported speech -> `indirect` passages with their cues, by dependency patterns."""
+
+    data_file = "reported_speech.json"
 
     def __init__(
         self,
@@ -137,8 +135,8 @@ class ReportedSpeech(Pipe):
         ]
         self._shapes = compile_shapes(self.vocab, filled)
 
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        data = {
+    def to_json(self) -> dict[str, Any]:
+        return {
             "cue_verbs": self.cue_verbs,
             "patterns": self.patterns,
             "colon_labels": sorted(self.colon_labels),
@@ -146,34 +144,15 @@ class ReportedSpeech(Pipe):
             "issued_nouns": sorted(self.issued_nouns),
             "classifier": self.model.to_dict() if self.model is not None else None,
         }
-        return json.dumps(data).encode()
 
-    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> ReportedSpeech:
-        data = json.loads(bytes_data.decode("utf8"))
+    def load_json(self, data: dict[str, Any]) -> None:
         self.colon_labels = frozenset(data["colon_labels"])
         self.furniture_labels = frozenset(data["furniture_labels"])
         self.issued_nouns = frozenset(data.get("issued_nouns", ()))
         self.model = _load_model(data.get("classifier"))
         self._build(data["cue_verbs"], data["patterns"])
-        return self
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        directory = ensure_path(path)
-        directory.mkdir(parents=True, exist_ok=True)
-        (directory / DATA_FILE).write_bytes(self.to_bytes())
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ReportedSpeech:
-        return self.from_bytes((ensure_path(path) / DATA_FILE).read_bytes())
-
-    # ---- the component -----------------------------------------------------------------------
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.find(doc))
-        except Exception as e:  # noqa: BLE001 - routed to spaCy's configurable error handler
-            error_handler(self.name, self, [doc], e)
-        return doc
+    # ---- the component (called by `DataPipe.__call__`) ---------------------------------------
 
     def find(self, doc: Doc) -> list[Found]:
         """Every reported passage, in text order, at most one per content extent."""
