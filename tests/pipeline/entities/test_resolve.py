@@ -353,7 +353,7 @@ def test_hand_parsed_alias_and_title() -> None:
 
 def test_uninitialized_resolver_raises() -> None:
     with pytest.raises(ValueError, match="not initialized"):
-        _blank_resolver().resolve(_alias_doc())
+        _blank_resolver().find(_alias_doc())
 
 
 def test_resolver_save_and_reload(tmp_path: Path) -> None:
