@@ -153,6 +153,8 @@ class MentionResolver:
             return replace(earlier, resolution="context")
         head = doc[candidate.head]
         mention = doc[candidate.mention[0] : candidate.mention[1]]
+        if any(t.dep_ == "conj" and t.head.i == head.i for t in mention):
+            return _group(head, mention)  # `Trump and Ryan said`: both, not the first alone
         if head.pos_ == "PRON" and head.lower_ in INDEFINITE_SPEAKERS:
             # "another read", "someone shouted": the words themselves are all the text says
             return self.nominal(head, mention, article)
@@ -333,6 +335,13 @@ def _surname(head: Token, clusters: dict[str, Cluster]) -> Resolved | None:
     cluster = clusters[best[1]]
     resolution: Resolution = "alias" if len(cluster.canonical.words) > 1 else "explicit"
     return Resolved.to_cluster(best[1], cluster, resolution, head.text)
+
+
+def _group(head: Token, mention: Span) -> Resolved:
+    """Coordinated speakers, named by the mention as written (`Trump and Ryan`)."""
+    text = strip_punct(mention).text
+    resolution: Resolution = "explicit" if head.pos_ == "PROPN" else "nominal"
+    return Resolved(key="group:" + text.lower(), name=text, kind="group", resolution=resolution)
 
 
 def _after_quote(token: Token) -> bool:

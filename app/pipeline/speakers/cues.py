@@ -68,8 +68,8 @@ def subject_of(
     lexicon: CueLexicon | None = None,
 ) -> Token | None:
     """The subject of a cue verb, following shared-subject links and relative clauses; for a
-    passive verb of addressing, the speaker of its by-phrase (`X was asked by Y`: the grammatical
-    subject is the listener). `passive_agents`: verb index -> speaker index (pattern matches);
+    verb of addressing or naming with a by-phrase, the speaker of that phrase (`X was asked by Y`:
+    the grammatical subject is the listener; `described as "Q" by Y`). `passive_agents`: verb index -> speaker index (pattern matches);
     `lexicon`: the cue verbs (a participle after a clause of its own cue keeps that cue's
     subject)."""
     agent = passive_agents.get(verb.i)

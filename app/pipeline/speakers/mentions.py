@@ -44,6 +44,9 @@ SET_OFF_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG"})
 # the entity labels such an owner must have.
 OWNER_PREPS: frozenset[str] = frozenset({"of", "by"})
 OWNER_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
+# Coordinated speakers (`Trump and Ryan said`): the words that join them and what each may be.
+COORDINATORS: frozenset[str] = frozenset({"and", "&"})
+COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
 MAX_PARENTHESIS = 12
 
@@ -271,6 +274,7 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
     start, end = mention_extent(head)
     # never let a mention reach into a quotation or across the paragraph
     para = index.para[head.i]
+    joined = coordination_end(index, head, cue)
     while start < head.i and (
         index.inside[start] or index.para[start] != para or is_mark_dash(index.doc[start])
     ):
@@ -292,11 +296,35 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
             # (`a source familiar with it, who spoke on condition of anonymity`)
             end = k
             break
+    if joined is not None:
+        end = max(end, joined)  # `Trump and Ryan said`: the speakers together
     while end > head.i + 1 and index.doc[end - 1].is_punct:
         end -= 1
     while _hyphen_joined(index.doc, end) and not index.inside[end + 1]:
         end += 2  # "the 43-year-old": a word the tokenizer split at its hyphens
     return SpeakerCandidate(mention=(start, end), head=head.i, cue=cue)
+
+
+def coordination_end(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> int | None:
+    """The end of the last conjunct when the mention's head is coordinated with other speakers
+    by "and" (`Trump and his attorneys said`, `Sen. Ann Lee and Rep. Tom Ray wrote`): the words
+    up to it, all outside quotes and in the paragraph and before the cue; else None."""
+    if head.pos_ not in COORDINATED_POS and not (head.is_title and head.pos_ != "PRON"):
+        return None  # (a name the tagger took for a verb counts; `she and her peers` does not)
+    if not any(c.dep_ == "cc" and c.lower_ in COORDINATORS for c in head.rights):
+        return None
+    conjuncts = [c for c in head.rights if c.dep_ == "conj" and c.pos_ in COORDINATED_POS]
+    if not conjuncts:
+        return None
+    last = conjuncts[-1]
+    if last.lower_ in NON_SPEAKER_PRONOUNS or last.ent_type_ in NON_SPEAKER_LABELS:
+        return None
+    _, end = mention_extent(last)
+    para = index.para[head.i]
+    for k in range(head.i, end):
+        if index.inside[k] or index.para[k] != para or (cue is not None and cue[0] <= k < cue[1]):
+            return None
+    return end
 
 
 def _hyphen_joined(doc: Doc, k: int) -> bool:

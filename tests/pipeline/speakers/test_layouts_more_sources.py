@@ -1,0 +1,38 @@
+"""More attribution rules from the study of the training articles' errors (issue 13), each
+tested on sentences of our own: coordinated speakers, the by-phrase of a naming participle."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.pipeline.support import attribute, who
+
+
+@pytest.mark.full_model
+def test_coordinated_speakers_are_named_together(nlp: Language) -> None:
+    doc = attribute(nlp, '"We will appeal the ruling," Maria Lopez and Tom Baker said on Monday.')
+    assert who(doc) == [("Maria Lopez and Tom Baker", "Maria Lopez and Tom Baker", "said")]
+
+
+@pytest.mark.full_model
+def test_speaker_coordinated_with_a_common_noun(nlp: Language) -> None:
+    text = 'Mayor Ann Brooks and her lawyers called the verdict "a travesty."'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [
+        ("Mayor Ann Brooks and her lawyers", "Mayor Ann Brooks and her lawyers", "called")
+    ]
+
+
+@pytest.mark.full_model
+def test_a_pronoun_coordinated_with_others_is_left_alone(nlp: Language) -> None:
+    text = 'Maria Lopez spoke first. "We will appeal," she and her lawyers said.'
+    doc = attribute(nlp, text)
+    assert who(doc)[0][1] != "she and her lawyers"
+
+
+@pytest.mark.full_model
+def test_naming_participle_with_a_by_phrase_takes_its_agent(nlp: Language) -> None:
+    text = 'The budget, described as "a disaster" by Senator Tom Baker, passed on Friday.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Tom Baker", "Senator Tom Baker", "described")]
