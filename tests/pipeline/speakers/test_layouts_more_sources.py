@@ -1,11 +1,15 @@
 """More attribution rules from the study of the training articles' errors (issue 13), each
-tested on sentences of our own: coordinated speakers, the by-phrase of a naming participle."""
+tested on sentences of our own: coordinated speakers, the by-phrase of a naming participle, a
+name the parse hung on its verb."""
 
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from app.pipeline.syntax import mention_head
 from tests.pipeline.support import attribute, who
 
 
@@ -36,3 +40,25 @@ def test_naming_participle_with_a_by_phrase_takes_its_agent(nlp: Language) -> No
     text = 'The budget, described as "a disaster" by Senator Tom Baker, passed on Friday.'
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [("Tom Baker", "Senator Tom Baker", "described")]
+
+
+def test_a_name_hung_on_a_verb_as_a_compound_stays_the_mention_head() -> None:
+    # `"Sit down," Baker barked` parsed with "Baker" a compound of the verb "barked"
+    words = ["Baker", "barked", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 1],
+        deps=["compound", "ROOT", "punct"],
+        pos=["PROPN", "VERB", "PUNCT"],
+    )
+    assert mention_head(doc[0]).text == "Baker"
+    # a name part still climbs to its name's head
+    name = Doc(
+        spacy.blank("en").vocab,
+        words=["Ann", "Baker", "barked"],
+        heads=[1, 2, 2],
+        deps=["compound", "nsubj", "ROOT"],
+        pos=["PROPN", "PROPN", "VERB"],
+    )
+    assert mention_head(name[0]).text == "Baker"
