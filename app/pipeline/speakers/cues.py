@@ -68,10 +68,10 @@ def subject_of(
     lexicon: CueLexicon | None = None,
 ) -> Token | None:
     """The subject of a cue verb, following shared-subject links and relative clauses; for a
-    verb of addressing or naming with a by-phrase, the speaker of that phrase (`X was asked by Y`:
-    the grammatical subject is the listener; `described as "Q" by Y`). `passive_agents`: verb index -> speaker index (pattern matches);
-    `lexicon`: the cue verbs (a participle after a clause of its own cue keeps that cue's
-    subject)."""
+    verb of addressing or naming with a by-phrase, the speaker of that phrase (`X was asked by
+    Y`: the grammatical subject is the listener; `described as "Q" by Y`). `passive_agents`:
+    verb index -> speaker index (pattern matches); `lexicon`: the cue verbs (a participle after
+    a clause of its own cue keeps that cue's subject)."""
     agent = passive_agents.get(verb.i)
     if agent is not None:
         return verb.doc[agent]
