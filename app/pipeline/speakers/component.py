@@ -21,12 +21,12 @@ from spacy.training import Example
 from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
-from app.pipeline.lexicon import LexiconSource, entries
+from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext
 from app.pipeline.speakers.cues import CueLexicon
 from app.pipeline.speakers.layouts.after import unfinished
 from app.pipeline.speakers.layouts.before import cue_adjacent
-from app.pipeline.speakers.mentions import weak_subject
+from app.pipeline.speakers.mentions import names_someone, weak_subject
 from app.pipeline.speakers.patterns import CuePatterns
 from app.pipeline.speakers.table import first_found
 from app.pipeline.text import char_span
@@ -92,6 +92,7 @@ class SpeakerAttributor(Pipe):
         self.max_ascent = max_ascent
         self.lexicon = CueLexicon(frozenset())
         self.speech_nouns: frozenset[str] = frozenset()
+        self.source_nouns: frozenset[str] = frozenset()
         self.patterns = CuePatterns(vocab)
 
     # ---- set-up and serialization ----------------------------------------------------------
@@ -105,22 +106,34 @@ class SpeakerAttributor(Pipe):
         speech_nouns: LexiconSource = (),
         cue_phrases: Sequence[dict[str, Any]] = (),
         dependency_patterns: Sequence[dict[str, Any]] = (),
+        source_nouns: LexiconSource = (),
+        gendered_nouns: Path | str | Iterable[Sequence[str]] = (),
     ) -> None:
-        """Load the cue verbs and speech nouns (paths or entries) and the cue patterns."""
+        """Load the cue verbs, speech nouns and the common nouns that can name a speaker (the
+        resolver's source nouns with its gendered nouns, a table whose first column counts;
+        paths or entries) and the cue patterns."""
         self.lexicon = CueLexicon.from_entries(entries(cue_verbs))
         self.speech_nouns = frozenset(entries(speech_nouns))
+        rows = (
+            read_table(gendered_nouns) if isinstance(gendered_nouns, str | Path) else gendered_nouns
+        )
+        self.source_nouns = frozenset(entries(source_nouns)) | {
+            row[0].lower() for row in rows if row
+        }
         self.patterns = CuePatterns(self.vocab, cue_phrases, dependency_patterns)
 
     def _data(self) -> dict[str, Any]:
         return {
             "cue_verbs": self.lexicon.to_entries(),
             "speech_nouns": sorted(self.speech_nouns),
+            "source_nouns": sorted(self.source_nouns),
             **self.patterns.to_json(),
         }
 
     def _load(self, data: dict[str, Any]) -> SpeakerAttributor:
         self.lexicon = CueLexicon.from_entries(data["cue_verbs"])
         self.speech_nouns = frozenset(data["speech_nouns"])
+        self.source_nouns = frozenset(data.get("source_nouns", ()))
         self.patterns = CuePatterns(self.vocab, data["phrases"], data["dependencies"])
         return self
 
@@ -153,6 +166,7 @@ class SpeakerAttributor(Pipe):
         return AttributorSettings(
             lexicon=self.lexicon,
             speech_nouns=self.speech_nouns,
+            source_nouns=self.source_nouns,
             after_window=self.after_window,
             before_window=self.before_window,
             max_ascent=self.max_ascent,
@@ -187,6 +201,11 @@ class SpeakerAttributor(Pipe):
                 found = first_found(q, shape) or found
             if found is None:
                 found = first_found(q, "unattributed")
+            elif not names_someone(index, found):
+                # `De Blasio said the move was ... and said, "Q"`: the mention names no one (the
+                # resolver would leave the quote without a speaker), so the sentence's own
+                # named cue or subject, if it has one
+                found = first_found(q, "no_speaker") or found
             results.append(found)
         return results
 

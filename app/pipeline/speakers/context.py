@@ -30,6 +30,7 @@ class AttributorSettings:
 
     lexicon: CueLexicon
     speech_nouns: frozenset[str]
+    source_nouns: frozenset[str]  # common nouns that can name a speaker (empty: any can)
     after_window: int  # tokens after a quote the search for its cue may look
     before_window: int  # tokens before a quote the search for its cue may look
     max_ascent: int  # dependency heads climbed above a quote looking for its governing verb

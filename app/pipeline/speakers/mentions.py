@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from app.pipeline.sources import FIRST_SECOND_PERSON, noun_names_source
 from app.pipeline.speakers.context import DocIndex, is_mark_dash
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS
 from app.pipeline.syntax import (
@@ -80,6 +81,19 @@ def _dateline(token: Token) -> bool:
     if after.text != "(" or k + 3 >= len(doc):
         return False
     return doc[k + 1].is_upper and doc[k + 2].text == ")" and doc[k + 3].text in DASH_TOKENS
+
+
+def names_someone(index: DocIndex, candidate: SpeakerCandidate) -> bool:
+    """The candidate's mention can name a speaker: not a writer's or reader's pronoun (`what
+    we call "Q"`) nor a common noun of no one (`the move`, `her lesson`; with no source nouns
+    loaded, any noun can)."""
+    if candidate.head is None:
+        return True
+    head = index.doc[candidate.head]
+    if head.pos_ == "PRON":
+        return head.lower_ not in FIRST_SECOND_PERSON
+    nouns = index.settings.source_nouns
+    return not nouns or noun_names_source(head, nouns)
 
 
 def can_head_mention(token: Token) -> bool:

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from app.pipeline.syntax import mention_head
-from tests.pipeline.support import attribute, who
+from tests.pipeline.support import attribute, layouts, who
 
 
 @pytest.mark.full_model
@@ -62,3 +62,26 @@ def test_a_name_hung_on_a_verb_as_a_compound_stays_the_mention_head() -> None:
         pos=["PROPN", "PROPN", "VERB"],
     )
     assert mention_head(name[0]).text == "Baker"
+
+
+@pytest.mark.full_model
+def test_a_mention_that_names_no_one_gives_way_to_the_sentences_named_cue(nlp: Language) -> None:
+    text = (
+        "Mayor Ann Brooks said the move was made by the council and said, "
+        '"Who else would you trust with the budget?"'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Ann Brooks", "Mayor Ann Brooks", "said")]
+    assert layouts(doc) == ["sentence_cue"]
+
+
+@pytest.mark.full_model
+def test_the_writers_own_pronoun_gives_way_to_the_sentences_named_cue(nlp: Language) -> None:
+    doc = attribute(nlp, 'At the hearing Tom Baker said, and I quote, "We will win this fight."')
+    assert who(doc) == [("Tom Baker", "Tom Baker", "said")]
+
+
+@pytest.mark.full_model
+def test_a_mention_that_names_no_one_stays_when_the_sentence_names_no_one(nlp: Language) -> None:
+    doc = attribute(nlp, 'The plan, as we call it, was "a bold idea."', ["partial"])
+    assert who(doc) == [(None, "we", "call")]
