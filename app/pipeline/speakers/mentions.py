@@ -253,9 +253,17 @@ def mention_extent(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.i == right):
             right = max(right, child.right_edge.i + 1)
-        elif token.pos_ == "NOUN" and child.left_edge.i == right and _np_post_modifier(child):
+        elif _takes_post_modifiers(token) and child.left_edge.i == right and _np_post_modifier(child):
             right = max(right, child.right_edge.i + 1)
     return left, right
+
+
+def _takes_post_modifiers(token: Token) -> bool:
+    """A common noun, or a proper noun that is no person's name (`one Democrat familiar with
+    the talks`, `the Holocaust Memorial Museum in Washington`), keeps its post-modifiers."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in PERSON_LABELS
 
 
 def _np_post_modifier(child: Token) -> bool:

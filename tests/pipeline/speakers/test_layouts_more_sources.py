@@ -85,3 +85,12 @@ def test_the_writers_own_pronoun_gives_way_to_the_sentences_named_cue(nlp: Langu
 def test_a_mention_that_names_no_one_stays_when_the_sentence_names_no_one(nlp: Language) -> None:
     doc = attribute(nlp, 'The plan, as we call it, was "a bold idea."', ["partial"])
     assert who(doc) == [(None, "we", "call")]
+
+
+@pytest.mark.full_model
+def test_a_proper_noun_that_names_no_person_keeps_its_post_modifiers(nlp: Language) -> None:
+    doc = attribute(nlp, '"The deal is dead," said one Democrat familiar with the talks.')
+    assert who(doc) == [("Democrat", "one Democrat familiar with the talks", "said")]
+    # a person's name does not (`Lee in Boston`)
+    doc = attribute(nlp, '"The deal is dead," said Ann Lee in Boston on Monday.')
+    assert who(doc) == [("Ann Lee", "Ann Lee", "said")]
