@@ -250,10 +250,11 @@ def mention_extent(token: Token) -> tuple[int, int]:
         if child.dep_ in NP_LEFT_DEPS or (child.dep_ == "punct" and child.text == "-"):
             left = min(left, child.left_edge.i)
     right = token.i + 1
+    modified = _takes_post_modifiers(token)
     for child in token.rights:
         if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.i == right):
             right = max(right, child.right_edge.i + 1)
-        elif _takes_post_modifiers(token) and child.left_edge.i == right and _np_post_modifier(child):
+        elif modified and child.left_edge.i == right and _np_post_modifier(child):
             right = max(right, child.right_edge.i + 1)
     return left, right
 
