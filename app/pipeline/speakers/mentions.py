@@ -48,6 +48,8 @@ OWNER_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 # Coordinated speakers (`Trump and Ryan said`): the words that join them and what each may be.
 COORDINATORS: frozenset[str] = frozenset({"and", "&"})
 COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
+# Longest rank abbreviation the tokenizer may split from its period (`Capt.`, `Cmdr.`).
+MAX_RANK_LENGTH = 5
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
 MAX_PARENTHESIS = 12
 
@@ -294,7 +296,10 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
             head = named  # "Ann Lee, a city adviser, said": the name, not the role
     if head.pos_ == "NOUN":
         head = _following_name(index, head)
+    rank = head
+    head = _name_after_abbreviation(index, head)
     start, end = mention_extent(head)
+    start = min(start, mention_extent(rank)[0])  # `Army Capt. Ann Lopez`: the rank kept
     # never let a mention reach into a quotation or across the paragraph
     para = index.para[head.i]
     joined = coordination_end(index, head, cue)
@@ -348,6 +353,27 @@ def coordination_end(index: DocIndex, head: Token, cue: tuple[int, int] | None) 
         if index.inside[k] or index.para[k] != para or (cue is not None and cue[0] <= k < cue[1]):
             return None
     return end
+
+
+def _name_after_abbreviation(index: DocIndex, head: Token) -> Token:
+    """`said Army Capt. Ann Lopez`: a rank the tokenizer does not know as an abbreviation is
+    split from its period, and the parse ends a sentence there; the person's name after the
+    period is the mention's head."""
+    doc = index.doc
+    k = head.i + 2
+    if k >= len(doc) or head.pos_ != "PROPN" or not head.is_title or len(head) > MAX_RANK_LENGTH:
+        return head
+    if head.ent_type_ in PERSON_LABELS:
+        return head  # `manager Jon Kohan. Ayotte said`: a name ending a sentence
+    period = doc[head.i + 1]
+    if period.text != "." or head.whitespace_ or not period.whitespace_:
+        return head
+    if index.inside[k] or index.para[k] != index.para[head.i]:
+        return head
+    end = k
+    while end < len(doc) and doc[end].ent_type_ in PERSON_LABELS and doc[end].pos_ == "PROPN":
+        end += 1
+    return mention_head(doc[end - 1]) if end > k else head
 
 
 def _hyphen_joined(doc: Doc, k: int) -> bool:

@@ -94,3 +94,9 @@ def test_a_proper_noun_that_names_no_person_keeps_its_post_modifiers(nlp: Langua
     # a person's name does not (`Lee in Boston`)
     doc = attribute(nlp, '"The deal is dead," said Ann Lee in Boston on Monday.')
     assert who(doc) == [("Ann Lee", "Ann Lee", "said")]
+
+
+@pytest.mark.full_model
+def test_a_rank_split_from_its_period_keeps_the_name_after_it(nlp: Language) -> None:
+    doc = attribute(nlp, '"We are ready," said Army Capt. Ann Lopez, a spokeswoman.')
+    assert who(doc) == [("Ann Lopez", "Army Capt. Ann Lopez", "said")]
