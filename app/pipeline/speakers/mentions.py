@@ -290,7 +290,7 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
     possessor = speech_possessor(index, head, index.para[head.i])
     if possessor is not None:
         head = possessor  # "Trump's statement said": the statement's owner is the speaker
-    if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i:
+    if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i and _closed(head):
         named = head.head
         if named.pos_ == "PROPN" and not index.inside[named.i]:
             head = named  # "Ann Lee, a city adviser, said": the name, not the role
@@ -374,6 +374,14 @@ def _name_after_abbreviation(index: DocIndex, head: Token) -> Token:
     while end < len(doc) and doc[end].ent_type_ in PERSON_LABELS and doc[end].pos_ == "PROPN":
         end += 1
     return mention_head(doc[end - 1]) if end > k else head
+
+
+def _closed(appos: Token) -> bool:
+    """An apposition set off after it (`Ann Lee, a city adviser, said`), not a noun phrase run
+    into the verb that a misparse hung on a name before it (`an interview with hosts A and B,
+    the candidate stated`)."""
+    after = appos.right_edge.i + 1
+    return after >= len(appos.doc) or appos.doc[after].is_punct
 
 
 def _hyphen_joined(doc: Doc, k: int) -> bool:

@@ -100,3 +100,17 @@ def test_a_proper_noun_that_names_no_person_keeps_its_post_modifiers(nlp: Langua
 def test_a_rank_split_from_its_period_keeps_the_name_after_it(nlp: Language) -> None:
     doc = attribute(nlp, '"We are ready," said Army Capt. Ann Lopez, a spokeswoman.')
     assert who(doc) == [("Ann Lopez", "Army Capt. Ann Lopez", "said")]
+
+
+@pytest.mark.full_model
+def test_a_role_run_into_its_verb_is_not_an_apposition_of_the_name_before(nlp: Language) -> None:
+    # the parse hangs "the Republican candidate" on "Ann Lee" as an apposition; no comma closes it
+    text = (
+        "In an interview with radio hosts Tom Baker and Ann Lee, the Republican candidate "
+        'stated that the plan was "a total failure."'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert [mention for _, mention, _ in who(doc)] == ["the Republican candidate"]
+    # an apposition set off by commas still gives way to the name
+    doc = attribute(nlp, '"We will rebuild," Maria Lopez, the city\'s mayor, said on Monday.')
+    assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
