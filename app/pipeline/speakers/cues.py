@@ -77,11 +77,13 @@ def subject_of(
         return verb.doc[agent]
     current = _reporting_verb(verb, lexicon)
     for _ in range(max_hops + 1):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    return current.head
-                return child
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # the nearest, when a misparse gives the verb two (a quote before it hung on it too)
+            child = min(subjects, key=lambda t: abs(t.i - current.i))
+            if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return child
         if current.dep_ == "relcl" and current.head.pos_ in MENTION_POS:
             return current.head
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
