@@ -18,8 +18,6 @@ def test_issuer_of_a_statement_is_the_nearest_of_two_subjects_a_misparse_gave() 
     deps += ["ccomp"]
     pos = ["ADV", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "VERB", "PRON", "VERB"]
     lemmas = [w.lower() for w in words]
-    doc = Doc(
-        spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas
-    )
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     source = source_of(doc[8], {"statement"})
     assert source is not None and source.text == "council"
