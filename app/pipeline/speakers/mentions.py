@@ -129,6 +129,10 @@ def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
             named = [t for t in obj.subtree if t.ent_type_ in OWNER_LABELS and t.pos_ == "PROPN"]
             if named and all(index.usable(t, para) for t in named):
                 return mention_head(named[-1])
+            nouns = index.settings.source_nouns
+            if not named and obj.pos_ == "NOUN" and obj.lemma_.lower() in nouns:
+                if index.usable(obj, para):
+                    return obj  # "in the words of a senior adviser", "a memo by officials"
     return None
 
 

@@ -114,3 +114,13 @@ def test_a_role_run_into_its_verb_is_not_an_apposition_of_the_name_before(nlp: L
     # an apposition set off by commas still gives way to the name
     doc = attribute(nlp, '"We will rebuild," Maria Lopez, the city\'s mayor, said on Monday.')
     assert who(doc) == [("Maria Lopez", "Maria Lopez", "said")]
+
+
+@pytest.mark.full_model
+def test_a_speech_nouns_owner_after_it_may_be_a_common_noun_source(nlp: Language) -> None:
+    text = (
+        "The storm was fierce, and the statement by a senior adviser that the town "
+        '"will rebuild" was welcome.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("a senior adviser", "a senior adviser", "statement")]
