@@ -22,7 +22,7 @@ from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
-from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext
+from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext, is_mark
 from app.pipeline.speakers.cues import CueLexicon
 from app.pipeline.speakers.layouts.after import unfinished
 from app.pipeline.speakers.layouts.before import cue_adjacent
@@ -34,6 +34,8 @@ from app.pipeline.types import Attribution, Quote, SpeakerCandidate
 
 # The last token of a quote that ends its sentence inside the marks ("Q.", "Q?").
 SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
+# The last token of a quote the sentence may go on after (`"Q?" asked Lee`).
+OPEN_ENDS: frozenset[str] = frozenset({"?", "!"})
 # Confidence of a quote with no speaker mention at all, before resolution.
 NO_MENTION_CONFIDENCE = 0.1
 # The component's saved data (to_disk/from_disk).
@@ -228,9 +230,21 @@ def quote_shape(q: QuoteContext) -> str:
         return "indirect"
     if q.quote.type == "partial":
         return "partial_unfinished" if unfinished(q.index, span) else "partial"
-    if span[-1].text in SENTENCE_FINAL and cue_adjacent(q):
+    if span[-1].text in SENTENCE_FINAL and not _sentence_goes_on(q) and cue_adjacent(q):
         return "direct_after_cue"
     return "direct"
+
+
+def _sentence_goes_on(q: QuoteContext) -> bool:
+    """`"Q?" asked Lee.`, `"Q!" she shouted.`: a question or exclamation inside the marks that
+    the sentence goes on after (a lower-case word follows the closing mark)."""
+    span, doc = q.span, q.doc
+    if span[-1].text not in OPEN_ENDS:
+        return False
+    k = span.end
+    while k < len(doc) and is_mark(doc[k]):
+        k += 1
+    return k < len(doc) and doc[k].is_alpha and doc[k].is_lower
 
 
 def provisional_attribution(doc: Doc, candidate: SpeakerCandidate | None) -> Attribution:

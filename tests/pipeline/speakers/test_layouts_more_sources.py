@@ -124,3 +124,13 @@ def test_a_speech_nouns_owner_after_it_may_be_a_common_noun_source(nlp: Language
     )
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [("a senior adviser", "a senior adviser", "statement")]
+
+
+@pytest.mark.full_model
+def test_a_question_the_sentence_goes_on_after_takes_the_cue_after_it(nlp: Language) -> None:
+    text = (
+        "Many residents want the market moved, but the council strongly disagrees - "
+        '"why would we move it now?" asked Tom Baker, a council member.'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Tom Baker", "Tom Baker", "asked")]
