@@ -44,6 +44,7 @@ def attributor_data() -> dict[str, object]:
         "dependency_patterns": read_patterns(MODELS / "patterns" / "passive_agent.jsonl"),
         "source_nouns": initialize_data("speaker_attributor")["source_nouns"],
         "gendered_nouns": MODELS / "gendered_nouns.tsv",
+        "issued_nouns": initialize_data("speaker_attributor")["issued_nouns"],
     }
 
 

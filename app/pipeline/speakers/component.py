@@ -95,6 +95,7 @@ class SpeakerAttributor(Pipe):
         self.lexicon = CueLexicon(frozenset())
         self.speech_nouns: frozenset[str] = frozenset()
         self.source_nouns: frozenset[str] = frozenset()
+        self.issued_nouns: frozenset[str] = frozenset()
         self.patterns = CuePatterns(vocab)
 
     # ---- set-up and serialization ----------------------------------------------------------
@@ -110,10 +111,11 @@ class SpeakerAttributor(Pipe):
         dependency_patterns: Sequence[dict[str, Any]] = (),
         source_nouns: LexiconSource = (),
         gendered_nouns: Path | str | Iterable[Sequence[str]] = (),
+        issued_nouns: LexiconSource = (),
     ) -> None:
-        """Load the cue verbs, speech nouns and the common nouns that can name a speaker (the
-        resolver's source nouns with its gendered nouns, a table whose first column counts;
-        paths or entries) and the cue patterns."""
+        """Load the cue verbs, speech nouns, the common nouns that can name a speaker (the
+        resolver's source nouns with its gendered nouns, a table whose first column counts) and
+        the nouns of what someone issues (paths or entries), and the cue patterns."""
         self.lexicon = CueLexicon.from_entries(entries(cue_verbs))
         self.speech_nouns = frozenset(entries(speech_nouns))
         rows = (
@@ -122,6 +124,7 @@ class SpeakerAttributor(Pipe):
         self.source_nouns = frozenset(entries(source_nouns)) | {
             row[0].lower() for row in rows if row
         }
+        self.issued_nouns = frozenset(entries(issued_nouns))
         self.patterns = CuePatterns(self.vocab, cue_phrases, dependency_patterns)
 
     def _data(self) -> dict[str, Any]:
@@ -129,6 +132,7 @@ class SpeakerAttributor(Pipe):
             "cue_verbs": self.lexicon.to_entries(),
             "speech_nouns": sorted(self.speech_nouns),
             "source_nouns": sorted(self.source_nouns),
+            "issued_nouns": sorted(self.issued_nouns),
             **self.patterns.to_json(),
         }
 
@@ -136,6 +140,7 @@ class SpeakerAttributor(Pipe):
         self.lexicon = CueLexicon.from_entries(data["cue_verbs"])
         self.speech_nouns = frozenset(data["speech_nouns"])
         self.source_nouns = frozenset(data.get("source_nouns", ()))
+        self.issued_nouns = frozenset(data.get("issued_nouns", ()))
         self.patterns = CuePatterns(self.vocab, data["phrases"], data["dependencies"])
         return self
 
@@ -169,6 +174,7 @@ class SpeakerAttributor(Pipe):
             lexicon=self.lexicon,
             speech_nouns=self.speech_nouns,
             source_nouns=self.source_nouns,
+            issued_nouns=self.issued_nouns,
             after_window=self.after_window,
             before_window=self.before_window,
             max_ascent=self.max_ascent,
