@@ -28,10 +28,14 @@ MAX_NAME_CHAIN = 6
 
 
 def mention_head(token: Token) -> Token:
-    """Climb from a name part to the head of its noun phrase ("Jeff" -> "Sessions")."""
+    """Climb from a name part to the head of its noun phrase ("Jeff" -> "Sessions"), never onto
+    a verb (`"Q," Trump barked` parsed with "Trump" a compound of "barked")."""
     head = token
     for _ in range(MAX_NAME_CHAIN):
-        if head.dep_ in NAME_CHAIN_DEPS and head.head.i != head.i and head.head.i > head.i:
+        up = head.head
+        if up.pos_ in VERB_POS:
+            break
+        if head.dep_ in NAME_CHAIN_DEPS and up.i != head.i and up.i > head.i:
             head = head.head
         else:
             break

@@ -42,6 +42,9 @@ def attributor_data() -> dict[str, object]:
         "speech_nouns": MODELS / "speech_nouns.txt",
         "cue_phrases": read_patterns(MODELS / "patterns" / "cue_phrases.jsonl"),
         "dependency_patterns": read_patterns(MODELS / "patterns" / "passive_agent.jsonl"),
+        "source_nouns": initialize_data("speaker_attributor")["source_nouns"],
+        "gendered_nouns": MODELS / "gendered_nouns.tsv",
+        "issued_nouns": initialize_data("speaker_attributor")["issued_nouns"],
     }
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.entities.names import Cluster, Gender, NameModel, ResolverLexicons, strip_punct
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
+from app.pipeline.sources import noun_names_source
 from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS
 from app.pipeline.types import EntityKind, Resolution, SpeakerCandidate
 
@@ -44,10 +45,6 @@ NOMINAL_DISTANCE_FACTOR = 3
 SALIENCE_WINDOW = 80
 # How far back (tokens) a role nominal with no matching role looks for a named subject.
 NOMINAL_WINDOW = 150
-# Entity labels that make a common-noun mention a source ("the White House", "Democrats").
-SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-# Endings of nouns of people by what they do ("announcer", "novelist", "immigrant", "nominee").
-AGENT_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess")
 # What may follow a name set off by a comma after a common noun (`the ambassador, John Herbst.`).
 APPOSITION_CLOSERS: frozenset[str] = frozenset({".", ",", ";", "!", "?", ")", "\n", "\n\n"})
 # How a noun of a person by their age ends ("the 43-year-old").
@@ -153,6 +150,8 @@ class MentionResolver:
             return replace(earlier, resolution="context")
         head = doc[candidate.head]
         mention = doc[candidate.mention[0] : candidate.mention[1]]
+        if any(t.dep_ == "conj" and t.head.i == head.i for t in mention):
+            return _group(head, mention)  # `Trump and Ryan said`: both, not the first alone
         if head.pos_ == "PRON" and head.lower_ in INDEFINITE_SPEAKERS:
             # "another read", "someone shouted": the words themselves are all the text says
             return self.nominal(head, mention, article)
@@ -292,15 +291,11 @@ class MentionResolver:
 
     def _source(self, head: Token, lemma: str) -> bool:
         """A common noun names a speaker only if it is a person, group, organisation or text
-        that speaks ("officials", "the campaign", "the poll"), not "the arrest"."""
+        that speaks (`sources.noun_names_source`); with no lexicon loaded, any does."""
         nouns = self.lexicons.source_nouns
-        if not nouns or head.pos_ != "NOUN" or head.ent_type_ in SOURCE_LABELS:
+        if not nouns or lemma in self.lexicons.gendered_nouns:
             return True
-        if head.is_title and (not head.is_sent_start or _after_quote(head)):
-            return True  # a name the tagger took for a common noun ("Hannity said")
-        if lemma in nouns or head.lower_ in nouns or lemma in self.lexicons.gendered_nouns:
-            return True
-        return lemma.endswith(AGENT_SUFFIXES)  # "the announcer", "a reader", "immigrants"
+        return noun_names_source(head, nouns)
 
     def _nominal_kind(self, head: Token, lemma: str) -> EntityKind:
         if lemma in self.lexicons.document_nouns:
@@ -335,10 +330,11 @@ def _surname(head: Token, clusters: dict[str, Cluster]) -> Resolved | None:
     return Resolved.to_cluster(best[1], cluster, resolution, head.text)
 
 
-def _after_quote(token: Token) -> bool:
-    """The token right after a closing quote mark (`"Q?" Hannity pressed`: the parser often
-    starts a sentence there)."""
-    return token.i > 0 and token.doc[token.i - 1].is_quote
+def _group(head: Token, mention: Span) -> Resolved:
+    """Coordinated speakers, named by the mention as written (`Trump and Ryan`)."""
+    text = strip_punct(mention).text
+    resolution: Resolution = "explicit" if head.pos_ == "PROPN" else "nominal"
+    return Resolved(key="group:" + text.lower(), name=text, kind="group", resolution=resolution)
 
 
 def _previous_sentence_start(token: Token) -> int:

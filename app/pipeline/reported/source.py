@@ -39,11 +39,13 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     current = verb
     for _ in range(MAX_HOPS + 1):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    return current.head
-                return child
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # the nearest, when a misparse gives the verb two (as the attributor's subject_of)
+            child = min(subjects, key=lambda t: abs(t.i - current.i))
+            if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return child
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             return None
         current = current.head

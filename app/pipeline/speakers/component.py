@@ -21,12 +21,12 @@ from spacy.training import Example
 from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
-from app.pipeline.lexicon import LexiconSource, entries
-from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext
+from app.pipeline.lexicon import LexiconSource, entries, read_table
+from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext, is_mark
 from app.pipeline.speakers.cues import CueLexicon
 from app.pipeline.speakers.layouts.after import unfinished
 from app.pipeline.speakers.layouts.before import cue_adjacent
-from app.pipeline.speakers.mentions import weak_subject
+from app.pipeline.speakers.mentions import names_someone, weak_subject
 from app.pipeline.speakers.patterns import CuePatterns
 from app.pipeline.speakers.table import first_found
 from app.pipeline.text import char_span
@@ -34,6 +34,8 @@ from app.pipeline.types import Attribution, Quote, SpeakerCandidate
 
 # The last token of a quote that ends its sentence inside the marks ("Q.", "Q?").
 SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
+# The last token of a quote the sentence may go on after (`"Q?" asked Lee`).
+OPEN_ENDS: frozenset[str] = frozenset({"?", "!"})
 # Confidence of a quote with no speaker mention at all, before resolution.
 NO_MENTION_CONFIDENCE = 0.1
 # The component's saved data (to_disk/from_disk).
@@ -92,6 +94,8 @@ class SpeakerAttributor(Pipe):
         self.max_ascent = max_ascent
         self.lexicon = CueLexicon(frozenset())
         self.speech_nouns: frozenset[str] = frozenset()
+        self.source_nouns: frozenset[str] = frozenset()
+        self.issued_nouns: frozenset[str] = frozenset()
         self.patterns = CuePatterns(vocab)
 
     # ---- set-up and serialization ----------------------------------------------------------
@@ -105,22 +109,38 @@ class SpeakerAttributor(Pipe):
         speech_nouns: LexiconSource = (),
         cue_phrases: Sequence[dict[str, Any]] = (),
         dependency_patterns: Sequence[dict[str, Any]] = (),
+        source_nouns: LexiconSource = (),
+        gendered_nouns: Path | str | Iterable[Sequence[str]] = (),
+        issued_nouns: LexiconSource = (),
     ) -> None:
-        """Load the cue verbs and speech nouns (paths or entries) and the cue patterns."""
+        """Load the cue verbs, speech nouns, the common nouns that can name a speaker (the
+        resolver's source nouns with its gendered nouns, a table whose first column counts) and
+        the nouns of what someone issues (paths or entries), and the cue patterns."""
         self.lexicon = CueLexicon.from_entries(entries(cue_verbs))
         self.speech_nouns = frozenset(entries(speech_nouns))
+        rows = (
+            read_table(gendered_nouns) if isinstance(gendered_nouns, str | Path) else gendered_nouns
+        )
+        self.source_nouns = frozenset(entries(source_nouns)) | {
+            row[0].lower() for row in rows if row
+        }
+        self.issued_nouns = frozenset(entries(issued_nouns))
         self.patterns = CuePatterns(self.vocab, cue_phrases, dependency_patterns)
 
     def _data(self) -> dict[str, Any]:
         return {
             "cue_verbs": self.lexicon.to_entries(),
             "speech_nouns": sorted(self.speech_nouns),
+            "source_nouns": sorted(self.source_nouns),
+            "issued_nouns": sorted(self.issued_nouns),
             **self.patterns.to_json(),
         }
 
     def _load(self, data: dict[str, Any]) -> SpeakerAttributor:
         self.lexicon = CueLexicon.from_entries(data["cue_verbs"])
         self.speech_nouns = frozenset(data["speech_nouns"])
+        self.source_nouns = frozenset(data.get("source_nouns", ()))
+        self.issued_nouns = frozenset(data.get("issued_nouns", ()))
         self.patterns = CuePatterns(self.vocab, data["phrases"], data["dependencies"])
         return self
 
@@ -153,6 +173,8 @@ class SpeakerAttributor(Pipe):
         return AttributorSettings(
             lexicon=self.lexicon,
             speech_nouns=self.speech_nouns,
+            source_nouns=self.source_nouns,
+            issued_nouns=self.issued_nouns,
             after_window=self.after_window,
             before_window=self.before_window,
             max_ascent=self.max_ascent,
@@ -187,6 +209,11 @@ class SpeakerAttributor(Pipe):
                 found = first_found(q, shape) or found
             if found is None:
                 found = first_found(q, "unattributed")
+            elif not names_someone(index, found):
+                # `De Blasio said the move was ... and said, "Q"`: the mention names no one (the
+                # resolver would leave the quote without a speaker), so the sentence's own
+                # named cue or subject, if it has one
+                found = first_found(q, "no_speaker") or found
             results.append(found)
         return results
 
@@ -209,9 +236,21 @@ def quote_shape(q: QuoteContext) -> str:
         return "indirect"
     if q.quote.type == "partial":
         return "partial_unfinished" if unfinished(q.index, span) else "partial"
-    if span[-1].text in SENTENCE_FINAL and cue_adjacent(q):
+    if span[-1].text in SENTENCE_FINAL and not _sentence_goes_on(q) and cue_adjacent(q):
         return "direct_after_cue"
     return "direct"
+
+
+def _sentence_goes_on(q: QuoteContext) -> bool:
+    """`"Q?" asked Lee.`, `"Q!" she shouted.`: a question or exclamation inside the marks that
+    the sentence goes on after (a lower-case word follows the closing mark)."""
+    span, doc = q.span, q.doc
+    if span[-1].text not in OPEN_ENDS:
+        return False
+    k = span.end
+    while k < len(doc) and is_mark(doc[k]):
+        k += 1
+    return k < len(doc) and doc[k].is_alpha and doc[k].is_lower
 
 
 def provisional_attribution(doc: Doc, candidate: SpeakerCandidate | None) -> Attribution:

@@ -33,6 +33,8 @@ class AttributorSettings:
 
     lexicon: CueLexicon
     speech_nouns: frozenset[str]
+    source_nouns: frozenset[str]  # common nouns that can name a speaker (empty: any can)
+    issued_nouns: frozenset[str]  # nouns of what someone issues (a statement, a press release)
     after_window: int  # tokens after a quote the search for its cue may look
     before_window: int  # tokens before a quote the search for its cue may look
     max_ascent: int  # dependency heads climbed above a quote looking for its governing verb
@@ -106,7 +108,10 @@ class DocIndex:
         of a run of quote marks) is then scanned once per doc, not once per quote."""
         if verb.i not in self._subjects:
             self._subjects[verb.i] = subject_of(
-                verb, self.matches.passive_agents, lexicon=self.settings.lexicon
+                verb,
+                self.matches.passive_agents,
+                lexicon=self.settings.lexicon,
+                issued_nouns=self.settings.issued_nouns,
             )
         return self._subjects[verb.i]
 

@@ -66,29 +66,48 @@ def subject_of(
     *,
     max_hops: int = MAX_SUBJECT_HOPS,
     lexicon: CueLexicon | None = None,
+    issued_nouns: frozenset[str] = frozenset(),
 ) -> Token | None:
     """The subject of a cue verb, following shared-subject links and relative clauses; for a
-    passive verb of addressing, the speaker of its by-phrase (`X was asked by Y`: the grammatical
-    subject is the listener). `passive_agents`: verb index -> speaker index (pattern matches);
-    `lexicon`: the cue verbs (a participle after a clause of its own cue keeps that cue's
-    subject)."""
+    verb of addressing or naming with a by-phrase, the speaker of that phrase (`X was asked by
+    Y`: the grammatical subject is the listener; `described as "Q" by Y`). `passive_agents`:
+    verb index -> speaker index (pattern matches); `lexicon`: the cue verbs (a participle after
+    a clause of its own cue keeps that cue's subject); `issued_nouns`: nouns of what someone
+    issues (`X sent out a press release saying "Q"`: the participle's speaker is X)."""
     agent = passive_agents.get(verb.i)
     if agent is not None:
         return verb.doc[agent]
     current = _reporting_verb(verb, lexicon)
     for _ in range(max_hops + 1):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    return current.head
-                return child
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # the nearest, when a misparse gives the verb two (a quote before it hung on it too)
+            child = min(subjects, key=lambda t: abs(t.i - current.i))
+            if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return child
         if current.dep_ == "relcl" and current.head.pos_ in MENTION_POS:
             return current.head
+        if _issued(current, issued_nouns):
+            current = current.head.head  # `X issued a statement saying "Q"`: the issuer
+            continue
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
             continue
         break
     return None
+
+
+def _issued(participle: Token, issued_nouns: frozenset[str]) -> bool:
+    """A participle modifying the object of a verb, the object a noun of what someone issues
+    (`issued a statement saying`, `sent out a press release saying`)."""
+    noun = participle.head
+    return (
+        participle.dep_ == "acl"
+        and noun.dep_ == "dobj"
+        and noun.lemma_.lower() in issued_nouns
+        and noun.head.pos_ in VERB_POS
+    )
 
 
 def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from app.pipeline.sources import FIRST_SECOND_PERSON, noun_names_source
 from app.pipeline.speakers.context import DocIndex, is_mark_dash
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS
 from app.pipeline.syntax import (
@@ -44,6 +45,11 @@ SET_OFF_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG"})
 # the entity labels such an owner must have.
 OWNER_PREPS: frozenset[str] = frozenset({"of", "by"})
 OWNER_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
+# Coordinated speakers (`Trump and Ryan said`): the words that join them and what each may be.
+COORDINATORS: frozenset[str] = frozenset({"and", "&"})
+COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
+# Longest rank abbreviation the tokenizer may split from its period (`Capt.`, `Cmdr.`).
+MAX_RANK_LENGTH = 5
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
 MAX_PARENTHESIS = 12
 
@@ -79,6 +85,19 @@ def _dateline(token: Token) -> bool:
     return doc[k + 1].is_upper and doc[k + 2].text == ")" and doc[k + 3].text in DASH_TOKENS
 
 
+def names_someone(index: DocIndex, candidate: SpeakerCandidate) -> bool:
+    """The candidate's mention can name a speaker: not a writer's or reader's pronoun (`what
+    we call "Q"`) nor a common noun of no one (`the move`, `her lesson`; with no source nouns
+    loaded, any noun can)."""
+    if candidate.head is None:
+        return True
+    head = index.doc[candidate.head]
+    if head.pos_ == "PRON":
+        return head.lower_ not in FIRST_SECOND_PERSON
+    nouns = index.settings.source_nouns
+    return not nouns or noun_names_source(head, nouns)
+
+
 def can_head_mention(token: Token) -> bool:
     """A noun, a name or a pronoun that can refer to a speaker."""
     return token.pos_ in MENTION_POS and token.lower_ not in NON_SPEAKER_PRONOUNS
@@ -110,6 +129,10 @@ def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
             named = [t for t in obj.subtree if t.ent_type_ in OWNER_LABELS and t.pos_ == "PROPN"]
             if named and all(index.usable(t, para) for t in named):
                 return mention_head(named[-1])
+            nouns = index.settings.source_nouns
+            if not named and obj.pos_ == "NOUN" and obj.lemma_.lower() in nouns:
+                if index.usable(obj, para):
+                    return obj  # "in the words of a senior adviser", "a memo by officials"
     return None
 
 
@@ -233,12 +256,21 @@ def mention_extent(token: Token) -> tuple[int, int]:
         if child.dep_ in NP_LEFT_DEPS or (child.dep_ == "punct" and child.text == "-"):
             left = min(left, child.left_edge.i)
     right = token.i + 1
+    modified = _takes_post_modifiers(token)
     for child in token.rights:
         if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.i == right):
             right = max(right, child.right_edge.i + 1)
-        elif token.pos_ == "NOUN" and child.left_edge.i == right and _np_post_modifier(child):
+        elif modified and child.left_edge.i == right and _np_post_modifier(child):
             right = max(right, child.right_edge.i + 1)
     return left, right
+
+
+def _takes_post_modifiers(token: Token) -> bool:
+    """A common noun, or a proper noun that is no person's name (`one Democrat familiar with
+    the talks`, `the Holocaust Memorial Museum in Washington`), keeps its post-modifiers."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in PERSON_LABELS
 
 
 def _np_post_modifier(child: Token) -> bool:
@@ -262,15 +294,19 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
     possessor = speech_possessor(index, head, index.para[head.i])
     if possessor is not None:
         head = possessor  # "Trump's statement said": the statement's owner is the speaker
-    if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i:
+    if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i and _closed(head):
         named = head.head
         if named.pos_ == "PROPN" and not index.inside[named.i]:
             head = named  # "Ann Lee, a city adviser, said": the name, not the role
     if head.pos_ == "NOUN":
         head = _following_name(index, head)
+    rank = head
+    head = _name_after_abbreviation(index, head)
     start, end = mention_extent(head)
+    start = min(start, mention_extent(rank)[0])  # `Army Capt. Ann Lopez`: the rank kept
     # never let a mention reach into a quotation or across the paragraph
     para = index.para[head.i]
+    joined = coordination_end(index, head, cue)
     while start < head.i and (
         index.inside[start] or index.para[start] != para or is_mark_dash(index.doc[start])
     ):
@@ -292,11 +328,64 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
             # (`a source familiar with it, who spoke on condition of anonymity`)
             end = k
             break
+    if joined is not None:
+        end = max(end, joined)  # `Trump and Ryan said`: the speakers together
     while end > head.i + 1 and index.doc[end - 1].is_punct:
         end -= 1
     while _hyphen_joined(index.doc, end) and not index.inside[end + 1]:
         end += 2  # "the 43-year-old": a word the tokenizer split at its hyphens
     return SpeakerCandidate(mention=(start, end), head=head.i, cue=cue)
+
+
+def coordination_end(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> int | None:
+    """The end of the last conjunct when the mention's head is coordinated with other speakers
+    by "and" (`Trump and his attorneys said`, `Sen. Ann Lee and Rep. Tom Ray wrote`): the words
+    up to it, all outside quotes and in the paragraph and before the cue; else None."""
+    if head.pos_ not in COORDINATED_POS and not (head.is_title and head.pos_ != "PRON"):
+        return None  # (a name the tagger took for a verb counts; `she and her peers` does not)
+    if not any(c.dep_ == "cc" and c.lower_ in COORDINATORS for c in head.rights):
+        return None
+    conjuncts = [c for c in head.rights if c.dep_ == "conj" and c.pos_ in COORDINATED_POS]
+    if not conjuncts:
+        return None
+    last = conjuncts[-1]
+    if last.lower_ in NON_SPEAKER_PRONOUNS or last.ent_type_ in NON_SPEAKER_LABELS:
+        return None
+    _, end = mention_extent(last)
+    para = index.para[head.i]
+    for k in range(head.i, end):
+        if index.inside[k] or index.para[k] != para or (cue is not None and cue[0] <= k < cue[1]):
+            return None
+    return end
+
+
+def _name_after_abbreviation(index: DocIndex, head: Token) -> Token:
+    """`said Army Capt. Ann Lopez`: a rank the tokenizer does not know as an abbreviation is
+    split from its period, and the parse ends a sentence there; the person's name after the
+    period is the mention's head."""
+    doc = index.doc
+    k = head.i + 2
+    if k >= len(doc) or head.pos_ != "PROPN" or not head.is_title or len(head) > MAX_RANK_LENGTH:
+        return head
+    if head.ent_type_ in PERSON_LABELS:
+        return head  # `manager Jon Kohan. Ayotte said`: a name ending a sentence
+    period = doc[head.i + 1]
+    if period.text != "." or head.whitespace_ or not period.whitespace_:
+        return head
+    if index.inside[k] or index.para[k] != index.para[head.i]:
+        return head
+    end = k
+    while end < len(doc) and doc[end].ent_type_ in PERSON_LABELS and doc[end].pos_ == "PROPN":
+        end += 1
+    return mention_head(doc[end - 1]) if end > k else head
+
+
+def _closed(appos: Token) -> bool:
+    """An apposition set off after it (`Ann Lee, a city adviser, said`), not a noun phrase run
+    into the verb that a misparse hung on a name before it (`an interview with hosts A and B,
+    the candidate stated`)."""
+    after = appos.right_edge.i + 1
+    return after >= len(appos.doc) or appos.doc[after].is_punct
 
 
 def _hyphen_joined(doc: Doc, k: int) -> bool:

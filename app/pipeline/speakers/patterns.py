@@ -19,8 +19,8 @@ from app.pipeline.shapes import compile_phrases, compile_shapes, match, match_ph
 
 # Label of the token pattern whose first token is the "according" of "according to X".
 ACCORDING_TO = "according_to"
-# Label of the dependency pattern of a passive verb of addressing with a by-phrase; its nodes
-# are named "verb" and "speaker" in the pattern.
+# Label of the dependency pattern of a verb of addressing or naming with a by-phrase (`X was
+# asked by Y`, `described as "Q" by Y`: Y speaks); its nodes are named "verb" and "speaker".
 PASSIVE_AGENT = "passive_agent"
 
 

@@ -217,6 +217,9 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
     "named_verb": ("sentence_cue",),
     # reported speech: the source at the cue that reports it, and nothing else
     "indirect": ("reported",),
+    # the mention found names no one (`De Blasio said the move was made by X and said, "Q"`):
+    # the sentence's named cue, or its named subject, or a name in it
+    "no_speaker": ("sentence_cue", "sentence_subject", "sentence_name"),
     # no attribution written at the quote
     "unattributed": (
         "shared",

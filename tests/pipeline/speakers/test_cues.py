@@ -83,3 +83,29 @@ def test_a_passive_verb_that_does_not_address_anyone_keeps_its_subject() -> None
     lemmas = ["Smith", "be", "praise", "by", "Jones", "."]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert _patterns()(doc).passive_agents == {}
+
+
+def test_a_verb_given_two_subjects_by_a_misparse_takes_the_nearest() -> None:
+    # `"... never Lopez ." ¶ Another official said , "Q"`: the parse hung the name at the end of
+    # the quote before on "said" as a second subject
+    words = ["never", "Lopez", ".", "Another", "official", "said", ","]
+    heads = [1, 5, 1, 4, 5, 5, 5]
+    deps = ["neg", "nsubj", "punct", "det", "nsubj", "ROOT", "punct"]
+    pos = ["ADV", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    subject = subject_of(doc[5], {})
+    assert subject is not None and subject.text == "official"
+
+
+def test_participle_on_an_issued_noun_takes_the_issuers_subject() -> None:
+    # `The council sent out a release saying Lee owes "an apology"`
+    words = ["The", "council", "sent", "out", "a", "release", "saying", "Lee", "owes", "it"]
+    heads = [1, 2, 2, 2, 5, 2, 5, 8, 6, 8]
+    deps = ["det", "nsubj", "ROOT", "prt", "det", "dobj", "acl", "nsubj", "ccomp", "dobj"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "VERB", "PROPN", "VERB", "PRON"]
+    lemmas = ["the", "council", "send", "out", "a", "release", "say", "Lee", "owe", "it"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    subject = subject_of(doc[6], {}, issued_nouns=frozenset({"release"}))
+    assert subject is not None and subject.text == "council"
+    # without the noun in the lexicon the participle has no subject of its own
+    assert subject_of(doc[6], {}) is None

@@ -1,0 +1,37 @@
+"""Which words can name a speaker at all: the one test the speaker attributor (to look further
+when the mention it found names no one) and the resolver (to leave such a mention unresolved)
+share."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from spacy.tokens import Token
+
+# Entity labels that make a common-noun mention a source ("the White House", "Democrats").
+SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Endings of nouns of people by what they do ("announcer", "novelist", "immigrant", "nominee").
+AGENT_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess")
+# Pronouns of the writer or the reader: outside a quote they name no speaker of it (`what we
+# call "infrastructure"`, `Trump said, and I quote, "Q"`).
+FIRST_SECOND_PERSON: frozenset[str] = frozenset({"i", "we", "you"})
+
+
+def after_quote(token: Token) -> bool:
+    """The token right after a closing quote mark (`"Q?" Hannity pressed`: the parser often
+    starts a sentence there)."""
+    return token.i > 0 and token.doc[token.i - 1].is_quote
+
+
+def noun_names_source(head: Token, source_nouns: Container[str]) -> bool:
+    """A common noun names a speaker only if it is a person, group, organisation or text that
+    speaks ("officials", "the campaign", "the poll"; `source_nouns`: their lemmas), not "the
+    arrest". Any other word passes (names and pronouns are judged elsewhere)."""
+    if head.pos_ != "NOUN" or head.ent_type_ in SOURCE_LABELS:
+        return True
+    if head.is_title and (not head.is_sent_start or after_quote(head)):
+        return True  # a name the tagger took for a common noun ("Hannity said")
+    lemma = head.lemma_.lower()
+    if lemma in source_nouns or head.lower_ in source_nouns:
+        return True
+    return lemma.endswith(AGENT_SUFFIXES)  # "the announcer", "a reader", "immigrants"
