@@ -9,19 +9,17 @@ For each quote in `doc.spans[spans_key]` it finds the words that name its source
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import ensure_path
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
+from app.pipeline.pipes import DataPipe
 from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext, is_mark
 from app.pipeline.speakers.cues import CueLexicon
 from app.pipeline.speakers.layouts.after import unfinished
@@ -38,8 +36,6 @@ SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
 OPEN_ENDS: frozenset[str] = frozenset({"?", "!"})
 # Confidence of a quote with no speaker mention at all, before resolution.
 NO_MENTION_CONFIDENCE = 0.1
-# The component's saved data (to_disk/from_disk).
-DATA_FILE = "attributor.json"
 
 
 @Language.factory(
@@ -72,8 +68,10 @@ def make_speaker_attributor(
     )
 
 
-class SpeakerAttributor(Pipe):
+class SpeakerAttributor(DataPipe):
     """Quote -> speaker mention + cue, by the layouts of the layout table."""
+
+    data_file = "attributor.json"
 
     def __init__(
         self,
@@ -127,7 +125,7 @@ class SpeakerAttributor(Pipe):
         self.issued_nouns = frozenset(entries(issued_nouns))
         self.patterns = CuePatterns(self.vocab, cue_phrases, dependency_patterns)
 
-    def _data(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
         return {
             "cue_verbs": self.lexicon.to_entries(),
             "speech_nouns": sorted(self.speech_nouns),
@@ -136,37 +134,14 @@ class SpeakerAttributor(Pipe):
             **self.patterns.to_json(),
         }
 
-    def _load(self, data: dict[str, Any]) -> SpeakerAttributor:
+    def load_json(self, data: dict[str, Any]) -> None:
         self.lexicon = CueLexicon.from_entries(data["cue_verbs"])
         self.speech_nouns = frozenset(data["speech_nouns"])
         self.source_nouns = frozenset(data.get("source_nouns", ()))
         self.issued_nouns = frozenset(data.get("issued_nouns", ()))
         self.patterns = CuePatterns(self.vocab, data["phrases"], data["dependencies"])
-        return self
 
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps(self._data()).encode("utf8")
-
-    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
-        return self._load(json.loads(bytes_data.decode("utf8")))
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        directory = ensure_path(path)
-        directory.mkdir(parents=True, exist_ok=True)
-        (directory / DATA_FILE).write_bytes(self.to_bytes())
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SpeakerAttributor:
-        return self.from_bytes((ensure_path(path) / DATA_FILE).read_bytes())
-
-    # ---- the component -----------------------------------------------------------------------
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.find(doc))
-        except Exception as e:  # noqa: BLE001 - routed to spaCy's configurable error handler
-            error_handler(self.name, self, [doc], e)
-        return doc
+    # ---- the component (called by `DataPipe.__call__`) ---------------------------------------
 
     @property
     def settings(self) -> AttributorSettings:
