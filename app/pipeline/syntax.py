@@ -23,6 +23,8 @@ PERSON_LABELS: frozenset[str] = frozenset({"PERSON"})
 ORG_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC"})
 # Entity labels that never name a speaker (times and amounts taken for subjects).
 NON_SPEAKER_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
+# Relative pronouns: the subject of a relative clause, standing for the noun the clause modifies.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
 # Longest chain of name words climbed from a name part to its head.
 MAX_NAME_CHAIN = 6
 
@@ -40,3 +42,16 @@ def mention_head(token: Token) -> Token:
         else:
             break
     return head
+
+
+def own_subject(verb: Token, deps: frozenset[str] = SUBJECT_DEPS) -> Token | None:
+    """The verb's own subject: the nearest child attached by one of `deps` (a misparse may give
+    a verb two: a quote's last name hung on the next cue), and for a relative pronoun in a
+    relative clause the noun the clause modifies (`the aide who said` -> aide); None without."""
+    subjects = [child for child in verb.children if child.dep_ in deps]
+    if not subjects:
+        return None
+    child = min(subjects, key=lambda t: abs(t.i - verb.i))
+    if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return child

@@ -9,10 +9,11 @@ from collections.abc import Set
 
 from spacy.tokens import Token
 
+from app.pipeline.syntax import own_subject
+
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Links along which a verb shares its subject with the verb it hangs from.
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
-RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which"})
 VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
 NOUN_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
 MAX_HOPS = 3
@@ -39,13 +40,9 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     current = verb
     for _ in range(MAX_HOPS + 1):
-        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
-        if subjects:
-            # the nearest, when a misparse gives the verb two (as the attributor's subject_of)
-            child = min(subjects, key=lambda t: abs(t.i - current.i))
-            if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head
-            return child
+        subject = own_subject(current, SUBJECT_DEPS)
+        if subject is not None:
+            return subject
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             return None
         current = current.head

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from app.pipeline.syntax import MENTION_POS, SUBJECT_DEPS, VERB_POS, mention_head
+from app.pipeline.syntax import MENTION_POS, VERB_POS, mention_head, own_subject
 
 # A verb attached to another verb by these labels shares that verb's subject
 # ("X endorsed Cruz, saying ...", "X said ... and added ...", "X went on to say ...").
@@ -21,8 +21,6 @@ SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acl"
 NON_SPEAKER_PRONOUNS: frozenset[str] = frozenset(
     {"it", "this", "that", "there", "what", "which", "who", "whom", "me", "him", "us", "them"}
 )
-# Relative pronouns: the speaker is the noun the relative clause modifies ("the law, which says").
-RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
 # How many shared-subject links `subject_of` follows up from a cue verb.
 MAX_SUBJECT_HOPS = 3
 
@@ -79,13 +77,9 @@ def subject_of(
         return verb.doc[agent]
     current = _reporting_verb(verb, lexicon)
     for _ in range(max_hops + 1):
-        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
-        if subjects:
-            # the nearest, when a misparse gives the verb two (a quote before it hung on it too)
-            child = min(subjects, key=lambda t: abs(t.i - current.i))
-            if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head
-            return child
+        subject = own_subject(current)
+        if subject is not None:
+            return subject
         if current.dep_ == "relcl" and current.head.pos_ in MENTION_POS:
             return current.head
         if _issued(current, issued_nouns):
