@@ -134,14 +134,15 @@ def _anchors(doc: Doc, key: tuple[str, frozenset[str]] | None, cache: dict[Any, 
         name, values = key
         if name not in cache:
             cache[name] = doc.to_array([_ATTRIBUTE_IDS[name]]).reshape(-1)
-        cache[key] = numpy.flatnonzero(numpy.isin(cache[name], _hashes(values))).tolist()
+        cache[key] = numpy.flatnonzero(numpy.isin(cache[name], hashes_of(values))).tolist()
     indices: list[int] = cache[key]
     return indices
 
 
 @functools.lru_cache(maxsize=256)
-def _hashes(values: frozenset[str]) -> Any:
-    """The string-store hashes of a key's values (fixed: they do not depend on the vocab)."""
+def hashes_of(values: frozenset[str]) -> Any:
+    """The string-store hashes of `values`, as a numpy array to test a doc's attribute column
+    against (fixed: a hash does not depend on the vocab), computed once per set."""
     return numpy.fromiter((get_string_id(v) for v in values), dtype="uint64")
 
 

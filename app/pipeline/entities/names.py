@@ -12,10 +12,10 @@ from typing import Any, Literal
 
 import numpy
 from spacy.attrs import DEP, POS
-from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from app.pipeline.shapes import hashes_of
 from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
 from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
 
@@ -148,8 +148,7 @@ def proper_nouns_in(doc: Doc, deps: frozenset[str]) -> list[int]:
     if len(doc) == 0:
         return []
     columns = doc.to_array([POS, DEP])
-    wanted = numpy.fromiter((get_string_id(d) for d in deps), dtype="uint64")
-    found = (columns[:, 0] == PROPN) & numpy.isin(columns[:, 1], wanted)
+    found = (columns[:, 0] == PROPN) & numpy.isin(columns[:, 1], hashes_of(deps))
     indices: list[int] = numpy.flatnonzero(found).tolist()
     return indices
 

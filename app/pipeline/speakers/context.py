@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from app.pipeline.shapes import hashes_of
 from app.pipeline.speakers.cues import CueLexicon, cue_extent, is_cue_verb, subject_of
 from app.pipeline.speakers.patterns import CueMatches
 from app.pipeline.text import token_paragraphs
@@ -49,7 +49,7 @@ def mark_or_blank(doc: Doc) -> numpy.ndarray:
     if len(doc) == 0:
         return numpy.zeros(0, dtype=bool)
     columns = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE, ORTH])
-    marks = numpy.fromiter((get_string_id(m) for m in QUOTE_MARKS), dtype="uint64")
+    marks = hashes_of(QUOTE_MARKS)
     flags: numpy.ndarray = (columns[:, :3] != 0).any(axis=1) | numpy.isin(columns[:, 3], marks)
     return flags
 
