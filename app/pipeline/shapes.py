@@ -15,6 +15,7 @@ the tokens that can start them.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,12 +29,12 @@ from spacy.vocab import Vocab
 
 # Token attribute -> how to read it.
 ATTRIBUTES: dict[str, Callable[[Token], str]] = {
-    "LEMMA": lambda t: t.lemma_,
-    "LOWER": lambda t: t.lower_,
-    "POS": lambda t: t.pos_,
-    "TAG": lambda t: t.tag_,
-    "DEP": lambda t: t.dep_,
-    "ENT_TYPE": lambda t: t.ent_type_,
+    "LEMMA": operator.attrgetter("lemma_"),
+    "LOWER": operator.attrgetter("lower_"),
+    "POS": operator.attrgetter("pos_"),
+    "TAG": operator.attrgetter("tag_"),
+    "DEP": operator.attrgetter("dep_"),
+    "ENT_TYPE": operator.attrgetter("ent_type_"),
 }
 RELATIONS: frozenset[str] = frozenset({">", "<"})
 # Attributes whose values index a doc's tokens to find a pattern's anchors quickly.
@@ -126,17 +127,24 @@ def match_phrases(doc: Doc, phrases: Sequence[Phrase]) -> list[tuple[str, int, i
 
 def _anchors(doc: Doc, key: tuple[str, frozenset[str]] | None, cache: dict[Any, Any]) -> list[int]:
     """Indices of the tokens whose indexed attribute has one of the key's values (all tokens
-    without a key). `cache` keeps, for one doc, each attribute's hashes (one numpy pass) and
-    each key's answer: most patterns start from the same cue words."""
+    without a key). `cache` keeps, for one doc, each attribute's token positions by value (one
+    pass) and each key's answer: most patterns start from the same cue words. (numpy's `isin`
+    of the column against a key's values cost more than the matching itself.)"""
     if key is None:
         return list(range(len(doc)))
-    if key not in cache:
+    found: list[int] | None = cache.get(key)
+    if found is None:
         name, values = key
-        if name not in cache:
-            cache[name] = doc.to_array([_ATTRIBUTE_IDS[name]]).reshape(-1)
-        cache[key] = numpy.flatnonzero(numpy.isin(cache[name], hashes_of(values))).tolist()
-    indices: list[int] = cache[key]
-    return indices
+        positions: dict[int, list[int]] | None = cache.get(name)
+        if positions is None:
+            positions = {}
+            for i, value in enumerate(doc.to_array(_ATTRIBUTE_IDS[name]).tolist()):
+                positions.setdefault(value, []).append(i)
+            cache[name] = positions
+        lists = [positions[h] for h in hash_set(values) & positions.keys()]
+        found = lists[0] if len(lists) == 1 else sorted(i for each in lists for i in each)
+        cache[key] = found
+    return found
 
 
 @functools.lru_cache(maxsize=256)
@@ -144,6 +152,12 @@ def hashes_of(values: frozenset[str]) -> Any:
     """The string-store hashes of `values`, as a numpy array to test a doc's attribute column
     against (fixed: a hash does not depend on the vocab), computed once per set."""
     return numpy.fromiter((get_string_id(v) for v in values), dtype="uint64")
+
+
+@functools.lru_cache(maxsize=256)
+def hash_set(values: frozenset[str]) -> frozenset[int]:
+    """The string-store hashes of `values`, as a set, computed once per set."""
+    return frozenset(get_string_id(v) for v in values)
 
 
 def _test(label: str, attrs: dict[str, Any]) -> Test:
@@ -155,7 +169,10 @@ def _test(label: str, attrs: dict[str, Any]) -> Test:
         checks.append(_check(label, read, value))
 
     def test(token: Token) -> bool:
-        return all(check(token) for check in checks)
+        for check in checks:  # (a loop: a generator per test cost more than the checks)
+            if not check(token):
+                return False
+        return True
 
     return test
 
@@ -186,19 +203,22 @@ def _anchor_key(spec: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
 def match(doc: Doc, shapes: Sequence[Shape]) -> list[tuple[str, dict[str, int]]]:
     """(label, node name -> token index) of every match, in order of the anchor token."""
     cache: dict[Any, Any] = {}
+    children: dict[int, list[Token]] = {}  # a token's children, made once for all shapes
     found: list[tuple[int, str, dict[str, int]]] = []
     for shape in shapes:
         anchor, rest = shape.nodes[0], shape.nodes[1:]
         for i in _anchors(doc, shape.anchor_key, cache):
             token = doc[i]
             if anchor.test(token):
-                for binding in _extend({anchor.name: token}, rest):
+                for binding in _extend({anchor.name: token}, rest, children):
                     found.append((token.i, shape.label, {k: t.i for k, t in binding.items()}))
     found.sort(key=lambda f: (f[0], f[1], sorted(f[2].values())))
     return [(label, nodes) for _, label, nodes in found]
 
 
-def _extend(binding: dict[str, Token], rest: Sequence[Node]) -> Iterator[dict[str, Token]]:
+def _extend(
+    binding: dict[str, Token], rest: Sequence[Node], children: dict[int, list[Token]]
+) -> Iterator[dict[str, Token]]:
     if not rest:
         yield binding
         return
@@ -206,10 +226,12 @@ def _extend(binding: dict[str, Token], rest: Sequence[Node]) -> Iterator[dict[st
     assert node.parent is not None
     parent = binding[node.parent]
     if node.relation == ">":
-        options = list(parent.children)
+        options = children.get(parent.i)
+        if options is None:
+            options = children[parent.i] = list(parent.children)
     else:
         options = [parent.head] if parent.head.i != parent.i else []
     taken = {t.i for t in binding.values()}
     for option in options:
         if option.i not in taken and node.test(option):
-            yield from _extend({**binding, node.name: option}, rest[1:])
+            yield from _extend({**binding, node.name: option}, rest[1:], children)
