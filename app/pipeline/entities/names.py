@@ -6,7 +6,7 @@ entity: "Jeff Sessions", "Sessions", "Attorney General Jeff Sessions"), each wit
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -286,7 +286,9 @@ class NameModel:
         for name in names:
             if len(name.words) > 1:
                 continue
-            target = _best_full(name, (by_last, by_inner, by_first), name_starts)
+            target = _best_full(
+                name, (by_last, by_inner, by_first), name_starts, self._stated_gender
+            )
             if target is not None:
                 target.names.append(name)
                 insort(name_starts[id(target)], name.start)
@@ -316,6 +318,13 @@ class NameModel:
             clusters[" ".join(cluster.canonical.words)] = cluster
         return clusters
 
+    def _stated_gender(self, cluster: Cluster) -> Gender | None:
+        """The gender a multi-word name's own words state: an honorific, else its first name."""
+        for name in cluster.names:
+            if name.gender is not None:
+                return name.gender
+        return self._genders.gender(cluster.canonical.words[0])
+
     def _describe(self, cluster: Cluster) -> None:
         """Canonical name (the fullest form), kind and role of a cluster (its gender is weighed
         from the whole article's evidence, in `gender.py`)."""
@@ -340,15 +349,20 @@ def _best_full(
     name: Name,
     indexes: tuple[dict[str, list[Cluster]], ...],
     name_starts: dict[int, list[int]],
+    stated_gender: Callable[[Cluster], Gender | None],
 ) -> Cluster | None:
     """The multi-word name a one-word name abbreviates, looked up by last word, then by any
     later word, then (for a person) by first name: the one mentioned most recently before it,
-    else the first one after it (`name_starts`: each cluster's name starts, sorted)."""
+    else the first one after it (`name_starts`: each cluster's name starts, sorted). A name
+    with a gendered honorific never joins a name of the other gender (`Ms. Khan` is not Khizr
+    Khan; `Mrs. Trump` is not Donald Trump)."""
     word = name.words[0]
     by_last, by_inner, by_first = indexes
     matches = by_last.get(word) or by_inner.get(word) or []
     if not matches and name.kind == "person":
         matches = by_first.get(word, [])
+    if name.gender is not None:
+        matches = [c for c in matches if stated_gender(c) in (None, name.gender)]
     if not matches:
         return None
     latest: tuple[int, Cluster] | None = None

@@ -385,3 +385,21 @@ def test_plural_role_with_names_in_apposition_stays_the_group(nlp: Language) -> 
     text = '"It will not work," two analysts, Ann Lee and Tom Baker, said.'
     doc = attribute(nlp, text)
     assert [name for name, _, _ in who(doc)] != ["Ann Lee"]
+
+
+@pytest.mark.full_model
+def test_a_surname_with_a_gendered_honorific_stays_apart_from_a_name_of_the_other_gender(
+    nlp: Language,
+) -> None:
+    """`Ms. Khan` after `Khizr Khan`: another person of the family, so "she" means her."""
+    text = (
+        'Khizr Khan spoke at the convention on Thursday. "I have sacrificed everything," '
+        'Mr. Khan said.\n\nMs. Khan stood beside him on the stage. "All the world felt my '
+        'pain," she said.'
+    )
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("Khizr Khan", "alias"), ("Khan", "pronoun")]
+    assert [(e.name, e.gender) for e in doc._.speakers] == [
+        ("Khizr Khan", "male"),
+        ("Khan", "female"),
+    ]

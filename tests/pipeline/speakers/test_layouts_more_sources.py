@@ -134,3 +134,19 @@ def test_a_question_the_sentence_goes_on_after_takes_the_cue_after_it(nlp: Langu
     )
     doc = attribute(nlp, text)
     assert who(doc) == [("Tom Baker", "Tom Baker", "asked")]
+
+
+@pytest.mark.full_model
+def test_a_quote_relayed_by_a_source_is_the_source_s(nlp: Language) -> None:
+    """`"Q," Lee said, according to the Tribune`: the corpus credits the source that relays the
+    words; the same layout without one keeps the speaker."""
+    text = (
+        '"We will not raise the fare this year," Maria Lopez said, according to the Daily '
+        'Tribune.\n\n"The bus lines stay open," Tom Baker said on Monday.'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [
+        ("Daily Tribune", "the Daily Tribune", "according to"),
+        ("Tom Baker", "Tom Baker", "said"),
+    ]
+    assert layouts(doc) == ["after", "after"]

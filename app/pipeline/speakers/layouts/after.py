@@ -97,12 +97,14 @@ def after_scan(q: QuoteContext) -> AfterScan:
         subject = index.subject_of(tok)
         if subject is not None and subject.i >= start and speaker_ok(index, subject, para):
             tight = subject.left_edge.i <= start or j == start
-            return candidate(index, subject, index.cue_extent(tok)), tight
+            relayed = _according_later(q, index.cue_extent(tok)[1])
+            return relayed or candidate(index, subject, index.cue_extent(tok)), tight
         if tok.tag_ != "VBG" and (j == start or _only_fillers(q, start, j)):
             # `"Q," said X` (not `"Q," saying the city ...`: a participle has no inversion)
             inverted = first_mention(index, j + 1, para, limit=INVERTED_SPEAKER_SCAN)
             if inverted is not None:
-                return candidate(index, inverted, index.cue_extent(tok)), True
+                relayed = _according_later(q, inverted.i + 1)
+                return relayed or candidate(index, inverted, index.cue_extent(tok)), True
         if j > start:
             before_verb = subject_between(index, start, j, para)
             if before_verb is not None:
@@ -110,6 +112,22 @@ def after_scan(q: QuoteContext) -> AfterScan:
         return None
     dash = _dash(q, start)
     return (dash, True) if dash is not None else None
+
+
+def _according_later(q: QuoteContext, start: int) -> SpeakerCandidate | None:
+    """`"Q," Lee said, according to CNN.`: the source that relays the quote, later in the
+    sentence of its cue (the corpus credits the quote to the relaying source)."""
+    index, doc = q.index, q.doc
+    for k in range(start, min(len(doc), start + q.settings.after_window)):
+        tok = doc[k]
+        if index.para[k] != q.para or index.inside[k] or is_mark(tok) or tok.text in SENTENCE_END:
+            return None
+        if k in index.matches.according:
+            source = according_to_source(tok)
+            if source is not None and source.i > k and index.usable(source, q.para):
+                return candidate(index, source, index.cue_extent(tok))
+            return None
+    return None
 
 
 def _introduces_next_quote(q: QuoteContext, cue: Token) -> bool:
