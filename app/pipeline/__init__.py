@@ -29,6 +29,7 @@ COMPONENT_MODULES = (
     "app.pipeline.reported.component",
     "app.pipeline.speakers.component",
     "app.pipeline.entities.component",
+    "app.pipeline.quotes.review",
 )
 # The config variable that names the folder of the data files (the config's own folder).
 MODELS_PATH_VARIABLE = "paths.models"

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MODELS = ROOT / "models"
 SEED = ROOT / "seeds" / "sanctuary-cities.txt"
 SPEAKER_COMPONENTS = ("speaker_attributor", "speaker_resolver")
-OUR_COMPONENTS = ("quote_finder", "reported_speech", *SPEAKER_COMPONENTS)
+OUR_COMPONENTS = ("quote_finder", "reported_speech", *SPEAKER_COMPONENTS, "quote_reviewer")
 QUOTE_RE = re.compile(r'"([^"\n]+)"')
 
 

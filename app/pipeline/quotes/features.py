@@ -83,6 +83,10 @@ _NAME_AFTER_RE = re.compile(r"\s[A-Z][a-z\u00e0-\u00ff'\u2019-]")
 _BY_AUTHOR_RE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z]")
 # A capitalised possessive right before a quote: a programme or work of that owner (CNN's "…").
 _POSSESSIVE_NAME_RE = re.compile(r"(?:^|\s)[A-Z][\w.&-]*['\u2019]s$")
+# The tag of an element whose text is another document's, embedded in the page: a post (`<tweet
+# author="@x">“…” — @x</tweet>`) or a link to another story (`<a href="…">Rally “X”</a>`). A
+# self-closing or closing tag ends it.
+_EMBED_TAG_RE = re.compile(r"<(/?)(?:tweet|a)\b[^<>]{0,2000}?(/?)>", re.IGNORECASE)
 # Another sentence starting inside the passage ("We won. They lost.").
 _INNER_SENTENCE_RE = re.compile(r"[.?!][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
 
@@ -350,10 +354,21 @@ def text_features(
         "thinking_word_before": float(not lex.thinking_verbs.isdisjoint(left_sentence[-4:])),
         "furniture_line": float(facts.furniture),
         "caption_line": float(facts.caption),
+        "embedded": float(in_embed(text[lo : p.open_pos])),
         "quote_list": float(in_list(before, after)),
         "next_is_noun": float(p.close_mark is not None and next_word_is_noun(after, lex)),
     }
     return Features(v, n)
+
+
+def in_embed(before: str) -> bool:
+    """The text `before` a passage (from its line's start) leaves an embedded post or link open:
+    the passage is inside it."""
+    inside = False
+    if "<" in before:
+        for match in _EMBED_TAG_RE.finditer(before):
+            inside = not match.group(1) and not match.group(2)
+    return inside
 
 
 def _law_head(word: str) -> bool:

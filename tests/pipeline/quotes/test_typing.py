@@ -64,6 +64,34 @@ def test_quotes_in_a_photo_caption_are_not_speech(quote_nlp: Language) -> None:
     assert [(q.text, q.type) for q in quotes][1:] == [("No more cuts", "title")]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<tweet author="@mayor">"We will rebuild the bridge" - @mayor</tweet>',
+        'Read it <a href="/story">Mayor vows "to rebuild the bridge"</a> here.',
+    ],
+)
+def test_quotes_in_an_embedded_post_or_link_are_not_speech(quote_nlp: Language, line: str) -> None:
+    quotes = quotes_of(quote_nlp, BODY + line)
+    assert [q.type for q in quotes] == ["direct", "title"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('<tweet author="@mayor"/> "We will rebuild," she said.', ("We will rebuild,", "direct")),
+        (
+            '<a href="/story">The story</a> quotes her: "We will rebuild."',
+            ("We will rebuild.", "direct"),
+        ),
+    ],
+)
+def test_quotes_after_a_closed_embed_are_speech(
+    quote_nlp: Language, line: str, expected: tuple[str, str]
+) -> None:
+    assert spans_of(quote_nlp, BODY + line)[1:] == [expected]
+
+
 def test_a_dateline_with_an_agency_is_no_caption(quote_nlp: Language) -> None:
     text = 'Cuts loom.\n\nOTTAWA (Reuters) - The minister said cuts were "not on the table."'
     assert spans_of(quote_nlp, text) == [("not on the table.", "partial")]
