@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy
@@ -42,11 +43,14 @@ def is_blank(char: str) -> bool:
 
 def paragraph_ranges(text: str) -> list[tuple[int, int]]:
     """(start, end) of every paragraph of `text`: lines holding something other than blanks."""
-    return [
-        (m.start(), m.end())
-        for m in _LINE_RE.finditer(text)
-        if not all(is_blank(c) for c in m.group())
-    ]
+    return list(iter_paragraph_ranges(text))
+
+
+def iter_paragraph_ranges(text: str) -> Iterator[tuple[int, int]]:
+    """`paragraph_ranges`, one at a time (the first paragraph is found without the rest)."""
+    for m in _LINE_RE.finditer(text):
+        if not all(is_blank(c) for c in m.group()):
+            yield m.start(), m.end()
 
 
 def has_break(text: str) -> bool:

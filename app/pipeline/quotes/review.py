@@ -26,7 +26,7 @@ from app.pipeline.pipes import DataPipe
 from app.pipeline.quotes.features import SENTENCE_START_AFTER, is_title_case
 from app.pipeline.quotes.parse import FINITE_TAGS
 from app.pipeline.quotes.scan import ALL_MARKS
-from app.pipeline.text import SENTENCE_END, paragraph_ranges
+from app.pipeline.text import SENTENCE_END, iter_paragraph_ranges
 from app.pipeline.types import QUOTATION_TYPES, Attribution, Quote, QuoteType
 
 
@@ -42,14 +42,18 @@ def make_quote_reviewer(nlp: Language, name: str, *, spans_key: str) -> QuoteRev
 
 
 def unspoken(
-    span: Span, quote: Quote, attribution: Attribution | None, speech_cues: frozenset[str]
+    span: Span,
+    quote: Quote,
+    attribution: Attribution | None,
+    speech_cues: frozenset[str],
+    text: str,
 ) -> bool:
     """`span` (a quote's tokens) has no speaker mention or cue, no finite verb, and no word of
     saying in its sentence outside it: nobody says it. A whole sentence in quotes (`"No."`, an
-    answer) is left as speech."""
+    answer) is left as speech. `text`: the doc's text (built once a doc)."""
     if attribution is not None and (attribution.mention is not None or attribution.cue is not None):
         return False
-    if ends_sentence(quote) and starts_sentence(span.doc.text, quote):
+    if ends_sentence(quote) and starts_sentence(text, quote):
         return False
     if not span.doc.has_annotation("TAG") or any(t.tag_ in FINITE_TAGS for t in span):
         return False
@@ -109,10 +113,10 @@ class QuoteReviewer(DataPipe):
         self.speech_cues = frozenset(w.lower() for w in entries(speech_cues))
 
     def find(self, doc: Doc) -> list[Span]:
-        if self.spans_key not in doc.spans or not doc.text:
+        if self.spans_key not in doc.spans or not len(doc):
             return []
-        paragraphs = paragraph_ranges(doc.text)
-        headline_end = paragraphs[0][1] if paragraphs else 0
+        text = doc.text
+        headline_end = next((end for _, end in iter_paragraph_ranges(text)), 0)
         return [
             span
             for span in doc.spans[self.spans_key]
@@ -120,7 +124,7 @@ class QuoteReviewer(DataPipe):
             and span._.quote.type in QUOTATION_TYPES
             and span._.quote.start >= headline_end
             and (
-                unspoken(span, span._.quote, span._.attribution, self.speech_cues)
+                unspoken(span, span._.quote, span._.attribution, self.speech_cues, text)
                 or lone_word(span._.quote, span._.attribution)
             )
         ]
