@@ -128,6 +128,21 @@ def test_format_markdown_names_command_date_and_machine() -> None:
     assert "## HTTP" in md and "| 1 | 1 | 40 | 0 | 4.000 |" in md
 
 
+def test_format_report_gives_the_cpu_ratio_and_the_spread_of_paired_rounds() -> None:
+    report = fake_report()
+    report["throughput"] = {
+        **report["throughput"],
+        "cpu_overhead_ratio": 0.931,
+        "paired_ratios": [0.97, 0.88, 0.925],
+    }
+    assert (
+        "from CPU time: 0.931; paired rounds (base/full of adjacent passes): median 0.925, "
+        "range 0.880-0.970" in format_report(report)
+    )
+    # a report from before these were measured still formats, without the line
+    assert "from CPU time" not in format_report(fake_report())
+
+
 def test_format_without_http() -> None:
     report = {**fake_report(), "http": []}
     assert "HTTP" not in format_report(report)
@@ -173,3 +188,9 @@ def test_throughput_children_interleave_their_passes(tmp_path: Path) -> None:
     assert len(full["service_runs_s"]) == 3 and "service_median_s" not in base
     assert full["service_median_s"] == sorted(full["service_runs_s"])[1]
     assert full["cpu"] == base["cpu"]  # both children on the same CPU
+    # each pass's CPU time is its process's, never more than its wall time (one thread)
+    assert len(base["cpu_runs_s"]) == len(full["cpu_runs_s"]) == 3
+    assert base["cpu_median_s"] == sorted(base["cpu_runs_s"])[1]
+    walls = base["runs_s"] + full["runs_s"]
+    for wall, cpu in zip(walls, base["cpu_runs_s"] + full["cpu_runs_s"], strict=True):
+        assert 0 < cpu <= wall + 0.01

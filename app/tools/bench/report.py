@@ -187,6 +187,19 @@ def summary_lines(t: dict[str, Any]) -> list[str]:
         f"median of {t['runs']} runs on one CPU",
         f"overhead ratio base/full: {t['overhead_ratio']:.3f} (target >= 0.90); "
         f"through the service path: {t['service_ratio']:.3f}",
+        *_ratio_spread(t),
+    ]
+
+
+def _ratio_spread(t: dict[str, Any]) -> list[str]:
+    """The CPU-time ratio and the paired per-round ratios (reports written before they were
+    measured have neither)."""
+    if "cpu_overhead_ratio" not in t:
+        return []
+    paired = sorted(t["paired_ratios"])
+    return [
+        f"from CPU time: {t['cpu_overhead_ratio']:.3f}; paired rounds (base/full of adjacent "
+        f"passes): median {paired[len(paired) // 2]:.3f}, range {paired[0]:.3f}-{paired[-1]:.3f}"
     ]
 
 
@@ -295,7 +308,9 @@ METHOD_MD = """## Method
   the corpus after a warm-up; median of the runs. `overhead ratio` = base time / full time;
   the service path adds the Doc -> response conversion (`attribute_requests`). The passes are
   interleaved (base, full, service, service, full, base, ...) so that a machine whose speed
-  drifts weighs on all three alike.
+  drifts weighs on all three alike. Each pass also records its process's CPU time: the ratio
+  from CPU time leaves out what other processes on the machine took; the paired ratios are
+  base/full of each round's two adjacent passes, whose spread shows the machine's noise.
 - Components: the tokenizer and each pipe timed alone on copies of the seed article's doc
   (median of 20 calls); shares are relative to the whole base pipeline.
 - HTTP: `quotes serve --workers N` on 127.0.0.1; cold start = until `/readyz` answers and every

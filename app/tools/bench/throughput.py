@@ -51,8 +51,8 @@ def child_main(argv: Sequence[str]) -> int:
 
     Prints `{"ready": ...}` once loaded and warmed up; then `run` -> one timed `nlp.pipe` pass
     over the corpus, `service` -> one pass through the service's `attribute_requests` (each
-    answered `{"run_s": ...}`), `finish` -> the component timings and the peak RSS as one JSON
-    object, and exit."""
+    answered `{"run_s": ..., "cpu_s": ...}`: wall and this process's CPU seconds), `finish` ->
+    the component timings and the peak RSS as one JSON object, and exit."""
     parser = argparse.ArgumentParser(prog=f"python -m {CHILD_MODULE}")
     parser.add_argument("--child", choices=["base", "full"], required=True)
     parser.add_argument("--texts", type=Path, required=True, help="JSON list of texts")
@@ -78,7 +78,7 @@ def child_main(argv: Sequence[str]) -> int:
         pass  # warm-up
     _say({"ready": True, "load_s": round(load_s, 3)})
     for command in sys.stdin:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         if command.strip() == "run":
             for _ in nlp.pipe(texts, batch_size=16):
                 pass
@@ -88,7 +88,12 @@ def child_main(argv: Sequence[str]) -> int:
                 pass
         else:
             break  # "finish" (or the parent went away)
-        _say({"run_s": round(time.perf_counter() - started, 4)})
+        _say(
+            {
+                "run_s": round(time.perf_counter() - started, 4),
+                "cpu_s": round(time.process_time() - cpu_started, 4),
+            }
+        )
     _say(
         {
             "pipeline": args.child,
@@ -153,15 +158,20 @@ def measure_pipelines(texts_file: Path, runs: int) -> tuple[dict[str, Any], dict
         # (child, command): the base pipeline, ours, ours with the service's conversion
         steps = [("base", "run"), ("full", "run"), ("full", "service")]
         passes: dict[tuple[str, str], list[float]] = {step: [] for step in steps}
+        cpu_passes: dict[tuple[str, str], list[float]] = {step: [] for step in steps}
         for k in range(runs):
             for kind, command in steps if k % 2 == 0 else steps[::-1]:
                 progress(f"throughput: {kind} pipeline ({command}), pass {k + 1} of {runs}")
-                passes[kind, command].append(children[kind].ask(command)["run_s"])
+                answer = children[kind].ask(command)
+                passes[kind, command].append(answer["run_s"])
+                cpu_passes[kind, command].append(answer["cpu_s"])
         results = {}
         for kind, child in children.items():
             result = child.ask("finish")
             result["runs_s"] = passes[kind, "run"]
             result["median_s"] = round(median_run(passes[kind, "run"]), 4)
+            result["cpu_runs_s"] = cpu_passes[kind, "run"]
+            result["cpu_median_s"] = round(median_run(cpu_passes[kind, "run"]), 4)
             results[kind] = result
         results["full"]["service_runs_s"] = passes["full", "service"]
         results["full"]["service_median_s"] = round(median_run(passes["full", "service"]), 4)
@@ -191,6 +201,13 @@ def throughput_report(texts: Sequence[str], runs: int, min_words: int) -> dict[s
         "full": full,
         "overhead_ratio": round(base["median_s"] / full["median_s"], 3),
         "service_ratio": round(base["median_s"] / full["service_median_s"], 3),
+        # the same ratio from each process's CPU time: what another process on the machine
+        # takes from a pass (wall time the bench's process spent waiting) is left out
+        "cpu_overhead_ratio": round(base["cpu_median_s"] / full["cpu_median_s"], 3),
+        # base/full of each round's two adjacent passes: drift between rounds cancels out
+        "paired_ratios": [
+            round(b / f, 3) for b, f in zip(base["runs_s"], full["runs_s"], strict=True)
+        ],
         "seed_components": {
             "base_pipeline_ms": round(base_ms, 3),
             "ours_ms": ours,
