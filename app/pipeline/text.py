@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import ORTH
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc
 
 from app.pipeline.types import CharSpan
@@ -75,11 +75,19 @@ def token_paragraphs(doc: Doc) -> TokenParagraphs:
     if isinstance(cached, tuple) and len(cached) == 3 and len(cached[0]) == len(doc):
         return TokenParagraphs(*cached)
     n = len(doc)
-    # a token's trailing whitespace is one space at most: breaks are in the token texts, so each
-    # distinct word is tested once (the doc's text is not rebuilt)
-    words, of_token = numpy.unique(doc.to_array(ORTH), return_inverse=True)
-    breaking = [_BREAK_RE.search(doc.vocab.strings[int(word)]) is not None for word in words]
-    after_break = numpy.array(breaking, dtype=numpy.int64)[of_token.reshape(-1)]
+    # A token's trailing whitespace is one space at most, so breaks are in the token texts; and
+    # every break is a whitespace character, which the tokenizer never glues to other text: only
+    # whitespace tokens are read, each distinct one once (a string lookup costs more than the test).
+    columns = doc.to_array([ORTH, IS_SPACE])
+    spaces = numpy.flatnonzero(columns[:, 1])
+    after_break = numpy.zeros(n, dtype=numpy.int64)
+    if len(spaces):
+        words, of_space = numpy.unique(columns[spaces, 0], return_inverse=True)
+        strings = doc.vocab.strings
+        breaking = numpy.array(
+            [_BREAK_RE.search(strings[int(word)]) is not None for word in words], dtype=numpy.int64
+        )
+        after_break[spaces] = breaking[of_space.reshape(-1)]
     of: list[int] = numpy.concatenate(([0], numpy.cumsum(after_break[:-1]))).tolist()[:n]
     starts: list[int] = ([0] + (numpy.flatnonzero(after_break[:-1]) + 1).tolist()) if n else []
     ends: list[int] = starts[1:] + [n] if n else []

@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
 
-from app.pipeline.text import TokenParagraphs, char_span, paragraph_ranges, token_paragraphs
+from app.pipeline.text import (
+    PARAGRAPH_BREAKS,
+    TokenParagraphs,
+    char_span,
+    paragraph_ranges,
+    token_paragraphs,
+)
+from app.pipeline.tokenizer import bound_tokenizer, split_glued_quotes
 from app.pipeline.types import CharSpan
+
+# Our tokenizer as the pipeline installs it (chunk guard, glued quote marks split), small chunks.
+GUARDED = spacy.blank("en")
+bound_tokenizer(GUARDED, 16)
+split_glued_quotes(GUARDED)
 
 
 def test_paragraphs_are_non_blank_lines_of_every_convention() -> None:
@@ -40,3 +55,23 @@ def test_token_paragraphs_of_every_break_convention() -> None:
     assert paragraphs.ends == [2, 4, 6, 8]
     one = spacy.blank("en")("word")
     assert token_paragraphs(one) == TokenParagraphs([0], [0], [1])
+
+
+def _paragraphs_by_text(doc: Doc) -> list[int]:
+    """The definition, token by token: a paragraph ends after a token whose text has a break."""
+    found, k = [], 0
+    for token in doc:
+        found.append(k)
+        k += any(c in PARAGRAPH_BREAKS for c in token.text_with_ws)
+    return found
+
+
+# Pieces of text: words (one longer than the guard's chunk), marks, blanks and every break.
+PIECES = ["a", "B", "x" * 20, ".", ",", '"', "\u201c", "\u201d", "'", " ", "\t", "\u00a0", "\u200b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + sorted(PARAGRAPH_BREAKS)), max_size=40).map("".join))
+def test_token_paragraphs_follow_the_breaks_in_the_token_texts(text: str) -> None:
+    doc = GUARDED(text)
+    assert token_paragraphs(doc).of == _paragraphs_by_text(doc)
