@@ -127,22 +127,26 @@ def match_phrases(doc: Doc, phrases: Sequence[Phrase]) -> list[tuple[str, int, i
 
 def _anchors(doc: Doc, key: tuple[str, frozenset[str]] | None, cache: dict[Any, Any]) -> list[int]:
     """Indices of the tokens whose indexed attribute has one of the key's values (all tokens
-    without a key). `cache` keeps, for one doc, each attribute's token positions by value (one
-    pass) and each key's answer: most patterns start from the same cue words. (numpy's `isin`
-    of the column against a key's values cost more than the matching itself.)"""
+    without a key). `cache` keeps, for one doc, each attribute's column, its distinct values
+    and each key's answer: most patterns start from the same cue words. One value is compared
+    with the column; a set is tested against the distinct values only."""
     if key is None:
         return list(range(len(doc)))
     found: list[int] | None = cache.get(key)
     if found is None:
         name, values = key
-        positions: dict[int, list[int]] | None = cache.get(name)
-        if positions is None:
-            positions = {}
-            for i, value in enumerate(doc.to_array(_ATTRIBUTE_IDS[name]).tolist()):
-                positions.setdefault(value, []).append(i)
-            cache[name] = positions
-        lists = [positions[h] for h in hash_set(values) & positions.keys()]
-        found = lists[0] if len(lists) == 1 else sorted(i for each in lists for i in each)
+        column = cache.get(name)
+        if column is None:
+            column = cache[name] = doc.to_array(_ATTRIBUTE_IDS[name])
+        if len(values) == 1:
+            found = numpy.flatnonzero(column == hashes_of(values)[0]).tolist()
+        else:
+            distinct = cache.get((name, "distinct"))
+            if distinct is None:
+                distinct = cache[name, "distinct"] = numpy.unique(column, return_inverse=True)
+            uniques, inverse = distinct
+            wanted = numpy.isin(uniques, hashes_of(values), assume_unique=True)
+            found = numpy.flatnonzero(wanted[inverse.reshape(-1)]).tolist()
         cache[key] = found
     return found
 
@@ -152,12 +156,6 @@ def hashes_of(values: frozenset[str]) -> Any:
     """The string-store hashes of `values`, as a numpy array to test a doc's attribute column
     against (fixed: a hash does not depend on the vocab), computed once per set."""
     return numpy.fromiter((get_string_id(v) for v in values), dtype="uint64")
-
-
-@functools.lru_cache(maxsize=256)
-def hash_set(values: frozenset[str]) -> frozenset[int]:
-    """The string-store hashes of `values`, as a set, computed once per set."""
-    return frozenset(get_string_id(v) for v in values)
 
 
 def _test(label: str, attrs: dict[str, Any]) -> Test:
