@@ -6,11 +6,13 @@ from __future__ import annotations
 import bisect
 
 import numpy
-from spacy.attrs import HEAD, IDX
+from spacy.attrs import HEAD, IDX, LEMMA, POS, TAG
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.quotes.features import Features, Passage
 from app.pipeline.quotes.lexicons import Lexicons
+from app.pipeline.shapes import hashes_of
 
 # Penn Treebank tags of finite verbs and modals: a passage holding one is a clause.
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -20,6 +22,7 @@ NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNS"})
 PROPER_TAGS: frozenset[str] = frozenset({"NNP", "NNPS"})
 # Parts of speech of verbs (the governing verb of a passage is the nearest one above it).
 VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
+VERB_POS_IDS: list[int] = [AUX, VERB]  # (as the doc's POS column holds them)
 # Dependency labels of a passage that is a clause of its own or under a verb ("said 'we won'").
 CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "parataxis", "ROOT", "advcl", "conj"})
 # Dependency labels of a passage that names a thing ("on 'Meet the Press'", "the 'X' debate").
@@ -49,6 +52,14 @@ class ParseView:
         self.tagged = doc.has_annotation("TAG")
         self.parsed = doc.has_annotation("DEP")
         self.heads = head_indices(doc) if self.parsed else numpy.zeros(0, dtype=numpy.int64)
+        # per token, from the doc's arrays once (the passages' windows overlap): a cue verb; a
+        # finite verb or modal
+        self.cues: list[bool] = [False] * len(doc)
+        self.finite: list[bool] = [False] * len(doc)
+        if self.tagged and len(doc):
+            self.cues = cue_mask(doc, lex.cue_verbs).tolist()
+            tags = doc.to_array(TAG)
+            self.finite = numpy.isin(tags, hashes_of(FINITE_TAGS)).tolist()
 
     def token_index(self, char: int) -> int:
         """Index of the token holding char `char` (the one before it on a gap)."""
@@ -59,7 +70,22 @@ class ParseView:
         return self.doc[self.token_index(start) : self.token_index(max(end - 1, start)) + 1]
 
     def is_cue(self, token: Token) -> bool:
-        return token.pos_ in VERB_POS and token.lemma_.lower() in self.lex.cue_verbs
+        """A speech cue verb (`cue_mask`)."""
+        return self.cues[token.i]
+
+
+def cue_mask(doc: Doc, cue_verbs: frozenset[str]) -> numpy.ndarray:
+    """Per token: a verb or auxiliary whose lower-cased lemma is in `cue_verbs`; each distinct
+    lemma of the doc's verbs looked up once."""
+    columns = doc.to_array([POS, LEMMA])
+    verbs = numpy.flatnonzero(numpy.isin(columns[:, 0], VERB_POS_IDS))
+    mask = numpy.zeros(len(doc), dtype=bool)
+    if len(verbs):
+        lemmas, of_verb = numpy.unique(columns[verbs, 1], return_inverse=True)
+        strings = doc.vocab.strings
+        known = numpy.array([strings[int(h)].lower() in cue_verbs for h in lemmas], dtype=bool)
+        mask[verbs] = known[of_verb.reshape(-1)]
+    return mask
 
 
 def top_token(span: Span, heads: numpy.ndarray) -> Token:
@@ -102,7 +128,7 @@ def parse_features(view: ParseView, p: Passage, base: Features) -> Features:
         return base
     v = dict(base.values)
     v["tagged"] = 1.0
-    v["has_finite_verb"] = float(any(t.tag_ in FINITE_TAGS for t in span))
+    v["has_finite_verb"] = float(any(view.finite[span.start : span.end]))
     open_tok = view.token_index(p.open_pos)
     nxt = view.token_index(max(p.close_end - 1, p.open_pos)) + 1
     v["next_is_noun"] = float(
@@ -116,11 +142,12 @@ def parse_features(view: ParseView, p: Passage, base: Features) -> Features:
     v["prev_is_verb"] = float(prev is not None and prev.pos_ in VERB_POS)
     v["prev_is_adp"] = float(prev is not None and prev.pos_ == "ADP")
     lo, hi = p.para
-    after = [doc[i] for i in range(nxt, min(nxt + CUE_AFTER_TOKENS, len(doc))) if doc[i].idx < hi]
-    before = [doc[i] for i in range(max(open_tok - CUE_BEFORE_TOKENS, 0), open_tok)]
-    v["cue_after"] = float(any(view.is_cue(t) for t in after))
-    v["cue_before"] = float(any(view.is_cue(t) for t in before if t.idx >= lo))
-    v["person_after"] = float(any(t.ent_type_ == "PERSON" for t in after))
+    starts, cues = view.starts, view.cues
+    after = [i for i in range(nxt, min(nxt + CUE_AFTER_TOKENS, len(doc))) if starts[i] < hi]
+    before = range(max(open_tok - CUE_BEFORE_TOKENS, 0), open_tok)
+    v["cue_after"] = float(any(cues[i] for i in after))
+    v["cue_before"] = float(any(cues[i] for i in before if starts[i] >= lo))
+    v["person_after"] = float(any(doc[i].ent_type_ == "PERSON" for i in after))
     if view.parsed:
         v["parsed"] = 1.0
         sent = span[0].sent
@@ -128,7 +155,7 @@ def parse_features(view: ParseView, p: Passage, base: Features) -> Features:
             *range(max(sent.start, span.start - SENTENCE_WINDOW), span.start),
             *range(span.end, min(sent.end, span.end + SENTENCE_WINDOW)),
         ]
-        v["cue_in_sentence"] = float(any(view.is_cue(doc[i]) for i in window))
+        v["cue_in_sentence"] = float(any(view.cues[i] for i in window))
         top = top_token(span, view.heads)
         verb = governing_verb(span, top)
         cue = verb is not None and view.is_cue(verb)
