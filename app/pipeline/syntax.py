@@ -3,7 +3,10 @@ English label scheme), and the one noun-phrase helper they share."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, Token
 
 # Dependency labels of a clause's grammatical subject.
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -17,6 +20,7 @@ NAME_CHAIN_DEPS: frozenset[str] = frozenset({"compound", "flat"})
 MENTION_POS: frozenset[str] = frozenset({"PROPN", "NOUN", "PRON"})
 # Verb parts of speech (the small model sometimes tags "says" as NOUN after a quote; not accepted).
 VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
+VERB_POS_IDS: list[int] = [AUX, VERB]  # the same, as the doc's POS column holds them
 # Named-entity labels of people.
 PERSON_LABELS: frozenset[str] = frozenset({"PERSON"})
 # Named-entity labels of organisations, places acting as governments, and nationalities.
@@ -55,3 +59,18 @@ def own_subject(verb: Token, deps: frozenset[str] = SUBJECT_DEPS) -> Token | Non
     if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
     return child
+
+
+def verb_lemma_mask(doc: Doc, lemmas: frozenset[str]) -> numpy.ndarray:
+    """Per token: a verb or auxiliary whose lower-cased lemma is in `lemmas` (a speech cue),
+    from the doc's arrays, each distinct lemma of its verbs looked up once: the components test
+    the same tokens for many quotes."""
+    columns = doc.to_array([POS, LEMMA])
+    verbs = numpy.flatnonzero(numpy.isin(columns[:, 0], VERB_POS_IDS))
+    mask = numpy.zeros(len(doc), dtype=bool)
+    if len(verbs):
+        found, of_verb = numpy.unique(columns[verbs, 1], return_inverse=True)
+        strings = doc.vocab.strings
+        known = numpy.array([strings[int(h)].lower() in lemmas for h in found], dtype=bool)
+        mask[verbs] = known[of_verb.reshape(-1)]
+    return mask

@@ -6,13 +6,13 @@ from __future__ import annotations
 import bisect
 
 import numpy
-from spacy.attrs import HEAD, IDX, LEMMA, POS, TAG
-from spacy.symbols import AUX, VERB
+from spacy.attrs import HEAD, IDX, TAG
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.quotes.features import Features, Passage
 from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.shapes import hashes_of
+from app.pipeline.syntax import verb_lemma_mask
 
 # Penn Treebank tags of finite verbs and modals: a passage holding one is a clause.
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -22,7 +22,6 @@ NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNS"})
 PROPER_TAGS: frozenset[str] = frozenset({"NNP", "NNPS"})
 # Parts of speech of verbs (the governing verb of a passage is the nearest one above it).
 VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
-VERB_POS_IDS: list[int] = [AUX, VERB]  # (as the doc's POS column holds them)
 # Dependency labels of a passage that is a clause of its own or under a verb ("said 'we won'").
 CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "parataxis", "ROOT", "advcl", "conj"})
 # Dependency labels of a passage that names a thing ("on 'Meet the Press'", "the 'X' debate").
@@ -57,7 +56,7 @@ class ParseView:
         self.cues: list[bool] = [False] * len(doc)
         self.finite: list[bool] = [False] * len(doc)
         if self.tagged and len(doc):
-            self.cues = cue_mask(doc, lex.cue_verbs).tolist()
+            self.cues = verb_lemma_mask(doc, lex.cue_verbs).tolist()
             tags = doc.to_array(TAG)
             self.finite = numpy.isin(tags, hashes_of(FINITE_TAGS)).tolist()
 
@@ -72,20 +71,6 @@ class ParseView:
     def is_cue(self, token: Token) -> bool:
         """A speech cue verb (`cue_mask`)."""
         return self.cues[token.i]
-
-
-def cue_mask(doc: Doc, cue_verbs: frozenset[str]) -> numpy.ndarray:
-    """Per token: a verb or auxiliary whose lower-cased lemma is in `cue_verbs`; each distinct
-    lemma of the doc's verbs looked up once."""
-    columns = doc.to_array([POS, LEMMA])
-    verbs = numpy.flatnonzero(numpy.isin(columns[:, 0], VERB_POS_IDS))
-    mask = numpy.zeros(len(doc), dtype=bool)
-    if len(verbs):
-        lemmas, of_verb = numpy.unique(columns[verbs, 1], return_inverse=True)
-        strings = doc.vocab.strings
-        known = numpy.array([strings[int(h)].lower() in cue_verbs for h in lemmas], dtype=bool)
-        mask[verbs] = known[of_verb.reshape(-1)]
-    return mask
 
 
 def top_token(span: Span, heads: numpy.ndarray) -> Token:

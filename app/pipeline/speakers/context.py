@@ -12,8 +12,9 @@ from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.shapes import hashes_of
-from app.pipeline.speakers.cues import CueLexicon, cue_extent, is_cue_verb, subject_of
+from app.pipeline.speakers.cues import CueLexicon, cue_extent, subject_of
 from app.pipeline.speakers.patterns import CueMatches
+from app.pipeline.syntax import verb_lemma_mask
 from app.pipeline.text import token_paragraphs
 from app.pipeline.types import Quote, SpeakerCandidate
 
@@ -86,6 +87,7 @@ class DocIndex:
         self.inside = [False] * n  # inside a speech quote, or one of its marks
         self._subjects: dict[int, Token | None] = {}
         self._cues: dict[int, tuple[int, int]] = {}
+        self._cue_mask: list[bool] | None = None
         for span in quotes:
             quote: Quote | None = span._.quote
             if quote is None or not quote.is_quotation:
@@ -122,7 +124,10 @@ class DocIndex:
         return self._cues[verb.i]
 
     def is_cue(self, token: Token) -> bool:
-        return is_cue_verb(token, self.settings.lexicon)
+        """`cues.is_cue_verb`, read from a per-doc mask made on the first question."""
+        if self._cue_mask is None:
+            self._cue_mask = verb_lemma_mask(self.doc, self.settings.lexicon.verbs).tolist()
+        return self._cue_mask[token.i]
 
     def usable(self, token: Token, para: int) -> bool:
         return not self.inside[token.i] and self.para[token.i] == para

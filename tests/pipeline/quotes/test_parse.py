@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from app.pipeline.quotes.parse import cue_mask
+from app.pipeline.syntax import verb_lemma_mask as cue_mask
 
 
 def test_cue_mask_marks_the_verbs_whose_lower_cased_lemma_is_a_cue() -> None:
