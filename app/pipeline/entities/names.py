@@ -6,7 +6,7 @@ entity: "Jeff Sessions", "Sessions", "Attorney General Jeff Sessions"), each wit
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -56,15 +56,21 @@ MAX_TITLE_TOKENS = 6
 
 
 class GenderLexicon:
-    """First names -> gender, from the gender_guesser package (loaded in initialize)."""
+    """First names -> gender, from the gender_guesser package (loaded in initialize), with the
+    project's own answers first (`overrides`: names it does not know or calls androgynous that
+    news text uses for one gender, "Bernie", "Megyn")."""
 
-    def __init__(self) -> None:
+    def __init__(self, overrides: Mapping[str, Gender] | None = None) -> None:
         import gender_guesser.detector as gender_detector
 
         self._detector = gender_detector.Detector(case_sensitive=False)
+        self._overrides = dict(overrides or {})
 
     def answer(self, first_name: str) -> str:
         """gender_guesser's answer: male, female, mostly_male, mostly_female, andy, unknown."""
+        override = self._overrides.get(first_name.lower())
+        if override is not None:
+            return override
         answer: str = self._detector.get_gender(first_name)
         return answer
 
@@ -82,6 +88,7 @@ class ResolverLexicons:
     document_nouns: frozenset[str] = frozenset()
     gendered_nouns: dict[str, Gender] = field(default_factory=dict)
     source_nouns: frozenset[str] = frozenset()  # common nouns that can name a speaker
+    first_names: dict[str, Gender] = field(default_factory=dict)  # GenderLexicon overrides
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +98,7 @@ class ResolverLexicons:
             "document_nouns": sorted(self.document_nouns),
             "gendered_nouns": dict(sorted(self.gendered_nouns.items())),
             "source_nouns": sorted(self.source_nouns),
+            "first_names": dict(sorted(self.first_names.items())),
         }
 
     @classmethod
@@ -102,6 +110,7 @@ class ResolverLexicons:
             document_nouns=frozenset(data["document_nouns"]),
             gendered_nouns=dict(data.get("gendered_nouns", {})),
             source_nouns=frozenset(data.get("source_nouns", ())),
+            first_names=dict(data.get("first_names", {})),
         )
 
 

@@ -403,3 +403,15 @@ def test_a_surname_with_a_gendered_honorific_stays_apart_from_a_name_of_the_othe
         ("Khizr Khan", "male"),
         ("Khan", "female"),
     ]
+
+
+@pytest.mark.full_model
+def test_first_name_the_project_lexicon_knows_overrides_the_package(nlp: Language) -> None:
+    """gender_guesser calls "Bernie" mostly female; models/first_names.tsv says male, so "she"
+    cannot mean Bernie Walsh and "he" can."""
+    text = 'Bernie Walsh spoke to the board. "The numbers are bad," she said.'
+    assert resolutions(attribute(nlp, text)) == [(None, "context")]
+    text = 'Bernie Walsh met Kelly Ayers. "The numbers are bad," he said.'
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("Bernie Walsh", "pronoun")]
+    assert doc._.speakers[0].gender == "male"
