@@ -263,12 +263,21 @@ class NameModel:
             subject=head.dep_ in {"nsubj", "nsubjpass"},
             head=head.i,
             dep=head.dep_,
-            maybe_person=label == "ORG"
-            and len(words) == 1
-            and head.is_title
-            and head.lower_ not in self.lexicons.org_nouns
-            and not any(c.dep_ == "det" for c in head.children),
+            maybe_person=label == "ORG" and self._maybe_person(head, words),
         )
+
+    def _maybe_person(self, head: Token, words: tuple[str, ...]) -> bool:
+        """A name the tagger called an organisation that may be a person's: one capitalised word
+        ("Burton explained"), or a first name the lexicon knows and a surname ("Carly Fiorina",
+        "Maryam Violet"), with no organisation noun ("Edison Research") and no article."""
+        if not head.is_title or any(c.dep_ == "det" for c in head.children):
+            return False
+        if any(word in self.lexicons.org_nouns for word in words):
+            return False
+        if len(words) == 1:
+            return True
+        # (a singular surname: "Carolina Panthers" is a team)
+        return len(words) == 2 and head.tag_ == "NNP" and self._genders.gender(words[0]) is not None
 
     def cluster(self, names: Sequence[Name]) -> dict[str, Cluster]:
         """Group names by their last word; a multi-word name is its own cluster."""
@@ -343,7 +352,7 @@ class NameModel:
         if "organization" in kinds and cluster.canonical.kind == "organization":
             cluster.kind = "organization"
         cluster.maybe_person = cluster.kind == "organization" and all(
-            n.maybe_person for n in cluster.names
+            n.maybe_person or n.kind == "person" for n in cluster.names
         )
         for name in cluster.names:
             if name.role and cluster.role is None:

@@ -415,3 +415,20 @@ def test_first_name_the_project_lexicon_knows_overrides_the_package(nlp: Languag
     doc = attribute(nlp, text)
     assert resolutions(doc) == [("Bernie Walsh", "pronoun")]
     assert doc._.speakers[0].gender == "male"
+
+
+@pytest.mark.full_model
+def test_a_first_name_and_surname_the_tagger_calls_an_organisation_may_be_a_person(
+    nlp: Language,
+) -> None:
+    """The model tags "Maryam Violet" ORG; her known first name makes her someone "she" can
+    mean (not the Guardian). "Edison Research" keeps its organisation noun: no one "he" means."""
+    text = (
+        "Maryam Violet, an Iranian journalist visiting Nice, told the Guardian that she saw the "
+        'truck. "People were fleeing," she said.'
+    )
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("Maryam Violet", "pronoun")]
+    assert doc._.speakers[0].gender == "female"
+    text = 'Edison Research released a poll on Monday. Tom Lee read it. "It is bad," he said.'
+    assert resolutions(attribute(nlp, text)) == [("Tom Lee", "pronoun")]
