@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
-from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather
+from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather, mark_bound_genders
 from app.pipeline.entities.names import (
     Cluster,
     Gender,
@@ -180,7 +180,9 @@ class SpeakerResolver(DataPipe):
         spans = list(doc.spans[self.spans_key])
         quoted = quoted_mask(doc, spans)
         names = NameModel(self.lexicons, self._genders)
-        article = ArticleNames.of(names.cluster(names.collect(doc, spans, quoted)))
+        found = names.collect(doc, spans, quoted)
+        mark_bound_genders(doc, found, quoted)
+        article = ArticleNames.of(names.cluster(found))
         votes = gather(
             doc,
             article.clusters,

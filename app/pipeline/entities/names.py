@@ -132,6 +132,9 @@ class Name:
     # a lone capitalised word the tagger called an organisation ("Burton explained"): it may be
     # a person's surname, so he/she can still refer to it
     maybe_person: bool = False
+    # a lone surname's gender as a pronoun bound to it states ("Ebeling lives in her hometown"),
+    # set before clustering (`gender.mark_bound_genders`): which of a family it names
+    bound_gender: Gender | None = None
 
 
 @dataclass(slots=True)
@@ -381,6 +384,12 @@ def _best_full(
         matches = by_first.get(word, [])
     if name.gender is not None:
         matches = [c for c in matches if stated_gender(c) in (None, name.gender)]
+    elif name.bound_gender is not None:
+        # `Tom Ebeling` and `Betsy Ebeling`, then `Ebeling ... her`: the one of that gender, else
+        # one of unknown gender; a pronoun is weaker evidence than an honorific, so if no name
+        # fits, it does not keep the surname apart
+        fits = [c for c in matches if stated_gender(c) == name.bound_gender]
+        matches = fits or [c for c in matches if stated_gender(c) is None] or matches
     if not matches:
         return None
     latest: tuple[int, Cluster] | None = None

@@ -12,6 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from app.pipeline.entities.component import SpeakerResolver
+from app.pipeline.entities.gender import mark_bound_genders
+from app.pipeline.entities.names import NameModel, quoted_mask
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.speakers.component import SpeakerAttributor
 from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerEntity
@@ -432,3 +434,24 @@ def test_a_first_name_and_surname_the_tagger_calls_an_organisation_may_be_a_pers
     assert doc._.speakers[0].gender == "female"
     text = 'Edison Research released a poll on Monday. Tom Lee read it. "It is bad," he said.'
     assert resolutions(attribute(nlp, text)) == [("Tom Lee", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_a_surname_a_family_shares_joins_the_name_its_bound_pronoun_fits(nlp: Language) -> None:
+    """`Ty Lazar` is named last, but `Lazar ... her home` is Dorothy Lazar."""
+    text = (
+        "Dorothy Lazar spoke in Washington on Monday.\n\nTy Lazar died in Libya in 2012. "
+        'Lazar keeps the medals in her home. "It is an honor," she said.'
+    )
+    doc = attribute(nlp, text)
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    spans = list(doc.spans[QUOTES_KEY])
+    quoted = quoted_mask(doc, spans)
+    model = NameModel(resolver.lexicons, resolver._genders)
+    names = model.collect(doc, spans, quoted)
+    mark_bound_genders(doc, names, quoted)
+    clusters = model.cluster(names)
+    assert [n.text for n in clusters["dorothy lazar"].names] == ["Dorothy Lazar", "Lazar"]
+    assert [n.text for n in clusters["ty lazar"].names] == ["Ty Lazar"]
+    assert resolutions(doc) == [("Dorothy Lazar", "pronoun")]
