@@ -51,6 +51,8 @@ NOT_NAME_LABELS: frozenset[str] = frozenset(
 )
 # Dependency labels of proper nouns collected as names even when the NER missed them.
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
+# Dependency label of a proper noun that ends a name hung on a common word by a misparse.
+COMPOUND_DEPS: frozenset[str] = frozenset({"compound"})
 # How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
 MAX_TITLE_TOKENS = 6
 
@@ -181,6 +183,9 @@ class NameModel:
         for i in proper_nouns_in(doc, NAME_DEPS):
             if not quoted[i] and i not in heads:
                 heads[i] = doc[i]
+        for i in proper_nouns_in(doc, COMPOUND_DEPS):
+            if not quoted[i] and i not in heads and self._first_name_run(doc[i]):
+                heads[i] = doc[i]
         for span in spans:
             candidate: SpeakerCandidate | None = span._.speaker_candidate
             if candidate is not None and candidate.head is not None:
@@ -189,6 +194,20 @@ class NameModel:
                     heads[head.i] = head
         names = [self.name_at(head) for _, head in sorted(heads.items())]
         return [n for n in names if n is not None]
+
+    def _first_name_run(self, token: Token) -> bool:
+        """The last word of a run of two or three proper nouns that starts with a first name the
+        lexicon genders, hung on a common word (`Ivanka Trump strode` parsed as a noun
+        compound, the headline `Ivanka Trump champions working moms`): a person's name."""
+        if token.head.pos == PROPN or token.head.i == token.i:
+            return False
+        start = token.i
+        while start > 0 and token.i - start < 2 and token.doc[start - 1].pos == PROPN:
+            start -= 1
+        first = token.doc[start]
+        if start == token.i or not first.is_title or first.ent_type_ in NOT_NAME_LABELS:
+            return False  # (`a June Trump event`: a month)
+        return self._genders.gender(first.text) is not None
 
     def name_at(self, head: Token) -> Name | None:
         """The name proper around a head token, with its title, apposition and honorific."""

@@ -455,3 +455,14 @@ def test_a_surname_a_family_shares_joins_the_name_its_bound_pronoun_fits(nlp: La
     assert [n.text for n in clusters["dorothy lazar"].names] == ["Dorothy Lazar", "Lazar"]
     assert [n.text for n in clusters["ty lazar"].names] == ["Ty Lazar"]
     assert resolutions(doc) == [("Dorothy Lazar", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_a_name_the_parser_hangs_on_a_common_word_is_still_a_name(nlp: Language) -> None:
+    """The model parses `Ivanka Trump strode` as a noun compound ("strode" a noun): the run
+    starting with a first name is still someone "she" can mean."""
+    text = (
+        "On the last day of the Republican National Convention in July, Ivanka Trump strode "
+        'across the stage in a blush-toned dress. "Policies should be the norm," she said.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("Ivanka Trump", "pronoun")]
