@@ -140,6 +140,8 @@ def _bound_pronouns(
         gender = BOUND_PRONOUNS.get(doc[i].lower_)
         if gender is None or quoted[i] or doc[i].pos_ != "PRON":
             continue
+        if doc[i].lower_ == "her" and doc[i].dep_ != "poss":
+            continue  # the object "her" ("Comey criticized her") is someone else
         if _in_clause_of(doc, i, verb.i, head):
             box.add(gender, BOUND_PRONOUN_VOTE, "bound pronoun")
 

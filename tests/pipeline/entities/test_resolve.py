@@ -466,3 +466,15 @@ def test_a_name_the_parser_hangs_on_a_common_word_is_still_a_name(nlp: Language)
         'across the stage in a blush-toned dress. "Policies should be the norm," she said.'
     )
     assert resolutions(attribute(nlp, text)) == [("Ivanka Trump", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_an_object_her_is_no_evidence_of_the_subjects_gender(nlp: Language) -> None:
+    """`Jim Comey criticized her`: "her" is someone else, so Comey stays a man and "she" is Ann
+    Lee."""
+    text = (
+        "Ann Lee testified in the morning.\n\nJim Comey criticized her in the afternoon. "
+        '"It was careless," she said.'
+    )
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("Ann Lee", "pronoun")]
