@@ -53,6 +53,9 @@ NOT_NAME_LABELS: frozenset[str] = frozenset(
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
 # Dependency label of a proper noun that ends a name hung on a common word by a misparse.
 COMPOUND_DEPS: frozenset[str] = frozenset({"compound"})
+# Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
+# initial).
+CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
 # How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
 MAX_TITLE_TOKENS = 6
 
@@ -251,8 +254,8 @@ class NameModel:
                 gender = self.lexicons.honorifics[word] or gender
                 role_start = start - 1
         words = tuple(t.lower_ for t in doc[start:end] if t.dep_ != "case" and t.text != "-")
-        if not words:
-            return None
+        if not words or any(t.text in CASE_MARKERS for t in doc[start:end]):
+            return None  # (`Trump v. Trump`, `Roe v. Wade`: a case or a title, no one who speaks)
         role_tokens = [t for t in doc[left_edge(head, role_start) : start] if t.dep_ != "det"]
         role = " ".join(t.text for t in role_tokens) or None
         if role is not None and all(t.lower_ in self.lexicons.honorifics for t in role_tokens):

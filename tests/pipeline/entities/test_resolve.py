@@ -478,3 +478,14 @@ def test_an_object_her_is_no_evidence_of_the_subjects_gender(nlp: Language) -> N
     )
     doc = attribute(nlp, text)
     assert resolutions(doc) == [("Ann Lee", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_a_lawsuit_is_no_name_a_surname_joins(nlp: Language) -> None:
+    """`Trump v. Trump` names a case: the lone "Trump" after it is still Donald Trump."""
+    text = (
+        "Donald Trump sued his brother in 1990. The case, Trump v. Trump, was settled in 1991. "
+        'Trump said he had won. "It was a great deal," he said.'
+    )
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("Donald Trump", "pronoun")]
