@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
-from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather
+from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather, mark_bound_genders
 from app.pipeline.entities.names import (
     Cluster,
     Gender,
@@ -130,9 +130,10 @@ class SpeakerResolver(DataPipe):
         gendered_nouns: Path | str | Iterable[Sequence[str]] = (),
         confidence_model: Mapping[str, Any] | None = None,
         source_nouns: LexiconSource = (),
+        first_names: Path | str | Iterable[Sequence[str]] = (),
     ) -> None:
-        """Load the lexicons (files or entries; honorifics as (form, gender) rows, gender "male",
-        "female" or "-") and the first-name gender lexicon."""
+        """Load the lexicons (files or entries; honorifics and first names as (form, gender) rows,
+        gender "male", "female" or "-") and the first-name gender lexicon."""
         self.lexicons = ResolverLexicons(
             titles=frozenset(entries(titles)),
             honorifics=_gender_table(honorifics),
@@ -140,9 +141,10 @@ class SpeakerResolver(DataPipe):
             document_nouns=frozenset(entries(document_nouns)),
             gendered_nouns={k: g for k, g in _gender_table(gendered_nouns).items() if g},
             source_nouns=frozenset(entries(source_nouns)),
+            first_names={k: g for k, g in _gender_table(first_names).items() if g},
         )
         self.calibrator = Calibrator.from_json(confidence_model or {})
-        self._genders = GenderLexicon()
+        self._genders = GenderLexicon(self.lexicons.first_names)
 
     def to_json(self) -> dict[str, Any]:
         return {"lexicons": self.lexicons.to_json(), "confidence": self.calibrator.to_json()}
@@ -150,7 +152,7 @@ class SpeakerResolver(DataPipe):
     def load_json(self, data: dict[str, Any]) -> None:
         self.lexicons = ResolverLexicons.from_json(data["lexicons"])
         self.calibrator = Calibrator.from_json(data["confidence"])
-        self._genders = GenderLexicon()
+        self._genders = GenderLexicon(self.lexicons.first_names)
 
     # ---- the component (called by `DataPipe.__call__`) ---------------------------------------
 
@@ -178,7 +180,9 @@ class SpeakerResolver(DataPipe):
         spans = list(doc.spans[self.spans_key])
         quoted = quoted_mask(doc, spans)
         names = NameModel(self.lexicons, self._genders)
-        article = ArticleNames.of(names.cluster(names.collect(doc, spans, quoted)))
+        found = names.collect(doc, spans, quoted)
+        mark_bound_genders(doc, found, quoted)
+        article = ArticleNames.of(names.cluster(found))
         votes = gather(
             doc,
             article.clusters,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from app.pipeline.entities.names import Cluster, Gender, GenderLexicon
+from app.pipeline.entities.names import Cluster, Gender, GenderLexicon, Name
 
 # Pronouns bound to the subject of their own clause: possessive determiners ("Lee lost her
 # seat") and reflexives ("Lee called himself lucky"), with the gender they state. Personal
@@ -105,6 +105,19 @@ def gather(
     return votes
 
 
+def mark_bound_genders(doc: Doc, names: Sequence[Name], quoted: Sequence[bool]) -> None:
+    """Set `bound_gender` of every lone name that is a subject with a possessive or reflexive
+    bound to it (before clustering, so that a surname the family shares joins the right one)."""
+    person_starts = sorted(
+        (n.start, " ".join(n.words)) for n in names if n.kind == "person" or n.maybe_person
+    )
+    for name in names:
+        if len(name.words) == 1 and name.subject and (name.kind == "person" or name.maybe_person):
+            box = GenderVotes()
+            _bound_pronouns(doc, name.head, name.words[0], person_starts, quoted, box)
+            name.bound_gender = box.gender
+
+
 def _bound_pronouns(
     doc: Doc,
     head: int,
@@ -127,6 +140,8 @@ def _bound_pronouns(
         gender = BOUND_PRONOUNS.get(doc[i].lower_)
         if gender is None or quoted[i] or doc[i].pos_ != "PRON":
             continue
+        if doc[i].lower_ == "her" and doc[i].dep_ != "poss":
+            continue  # the object "her" ("Comey criticized her") is someone else
         if _in_clause_of(doc, i, verb.i, head):
             box.add(gender, BOUND_PRONOUN_VOTE, "bound pronoun")
 

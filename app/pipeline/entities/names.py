@@ -6,7 +6,7 @@ entity: "Jeff Sessions", "Sessions", "Attorney General Jeff Sessions"), each wit
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -51,20 +51,31 @@ NOT_NAME_LABELS: frozenset[str] = frozenset(
 )
 # Dependency labels of proper nouns collected as names even when the NER missed them.
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
+# Dependency label of a proper noun that ends a name hung on a common word by a misparse.
+COMPOUND_DEPS: frozenset[str] = frozenset({"compound"})
+# Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
+# initial).
+CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
 # How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
 MAX_TITLE_TOKENS = 6
 
 
 class GenderLexicon:
-    """First names -> gender, from the gender_guesser package (loaded in initialize)."""
+    """First names -> gender, from the gender_guesser package (loaded in initialize), with the
+    project's own answers first (`overrides`: names it does not know or calls androgynous that
+    news text uses for one gender, "Bernie", "Megyn")."""
 
-    def __init__(self) -> None:
+    def __init__(self, overrides: Mapping[str, Gender] | None = None) -> None:
         import gender_guesser.detector as gender_detector
 
         self._detector = gender_detector.Detector(case_sensitive=False)
+        self._overrides = dict(overrides or {})
 
     def answer(self, first_name: str) -> str:
         """gender_guesser's answer: male, female, mostly_male, mostly_female, andy, unknown."""
+        override = self._overrides.get(first_name.lower())
+        if override is not None:
+            return override
         answer: str = self._detector.get_gender(first_name)
         return answer
 
@@ -82,6 +93,7 @@ class ResolverLexicons:
     document_nouns: frozenset[str] = frozenset()
     gendered_nouns: dict[str, Gender] = field(default_factory=dict)
     source_nouns: frozenset[str] = frozenset()  # common nouns that can name a speaker
+    first_names: dict[str, Gender] = field(default_factory=dict)  # GenderLexicon overrides
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +103,7 @@ class ResolverLexicons:
             "document_nouns": sorted(self.document_nouns),
             "gendered_nouns": dict(sorted(self.gendered_nouns.items())),
             "source_nouns": sorted(self.source_nouns),
+            "first_names": dict(sorted(self.first_names.items())),
         }
 
     @classmethod
@@ -102,6 +115,7 @@ class ResolverLexicons:
             document_nouns=frozenset(data["document_nouns"]),
             gendered_nouns=dict(data.get("gendered_nouns", {})),
             source_nouns=frozenset(data.get("source_nouns", ())),
+            first_names=dict(data.get("first_names", {})),
         )
 
 
@@ -123,6 +137,9 @@ class Name:
     # a lone capitalised word the tagger called an organisation ("Burton explained"): it may be
     # a person's surname, so he/she can still refer to it
     maybe_person: bool = False
+    # a lone surname's gender as a pronoun bound to it states ("Ebeling lives in her hometown"),
+    # set before clustering (`gender.mark_bound_genders`): which of a family it names
+    bound_gender: Gender | None = None
 
 
 @dataclass(slots=True)
@@ -169,6 +186,9 @@ class NameModel:
         for i in proper_nouns_in(doc, NAME_DEPS):
             if not quoted[i] and i not in heads:
                 heads[i] = doc[i]
+        for i in proper_nouns_in(doc, COMPOUND_DEPS):
+            if not quoted[i] and i not in heads and self._first_name_run(doc[i]):
+                heads[i] = doc[i]
         for span in spans:
             candidate: SpeakerCandidate | None = span._.speaker_candidate
             if candidate is not None and candidate.head is not None:
@@ -177,6 +197,20 @@ class NameModel:
                     heads[head.i] = head
         names = [self.name_at(head) for _, head in sorted(heads.items())]
         return [n for n in names if n is not None]
+
+    def _first_name_run(self, token: Token) -> bool:
+        """The last word of a run of two or three proper nouns that starts with a first name the
+        lexicon genders, hung on a common word (`Ivanka Trump strode` parsed as a noun
+        compound, the headline `Ivanka Trump champions working moms`): a person's name."""
+        if token.head.pos == PROPN or token.head.i == token.i:
+            return False
+        start = token.i
+        while start > 0 and token.i - start < 2 and token.doc[start - 1].pos == PROPN:
+            start -= 1
+        first = token.doc[start]
+        if start == token.i or not first.is_title or first.ent_type_ in NOT_NAME_LABELS:
+            return False  # (`a June Trump event`: a month)
+        return self._genders.gender(first.text) is not None
 
     def name_at(self, head: Token) -> Name | None:
         """The name proper around a head token, with its title, apposition and honorific."""
@@ -220,8 +254,8 @@ class NameModel:
                 gender = self.lexicons.honorifics[word] or gender
                 role_start = start - 1
         words = tuple(t.lower_ for t in doc[start:end] if t.dep_ != "case" and t.text != "-")
-        if not words:
-            return None
+        if not words or any(t.text in CASE_MARKERS for t in doc[start:end]):
+            return None  # (`Trump v. Trump`, `Roe v. Wade`: a case or a title, no one who speaks)
         role_tokens = [t for t in doc[left_edge(head, role_start) : start] if t.dep_ != "det"]
         role = " ".join(t.text for t in role_tokens) or None
         if role is not None and all(t.lower_ in self.lexicons.honorifics for t in role_tokens):
@@ -254,12 +288,21 @@ class NameModel:
             subject=head.dep_ in {"nsubj", "nsubjpass"},
             head=head.i,
             dep=head.dep_,
-            maybe_person=label == "ORG"
-            and len(words) == 1
-            and head.is_title
-            and head.lower_ not in self.lexicons.org_nouns
-            and not any(c.dep_ == "det" for c in head.children),
+            maybe_person=label == "ORG" and self._maybe_person(head, words),
         )
+
+    def _maybe_person(self, head: Token, words: tuple[str, ...]) -> bool:
+        """A name the tagger called an organisation that may be a person's: one capitalised word
+        ("Burton explained"), or a first name the lexicon knows and a surname ("Carly Fiorina",
+        "Maryam Violet"), with no organisation noun ("Edison Research") and no article."""
+        if not head.is_title or any(c.dep_ == "det" for c in head.children):
+            return False
+        if any(word in self.lexicons.org_nouns for word in words):
+            return False
+        if len(words) == 1:
+            return True
+        # (a singular surname: "Carolina Panthers" is a team)
+        return len(words) == 2 and head.tag_ == "NNP" and self._genders.gender(words[0]) is not None
 
     def cluster(self, names: Sequence[Name]) -> dict[str, Cluster]:
         """Group names by their last word; a multi-word name is its own cluster."""
@@ -334,7 +377,7 @@ class NameModel:
         if "organization" in kinds and cluster.canonical.kind == "organization":
             cluster.kind = "organization"
         cluster.maybe_person = cluster.kind == "organization" and all(
-            n.maybe_person for n in cluster.names
+            n.maybe_person or n.kind == "person" for n in cluster.names
         )
         for name in cluster.names:
             if name.role and cluster.role is None:
@@ -363,6 +406,12 @@ def _best_full(
         matches = by_first.get(word, [])
     if name.gender is not None:
         matches = [c for c in matches if stated_gender(c) in (None, name.gender)]
+    elif name.bound_gender is not None:
+        # `Tom Ebeling` and `Betsy Ebeling`, then `Ebeling ... her`: the one of that gender, else
+        # one of unknown gender; a pronoun is weaker evidence than an honorific, so if no name
+        # fits, it does not keep the surname apart
+        fits = [c for c in matches if stated_gender(c) == name.bound_gender]
+        matches = fits or [c for c in matches if stated_gender(c) is None] or matches
     if not matches:
         return None
     latest: tuple[int, Cluster] | None = None
