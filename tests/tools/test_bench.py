@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from app.tools.bench.archive import parse_archive_summary
 from app.tools.bench.corpus import article_of_words, read_corpus, repeat_to
 from app.tools.bench.machine import machine_info
 from app.tools.bench.report import format_markdown, format_report
-from app.tools.bench.throughput import measure_pipelines, time_components
+from app.tools.bench.throughput import measure_pipelines, time_components, time_our_components
 from app.tools.tables import render_table
 
 # --- corpus and article -----------------------------------------------------------------------
@@ -139,8 +142,34 @@ def test_format_report_gives_the_cpu_ratio_and_the_spread_of_paired_rounds() -> 
         "from CPU time: 0.931; paired rounds (base/full of adjacent passes): median 0.925, "
         "range 0.880-0.970" in format_report(report)
     )
+    assert "within each full pass" not in format_report(report)
+    report["throughput"]["in_pass_ratio"] = 0.918
+    assert (
+        "within each full pass (its CPU time less our components' share of it): 0.918"
+        in format_report(report)
+    )
     # a report from before these were measured still formats, without the line
     assert "from CPU time" not in format_report(fake_report())
+
+
+def test_timed_pipes_add_up_our_components_time_and_change_nothing() -> None:
+    nlp = spacy.blank("en")
+    seen: list[str] = []
+
+    @Language.component("bench_test_marker")
+    def marker(doc: Doc) -> Doc:
+        seen.append(doc.text)
+        return doc
+
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("bench_test_marker")
+    timed = time_our_components(nlp, ["bench_test_marker"])
+    assert nlp.pipe_names == ["sentencizer", "bench_test_marker"]
+    assert [type(p).__name__ for _, p in nlp.pipeline] == ["Sentencizer", "TimedPipe"]
+    docs = list(nlp.pipe(["One. Two.", "Three."], batch_size=16))
+    assert seen == ["One. Two.", "Three."]  # called once per doc, through the wrapper
+    assert [len(list(d.sents)) for d in docs] == [2, 1]
+    assert len(timed) == 1 and timed[0].cpu_s > 0
 
 
 def test_format_without_http() -> None:
@@ -191,6 +220,10 @@ def test_throughput_children_interleave_their_passes(tmp_path: Path) -> None:
     # each pass's CPU time is its process's, never more than its wall time (one thread)
     assert len(base["cpu_runs_s"]) == len(full["cpu_runs_s"]) == 3
     assert base["cpu_median_s"] == sorted(base["cpu_runs_s"])[1]
+    # our components' CPU time inside each full pass: part of that pass, never more
+    assert len(full["ours_cpu_runs_s"]) == 3 and "ours_cpu_runs_s" not in base
+    for cpu, ours in zip(full["cpu_runs_s"], full["ours_cpu_runs_s"], strict=True):
+        assert 0 < ours < cpu
     walls = base["runs_s"] + full["runs_s"]
     for wall, cpu in zip(walls, base["cpu_runs_s"] + full["cpu_runs_s"], strict=True):
         assert 0 < cpu <= wall + 0.01

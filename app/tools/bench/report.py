@@ -197,10 +197,16 @@ def _ratio_spread(t: dict[str, Any]) -> list[str]:
     if "cpu_overhead_ratio" not in t:
         return []
     paired = sorted(t["paired_ratios"])
-    return [
+    lines = [
         f"from CPU time: {t['cpu_overhead_ratio']:.3f}; paired rounds (base/full of adjacent "
         f"passes): median {paired[len(paired) // 2]:.3f}, range {paired[0]:.3f}-{paired[-1]:.3f}"
     ]
+    if "in_pass_ratio" in t:
+        lines.append(
+            f"within each full pass (its CPU time less our components' share of it): "
+            f"{t['in_pass_ratio']:.3f}"
+        )
+    return lines
 
 
 def format_report(report: dict[str, Any]) -> str:
@@ -310,7 +316,9 @@ METHOD_MD = """## Method
   interleaved (base, full, service, service, full, base, ...) so that a machine whose speed
   drifts weighs on all three alike. Each pass also records its process's CPU time: the ratio
   from CPU time leaves out what other processes on the machine took; the paired ratios are
-  base/full of each round's two adjacent passes, whose spread shows the machine's noise.
+  base/full of each round's two adjacent passes, whose spread shows the machine's noise; the
+  ratio within each full pass is its CPU time less the CPU time of our components in it, over
+  its CPU time (median over the passes): the machine's drift between passes cannot reach it.
 - Components: the tokenizer and each pipe timed alone on copies of the seed article's doc
   (median of 20 calls); shares are relative to the whole base pipeline.
 - HTTP: `quotes serve --workers N` on 127.0.0.1; cold start = until `/readyz` answers and every
