@@ -151,6 +151,21 @@ def _anchors(doc: Doc, key: tuple[str, frozenset[str]] | None, cache: dict[Any, 
     return found
 
 
+def distinct_string_mask(
+    doc: Doc, hashes: numpy.ndarray, rows: numpy.ndarray, test: Callable[[str], bool]
+) -> numpy.ndarray:
+    """Per token of `doc`: `test` holds for the string whose hash `hashes` gives, asked only
+    for the tokens at `rows` and once per distinct string (a string-store lookup costs more
+    than most tests); False elsewhere."""
+    mask = numpy.zeros(len(doc), dtype=bool)
+    if len(rows):
+        found, of_row = numpy.unique(hashes[rows], return_inverse=True)
+        strings = doc.vocab.strings
+        passed = numpy.array([test(strings[int(h)]) for h in found], dtype=bool)
+        mask[rows] = passed[of_row.reshape(-1)]
+    return mask
+
+
 @functools.lru_cache(maxsize=256)
 def hashes_of(values: frozenset[str]) -> Any:
     """The string-store hashes of `values`, as a numpy array to test a doc's attribute column

@@ -8,6 +8,8 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from app.pipeline.shapes import distinct_string_mask
+
 # Dependency labels of a clause's grammatical subject.
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions").
@@ -63,14 +65,7 @@ def own_subject(verb: Token, deps: frozenset[str] = SUBJECT_DEPS) -> Token | Non
 
 def verb_lemma_mask(doc: Doc, lemmas: frozenset[str]) -> numpy.ndarray:
     """Per token: a verb or auxiliary whose lower-cased lemma is in `lemmas` (a speech cue),
-    from the doc's arrays, each distinct lemma of its verbs looked up once: the components test
-    the same tokens for many quotes."""
+    from the doc's arrays: the components test the same tokens for many quotes."""
     columns = doc.to_array([POS, LEMMA])
     verbs = numpy.flatnonzero(numpy.isin(columns[:, 0], VERB_POS_IDS))
-    mask = numpy.zeros(len(doc), dtype=bool)
-    if len(verbs):
-        found, of_verb = numpy.unique(columns[verbs, 1], return_inverse=True)
-        strings = doc.vocab.strings
-        known = numpy.array([strings[int(h)].lower() in lemmas for h in found], dtype=bool)
-        mask[verbs] = known[of_verb.reshape(-1)]
-    return mask
+    return distinct_string_mask(doc, columns[:, 1], verbs, lambda lemma: lemma.lower() in lemmas)

@@ -17,6 +17,7 @@ import numpy
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc
 
+from app.pipeline.shapes import distinct_string_mask
 from app.pipeline.types import CharSpan
 
 # Characters that end a paragraph (line breaks of every convention; \r\n counts once).
@@ -80,14 +81,10 @@ def token_paragraphs(doc: Doc) -> TokenParagraphs:
     # whitespace tokens are read, each distinct one once (a string lookup costs more than the test).
     columns = doc.to_array([ORTH, IS_SPACE])
     spaces = numpy.flatnonzero(columns[:, 1])
-    after_break = numpy.zeros(n, dtype=numpy.int64)
-    if len(spaces):
-        words, of_space = numpy.unique(columns[spaces, 0], return_inverse=True)
-        strings = doc.vocab.strings
-        breaking = numpy.array(
-            [_BREAK_RE.search(strings[int(word)]) is not None for word in words], dtype=numpy.int64
-        )
-        after_break[spaces] = breaking[of_space.reshape(-1)]
+    breaking = distinct_string_mask(
+        doc, columns[:, 0], spaces, lambda word: _BREAK_RE.search(word) is not None
+    )
+    after_break = breaking.astype(numpy.int64)
     of: list[int] = numpy.concatenate(([0], numpy.cumsum(after_break[:-1]))).tolist()[:n]
     starts: list[int] = ([0] + (numpy.flatnonzero(after_break[:-1]) + 1).tolist()) if n else []
     ends: list[int] = starts[1:] + [n] if n else []

@@ -9,6 +9,7 @@ from app.pipeline.entities.names import NAME_DEPS, proper_nouns_in
 from app.pipeline.entities.salience import sentence_ids
 from app.pipeline.quotes.parse import governing_verb, head_indices, top_token
 from app.pipeline.speakers.context import is_mark, mark_or_blank
+from app.pipeline.syntax import verb_lemma_mask
 
 
 def test_sentence_ids_number_the_sentences() -> None:
@@ -61,3 +62,16 @@ def test_top_token_and_governing_verb_from_the_head_array() -> None:
     clause = doc[2:6]  # "that cats are cuties": its top is "are", whose head leaves the span
     assert top_token(clause, head_indices(doc)).text == "are"
     assert top_token(doc[0:7], head_indices(doc)).text == "thinks"  # the root is its own head
+
+
+def test_verb_lemma_mask_marks_the_verbs_whose_lower_cased_lemma_is_a_cue() -> None:
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Lee", "Said", "the", "said", "plan", "Warned", "ran"],
+        pos=["PROPN", "VERB", "DET", "ADJ", "NOUN", "AUX", "VERB"],
+        lemmas=["Lee", "Say", "the", "say", "plan", "Warn", "run"],
+    )
+    cues = frozenset({"say", "warn"})
+    # "said" as an adjective is no cue though its lemma is; "ran" is a verb but no cue
+    assert verb_lemma_mask(doc, cues).tolist() == [False, True, False, False, False, True, False]
+    assert verb_lemma_mask(Doc(doc.vocab, words=["plan"], pos=["NOUN"]), cues).tolist() == [False]

@@ -122,6 +122,11 @@ class Features:
         return self.values.get(name, 0.0)
 
 
+def closing_char(content: str) -> str:
+    """The last character of a passage's words, past any quote marks ("" for none)."""
+    return content.rstrip("".join(ALL_MARKS))[-1:]
+
+
 def words(s: str) -> list[str]:
     """The words of `s`, lower-cased (letters and digits, inner - ' . kept)."""
     found: list[str] = _WORD_RE.findall(s.lower())
@@ -274,7 +279,7 @@ def text_features(
     right = words(after[:80])
     stripped_left = before.rstrip()
     stripped_right = after.lstrip()
-    last = content.rstrip("".join(ALL_MARKS))[-1:]
+    last = closing_char(content)
     prev_char = stripped_left[-1:]
     cache = lines if lines is not None else {}
     facts = cache.get(p.para)

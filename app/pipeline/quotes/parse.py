@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from app.pipeline.quotes.features import Features, Passage
 from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.shapes import hashes_of
-from app.pipeline.syntax import verb_lemma_mask
+from app.pipeline.syntax import VERB_POS, verb_lemma_mask
 
 # Penn Treebank tags of finite verbs and modals: a passage holding one is a clause.
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -20,8 +20,6 @@ FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNS"})
 # Penn Treebank tags of proper nouns.
 PROPER_TAGS: frozenset[str] = frozenset({"NNP", "NNPS"})
-# Parts of speech of verbs (the governing verb of a passage is the nearest one above it).
-VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
 # Dependency labels of a passage that is a clause of its own or under a verb ("said 'we won'").
 CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "parataxis", "ROOT", "advcl", "conj"})
 # Dependency labels of a passage that names a thing ("on 'Meet the Press'", "the 'X' debate").
@@ -69,7 +67,7 @@ class ParseView:
         return self.doc[self.token_index(start) : self.token_index(max(end - 1, start)) + 1]
 
     def is_cue(self, token: Token) -> bool:
-        """A speech cue verb (`cue_mask`)."""
+        """A speech cue verb (`syntax.verb_lemma_mask`)."""
         return self.cues[token.i]
 
 

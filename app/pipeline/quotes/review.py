@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.pipes import DataPipe
-from app.pipeline.quotes.features import SENTENCE_START_AFTER, is_title_case
+from app.pipeline.quotes.features import SENTENCE_START_AFTER, closing_char, is_title_case
 from app.pipeline.quotes.parse import FINITE_TAGS
 from app.pipeline.quotes.scan import ALL_MARKS
 from app.pipeline.text import SENTENCE_END, iter_paragraph_ranges
@@ -63,7 +63,7 @@ def unspoken(
 
 
 def ends_sentence(quote: Quote) -> bool:
-    return quote.text.rstrip("".join(ALL_MARKS))[-1:] in SENTENCE_END
+    return closing_char(quote.text) in SENTENCE_END
 
 
 def starts_sentence(text: str, quote: Quote) -> bool:

@@ -9,12 +9,11 @@ from collections.abc import Set
 
 from spacy.tokens import Token
 
-from app.pipeline.syntax import own_subject
+from app.pipeline.syntax import VERB_POS, own_subject
 
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Links along which a verb shares its subject with the verb it hangs from.
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
-VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
 NOUN_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
 MAX_HOPS = 3
 
