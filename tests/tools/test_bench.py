@@ -15,7 +15,12 @@ from app.tools.bench.archive import parse_archive_summary
 from app.tools.bench.corpus import article_of_words, read_corpus, repeat_to
 from app.tools.bench.machine import machine_info
 from app.tools.bench.report import format_markdown, format_report
-from app.tools.bench.throughput import measure_pipelines, time_components, time_our_components
+from app.tools.bench.throughput import (
+    measure_pipelines,
+    slices,
+    time_components,
+    time_our_components,
+)
 from app.tools.tables import render_table
 
 # --- corpus and article -----------------------------------------------------------------------
@@ -131,7 +136,7 @@ def test_format_markdown_names_command_date_and_machine() -> None:
     assert "## HTTP" in md and "| 1 | 1 | 40 | 0 | 4.000 |" in md
 
 
-def test_format_report_gives_the_cpu_ratio_and_the_spread_of_paired_rounds() -> None:
+def test_format_report_gives_the_cpu_ratio_and_the_spread_of_paired_passes() -> None:
     report = fake_report()
     report["throughput"] = {
         **report["throughput"],
@@ -139,7 +144,7 @@ def test_format_report_gives_the_cpu_ratio_and_the_spread_of_paired_rounds() -> 
         "paired_ratios": [0.97, 0.88, 0.925],
     }
     assert (
-        "from CPU time: 0.931; paired rounds (base/full of adjacent passes): median 0.925, "
+        "from CPU time: 0.931; paired passes (base/full of each interleaved pass): median 0.925, "
         "range 0.880-0.970" in format_report(report)
     )
     assert "within each full pass" not in format_report(report)
@@ -206,11 +211,18 @@ def test_archive_summary_figures_are_read_from_the_closing_line() -> None:
         parse_archive_summary("Traceback: boom")
 
 
+def test_slices_cover_the_corpus_once_in_order() -> None:
+    assert slices(40, 16) == [(0, 16), (16, 32), (32, 40)]
+    assert slices(16, 16) == [(0, 16)]
+    assert slices(3, 1) == [(0, 1), (1, 2), (2, 3)]
+    assert slices(0, 16) == []
+
+
 @pytest.mark.full_model
 def test_throughput_children_interleave_their_passes(tmp_path: Path) -> None:
     texts = tmp_path / "texts.json"
     texts.write_text('["\\"We won,\\" Ann Lee said.", "Lee said the vote was close."]')
-    base, full = measure_pipelines(texts, runs=3)
+    base, full = measure_pipelines(texts, runs=3, slice_size=1)  # two slices a pass
     assert len(base["runs_s"]) == len(full["runs_s"]) == 3
     assert base["median_s"] == sorted(base["runs_s"])[1]
     assert "quote_finder" in full["component_ms"] and "quote_finder" not in base["component_ms"]

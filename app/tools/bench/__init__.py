@@ -2,8 +2,9 @@
 
 - Throughput: the base English pipeline alone (`spacy.load`) and our full pipeline
   (`build_pipeline`) each run in a child process pinned to one CPU with BLAS/OpenMP threads set
-  to 1, over the same corpus, `--runs` times after a warm-up, the two pipelines' passes
-  interleaved (a drifting machine weighs on both alike); the median run is reported.
+  to 1, over the same corpus, `--runs` times after a warm-up; each pass is timed in slices of
+  16 texts on which the pipelines take turns (a drifting machine weighs on both alike); the
+  median pass is reported.
   `overhead ratio` = base time / full time (1.0 = our components cost nothing).
 - Components: every pipe of the full pipeline timed alone on the seed article (on copies of the
   doc as the previous pipes left it), as a share of the base pipeline's time.

@@ -198,8 +198,9 @@ def _ratio_spread(t: dict[str, Any]) -> list[str]:
         return []
     paired = sorted(t["paired_ratios"])
     lines = [
-        f"from CPU time: {t['cpu_overhead_ratio']:.3f}; paired rounds (base/full of adjacent "
-        f"passes): median {paired[len(paired) // 2]:.3f}, range {paired[0]:.3f}-{paired[-1]:.3f}"
+        f"from CPU time: {t['cpu_overhead_ratio']:.3f}; paired passes (base/full of each "
+        f"interleaved pass): median {paired[len(paired) // 2]:.3f}, "
+        f"range {paired[0]:.3f}-{paired[-1]:.3f}"
     ]
     if "in_pass_ratio" in t:
         lines.append(
@@ -312,11 +313,13 @@ METHOD_MD = """## Method
 - Throughput: `spacy.load(model)` (base) and `build_pipeline` (full) each run in a child process
   pinned to one CPU with `OMP/OPENBLAS/MKL/BLIS_NUM_THREADS=1`, `nlp.pipe(batch_size=16)` over
   the corpus after a warm-up; median of the runs. `overhead ratio` = base time / full time;
-  the service path adds the Doc -> response conversion (`attribute_requests`). The passes are
-  interleaved (base, full, service, service, full, base, ...) so that a machine whose speed
-  drifts weighs on all three alike. Each pass also records its process's CPU time: the ratio
-  from CPU time leaves out what other processes on the machine took; the paired ratios are
-  base/full of each round's two adjacent passes, whose spread shows the machine's noise; the
+  the service path adds the Doc -> response conversion (`attribute_requests`). Each pass is
+  timed in slices of 16 texts, the three taking turns on every slice (base, full, service, then
+  service, full, base, ...), so that a machine whose speed drifts (a shared VM's CPU time for one
+  identical pass varies by tens of percent) weighs on all three alike: their slices of one pass
+  run seconds apart, not a whole pass apart. Each pass also records its process's CPU time: the
+  ratio from CPU time leaves out what other processes on the machine took; the paired ratios are
+  base/full of each pass's two interleaved timings, whose spread shows the machine's noise; the
   ratio within each full pass is its CPU time less the CPU time of our components in it, over
   its CPU time (median over the passes): the machine's drift between passes cannot reach it.
 - Components: the tokenizer and each pipe timed alone on copies of the seed article's doc

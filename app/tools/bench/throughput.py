@@ -25,6 +25,8 @@ from app.tools.bench.machine import pin_to_one_cpu, single_core_env
 from app.tools.server import ROOT, peak_rss_mb
 
 CHILD_MODULE = "app.tools.bench.throughput"
+# Texts per slice of a pass, the unit the pipelines take turns on (one `nlp.pipe` batch).
+SLICE_TEXTS = 16
 
 
 def time_components(nlp: Any, text: str, repeats: int) -> dict[str, float]:
@@ -81,8 +83,9 @@ def time_our_components(nlp: Any, names: Sequence[str]) -> list[TimedPipe]:
 def child_main(argv: Sequence[str]) -> int:
     """Serve one pipeline's timed passes to the parent, one per line it reads on stdin.
 
-    Prints `{"ready": ...}` once loaded and warmed up; then `run` -> one timed `nlp.pipe` pass
-    over the corpus, `service` -> one pass through the service's `attribute_requests` (each
+    Prints `{"ready": ...}` once loaded and warmed up; then `run [LO HI]` -> one timed
+    `nlp.pipe` pass over the corpus (or its texts LO to HI), `service [LO HI]` -> the same
+    through the service's `attribute_requests` (each
     answered `{"run_s": ..., "cpu_s": ..., "ours_cpu_s": ...}`: wall and this process's CPU
     seconds, and the CPU seconds of our components within them), `finish` ->
     the component timings and the peak RSS as one JSON object, and exit."""
@@ -112,15 +115,17 @@ def child_main(argv: Sequence[str]) -> int:
     for _ in nlp.pipe(texts[:2]):
         pass  # warm-up
     _say({"ready": True, "load_s": round(load_s, 3)})
-    for command in sys.stdin:
+    for line in sys.stdin:
+        command, *bounds = line.split()
+        lo, hi = (int(bounds[0]), int(bounds[1])) if len(bounds) == 2 else (0, len(texts))
         for pipe in timed:
             pipe.cpu_s = 0.0
         started, cpu_started = time.perf_counter(), time.process_time()
-        if command.strip() == "run":
-            for _ in nlp.pipe(texts, batch_size=16):
+        if command == "run":
+            for _ in nlp.pipe(texts[lo:hi], batch_size=16):
                 pass
-        elif command.strip() == "service":
-            requests = (AttributionRequest(text=t) for t in texts)
+        elif command == "service":
+            requests = (AttributionRequest(text=t) for t in texts[lo:hi])
             for _ in attribute_requests(nlp, requests):
                 pass
         else:
@@ -185,10 +190,20 @@ class Child:
         self.process.wait()
 
 
-def measure_pipelines(texts_file: Path, runs: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Time the base pipeline, ours, and ours through the service's conversion, their passes
-    interleaved (base, full, service, service, full, base, ...): a machine that slows down or
-    speeds up during the bench then weighs on all three alike."""
+def slices(n_texts: int, size: int) -> list[tuple[int, int]]:
+    """The corpus cut into runs of `size` texts (the last one shorter): the unit of interleaving."""
+    return [(lo, min(lo + size, n_texts)) for lo in range(0, n_texts, size)]
+
+
+def measure_pipelines(
+    texts_file: Path, runs: int, slice_size: int = SLICE_TEXTS
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Time the base pipeline, ours, and ours through the service's conversion. Each pass over
+    the corpus is timed slice by slice, the three taking turns on every slice (base, full,
+    service, then service, full, base on the next one): a machine whose speed drifts, as a shared
+    VM's does by tens of percent within a minute, weighs on the three alike, since their slices
+    of one pass run seconds apart rather than a whole pass apart."""
+    n_texts = len(json.loads(texts_file.read_text(encoding="utf-8")))
     children = {kind: Child(kind, texts_file) for kind in ("base", "full")}
     try:
         for child in children.values():
@@ -198,14 +213,24 @@ def measure_pipelines(texts_file: Path, runs: int) -> tuple[dict[str, Any], dict
         passes: dict[tuple[str, str], list[float]] = {step: [] for step in steps}
         cpu_passes: dict[tuple[str, str], list[float]] = {step: [] for step in steps}
         ours_passes: list[float] = []
+        turn = 0
         for k in range(runs):
-            for kind, command in steps if k % 2 == 0 else steps[::-1]:
-                progress(f"throughput: {kind} pipeline ({command}), pass {k + 1} of {runs}")
-                answer = children[kind].ask(command)
-                passes[kind, command].append(answer["run_s"])
-                cpu_passes[kind, command].append(answer["cpu_s"])
-                if (kind, command) == ("full", "run"):
-                    ours_passes.append(answer["ours_cpu_s"])
+            progress(f"throughput: pass {k + 1} of {runs} of each pipeline, slice by slice")
+            wall = dict.fromkeys(steps, 0.0)
+            cpu = dict.fromkeys(steps, 0.0)
+            ours = 0.0
+            for lo, hi in slices(n_texts, slice_size):
+                for kind, command in steps if turn % 2 == 0 else steps[::-1]:
+                    answer = children[kind].ask(f"{command} {lo} {hi}")
+                    wall[kind, command] += answer["run_s"]
+                    cpu[kind, command] += answer["cpu_s"]
+                    if (kind, command) == ("full", "run"):
+                        ours += answer["ours_cpu_s"]
+                turn += 1
+            for step in steps:
+                passes[step].append(round(wall[step], 4))
+                cpu_passes[step].append(round(cpu[step], 4))
+            ours_passes.append(round(ours, 4))
         results = {}
         for kind, child in children.items():
             result = child.ask("finish")
@@ -255,7 +280,7 @@ def throughput_report(texts: Sequence[str], runs: int, min_words: int) -> dict[s
             ),
             3,
         ),
-        # base/full of each round's two adjacent passes: drift between rounds cancels out
+        # base/full of each pass (their slices interleaved): drift between passes cancels out
         "paired_ratios": [
             round(b / f, 3) for b, f in zip(base["runs_s"], full["runs_s"], strict=True)
         ],
