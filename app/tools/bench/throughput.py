@@ -25,8 +25,11 @@ from app.tools.bench.machine import pin_to_one_cpu, single_core_env
 from app.tools.server import ROOT, peak_rss_mb
 
 CHILD_MODULE = "app.tools.bench.throughput"
-# Texts per slice of a pass, the unit the pipelines take turns on (one `nlp.pipe` batch).
-SLICE_TEXTS = 16
+# `nlp.pipe`'s batch size in a timed pass.
+BATCH_SIZE = 16
+# Texts per slice of a pass, the unit the pipelines take turns on: one batch, so slicing a pass
+# leaves its batches as they were.
+SLICE_TEXTS = BATCH_SIZE
 
 
 def time_components(nlp: Any, text: str, repeats: int) -> dict[str, float]:
@@ -116,13 +119,13 @@ def child_main(argv: Sequence[str]) -> int:
         pass  # warm-up
     _say({"ready": True, "load_s": round(load_s, 3)})
     for line in sys.stdin:
-        command, *bounds = line.split()
+        command, *bounds = line.split() or ["finish"]  # (an empty line ends, as "finish")
         lo, hi = (int(bounds[0]), int(bounds[1])) if len(bounds) == 2 else (0, len(texts))
         for pipe in timed:
             pipe.cpu_s = 0.0
         started, cpu_started = time.perf_counter(), time.process_time()
         if command == "run":
-            for _ in nlp.pipe(texts[lo:hi], batch_size=16):
+            for _ in nlp.pipe(texts[lo:hi], batch_size=BATCH_SIZE):
                 pass
         elif command == "service":
             requests = (AttributionRequest(text=t) for t in texts[lo:hi])
