@@ -10,6 +10,7 @@ For each quote in `doc.spans[spans_key]` it finds the words that name its source
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteCon
 from app.pipeline.speakers.cues import CueLexicon
 from app.pipeline.speakers.layouts.after import unfinished
 from app.pipeline.speakers.layouts.before import cue_adjacent
-from app.pipeline.speakers.mentions import names_someone, weak_subject
+from app.pipeline.speakers.mentions import names_someone, passive_subject, weak_subject
 from app.pipeline.speakers.patterns import CuePatterns
 from app.pipeline.speakers.table import first_found
 from app.pipeline.text import char_span
@@ -36,6 +37,8 @@ SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
 OPEN_ENDS: frozenset[str] = frozenset({"?", "!"})
 # Confidence of a quote with no speaker mention at all, before resolution.
 NO_MENTION_CONFIDENCE = 0.1
+# Layouts whose mention is the subject of the verb that governs the quote.
+PASSIVE_LAYOUTS: frozenset[str] = frozenset({"governing", "verb"})
 
 
 @Language.factory(
@@ -177,6 +180,14 @@ class SpeakerAttributor(DataPipe):
             found = first_found(q, quote_shape(q))
             if quote.type == "indirect":
                 results.append(found)
+                continue
+            if (
+                found is not None
+                and found.layout in PASSIVE_LAYOUTS
+                and passive_subject(index, found)
+            ):
+                # the passive's subject is what the words are about: no one is named as saying them
+                results.append(replace(found, mention=None, head=None))
                 continue
             if found is not None and found.layout == "verb":
                 # a plain verb's subject is rarely the source of a fragment it governs

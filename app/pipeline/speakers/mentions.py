@@ -98,6 +98,26 @@ def names_someone(index: DocIndex, candidate: SpeakerCandidate) -> bool:
     return not nouns or noun_names_source(head, nouns)
 
 
+def passive_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
+    """`Duterte has been called "the Trump of the East"`, `the book is described as a "riveting
+    book"`: the mention is the passive subject of the verb that governs the quote, and no
+    by-phrase names who said it, so the subject is what the words are about, not their source
+    (the corpus gives such quotes no speaker)."""
+    if candidate.head is None or candidate.cue is None:
+        return False
+    head = index.doc[candidate.head]
+    verb = head.head
+    if head.dep_ != "nsubjpass" or not candidate.cue[0] <= verb.i < candidate.cue[1]:
+        return False
+    if verb.i in index.matches.passive_agents:
+        return False
+    # `Obama is reported to have called them "free riders"`: the subject of a cue below speaks
+    return not any(
+        child.dep_ == "agent" or (child.dep_ == "xcomp" and index.is_cue(child))
+        for child in verb.children
+    )
+
+
 def can_head_mention(token: Token) -> bool:
     """A noun, a name or a pronoun that can refer to a speaker."""
     return token.pos_ in MENTION_POS and token.lower_ not in NON_SPEAKER_PRONOUNS

@@ -316,3 +316,16 @@ def test_signature_after_a_mark_glued_to_its_dash(nlp: Language) -> None:
     doc = attribute(nlp, text)
     assert who(doc) == [("Ann Lee", "Ann Lee", '"―'), ("Bob Stone", "Bob Stone", '"―')]
     assert layouts(doc) == ["after", "after"]
+
+
+@pytest.mark.full_model
+def test_passive_subject_is_not_the_speaker(nlp: Language) -> None:
+    """`X has been called "Q"`: the passive's subject is what the words are about; with no
+    by-phrase nobody is named as saying them. A by-phrase names the source; a cue verb below the
+    passive (`is reported to have called`) keeps its subject as the speaker."""
+    text = 'The new mayor, Ann Brooks, has been called "the builder of Fargo" for her record.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [(None, None, "called")]
+    text = 'The mayor, Ann Brooks, is reported to have called the plan "a disaster" last week.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][0] == "Ann Brooks"
