@@ -60,7 +60,7 @@ def speaker_ok(index: DocIndex, token: Token, para: int) -> bool:
         return False
     if _dateline(token):
         return False
-    if token.pos_ not in MENTION_POS and token.ent_type_ == "":
+    if token.pos_ not in MENTION_POS and token.ent_type_ == "" and not index.is_surname(token):
         return False
     if token.lower_ == "it":
         # `"Q," it said`: an organisation; `it is said that`: no one (a passive's dummy subject)
@@ -191,7 +191,7 @@ def subject_between(index: DocIndex, start: int, end: int, para: int) -> Token |
         tok = doc[k]
         if not index.usable(tok, para):
             return None
-        if can_head_mention(tok):
+        if can_head_mention(tok) or index.is_surname(tok):
             return mention_head(tok)
     return None
 
@@ -223,6 +223,8 @@ def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | Non
         tok.pos_ == "PRON" and tok.lower_ not in NON_SPEAKER_PRONOUNS
     ):
         return mention_head(tok)
+    if index.is_surname(tok):
+        return tok
     return None
 
 

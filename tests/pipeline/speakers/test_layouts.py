@@ -329,3 +329,17 @@ def test_passive_subject_is_not_the_speaker(nlp: Language) -> None:
     text = 'The mayor, Ann Brooks, is reported to have called the plan "a disaster" last week.'
     doc = attribute(nlp, text, ["partial"])
     assert who(doc)[0][0] == "Ann Brooks"
+
+
+@pytest.mark.full_model
+def test_surname_that_is_a_common_word(nlp: Language) -> None:
+    """A person named in full earlier (`Al From`, `George Will`) whose surname alone the tagger
+    reads as a preposition or an auxiliary is still the speaker where it stands as the subject."""
+    text = (
+        "The group was founded by Al From, a strategist from Maryland.\n\n"
+        'Voters saw the party as weak, From said. "We had to change that."\n\n'
+        "The columnist George Will wrote about the race on Monday.\n\n"
+        'In his column, Will described the plan as a "stupendous mistake."'
+    )
+    doc = attribute(nlp, text, ["direct", "partial"])
+    assert [name for name, _, _ in who(doc)] == ["Al From", "George Will"]
