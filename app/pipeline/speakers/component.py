@@ -23,11 +23,11 @@ from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
 from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext, is_mark
 from app.pipeline.speakers.cues import CueLexicon
-from app.pipeline.speakers.layouts.after import unfinished
+from app.pipeline.speakers.layouts.after import according_later, unfinished
 from app.pipeline.speakers.layouts.before import cue_adjacent
 from app.pipeline.speakers.mentions import names_someone, passive_subject, weak_subject
 from app.pipeline.speakers.patterns import CuePatterns
-from app.pipeline.speakers.table import first_found
+from app.pipeline.speakers.table import BY_NAME, first_found
 from app.pipeline.text import char_span
 from app.pipeline.types import Attribution, Quote, SpeakerCandidate
 
@@ -200,6 +200,9 @@ class SpeakerAttributor(DataPipe):
                 # resolver would leave the quote without a speaker), so the sentence's own
                 # named cue or subject, if it has one
                 found = first_found(q, "no_speaker") or found
+            if found is not None and found.local:
+                # `Lee called it "Q," the Times reported`: the source relaying the quote
+                found = relayed(q) or found
             results.append(found)
         return results
 
@@ -225,6 +228,19 @@ def quote_shape(q: QuoteContext) -> str:
     if span[-1].text in SENTENCE_FINAL and not _sentence_goes_on(q) and cue_adjacent(q):
         return "direct_after_cue"
     return "direct"
+
+
+def relayed(q: QuoteContext) -> SpeakerCandidate | None:
+    """The source relaying a quote that the sentence goes on after (`according to CNN`, `the
+    Times reported` later in it), as `after.according_later` finds it."""
+    span, doc = q.span, q.doc
+    if span[-1].text in SENTENCE_FINAL:
+        return None  # the sentence ends inside the marks
+    end = span.end
+    while end < len(doc) and is_mark(doc[end]):
+        end += 1
+    found = according_later(q, end)
+    return replace(found, layout="after", prior=BY_NAME["after"].prior) if found else None
 
 
 def _sentence_goes_on(q: QuoteContext) -> bool:

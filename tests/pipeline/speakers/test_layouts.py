@@ -343,3 +343,18 @@ def test_surname_that_is_a_common_word(nlp: Language) -> None:
     )
     doc = attribute(nlp, text, ["direct", "partial"])
     assert [name for name, _, _ in who(doc)] == ["Al From", "George Will"]
+
+
+@pytest.mark.full_model
+def test_source_relaying_the_quote_later_in_its_sentence(nlp: Language) -> None:
+    """`Lee called the plan "Q," the Times reported`: the corpus credits the quote to the source
+    that relays it (as `according to Y` after it); not when the sentence ends inside the marks."""
+    text = (
+        'Ann Lee welcomed the news, saying the mayor was "doing the right thing," suggesting '
+        "she might run herself, CNN reported."
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][:2] == ("CNN", "CNN")
+    text = 'Mayor Ann Lee called the plan "a disaster." The Times reported it first.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][0] == "Ann Lee"
