@@ -358,3 +358,14 @@ def test_source_relaying_the_quote_later_in_its_sentence(nlp: Language) -> None:
     text = 'Mayor Ann Lee called the plan "a disaster." The Times reported it first.'
     doc = attribute(nlp, text, ["partial"])
     assert who(doc)[0][0] == "Ann Lee"
+
+
+@pytest.mark.full_model
+def test_name_set_off_by_a_dash_before_a_colon(nlp: Language) -> None:
+    """`Pollsters agree - Carl Bialik: "Q"` (a digest's credit line): the name between the dash
+    and the colon, not the subject of the clause before the dash."""
+    text = (
+        'Pollsters agree on the lesson - Carl Bialik: "Keep contacting voters as late as you can."'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc)[0][:2] == ("Carl Bialik", "Carl Bialik")
