@@ -21,6 +21,7 @@ from spacy.training import Example
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
+from app.pipeline.speakers import mentions
 from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext, is_mark
 from app.pipeline.speakers.cues import CueLexicon
 from app.pipeline.speakers.layouts.after import according_later, unfinished
@@ -37,6 +38,8 @@ SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
 OPEN_ENDS: frozenset[str] = frozenset({"?", "!"})
 # Confidence of a quote with no speaker mention at all, before resolution.
 NO_MENTION_CONFIDENCE = 0.1
+# Heads of a share of poll respondents (`31% of Republicans`, `75 percent of voters`).
+SHARE_WORDS: frozenset[str] = frozenset({"percent", "%", "majority", "half", "third", "quarter"})
 # Layouts whose mention is the subject of the verb that governs the quote.
 PASSIVE_LAYOUTS: frozenset[str] = frozenset({"governing", "verb"})
 
@@ -202,7 +205,7 @@ class SpeakerAttributor(DataPipe):
                 found = first_found(q, "no_speaker") or found
             if found is not None and found.local:
                 # `Lee called it "Q," the Times reported`: the source relaying the quote
-                found = relayed(q) or found
+                found = relayed(q) or poll_source(index, found) or found
             results.append(found)
         return results
 
@@ -241,6 +244,24 @@ def relayed(q: QuoteContext) -> SpeakerCandidate | None:
         end += 1
     found = according_later(q, end)
     return replace(found, layout="after", prior=BY_NAME["after"].prior) if found else None
+
+
+def poll_source(index: DocIndex, found: SpeakerCandidate) -> SpeakerCandidate | None:
+    """`In a CNN poll, 31% of Republicans said they were "Q"`: a share of respondents speaks
+    through the poll that the cue's `in` phrase names, and the corpus credits the poll."""
+    if found.head is None or found.cue is None:
+        return None
+    doc = index.doc
+    share = doc[found.head]
+    if not (share.like_num or share.lower_ in SHARE_WORDS):
+        return None
+    for prep in doc[found.cue[0]].children:
+        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > share.i:
+            continue
+        for poll in prep.children:
+            if poll.dep_ == "pobj" and poll.lemma_.lower() in index.settings.source_nouns:
+                return replace(mentions.candidate(index, poll, found.cue), layout=found.layout)
+    return None
 
 
 def _sentence_goes_on(q: QuoteContext) -> bool:

@@ -369,3 +369,18 @@ def test_name_set_off_by_a_dash_before_a_colon(nlp: Language) -> None:
     )
     doc = attribute(nlp, text, ["direct"])
     assert who(doc)[0][:2] == ("Carl Bialik", "Carl Bialik")
+
+
+@pytest.mark.full_model
+def test_share_of_respondents_speaks_through_the_poll(nlp: Language) -> None:
+    """`In a poll, 62 percent of Democrats said they were "Q"`: the poll, as the corpus credits
+    it; a person in an interview keeps the quote."""
+    text = (
+        "In a Gallup poll released Monday, 62 percent of Democrats said they were "
+        '"very enthusiastic" about the race.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][1] == "a Gallup poll released Monday"
+    text = 'In an interview on Monday, Ann Lee said she was "very enthusiastic" about the race.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][0] == "Ann Lee"
