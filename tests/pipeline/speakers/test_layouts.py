@@ -384,3 +384,15 @@ def test_share_of_respondents_speaks_through_the_poll(nlp: Language) -> None:
     text = 'In an interview on Monday, Ann Lee said she was "very enthusiastic" about the race.'
     doc = attribute(nlp, text, ["partial"])
     assert who(doc)[0][0] == "Ann Lee"
+
+
+@pytest.mark.full_model
+def test_spaces_between_sentences_do_not_hide_the_sentence_before(nlp: Language) -> None:
+    """`Baker was blunt.  "Q"` with two spaces (common in copied text): the quote still takes
+    the named subject of the sentence before it."""
+    text = (
+        "Mayor Ann Lee distanced herself from the plan by saying she would vote against it if "
+        'asked.  "I am going to oppose it, and oppose it loudly."'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc)[0][0] == "Ann Lee"
