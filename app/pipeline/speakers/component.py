@@ -23,7 +23,7 @@ from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
 from app.pipeline.speakers import mentions
 from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext, is_mark
-from app.pipeline.speakers.cues import CueLexicon
+from app.pipeline.speakers.cues import CueLexicon, according_to_source
 from app.pipeline.speakers.layouts.after import according_later, unfinished
 from app.pipeline.speakers.layouts.before import cue_adjacent
 from app.pipeline.speakers.mentions import names_someone, passive_subject, weak_subject
@@ -196,6 +196,11 @@ class SpeakerAttributor(DataPipe):
                 # a plain verb's subject is rarely the source of a fragment it governs
                 shape = "weak_verb" if weak_subject(index, found) else "named_verb"
                 found = first_found(q, shape) or found
+            opening = according_opening(q)
+            if opening is not None:
+                # `According to AZCentral, one sign read, "Q"`: the corpus credits the relay
+                results.append(opening)
+                continue
             if found is None:
                 found = first_found(q, "unattributed")
             elif not names_someone(index, found):
@@ -244,6 +249,22 @@ def relayed(q: QuoteContext) -> SpeakerCandidate | None:
         end += 1
     found = according_later(q, end)
     return replace(found, layout="after", prior=BY_NAME["after"].prior) if found else None
+
+
+def according_opening(q: QuoteContext) -> SpeakerCandidate | None:
+    """`According to The Federalist, the men wore shirts that read "Q"`: the source of an
+    "according to" that opens the quote's sentence relays everything the sentence says."""
+    index, doc, span = q.index, q.doc, q.span
+    k = span[0].sent.start
+    while k < span.start and (doc[k].is_space or is_mark(doc[k])):
+        k += 1
+    if k >= span.start or k not in index.matches.according or not index.usable(doc[k], q.para):
+        return None
+    source = according_to_source(doc[k])
+    if source is None or source.i >= span.start or not index.usable(source, q.para):
+        return None
+    found = mentions.candidate(index, source, index.cue_extent(doc[k]))
+    return replace(found, layout="according_to", prior=BY_NAME["according_to"].prior)
 
 
 def poll_source(index: DocIndex, found: SpeakerCandidate) -> SpeakerCandidate | None:

@@ -396,3 +396,13 @@ def test_spaces_between_sentences_do_not_hide_the_sentence_before(nlp: Language)
     )
     doc = attribute(nlp, text, ["direct"])
     assert who(doc)[0][0] == "Ann Lee"
+
+
+@pytest.mark.full_model
+def test_according_to_opening_the_sentence_credits_the_relay(nlp: Language) -> None:
+    """`According to the Herald, one sign read, "Q"`: the source of an "according to" that
+    opens the sentence, as the corpus credits it, not the subject of the cue after it."""
+    text = 'According to the Herald, one state highway sign read, "Trust the road, but buckle up."'
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc)[0][:2] == ("Herald", "the Herald")
+    assert layouts(doc) == ["according_to"]
