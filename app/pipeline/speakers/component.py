@@ -10,6 +10,7 @@ For each quote in `doc.spans[spans_key]` it finds the words that name its source
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +21,14 @@ from spacy.training import Example
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
+from app.pipeline.speakers import mentions
 from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext, is_mark
-from app.pipeline.speakers.cues import CueLexicon
-from app.pipeline.speakers.layouts.after import unfinished
+from app.pipeline.speakers.cues import CueLexicon, according_to_source
+from app.pipeline.speakers.layouts.after import according_later, unfinished
 from app.pipeline.speakers.layouts.before import cue_adjacent
-from app.pipeline.speakers.mentions import names_someone, weak_subject
+from app.pipeline.speakers.mentions import names_someone, passive_subject, weak_subject
 from app.pipeline.speakers.patterns import CuePatterns
-from app.pipeline.speakers.table import first_found
+from app.pipeline.speakers.table import BY_NAME, first_found
 from app.pipeline.text import char_span
 from app.pipeline.types import Attribution, Quote, SpeakerCandidate
 
@@ -36,6 +38,10 @@ SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
 OPEN_ENDS: frozenset[str] = frozenset({"?", "!"})
 # Confidence of a quote with no speaker mention at all, before resolution.
 NO_MENTION_CONFIDENCE = 0.1
+# Heads of a share of poll respondents (`31% of Republicans`, `75 percent of voters`).
+SHARE_WORDS: frozenset[str] = frozenset({"percent", "%", "majority", "half", "third", "quarter"})
+# Layouts whose mention is the subject of the verb that governs the quote.
+PASSIVE_LAYOUTS: frozenset[str] = frozenset({"governing", "verb"})
 
 
 @Language.factory(
@@ -178,10 +184,23 @@ class SpeakerAttributor(DataPipe):
             if quote.type == "indirect":
                 results.append(found)
                 continue
+            if (
+                found is not None
+                and found.layout in PASSIVE_LAYOUTS
+                and passive_subject(index, found)
+            ):
+                # the passive's subject is what the words are about: no one is named as saying them
+                results.append(replace(found, mention=None, head=None))
+                continue
             if found is not None and found.layout == "verb":
                 # a plain verb's subject is rarely the source of a fragment it governs
                 shape = "weak_verb" if weak_subject(index, found) else "named_verb"
                 found = first_found(q, shape) or found
+            opening = according_opening(q)
+            if opening is not None:
+                # `According to AZCentral, one sign read, "Q"`: the corpus credits the relay
+                results.append(opening)
+                continue
             if found is None:
                 found = first_found(q, "unattributed")
             elif not names_someone(index, found):
@@ -189,6 +208,9 @@ class SpeakerAttributor(DataPipe):
                 # resolver would leave the quote without a speaker), so the sentence's own
                 # named cue or subject, if it has one
                 found = first_found(q, "no_speaker") or found
+            if found is not None and found.local:
+                # `Lee called it "Q," the Times reported`: the source relaying the quote
+                found = relayed(q) or poll_source(index, found) or found
             results.append(found)
         return results
 
@@ -214,6 +236,53 @@ def quote_shape(q: QuoteContext) -> str:
     if span[-1].text in SENTENCE_FINAL and not _sentence_goes_on(q) and cue_adjacent(q):
         return "direct_after_cue"
     return "direct"
+
+
+def relayed(q: QuoteContext) -> SpeakerCandidate | None:
+    """The source relaying a quote that the sentence goes on after (`according to CNN`, `the
+    Times reported` later in it), as `after.according_later` finds it."""
+    span, doc = q.span, q.doc
+    if span[-1].text in SENTENCE_FINAL:
+        return None  # the sentence ends inside the marks
+    end = span.end
+    while end < len(doc) and is_mark(doc[end]):
+        end += 1
+    found = according_later(q, end)
+    return replace(found, layout="after", prior=BY_NAME["after"].prior) if found else None
+
+
+def according_opening(q: QuoteContext) -> SpeakerCandidate | None:
+    """`According to The Federalist, the men wore shirts that read "Q"`: the source of an
+    "according to" that opens the quote's sentence relays everything the sentence says."""
+    index, doc, span = q.index, q.doc, q.span
+    k = span[0].sent.start
+    while k < span.start and (doc[k].is_space or is_mark(doc[k])):
+        k += 1
+    if k >= span.start or k not in index.matches.according or not index.usable(doc[k], q.para):
+        return None
+    source = according_to_source(doc[k])
+    if source is None or source.i >= span.start or not index.usable(source, q.para):
+        return None
+    found = mentions.candidate(index, source, index.cue_extent(doc[k]))
+    return replace(found, layout="according_to", prior=BY_NAME["according_to"].prior)
+
+
+def poll_source(index: DocIndex, found: SpeakerCandidate) -> SpeakerCandidate | None:
+    """`In a CNN poll, 31% of Republicans said they were "Q"`: a share of respondents speaks
+    through the poll that the cue's `in` phrase names, and the corpus credits the poll."""
+    if found.head is None or found.cue is None:
+        return None
+    doc = index.doc
+    share = doc[found.head]
+    if not (share.like_num or share.lower_ in SHARE_WORDS):
+        return None
+    for prep in doc[found.cue[0]].children:
+        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > share.i:
+            continue
+        for poll in prep.children:
+            if poll.dep_ == "pobj" and poll.lemma_.lower() in index.settings.source_nouns:
+                return replace(mentions.candidate(index, poll, found.cue), layout=found.layout)
+    return None
 
 
 def _sentence_goes_on(q: QuoteContext) -> bool:

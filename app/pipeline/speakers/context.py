@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from app.pipeline.shapes import hashes_of
 from app.pipeline.speakers.cues import CueLexicon, cue_extent, subject_of
 from app.pipeline.speakers.patterns import CueMatches
-from app.pipeline.syntax import verb_lemma_mask
+from app.pipeline.syntax import MENTION_POS, PERSON_LABELS, verb_lemma_mask
 from app.pipeline.text import token_paragraphs
 from app.pipeline.types import Quote, SpeakerCandidate
 
@@ -88,6 +88,7 @@ class DocIndex:
         self._subjects: dict[int, Token | None] = {}
         self._cues: dict[int, tuple[int, int]] = {}
         self._cue_mask: list[bool] | None = None
+        self._surnames: frozenset[str] | None = None
         for span in quotes:
             quote: Quote | None = span._.quote
             if quote is None or not quote.is_quotation:
@@ -109,12 +110,18 @@ class DocIndex:
         """`cues.subject_of`, memoized: a token with thousands of children (a degenerate parse
         of a run of quote marks) is then scanned once per doc, not once per quote."""
         if verb.i not in self._subjects:
-            self._subjects[verb.i] = subject_of(
+            subject = subject_of(
                 verb,
                 self.matches.passive_agents,
                 lexicon=self.settings.lexicon,
                 issued_nouns=self.settings.issued_nouns,
             )
+            if subject is None and verb.i > 0:
+                # `Will described Trump as "Q"`: the surname read as the verb's auxiliary
+                before = self.doc[verb.i - 1]
+                if before.head == verb and before.dep_ == "aux" and self.is_surname(before):
+                    subject = before
+            self._subjects[verb.i] = subject
         return self._subjects[verb.i]
 
     def cue_extent(self, verb: Token) -> tuple[int, int]:
@@ -128,6 +135,23 @@ class DocIndex:
         if self._cue_mask is None:
             self._cue_mask = verb_lemma_mask(self.doc, self.settings.lexicon.verbs).tolist()
         return self._cue_mask[token.i]
+
+    @property
+    def surnames(self) -> frozenset[str]:
+        """Last words of the doc's multi-word person names (`Al From`, `George Will`): written
+        alone later, such a word is the person even where the tagger reads a common word."""
+        if self._surnames is None:
+            self._surnames = frozenset(
+                ent[-1].text
+                for ent in self.doc.ents
+                if ent.label_ in PERSON_LABELS and len(ent) > 1
+            )
+        return self._surnames
+
+    def is_surname(self, token: Token) -> bool:
+        """A capitalised word the tagger took for a common word (`"Q," From said`, `Will wrote`)
+        that is the surname of a person the doc names in full (Al From, George Will)."""
+        return token.is_title and token.pos_ not in MENTION_POS and token.text in self.surnames
 
     def usable(self, token: Token, para: int) -> bool:
         return not self.inside[token.i] and self.para[token.i] == para

@@ -60,7 +60,7 @@ def speaker_ok(index: DocIndex, token: Token, para: int) -> bool:
         return False
     if _dateline(token):
         return False
-    if token.pos_ not in MENTION_POS and token.ent_type_ == "":
+    if token.pos_ not in MENTION_POS and token.ent_type_ == "" and not index.is_surname(token):
         return False
     if token.lower_ == "it":
         # `"Q," it said`: an organisation; `it is said that`: no one (a passive's dummy subject)
@@ -96,6 +96,26 @@ def names_someone(index: DocIndex, candidate: SpeakerCandidate) -> bool:
         return head.lower_ not in FIRST_SECOND_PERSON
     nouns = index.settings.source_nouns
     return not nouns or noun_names_source(head, nouns)
+
+
+def passive_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
+    """`Duterte has been called "the Trump of the East"`, `the book is described as a "riveting
+    book"`: the mention is the passive subject of the verb that governs the quote, and no
+    by-phrase names who said it, so the subject is what the words are about, not their source
+    (the corpus gives such quotes no speaker)."""
+    if candidate.head is None or candidate.cue is None:
+        return False
+    head = index.doc[candidate.head]
+    verb = head.head
+    if head.dep_ != "nsubjpass" or not candidate.cue[0] <= verb.i < candidate.cue[1]:
+        return False
+    if verb.i in index.matches.passive_agents:
+        return False
+    # `Obama is reported to have called them "free riders"`: the subject of a cue below speaks
+    return not any(
+        child.dep_ == "agent" or (child.dep_ == "xcomp" and index.is_cue(child))
+        for child in verb.children
+    )
 
 
 def can_head_mention(token: Token) -> bool:
@@ -171,7 +191,7 @@ def subject_between(index: DocIndex, start: int, end: int, para: int) -> Token |
         tok = doc[k]
         if not index.usable(tok, para):
             return None
-        if can_head_mention(tok):
+        if can_head_mention(tok) or index.is_surname(tok):
             return mention_head(tok)
     return None
 
@@ -203,6 +223,8 @@ def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | Non
         tok.pos_ == "PRON" and tok.lower_ not in NON_SPEAKER_PRONOUNS
     ):
         return mention_head(tok)
+    if index.is_surname(tok):
+        return tok
     return None
 
 

@@ -316,3 +316,93 @@ def test_signature_after_a_mark_glued_to_its_dash(nlp: Language) -> None:
     doc = attribute(nlp, text)
     assert who(doc) == [("Ann Lee", "Ann Lee", '"―'), ("Bob Stone", "Bob Stone", '"―')]
     assert layouts(doc) == ["after", "after"]
+
+
+@pytest.mark.full_model
+def test_passive_subject_is_not_the_speaker(nlp: Language) -> None:
+    """`X has been called "Q"`: the passive's subject is what the words are about; with no
+    by-phrase nobody is named as saying them. A by-phrase names the source; a cue verb below the
+    passive (`is reported to have called`) keeps its subject as the speaker."""
+    text = 'The new mayor, Ann Brooks, has been called "the builder of Fargo" for her record.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [(None, None, "called")]
+    text = 'The mayor, Ann Brooks, is reported to have called the plan "a disaster" last week.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][0] == "Ann Brooks"
+
+
+@pytest.mark.full_model
+def test_surname_that_is_a_common_word(nlp: Language) -> None:
+    """A person named in full earlier (`Al From`, `George Will`) whose surname alone the tagger
+    reads as a preposition or an auxiliary is still the speaker where it stands as the subject."""
+    text = (
+        "The group was founded by Al From, a strategist from Maryland.\n\n"
+        'Voters saw the party as weak, From said. "We had to change that."\n\n'
+        "The columnist George Will wrote about the race on Monday.\n\n"
+        'In his column, Will described the plan as a "stupendous mistake."'
+    )
+    doc = attribute(nlp, text, ["direct", "partial"])
+    assert [name for name, _, _ in who(doc)] == ["Al From", "George Will"]
+
+
+@pytest.mark.full_model
+def test_source_relaying_the_quote_later_in_its_sentence(nlp: Language) -> None:
+    """`Lee called the plan "Q," the Times reported`: the corpus credits the quote to the source
+    that relays it (as `according to Y` after it); not when the sentence ends inside the marks."""
+    text = (
+        'Ann Lee welcomed the news, saying the mayor was "doing the right thing," suggesting '
+        "she might run herself, CNN reported."
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][:2] == ("CNN", "CNN")
+    text = 'Mayor Ann Lee called the plan "a disaster." The Times reported it first.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][0] == "Ann Lee"
+
+
+@pytest.mark.full_model
+def test_name_set_off_by_a_dash_before_a_colon(nlp: Language) -> None:
+    """`Pollsters agree - Carl Bialik: "Q"` (a digest's credit line): the name between the dash
+    and the colon, not the subject of the clause before the dash."""
+    text = (
+        'Pollsters agree on the lesson - Carl Bialik: "Keep contacting voters as late as you can."'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc)[0][:2] == ("Carl Bialik", "Carl Bialik")
+
+
+@pytest.mark.full_model
+def test_share_of_respondents_speaks_through_the_poll(nlp: Language) -> None:
+    """`In a poll, 62 percent of Democrats said they were "Q"`: the poll, as the corpus credits
+    it; a person in an interview keeps the quote."""
+    text = (
+        "In a Gallup poll released Monday, 62 percent of Democrats said they were "
+        '"very enthusiastic" about the race.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][1] == "a Gallup poll released Monday"
+    text = 'In an interview on Monday, Ann Lee said she was "very enthusiastic" about the race.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][0] == "Ann Lee"
+
+
+@pytest.mark.full_model
+def test_spaces_between_sentences_do_not_hide_the_sentence_before(nlp: Language) -> None:
+    """`Baker was blunt.  "Q"` with two spaces (common in copied text): the quote still takes
+    the named subject of the sentence before it."""
+    text = (
+        "Mayor Ann Lee distanced herself from the plan by saying she would vote against it if "
+        'asked.  "I am going to oppose it, and oppose it loudly."'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc)[0][0] == "Ann Lee"
+
+
+@pytest.mark.full_model
+def test_according_to_opening_the_sentence_credits_the_relay(nlp: Language) -> None:
+    """`According to the Herald, one sign read, "Q"`: the source of an "according to" that
+    opens the sentence, as the corpus credits it, not the subject of the cue after it."""
+    text = 'According to the Herald, one state highway sign read, "Trust the road, but buckle up."'
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc)[0][:2] == ("Herald", "the Herald")
+    assert layouts(doc) == ["according_to"]

@@ -32,6 +32,11 @@ PLAIN_CLAUSE_DEPS: frozenset[str] = frozenset({"ROOT", "parataxis", "ccomp", "ad
 # How many tokens the subject and verb of that clause may take; how many may follow the verb.
 PLAIN_CLAUSE_SCAN = 6
 PLAIN_CLAUSE_TAIL = 4
+# A verb of a source relaying the quote later in its sentence (`"Q," Lee said, the Times
+# reported`), its finite tags, and how far after the quote it may stand.
+RELAY_VERBS: frozenset[str] = frozenset({"report"})
+RELAY_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
+RELAY_SCAN = 60
 # How many tokens after an inverted cue (`said Smith`, `beamed Smith`) the speaker may start.
 INVERTED_SPEAKER_SCAN = 4
 INVERTED_PLAIN_SPEAKER_SCAN = 3
@@ -97,13 +102,13 @@ def after_scan(q: QuoteContext) -> AfterScan:
         subject = index.subject_of(tok)
         if subject is not None and subject.i >= start and speaker_ok(index, subject, para):
             tight = subject.left_edge.i <= start or j == start
-            relayed = _according_later(q, index.cue_extent(tok)[1])
+            relayed = according_later(q, index.cue_extent(tok)[1])
             return relayed or candidate(index, subject, index.cue_extent(tok)), tight
         if tok.tag_ != "VBG" and (j == start or _only_fillers(q, start, j)):
             # `"Q," said X` (not `"Q," saying the city ...`: a participle has no inversion)
             inverted = first_mention(index, j + 1, para, limit=INVERTED_SPEAKER_SCAN)
             if inverted is not None:
-                relayed = _according_later(q, inverted.i + 1)
+                relayed = according_later(q, inverted.i + 1)
                 return relayed or candidate(index, inverted, index.cue_extent(tok)), True
         if j > start:
             before_verb = subject_between(index, start, j, para)
@@ -114,19 +119,36 @@ def after_scan(q: QuoteContext) -> AfterScan:
     return (dash, True) if dash is not None else None
 
 
-def _according_later(q: QuoteContext, start: int) -> SpeakerCandidate | None:
-    """`"Q," Lee said, according to CNN.`: the source that relays the quote, later in the
-    sentence of its cue (the corpus credits the quote to the relaying source)."""
+def according_later(q: QuoteContext, start: int) -> SpeakerCandidate | None:
+    """`"Q," Lee said, according to CNN.`, `Lee called it "Q," the Times reported.`: the source
+    that relays the quote, later in the sentence of its cue (the corpus credits the quote to the
+    relaying source)."""
     index, doc = q.index, q.doc
-    for k in range(start, min(len(doc), start + q.settings.after_window)):
+    for k in range(start, min(len(doc), start + RELAY_SCAN)):
         tok = doc[k]
         if index.para[k] != q.para or index.inside[k] or is_mark(tok) or tok.text in SENTENCE_END:
             return None
-        if k in index.matches.according:
+        if k in index.matches.according and k < start + q.settings.after_window:
             source = according_to_source(tok)
             if source is not None and source.i > k and index.usable(source, q.para):
                 return candidate(index, source, index.cue_extent(tok))
             return None
+        if tok.lemma_.lower() in RELAY_VERBS and tok.tag_ in RELAY_TAGS:
+            return _reporter(q, tok, start)
+    return None
+
+
+def _reporter(q: QuoteContext, verb: Token, start: int) -> SpeakerCandidate | None:
+    """The subject of `the Times reported` after a quote, or the name right after `, reported
+    the Examiner` (inverted)."""
+    index = q.index
+    for child in verb.lefts:
+        if child.dep_ == "nsubj" and child.i >= start and speaker_ok(index, child, q.para):
+            return candidate(index, child, index.cue_extent(verb))
+    if verb.i > 0 and q.doc[verb.i - 1].text == "," and verb.dep_ != "conj":
+        inverted = first_mention(index, verb.i + 1, q.para, limit=INVERTED_SPEAKER_SCAN)
+        if inverted is not None:
+            return candidate(index, inverted, index.cue_extent(verb))
     return None
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from spacy.tokens import Token
@@ -27,6 +28,11 @@ NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 COLON_CLAUSE_ASCENT = 4
 # How many tokens before a colon the name it introduces may start (`Sen. Jane Doe: "Q"`).
 COLON_NAME_SCAN = 8
+
+# Dashes that set off a name before a colon (`... - Pew Research: "Q"`), and how many words
+# that name may take.
+DASH_TOKENS: frozenset[str] = frozenset({"-", "--", "—", "–", "―"})
+DASH_NAME_WORDS = 4
 
 # Dependency labels of the verbs of a sentence's main clause: the only cues of the sentence
 # before that a quote opening its own sentence may take (not `a source, who spoke on condition
@@ -59,6 +65,14 @@ def before_scan(q: QuoteContext) -> BeforeScan:
             return None
         para = index.para[i]
     colon = doc[i].text == ":"
+    if colon:
+        first = _dash_name(index, i, para)
+        if first is not None:
+            # `Polls were right - Pew Research: "Q"`: a name set off by a dash signs the quote
+            found = candidate(index, doc[i - 1], (i, i + 1))
+            if found.mention is not None:
+                found = replace(found, mention=(max(found.mention[0], first), found.mention[1]))
+            return found, "colon"
     # the quote opens its own sentence: a cue in a subordinate clause of the sentence before
     # (`"Q1," said a source, who spoke on condition of anonymity. "Q2"`) reports nothing here
     opens_sentence = doc[i].text in SENTENCE_END
@@ -137,6 +151,20 @@ def _name_before(index: DocIndex, colon_at: int, para: int) -> Token | None:
     if token.ent_type_ not in NAME_LABELS:
         return None
     return token
+
+
+def _dash_name(index: DocIndex, colon_at: int, para: int) -> int | None:
+    """`Pollsters agree - Carl Bialik: "Q"`: proper nouns alone between a dash and the colon
+    (a digest's way to credit the quote that follows); the index of the first."""
+    doc = index.doc
+    k = colon_at - 1
+    while k >= 0 and colon_at - k <= DASH_NAME_WORDS and doc[k].pos_ == "PROPN":
+        if not index.usable(doc[k], para):
+            return None
+        k -= 1
+    if k == colon_at - 1 or k < 0 or doc[k].text not in DASH_TOKENS:
+        return None
+    return k + 1
 
 
 def _clause_subject(index: DocIndex, colon_at: int, para: int) -> Token | None:

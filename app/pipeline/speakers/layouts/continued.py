@@ -77,8 +77,8 @@ def _previous_sentence(q: QuoteContext, *, across: bool) -> SpeakerCandidate | N
     index, span, doc = q.index, q.span, q.doc
     para = q.para
     i = span.start - 1
-    while i >= 0 and (is_mark(doc[i]) or (across and doc[i].is_space)):
-        i -= 1
+    while i >= 0 and (is_mark(doc[i]) or (doc[i].is_space and (across or "\n" not in doc[i].text))):
+        i -= 1  # `... if asked.  "Q"`: a run of spaces inside the paragraph is no break
     if i >= 0 and across and index.para[i] != para and index.quote_only[para]:
         para = index.para[i]
     if i < 0 or index.para[i] != para or doc[i].text not in SENTENCE_END:
