@@ -32,7 +32,13 @@ from app.pipeline.entities.resolve import (
     PronounObserver,
     Resolved,
 )
-from app.pipeline.entities.salience import BACKGROUND_DEPS, Mention, SalienceWeights, Timeline
+from app.pipeline.entities.salience import (
+    BACKGROUND_DEPS,
+    Mention,
+    SalienceWeights,
+    Timeline,
+    in_main_clause,
+)
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
@@ -69,6 +75,7 @@ UNRESOLVED_PRIOR = 0.2
             "known_gender": 0.5,
             "prominence": 0.3,
             "same_paragraph": 0.5,
+            "embedded_subject": 0.5,
             "max_sentences": 10,
             "speaker_paragraphs": 2,
         },
@@ -192,7 +199,7 @@ class SpeakerResolver(DataPipe):
         )
         for key, box in votes.items():
             article.clusters[key].gender = box.gender
-        timeline = Timeline(doc, _name_mentions(article))
+        timeline = Timeline(doc, _name_mentions(doc, article))
         resolver = MentionResolver(
             names,
             self.lexicons,
@@ -311,7 +318,7 @@ def _finish(
     return attributions, tuple(speakers)
 
 
-def _name_mentions(article: ArticleNames) -> list[Mention]:
+def _name_mentions(doc: Doc, article: ArticleNames) -> list[Mention]:
     """Every name of every cluster, as a mention on the timeline."""
     return [
         Mention(
@@ -319,6 +326,7 @@ def _name_mentions(article: ArticleNames) -> list[Mention]:
             key=key,
             kind="name",
             subject=name.subject,
+            embedded=name.subject and not in_main_clause(doc[name.head]),
             background=name.dep in BACKGROUND_DEPS,
         )
         for key, cluster in article.clusters.items()

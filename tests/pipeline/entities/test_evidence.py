@@ -54,6 +54,18 @@ def test_a_newly_named_person_takes_the_focus_from_the_last_speaker(nlp: Languag
 
 
 @pytest.mark.full_model
+def test_the_subject_of_what_was_said_is_less_salient_than_who_said_it(nlp: Language) -> None:
+    # Ray, named often, is the subject of the reported clause; Hale, who said it, is the one
+    # the next "he" goes on with
+    text = (
+        "Tom Ray won the vote. Ray thanked the voters. Ray spoke for an hour.\n\n"
+        "Bob Hale, a local lawyer, said Ray had run a clean race. "
+        '"It was a fair fight," he said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Bob Hale", "pronoun")
+
+
+@pytest.mark.full_model
 def test_a_first_name_alias_joins_the_full_name(nlp: Language) -> None:
     text = 'Chris Anderson runs the fund. "We are ready," Chris said.'
     assert resolved(nlp, text)[0][:2] == ("Chris Anderson", "alias")
