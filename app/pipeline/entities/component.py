@@ -37,7 +37,7 @@ from app.pipeline.entities.salience import (
     Mention,
     SalienceWeights,
     Timeline,
-    in_main_clause,
+    sole_main_subject,
 )
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
@@ -326,7 +326,7 @@ def _name_mentions(doc: Doc, article: ArticleNames) -> list[Mention]:
             key=key,
             kind="name",
             subject=name.subject,
-            embedded=name.subject and not in_main_clause(doc[name.head]),
+            embedded=name.subject and not sole_main_subject(doc[name.head]),
             background=name.dep in BACKGROUND_DEPS,
         )
         for key, cluster in article.clusters.items()

@@ -37,14 +37,15 @@ class SalienceWeights:
     """How much each salience feature adds to a candidate's score (config: `salience`)."""
 
     per_sentence: float  # subtracted per sentence between the last mention and the pronoun
-    subject: float  # the last mention is the subject of its sentence's main clause
+    subject: float  # the last mention is the one subject of its sentence's main clause
     background: float  # subtracted when the last mention is a possessor or an object
     current_speaker: float  # the entity spoke the previous quotation, nearby
     known_gender: float  # the entity's gender is known (and fits) rather than unknown
     prominence: float  # times the log of the number of mentions so far
     same_paragraph: float  # the last mention is in the pronoun's paragraph
-    # the last mention is the subject of a clause inside another (`Ann said Bob lied`: Bob),
-    # set by hand from judged training pronouns (the silver data cannot fit it: see tools)
+    # the last mention is the subject of a clause inside another (`Ann said Bob lied`: Bob) or
+    # one of coordinated subjects (`Bob and Ann lost`); set by hand from judged training
+    # pronouns (the silver data cannot fit it: see tools)
     embedded_subject: float
     max_sentences: int  # farther mentions are not candidates (the current speaker still is)
     speaker_paragraphs: int  # how many paragraphs back the previous quotation may be
@@ -86,7 +87,8 @@ class Mention:
     kind: MentionKind
     subject: bool = False
     background: bool = False
-    embedded: bool = False  # a subject, of a clause inside its sentence's main clause
+    # a subject, but of a clause inside its sentence's main clause or beside another subject
+    embedded: bool = False
 
 
 # The features a candidate is scored on, in the order of `Candidate.vector()`.
@@ -121,10 +123,13 @@ class Candidate:
         return [float(getattr(self, name)) for name in FEATURES]
 
 
-def in_main_clause(token: Token) -> bool:
-    """Whether `token` belongs to its sentence's main clause (or one coordinated with it), not to
-    a clause inside it: in `Murphy said Trump hurt his cause. "Q," he said` the subject in focus is
-    Murphy; Trump, the subject of what was said, is not."""
+def sole_main_subject(token: Token) -> bool:
+    """Whether the subject `token` is the one subject of its sentence's main clause (or of one
+    coordinated with it). In `Murphy said Trump hurt his cause. "Q," he said` the subject in focus
+    is Murphy; Trump, the subject of what was said, is not. In `Both Ray and Hale lost. Even Lee
+    was surprised. "Q," he said` Ray shares his clause with Hale: one of a pair, less in focus."""
+    if any(child.dep_ == "conj" for child in token.children):
+        return False
     verb = token.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head

@@ -66,6 +66,17 @@ def test_the_subject_of_what_was_said_is_less_salient_than_who_said_it(nlp: Lang
 
 
 @pytest.mark.full_model
+def test_one_of_coordinated_subjects_is_less_salient_than_a_subject_alone(nlp: Language) -> None:
+    # Ray, named often, lost his seat with Hale; Lee, alone in his clause, goes on
+    text = (
+        "Tom Ray leads the council. Ray called the vote on Monday.\n\n"
+        "Both Ray and Bob Hale lost their seats. Even Sam Lee, the mayor, was surprised. "
+        '"We will try again," he said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Sam Lee", "pronoun")
+
+
+@pytest.mark.full_model
 def test_a_first_name_alias_joins_the_full_name(nlp: Language) -> None:
     text = 'Chris Anderson runs the fund. "We are ready," Chris said.'
     assert resolved(nlp, text)[0][:2] == ("Chris Anderson", "alias")
