@@ -77,6 +77,18 @@ def test_one_of_coordinated_subjects_is_less_salient_than_a_subject_alone(nlp: L
 
 
 @pytest.mark.full_model
+def test_the_articles_own_he_keeps_its_person_in_focus(nlp: Language) -> None:
+    # "He said the count was fair" is Hale; Ray, named often and nearer, is only what he noted
+    text = (
+        "Tom Ray won the vote. Ray thanked the voters. Ray left early.\n\n"
+        "Bob Hale, a lawyer, spoke after the vote.\n\n"
+        "He said the count was fair and noted that Ray had conceded. "
+        '"It was a clean race," he said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Bob Hale", "pronoun")
+
+
+@pytest.mark.full_model
 def test_a_first_name_alias_joins_the_full_name(nlp: Language) -> None:
     text = 'Chris Anderson runs the fund. "We are ready," Chris said.'
     assert resolved(nlp, text)[0][:2] == ("Chris Anderson", "alias")
