@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
@@ -32,7 +32,13 @@ from app.pipeline.entities.resolve import (
     PronounObserver,
     Resolved,
 )
-from app.pipeline.entities.salience import BACKGROUND_DEPS, Mention, SalienceWeights, Timeline
+from app.pipeline.entities.salience import (
+    BACKGROUND_DEPS,
+    Mention,
+    SalienceWeights,
+    Timeline,
+    sole_main_subject,
+)
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
@@ -48,6 +54,8 @@ CONFIDENCE_BANDS: dict[str, tuple[float, float]] = {
     "pronoun": (0.4, 0.55),
     "context": (0.05, 0.4),
 }
+# Dependency labels of a subject.
+SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Resolutions whose mention names the speaker at the quote.
 NAMED_RESOLUTIONS: frozenset[str] = frozenset({"explicit", "alias"})
 # Where in the context band an unresolved mention sits.
@@ -69,6 +77,7 @@ UNRESOLVED_PRIOR = 0.2
             "known_gender": 0.5,
             "prominence": 0.3,
             "same_paragraph": 0.5,
+            "embedded_subject": 0.5,
             "max_sentences": 10,
             "speaker_paragraphs": 2,
         },
@@ -192,7 +201,7 @@ class SpeakerResolver(DataPipe):
         )
         for key, box in votes.items():
             article.clusters[key].gender = box.gender
-        timeline = Timeline(doc, _name_mentions(article))
+        timeline = Timeline(doc, _name_mentions(doc, article))
         resolver = MentionResolver(
             names,
             self.lexicons,
@@ -202,7 +211,16 @@ class SpeakerResolver(DataPipe):
         )
         resolver.observer = self.pronoun_observer
         resolved: list[Resolved | None] = []
+        chain = _narrative_pronouns(doc, spans, quoted)
+        k = 0
         for span in spans:
+            while k < len(chain) and chain[k] < span.start:
+                # the article's own "he"/"she" before this quote keeps its person in focus
+                pronoun = doc[chain[k]]
+                antecedent = _quietly(resolver, pronoun, article)
+                if antecedent.key is not None:
+                    timeline.add(Mention(pronoun.i, antecedent.key, "pronoun", subject=True))
+                k += 1
             quote: Quote | None = span._.quote
             if quote is None or not quote.is_speech:
                 resolved.append(None)
@@ -311,7 +329,7 @@ def _finish(
     return attributions, tuple(speakers)
 
 
-def _name_mentions(article: ArticleNames) -> list[Mention]:
+def _name_mentions(doc: Doc, article: ArticleNames) -> list[Mention]:
     """Every name of every cluster, as a mention on the timeline."""
     return [
         Mention(
@@ -319,10 +337,38 @@ def _name_mentions(article: ArticleNames) -> list[Mention]:
             key=key,
             kind="name",
             subject=name.subject,
+            embedded=name.subject and not sole_main_subject(doc[name.head]),
             background=name.dep in BACKGROUND_DEPS,
         )
         for key, cluster in article.clusters.items()
         for name in cluster.names
+    ]
+
+
+def _quietly(resolver: MentionResolver, pronoun: Token, article: ArticleNames) -> Resolved:
+    """A narrative pronoun's antecedent, unseen by the observer (it watches quote speakers)."""
+    observer, resolver.observer = resolver.observer, None
+    try:
+        return resolver.pronoun(pronoun, article)
+    finally:
+        resolver.observer = observer
+
+
+def _narrative_pronouns(doc: Doc, spans: Sequence[Span], quoted: list[bool]) -> list[int]:
+    """The he/she outside quotation marks that are the one subject of their sentence's main
+    clause and no quote's speaker (`Dunwoody said X. He said that Sanders had conceded. "Q," he
+    said`): each tells who the article is talking about, as a named subject would."""
+    speakers = {
+        span._.speaker_candidate.head for span in spans if span._.speaker_candidate is not None
+    }
+    return [
+        t.i
+        for t in doc
+        if t.lower_ in PRONOUN_GENDER
+        and t.dep_ in SUBJECT_DEPS
+        and not quoted[t.i]
+        and t.i not in speakers
+        and sole_main_subject(t)
     ]
 
 

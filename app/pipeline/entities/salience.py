@@ -19,7 +19,7 @@ from typing import Literal
 
 import numpy
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.pipeline.text import token_paragraphs
 
@@ -37,12 +37,16 @@ class SalienceWeights:
     """How much each salience feature adds to a candidate's score (config: `salience`)."""
 
     per_sentence: float  # subtracted per sentence between the last mention and the pronoun
-    subject: float  # the last mention is a grammatical subject
+    subject: float  # the last mention is the one subject of its sentence's main clause
     background: float  # subtracted when the last mention is a possessor or an object
     current_speaker: float  # the entity spoke the previous quotation, nearby
     known_gender: float  # the entity's gender is known (and fits) rather than unknown
     prominence: float  # times the log of the number of mentions so far
     same_paragraph: float  # the last mention is in the pronoun's paragraph
+    # the last mention is the subject of a clause inside another (`Ann said Bob lied`: Bob) or
+    # one of coordinated subjects (`Bob and Ann lost`); set by hand from judged training
+    # pronouns (the silver data cannot fit it: see tools)
+    embedded_subject: float
     max_sentences: int  # farther mentions are not candidates (the current speaker still is)
     speaker_paragraphs: int  # how many paragraphs back the previous quotation may be
 
@@ -55,6 +59,7 @@ class SalienceWeights:
             + self.known_gender * c.known_gender
             + self.prominence * c.log_mentions
             + self.same_paragraph * c.same_paragraph
+            + self.embedded_subject * c.embedded_subject
         )
 
     @classmethod
@@ -67,6 +72,7 @@ class SalienceWeights:
             known_gender=float(values["known_gender"]),
             prominence=float(values["prominence"]),
             same_paragraph=float(values["same_paragraph"]),
+            embedded_subject=float(values["embedded_subject"]),
             max_sentences=int(values["max_sentences"]),
             speaker_paragraphs=int(values["speaker_paragraphs"]),
         )
@@ -81,6 +87,8 @@ class Mention:
     kind: MentionKind
     subject: bool = False
     background: bool = False
+    # a subject, but of a clause inside its sentence's main clause or beside another subject
+    embedded: bool = False
 
 
 # The features a candidate is scored on, in the order of `Candidate.vector()`.
@@ -92,6 +100,7 @@ FEATURES: tuple[str, ...] = (
     "known_gender",
     "log_mentions",
     "same_paragraph",
+    "embedded_subject",
 )
 
 
@@ -108,9 +117,23 @@ class Candidate:
     known_gender: bool
     log_mentions: float
     same_paragraph: bool
+    embedded_subject: bool
 
     def vector(self) -> list[float]:
         return [float(getattr(self, name)) for name in FEATURES]
+
+
+def sole_main_subject(token: Token) -> bool:
+    """Whether the subject `token` is the one subject of its sentence's main clause (or of one
+    coordinated with it). In `Murphy said Trump hurt his cause. "Q," he said` the subject in focus
+    is Murphy; Trump, the subject of what was said, is not. In `Both Ray and Hale lost. Even Lee
+    was surprised. "Q," he said` Ray shares his clause with Hale: one of a pair, less in focus."""
+    if any(child.dep_ == "conj" for child in token.children):
+        return False
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def sentence_ids(doc: Doc) -> list[int]:
@@ -225,8 +248,9 @@ def rank(
             sentences_back=min(
                 here_sentence - timeline.sentence[mention.token], weights.max_sentences
             ),
-            subject=mention.subject,
+            subject=mention.subject and not mention.embedded,
             background=mention.background,
+            embedded_subject=mention.embedded,
             current_speaker=key == speaker,
             known_gender=allowed[key],
             log_mentions=math.log1p(timeline.count_before(key, token)),

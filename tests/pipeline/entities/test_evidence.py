@@ -54,6 +54,41 @@ def test_a_newly_named_person_takes_the_focus_from_the_last_speaker(nlp: Languag
 
 
 @pytest.mark.full_model
+def test_the_subject_of_what_was_said_is_less_salient_than_who_said_it(nlp: Language) -> None:
+    # Ray, named often, is the subject of the reported clause; Hale, who said it, is the one
+    # the next "he" goes on with
+    text = (
+        "Tom Ray won the vote. Ray thanked the voters. Ray spoke for an hour.\n\n"
+        "Bob Hale, a local lawyer, said Ray had run a clean race. "
+        '"It was a fair fight," he said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Bob Hale", "pronoun")
+
+
+@pytest.mark.full_model
+def test_one_of_coordinated_subjects_is_less_salient_than_a_subject_alone(nlp: Language) -> None:
+    # Ray, named often, lost his seat with Hale; Lee, alone in his clause, goes on
+    text = (
+        "Tom Ray leads the council. Ray called the vote on Monday.\n\n"
+        "Both Ray and Bob Hale lost their seats. Even Sam Lee, the mayor, was surprised. "
+        '"We will try again," he said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Sam Lee", "pronoun")
+
+
+@pytest.mark.full_model
+def test_the_articles_own_he_keeps_its_person_in_focus(nlp: Language) -> None:
+    # "He said the count was fair" is Hale; Ray, named often and nearer, is only what he noted
+    text = (
+        "Tom Ray won the vote. Ray thanked the voters. Ray left early.\n\n"
+        "Bob Hale, a lawyer, spoke after the vote.\n\n"
+        "He said the count was fair and noted that Ray had conceded. "
+        '"It was a clean race," he said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Bob Hale", "pronoun")
+
+
+@pytest.mark.full_model
 def test_a_first_name_alias_joins_the_full_name(nlp: Language) -> None:
     text = 'Chris Anderson runs the fund. "We are ready," Chris said.'
     assert resolved(nlp, text)[0][:2] == ("Chris Anderson", "alias")
