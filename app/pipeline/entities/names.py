@@ -176,6 +176,9 @@ class NameModel:
     def __init__(self, lexicons: ResolverLexicons, genders: GenderLexicon) -> None:
         self.lexicons = lexicons
         self._genders = genders
+        # the resolver asks again for names `collect` already built: kept for the last doc
+        self._at: dict[int, Name | None] = {}
+        self._at_doc: Doc | None = None
 
     def collect(self, doc: Doc, spans: Sequence[Span], quoted: list[bool]) -> list[Name]:
         heads: dict[int, Token] = {}
@@ -214,6 +217,13 @@ class NameModel:
 
     def name_at(self, head: Token) -> Name | None:
         """The name proper around a head token, with its title, apposition and honorific."""
+        if head.doc is not self._at_doc:
+            self._at, self._at_doc = {}, head.doc
+        if head.i not in self._at:
+            self._at[head.i] = self._build(head)
+        return self._at[head.i]
+
+    def _build(self, head: Token) -> Name | None:
         doc = head.doc
         if head.pos_ != "PROPN" and head.ent_type_ == "":
             return None

@@ -457,6 +457,21 @@ def test_a_surname_a_family_shares_joins_the_name_its_bound_pronoun_fits(nlp: La
     assert resolutions(doc) == [("Dorothy Lazar", "pronoun")]
 
 
+def test_a_name_model_builds_each_name_once_per_doc(nlp: Language) -> None:
+    """The resolver's second look at a head `collect` saw gets the same name; another doc's token
+    at the same index gets its own."""
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+    first = nlp("Sen. Jeff Sessions spoke.")
+    other = nlp("Mayor Ed Lee spoke first.")
+    name = model.name_at(first[2])
+    assert name is not None and (name.text, name.role) == ("Jeff Sessions", "Sen.")
+    assert model.name_at(first[2]) is name
+    again = model.name_at(other[2])
+    assert again is not None and (again.text, again.role) == ("Ed Lee", "Mayor")
+
+
 @pytest.mark.full_model
 def test_a_name_the_parser_hangs_on_a_common_word_is_still_a_name(nlp: Language) -> None:
     """The model parses `Ivanka Trump strode` as a noun compound ("strode" a noun): the run
