@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
@@ -42,6 +44,7 @@ from app.pipeline.entities.salience import (
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
+from app.pipeline.shapes import hashes_of
 from app.pipeline.text import char_span
 from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerCandidate, SpeakerEntity
 
@@ -361,14 +364,15 @@ def _narrative_pronouns(doc: Doc, spans: Sequence[Span], quoted: list[bool]) -> 
     speakers = {
         span._.speaker_candidate.head for span in spans if span._.speaker_candidate is not None
     }
+    # a column test first: making a Token for each of the doc's words costs more than the rest
+    columns = doc.to_array([LOWER, DEP])
+    found = numpy.isin(columns[:, 0], hashes_of(frozenset(PRONOUN_GENDER))) & numpy.isin(
+        columns[:, 1], hashes_of(SUBJECT_DEPS)
+    )
     return [
-        t.i
-        for t in doc
-        if t.lower_ in PRONOUN_GENDER
-        and t.dep_ in SUBJECT_DEPS
-        and not quoted[t.i]
-        and t.i not in speakers
-        and sole_main_subject(t)
+        i
+        for i in numpy.flatnonzero(found).tolist()
+        if not quoted[i] and i not in speakers and sole_main_subject(doc[i])
     ]
 
 
