@@ -29,6 +29,12 @@ from app.schemas import (
 # one code point for one, so every offset still indexes the client's text.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
+# Spaces other than U+0020 (no-break, thin, ideographic ...): spaCy's tokenizer splits only at
+# U+0020 and makes each of these a token of its own, which breaks a name in two for the parser
+# and the entity recognizer (`co-host Stu\u00a0Burguiere` gives `Stu`). Each is read as a plain
+# space, one code point for one.
+_SPACES = dict.fromkeys([0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")
+
 # Code points outside the BMP: two UTF-16 code units each.
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -36,8 +42,9 @@ OffsetMap = Callable[[int, int], tuple[int, int]]
 
 
 def nlp_safe_text(text: str) -> str:
-    """The text the pipeline reads: same length as `text`, lone surrogates replaced."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    """The text the pipeline reads: same length as `text`, lone surrogates replaced and every
+    space character read as U+0020."""
+    return _LONE_SURROGATE.sub("\ufffd", text).translate(_SPACES)
 
 
 def model_info(nlp: Language) -> ModelInfo:

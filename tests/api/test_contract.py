@@ -100,6 +100,15 @@ def test_quote_after_controls_and_surrogates_is_found_at_the_right_place(
     assert quote["speaker"]["mention"] == {"text": "Garcetti", "start": 20, "end": 28}
 
 
+def test_a_name_written_with_a_no_break_space_is_one_speaker(client: TestClient) -> None:
+    """A CMS writes `Stu&nbsp;Burguiere`: the whole name speaks, at its place in the sent text."""
+    text = '"It was a bad night," said Blaze co-host Stu\u00a0Burguiere.'
+    body = post_raw(client, {"text": text})
+    speaker = body["quotes"][0]["speaker"]
+    assert speaker["name"] == "Stu Burguiere"
+    assert speaker["mention"] == {"text": "co-host Stu\u00a0Burguiere", "start": 33, "end": 54}
+
+
 # -- UTF-16 offsets for JavaScript clients ------------------------------------------------------
 def utf16_slice(text: str, start: int, end: int) -> str:
     units = text.encode("utf-16-le", "surrogatepass")

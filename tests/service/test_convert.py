@@ -24,6 +24,12 @@ def test_nlp_safe_text_keeps_the_length() -> None:
     assert safe == "a\ufffdb\ufffdc" and len(safe) == len(text)
 
 
+def test_nlp_safe_text_reads_every_space_character_as_a_plain_space() -> None:
+    text = "Stu\u00a0Burguiere\u2009and\u202fAl\u3000From\nsaid\tit"
+    safe = nlp_safe_text(text)
+    assert safe == "Stu Burguiere and Al From\nsaid\tit" and len(safe) == len(text)
+
+
 def test_map_offsets_moves_every_span_and_reslices_from_the_source() -> None:
     source = "<p>Hi, she said.</p>"
     quote = QuoteOut(
