@@ -44,7 +44,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings()
+    # answers must not depend on the test machine's load: a 100,000-character article on a busy
+    # CI core can pass the 15 s default (the time limit has tests of its own, with small limits)
+    return Settings(request_timeout_s=120.0)
 
 
 @pytest.fixture(scope="session")
