@@ -1,0 +1,33 @@
+"""Which mention speaks when the speaker is a pronoun (issue 13): rules from the study of the
+training articles' speaker detection, each tested on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.pipeline.support import attribute, layouts, who
+
+
+@pytest.mark.full_model
+def test_colon_takes_a_pronoun_subject_of_its_clause(nlp: Language) -> None:
+    """`She then faced the volunteers again: "Q"`: the pronoun subject speaks, not the object."""
+    text = (
+        '"We will rebuild," Maria Lopez said on Monday.\n\n'
+        'She then faced the volunteers again: "You kept this city going."'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc)[1] == ("Maria Lopez", "She", ":")
+    assert layouts(doc)[1] == "colon"
+
+
+@pytest.mark.full_model
+def test_colon_after_a_reported_clause_keeps_the_reporting_subject(nlp: Language) -> None:
+    """`Baker said that she has learned her lesson: "Q"`: not the reported clause's pronoun."""
+    text = (
+        "Maria Lopez lost in March.\n\n"
+        'Tom Baker said the loss was "a shock" and that she has learned her lesson: '
+        '"We are ready for the next one."'
+    )
+    doc = attribute(nlp, text, ["partial", "direct"])
+    assert who(doc)[1][1] != "she"
