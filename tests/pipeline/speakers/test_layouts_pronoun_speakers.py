@@ -31,3 +31,16 @@ def test_colon_after_a_reported_clause_keeps_the_reporting_subject(nlp: Language
     )
     doc = attribute(nlp, text, ["partial", "direct"])
     assert who(doc)[1][1] != "she"
+
+
+@pytest.mark.full_model
+def test_subjectless_verb_continuing_a_series_takes_the_series_subject(nlp: Language) -> None:
+    """`She praised X and cast doubt on the rate of 4.9 percent, suggested that`: the series'
+    subject reports, not the object before the comma."""
+    text = (
+        '"We will rebuild," Maria Lopez said on Monday.\n\n'
+        'She praised the "hard work" of the crews and cast doubt on the official jobless rate '
+        "of 4.9 percent, suggested that the real rate was far higher."
+    )
+    doc = attribute(nlp, text, ["direct", "partial"])
+    assert who(doc)[1][:2] == ("Maria Lopez", "She")
