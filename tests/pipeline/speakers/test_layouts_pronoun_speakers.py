@@ -44,3 +44,15 @@ def test_subjectless_verb_continuing_a_series_takes_the_series_subject(nlp: Lang
     )
     doc = attribute(nlp, text, ["direct", "partial"])
     assert who(doc)[1][:2] == ("Maria Lopez", "She")
+
+
+@pytest.mark.full_model
+def test_a_cue_above_a_passive_cue_names_the_source(nlp: Language) -> None:
+    """`She implied that the officials should be put on trial by "Q"`: the passive's subject is
+    what the words are about; the cue above it names who said them."""
+    text = (
+        "Maria Lopez spoke on Monday. She then implied that the officials should be put on "
+        'trial, specifically by "locking them up" for good.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Maria Lopez", "She", "implied")]
