@@ -56,3 +56,16 @@ def test_a_cue_above_a_passive_cue_names_the_source(nlp: Language) -> None:
     )
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [("Maria Lopez", "She", "implied")]
+
+
+@pytest.mark.full_model
+def test_quote_only_paragraph_after_a_pronoun_cue_no_quote_took(nlp: Language) -> None:
+    """`..., she told reporters. ¶ "Q"`: the pronoun of the last cue of the paragraph before."""
+    text = (
+        "Mayor Maria Lopez spoke in Boston on Monday.\n\n"
+        "People should stop guessing about the budget, she told reporters.\n\n"
+        '"This is irresponsible."'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Maria Lopez", "she", "told")]
+    assert layouts(doc) == ["previous_across"]

@@ -99,9 +99,18 @@ def _previous_sentence(q: QuoteContext, *, across: bool) -> SpeakerCandidate | N
         if index.inside[j] or not index.is_cue(tok):
             continue
         subject = index.subject_of(tok)
-        if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
+        cue = index.cue_extent(tok)
+        if subject is not None and (
+            subject.pos_ in {"PROPN", "NOUN"}
+            # `..., he told reporters. ¶ "Q"`: a pronoun whose cue no quote took (a quote's own
+            # cue is the paragraph layout's, which borrows it)
+            or (
+                subject.lower_ in SENTENCE_SUBJECT_PRONOUNS
+                and all(r is None or r.cue != cue for r in q.results)
+            )
+        ):
             if speaker_ok(index, subject, para):
-                return candidate(index, subject, index.cue_extent(tok))
+                return candidate(index, subject, cue)
         break
     return None
 
