@@ -69,3 +69,15 @@ def test_quote_only_paragraph_after_a_pronoun_cue_no_quote_took(nlp: Language) -
     doc = attribute(nlp, text)
     assert who(doc) == [("Maria Lopez", "she", "told")]
     assert layouts(doc) == ["previous_across"]
+
+
+@pytest.mark.full_model
+def test_quote_after_a_sentence_with_a_pronoun_subject_and_no_quote(nlp: Language) -> None:
+    """`Why was she out in the heat? "Q"`: the pronoun subject of the sentence before."""
+    text = (
+        "Maria Lopez sold lemonade on Broad Street all day.\n\n"
+        'Why was she out in the heat? "My mom says I have to save up for college."'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Maria Lopez", "she", None)]
+    assert layouts(doc) == ["previous"]
