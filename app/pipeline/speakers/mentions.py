@@ -14,6 +14,7 @@ from app.pipeline.syntax import (
     NON_SPEAKER_LABELS,
     NP_LEFT_DEPS,
     PERSON_LABELS,
+    VERB_POS,
     mention_head,
 )
 from app.pipeline.text import SENTENCE_END
@@ -48,6 +49,10 @@ OWNER_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 # Coordinated speakers (`Trump and Ryan said`): the words that join them and what each may be.
 COORDINATORS: frozenset[str] = frozenset({"and", "&"})
 COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
+# Dependency labels of an object that may end a clause of a series of verbs, and of the links
+# that put such a clause under something else than the series (a noun, a subordinate clause).
+SERIES_OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "pobj"})
+SERIES_BREAK_DEPS: frozenset[str] = frozenset({"relcl", "acl", "advcl", "appos", "ccomp"})
 # Longest rank abbreviation the tokenizer may split from its period (`Capt.`, `Cmdr.`).
 MAX_RANK_LENGTH = 5
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
@@ -215,6 +220,9 @@ def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | Non
                 k -= 1
     if k < 0 or not index.usable(doc[k], para):
         return None
+    series = _series_subject(index, k, verb, para)
+    if series is not None:
+        return series  # `He pledged to X and cast doubt on the rate, suggested that`
     described = _described_noun(index, k, verb, para)
     if described is not None:
         return described  # `an official who spoke anonymously to discuss strategy said`
@@ -225,6 +233,27 @@ def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | Non
         return mention_head(tok)
     if index.is_surname(tok):
         return tok
+    return None
+
+
+def _series_subject(index: DocIndex, k: int, verb: int, para: int) -> Token | None:
+    """The subject of a series of verbs that a subjectless verb after a comma continues (`He
+    pledged to X and cast doubt on the jobless rate of 4.9 percent, suggested that`): the noun
+    before the comma ends an object of an earlier verb of the series, not a subject."""
+    doc = index.doc
+    if doc[verb - 1].text != "," or doc[k].dep_ not in SERIES_OBJECT_DEPS:
+        return None
+    for ancestor in doc[k].ancestors:
+        if ancestor.i >= verb or ancestor.dep_ in SERIES_BREAK_DEPS:
+            return None
+        if ancestor.pos_ not in VERB_POS:
+            continue
+        if ancestor.dep_ != "conj" and not any(c.dep_ == "conj" for c in ancestor.children):
+            return None  # no series: `Trump, alleging that Obama wanted to admit X, said`
+        subject = index.subject_of(ancestor)
+        if subject is None or subject.i >= ancestor.i or not index.usable(subject, para):
+            return None
+        return mention_head(subject) if can_head_mention(subject) else None
     return None
 
 

@@ -26,6 +26,9 @@ FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
 NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 # How many heads above the word before a colon to climb looking for its clause's verb.
 COLON_CLAUSE_ASCENT = 4
+# Dependency labels of a reported clause: a pronoun subject there is not the speaker of the quote
+# its colon introduces (the reporting verb's subject is).
+REPORTED_CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp"})
 # How many tokens before a colon the name it introduces may start (`Sen. Jane Doe: "Q"`).
 COLON_NAME_SCAN = 8
 
@@ -183,8 +186,11 @@ def _clause_subject(index: DocIndex, colon_at: int, para: int) -> Token | None:
     subject = index.subject_of(current)
     if subject is None or subject.i >= colon_at or not speaker_ok(index, subject, para):
         return None
-    if subject.pos_ == "PRON" or any(
-        doc[k].text in SENTENCE_END for k in range(subject.i, colon_at)
-    ):
+    if any(doc[k].text in SENTENCE_END for k in range(subject.i, colon_at)):
         return None
+    if subject.pos_ == "PRON" and any(
+        t.dep_ in REPORTED_CLAUSE_DEPS and t.head.i < colon_at
+        for t in (current, *current.ancestors)
+    ):
+        return None  # `X said that she has learned her lesson: "Q"`: X's words, not hers
     return subject

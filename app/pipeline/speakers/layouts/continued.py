@@ -14,6 +14,9 @@ from app.pipeline.types import Quote, SpeakerCandidate
 # Subjects that may name the speaker of a quote without any cue (`Smith described "Q"`).
 SENTENCE_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj"})
 SENTENCE_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
+# Pronoun subjects of the sentence before a quote that may speak it (`Why was he out? "Q"`; not
+# "they": city leaders, voters, groups the article rarely names as one speaker).
+PREVIOUS_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 # Subjects of the sentence before a quote that may speak it (`Sessions was blunt. "Q"`).
 PREVIOUS_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Entity labels of a name that may stand as the speaker when nothing else ties a quote to one.
@@ -89,8 +92,16 @@ def _previous_sentence(q: QuoteContext, *, across: bool) -> SpeakerCandidate | N
     root = sentence.root
     if index.inside[root.i]:
         return None
+    # `Why was he out in the heat? "Q"`: a pronoun subject too, when that sentence quotes no one
+    # (a quote there, `"Q1," he said.`, is the one the shared and paragraph layouts borrow from)
+    # and its root is no cue (a cue's subject is taken below, with the cue)
+    pronoun_ok = not index.is_cue(root) and not any(
+        index.inside[k] for k in range(sentence.start, sentence.end)
+    )
     for child in root.children:
-        if child.dep_ in PREVIOUS_SUBJECT_DEPS and child.pos_ == "PROPN":
+        if child.dep_ in PREVIOUS_SUBJECT_DEPS and (
+            child.pos_ == "PROPN" or (pronoun_ok and child.lower_ in PREVIOUS_SUBJECT_PRONOUNS)
+        ):
             if speaker_ok(index, child, para):
                 return candidate(index, child, None)
     # "X explained his plan, saying he would act. "Q"": the last cue in that sentence
@@ -99,9 +110,18 @@ def _previous_sentence(q: QuoteContext, *, across: bool) -> SpeakerCandidate | N
         if index.inside[j] or not index.is_cue(tok):
             continue
         subject = index.subject_of(tok)
-        if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
+        cue = index.cue_extent(tok)
+        if subject is not None and (
+            subject.pos_ in {"PROPN", "NOUN"}
+            # `..., he told reporters. ¶ "Q"`: a pronoun whose cue no quote took (a quote's own
+            # cue is the paragraph layout's, which borrows it)
+            or (
+                subject.lower_ in SENTENCE_SUBJECT_PRONOUNS
+                and all(r is None or r.cue != cue for r in q.results)
+            )
+        ):
             if speaker_ok(index, subject, para):
-                return candidate(index, subject, index.cue_extent(tok))
+                return candidate(index, subject, cue)
         break
     return None
 

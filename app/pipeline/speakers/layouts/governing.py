@@ -13,6 +13,7 @@ from app.pipeline.speakers.layouts.before import FINITE_TAGS
 from app.pipeline.speakers.mentions import (
     candidate,
     left_neighbour_mention,
+    passive_subject,
     speaker_ok,
     speech_possessor,
 )
@@ -44,6 +45,7 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
     pronoun: SpeakerCandidate | None = None
     named: SpeakerCandidate | None = None
     owner: SpeakerCandidate | None = None
+    passive: SpeakerCandidate | None = None
     for top in _tops(span):
         current = doc[top]
         for _ in range(q.settings.max_ascent):
@@ -69,7 +71,11 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                 continue
             if index.is_cue(current):
                 found = candidate(index, subject, index.cue_extent(current))
-                if subject.pos_ != "PRON":
+                if passive_subject(index, found):
+                    # `He implied that leaders should be put to death by "Q"`: the passive's
+                    # subject is what the words are about; a cue above may name their source
+                    passive = passive or found
+                elif subject.pos_ != "PRON":
                     # the innermost named source reported the words (`Comey cannot say
                     # that "Q," Lewandowski added, saying it should be "Q2"`)
                     named = found
@@ -78,8 +84,8 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                     pronoun = pronoun or found
             elif plain is None and current.dep_ != "relcl":
                 plain = candidate(index, subject, index.cue_extent(current))
-    if named is not None or pronoun is not None:
-        return named or pronoun, plain
+    if named is not None or pronoun is not None or passive is not None:
+        return named or pronoun or passive, plain
     if owner is not None:
         return owner, plain
     # a cue verb hanging from the quote ("Q," he said parsed as parataxis of the quote's verb)

@@ -1,0 +1,83 @@
+"""Which mention speaks when the speaker is a pronoun (issue 13): rules from the study of the
+training articles' speaker detection, each tested on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.pipeline.support import attribute, layouts, who
+
+
+@pytest.mark.full_model
+def test_colon_takes_a_pronoun_subject_of_its_clause(nlp: Language) -> None:
+    """`She then faced the volunteers again: "Q"`: the pronoun subject speaks, not the object."""
+    text = (
+        '"We will rebuild," Maria Lopez said on Monday.\n\n'
+        'She then faced the volunteers again: "You kept this city going."'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc)[1] == ("Maria Lopez", "She", ":")
+    assert layouts(doc)[1] == "colon"
+
+
+@pytest.mark.full_model
+def test_colon_after_a_reported_clause_keeps_the_reporting_subject(nlp: Language) -> None:
+    """`Baker said that she has learned her lesson: "Q"`: not the reported clause's pronoun."""
+    text = (
+        "Maria Lopez lost in March.\n\n"
+        'Tom Baker said the loss was "a shock" and that she has learned her lesson: '
+        '"We are ready for the next one."'
+    )
+    doc = attribute(nlp, text, ["partial", "direct"])
+    assert who(doc)[1][1] != "she"
+
+
+@pytest.mark.full_model
+def test_subjectless_verb_continuing_a_series_takes_the_series_subject(nlp: Language) -> None:
+    """`She praised X and cast doubt on the rate of 4.9 percent, suggested that`: the series'
+    subject reports, not the object before the comma."""
+    text = (
+        '"We will rebuild," Maria Lopez said on Monday.\n\n'
+        'She praised the "hard work" of the crews and cast doubt on the official jobless rate '
+        "of 4.9 percent, suggested that the real rate was far higher."
+    )
+    doc = attribute(nlp, text, ["direct", "partial"])
+    assert who(doc)[1][:2] == ("Maria Lopez", "She")
+
+
+@pytest.mark.full_model
+def test_a_cue_above_a_passive_cue_names_the_source(nlp: Language) -> None:
+    """`She implied that the officials should be put on trial by "Q"`: the passive's subject is
+    what the words are about; the cue above it names who said them."""
+    text = (
+        "Maria Lopez spoke on Monday. She then implied that the officials should be put on "
+        'trial, specifically by "locking them up" for good.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Maria Lopez", "She", "implied")]
+
+
+@pytest.mark.full_model
+def test_quote_only_paragraph_after_a_pronoun_cue_no_quote_took(nlp: Language) -> None:
+    """`..., she told reporters. ¶ "Q"`: the pronoun of the last cue of the paragraph before."""
+    text = (
+        "Mayor Maria Lopez spoke in Boston on Monday.\n\n"
+        "People should stop guessing about the budget, she told reporters.\n\n"
+        '"This is irresponsible."'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Maria Lopez", "she", "told")]
+    assert layouts(doc) == ["previous_across"]
+
+
+@pytest.mark.full_model
+def test_quote_after_a_sentence_with_a_pronoun_subject_and_no_quote(nlp: Language) -> None:
+    """`Why was she out in the heat? "Q"`: the pronoun subject of the sentence before."""
+    text = (
+        "Maria Lopez sold lemonade on Broad Street all day.\n\n"
+        'Why was she out in the heat? "My mom says I have to save up for college."'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Maria Lopez", "she", None)]
+    assert layouts(doc) == ["previous"]
