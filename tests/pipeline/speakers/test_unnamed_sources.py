@@ -1,0 +1,22 @@
+"""Quotes whose words are no one's the article names (a question an unnamed asker put), and
+common-noun mentions that name no speaker: tested on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.pipeline.support import attribute, who
+
+
+@pytest.mark.full_model
+def test_a_quote_inside_a_question_put_to_the_subject_has_no_speaker(nlp: Language) -> None:
+    """`Asked whether X "Q", 64 percent said yes`: the pollster's question, not the
+    respondents' words (the corpus names no speaker); a quote of the answer keeps its cue."""
+    text = (
+        'Asked whether the mayor "has the temperament to run the port," 64 percent of '
+        "residents said yes.\n\n"
+        'Asked about the harbor plan, Tom Baker said it was "a waste of money."'
+    )
+    doc = attribute(nlp, text, ["partial", "partial"])
+    assert [name for name, _, _ in who(doc)] == [None, "Tom Baker"]
