@@ -20,3 +20,14 @@ def test_a_quote_inside_a_question_put_to_the_subject_has_no_speaker(nlp: Langua
     )
     doc = attribute(nlp, text, ["partial", "partial"])
     assert [name for name, _, _ in who(doc)] == [None, "Tom Baker"]
+
+
+@pytest.mark.full_model
+def test_a_share_written_as_a_ratio_is_the_whole_ratio(nlp: Language) -> None:
+    """`Two in three said ...`: the mention is the ratio, not its first number."""
+    text = (
+        "The harbor survey asked riders about the new ferry. Two in three said the fares "
+        'were "far too high for a short ride."'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Two in three", "Two in three", "said")]
