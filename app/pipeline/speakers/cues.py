@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from app.pipeline.syntax import MENTION_POS, VERB_POS, mention_head, own_subject
+from app.pipeline.syntax import (
+    MENTION_POS,
+    RELATIVE_PRONOUNS,
+    VERB_POS,
+    mention_head,
+    own_subject,
+)
 
 # A verb attached to another verb by these labels shares that verb's subject
 # ("X endorsed Cruz, saying ...", "X said ... and added ...", "X went on to say ...").
@@ -77,6 +83,9 @@ def subject_of(
         return verb.doc[agent]
     current = _reporting_verb(verb, lexicon)
     for _ in range(max_hops + 1):
+        if current.dep_ == "relcl" and _issued(current, issued_nouns) and _relative(current):
+            current = current.head.head  # `X released a video that said "Q"`: the issuer
+            continue
         subject = own_subject(current)
         if subject is not None:
             return subject
@@ -93,15 +102,20 @@ def subject_of(
 
 
 def _issued(participle: Token, issued_nouns: frozenset[str]) -> bool:
-    """A participle modifying the object of a verb, the object a noun of what someone issues
-    (`issued a statement saying`, `sent out a press release saying`)."""
+    """A participle or relative clause modifying the object of a verb, the object a noun of
+    what someone issues (`issued a statement saying`, `released a video that said`)."""
     noun = participle.head
     return (
-        participle.dep_ == "acl"
+        participle.dep_ in {"acl", "relcl"}
         and noun.dep_ == "dobj"
         and noun.lemma_.lower() in issued_nouns
         and noun.head.pos_ in VERB_POS
     )
+
+
+def _relative(clause: Token) -> bool:
+    """The relative clause's subject is its relative pronoun (`a video that said`)."""
+    return any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
 
 
 def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:

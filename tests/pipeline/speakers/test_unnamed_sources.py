@@ -31,3 +31,15 @@ def test_a_share_written_as_a_ratio_is_the_whole_ratio(nlp: Language) -> None:
     )
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [("Two in three", "Two in three", "said")]
+
+
+@pytest.mark.full_model
+def test_the_issuer_of_a_text_that_said_the_quote_is_its_speaker(nlp: Language) -> None:
+    """`X released a video that said, "Q"`: the corpus credits X, who issued the text, as it
+    does `X issued a statement saying "Q"`."""
+    text = (
+        "In selling the tickets, Marta Quill released a short video that said, "
+        '"Every ferry will run on time this winter."'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Marta Quill", "Marta Quill", "said")]
