@@ -23,6 +23,11 @@ from app.pipeline.syntax import (
 # A verb attached to another verb by these labels shares that verb's subject
 # ("X endorsed Cruz, saying ...", "X said ... and added ...", "X went on to say ...").
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acl"})
+# Verbs that move their object to speak (`That prompted Rubio to call Trump "Q"`): the object,
+# not the subject, is the speaker of the verb under them.
+CAUSING_VERBS: frozenset[str] = frozenset(
+    {"prompt", "lead", "push", "force", "urge", "inspire", "cause", "spur", "compel", "drive"}
+)
 # Pronouns that never name a speaker outside a quote (expletive or object forms).
 NON_SPEAKER_PRONOUNS: frozenset[str] = frozenset(
     {"it", "this", "that", "there", "what", "which", "who", "whom", "me", "him", "us", "them"}
@@ -94,6 +99,10 @@ def subject_of(
         if _issued(current, issued_nouns):
             current = current.head.head  # `X issued a statement saying "Q"`: the issuer
             continue
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in CAUSING_VERBS:
+            controller = [c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i]
+            if controller and controller[0].pos_ in {"NOUN", "PROPN"}:
+                return mention_head(controller[0])  # `prompted the Atlas to state "Q"`
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
             continue

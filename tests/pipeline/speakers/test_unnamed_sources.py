@@ -43,3 +43,11 @@ def test_the_issuer_of_a_text_that_said_the_quote_is_its_speaker(nlp: Language) 
     )
     doc = attribute(nlp, text)
     assert who(doc) == [("Marta Quill", "Marta Quill", "said")]
+
+
+@pytest.mark.full_model
+def test_the_object_a_verb_moves_to_speak_is_the_speaker(nlp: Language) -> None:
+    """`The report prompted Pike to call the plan "Q"`: the prompted object speaks."""
+    text = 'The council report prompted Dana Pike to call the plan "a plain disgrace."'
+    doc = attribute(nlp, text, ["partial"])
+    assert [name for name, _, _ in who(doc)] == ["Dana Pike"]
