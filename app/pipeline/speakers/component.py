@@ -42,6 +42,8 @@ NO_MENTION_CONFIDENCE = 0.1
 SHARE_WORDS: frozenset[str] = frozenset({"percent", "%", "majority", "half", "third", "quarter"})
 # Layouts whose mention is the subject of the verb that governs the quote.
 PASSIVE_LAYOUTS: frozenset[str] = frozenset({"governing", "verb"})
+# Verbs of a question put to the sentence's subject (`Asked whether X "Q", 75 percent said yes`).
+QUESTION_VERBS: frozenset[str] = frozenset({"ask"})
 
 
 @Language.factory(
@@ -181,6 +183,10 @@ class SpeakerAttributor(DataPipe):
                 continue
             q = QuoteContext(index, quotes, results, qi)
             found = first_found(q, quote_shape(q))
+            if asked_question(index, span):
+                # the words are a question an unnamed asker put: the corpus names no speaker
+                results.append(replace(found, mention=None, head=None) if found else None)
+                continue
             if quote.type == "indirect":
                 results.append(found)
                 continue
@@ -265,6 +271,28 @@ def according_opening(q: QuoteContext) -> SpeakerCandidate | None:
         return None
     found = mentions.candidate(index, source, index.cue_extent(doc[k]))
     return replace(found, layout="according_to", prior=BY_NAME["according_to"].prior)
+
+
+def asked_question(index: DocIndex, span: Span) -> bool:
+    """`Asked whether Clinton "has the integrity to serve," 75 percent said yes`, `When asked
+    about the ban, Trump said ...`: the quote lies inside a subjectless question clause with no
+    `by` naming the asker, so its words are the unnamed asker's, not the subject's."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    for verb in span.sent:
+        if (
+            verb.dep_ == "advcl"
+            and verb.tag_ == "VBN"
+            and verb.lemma_.lower() in QUESTION_VERBS
+            and not span.start <= verb.i < span.end
+            and not index.inside[verb.i]
+            and verb.left_edge.i <= words[0].i
+            and verb.right_edge.i >= words[-1].i
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in verb.children)
+        ):
+            return True
+    return False
 
 
 def poll_source(index: DocIndex, found: SpeakerCandidate) -> SpeakerCandidate | None:

@@ -12,11 +12,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from app.pipeline.syntax import MENTION_POS, VERB_POS, mention_head, own_subject
+from app.pipeline.syntax import (
+    MENTION_POS,
+    RELATIVE_PRONOUNS,
+    VERB_POS,
+    mention_head,
+    own_subject,
+)
 
 # A verb attached to another verb by these labels shares that verb's subject
 # ("X endorsed Cruz, saying ...", "X said ... and added ...", "X went on to say ...").
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acl"})
+# Verbs that move their object to speak (`That prompted Rubio to call Trump "Q"`): the object,
+# not the subject, is the speaker of the verb under them.
+CAUSING_VERBS: frozenset[str] = frozenset(
+    {"prompt", "lead", "push", "force", "urge", "inspire", "cause", "spur", "compel", "drive"}
+)
 # Pronouns that never name a speaker outside a quote (expletive or object forms).
 NON_SPEAKER_PRONOUNS: frozenset[str] = frozenset(
     {"it", "this", "that", "there", "what", "which", "who", "whom", "me", "him", "us", "them"}
@@ -77,6 +88,9 @@ def subject_of(
         return verb.doc[agent]
     current = _reporting_verb(verb, lexicon)
     for _ in range(max_hops + 1):
+        if current.dep_ == "relcl" and _issued(current, issued_nouns) and _relative(current):
+            current = current.head.head  # `X released a video that said "Q"`: the issuer
+            continue
         subject = own_subject(current)
         if subject is not None:
             return subject
@@ -85,6 +99,10 @@ def subject_of(
         if _issued(current, issued_nouns):
             current = current.head.head  # `X issued a statement saying "Q"`: the issuer
             continue
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in CAUSING_VERBS:
+            controller = [c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i]
+            if controller and controller[0].pos_ in {"NOUN", "PROPN"}:
+                return mention_head(controller[0])  # `prompted the Atlas to state "Q"`
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
             continue
@@ -93,15 +111,20 @@ def subject_of(
 
 
 def _issued(participle: Token, issued_nouns: frozenset[str]) -> bool:
-    """A participle modifying the object of a verb, the object a noun of what someone issues
-    (`issued a statement saying`, `sent out a press release saying`)."""
+    """A participle or relative clause modifying the object of a verb, the object a noun of
+    what someone issues (`issued a statement saying`, `released a video that said`)."""
     noun = participle.head
     return (
-        participle.dep_ == "acl"
+        participle.dep_ in {"acl", "relcl"}
         and noun.dep_ == "dobj"
         and noun.lemma_.lower() in issued_nouns
         and noun.head.pos_ in VERB_POS
     )
+
+
+def _relative(clause: Token) -> bool:
+    """The relative clause's subject is its relative pronoun (`a video that said`)."""
+    return any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
 
 
 def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:

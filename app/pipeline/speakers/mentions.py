@@ -53,6 +53,10 @@ COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
 # that put such a clause under something else than the series (a noun, a subordinate clause).
 SERIES_OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "pobj"})
 SERIES_BREAK_DEPS: frozenset[str] = frozenset({"relcl", "acl", "advcl", "appos", "ccomp"})
+
+# Prepositions of a share written as a ratio (`Two in three said`, `nine out of 10 say`): the
+# whole ratio is the mention, not its first number.
+RATIO_PREPS: frozenset[str] = frozenset({"in", "out"})
 # Longest rank abbreviation the tokenizer may split from its period (`Capt.`, `Cmdr.`).
 MAX_RANK_LENGTH = 5
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
@@ -311,9 +315,20 @@ def mention_extent(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.i == right):
             right = max(right, child.right_edge.i + 1)
+        elif token.pos_ == "NUM" and child.i == right and _ratio(child):
+            right = max(right, child.right_edge.i + 1)
         elif modified and child.left_edge.i == right and _np_post_modifier(child):
             right = max(right, child.right_edge.i + 1)
     return left, right
+
+
+def _ratio(prep: Token) -> bool:
+    """The `in three` of `Two in three`, the `out of 10` of `nine out of 10`."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in RATIO_PREPS
+        and any(t.like_num and t.i > prep.i for t in prep.subtree)
+    )
 
 
 def _takes_post_modifiers(token: Token) -> bool:
