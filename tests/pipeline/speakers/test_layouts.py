@@ -295,6 +295,19 @@ def test_named_subject_when_the_parse_ties_the_quote_to_nothing(nlp: Language) -
 
 
 @pytest.mark.full_model
+def test_name_of_a_verb_the_parse_read_as_a_modifier_speaks(nlp: Language) -> None:
+    # the parse reads "Trump accused Kasich" as a noun phrase, so nothing governs the fragment
+    text = (
+        "Donald Trump campaigned in Ohio.\n\n"
+        "At a rally in Ohio, Trump accused Kasich, the governor of Ohio, of being "
+        '"totally weak" on trade.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Donald Trump", "Trump", "accused")]
+    assert layouts(doc) == ["misread_subject"]
+
+
+@pytest.mark.full_model
 def test_attribution_right_after_a_partial_quote_wins(nlp: Language) -> None:
     # the cue verb that governs the fragment ("said") reports Smith's words, not the source
     text = (
