@@ -135,3 +135,18 @@ def test_a_sentence_s_capitalised_first_word_is_no_subject() -> None:
     doc = _adverb_doc(["Later"])  # `Later called Baker a friend.`
     assert doc[3].is_sent_start
     assert subject_of(doc[4], {}) is None
+
+
+def test_a_by_phrase_hung_on_the_name_given_speaks_for_a_passive_verb_of_naming() -> None:
+    # `The plan was called "a disaster" by Lee`: the parse hangs "by Lee" on "disaster"
+    words = ["The", "plan", "was", "called", '"', "a", "disaster", '"', "by", "Lee", "."]
+    heads = [1, 3, 3, 3, 6, 6, 3, 6, 6, 8, 3]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "punct", "det", "oprd", "punct", "prep"]
+    deps += ["pobj", "punct"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "PUNCT", "DET", "NOUN", "PUNCT", "ADP", "PROPN", "PUNCT"]
+    lemmas = ["the", "plan", "be", "call", '"', "a", "disaster", '"', "by", "Lee", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    agents = _patterns()(doc).passive_agents
+    assert agents == {3: 9}
+    subject = subject_of(doc[3], agents)
+    assert subject is not None and subject.text == "Lee"
