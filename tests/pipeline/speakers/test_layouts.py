@@ -308,6 +308,14 @@ def test_name_of_a_verb_the_parse_read_as_a_modifier_speaks(nlp: Language) -> No
 
 
 @pytest.mark.full_model
+def test_an_as_clause_right_after_a_quote_is_its_attribution(nlp: Language) -> None:
+    text = 'Still, the fact that the vote is "far too close," as Ann Lee said on Monday, matters.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Ann Lee", "Ann Lee", "said")]
+    assert layouts(doc) == ["after"]
+
+
+@pytest.mark.full_model
 def test_attribution_right_after_a_partial_quote_wins(nlp: Language) -> None:
     # the cue verb that governs the fragment ("said") reports Smith's words, not the source
     text = (

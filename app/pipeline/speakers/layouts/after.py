@@ -25,6 +25,8 @@ from app.pipeline.types import SpeakerCandidate
 
 # Dashes that introduce a signature after a quote ("Q" ― Jane Doe).
 DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
+# A subordinator that may open the attribution right after a quote (`"Q," as Lee said`).
+AS_WORDS: frozenset[str] = frozenset({"as"})
 # The last token of a quote that the sentence goes on after ("Q," X pressed / "Q?" X asked).
 UNFINISHED_QUOTE_ENDS: frozenset[str] = frozenset({",", "?", "!"})
 # Dependency labels of a verb heading the short clause after a quote (root or attached to it).
@@ -101,7 +103,9 @@ def after_scan(q: QuoteContext) -> AfterScan:
             return None  # `"Q1." Of Carson, Levine said, "Q2"`: the next quote's cue
         subject = index.subject_of(tok)
         if subject is not None and subject.i >= start and speaker_ok(index, subject, para):
-            tight = subject.left_edge.i <= start or j == start
+            # `"Q," as Cruz said on Monday`: an "as" clause right after the quote is its cue
+            opens = start + 1 if doc[start].lower_ in AS_WORDS else start
+            tight = subject.left_edge.i <= opens or j == start
             relayed = according_later(q, index.cue_extent(tok)[1])
             return relayed or candidate(index, subject, index.cue_extent(tok)), tight
         if tok.tag_ != "VBG" and (j == start or _only_fillers(q, start, j)):
