@@ -316,6 +316,16 @@ def test_an_as_clause_right_after_a_quote_is_its_attribution(nlp: Language) -> N
 
 
 @pytest.mark.full_model
+def test_a_quote_inside_the_subject_of_an_inverted_cue_takes_the_name_after_it(
+    nlp: Language,
+) -> None:
+    text = 'Any "serious" reading of the plan, said Ann Lee, a professor at the college, shows it.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Ann Lee", "Ann Lee", "said")]
+    assert layouts(doc) == ["governing"]
+
+
+@pytest.mark.full_model
 def test_attribution_right_after_a_partial_quote_wins(nlp: Language) -> None:
     # the cue verb that governs the fragment ("said") reports Smith's words, not the source
     text = (

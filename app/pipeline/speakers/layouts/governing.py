@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from app.pipeline.speakers.context import QuoteContext
+from app.pipeline.speakers.context import QuoteContext, inverted_name
 from app.pipeline.speakers.cues import according_to_source
 from app.pipeline.speakers.layouts.before import FINITE_TAGS
 from app.pipeline.speakers.mentions import (
@@ -65,6 +65,10 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
             if subject is None and index.is_cue(current) and current.tag_ in FINITE_TAGS:
                 # a finite cue the parse gave no subject: the noun phrase right before it
                 subject = left_neighbour_mention(index, current.i, para)
+            if subject is not None and subject.left_edge.i <= span.start <= subject.right_edge.i:
+                # `Any "cleareyed" reading of it, said Michael Kofman`: the quote is part of
+                # what was said, and the name after the inverted cue said it
+                subject = inverted_name(current) or subject
             if subject is None or not speaker_ok(index, subject, para):
                 continue
             if index.is_cue(current):
