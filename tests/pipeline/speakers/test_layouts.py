@@ -326,6 +326,17 @@ def test_a_quote_inside_the_subject_of_an_inverted_cue_takes_the_name_after_it(
 
 
 @pytest.mark.full_model
+def test_a_cue_tagged_as_a_noun_before_a_prepositional_phrase_after_a_quote(
+    nlp: Language,
+) -> None:
+    # "state" is tagged a noun; the clause runs on past it to a comma
+    text = '"We will never accept this deal," the Norwegians state in the letter, sent Friday.'
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Norwegians", "the Norwegians", "state")]
+    assert layouts(doc) == ["after_words"]
+
+
+@pytest.mark.full_model
 def test_attribution_right_after_a_partial_quote_wins(nlp: Language) -> None:
     # the cue verb that governs the fragment ("said") reports Smith's words, not the source
     text = (
