@@ -337,6 +337,17 @@ def test_a_cue_tagged_as_a_noun_before_a_prepositional_phrase_after_a_quote(
 
 
 @pytest.mark.full_model
+def test_the_cue_of_a_framing_clause_keeps_its_quote_from_the_main_clause(nlp: Language) -> None:
+    text = (
+        'While Ann Lopez conceded on Monday that the vote would be "very tight" in the north, '
+        "her staff has argued that she will win."
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Ann Lopez", "Ann Lopez", "conceded")]
+    assert layouts(doc) == ["governing"]
+
+
+@pytest.mark.full_model
 def test_attribution_right_after_a_partial_quote_wins(nlp: Language) -> None:
     # the cue verb that governs the fragment ("said") reports Smith's words, not the source
     text = (

@@ -22,6 +22,9 @@ from app.pipeline.types import SpeakerCandidate
 
 # Dependency labels of a clause that modifies a noun or another clause (not its content).
 ADJUNCT_CLAUSE_DEPS: frozenset[str] = frozenset({"advcl", "relcl", "acl", "pcomp"})
+# A clause that comes before its main clause and only frames it (`While X said "Q", Y argued`):
+# the main clause's cue does not report what the framing clause's cue did.
+SUBORDINATE_DEPS: frozenset[str] = frozenset({"advcl"})
 # (the cue verb's candidate, the nearest plain verb's candidate)
 GoverningScan = tuple[SpeakerCandidate | None, SpeakerCandidate | None]
 
@@ -50,6 +53,8 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
             head = current.head
             if head.i == current.i or not index.usable(head, para):
                 break
+            if named is not None and current.dep_ in SUBORDINATE_DEPS and current.i < head.i:
+                break  # `While Sanders admitted that it is "Q", his campaign argued`: not theirs
             current = head
             according = _according_at(q, current)
             if according is not None:
