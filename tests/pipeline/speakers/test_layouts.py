@@ -348,6 +348,20 @@ def test_the_cue_of_a_framing_clause_keeps_its_quote_from_the_main_clause(nlp: L
 
 
 @pytest.mark.full_model
+def test_a_cue_read_as_a_participle_after_a_who_clause_takes_the_person_before_it(
+    nlp: Language,
+) -> None:
+    # "called" is parsed as a participle modifying a noun: it has no subject of its own, and
+    # "Smith's statements" would otherwise give the speech noun's owner
+    text = (
+        "Ann Lopez, who worked as the chief strategist during the 2012 campaign, called "
+        'Smith\'s statements and actions on Sunday "childish."'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Ann Lopez", "Ann Lopez", "called")]
+
+
+@pytest.mark.full_model
 def test_attribution_right_after_a_partial_quote_wins(nlp: Language) -> None:
     # the cue verb that governs the fragment ("said") reports Smith's words, not the source
     text = (

@@ -11,12 +11,13 @@ from app.pipeline.speakers.context import QuoteContext, inverted_name
 from app.pipeline.speakers.cues import according_to_source
 from app.pipeline.speakers.layouts.before import FINITE_TAGS
 from app.pipeline.speakers.mentions import (
+    RELATIVE_WHO,
     candidate,
     left_neighbour_mention,
     speaker_ok,
     speech_possessor,
 )
-from app.pipeline.syntax import VERB_POS
+from app.pipeline.syntax import PERSON_LABELS, VERB_POS
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
@@ -70,6 +71,17 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
             if subject is None and index.is_cue(current) and current.tag_ in FINITE_TAGS:
                 # a finite cue the parse gave no subject: the noun phrase right before it
                 subject = left_neighbour_mention(index, current.i, para)
+            elif subject is None and index.is_cue(current) and _set_off_participle(current):
+                # `Stuart Stevens, who served as X's strategist, called Trump's remarks "Q"`:
+                # the cue read as a participle of the clause's last noun; a person set off
+                # before a "who" clause is its subject (not `Mr. Pinchuk, described as "Q"`)
+                named_before = left_neighbour_mention(index, current.i, para)
+                if (
+                    named_before is not None
+                    and named_before.ent_type_ in PERSON_LABELS
+                    and any(t.lower_ in RELATIVE_WHO for t in doc[named_before.i : current.i])
+                ):
+                    subject = named_before
             if subject is not None and subject.left_edge.i <= span.start <= subject.right_edge.i:
                 # `Any "cleareyed" reading of it, said Michael Kofman`: the quote is part of
                 # what was said, and the name after the inverted cue said it
@@ -101,6 +113,17 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                 if subject is not None and speaker_ok(index, subject, para):
                     return candidate(index, subject, index.cue_extent(child)), plain
     return None, plain
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """A past participle the parse hung on the noun before it, after a comma (`..., called`)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and verb.head.i < verb.i
+    )
 
 
 def _according_at(q: QuoteContext, token: Token) -> SpeakerCandidate | None:
