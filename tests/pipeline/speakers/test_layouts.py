@@ -362,6 +362,17 @@ def test_a_cue_read_as_a_participle_after_a_who_clause_takes_the_person_before_i
 
 
 @pytest.mark.full_model
+def test_a_cue_coordinated_with_its_own_subject_keeps_its_quote(nlp: Language) -> None:
+    text = (
+        "Ann Lopez met voters outside. At one point, a woman asked for a selfie and Lopez said, "
+        '"as long as we keep it short."'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Ann Lopez", "Lopez", "said")]
+    assert layouts(doc) == ["governing"]
+
+
+@pytest.mark.full_model
 def test_attribution_right_after_a_partial_quote_wins(nlp: Language) -> None:
     # the cue verb that governs the fragment ("said") reports Smith's words, not the source
     text = (

@@ -17,7 +17,7 @@ from app.pipeline.speakers.mentions import (
     speaker_ok,
     speech_possessor,
 )
-from app.pipeline.syntax import PERSON_LABELS, VERB_POS
+from app.pipeline.syntax import PERSON_LABELS, VERB_POS, own_subject
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
@@ -54,7 +54,7 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
             head = current.head
             if head.i == current.i or not index.usable(head, para):
                 break
-            if named is not None and current.dep_ in SUBORDINATE_DEPS and current.i < head.i:
+            if named is not None and _own_clause(current, head):
                 break  # `While Sanders admitted that it is "Q", his campaign argued`: not theirs
             current = head
             according = _according_at(q, current)
@@ -113,6 +113,15 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                 if subject is not None and speaker_ok(index, subject, para):
                     return candidate(index, subject, index.cue_extent(child)), plain
     return None, plain
+
+
+def _own_clause(verb: Token, head: Token) -> bool:
+    """The clause of `verb` is not reported by `head`: a framing clause before its main clause,
+    or a clause coordinated with its own subject (`a woman asked for a photo and Clinton said,
+    "Q"`)."""
+    if verb.dep_ in SUBORDINATE_DEPS and verb.i < head.i:
+        return True
+    return verb.dep_ == "conj" and own_subject(verb) is not None
 
 
 def _set_off_participle(verb: Token) -> bool:
