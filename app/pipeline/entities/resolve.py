@@ -26,6 +26,10 @@ PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
 POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
 # Plural pronouns: the antecedent is a group or an organisation.
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they"})
+# Kinds of entity whose last name word, written alone where the tagger took it for a common word
+# (`Hannity interjected`), names the entity: a person's name the NER may have called an
+# organisation (`Sean Hannity` tagged ORG) too.
+SURNAME_KINDS: frozenset[str] = frozenset({"person", "organization"})
 # Pronouns of things: an organisation as a speaker ("it said in a statement").
 NEUTER_PRONOUNS: frozenset[str] = frozenset({"it"})
 # Indefinite pronouns that name a speaker by themselves ("another read", "someone shouted").
@@ -317,7 +321,7 @@ def _surname(head: Token, clusters: dict[str, Cluster]) -> Resolved | None:
     word = head.lower_
     best: tuple[int, str] | None = None
     for key, cluster in clusters.items():
-        if cluster.kind != "person" or cluster.canonical.words[-1] != word:
+        if cluster.kind not in SURNAME_KINDS or cluster.canonical.words[-1] != word:
             continue
         before = [n.start for n in cluster.names if n.start < head.i]
         rank = max(before) if before else -1

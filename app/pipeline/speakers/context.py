@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from app.pipeline.shapes import hashes_of
 from app.pipeline.speakers.cues import CueLexicon, cue_extent, subject_of
 from app.pipeline.speakers.patterns import CueMatches
-from app.pipeline.syntax import MENTION_POS, PERSON_LABELS, verb_lemma_mask
+from app.pipeline.syntax import MENTION_POS, PERSON_LABELS, mention_head, verb_lemma_mask
 from app.pipeline.text import token_paragraphs
 from app.pipeline.types import Quote, SpeakerCandidate
 
@@ -24,6 +24,9 @@ QUOTE_MARKS: frozenset[str] = frozenset({'"', "“", "”", "'", "‘", "’", "
 ATTACHING_PUNCT: frozenset[str] = frozenset({",", "-", "—", "–", "―", "--", "...", "…", ":", ";"})
 # Single dash characters (a closing mark and a dash may come as one token: `"―`).
 DASH_CHARS: frozenset[str] = frozenset({"―", "—", "–", "-"})
+
+# Tags of a finite cue that may stand before its subject (`, says Lee`, `, said Lee`).
+INVERTED_TAGS: frozenset[str] = frozenset({"VBZ", "VBD"})
 
 T = TypeVar("T")
 
@@ -64,6 +67,21 @@ def is_mark_dash(token: Token) -> bool:
         and text[-1] in DASH_CHARS
         and all(c in QUOTE_MARKS or c in DASH_CHARS for c in text)
     )
+
+
+def inverted_name(verb: Token) -> Token | None:
+    """`..., says Evan Tracey, a media consultant`: a finite verb set off by a comma and followed
+    by a person's name is inverted, the name its subject, even where the parse hung the name on
+    a later verb."""
+    doc = verb.doc
+    if verb.tag_ not in INVERTED_TAGS or verb.i == 0 or verb.i + 1 >= len(doc):
+        return None
+    if doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i + 1]
+    if name.pos_ != "PROPN" or name.ent_type_ not in PERSON_LABELS or name.ent_iob_ != "B":
+        return None
+    return mention_head(name)
 
 
 class DocIndex:
@@ -121,6 +139,8 @@ class DocIndex:
                 before = self.doc[verb.i - 1]
                 if before.head == verb and before.dep_ == "aux" and self.is_surname(before):
                     subject = before
+            if subject is None:
+                subject = inverted_name(verb)
             self._subjects[verb.i] = subject
         return self._subjects[verb.i]
 

@@ -28,6 +28,8 @@ SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acl"
 CAUSING_VERBS: frozenset[str] = frozenset(
     {"prompt", "lead", "push", "force", "urge", "inspire", "cause", "spur", "compel", "drive"}
 )
+# Labels under which the parse may hang a name before its verb, taking it for an adverb.
+ADVERB_DEPS: frozenset[str] = frozenset({"advmod", "npadvmod"})
 # Pronouns that never name a speaker outside a quote (expletive or object forms).
 NON_SPEAKER_PRONOUNS: frozenset[str] = frozenset(
     {"it", "this", "that", "there", "what", "which", "who", "whom", "me", "him", "us", "them"}
@@ -91,7 +93,7 @@ def subject_of(
         if current.dep_ == "relcl" and _issued(current, issued_nouns) and _relative(current):
             current = current.head.head  # `X released a video that said "Q"`: the issuer
             continue
-        subject = own_subject(current)
+        subject = own_subject(current) or _name_read_as_adverb(current)
         if subject is not None:
             return subject
         if current.dep_ == "relcl" and current.head.pos_ in MENTION_POS:
@@ -108,6 +110,22 @@ def subject_of(
             continue
         break
     return None
+
+
+def _name_read_as_adverb(verb: Token) -> Token | None:
+    """`And Skelly called Braynard "Q"`, `Black Lives Matter issued a statement`: the name right
+    before a verb with no subject, which the tagger took for an adverb modifying it (a
+    capitalised word inside the sentence, or a proper noun)."""
+    if verb.i == 0:
+        return None
+    word = verb.doc[verb.i - 1]
+    if word.head.i != verb.i or word.dep_ not in ADVERB_DEPS or not word.is_title:
+        return None
+    before = verb.doc[word.i - 1] if word.i > 0 else None
+    first = before is None or word.is_sent_start or before.is_punct or before.is_space
+    if first and word.pos_ != "PROPN":
+        return None  # `Later said`, `Then, asked`: a sentence's first word is capitalised anyway
+    return word
 
 
 def _issued(participle: Token, issued_nouns: frozenset[str]) -> bool:

@@ -47,10 +47,6 @@ class CuePatterns:
         # both kinds validated by spaCy, matched from their anchors (`app.pipeline.shapes`)
         self._phrases = compile_phrases(vocab, self.phrases)
         self._shapes = compile_shapes(vocab, self.dependencies)
-        self._node_names: dict[str, list[str]] = {
-            entry["label"]: [node["RIGHT_ID"] for node in entry["pattern"]]
-            for entry in self.dependencies
-        }
 
     def __call__(self, doc: Doc) -> CueMatches:
         according: set[int] = set()
@@ -61,10 +57,10 @@ class CuePatterns:
                 according.add(start)
         agents: dict[int, int] = {}
         if self.dependencies and doc.has_annotation("DEP"):
-            # in the order of the matched tokens, node by node, as spaCy's matcher gives them
+            # in the order of the matched tokens, node by node (a match binds its pattern's nodes
+            # in order), as spaCy's matcher gives them
             found = sorted(
-                (tuple(nodes[name] for name in self._node_names[label]), label, nodes)
-                for label, nodes in match(doc, self._shapes)
+                (tuple(nodes.values()), label, nodes) for label, nodes in match(doc, self._shapes)
             )
             for _tokens, label, nodes in found:
                 if label == PASSIVE_AGENT:

@@ -112,6 +112,14 @@ LAYOUTS: tuple[Layout, ...] = (
         continued.previous_across,
     ),
     Layout(
+        "misread_subject",
+        0.6,
+        True,
+        'At a rally in Ohio, Trump accused Kasich, the governor of Ohio, of being "totally '
+        'weak" on trade.',
+        continued.misread_subject,
+    ),
+    Layout(
         "sentence_subject",
         0.3,
         True,
@@ -219,9 +227,10 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
     "indirect": ("reported",),
     # the mention found names no one (`De Blasio said the move was made by X and said, "Q"`):
     # the sentence's named cue, or its named subject, or a name in it
-    "no_speaker": ("sentence_cue", "sentence_subject", "sentence_name"),
+    "no_speaker": ("sentence_cue", "misread_subject", "sentence_subject", "sentence_name"),
     # no attribution written at the quote
     "unattributed": (
+        "misread_subject",
         "shared",
         "previous",
         "previous_across",

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from app.pipeline.entities.component import SpeakerResolver
 from app.pipeline.entities.gender import mark_bound_genders
-from app.pipeline.entities.names import NameModel, quoted_mask
+from app.pipeline.entities.names import Cluster, Name, NameModel, quoted_mask
+from app.pipeline.entities.resolve import _surname
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.speakers.component import SpeakerAttributor
 from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerEntity
@@ -504,3 +505,22 @@ def test_a_lawsuit_is_no_name_a_surname_joins(nlp: Language) -> None:
     )
     doc = attribute(nlp, text)
     assert resolutions(doc) == [("Donald Trump", "pronoun")]
+
+
+def test_a_lone_surname_tagged_as_a_common_word_names_a_person_the_ner_called_an_org() -> None:
+    # `Sean Hannity` tagged ORG, then `Hannity interjected` with "Hannity" a common noun
+    doc = Doc(spacy.blank("en").vocab, words=["Sean", "Hannity", "spoke", ".", "Hannity", "asked"])
+    name = Name(
+        start=0,
+        end=2,
+        words=("sean", "hannity"),
+        text="Sean Hannity",
+        role=None,
+        role_words=frozenset(),
+        gender=None,
+        kind="organization",
+        subject=True,
+    )
+    found = _surname(doc[4], {"e1": Cluster([name], name, "organization")})
+    assert found is not None and found.name == "Sean Hannity"
+    assert _surname(doc[4], {"e1": Cluster([name], name, "document")}) is None

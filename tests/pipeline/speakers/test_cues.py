@@ -109,3 +109,44 @@ def test_participle_on_an_issued_noun_takes_the_issuers_subject() -> None:
     assert subject is not None and subject.text == "council"
     # without the noun in the lexicon the participle has no subject of its own
     assert subject_of(doc[6], {}) is None
+
+
+def _adverb_doc(words: list[str]) -> Doc:
+    """`It works . WORDS called Baker a friend .`, the word before "called" tagged an adverb
+    of it (hand-set heads), as the tagger may take a surname it does not know for one."""
+    k = 3 + len(words)  # "called"
+    heads = [1, 1, 1] + [k] * len(words) + [k, k, k + 2, k, k]
+    deps = ["nsubj", "ROOT", "punct"] + ["cc"] * (len(words) - 1) + ["advmod"]
+    deps += ["ROOT", "dobj", "det", "oprd", "punct"]
+    pos = ["PRON", "VERB", "PUNCT"] + ["CCONJ"] * (len(words) - 1) + ["ADV"]
+    pos += ["VERB", "PROPN", "DET", "NOUN", "PUNCT"]
+    words = ["It", "works", ".", *words, "called", "Baker", "a", "friend", "."]
+    lemmas = [w.lower() for w in words]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_capitalised_adverb_right_before_a_subjectless_verb_is_its_subject() -> None:
+    doc = _adverb_doc(["And", "Lopez"])  # `And Lopez called Baker a friend.`
+    subject = subject_of(doc[5], {})
+    assert subject is not None and subject.text == "Lopez"
+
+
+def test_a_sentence_s_capitalised_first_word_is_no_subject() -> None:
+    doc = _adverb_doc(["Later"])  # `Later called Baker a friend.`
+    assert doc[3].is_sent_start
+    assert subject_of(doc[4], {}) is None
+
+
+def test_a_by_phrase_hung_on_the_name_given_speaks_for_a_passive_verb_of_naming() -> None:
+    # `The plan was called "a disaster" by Lee`: the parse hangs "by Lee" on "disaster"
+    words = ["The", "plan", "was", "called", '"', "a", "disaster", '"', "by", "Lee", "."]
+    heads = [1, 3, 3, 3, 6, 6, 3, 6, 6, 8, 3]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "punct", "det", "oprd", "punct", "prep"]
+    deps += ["pobj", "punct"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "PUNCT", "DET", "NOUN", "PUNCT", "ADP", "PROPN", "PUNCT"]
+    lemmas = ["the", "plan", "be", "call", '"', "a", "disaster", '"', "by", "Lee", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    agents = _patterns()(doc).passive_agents
+    assert agents == {3: 9}
+    subject = subject_of(doc[3], agents)
+    assert subject is not None and subject.text == "Lee"

@@ -295,6 +295,84 @@ def test_named_subject_when_the_parse_ties_the_quote_to_nothing(nlp: Language) -
 
 
 @pytest.mark.full_model
+def test_name_of_a_verb_the_parse_read_as_a_modifier_speaks(nlp: Language) -> None:
+    # the parse reads "Trump accused Kasich" as a noun phrase, so nothing governs the fragment
+    text = (
+        "Donald Trump campaigned in Ohio.\n\n"
+        "At a rally in Ohio, Trump accused Kasich, the governor of Ohio, of being "
+        '"totally weak" on trade.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Donald Trump", "Trump", "accused")]
+    assert layouts(doc) == ["misread_subject"]
+
+
+@pytest.mark.full_model
+def test_an_as_clause_right_after_a_quote_is_its_attribution(nlp: Language) -> None:
+    text = 'Still, the fact that the vote is "far too close," as Ann Lee said on Monday, matters.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Ann Lee", "Ann Lee", "said")]
+    assert layouts(doc) == ["after"]
+
+
+@pytest.mark.full_model
+def test_a_quote_inside_the_subject_of_an_inverted_cue_takes_the_name_after_it(
+    nlp: Language,
+) -> None:
+    text = 'Any "serious" reading of the plan, said Ann Lee, a professor at the college, shows it.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Ann Lee", "Ann Lee", "said")]
+    assert layouts(doc) == ["governing"]
+
+
+@pytest.mark.full_model
+def test_a_cue_tagged_as_a_noun_before_a_prepositional_phrase_after_a_quote(
+    nlp: Language,
+) -> None:
+    # "state" is tagged a noun; the clause runs on past it to a comma
+    text = '"We will never accept this deal," the Norwegians state in the letter, sent Friday.'
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Norwegians", "the Norwegians", "state")]
+    assert layouts(doc) == ["after_words"]
+
+
+@pytest.mark.full_model
+def test_the_cue_of_a_framing_clause_keeps_its_quote_from_the_main_clause(nlp: Language) -> None:
+    text = (
+        'While Ann Lopez conceded on Monday that the vote would be "very tight" in the north, '
+        "her staff has argued that she will win."
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Ann Lopez", "Ann Lopez", "conceded")]
+    assert layouts(doc) == ["governing"]
+
+
+@pytest.mark.full_model
+def test_a_cue_read_as_a_participle_after_a_who_clause_takes_the_person_before_it(
+    nlp: Language,
+) -> None:
+    # "called" is parsed as a participle modifying a noun: it has no subject of its own, and
+    # "Smith's statements" would otherwise give the speech noun's owner
+    text = (
+        "Ann Lopez, who worked as the chief strategist during the 2012 campaign, called "
+        'Smith\'s statements and actions on Sunday "childish."'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Ann Lopez", "Ann Lopez", "called")]
+
+
+@pytest.mark.full_model
+def test_a_cue_coordinated_with_its_own_subject_keeps_its_quote(nlp: Language) -> None:
+    text = (
+        "Ann Lopez met voters outside. At one point, a woman asked for a selfie and Lopez said, "
+        '"as long as we keep it short."'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Ann Lopez", "Lopez", "said")]
+    assert layouts(doc) == ["governing"]
+
+
+@pytest.mark.full_model
 def test_attribution_right_after_a_partial_quote_wins(nlp: Language) -> None:
     # the cue verb that governs the fragment ("said") reports Smith's words, not the source
     text = (

@@ -25,6 +25,8 @@ from app.pipeline.types import SpeakerCandidate
 
 # Dashes that introduce a signature after a quote ("Q" ― Jane Doe).
 DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
+# A subordinator that may open the attribution right after a quote (`"Q," as Lee said`).
+AS_WORDS: frozenset[str] = frozenset({"as"})
 # The last token of a quote that the sentence goes on after ("Q," X pressed / "Q?" X asked).
 UNFINISHED_QUOTE_ENDS: frozenset[str] = frozenset({",", "?", "!"})
 # Dependency labels of a verb heading the short clause after a quote (root or attached to it).
@@ -101,7 +103,9 @@ def after_scan(q: QuoteContext) -> AfterScan:
             return None  # `"Q1." Of Carson, Levine said, "Q2"`: the next quote's cue
         subject = index.subject_of(tok)
         if subject is not None and subject.i >= start and speaker_ok(index, subject, para):
-            tight = subject.left_edge.i <= start or j == start
+            # `"Q," as Cruz said on Monday`: an "as" clause right after the quote is its cue
+            opens = start + 1 if doc[start].lower_ in AS_WORDS else start
+            tight = subject.left_edge.i <= opens or j == start
             relayed = according_later(q, index.cue_extent(tok)[1])
             return relayed or candidate(index, subject, index.cue_extent(tok)), tight
         if tok.tag_ != "VBG" and (j == start or _only_fillers(q, start, j)):
@@ -290,7 +294,7 @@ def after_words(q: QuoteContext) -> SpeakerCandidate | None:
     """`"Q," the editorial read.` / `"Q?" Lee pressed.`: a short clause closing the sentence
     after an unfinished quote, read from its words when the parse of that clause failed (a name
     tagged as a verb, a cue tagged as a noun): a noun phrase, then a verb, then at most a
-    particle or an adverb."""
+    particle or an adverb (or, after a cue word, a prepositional phrase)."""
     index, doc = q.index, q.doc
     n = len(doc)
     para = q.para
@@ -311,7 +315,11 @@ def after_words(q: QuoteContext) -> SpeakerCandidate | None:
     while verb > start and doc[verb].lower_ in WORDS_CLAUSE_TAILS:
         verb -= 1
     if verb - start < 1 or not _reads_as_verb(q, doc[verb]):
-        return None
+        # `"Q," the Saudis state in the white paper`: the cue before a closing phrase
+        cue = _cue_before_phrase(q, start, end)
+        if cue is None:
+            return None
+        verb = cue
     phrase = [doc[k] for k in range(start, verb)]
     if not all(_noun_phrase_word(t) for t in phrase) or phrase[0].pos_ in {"ADP", "PUNCT"}:
         return None
@@ -323,6 +331,17 @@ def after_words(q: QuoteContext) -> SpeakerCandidate | None:
     if not (head.is_title or head.pos_ in {"NOUN", "PROPN", "ADJ"} or head.ent_type_):
         return None
     return SpeakerCandidate(mention=(start, verb), head=head.i, cue=(verb, verb + 1))
+
+
+def _cue_before_phrase(q: QuoteContext, start: int, end: int) -> int | None:
+    """`"Q," the Saudis state in the white paper`: a cue word (by its lemma, whatever its tag)
+    followed by a prepositional phrase up to the clause's end."""
+    doc, verbs = q.doc, q.settings.lexicon.verbs
+    for k in range(start + 1, end - 1):
+        tok = doc[k]
+        if tok.is_lower and (tok.lemma_.lower() in verbs or tok.lower_ in verbs):
+            return k if doc[k + 1].pos_ == "ADP" else None
+    return None
 
 
 def _reads_as_verb(q: QuoteContext, token: Token) -> bool:

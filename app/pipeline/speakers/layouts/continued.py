@@ -21,6 +21,12 @@ PREVIOUS_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 PREVIOUS_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Entity labels of a name that may stand as the speaker when nothing else ties a quote to one.
 FALLBACK_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
+# Tags and labels of a verb the parse read as a modifier of the noun after it (`Trump accused
+# Cruz of being "Q"` parsed as the noun phrase "Trump accused Cruz").
+MISREAD_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBN"})
+MISREAD_VERB_DEPS: frozenset[str] = frozenset({"amod", "compound"})
+# What may open the clause of such a verb's subject: the sentence start or an opening phrase.
+CLAUSE_OPENERS: frozenset[str] = frozenset({","})
 # How many paragraphs a quote-only paragraph may sit after the quote whose speaker it continues.
 MAX_PARAGRAPH_GAP = 2
 
@@ -174,4 +180,35 @@ def sentence_name(q: QuoteContext) -> SpeakerCandidate | None:
             return None  # "Smith blasted Acme" parsed as one name: too unreliable
         if speaker_ok(q.index, tok, q.para):
             return candidate(q.index, tok, None)
+    return None
+
+
+def misread_subject(q: QuoteContext) -> SpeakerCandidate | None:
+    """`In March, Trump blasted Disney for its "Q"`, `Trump accused Cruz of being "Q"`: the
+    parse read the name, its past-tense verb and the verb's object as one noun phrase ("Trump"
+    a compound, "accused" an adjective), so nothing governs the quote; the name that opens the
+    clause before such a verb is the verb's subject, and the sentence's speaker."""
+    index, doc = q.index, q.doc
+    k, i = _sentence_start(q)
+    for j in range(max(k + 1, 1), i + 1):
+        verb = doc[j]
+        if not (
+            verb.pos_ in VERB_POS
+            and verb.tag_ in MISREAD_VERB_TAGS
+            and verb.dep_ in MISREAD_VERB_DEPS
+            and verb.head.i > j
+        ):
+            continue
+        name = doc[j - 1]
+        if not (name.is_title and name.pos_ in {"PROPN", "NOUN"}):
+            continue
+        start = name.i
+        while start > k and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            start -= 1  # `Donald Trump blasted`: the whole name
+        if start > k and doc[start - 1].text not in CLAUSE_OPENERS:
+            continue
+        if not speaker_ok(index, name, q.para):
+            return None
+        cue = index.cue_extent(verb) if index.is_cue(verb) else None
+        return SpeakerCandidate(mention=(start, j), head=name.i, cue=cue)
     return None

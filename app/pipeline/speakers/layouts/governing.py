@@ -7,22 +7,26 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from app.pipeline.speakers.context import QuoteContext
+from app.pipeline.speakers.context import QuoteContext, inverted_name
 from app.pipeline.speakers.cues import according_to_source
 from app.pipeline.speakers.layouts.before import FINITE_TAGS
 from app.pipeline.speakers.mentions import (
+    RELATIVE_WHO,
     candidate,
     left_neighbour_mention,
     passive_subject,
     speaker_ok,
     speech_possessor,
 )
-from app.pipeline.syntax import VERB_POS
+from app.pipeline.syntax import PERSON_LABELS, VERB_POS, own_subject
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
 # Dependency labels of a clause that modifies a noun or another clause (not its content).
 ADJUNCT_CLAUSE_DEPS: frozenset[str] = frozenset({"advcl", "relcl", "acl", "pcomp"})
+# A clause that comes before its main clause and only frames it (`While X said "Q", Y argued`):
+# the main clause's cue does not report what the framing clause's cue did.
+SUBORDINATE_DEPS: frozenset[str] = frozenset({"advcl"})
 # (the cue verb's candidate, the nearest plain verb's candidate)
 GoverningScan = tuple[SpeakerCandidate | None, SpeakerCandidate | None]
 
@@ -52,6 +56,8 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
             head = current.head
             if head.i == current.i or not index.usable(head, para):
                 break
+            if named is not None and _own_clause(current, head):
+                break  # `While Sanders admitted that it is "Q", his campaign argued`: not theirs
             current = head
             according = _according_at(q, current)
             if according is not None:
@@ -67,6 +73,21 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
             if subject is None and index.is_cue(current) and current.tag_ in FINITE_TAGS:
                 # a finite cue the parse gave no subject: the noun phrase right before it
                 subject = left_neighbour_mention(index, current.i, para)
+            elif subject is None and index.is_cue(current) and _set_off_participle(current):
+                # `Stuart Stevens, who served as X's strategist, called Trump's remarks "Q"`:
+                # the cue read as a participle of the clause's last noun; a person set off
+                # before a "who" clause is its subject (not `Mr. Pinchuk, described as "Q"`)
+                named_before = left_neighbour_mention(index, current.i, para)
+                if (
+                    named_before is not None
+                    and named_before.ent_type_ in PERSON_LABELS
+                    and any(t.lower_ in RELATIVE_WHO for t in doc[named_before.i : current.i])
+                ):
+                    subject = named_before
+            if subject is not None and subject.left_edge.i <= span.start <= subject.right_edge.i:
+                # `Any "cleareyed" reading of it, said Michael Kofman`: the quote is part of
+                # what was said, and the name after the inverted cue said it
+                subject = inverted_name(current) or subject
             if subject is None or not speaker_ok(index, subject, para):
                 continue
             if index.is_cue(current):
@@ -98,6 +119,26 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                 if subject is not None and speaker_ok(index, subject, para):
                     return candidate(index, subject, index.cue_extent(child)), plain
     return None, plain
+
+
+def _own_clause(verb: Token, head: Token) -> bool:
+    """The clause of `verb` is not reported by `head`: a framing clause before its main clause,
+    or a clause coordinated with its own subject (`a woman asked for a photo and Clinton said,
+    "Q"`)."""
+    if verb.dep_ in SUBORDINATE_DEPS and verb.i < head.i:
+        return True
+    return verb.dep_ == "conj" and own_subject(verb) is not None
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """A past participle the parse hung on the noun before it, after a comma (`..., called`)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and verb.head.i < verb.i
+    )
 
 
 def _according_at(q: QuoteContext, token: Token) -> SpeakerCandidate | None:
