@@ -45,6 +45,7 @@ def attributor_data() -> dict[str, object]:
         "source_nouns": initialize_data("speaker_attributor")["source_nouns"],
         "gendered_nouns": MODELS / "gendered_nouns.tsv",
         "issued_nouns": initialize_data("speaker_attributor")["issued_nouns"],
+        "causing_verbs": MODELS / "causing_verbs.txt",
     }
 
 

@@ -102,6 +102,7 @@ class SpeakerAttributor(DataPipe):
         self.speech_nouns: frozenset[str] = frozenset()
         self.source_nouns: frozenset[str] = frozenset()
         self.issued_nouns: frozenset[str] = frozenset()
+        self.causing_verbs: frozenset[str] = frozenset()
         self.patterns = CuePatterns(vocab)
 
     # ---- set-up and serialization ----------------------------------------------------------
@@ -118,10 +119,12 @@ class SpeakerAttributor(DataPipe):
         source_nouns: LexiconSource = (),
         gendered_nouns: Path | str | Iterable[Sequence[str]] = (),
         issued_nouns: LexiconSource = (),
+        causing_verbs: LexiconSource = (),
     ) -> None:
         """Load the cue verbs, speech nouns, the common nouns that can name a speaker (the
         resolver's source nouns with its gendered nouns, a table whose first column counts) and
-        the nouns of what someone issues (paths or entries), and the cue patterns."""
+        the nouns of what someone issues and the verbs that move their object to speak (paths or
+        entries), and the cue patterns."""
         self.lexicon = CueLexicon.from_entries(entries(cue_verbs))
         self.speech_nouns = frozenset(entries(speech_nouns))
         rows = (
@@ -131,6 +134,7 @@ class SpeakerAttributor(DataPipe):
             row[0].lower() for row in rows if row
         }
         self.issued_nouns = frozenset(entries(issued_nouns))
+        self.causing_verbs = frozenset(entries(causing_verbs))
         self.patterns = CuePatterns(self.vocab, cue_phrases, dependency_patterns)
 
     def to_json(self) -> dict[str, Any]:
@@ -139,6 +143,7 @@ class SpeakerAttributor(DataPipe):
             "speech_nouns": sorted(self.speech_nouns),
             "source_nouns": sorted(self.source_nouns),
             "issued_nouns": sorted(self.issued_nouns),
+            "causing_verbs": sorted(self.causing_verbs),
             **self.patterns.to_json(),
         }
 
@@ -147,6 +152,7 @@ class SpeakerAttributor(DataPipe):
         self.speech_nouns = frozenset(data["speech_nouns"])
         self.source_nouns = frozenset(data.get("source_nouns", ()))
         self.issued_nouns = frozenset(data.get("issued_nouns", ()))
+        self.causing_verbs = frozenset(data.get("causing_verbs", ()))
         self.patterns = CuePatterns(self.vocab, data["phrases"], data["dependencies"])
 
     # ---- the component (called by `DataPipe.__call__`) ---------------------------------------
@@ -158,6 +164,7 @@ class SpeakerAttributor(DataPipe):
             speech_nouns=self.speech_nouns,
             source_nouns=self.source_nouns,
             issued_nouns=self.issued_nouns,
+            causing_verbs=self.causing_verbs,
             after_window=self.after_window,
             before_window=self.before_window,
             max_ascent=self.max_ascent,

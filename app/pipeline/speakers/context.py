@@ -39,6 +39,7 @@ class AttributorSettings:
     speech_nouns: frozenset[str]
     source_nouns: frozenset[str]  # common nouns that can name a speaker (empty: any can)
     issued_nouns: frozenset[str]  # nouns of what someone issues (a statement, a press release)
+    causing_verbs: frozenset[str]  # verbs that move their object to speak (prompt, urge)
     after_window: int  # tokens after a quote the search for its cue may look
     before_window: int  # tokens before a quote the search for its cue may look
     max_ascent: int  # dependency heads climbed above a quote looking for its governing verb
@@ -133,6 +134,7 @@ class DocIndex:
                 self.matches.passive_agents,
                 lexicon=self.settings.lexicon,
                 issued_nouns=self.settings.issued_nouns,
+                causing_verbs=self.settings.causing_verbs,
             )
             if subject is None and verb.i > 0:
                 # `Will described Trump as "Q"`: the surname read as the verb's auxiliary

@@ -23,11 +23,6 @@ from app.pipeline.syntax import (
 # A verb attached to another verb by these labels shares that verb's subject
 # ("X endorsed Cruz, saying ...", "X said ... and added ...", "X went on to say ...").
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acl"})
-# Verbs that move their object to speak (`That prompted Rubio to call Trump "Q"`): the object,
-# not the subject, is the speaker of the verb under them.
-CAUSING_VERBS: frozenset[str] = frozenset(
-    {"prompt", "lead", "push", "force", "urge", "inspire", "cause", "spur", "compel", "drive"}
-)
 # Labels under which the parse may hang a name before its verb, taking it for an adverb.
 ADVERB_DEPS: frozenset[str] = frozenset({"advmod", "npadvmod"})
 # Pronouns that never name a speaker outside a quote (expletive or object forms).
@@ -78,13 +73,16 @@ def subject_of(
     max_hops: int = MAX_SUBJECT_HOPS,
     lexicon: CueLexicon | None = None,
     issued_nouns: frozenset[str] = frozenset(),
+    causing_verbs: frozenset[str] = frozenset(),
 ) -> Token | None:
     """The subject of a cue verb, following shared-subject links and relative clauses; for a
     verb of addressing or naming with a by-phrase, the speaker of that phrase (`X was asked by
     Y`: the grammatical subject is the listener; `described as "Q" by Y`). `passive_agents`:
     verb index -> speaker index (pattern matches); `lexicon`: the cue verbs (a participle after
     a clause of its own cue keeps that cue's subject); `issued_nouns`: nouns of what someone
-    issues (`X sent out a press release saying "Q"`: the participle's speaker is X)."""
+    issues (`X sent out a press release saying "Q"`: the participle's speaker is X);
+    `causing_verbs`: verbs that move their object to speak (`That prompted Rubio to call Trump
+    "Q"`: the object, not the subject, speaks)."""
     agent = passive_agents.get(verb.i)
     if agent is not None:
         return verb.doc[agent]
@@ -101,7 +99,7 @@ def subject_of(
         if _issued(current, issued_nouns):
             current = current.head.head  # `X issued a statement saying "Q"`: the issuer
             continue
-        if current.dep_ == "xcomp" and current.head.lemma_.lower() in CAUSING_VERBS:
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in causing_verbs:
             controller = [c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i]
             if controller and controller[0].pos_ in {"NOUN", "PROPN"}:
                 return mention_head(controller[0])  # `prompted the Atlas to state "Q"`

@@ -16,6 +16,7 @@ def _index(doc: Doc) -> DocIndex:
         speech_nouns=frozenset(),
         source_nouns=frozenset(),
         issued_nouns=frozenset(),
+        causing_verbs=frozenset(),
         after_window=30,
         before_window=40,
         max_ascent=8,
