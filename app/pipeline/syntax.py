@@ -12,6 +12,8 @@ from app.pipeline.shapes import distinct_string_mask
 
 # Dependency labels of a clause's grammatical subject.
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
+# ... of a subject that is a noun phrase (a clausal subject names no one).
+NOMINAL_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions").
 NP_LEFT_DEPS: frozenset[str] = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet"}

@@ -45,6 +45,7 @@ from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
 from app.pipeline.shapes import hashes_of
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 from app.pipeline.text import char_span
 from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerCandidate, SpeakerEntity
 
@@ -57,8 +58,6 @@ CONFIDENCE_BANDS: dict[str, tuple[float, float]] = {
     "pronoun": (0.4, 0.55),
     "context": (0.05, 0.4),
 }
-# Dependency labels of a subject.
-SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Resolutions whose mention names the speaker at the quote.
 NAMED_RESOLUTIONS: frozenset[str] = frozenset({"explicit", "alias"})
 # Where in the context band an unresolved mention sits.
@@ -367,7 +366,7 @@ def _narrative_pronouns(doc: Doc, spans: Sequence[Span], quoted: list[bool]) -> 
     # a column test first: making a Token for each of the doc's words costs more than the rest
     columns = doc.to_array([LOWER, DEP])
     found = numpy.isin(columns[:, 0], hashes_of(frozenset(PRONOUN_GENDER))) & numpy.isin(
-        columns[:, 1], hashes_of(SUBJECT_DEPS)
+        columns[:, 1], hashes_of(NOMINAL_SUBJECT_DEPS)
     )
     return [
         i

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from app.pipeline.quotes.features import Features, Passage
 from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.shapes import hashes_of
-from app.pipeline.syntax import VERB_POS, verb_lemma_mask
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, VERB_POS, verb_lemma_mask
 
 # Penn Treebank tags of finite verbs and modals: a passage holding one is a clause.
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -26,8 +26,6 @@ CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "parataxis", "ROOT", 
 NOMINAL_DEPS: frozenset[str] = frozenset(
     {"pobj", "compound", "amod", "appos", "npadvmod", "nmod", "poss", "nsubj", "nsubjpass"}
 )
-# Dependency labels of a subject (a cue verb with one has somebody speaking).
-SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # How many tokens after a closing mark a speech cue still reports the passage (`"Q," he said`).
 CUE_AFTER_TOKENS = 6
 # How many tokens before an opening mark a speech cue still introduces it (`he said: "Q"`).
@@ -148,11 +146,11 @@ def parse_features(view: ParseView, p: Passage, base: Features) -> Features:
             verb is not None
             and not cue
             and verb.i < span.start  # the label follows the verb: thinks that cats are "cuties"
-            and top.dep_ not in SUBJECT_DEPS
+            and top.dep_ not in NOMINAL_SUBJECT_DEPS
             and verb.lemma_.lower() in view.lex.thinking_verbs
         )
         v["cue_with_subject"] = float(
-            cue and verb is not None and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            cue and verb is not None and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
         )
         v["sentence_root"] = float(top.dep_ == "ROOT")
         v["clause_dep"] = float(top.dep_ in CLAUSE_DEPS and top.pos_ in VERB_POS)

@@ -19,8 +19,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from app.pipeline.reported.extent import Found
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 
-SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Words a content may open with that say what kind of content it is.
 OPENERS: frozenset[str] = frozenset(
     {"that", "whether", "if", "to", "how", "what", "why", "who", "when", "the", "a", "his", "her"}
@@ -102,7 +102,7 @@ def passage_features(doc: Doc, passage: Found, quoted: Sequence[bool]) -> list[s
     lemma = verb.lemma_.lower()
     out += [f"lemma={lemma}", f"{layout}+{lemma}", f"dep={verb.dep_}", f"tag={verb.tag_}"]
     out.append("content_before" if passage.end <= verb.i else "content_after")
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     sentence = verb.sent
     if any(quoted[k] for k in range(sentence.start, sentence.end)):
         out.append("quote_in_sentence")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.pipeline.reported.extent import Found, subtree_range, trim, without
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 from app.pipeline.types import ReportedCue
 
 # Clauses after a report's content that report something else when a cue verb heads them.
@@ -14,8 +15,7 @@ TAIL_DEPS: frozenset[str] = frozenset({"conj", "advcl", "parataxis"})
 DASH_TOKENS: frozenset[str] = frozenset({"\u2014", "--", "\u2013"})
 # Punctuation that sets an attribution off from the clause it reports.
 SET_OFF_PUNCT: frozenset[str] = frozenset({",", "\u2014", "--", "\u2013"})
-# A cue's subject, and the complements that make a clause its own (not an attribution).
-SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
+# The complements that make a cue's clause its own (not an attribution).
 COMPLEMENT_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "dobj"})
 # Complements after an object that belong to what it reports ("it a mistake", "it as a failure").
 OBJECT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "prep"})
@@ -185,7 +185,7 @@ def _names_it(cue: Token, obj: Token) -> bool:
 def _set_off(doc: Doc, cue: Token) -> bool:
     """An attribution set off by a comma or dash before it (`..., X said`): the cue has a
     subject of its own and no complement of its own (`X did Y, saying Z` is no such thing)."""
-    if not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+    if not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in cue.children):
         return False
     if any(c.dep_ in COMPLEMENT_DEPS for c in cue.children):
         return False

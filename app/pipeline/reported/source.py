@@ -9,9 +9,8 @@ from collections.abc import Set
 
 from spacy.tokens import Token
 
-from app.pipeline.syntax import VERB_POS, own_subject
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, VERB_POS, own_subject
 
-SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Links along which a verb shares its subject with the verb it hangs from.
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
 NOUN_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
@@ -21,7 +20,7 @@ MAX_HOPS = 3
 def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
     """The head of the source the structure around a subject-less cue names, or None (the cue
     has a subject, or the structure names no one: the speaker_attributor looks then)."""
-    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "auxpass" for c in cue.children):
+    if any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "auxpass" for c in cue.children):
         return None  # a subject of its own, or a passive (`after being asked to`: the listener)
     head = cue.head
     if head.i == cue.i:
@@ -39,7 +38,7 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     current = verb
     for _ in range(MAX_HOPS + 1):
-        subject = own_subject(current, SUBJECT_DEPS)
+        subject = own_subject(current, NOMINAL_SUBJECT_DEPS)
         if subject is not None:
             return subject
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
