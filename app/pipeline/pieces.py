@@ -37,6 +37,8 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from app.pipeline.text import doc_text
+
 # The longest text parsed whole, and the most tokens in one batch of whole texts: above the
 # longest article of the dev set (4,361 tokens, 22,068 characters), so ordinary articles are never
 # cut; a batch this size peaks at about 100 MB of the model's working memory.
@@ -202,7 +204,7 @@ def _finish(
             article.parsed, ensure_whitespace=False, exclude=["tensor"]
         )
         article.parsed.clear()
-        if doc.text != article.text:  # the tokenizer covers every character; never expected
+        if doc_text(doc) != article.text:  # the tokenizer covers every character; never expected
             raise ValueError("pieces do not join back to the article's text")
     if not whole:
         return doc

@@ -34,6 +34,8 @@ SENTENCE_END: frozenset[str] = frozenset({".", "!", "?", "\u2026"})
 _BREAK_RE = re.compile("[" + re.escape("".join(sorted(PARAGRAPH_BREAKS))) + "]")
 # Where token_paragraphs keeps its result on a doc.
 _PARAGRAPHS_KEY = "quotes.token_paragraphs"
+# Where doc_text keeps the doc's text.
+_TEXT_KEY = "quotes.text"
 _LINE_RE = re.compile("[^" + re.escape("".join(sorted(PARAGRAPH_BREAKS))) + "]+")
 
 
@@ -65,6 +67,24 @@ class TokenParagraphs:
     of: list[int]
     starts: list[int]
     ends: list[int]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc (spaCy joins every token's text again on each access) and
+    kept in `doc.user_data`; a kept text of another length (the doc was changed) is not used."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if isinstance(cached, str) and len(cached) == _text_length(doc):
+        return cached
+    text: str = doc.text
+    doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def _text_length(doc: Doc) -> int:
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
 
 
 def token_paragraphs(doc: Doc) -> TokenParagraphs:

@@ -11,6 +11,7 @@ from app.pipeline.text import (
     PARAGRAPH_BREAKS,
     TokenParagraphs,
     char_span,
+    doc_text,
     paragraph_ranges,
     token_paragraphs,
 )
@@ -38,6 +39,16 @@ def test_token_paragraphs_agree_with_the_text() -> None:
     assert paragraphs.starts == [0, 3, 6]
     assert paragraphs.ends == [3, 6, 7]
     assert token_paragraphs(spacy.blank("en")("")).starts == []
+
+
+def test_doc_text_is_joined_once_and_only_for_its_doc() -> None:
+    doc = spacy.blank("en")("Ann said: \u201cYes.\u201d\n")
+    assert doc_text(doc) == doc.text == "Ann said: \u201cYes.\u201d\n"
+    doc.user_data["quotes.text"] = "X" * len(doc.text)  # kept: not joined again
+    assert doc_text(doc) == "X" * len(doc.text)
+    doc.user_data["quotes.text"] = "stale"  # another length: the doc changed, joined again
+    assert doc_text(doc) == "Ann said: \u201cYes.\u201d\n"
+    assert doc_text(spacy.blank("en")("")) == ""
 
 
 def test_char_span_of_a_token_range() -> None:

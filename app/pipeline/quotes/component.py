@@ -31,6 +31,7 @@ from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.quotes.model import UNLEARNED_FEATURES, SpeechModel, with_rule
 from app.pipeline.quotes.parse import ParseView, parse_features
 from app.pipeline.quotes.scan import scan_quotes
+from app.pipeline.text import doc_text
 from app.pipeline.types import CharSpan, Quote
 
 
@@ -154,7 +155,7 @@ class QuoteFinder(DataPipe):
     def find(self, doc: Doc) -> list[Quote]:
         view = ParseView(doc, self.lexicons) if doc.has_annotation("TAG") else None
         model = self.model if self.use_model else None
-        quotes = find_quotes(doc.text, self.lexicons, view, model)
+        quotes = find_quotes(doc_text(doc), self.lexicons, view, model)
         if not self.classify:  # every closed passage is speech (an unclosed one stays unclosed)
             quotes = [q if q.type == "unclosed" else replace(q, type="direct") for q in quotes]
         return quotes
@@ -167,7 +168,7 @@ class QuoteFinder(DataPipe):
         of the shorter span. Left out: passages of the first paragraph (a corpus that does not
         annotate headlines leaves them unlabelled, not negative) and passages typed by a rule that
         defines a type (the model never overrules those)."""
-        text = doc.text
+        text = doc_text(doc)
         view = ParseView(doc, self.lexicons) if doc.has_annotation("TAG") else None
         passages, features = _evidence(text, self.lexicons, view)
         found: list[tuple[dict[str, float], bool]] = []

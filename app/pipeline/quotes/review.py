@@ -26,7 +26,7 @@ from app.pipeline.pipes import DataPipe
 from app.pipeline.quotes.features import SENTENCE_START_AFTER, closing_char, is_title_case
 from app.pipeline.quotes.parse import FINITE_TAGS
 from app.pipeline.quotes.scan import ALL_MARKS
-from app.pipeline.text import SENTENCE_END, iter_paragraph_ranges
+from app.pipeline.text import SENTENCE_END, doc_text, iter_paragraph_ranges
 from app.pipeline.types import QUOTATION_TYPES, Attribution, Quote, QuoteType
 
 
@@ -115,7 +115,7 @@ class QuoteReviewer(DataPipe):
     def find(self, doc: Doc) -> list[Span]:
         if self.spans_key not in doc.spans or not len(doc):
             return []
-        text = doc.text
+        text = doc_text(doc)
         headline_end = next((end for _, end in iter_paragraph_ranges(text)), 0)
         return [
             span
