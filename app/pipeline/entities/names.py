@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.shapes import hashes_of
 from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
+from app.pipeline.text import doc_text
 from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
 
 Gender = Literal["female", "male"]
@@ -224,29 +225,34 @@ class NameModel:
         return self._at[head.i]
 
     def _build(self, head: Token) -> Name | None:
+        # (hot: one call per name of the article; token attributes are read once each)
         doc = head.doc
-        if head.pos_ != "PROPN" and head.ent_type_ == "":
+        label = head.ent_type_
+        if label == "" and head.pos != PROPN:
             return None
-        if head.ent_type_ in NOT_NAME_LABELS:
+        if label in NOT_NAME_LABELS:
             return None  # "on Monday", "the Affordable Care Act": no one who speaks
-        start = head.i
+        head_i = head.i
+        start = head_i
         while start > 0:
             prev = doc[start - 1]
-            hyphen = prev.text == "-" and start - 2 >= 0 and not prev.whitespace_
-            if prev.pos_ == "PROPN" or hyphen:
-                if prev.head.i == head.i or prev.head.i >= start or prev.text == "-":
+            if prev.pos == PROPN:
+                prev_head = prev.head.i
+                if prev_head == head_i or prev_head >= start or prev.text == "-":
                     start -= 1
                     continue
+            elif prev.text == "-" and start - 2 >= 0 and not prev.whitespace_:
+                start -= 1  # (a hyphen glued to the name's next part)
+                continue
             break
-        end = head.i + 1
-        label = head.ent_type_
+        end = head_i + 1
         org = label in ORG_LABELS or head.lower_ in self.lexicons.org_nouns
         person = label in PERSON_LABELS
         gender: Gender | None = None
         role_start = start
         # honorifics and titles before the name proper ("Mr.", "Attorney General")
         if not org:
-            while start < head.i:
+            while start < head_i:
                 word = doc[start].lower_
                 if word in self.lexicons.honorifics:
                     gender = self.lexicons.honorifics[word] or gender
@@ -263,10 +269,12 @@ class NameModel:
             if word in self.lexicons.honorifics:
                 gender = self.lexicons.honorifics[word] or gender
                 role_start = start - 1
-        words = tuple(t.lower_ for t in doc[start:end] if t.dep_ != "case" and t.text != "-")
-        if not words or any(t.text in CASE_MARKERS for t in doc[start:end]):
+        tokens = [doc[k] for k in range(start, end)]
+        words = tuple(t.lower_ for t in tokens if t.dep_ != "case" and t.text != "-")
+        if not words or any(t.text in CASE_MARKERS for t in tokens):
             return None  # (`Trump v. Trump`, `Roe v. Wade`: a case or a title, no one who speaks)
-        role_tokens = [t for t in doc[left_edge(head, role_start) : start] if t.dep_ != "det"]
+        role_from = left_edge(head, role_start) if head.n_lefts else role_start
+        role_tokens = [doc[k] for k in range(role_from, start) if doc[k].dep_ != "det"]
         role = " ".join(t.text for t in role_tokens) or None
         if role is not None and all(t.lower_ in self.lexicons.honorifics for t in role_tokens):
             role_words = frozenset(
@@ -277,15 +285,18 @@ class NameModel:
             role_words = frozenset(
                 HONORIFIC_ROLES.get(t.lower_, t.lemma_.lower()) for t in role_tokens
             )
-        appos = apposition(head)
+        appos = apposition(head) if head.n_rights else None
         if appos is not None:
             role = role or appos.text
             role_words = role_words | frozenset(t.lemma_.lower() for t in appos if t.is_alpha)
         kind: EntityKind = "organization" if org else "person"
-        name_span = doc[start:end]
-        text = name_span.text
-        if doc[end - 1].dep_ == "case" or doc[end - 1].lower_ in {"'s", "’s"}:
-            text = doc[start : end - 1].text
+        dep = head.dep_
+        # the name's text: from its first token to the end of its last (a possessive left out)
+        last = tokens[-1] if dep != "case" and head.lower_ not in {"'s", "’s"} else None
+        if last is None:
+            last = tokens[-2] if len(tokens) > 1 else None
+        first = tokens[0]
+        text = doc_text(doc)[first.idx : last.idx + len(last)] if last is not None else ""
         return Name(
             start=start,
             end=end,
@@ -295,9 +306,9 @@ class NameModel:
             role_words=role_words,
             gender=gender,
             kind=kind,
-            subject=head.dep_ in {"nsubj", "nsubjpass"},
-            head=head.i,
-            dep=head.dep_,
+            subject=dep in {"nsubj", "nsubjpass"},
+            head=head_i,
+            dep=dep,
             maybe_person=label == "ORG" and self._maybe_person(head, words),
         )
 
