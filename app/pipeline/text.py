@@ -80,6 +80,14 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, cut from `doc_text` instead of joined from the tokens."""
+    if end <= start:
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx : last.idx + len(last)]
+
+
 def _text_length(doc: Doc) -> int:
     if not len(doc):
         return 0
@@ -116,5 +124,10 @@ def char_span(doc: Doc, tokens: tuple[int, int] | None) -> CharSpan | None:
     """The characters of a token range (end exclusive), or None."""
     if tokens is None:
         return None
-    span = doc[tokens[0] : tokens[1]]
+    start, end = tokens
+    if 0 <= start < end <= len(doc):  # (cut from the doc's text: no Span, no join)
+        last = doc[end - 1]
+        lo, hi = doc[start].idx, last.idx + len(last)
+        return CharSpan(lo, hi, doc_text(doc)[lo:hi])
+    span = doc[start:end]
     return CharSpan(span.start_char, span.end_char, span.text)

@@ -13,6 +13,7 @@ from app.pipeline.text import (
     char_span,
     doc_text,
     paragraph_ranges,
+    span_text,
     token_paragraphs,
 )
 from app.pipeline.tokenizer import bound_tokenizer, split_glued_quotes
@@ -49,6 +50,17 @@ def test_doc_text_is_joined_once_and_only_for_its_doc() -> None:
     doc.user_data["quotes.text"] = "stale"  # another length: the doc changed, joined again
     assert doc_text(doc) == "Ann said: \u201cYes.\u201d\n"
     assert doc_text(spacy.blank("en")("")) == ""
+
+
+def test_span_text_and_char_span_agree_with_spacy_spans() -> None:
+    doc = GUARDED("Ann  Lee said:\n\n\u201cYes,\u201dshe added \t today.\n")
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            span = doc[start:end]
+            assert span_text(doc, start, end) == span.text
+            assert char_span(doc, (start, end)) == CharSpan(
+                span.start_char, span.end_char, span.text
+            )
 
 
 def test_char_span_of_a_token_range() -> None:

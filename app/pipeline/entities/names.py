@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.shapes import hashes_of
 from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
-from app.pipeline.text import doc_text
+from app.pipeline.text import span_text
 from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
 
 Gender = Literal["female", "male"]
@@ -291,12 +291,8 @@ class NameModel:
             role_words = role_words | frozenset(t.lemma_.lower() for t in appos if t.is_alpha)
         kind: EntityKind = "organization" if org else "person"
         dep = head.dep_
-        # the name's text: from its first token to the end of its last (a possessive left out)
-        last = tokens[-1] if dep != "case" and head.lower_ not in {"'s", "’s"} else None
-        if last is None:
-            last = tokens[-2] if len(tokens) > 1 else None
-        first = tokens[0]
-        text = doc_text(doc)[first.idx : last.idx + len(last)] if last is not None else ""
+        possessive = dep == "case" or head.lower_ in {"'s", "’s"}
+        text = span_text(doc, start, end - 1 if possessive else end)
         return Name(
             start=start,
             end=end,

@@ -31,7 +31,7 @@ from app.pipeline.reported.model import ReportModel, passage_features
 from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.source import source_of
 from app.pipeline.shapes import Shape, compile_shapes, match
-from app.pipeline.text import token_paragraphs
+from app.pipeline.text import span_text, token_paragraphs
 from app.pipeline.types import CharSpan, Quote
 
 # The placeholder in the patterns that stands for the cue lexicon.
@@ -185,7 +185,9 @@ class ReportedSpeech(DataPipe):
             line = paragraph[passage.start]
             if line not in furniture:
                 start, end = paragraphs.starts[line], paragraphs.ends[line]
-                furniture[line] = is_furniture_line(doc[start:end].text, self.furniture_labels)
+                furniture[line] = is_furniture_line(
+                    span_text(doc, start, end), self.furniture_labels
+                )
             if furniture[line]:
                 continue  # `READ MORE: X says Y` is another story's headline
             passage = _whole_quotations(passage, quoted)
