@@ -145,7 +145,7 @@ def _anchors(doc: Doc, key: tuple[str, frozenset[str]] | None, cache: dict[Any, 
             if distinct is None:
                 distinct = cache[name, "distinct"] = numpy.unique(column, return_inverse=True)
             uniques, inverse = distinct
-            wanted = numpy.isin(uniques, hashes_of(values), assume_unique=True)
+            wanted = in_sorted(uniques, hashes_of(values))
             found = numpy.flatnonzero(wanted[inverse.reshape(-1)]).tolist()
         cache[key] = found
     return found
@@ -168,9 +168,20 @@ def distinct_string_mask(
 
 @functools.lru_cache(maxsize=256)
 def hashes_of(values: frozenset[str]) -> Any:
-    """The string-store hashes of `values`, as a numpy array to test a doc's attribute column
-    against (fixed: a hash does not depend on the vocab), computed once per set."""
-    return numpy.fromiter((get_string_id(v) for v in values), dtype="uint64")
+    """The string-store hashes of `values`, sorted, as a numpy array to test a doc's attribute
+    column against (fixed: a hash does not depend on the vocab), computed once per set."""
+    return numpy.sort(numpy.fromiter((get_string_id(v) for v in values), dtype="uint64"))
+
+
+def in_sorted(column: numpy.ndarray, values: numpy.ndarray) -> numpy.ndarray:
+    """`numpy.isin(column, values)` for a sorted `values` (as `hashes_of` gives): a binary
+    search per row, several times faster than `isin`'s sort of both arrays on a doc's column."""
+    if not len(values):
+        return numpy.zeros(len(column), dtype=bool)
+    at = numpy.searchsorted(values, column)
+    at[at == len(values)] = 0
+    found: numpy.ndarray = values[at] == column
+    return found
 
 
 def _test(label: str, attrs: dict[str, Any]) -> Test:

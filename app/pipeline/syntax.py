@@ -8,7 +8,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from app.pipeline.shapes import distinct_string_mask
+from app.pipeline.shapes import distinct_string_mask, in_sorted
 
 # Dependency labels of a clause's grammatical subject.
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -24,7 +24,7 @@ NAME_CHAIN_DEPS: frozenset[str] = frozenset({"compound", "flat"})
 MENTION_POS: frozenset[str] = frozenset({"PROPN", "NOUN", "PRON"})
 # Verb parts of speech (the small model sometimes tags "says" as NOUN after a quote; not accepted).
 VERB_POS: frozenset[str] = frozenset({"VERB", "AUX"})
-VERB_POS_IDS: list[int] = [AUX, VERB]  # the same, as the doc's POS column holds them
+VERB_POS_IDS = numpy.array(sorted([AUX, VERB]), dtype="uint64")  # as the POS column holds them
 # Named-entity labels of people.
 PERSON_LABELS: frozenset[str] = frozenset({"PERSON"})
 # Named-entity labels of organisations, places acting as governments, and nationalities.
@@ -69,5 +69,5 @@ def verb_lemma_mask(doc: Doc, lemmas: frozenset[str]) -> numpy.ndarray:
     """Per token: a verb or auxiliary whose lower-cased lemma is in `lemmas` (a speech cue),
     from the doc's arrays: the components test the same tokens for many quotes."""
     columns = doc.to_array([POS, LEMMA])
-    verbs = numpy.flatnonzero(numpy.isin(columns[:, 0], VERB_POS_IDS))
+    verbs = numpy.flatnonzero(in_sorted(columns[:, 0], VERB_POS_IDS))
     return distinct_string_mask(doc, columns[:, 1], verbs, lambda lemma: lemma.lower() in lemmas)

@@ -3,14 +3,24 @@ from anchors."""
 
 from __future__ import annotations
 
+import numpy
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 
 from app.pipeline.lexicon import read_patterns
-from app.pipeline.shapes import compile_phrases, compile_shapes, match, match_phrases
+from app.pipeline.shapes import (
+    compile_phrases,
+    compile_shapes,
+    hashes_of,
+    in_sorted,
+    match,
+    match_phrases,
+)
 from tests.pipeline.support import MODELS
 
 PATTERNS = [
@@ -153,3 +163,30 @@ def test_unsupported_phrases_are_refused_by_name(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         compile_phrases(spacy.blank("en").vocab, [{"label": "odd", "pattern": pattern}])
+
+
+HASH_VALUES = st.integers(min_value=0, max_value=2**64 - 1)
+
+
+@given(st.lists(HASH_VALUES, max_size=40), st.lists(HASH_VALUES, max_size=12))
+def test_in_sorted_is_isin(column: list[int], values: list[int]) -> None:
+    col = numpy.array(column, dtype="uint64")
+    wanted = numpy.array(sorted(set(values)), dtype="uint64")
+    # (a column holds repeats and the wanted values: draw some of both)
+    col = numpy.concatenate([col, wanted[:3], col[:2]])
+    assert in_sorted(col, wanted).tolist() == numpy.isin(col, wanted).tolist()
+
+
+def test_in_sorted_on_a_doc_column_with_hashes_of() -> None:
+    doc = spacy.blank("en")("He said so and she said no")
+    lower = doc.to_array("LOWER")
+    assert in_sorted(lower, hashes_of(frozenset({"said", "she"}))).tolist() == [
+        False,
+        True,
+        False,
+        False,
+        True,
+        True,
+        False,
+    ]
+    assert in_sorted(lower, hashes_of(frozenset())).tolist() == [False] * 7

@@ -44,7 +44,7 @@ from app.pipeline.entities.salience import (
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
-from app.pipeline.shapes import hashes_of
+from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 from app.pipeline.text import char_span
 from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerCandidate, SpeakerEntity
@@ -365,7 +365,7 @@ def _narrative_pronouns(doc: Doc, spans: Sequence[Span], quoted: list[bool]) -> 
     }
     # a column test first: making a Token for each of the doc's words costs more than the rest
     columns = doc.to_array([LOWER, DEP])
-    found = numpy.isin(columns[:, 0], hashes_of(frozenset(PRONOUN_GENDER))) & numpy.isin(
+    found = in_sorted(columns[:, 0], hashes_of(frozenset(PRONOUN_GENDER))) & in_sorted(
         columns[:, 1], hashes_of(NOMINAL_SUBJECT_DEPS)
     )
     return [

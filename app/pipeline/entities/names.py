@@ -15,7 +15,7 @@ from spacy.attrs import DEP, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from app.pipeline.shapes import hashes_of
+from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
 from app.pipeline.text import span_text
 from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
@@ -166,7 +166,7 @@ def proper_nouns_in(doc: Doc, deps: frozenset[str]) -> list[int]:
     if len(doc) == 0:
         return []
     columns = doc.to_array([POS, DEP])
-    found = (columns[:, 0] == PROPN) & numpy.isin(columns[:, 1], hashes_of(deps))
+    found = (columns[:, 0] == PROPN) & in_sorted(columns[:, 1], hashes_of(deps))
     indices: list[int] = numpy.flatnonzero(found).tolist()
     return indices
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.quotes.features import Features, Passage
 from app.pipeline.quotes.lexicons import Lexicons
-from app.pipeline.shapes import hashes_of
+from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, VERB_POS, verb_lemma_mask
 
 # Penn Treebank tags of finite verbs and modals: a passage holding one is a clause.
@@ -54,7 +54,7 @@ class ParseView:
         if self.tagged and len(doc):
             self.cues = verb_lemma_mask(doc, lex.cue_verbs).tolist()
             tags = doc.to_array(TAG)
-            self.finite = numpy.isin(tags, hashes_of(FINITE_TAGS)).tolist()
+            self.finite = in_sorted(tags, hashes_of(FINITE_TAGS)).tolist()
 
     def token_index(self, char: int) -> int:
         """Index of the token holding char `char` (the one before it on a gap)."""

@@ -11,7 +11,7 @@ import numpy
 from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from app.pipeline.shapes import hashes_of
+from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.speakers.cues import CueLexicon, cue_extent, subject_of
 from app.pipeline.speakers.patterns import CueMatches
 from app.pipeline.syntax import MENTION_POS, PERSON_LABELS, mention_head, verb_lemma_mask
@@ -55,7 +55,7 @@ def mark_or_blank(doc: Doc) -> numpy.ndarray:
         return numpy.zeros(0, dtype=bool)
     columns = doc.to_array([IS_PUNCT, IS_SPACE, IS_QUOTE, ORTH])
     marks = hashes_of(QUOTE_MARKS)
-    flags: numpy.ndarray = (columns[:, :3] != 0).any(axis=1) | numpy.isin(columns[:, 3], marks)
+    flags: numpy.ndarray = (columns[:, :3] != 0).any(axis=1) | in_sorted(columns[:, 3], marks)
     return flags
 
 
