@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
@@ -44,6 +45,8 @@ SHARE_WORDS: frozenset[str] = frozenset({"percent", "%", "majority", "half", "th
 PASSIVE_LAYOUTS: frozenset[str] = frozenset({"governing", "verb"})
 # Verbs of a question put to the sentence's subject (`Asked whether X "Q", 75 percent said yes`).
 QUESTION_VERBS: frozenset[str] = frozenset({"ask"})
+# The clause that puts the question: an adverbial participle ("Asked whether ...").
+_ADVCL, _VBN = get_string_id("advcl"), get_string_id("VBN")
 
 
 @Language.factory(
@@ -284,14 +287,16 @@ def asked_question(index: DocIndex, span: Span) -> bool:
     """`Asked whether Clinton "has the integrity to serve," 75 percent said yes`, `When asked
     about the ban, Trump said ...`: the quote lies inside a subjectless question clause with no
     `by` naming the asker, so its words are the unnamed asker's, not the subject's."""
+    # (labels compared as hashes first: this runs for every quote, over its whole sentence)
+    verbs = [t for t in span.sent if t.dep == _ADVCL and t.tag == _VBN]
+    if not verbs:
+        return False
     words = [t for t in span if not (t.is_punct or t.is_space)]
     if not words:
         return False
-    for verb in span.sent:
+    for verb in verbs:
         if (
-            verb.dep_ == "advcl"
-            and verb.tag_ == "VBN"
-            and verb.lemma_.lower() in QUESTION_VERBS
+            verb.lemma_.lower() in QUESTION_VERBS
             and not span.start <= verb.i < span.end
             and not index.inside[verb.i]
             and verb.left_edge.i <= words[0].i
