@@ -69,6 +69,11 @@ class TokenParagraphs:
     ends: list[int]
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Keep `text` as the doc's text for `doc_text` (the tokenizer has it: no join needed)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, joined once per doc (spaCy joins every token's text again on each access) and
     kept in `doc.user_data`; a kept text of another length (the doc was changed) is not used."""

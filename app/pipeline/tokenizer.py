@@ -15,6 +15,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from app.pipeline.text import keep_text
+
 # Long enough for any real word, URL or hashtag; short enough that one piece tokenizes in ~1 ms.
 DEFAULT_MAX_CHUNK = 256
 
@@ -30,11 +32,14 @@ class BoundedTokenizer:
         self._long_chunk = re.compile(rf"\S{{{max_chunk + 1},}}")
 
     def __call__(self, text: str) -> Doc:
+        doc: Doc
         if self._long_chunk.search(text) is None:
-            doc: Doc = self.tokenizer(text)
-            return doc
-        docs = [self.tokenizer(piece) for piece in self._pieces(text)]
-        return Doc.from_docs(docs, ensure_whitespace=False)
+            doc = self.tokenizer(text)
+        else:
+            docs = [self.tokenizer(piece) for piece in self._pieces(text)]
+            doc = Doc.from_docs(docs, ensure_whitespace=False)
+        keep_text(doc, text)  # (the components read the text; spaCy would join it again)
+        return doc
 
     def _pieces(self, text: str) -> Iterator[str]:
         """`text` cut before and inside each long chunk; the pieces join back to `text`."""

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from app.pipeline.text import doc_text
 from app.pipeline.tokenizer import BoundedTokenizer, bound_tokenizer
 
 MAX_CHUNK = 16
@@ -62,3 +63,6 @@ def test_text_is_always_kept_exactly(guarded: BoundedTokenizer, text: str) -> No
     doc = guarded(text)
     assert doc.text == text
     assert all(len(token.text) <= MAX_CHUNK or token.is_space for token in doc)
+    # the text is kept for the components, whole chunks or pieces alike: nothing joins it again
+    assert doc.user_data["quotes.text"] == text
+    assert doc_text(doc) == text
