@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
 import numpy
@@ -189,11 +190,13 @@ class QuoteContext:
     qi: int
     _memo: dict[Callable[..., Any], Any] = field(default_factory=dict)
 
-    @property
+    # (cached: the layouts ask for these many times per quote, and `span._` is built anew on
+    # every access)
+    @cached_property
     def span(self) -> Span:
         return self.quotes[self.qi]
 
-    @property
+    @cached_property
     def quote(self) -> Quote:
         quote: Quote = self.span._.quote
         return quote
@@ -202,7 +205,7 @@ class QuoteContext:
     def doc(self) -> Doc:
         return self.index.doc
 
-    @property
+    @cached_property
     def para(self) -> int:
         return self.index.para[self.span.start]
 
