@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS, TAG
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -39,9 +39,28 @@ ATTRIBUTES: dict[str, Callable[[Token], str]] = {
 RELATIONS: frozenset[str] = frozenset({">", "<"})
 # Attributes whose values index a doc's tokens to find a pattern's anchors quickly.
 INDEXED: tuple[str, ...] = ("LEMMA", "LOWER")
-_ATTRIBUTE_IDS: dict[str, int] = {"LEMMA": LEMMA, "LOWER": LOWER}
+# Each attribute's column in `doc.to_array`: the string's hash (POS: its symbol, which is also
+# what the string store gives for a POS name), so a test compares hashes, not strings.
+_ATTRIBUTE_IDS: dict[str, int] = {
+    "LEMMA": LEMMA,
+    "LOWER": LOWER,
+    "POS": POS,
+    "TAG": TAG,
+    "DEP": DEP,
+    "ENT_TYPE": ENT_TYPE,
+}
 
 Test = Callable[[Token], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnCheck:
+    """One attribute test on a doc's column: the value is one of `inside` (None: any value)
+    and none of `outside` (hash arrays, sorted)."""
+
+    attribute: str
+    inside: Any
+    outside: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +76,7 @@ class Shape:
     label: str
     nodes: tuple[Node, ...]
     anchor_key: tuple[str, frozenset[str]] | None  # (attribute, values) the anchor must have
+    anchor_checks: tuple[ColumnCheck, ...] = ()  # the anchor's test, on the doc's columns
 
 
 def compile_shapes(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Shape]:
@@ -80,7 +100,15 @@ def compile_shapes(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Sha
                     test=_test(label, spec.get("RIGHT_ATTRS", {})),
                 )
             )
-        shapes.append(Shape(label, tuple(nodes), _anchor_key(entry["pattern"][0])))
+        first = entry["pattern"][0]
+        shapes.append(
+            Shape(
+                label,
+                tuple(nodes),
+                _anchor_key(first),
+                _column_checks(first.get("RIGHT_ATTRS", {})),
+            )
+        )
     return shapes
 
 
@@ -91,6 +119,7 @@ class Phrase:
     label: str
     tests: tuple[Test, ...]
     anchor_key: tuple[str, frozenset[str]] | None  # (attribute, values) of the first token
+    anchor_checks: tuple[ColumnCheck, ...] = ()  # the first token's test, on the doc's columns
 
 
 def compile_phrases(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Phrase]:
@@ -104,7 +133,9 @@ def compile_phrases(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Ph
         if not tokens:
             raise ValueError(f"pattern {label!r}: no tokens")
         tests = tuple(_test(label, spec) for spec in tokens)
-        phrases.append(Phrase(label, tests, _anchor_key({"RIGHT_ATTRS": tokens[0]})))
+        phrases.append(
+            Phrase(label, tests, _anchor_key({"RIGHT_ATTRS": tokens[0]}), _column_checks(tokens[0]))
+        )
     return phrases
 
 
@@ -116,10 +147,9 @@ def match_phrases(doc: Doc, phrases: Sequence[Phrase]) -> list[tuple[str, int, i
     n = len(doc)
     for phrase in phrases:
         length = len(phrase.tests)
-        for start in _anchors(doc, phrase.anchor_key, cache):
-            if start + length <= n and all(
-                test(doc[start + k]) for k, test in enumerate(phrase.tests)
-            ):
+        rest = phrase.tests[1:]
+        for start in _passing(doc, phrase.anchor_key, phrase.anchor_checks, cache):
+            if start + length <= n and all(test(doc[start + 1 + k]) for k, test in enumerate(rest)):
                 found.append((start, phrase.label, start + length))
     found.sort()
     return [(label, start, end) for start, label, end in found]
@@ -149,6 +179,44 @@ def _anchors(doc: Doc, key: tuple[str, frozenset[str]] | None, cache: dict[Any, 
             found = numpy.flatnonzero(wanted[inverse.reshape(-1)]).tolist()
         cache[key] = found
     return found
+
+
+def _passing(
+    doc: Doc,
+    key: tuple[str, frozenset[str]] | None,
+    checks: tuple[ColumnCheck, ...],
+    cache: dict[Any, Any],
+) -> list[int]:
+    """Indices of the tokens that pass a first node's test, tested on the doc's columns (no
+    Token made): among the anchors of its key, those whose every attribute passes."""
+    rows = _anchors(doc, key, cache)
+    if not rows or not checks:
+        return rows
+    at = numpy.array(rows, dtype=numpy.int64)
+    keep = numpy.ones(len(at), dtype=bool)
+    for check in checks:
+        column = cache.get(check.attribute)
+        if column is None:
+            column = cache[check.attribute] = doc.to_array(_ATTRIBUTE_IDS[check.attribute])
+        values = column[at]
+        if check.inside is not None:
+            keep &= in_sorted(values, check.inside)
+        if len(check.outside):
+            keep &= ~in_sorted(values, check.outside)
+    passing: list[int] = at[keep].tolist()
+    return passing
+
+
+def _column_checks(attrs: dict[str, Any]) -> tuple[ColumnCheck, ...]:
+    """A token pattern's attribute tests as column checks (`_test` has refused the rest)."""
+    checks = []
+    for name, value in attrs.items():
+        if isinstance(value, str):
+            checks.append(ColumnCheck(name, hashes_of(frozenset({value})), hashes_of(frozenset())))
+        else:
+            inside = hashes_of(frozenset(value["IN"])) if "IN" in value else None
+            checks.append(ColumnCheck(name, inside, hashes_of(frozenset(value.get("NOT_IN", ())))))
+    return tuple(checks)
 
 
 def distinct_string_mask(
@@ -231,11 +299,10 @@ def match(doc: Doc, shapes: Sequence[Shape]) -> list[tuple[str, dict[str, int]]]
     found: list[tuple[int, str, dict[str, int]]] = []
     for shape in shapes:
         anchor, rest = shape.nodes[0], shape.nodes[1:]
-        for i in _anchors(doc, shape.anchor_key, cache):
+        for i in _passing(doc, shape.anchor_key, shape.anchor_checks, cache):
             token = doc[i]
-            if anchor.test(token):
-                for binding in _extend({anchor.name: token}, rest, children):
-                    found.append((token.i, shape.label, {k: t.i for k, t in binding.items()}))
+            for binding in _extend({anchor.name: token}, rest, children):
+                found.append((i, shape.label, {k: t.i for k, t in binding.items()}))
     found.sort(key=lambda f: (f[0], f[1], sorted(f[2].values())))
     return [(label, nodes) for _, label, nodes in found]
 

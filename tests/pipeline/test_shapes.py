@@ -190,3 +190,22 @@ def test_in_sorted_on_a_doc_column_with_hashes_of() -> None:
         False,
     ]
     assert in_sorted(lower, hashes_of(frozenset())).tolist() == [False] * 7
+
+
+def test_shipped_reported_speech_shapes_equal_spacys(nlp: Language) -> None:
+    """The reported-speech shapes (the cue lexicon filled in; their first node is tested on the
+    doc's columns: lemma in and not in a list, POS, DEP), on a parsed article: the same
+    matches as spaCy's DependencyMatcher."""
+    filled = nlp.get_pipe("reported_speech").filled_patterns
+    doc = nlp(
+        "Lee said that the plan was dead. The plan is dead, Ann argued on Monday. According to "
+        "aides, the vote slipped. Officials told reporters the talks had failed, and he agreed "
+        "that it was over. She admitted that she lied, the report claimed."
+    )
+    ours = match(doc, compile_shapes(doc.vocab, filled))
+    spacy_matcher = DependencyMatcher(doc.vocab)
+    for entry in filled:
+        spacy_matcher.add(entry["label"], [entry["pattern"]])
+    theirs = {(doc.vocab.strings[m], tuple(sorted(t))) for m, t in spacy_matcher(doc)}
+    assert len(ours) >= 5
+    assert {(label, tuple(sorted(nodes.values()))) for label, nodes in ours} == theirs

@@ -129,11 +129,12 @@ class ReportedSpeech(DataPipe):
     def _build(self, cue_verbs: list[str], patterns: list[dict[str, Any]]) -> None:
         self.cue_verbs = cue_verbs
         self.patterns = patterns
-        filled = [
+        # the patterns as matched: "@cue_verbs" replaced by the lexicon
+        self.filled_patterns = [
             {**entry, "pattern": [_fill(node, cue_verbs) for node in entry["pattern"]]}
             for entry in patterns
         ]
-        self._shapes = compile_shapes(self.vocab, filled)
+        self._shapes = compile_shapes(self.vocab, self.filled_patterns)
 
     def to_json(self) -> dict[str, Any]:
         return {
