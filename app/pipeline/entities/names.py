@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import numpy
 from spacy.attrs import DEP, POS
+from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -57,6 +58,8 @@ COMPOUND_DEPS: frozenset[str] = frozenset({"compound"})
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
 # initial).
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
+# The determiner label, as the doc's arrays and `Token.dep` hold it.
+_DET = get_string_id("det")
 # How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
 MAX_TITLE_TOKENS = 6
 
@@ -275,7 +278,7 @@ class NameModel:
             return None  # (`Trump v. Trump`, `Roe v. Wade`: a case or a title, no one who speaks)
         role_from = left_edge(head, role_start) if head.n_lefts else role_start
         role_tokens = [doc[k] for k in range(role_from, start) if doc[k].dep_ != "det"]
-        role = " ".join(t.text for t in role_tokens) or None
+        role = (" ".join([t.text for t in role_tokens]) or None) if role_tokens else None
         if role is not None and all(t.lower_ in self.lexicons.honorifics for t in role_tokens):
             role_words = frozenset(
                 HONORIFIC_ROLES[t.lower_] for t in role_tokens if t.lower_ in HONORIFIC_ROLES
@@ -312,7 +315,7 @@ class NameModel:
         """A name the tagger called an organisation that may be a person's: one capitalised word
         ("Burton explained"), or a first name the lexicon knows and a surname ("Carly Fiorina",
         "Maryam Violet"), with no organisation noun ("Edison Research") and no article."""
-        if not head.is_title or any(c.dep_ == "det" for c in head.children):
+        if not head.is_title or any(c.dep == _DET for c in head.children):
             return False
         if any(word in self.lexicons.org_nouns for word in words):
             return False
