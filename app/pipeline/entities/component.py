@@ -223,11 +223,12 @@ class SpeakerResolver(DataPipe):
                 if antecedent.key is not None:
                     timeline.add(Mention(pronoun.i, antecedent.key, "pronoun", subject=True))
                 k += 1
-            quote: Quote | None = span._.quote
+            ext = span._  # (one accessor per span: `span._` is built anew on every access)
+            quote: Quote | None = ext.quote
             if quote is None or not quote.is_speech:
                 resolved.append(None)
                 continue
-            candidate: SpeakerCandidate | None = span._.speaker_candidate
+            candidate: SpeakerCandidate | None = ext.speaker_candidate
             result = resolver.resolve(doc, candidate, article, resolved)
             resolved.append(result)
             if result is not None and result.key in article.clusters:
@@ -251,11 +252,12 @@ def _finish(
     quote_counts: dict[str, int] = {}
     attributions: list[Attribution | None] = []
     for span, result in zip(spans, resolved, strict=True):
-        quote: Quote | None = span._.quote
+        ext = span._
+        quote: Quote | None = ext.quote
         if quote is None or not quote.is_speech:
             attributions.append(None)
             continue
-        candidate: SpeakerCandidate | None = span._.speaker_candidate
+        candidate: SpeakerCandidate | None = ext.speaker_candidate
         mention = char_span(doc, candidate.mention if candidate is not None else None)
         cue = char_span(doc, candidate.cue if candidate is not None else None)
         prior = candidate.prior if candidate is not None else 0.0

@@ -117,17 +117,18 @@ class QuoteReviewer(DataPipe):
             return []
         text = doc_text(doc)
         headline_end = next((end for _, end in iter_paragraph_ranges(text)), 0)
-        return [
-            span
-            for span in doc.spans[self.spans_key]
-            if span._.quote is not None
-            and span._.quote.type in QUOTATION_TYPES
-            and span._.quote.start >= headline_end
-            and (
-                unspoken(span, span._.quote, span._.attribution, self.speech_cues, text)
-                or lone_word(span._.quote, span._.attribution)
-            )
-        ]
+        found = []
+        for span in doc.spans[self.spans_key]:
+            ext = span._  # (one accessor per span: `span._` is built anew on every access)
+            quote: Quote | None = ext.quote
+            if quote is None or quote.type not in QUOTATION_TYPES or quote.start < headline_end:
+                continue
+            attribution = ext.attribution
+            if unspoken(span, quote, attribution, self.speech_cues, text) or lone_word(
+                quote, attribution
+            ):
+                found.append(span)
+        return found
 
     def set_annotations(self, doc: Doc, found: list[Span]) -> None:
         for span in found:

@@ -234,12 +234,13 @@ class SpeakerAttributor(DataPipe):
         if not found:
             return
         for span, candidate in zip(doc.spans[self.spans_key], found, strict=True):
-            span._.speaker_candidate = candidate
-            quote: Quote | None = span._.quote
+            ext = span._  # (one accessor per span: `span._` is built anew on every access)
+            ext.speaker_candidate = candidate
+            quote: Quote | None = ext.quote
             if quote is None or not quote.is_speech:
-                span._.attribution = None
+                ext.attribution = None
                 continue
-            span._.attribution = provisional_attribution(doc, candidate)
+            ext.attribution = provisional_attribution(doc, candidate)
 
 
 def quote_shape(q: QuoteContext) -> str:
