@@ -10,13 +10,16 @@ too (`infer`), so one "she said" settles who the next "she" can be.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from app.pipeline.entities.names import Cluster, Gender, GenderLexicon, Name
+from app.pipeline.shapes import hashes_of, in_sorted
 
 # Pronouns bound to the subject of their own clause: possessive determiners ("Lee lost her
 # seat") and reflexives ("Lee called himself lucky"), with the gender they state. Personal
@@ -79,6 +82,7 @@ def gather(
 ) -> dict[str, GenderVotes]:
     """The gender votes of every cluster that may be a person (organisations get none)."""
     votes: dict[str, GenderVotes] = {}
+    pronouns = bound_pronoun_rows(doc)
     person_starts = sorted(
         (name.start, key) for key, c in clusters.items() if c.personal for name in c.names
     )
@@ -101,7 +105,7 @@ def gather(
                 box.add(vote[0], vote[1], "first name")
         for name in cluster.names:
             if name.subject:
-                _bound_pronouns(doc, name.head, key, person_starts, quoted, box)
+                _bound_pronouns(doc, name.head, key, person_starts, quoted, box, pronouns)
     return votes
 
 
@@ -111,11 +115,22 @@ def mark_bound_genders(doc: Doc, names: Sequence[Name], quoted: Sequence[bool]) 
     person_starts = sorted(
         (n.start, " ".join(n.words)) for n in names if n.kind == "person" or n.maybe_person
     )
+    pronouns = bound_pronoun_rows(doc)
     for name in names:
         if len(name.words) == 1 and name.subject and (name.kind == "person" or name.maybe_person):
             box = GenderVotes()
-            _bound_pronouns(doc, name.head, name.words[0], person_starts, quoted, box)
+            _bound_pronouns(doc, name.head, name.words[0], person_starts, quoted, box, pronouns)
             name.bound_gender = box.gender
+
+
+def bound_pronoun_rows(doc: Doc) -> list[int]:
+    """Indices of the doc's words that are one of `BOUND_PRONOUNS`, from its LOWER column (the
+    clauses of the subject names are then searched for these few tokens only)."""
+    if not len(doc):
+        return []
+    found = in_sorted(doc.to_array(LOWER), hashes_of(frozenset(BOUND_PRONOUNS)))
+    rows: list[int] = numpy.flatnonzero(found).tolist()
+    return rows
 
 
 def _bound_pronouns(
@@ -125,9 +140,11 @@ def _bound_pronouns(
     person_starts: Sequence[tuple[int, str]],
     quoted: Sequence[bool],
     box: GenderVotes,
+    pronouns: Sequence[int],
 ) -> None:
     """Possessives and reflexives in the clause whose subject is the name at `head`, after it
-    and before any other person's name (`Lonechild ... in her short time`)."""
+    and before any other person's name (`Lonechild ... in her short time`); `pronouns`: the
+    doc's `bound_pronoun_rows`."""
     verb = doc[head].head
     limit = min(doc[head].sent.end, head + 1 + MAX_BOUND_DISTANCE)
     k = bisect_right(person_starts, (head, "\uffff"))
@@ -136,7 +153,7 @@ def _bound_pronouns(
             limit = person_starts[k][0]  # another person named first: pronouns after may be theirs
             break
         k += 1
-    for i in range(head + 1, limit):
+    for i in pronouns[bisect_right(pronouns, head) : bisect_left(pronouns, limit)]:
         gender = BOUND_PRONOUNS.get(doc[i].lower_)
         if gender is None or quoted[i] or doc[i].pos_ != "PRON":
             continue

@@ -4,8 +4,10 @@ salience (current speaker, subjects, recency), aliases, organisations, non-speak
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
 
+from app.pipeline.entities.gender import bound_pronoun_rows
 from tests.pipeline.support import attribute, attributions
 
 
@@ -123,3 +125,9 @@ def test_a_pronoun_with_no_one_it_can_mean_says_why(nlp: Language) -> None:
     assert resolved(nlp, text) == [
         (None, "context", "no woman or person of unknown gender named before 'she'")
     ]
+
+
+def test_bound_pronoun_rows_are_the_possessives_and_reflexives() -> None:
+    doc = spacy.blank("en")("His aide said Her Majesty hurt herself, and he blamed HIMSELF .")
+    assert [doc[i].text for i in bound_pronoun_rows(doc)] == ["His", "Her", "herself", "HIMSELF"]
+    assert bound_pronoun_rows(spacy.blank("en")("")) == []
