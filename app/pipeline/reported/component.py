@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
@@ -165,6 +166,8 @@ class ReportedSpeech(DataPipe):
                 f"before '{self.name}'"
             )
         quoted = quotation_mask(doc, self.spans_key)
+        # per token: punctuation or a space (no word), from the doc's arrays once
+        blank = (doc.to_array([IS_PUNCT, IS_SPACE]) != 0).any(axis=1).tolist()
         paragraphs = token_paragraphs(doc)
         paragraph = paragraphs.of
         found: dict[tuple[int, int], Found] = {}
@@ -192,7 +195,7 @@ class ReportedSpeech(DataPipe):
             if furniture[line]:
                 continue  # `READ MORE: X says Y` is another story's headline
             passage = _whole_quotations(passage, quoted)
-            if not self._acceptable(doc, passage, quoted, paragraph):
+            if not self._acceptable(doc, passage, quoted, paragraph, blank):
                 continue
             found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
         kept = _outermost(_unnested(list(found.values())), quoted)
@@ -227,17 +230,22 @@ class ReportedSpeech(DataPipe):
         return replace(passage, cue=replace(passage.cue, verb=None, source=source.i))
 
     def _acceptable(
-        self, doc: Doc, passage: Found, quoted: Sequence[bool], paragraph: Sequence[int]
+        self,
+        doc: Doc,
+        passage: Found,
+        quoted: Sequence[bool],
+        paragraph: Sequence[int],
+        blank: Sequence[bool],
     ) -> bool:
         start, end = passage.start, passage.end
-        words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+        words = [i for i in range(start, end) if not blank[i]]
         if len(words) < (1 if passage.piece else self.min_words):
             return False
         cue_start, cue_end = passage.cue.cue
         if any(quoted[k] for k in range(cue_start, cue_end)):
             return False  # a cue inside a quotation is the speaker's words, not the article's
-        outside = sum(1 for t in words if not quoted[t.i])
-        if outside == 0 or (quoted[words[0].i] and outside < self.min_words):
+        outside = sum(1 for i in words if not quoted[i])
+        if outside == 0 or (quoted[words[0]] and outside < self.min_words):
             return False  # the content is a quotation: that is a direct quote, not reported
         if passage.cue.verb is None and passage.cue.source is None and outside < len(words):
             if passage.cue.layout in SOURCELESS_LAYOUTS:
