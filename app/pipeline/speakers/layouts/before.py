@@ -16,7 +16,7 @@ from app.pipeline.speakers.mentions import (
     left_neighbour_mention,
     speaker_ok,
 )
-from app.pipeline.syntax import VERB_POS, own_subject
+from app.pipeline.syntax import VERB_POS, mention_head, own_subject
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
@@ -29,6 +29,9 @@ COLON_CLAUSE_ASCENT = 4
 # Dependency labels of a reported clause: a pronoun subject there is not the speaker of the quote
 # its colon introduces (the reporting verb's subject is).
 REPORTED_CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp"})
+# Dependency label of a name that is the object of a preposition, not a label before a colon
+# (a verb's object may be the speaker: `The surge does not surprise pollster Dan Shaw: "Q"`).
+OBJECT_DEPS: frozenset[str] = frozenset({"pobj"})
 # How many tokens before a colon the name it introduces may start (`Sen. Jane Doe: "Q"`).
 COLON_NAME_SCAN = 8
 
@@ -231,6 +234,8 @@ def _name_before(index: DocIndex, colon_at: int, para: int) -> Token | None:
         return None
     if token.ent_type_ not in NAME_LABELS:
         return None
+    if mention_head(token).dep_ in OBJECT_DEPS:
+        return None  # `X contrasted him with Clinton: "Q"`: an object in X's clause, no label
     return token
 
 
@@ -261,6 +266,9 @@ def _clause_subject(index: DocIndex, colon_at: int, para: int) -> Token | None:
         current = current.head
     if current.pos_ not in VERB_POS or not index.usable(current, para):
         return None
+    while current.dep_ in REPORTED_CLAUSE_DEPS and current.head.i < colon_at:
+        # `X said he hoped that Trump wins: "Q"`: the reporting clause's subject speaks
+        current = current.head
     subject = index.subject_of(current)
     if subject is None or subject.i >= colon_at or not speaker_ok(index, subject, para):
         return None
