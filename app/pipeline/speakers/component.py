@@ -22,6 +22,7 @@ from spacy.training import Example
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
+from app.pipeline.sources import noun_names_source
 from app.pipeline.speakers import mentions
 from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext, is_mark
 from app.pipeline.speakers.cues import CueLexicon, according_to_source
@@ -43,6 +44,8 @@ NO_MENTION_CONFIDENCE = 0.1
 SHARE_WORDS: frozenset[str] = frozenset({"percent", "%", "majority", "half", "third", "quarter"})
 # Layouts whose mention is the subject of the verb that governs the quote.
 PASSIVE_LAYOUTS: frozenset[str] = frozenset({"governing", "verb"})
+# Links from a verb up to the main verb whose subject it shares (`declined to detail`).
+MAIN_VERB_CHAIN_DEPS: frozenset[str] = frozenset({"xcomp"})
 # Verbs of a question put to the sentence's subject (`Asked whether X "Q", 75 percent said yes`).
 QUESTION_VERBS: frozenset[str] = frozenset({"ask"})
 # The clause that puts the question: an adverbial participle ("Asked whether ...").
@@ -210,8 +213,12 @@ class SpeakerAttributor(DataPipe):
                 continue
             if found is not None and found.layout == "verb":
                 # a plain verb's subject is rarely the source of a fragment it governs
-                shape = "weak_verb" if weak_subject(index, found) else "named_verb"
-                found = first_found(q, shape) or found
+                if not weak_subject(index, found):
+                    found = first_found(q, "named_verb") or found
+                elif main_clause_source(index, found):
+                    found = BY_NAME["sentence_cue"].find(q) or found
+                else:
+                    found = first_found(q, "weak_verb") or found
             opening = according_opening(q)
             if opening is not None:
                 # `According to AZCentral, one sign read, "Q"`: the corpus credits the relay
@@ -241,6 +248,27 @@ class SpeakerAttributor(DataPipe):
                 ext.attribution = None
                 continue
             ext.attribution = provisional_attribution(doc, candidate)
+
+
+def main_clause_source(index: DocIndex, found: SpeakerCandidate) -> bool:
+    """`The agency declined to detail the "Q"`, `A House report found "Q"`: the plain verb is
+    its sentence's main verb (or an infinitive complement of it) and its subject, before the
+    quote, is a common noun that names a source (a person, group, organisation or text), so
+    the sentence is about that source's words, not the previous quote's speaker's."""
+    if found.head is None or found.cue is None:
+        return False
+    doc, nouns = index.doc, index.settings.source_nouns
+    head, verb = doc[found.head], doc[found.cue[0]]
+    main = head.head
+    while verb.dep_ in MAIN_VERB_CHAIN_DEPS and verb.i != main.i:
+        verb = verb.head
+    return (
+        bool(nouns)
+        and head.pos_ == "NOUN"
+        and main.dep_ == "ROOT"
+        and verb.i == main.i
+        and noun_names_source(head, nouns)
+    )
 
 
 def quote_shape(q: QuoteContext) -> str:

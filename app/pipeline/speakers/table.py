@@ -90,6 +90,14 @@ LAYOUTS: tuple[Layout, ...] = (
         governing.sentence_cue,
     ),
     Layout(
+        "introduced",
+        0.6,
+        True,
+        'When Brooks criticized the budget, Baker shot back, "I balanced it twice and I will '
+        'balance it again."',
+        before.introduced,
+    ),
+    Layout(
         "shared",
         0.7,
         False,
@@ -231,6 +239,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
     # no attribution written at the quote
     "unattributed": (
         "misread_subject",
+        "introduced",
         "shared",
         "previous",
         "previous_across",

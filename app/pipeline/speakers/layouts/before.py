@@ -16,7 +16,7 @@ from app.pipeline.speakers.mentions import (
     left_neighbour_mention,
     speaker_ok,
 )
-from app.pipeline.syntax import VERB_POS
+from app.pipeline.syntax import VERB_POS, mention_head, own_subject
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
@@ -29,6 +29,9 @@ COLON_CLAUSE_ASCENT = 4
 # Dependency labels of a reported clause: a pronoun subject there is not the speaker of the quote
 # its colon introduces (the reporting verb's subject is).
 REPORTED_CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp"})
+# Dependency label of a name that is the object of a preposition, not a label before a colon
+# (a verb's object may be the speaker: `The surge does not surprise pollster Dan Shaw: "Q"`).
+OBJECT_DEPS: frozenset[str] = frozenset({"pobj"})
 # How many tokens before a colon the name it introduces may start (`Sen. Jane Doe: "Q"`).
 COLON_NAME_SCAN = 8
 
@@ -47,6 +50,23 @@ MAIN_CLAUSE_DEPS: frozenset[str] = frozenset({"ROOT", "conj"})
 RELATIVE_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "acl"})
 # How many tokens of the cue's own modifiers may stand between it and the quote it introduces.
 ADJACENT_MODIFIER_SPAN = 15
+
+# `Hillary shot back, "Q"`: the punctuation that closes a clause introducing the quote, the
+# words that may follow its verb (a particle, an adverb), and what its subject may be.
+INTRODUCING_PUNCT: frozenset[str] = frozenset({",", ":"})
+INTRODUCING_TAIL_DEPS: frozenset[str] = frozenset({"prt", "advmod"})
+INTRODUCING_SUBJECT_POS: frozenset[str] = frozenset({"PROPN", "NOUN", "PRON"})
+# The only subordinator such a clause may open with (`as his friends jeered, "Q"`): any other
+# (`when the story broke, "Q"`) makes it a framing clause.
+INTRODUCING_MARKS: frozenset[str] = frozenset({"as"})
+FRAMING_TAGS: frozenset[str] = frozenset({"WRB"})
+# Dependency label of a clause that frames its main clause (`When X said Y, Z ...`).
+FRAMING_CLAUSE_DEPS: frozenset[str] = frozenset({"advcl"})
+# Complements that complete such a verb's clause before the quote (an object, a predicate, a
+# clause): with one, the quote is not the verb's content.
+COMPLEMENT_DEPS: frozenset[str] = frozenset(
+    {"dobj", "attr", "acomp", "oprd", "dative", "ccomp", "xcomp"}
+)
 
 BeforeKind = Literal["cue", "according_to", "colon"]
 BeforeScan = tuple[SpeakerCandidate, BeforeKind] | None
@@ -94,6 +114,8 @@ def before_scan(q: QuoteContext) -> BeforeScan:
             continue
         if tok.dep_ in RELATIVE_CLAUSE_DEPS and tok.right_edge.i < i - 1:
             continue  # `the slaves, whom Obama referred to in her address, were "Q"`: closed
+        if framing_cue(tok, span.start):
+            continue  # `After Brown criticized him, Hillary shot back, "Q"`: it frames the clause
         subject = index.subject_of(tok)
         if subject is not None and speaker_ok(index, subject, para):
             return candidate(index, subject, index.cue_extent(tok)), "cue"
@@ -144,6 +166,65 @@ def cue_adjacent(q: QuoteContext) -> bool:
     )
 
 
+def introduced(q: QuoteContext) -> SpeakerCandidate | None:
+    """`Sanders shot back, "Q"`: no cue ties the quote to anyone, but a clause outside the cue
+    lexicon introduces it (`_introducing_clause`); its subject speaks, not the previous
+    quote's speaker."""
+    index, doc = q.index, q.doc
+    i = q.span.start - 1
+    while i >= 0 and (is_mark(doc[i]) or doc[i].is_space):
+        i -= 1
+    if i < 0 or index.para[i] != q.para:
+        return None
+    return _introducing_clause(index, i, q.para)
+
+
+def _introducing_clause(index: DocIndex, punct_at: int, para: int) -> SpeakerCandidate | None:
+    """`Hillary shot back, "Q"`, `Rubio fired back forcefully: "Q"`: a finite verb outside the
+    cue lexicon closes its clause with a comma or colon right before the quote, so it introduces
+    the quote and its subject speaks it (not the subject of an earlier cue in the sentence, nor
+    the previous quote's speaker)."""
+    doc = index.doc
+    if doc[punct_at].text not in INTRODUCING_PUNCT:
+        return None
+    k = punct_at - 1
+    while k > 0 and doc[k].dep_ in INTRODUCING_TAIL_DEPS and doc[k].head.i < k:
+        k -= 1
+    verb = doc[k]
+    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or index.is_cue(verb):
+        return None
+    if not index.usable(verb, para) or any(_frames(c, verb) for c in verb.lefts):
+        return None  # `when the email story broke, "Q"`: a framing clause, not the quote's
+    if any(c.dep_ in COMPLEMENT_DEPS for c in verb.children):
+        return None  # `X had one message: "Q"`: the quote spells out the verb's object
+    subject = own_subject(verb)
+    if subject is None or subject.i > verb.i or not speaker_ok(index, subject, para):
+        return None
+    if subject.pos_ not in INTRODUCING_SUBJECT_POS:
+        return None
+    return candidate(index, subject, (verb.i, punct_at))
+
+
+def framing_cue(cue: Token, quote_start: int) -> bool:
+    """The cue heads a framing clause (`After Brown criticized him,`, `When Trump suggested
+    that ...,`) of a main clause that starts before the quote: what it reports is not the
+    quote."""
+    main = cue.head
+    return (
+        cue.dep_ in FRAMING_CLAUSE_DEPS
+        and cue.i < main.i < quote_start
+        and any(_frames(c, cue) for c in cue.lefts)
+    )
+
+
+def _frames(word: Token, verb: Token) -> bool:
+    """`word` opens `verb`'s clause as a framing clause: a wh-adverb (`when`) or a subordinator
+    other than "as"."""
+    if word.tag_ in FRAMING_TAGS:
+        return True
+    return word.dep_ == "mark" and word.lower_ not in INTRODUCING_MARKS
+
+
 def _name_before(index: DocIndex, colon_at: int, para: int) -> Token | None:
     """`Pollsters agree - Carl Bialik: "Q"`: a name written right before the colon."""
     if colon_at == 0:
@@ -153,6 +234,8 @@ def _name_before(index: DocIndex, colon_at: int, para: int) -> Token | None:
         return None
     if token.ent_type_ not in NAME_LABELS:
         return None
+    if mention_head(token).dep_ in OBJECT_DEPS:
+        return None  # `X contrasted him with Clinton: "Q"`: an object in X's clause, no label
     return token
 
 
@@ -183,6 +266,9 @@ def _clause_subject(index: DocIndex, colon_at: int, para: int) -> Token | None:
         current = current.head
     if current.pos_ not in VERB_POS or not index.usable(current, para):
         return None
+    while current.dep_ in REPORTED_CLAUSE_DEPS and current.head.i < colon_at:
+        # `X said he hoped that Trump wins: "Q"`: the reporting clause's subject speaks
+        current = current.head
     subject = index.subject_of(current)
     if subject is None or subject.i >= colon_at or not speaker_ok(index, subject, para):
         return None

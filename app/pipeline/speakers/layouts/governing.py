@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from app.pipeline.speakers.context import QuoteContext, inverted_name
 from app.pipeline.speakers.cues import according_to_source
-from app.pipeline.speakers.layouts.before import FINITE_TAGS
+from app.pipeline.speakers.layouts.before import FINITE_TAGS, framing_cue
 from app.pipeline.speakers.mentions import (
     RELATIVE_WHO,
     candidate,
@@ -195,8 +195,8 @@ def sentence_cue(q: QuoteContext) -> SpeakerCandidate | None:
         tok = doc[j]
         if tok.text in SENTENCE_END:
             break
-        if index.inside[j] or not index.is_cue(tok):
-            continue
+        if index.inside[j] or not index.is_cue(tok) or framing_cue(tok, span.start):
+            continue  # (`When Lee criticized it, Baker shot back, "Q"`: Lee's cue frames)
         subject = index.subject_of(tok)
         if subject is None or subject.pos_ != "PROPN" or subject.i > j:
             continue
