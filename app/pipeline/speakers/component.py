@@ -22,6 +22,7 @@ from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
 from app.pipeline.speakers import mentions
+from app.pipeline.speakers.apposed import name_before_role
 from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext, is_mark
 from app.pipeline.speakers.cues import CueLexicon, according_to_source
 from app.pipeline.speakers.layouts.after import according_later, unfinished
@@ -227,7 +228,9 @@ class SpeakerAttributor(DataPipe):
                 # named cue or subject, if it has one
                 found = first_found(q, "no_speaker") or found
             if found is not None and found.local:
+                # `Ann Lee, the city's adviser, said`: the person, not the role or a name in it;
                 # `Lee called it "Q," the Times reported`: the source relaying the quote
+                found = name_before_role(index, found) or found
                 found = relayed(q) or poll_source(index, found) or found
             results.append(found)
         return results
