@@ -46,6 +46,7 @@ def attributor_data() -> dict[str, object]:
         "gendered_nouns": MODELS / "gendered_nouns.tsv",
         "issued_nouns": initialize_data("speaker_attributor")["issued_nouns"],
         "causing_verbs": MODELS / "causing_verbs.txt",
+        "poll_nouns": MODELS / "poll_nouns.txt",
     }
 
 

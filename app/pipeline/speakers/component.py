@@ -24,12 +24,14 @@ from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
 from app.pipeline.sources import noun_names_source
 from app.pipeline.speakers import mentions
+from app.pipeline.speakers.apposed import name_before_role
 from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext, is_mark
 from app.pipeline.speakers.cues import CueLexicon, according_to_source
 from app.pipeline.speakers.layouts.after import according_later, unfinished
 from app.pipeline.speakers.layouts.before import cue_adjacent
 from app.pipeline.speakers.mentions import names_someone, passive_subject, weak_subject
 from app.pipeline.speakers.patterns import CuePatterns
+from app.pipeline.speakers.polls import poll_source
 from app.pipeline.speakers.table import BY_NAME, first_found
 from app.pipeline.text import char_span
 from app.pipeline.types import Attribution, Quote, SpeakerCandidate
@@ -40,8 +42,6 @@ SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
 OPEN_ENDS: frozenset[str] = frozenset({"?", "!"})
 # Confidence of a quote with no speaker mention at all, before resolution.
 NO_MENTION_CONFIDENCE = 0.1
-# Heads of a share of poll respondents (`31% of Republicans`, `75 percent of voters`).
-SHARE_WORDS: frozenset[str] = frozenset({"percent", "%", "majority", "half", "third", "quarter"})
 # Layouts whose mention is the subject of the verb that governs the quote.
 PASSIVE_LAYOUTS: frozenset[str] = frozenset({"governing", "verb"})
 # Links from a verb up to the main verb whose subject it shares (`declined to detail`).
@@ -109,6 +109,7 @@ class SpeakerAttributor(DataPipe):
         self.source_nouns: frozenset[str] = frozenset()
         self.issued_nouns: frozenset[str] = frozenset()
         self.causing_verbs: frozenset[str] = frozenset()
+        self.poll_nouns: frozenset[str] = frozenset()
         self.patterns = CuePatterns(vocab)
 
     # ---- set-up and serialization ----------------------------------------------------------
@@ -126,11 +127,12 @@ class SpeakerAttributor(DataPipe):
         gendered_nouns: Path | str | Iterable[Sequence[str]] = (),
         issued_nouns: LexiconSource = (),
         causing_verbs: LexiconSource = (),
+        poll_nouns: LexiconSource = (),
     ) -> None:
         """Load the cue verbs, speech nouns, the common nouns that can name a speaker (the
         resolver's source nouns with its gendered nouns, a table whose first column counts) and
-        the nouns of what someone issues and the verbs that move their object to speak (paths or
-        entries), and the cue patterns."""
+        the nouns of what someone issues, the verbs that move their object to speak and the
+        nouns of a poll (paths or entries), and the cue patterns."""
         self.lexicon = CueLexicon.from_entries(entries(cue_verbs))
         self.speech_nouns = frozenset(entries(speech_nouns))
         rows = (
@@ -141,6 +143,7 @@ class SpeakerAttributor(DataPipe):
         }
         self.issued_nouns = frozenset(entries(issued_nouns))
         self.causing_verbs = frozenset(entries(causing_verbs))
+        self.poll_nouns = frozenset(entries(poll_nouns))
         self.patterns = CuePatterns(self.vocab, cue_phrases, dependency_patterns)
 
     def to_json(self) -> dict[str, Any]:
@@ -150,6 +153,7 @@ class SpeakerAttributor(DataPipe):
             "source_nouns": sorted(self.source_nouns),
             "issued_nouns": sorted(self.issued_nouns),
             "causing_verbs": sorted(self.causing_verbs),
+            "poll_nouns": sorted(self.poll_nouns),
             **self.patterns.to_json(),
         }
 
@@ -159,6 +163,7 @@ class SpeakerAttributor(DataPipe):
         self.source_nouns = frozenset(data.get("source_nouns", ()))
         self.issued_nouns = frozenset(data.get("issued_nouns", ()))
         self.causing_verbs = frozenset(data.get("causing_verbs", ()))
+        self.poll_nouns = frozenset(data.get("poll_nouns", ()))
         self.patterns = CuePatterns(self.vocab, data["phrases"], data["dependencies"])
 
     # ---- the component (called by `DataPipe.__call__`) ---------------------------------------
@@ -174,6 +179,7 @@ class SpeakerAttributor(DataPipe):
             after_window=self.after_window,
             before_window=self.before_window,
             max_ascent=self.max_ascent,
+            poll_nouns=self.poll_nouns,
         )
 
     def find(self, doc: Doc) -> list[SpeakerCandidate | None]:
@@ -232,7 +238,9 @@ class SpeakerAttributor(DataPipe):
                 # named cue or subject, if it has one
                 found = first_found(q, "no_speaker") or found
             if found is not None and found.local:
+                # `Ann Lee, the city's adviser, said`: the person, not the role or a name in it;
                 # `Lee called it "Q," the Times reported`: the source relaying the quote
+                found = name_before_role(index, found) or found
                 found = relayed(q) or poll_source(index, found) or found
             results.append(found)
         return results
@@ -334,24 +342,6 @@ def asked_question(index: DocIndex, span: Span) -> bool:
         ):
             return True
     return False
-
-
-def poll_source(index: DocIndex, found: SpeakerCandidate) -> SpeakerCandidate | None:
-    """`In a CNN poll, 31% of Republicans said they were "Q"`: a share of respondents speaks
-    through the poll that the cue's `in` phrase names, and the corpus credits the poll."""
-    if found.head is None or found.cue is None:
-        return None
-    doc = index.doc
-    share = doc[found.head]
-    if not (share.like_num or share.lower_ in SHARE_WORDS):
-        return None
-    for prep in doc[found.cue[0]].children:
-        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > share.i:
-            continue
-        for poll in prep.children:
-            if poll.dep_ == "pobj" and poll.lemma_.lower() in index.settings.source_nouns:
-                return replace(mentions.candidate(index, poll, found.cue), layout=found.layout)
-    return None
 
 
 def _sentence_goes_on(q: QuoteContext) -> bool:

@@ -44,6 +44,7 @@ class AttributorSettings:
     after_window: int  # tokens after a quote the search for its cue may look
     before_window: int  # tokens before a quote the search for its cue may look
     max_ascent: int  # dependency heads climbed above a quote looking for its governing verb
+    poll_nouns: frozenset[str] = frozenset()  # nouns of a poll, credited for a share's words
 
 
 def is_mark(token: Token) -> bool:

@@ -57,6 +57,8 @@ SERIES_BREAK_DEPS: frozenset[str] = frozenset({"relcl", "acl", "advcl", "appos",
 # Prepositions of a share written as a ratio (`Two in three said`, `nine out of 10 say`): the
 # whole ratio is the mention, not its first number.
 RATIO_PREPS: frozenset[str] = frozenset({"in", "out"})
+# Reflexives written after a name for emphasis (`Cruz himself said`): part of the mention.
+EMPHATIC_REFLEXIVES: frozenset[str] = frozenset({"himself", "herself", "itself", "themselves"})
 # Longest rank abbreviation the tokenizer may split from its period (`Capt.`, `Cmdr.`).
 MAX_RANK_LENGTH = 5
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
@@ -315,6 +317,8 @@ def mention_extent(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.i == right):
             right = max(right, child.right_edge.i + 1)
+        elif child.i == right and child.dep_ == "appos" and child.lower_ in EMPHATIC_REFLEXIVES:
+            right += 1
         elif token.pos_ == "NUM" and child.i == right and _ratio(child):
             right = max(right, child.right_edge.i + 1)
         elif modified and child.left_edge.i == right and _np_post_modifier(child):

@@ -93,6 +93,8 @@ def test_save_and_reload(tmp_path: Path) -> None:
     again = spacy.blank("en").add_pipe("speaker_attributor").from_bytes(attributor.to_bytes())
     assert again.lexicon == attributor.lexicon
     assert again.speech_nouns == reloaded.speech_nouns == attributor.speech_nouns
+    assert again.poll_nouns == reloaded.poll_nouns == attributor.poll_nouns
+    assert "poll" in attributor.poll_nouns
     assert again.patterns.to_json() == reloaded.patterns.to_json() == attributor.patterns.to_json()
     first, second = attributor(_parsed_doc()), reloaded(_parsed_doc())
     assert first.spans[QUOTES_KEY][0]._.speaker_candidate is not None
