@@ -229,6 +229,9 @@ def test_throughput_children_interleave_their_passes(tmp_path: Path) -> None:
     assert len(full["service_runs_s"]) == 3 and "service_median_s" not in base
     assert full["service_median_s"] == sorted(full["service_runs_s"])[1]
     assert full["cpu"] == base["cpu"]  # both children on the same CPU
+    # the service path runs in a process of its own, apart from the plain passes it would
+    # otherwise slow down (its allocations made theirs page-fault twice as often)
+    assert len({base["pid"], full["pid"], full["service_pid"]}) == 3
     # each pass's CPU time is its process's, never more than its wall time (one thread)
     assert len(base["cpu_runs_s"]) == len(full["cpu_runs_s"]) == 3
     assert base["cpu_median_s"] == sorted(base["cpu_runs_s"])[1]

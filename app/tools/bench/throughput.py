@@ -93,7 +93,8 @@ def child_main(argv: Sequence[str]) -> int:
     seconds, and the CPU seconds of our components within them), `finish` ->
     the component timings and the peak RSS as one JSON object, and exit."""
     parser = argparse.ArgumentParser(prog=f"python -m {CHILD_MODULE}")
-    parser.add_argument("--child", choices=["base", "full"], required=True)
+    # "service": our pipeline too, in a process of its own that only answers `service`
+    parser.add_argument("--child", choices=["base", "full", "service"], required=True)
     parser.add_argument("--texts", type=Path, required=True, help="JSON list of texts")
     parser.add_argument("--component-repeats", type=int, default=20)
     args = parser.parse_args(argv)
@@ -114,7 +115,7 @@ def child_main(argv: Sequence[str]) -> int:
         nlp = build_pipeline(settings.model_name, settings.pipeline_config)
     load_s = time.perf_counter() - started
     ours = spacy.util.load_config(settings.pipeline_config).get("components", {})
-    timed = time_our_components(nlp, list(ours)) if args.child == "full" else []
+    timed = time_our_components(nlp, list(ours)) if args.child != "base" else []
     for _ in nlp.pipe(texts[:2]):
         pass  # warm-up
     _say({"ready": True, "load_s": round(load_s, 3)})
@@ -205,14 +206,17 @@ def measure_pipelines(
     the corpus is timed slice by slice, the three taking turns on every slice (base, full,
     service, then service, full, base on the next one): a machine whose speed drifts, as a shared
     VM's does by tens of percent within a minute, weighs on the three alike, since their slices
-    of one pass run seconds apart rather than a whole pass apart."""
+    of one pass run seconds apart rather than a whole pass apart. Each runs in a process of its
+    own: the service path's allocations, run in the process of the plain `nlp.pipe` passes, left
+    its heap so that those passes page-faulted twice as often as the base process's (+2 s of
+    system time per dev pass, measured), which charged the allocator's churn to our components."""
     n_texts = len(json.loads(texts_file.read_text(encoding="utf-8")))
-    children = {kind: Child(kind, texts_file) for kind in ("base", "full")}
+    children = {kind: Child(kind, texts_file) for kind in ("base", "full", "service")}
     try:
         for child in children.values():
             child.ask(None)  # loaded and warmed up
         # (child, command): the base pipeline, ours, ours with the service's conversion
-        steps = [("base", "run"), ("full", "run"), ("full", "service")]
+        steps = [("base", "run"), ("full", "run"), ("service", "service")]
         passes: dict[tuple[str, str], list[float]] = {step: [] for step in steps}
         cpu_passes: dict[tuple[str, str], list[float]] = {step: [] for step in steps}
         ours_passes: list[float] = []
@@ -235,16 +239,18 @@ def measure_pipelines(
                 cpu_passes[step].append(round(cpu[step], 4))
             ours_passes.append(round(ours, 4))
         results = {}
-        for kind, child in children.items():
-            result = child.ask("finish")
+        for kind in ("base", "full"):
+            result = children[kind].ask("finish")
+            result["pid"] = children[kind].process.pid
             result["runs_s"] = passes[kind, "run"]
             result["median_s"] = round(median_run(passes[kind, "run"]), 4)
             result["cpu_runs_s"] = cpu_passes[kind, "run"]
             result["cpu_median_s"] = round(median_run(cpu_passes[kind, "run"]), 4)
             results[kind] = result
         results["full"]["ours_cpu_runs_s"] = ours_passes
-        results["full"]["service_runs_s"] = passes["full", "service"]
-        results["full"]["service_median_s"] = round(median_run(passes["full", "service"]), 4)
+        results["full"]["service_pid"] = children["service"].process.pid
+        results["full"]["service_runs_s"] = passes["service", "service"]
+        results["full"]["service_median_s"] = round(median_run(passes["service", "service"]), 4)
     finally:
         for child in children.values():
             child.close()
