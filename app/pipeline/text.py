@@ -89,8 +89,15 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     """`doc[start:end].text`, cut from `doc_text` instead of joined from the tokens."""
     if end <= start:
         return ""
+    lo, hi = _char_bounds(doc, start, end)
+    return doc_text(doc)[lo:hi]
+
+
+def _char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The characters of the non-empty token range [start, end): its first token's start to its
+    last token's end (trailing whitespace left out, as `Span.text` does)."""
     last = doc[end - 1]
-    return doc_text(doc)[doc[start].idx : last.idx + len(last)]
+    return doc[start].idx, last.idx + len(last)
 
 
 def _text_length(doc: Doc) -> int:
@@ -131,8 +138,7 @@ def char_span(doc: Doc, tokens: tuple[int, int] | None) -> CharSpan | None:
         return None
     start, end = tokens
     if 0 <= start < end <= len(doc):  # (cut from the doc's text: no Span, no join)
-        last = doc[end - 1]
-        lo, hi = doc[start].idx, last.idx + len(last)
+        lo, hi = _char_bounds(doc, start, end)
         return CharSpan(lo, hi, doc_text(doc)[lo:hi])
     span = doc[start:end]
     return CharSpan(span.start_char, span.end_char, span.text)
