@@ -37,8 +37,6 @@ ATTRIBUTES: dict[str, Callable[[Token], str]] = {
     "ENT_TYPE": operator.attrgetter("ent_type_"),
 }
 RELATIONS: frozenset[str] = frozenset({">", "<"})
-# Attributes whose values index a doc's tokens to find a pattern's anchors quickly.
-INDEXED: tuple[str, ...] = ("LEMMA", "LOWER")
 # Each attribute's column in `doc.to_array`: the string's hash (POS: its symbol, which is also
 # what the string store gives for a POS name), so a test compares hashes, not strings.
 _ATTRIBUTE_IDS: dict[str, int] = {
@@ -56,11 +54,11 @@ Test = Callable[[Token], bool]
 @dataclass(frozen=True, slots=True)
 class ColumnCheck:
     """One attribute test on a doc's column: the value is one of `inside` (None: any value)
-    and none of `outside` (hash arrays, sorted)."""
+    and none of `outside`."""
 
     attribute: str
-    inside: Any
-    outside: Any
+    inside: frozenset[str] | None
+    outside: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +73,6 @@ class Node:
 class Shape:
     label: str
     nodes: tuple[Node, ...]
-    anchor_key: tuple[str, frozenset[str]] | None  # (attribute, values) the anchor must have
     anchor_checks: tuple[ColumnCheck, ...] = ()  # the anchor's test, on the doc's columns
 
 
@@ -101,14 +98,7 @@ def compile_shapes(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Sha
                 )
             )
         first = entry["pattern"][0]
-        shapes.append(
-            Shape(
-                label,
-                tuple(nodes),
-                _anchor_key(first),
-                _column_checks(first.get("RIGHT_ATTRS", {})),
-            )
-        )
+        shapes.append(Shape(label, tuple(nodes), _column_checks(first.get("RIGHT_ATTRS", {}))))
     return shapes
 
 
@@ -118,7 +108,6 @@ class Phrase:
 
     label: str
     tests: tuple[Test, ...]
-    anchor_key: tuple[str, frozenset[str]] | None  # (attribute, values) of the first token
     anchor_checks: tuple[ColumnCheck, ...] = ()  # the first token's test, on the doc's columns
 
 
@@ -133,9 +122,7 @@ def compile_phrases(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Ph
         if not tokens:
             raise ValueError(f"pattern {label!r}: no tokens")
         tests = tuple(_test(label, spec) for spec in tokens)
-        phrases.append(
-            Phrase(label, tests, _anchor_key({"RIGHT_ATTRS": tokens[0]}), _column_checks(tokens[0]))
-        )
+        phrases.append(Phrase(label, tests, _column_checks(tokens[0])))
     return phrases
 
 
@@ -148,63 +135,31 @@ def match_phrases(doc: Doc, phrases: Sequence[Phrase]) -> list[tuple[str, int, i
     for phrase in phrases:
         length = len(phrase.tests)
         rest = phrase.tests[1:]
-        for start in _passing(doc, phrase.anchor_key, phrase.anchor_checks, cache):
+        for start in _passing(doc, phrase.anchor_checks, cache):
             if start + length <= n and all(test(doc[start + 1 + k]) for k, test in enumerate(rest)):
                 found.append((start, phrase.label, start + length))
     found.sort()
     return [(label, start, end) for start, label, end in found]
 
 
-def _anchors(doc: Doc, key: tuple[str, frozenset[str]] | None, cache: dict[Any, Any]) -> list[int]:
-    """Indices of the tokens whose indexed attribute has one of the key's values (all tokens
-    without a key). `cache` keeps, for one doc, each attribute's column, its distinct values
-    and each key's answer: most patterns start from the same cue words. One value is compared
-    with the column; a set is tested against the distinct values only."""
-    if key is None:
-        return list(range(len(doc)))
-    found: list[int] | None = cache.get(key)
-    if found is None:
-        name, values = key
-        column = cache.get(name)
-        if column is None:
-            column = cache[name] = doc.to_array(_ATTRIBUTE_IDS[name])
-        if len(values) == 1:
-            found = numpy.flatnonzero(column == hashes_of(values)[0]).tolist()
-        else:
-            distinct = cache.get((name, "distinct"))
-            if distinct is None:
-                distinct = cache[name, "distinct"] = numpy.unique(column, return_inverse=True)
-            uniques, inverse = distinct
-            wanted = in_sorted(uniques, hashes_of(values))
-            found = numpy.flatnonzero(wanted[inverse.reshape(-1)]).tolist()
-        cache[key] = found
-    return found
-
-
-def _passing(
-    doc: Doc,
-    key: tuple[str, frozenset[str]] | None,
-    checks: tuple[ColumnCheck, ...],
-    cache: dict[Any, Any],
-) -> list[int]:
+def _passing(doc: Doc, checks: tuple[ColumnCheck, ...], cache: dict[Any, Any]) -> list[int]:
     """Indices of the tokens that pass a first node's test, tested on the doc's columns (no
-    Token made): among the anchors of its key, those whose every attribute passes."""
-    rows = _anchors(doc, key, cache)
-    if not rows or not checks:
-        return rows
-    at = numpy.array(rows, dtype=numpy.int64)
-    keep = numpy.ones(len(at), dtype=bool)
+    Token made). `cache` keeps, for one doc, each attribute's column and each check's answer:
+    most patterns start from the same cue words."""
+    keep = numpy.ones(len(doc), dtype=bool)
     for check in checks:
-        column = cache.get(check.attribute)
-        if column is None:
-            column = cache[check.attribute] = doc.to_array(_ATTRIBUTE_IDS[check.attribute])
-        values = column[at]
-        if check.inside is not None:
-            keep &= in_sorted(values, check.inside)
-        if len(check.outside):
-            keep &= ~in_sorted(values, check.outside)
-    passing: list[int] = at[keep].tolist()
-    return passing
+        passed = cache.get(check)
+        if passed is None:
+            column = cache.get(check.attribute)
+            if column is None:
+                column = cache[check.attribute] = doc.to_array(_ATTRIBUTE_IDS[check.attribute])
+            passed = ~in_sorted(column, hashes_of(check.outside))
+            if check.inside is not None:
+                passed &= in_sorted(column, hashes_of(check.inside))
+            cache[check] = passed
+        keep &= passed
+    rows: list[int] = numpy.flatnonzero(keep).tolist()
+    return rows
 
 
 def _column_checks(attrs: dict[str, Any]) -> tuple[ColumnCheck, ...]:
@@ -212,10 +167,10 @@ def _column_checks(attrs: dict[str, Any]) -> tuple[ColumnCheck, ...]:
     checks = []
     for name, value in attrs.items():
         if isinstance(value, str):
-            checks.append(ColumnCheck(name, hashes_of(frozenset({value})), hashes_of(frozenset())))
+            checks.append(ColumnCheck(name, frozenset({value}), frozenset()))
         else:
-            inside = hashes_of(frozenset(value["IN"])) if "IN" in value else None
-            checks.append(ColumnCheck(name, inside, hashes_of(frozenset(value.get("NOT_IN", ())))))
+            inside = frozenset(value["IN"]) if "IN" in value else None
+            checks.append(ColumnCheck(name, inside, frozenset(value.get("NOT_IN", ()))))
     return tuple(checks)
 
 
@@ -281,17 +236,6 @@ def _check(label: str, read: Callable[[Token], str], value: Any) -> Callable[[To
     raise ValueError(f"pattern {label!r}: value {value!r} is not supported")
 
 
-def _anchor_key(spec: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
-    attrs = spec.get("RIGHT_ATTRS", {})
-    for name in INDEXED:
-        value = attrs.get(name)
-        if isinstance(value, str):
-            return name, frozenset({value})
-        if isinstance(value, dict) and "IN" in value:
-            return name, frozenset(value["IN"])
-    return None
-
-
 def match(doc: Doc, shapes: Sequence[Shape]) -> list[tuple[str, dict[str, int]]]:
     """(label, node name -> token index) of every match, in order of the anchor token."""
     cache: dict[Any, Any] = {}
@@ -299,7 +243,7 @@ def match(doc: Doc, shapes: Sequence[Shape]) -> list[tuple[str, dict[str, int]]]
     found: list[tuple[int, str, dict[str, int]]] = []
     for shape in shapes:
         anchor, rest = shape.nodes[0], shape.nodes[1:]
-        for i in _passing(doc, shape.anchor_key, shape.anchor_checks, cache):
+        for i in _passing(doc, shape.anchor_checks, cache):
             token = doc[i]
             for binding in _extend({anchor.name: token}, rest, children):
                 found.append((i, shape.label, {k: t.i for k, t in binding.items()}))
