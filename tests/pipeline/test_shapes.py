@@ -3,6 +3,8 @@ from anchors."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
 import pytest
 import spacy
@@ -61,15 +63,21 @@ def _doc() -> Doc:
     return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
 
 
+def _spacys_matches(doc: Doc, patterns: list[dict[str, Any]]) -> list[tuple[str, list[int]]]:
+    """(label, token indices in node order) of every match spaCy's DependencyMatcher finds."""
+    spacy_matcher = DependencyMatcher(doc.vocab)
+    for entry in patterns:
+        spacy_matcher.add(entry["label"], [entry["pattern"]])
+    return sorted((doc.vocab.strings[m], list(tokens)) for m, tokens in spacy_matcher(doc))
+
+
 def test_matches_equal_spacys() -> None:
     doc = _doc()
     ours = match(doc, compile_shapes(doc.vocab, PATTERNS))
     assert ours == [("clause", {"cue": 1, "content": 3}), ("up", {"cue": 6, "content": 3})]
-    spacy_matcher = DependencyMatcher(doc.vocab)
-    for entry in PATTERNS:
-        spacy_matcher.add(entry["label"], [entry["pattern"]])
-    theirs = sorted((doc.vocab.strings[m], list(tokens)) for m, tokens in spacy_matcher(doc))
-    assert theirs == sorted((label, list(nodes.values())) for label, nodes in ours)
+    assert _spacys_matches(doc, PATTERNS) == sorted(
+        (label, list(nodes.values())) for label, nodes in ours
+    )
 
 
 @pytest.mark.parametrize(
@@ -101,10 +109,7 @@ def test_shipped_passive_agent_pattern_equals_spacys(nlp: Language) -> None:
         "and Sanders was told by aides to wait. Lee asked Ann about it."
     )
     ours = match(doc, compile_shapes(doc.vocab, patterns))
-    spacy_matcher = DependencyMatcher(doc.vocab)
-    for entry in patterns:
-        spacy_matcher.add(entry["label"], [entry["pattern"]])
-    theirs = sorted((doc.vocab.strings[m], list(tokens)) for m, tokens in spacy_matcher(doc))
+    theirs = _spacys_matches(doc, patterns)
     speakers = [doc[nodes["speaker"]].text for _, nodes in ours]
     assert list(dict.fromkeys(speakers)) == ["reporters", "Tapper", "aides"]
     assert theirs == sorted((label, list(nodes.values())) for label, nodes in ours)
@@ -203,9 +208,6 @@ def test_shipped_reported_speech_shapes_equal_spacys(nlp: Language) -> None:
         "that it was over. She admitted that she lied, the report claimed."
     )
     ours = match(doc, compile_shapes(doc.vocab, filled))
-    spacy_matcher = DependencyMatcher(doc.vocab)
-    for entry in filled:
-        spacy_matcher.add(entry["label"], [entry["pattern"]])
-    theirs = {(doc.vocab.strings[m], tuple(sorted(t))) for m, t in spacy_matcher(doc)}
+    theirs = {(label, tuple(sorted(t))) for label, t in _spacys_matches(doc, filled)}
     assert len(ours) >= 5
     assert {(label, tuple(sorted(nodes.values()))) for label, nodes in ours} == theirs
