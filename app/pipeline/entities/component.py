@@ -71,6 +71,7 @@ UNRESOLVED_PRIOR = 0.2
     default_config={
         "spans_key": QUOTES_KEY,
         "resolve_nominals": True,
+        "name_country": "usa",
         "salience": {
             "per_sentence": 0.5,
             "subject": 1.0,
@@ -91,6 +92,7 @@ def make_speaker_resolver(
     *,
     spans_key: str,
     resolve_nominals: bool,
+    name_country: str,
     salience: dict[str, float],
 ) -> SpeakerResolver:
     return SpeakerResolver(
@@ -98,6 +100,7 @@ def make_speaker_resolver(
         name,
         spans_key=spans_key,
         resolve_nominals=resolve_nominals,
+        name_country=name_country,
         salience=SalienceWeights.from_config(salience),
     )
 
@@ -115,6 +118,7 @@ class SpeakerResolver(DataPipe):
         spans_key: str,
         resolve_nominals: bool,
         salience: SalienceWeights,
+        name_country: str = "",
     ) -> None:
         register_extensions()
         self.vocab = vocab
@@ -122,6 +126,7 @@ class SpeakerResolver(DataPipe):
         self.spans_key = spans_key
         self.resolve_nominals = resolve_nominals
         self.salience = salience
+        self.name_country = name_country
         self.lexicons = ResolverLexicons()
         self._genders: GenderLexicon | None = None
         self.pronoun_observer: PronounObserver | None = None  # set by training tools only
@@ -155,7 +160,7 @@ class SpeakerResolver(DataPipe):
             first_names={k: g for k, g in _gender_table(first_names).items() if g},
         )
         self.calibrator = Calibrator.from_json(confidence_model or {})
-        self._genders = GenderLexicon(self.lexicons.first_names)
+        self._genders = GenderLexicon(self.lexicons.first_names, self.name_country)
 
     def to_json(self) -> dict[str, Any]:
         return {"lexicons": self.lexicons.to_json(), "confidence": self.calibrator.to_json()}
@@ -163,7 +168,7 @@ class SpeakerResolver(DataPipe):
     def load_json(self, data: dict[str, Any]) -> None:
         self.lexicons = ResolverLexicons.from_json(data["lexicons"])
         self.calibrator = Calibrator.from_json(data["confidence"])
-        self._genders = GenderLexicon(self.lexicons.first_names)
+        self._genders = GenderLexicon(self.lexicons.first_names, self.name_country)
 
     # ---- the component (called by `DataPipe.__call__`) ---------------------------------------
 

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from app.pipeline.entities.gender import bound_pronoun_rows
+from app.pipeline.entities.names import GenderLexicon
 from tests.pipeline.support import attribute, attributions
 
 
@@ -131,3 +132,36 @@ def test_bound_pronoun_rows_are_the_possessives_and_reflexives() -> None:
     doc = spacy.blank("en")("His aide said Her Majesty hurt herself, and he blamed HIMSELF .")
     assert [doc[i].text for i in bound_pronoun_rows(doc)] == ["His", "Her", "herself", "HIMSELF"]
     assert bound_pronoun_rows(spacy.blank("en")("")) == []
+
+
+@pytest.mark.full_model
+def test_a_first_name_has_the_gender_us_news_gives_it(nlp: Language) -> None:
+    # worldwide "Jan" is a man's name, in the US a woman's: the woman named last is "she"
+    text = (
+        "Ann Fry spoke first at the rally.\n\n"
+        'Former governor Jan Hollis calls the plan "a priority" for families. "It will help '
+        'every family," she said.'
+    )
+    assert [r[0] for r in resolved(nlp, text)] == ["Jan Hollis", "Jan Hollis"]
+
+
+@pytest.mark.parametrize(
+    ("first_name", "worldwide", "usa"),
+    [
+        ("Jan", "male", "mostly_female"),  # the US leans the other way
+        ("Rand", "female", "male"),  # the US is sure
+        ("George", "male", "male"),  # the US only leans the same way: the surer answer stays
+        ("Jorge", "male", "male"),  # the US has no answer
+        ("Zqxv", "unknown", "unknown"),
+    ],
+)
+def test_the_name_lexicon_takes_the_countrys_answer_where_it_knows_the_name(
+    first_name: str, worldwide: str, usa: str
+) -> None:
+    assert GenderLexicon().answer(first_name) == worldwide
+    assert GenderLexicon(country="usa").answer(first_name) == usa
+
+
+def test_the_name_lexicon_refuses_a_country_it_does_not_know() -> None:
+    with pytest.raises(ValueError, match="no country 'atlantis'"):
+        GenderLexicon(country="atlantis")
