@@ -18,15 +18,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
+from app.pipeline.entities.first_names import Gender, GenderLexicon
 from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather, mark_bound_genders
-from app.pipeline.entities.names import (
-    Cluster,
-    Gender,
-    GenderLexicon,
-    NameModel,
-    ResolverLexicons,
-    quoted_mask,
-)
+from app.pipeline.entities.names import Cluster, NameModel, ResolverLexicons, quoted_mask
 from app.pipeline.entities.resolve import (
     PRONOUN_GENDER,
     ArticleNames,

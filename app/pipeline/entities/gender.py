@@ -18,7 +18,8 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
-from app.pipeline.entities.names import Cluster, Gender, GenderLexicon, Name
+from app.pipeline.entities.first_names import Gender, GenderLexicon
+from app.pipeline.entities.names import Cluster, Name
 from app.pipeline.shapes import hashes_of, in_sorted
 
 # Pronouns bound to the subject of their own clause: possessive determiners ("Lee lost her

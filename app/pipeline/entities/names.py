@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import numpy
 from spacy.attrs import DEP, POS
@@ -16,12 +16,11 @@ from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
 from app.pipeline.text import span_text
 from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
-
-Gender = Literal["female", "male"]
 
 # Honorific abbreviations and the role noun a later nominal uses ("Sen. X" ... "the senator").
 HONORIFIC_ROLES: dict[str, str] = {
@@ -40,19 +39,6 @@ HONORIFIC_ROLES: dict[str, str] = {
     "sec.": "secretary",
     "atty.": "attorney",
 }
-# Gender-guesser answers taken as evidence ("mostly_*" and "andy" are not: never guess).
-GENDER_ANSWERS: dict[str, Gender] = {"male": "male", "female": "female"}
-# The gender each answer leans to ("andy" and "unknown" lean to none).
-LEANING: dict[str, Gender] = {
-    "male": "male",
-    "mostly_male": "male",
-    "female": "female",
-    "mostly_female": "female",
-}
-# Name-lexicon answers that make a word a first name (an alias "Chris" joins "Chris Anderson").
-FIRST_NAME_ANSWERS: frozenset[str] = frozenset(
-    {"male", "female", "mostly_male", "mostly_female", "andy"}
-)
 # Entity labels of proper nouns that name no person or organisation.
 NOT_NAME_LABELS: frozenset[str] = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW"}
@@ -60,6 +46,8 @@ NOT_NAME_LABELS: frozenset[str] = frozenset(
 )
 # Dependency labels of proper nouns collected as names even when the NER missed them.
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
+# Dependency labels of the subjects that may be a surname the tagger missed.
+SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Dependency label of a proper noun that ends a name hung on a common word by a misparse.
 COMPOUND_DEPS: frozenset[str] = frozenset({"compound"})
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
@@ -69,40 +57,6 @@ CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
 _DET = get_string_id("det")
 # How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
 MAX_TITLE_TOKENS = 6
-
-
-class GenderLexicon:
-    """First names -> gender, from the gender_guesser package (loaded in initialize), with the
-    project's own answers first (`overrides`: names it does not know or calls androgynous that
-    news text uses for one gender, "Bernie", "Megyn"). With a `country` (one of gender_guesser's,
-    "usa" for US news) that country's usage decides where it knows the name: worldwide, "Jan" and
-    "Jean" are men's names and "Rand" and "Nate" women's; in the US it is the other way round."""
-
-    def __init__(self, overrides: Mapping[str, Gender] | None = None, country: str = "") -> None:
-        import gender_guesser.detector as gender_detector
-
-        if country and country not in gender_detector.Detector.COUNTRIES:
-            raise ValueError(f"gender_guesser knows no country {country!r}")
-        self._detector = gender_detector.Detector(case_sensitive=False)
-        self._overrides = dict(overrides or {})
-        self._country = country
-
-    def answer(self, first_name: str) -> str:
-        """gender_guesser's answer: male, female, mostly_male, mostly_female, andy, unknown."""
-        override = self._overrides.get(first_name.lower())
-        if override is not None:
-            return override
-        answer: str = self._detector.get_gender(first_name)
-        if not self._country or answer == "unknown":
-            return answer
-        local: str = self._detector.get_gender(first_name, self._country)
-        # the country's answer where it is sure, or where it leans the other way
-        if local in GENDER_ANSWERS or (local in LEANING and LEANING[local] != LEANING.get(answer)):
-            return local
-        return answer
-
-    def gender(self, first_name: str) -> Gender | None:
-        return GENDER_ANSWERS.get(self.answer(first_name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +175,9 @@ class NameModel:
                 if head.pos_ == "PROPN" or head.ent_type_ in PERSON_LABELS | ORG_LABELS:
                     heads[head.i] = head
         names = [self.name_at(head) for _, head in sorted(heads.items())]
-        return [n for n in names if n is not None]
+        found = [n for n in names if n is not None]
+        extra = [self._surname(doc[i]) for i in mistagged_surnames(doc, found, heads, quoted)]
+        return sorted(found + [n for n in extra if n is not None], key=lambda n: n.start)
 
     def _first_name_run(self, token: Token) -> bool:
         """The last word of a run of two or three proper nouns that starts with a first name the
@@ -245,11 +201,17 @@ class NameModel:
             self._at[head.i] = self._build(head)
         return self._at[head.i]
 
-    def _build(self, head: Token) -> Name | None:
+    def _surname(self, head: Token) -> Name | None:
+        """The name at a word the tagger took for a common one (see `mistagged_surnames`)."""
+        name = self._build(head, surname=True)
+        self._at[head.i] = name
+        return name
+
+    def _build(self, head: Token, surname: bool = False) -> Name | None:
         # (hot: one call per name of the article; token attributes are read once each)
         doc = head.doc
         label = head.ent_type_
-        if label == "" and head.pos != PROPN:
+        if label == "" and head.pos != PROPN and not surname:
             return None
         if label in NOT_NAME_LABELS:
             return None  # "on Monday", "the Affordable Care Act": no one who speaks
@@ -268,7 +230,7 @@ class NameModel:
             break
         end = head_i + 1
         org = label in ORG_LABELS or head.lower_ in self.lexicons.org_nouns
-        person = label in PERSON_LABELS
+        person = label in PERSON_LABELS or surname
         gender: Gender | None = None
         role_start = start
         # honorifics and titles before the name proper ("Mr.", "Attorney General")
@@ -461,6 +423,31 @@ def _best_full(
     if latest is not None:
         return latest[1]
     return min(matches, key=lambda c: name_starts[id(c)][0])
+
+
+def mistagged_surnames(
+    doc: Doc, names: Sequence[Name], heads: Mapping[int, Token], quoted: Sequence[bool]
+) -> list[int]:
+    """Subjects the tagger took for common words that are a surname the article gives a person
+    elsewhere: `Trump blamed officials on Twitter.` tags "Trump" as a noun at a sentence start,
+    so without this the sentence has no one in it but "Twitter"."""
+    surnames = {
+        doc[n.end - 1].text
+        for n in names
+        if n.kind == "person" and len(n.words) > 1 and doc[n.end - 1].is_title
+    }
+    if not surnames:
+        return []
+    return [
+        t.i
+        for t in doc
+        if t.text in surnames
+        and t.dep_ in SUBJECT_DEPS
+        and t.pos != PROPN
+        and t.ent_type_ == ""
+        and not quoted[t.i]
+        and t.i not in heads
+    ]
 
 
 def quoted_mask(doc: Doc, spans: Sequence[Span]) -> list[bool]:

@@ -7,8 +7,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from app.pipeline.entities.first_names import GenderLexicon
 from app.pipeline.entities.gender import bound_pronoun_rows
-from app.pipeline.entities.names import GenderLexicon
 from tests.pipeline.support import attribute, attributions
 
 
@@ -165,3 +165,20 @@ def test_the_name_lexicon_takes_the_countrys_answer_where_it_knows_the_name(
 def test_the_name_lexicon_refuses_a_country_it_does_not_know() -> None:
     with pytest.raises(ValueError, match="no country 'atlantis'"):
         GenderLexicon(country="atlantis")
+
+
+@pytest.mark.full_model
+def test_a_surname_the_tagger_took_for_a_common_word_is_still_its_persons_mention(
+    nlp: Language,
+) -> None:
+    # en_core_web_sm tags the sentence-initial "Trump" as a noun: without the surname it takes
+    # for a mention, the sentence has no one in it and "he" stays with the last speaker
+    text = (
+        "Atlantic City Fights Back.\n\n"
+        "Donald Trump visited the city on Monday.\n\n"
+        'The mayor, Don Guardian, spoke at a news conference later. "We are ready," Guardian '
+        "said.\n\n"
+        "Trump blamed local officials on Twitter before the speech. "
+        '"The city made all the wrong moves," he wrote.'
+    )
+    assert [r[0] for r in resolved(nlp, text)] == ["Don Guardian", "Donald Trump"]

@@ -1,0 +1,57 @@
+"""First names -> gender: the gender_guesser package's answers, with the project's own overrides
+and a country's usage where it knows the name."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+Gender = Literal["female", "male"]
+
+# Gender-guesser answers taken as evidence ("mostly_*" and "andy" are not: never guess).
+GENDER_ANSWERS: dict[str, Gender] = {"male": "male", "female": "female"}
+# The gender each answer leans to ("andy" and "unknown" lean to none).
+LEANING: dict[str, Gender] = {
+    "male": "male",
+    "mostly_male": "male",
+    "female": "female",
+    "mostly_female": "female",
+}
+# Name-lexicon answers that make a word a first name (an alias "Chris" joins "Chris Anderson").
+FIRST_NAME_ANSWERS: frozenset[str] = frozenset(
+    {"male", "female", "mostly_male", "mostly_female", "andy"}
+)
+
+
+class GenderLexicon:
+    """First names -> gender, from the gender_guesser package (loaded in initialize), with the
+    project's own answers first (`overrides`: names it does not know or calls androgynous that
+    news text uses for one gender, "Bernie", "Megyn"). With a `country` (one of gender_guesser's,
+    "usa" for US news) that country's usage decides where it knows the name: worldwide, "Jan" and
+    "Jean" are men's names and "Rand" and "Nate" women's; in the US it is the other way round."""
+
+    def __init__(self, overrides: Mapping[str, Gender] | None = None, country: str = "") -> None:
+        import gender_guesser.detector as gender_detector
+
+        if country and country not in gender_detector.Detector.COUNTRIES:
+            raise ValueError(f"gender_guesser knows no country {country!r}")
+        self._detector = gender_detector.Detector(case_sensitive=False)
+        self._overrides = dict(overrides or {})
+        self._country = country
+
+    def answer(self, first_name: str) -> str:
+        """gender_guesser's answer: male, female, mostly_male, mostly_female, andy, unknown."""
+        override = self._overrides.get(first_name.lower())
+        if override is not None:
+            return override
+        answer: str = self._detector.get_gender(first_name)
+        if not self._country or answer == "unknown":
+            return answer
+        local: str = self._detector.get_gender(first_name, self._country)
+        # the country's answer where it is sure, or where it leans the other way
+        if local in GENDER_ANSWERS or (local in LEANING and LEANING[local] != LEANING.get(answer)):
+            return local
+        return answer
+
+    def gender(self, first_name: str) -> Gender | None:
+        return GENDER_ANSWERS.get(self.answer(first_name))
