@@ -389,7 +389,9 @@ def _follow(
     quoting now; a pronoun mention is a mention of its entity; a gendered pronoun tied to a
     person of unknown gender is evidence of that person's gender."""
     assert result.key is not None
-    timeline.add_speaker(span.start, result.key, named=result.resolution in NAMED_RESOLUTIONS)
+    timeline.add_speaker(
+        span.start, result.key, named=result.resolution in NAMED_RESOLUTIONS, end=span.end
+    )
     if candidate is None or candidate.head is None or result.resolution != "pronoun":
         return
     pronoun = doc[candidate.head]

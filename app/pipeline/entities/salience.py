@@ -160,6 +160,7 @@ class Timeline:
             self._by_key.setdefault(m.key, []).append(m.token)
         # (token of a quotation, its speaker's key, whether the speaker was named at it)
         self._speakers: list[tuple[int, str, bool]] = []
+        self._ends: dict[int, int] = {}  # the token after each quotation, by its first token
         # the entities named most often in the whole article: the only possible topics
         self._frequent = sorted(self._by_key, key=lambda k: -len(self._by_key[k]))[:TOPIC_POOL]
 
@@ -172,8 +173,13 @@ class Timeline:
     def count_before(self, key: str, token: int) -> int:
         return bisect_left(self._by_key.get(key, []), token)
 
-    def add_speaker(self, token: int, key: str, *, named: bool) -> None:
+    def add_speaker(self, token: int, key: str, *, named: bool, end: int | None = None) -> None:
         insort(self._speakers, (token, key, named))
+        self._ends[token] = max(end if end is not None else token, self._ends.get(token, token))
+
+    def quotation_end(self, token: int) -> int:
+        """The token after the quotation that starts at `token` (recorded by `add_speaker`)."""
+        return self._ends.get(token, token)
 
     def current_speaker(self, token: int, paragraphs: int) -> tuple[int, str, bool] | None:
         """(token, key, named) of the last quotation before `token`, its speaker and whether the
@@ -227,8 +233,10 @@ def rank(
     speaker: str | None = None
     if focus is not None and focus[1] in allowed:
         quoted_at, speaker, _ = focus
-        # someone else the pronoun could mean, named since that quotation, takes the focus
-        if any(m.token > quoted_at and k != speaker for k, m in last.items() if k in allowed):
+        # someone else the pronoun could mean, named since that quotation, takes the focus (a
+        # name inside reported content, `Lee said he hopes Kasich wins`, is what was said)
+        ended = timeline.quotation_end(quoted_at)
+        if any(m.token >= ended and k != speaker for k, m in last.items() if k in allowed):
             speaker = None
         elif speaker not in last:
             last[speaker] = Mention(quoted_at, speaker, "speaker")  # in focus, not named lately

@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from app.pipeline.entities.first_names import GenderLexicon
 from app.pipeline.entities.gender import bound_pronoun_rows
+from app.pipeline.extensions import QUOTES_KEY
 from tests.pipeline.support import attribute, attributions
 
 
@@ -182,3 +183,31 @@ def test_a_surname_the_tagger_took_for_a_common_word_is_still_its_persons_mentio
         '"The city made all the wrong moves," he wrote.'
     )
     assert [r[0] for r in resolved(nlp, text)] == ["Don Guardian", "Donald Trump"]
+
+
+@pytest.mark.full_model
+def test_a_name_inside_reported_speech_does_not_take_the_focus_from_its_speaker(
+    nlp: Language,
+) -> None:
+    # Kasich and Cruz are what Hale said, not people the article turns to: Hale stays in focus
+    text = (
+        "Republicans Plot a Revolt.\n\n"
+        '"We have no big donors at all," said Steve Long, a delegate from Ohio.\n\n'
+        '"They do not have a plan," said Jon Barr, a committeeman from Arkansas.\n\n'
+        "Hale, for example, said he is hopeful that the effort results in John Kasich claiming "
+        "the nomination, even though many backed Ted Cruz.\n\n"
+        '"The first thing is to stop Trump on the first ballot," he said.'
+    )
+    # the whole pipeline: the reported-speech component finds what Hale said
+    doc = nlp(text)
+    said = [
+        (s._.quote.type, s._.attribution.name)
+        for s in doc.spans[QUOTES_KEY]
+        if s._.attribution is not None
+    ]
+    assert said == [
+        ("direct", "Steve Long"),
+        ("direct", "Jon Barr"),
+        ("indirect", "Hale"),
+        ("direct", "Hale"),
+    ]
