@@ -33,6 +33,7 @@ from app.pipeline.entities.salience import (
     Mention,
     SalienceWeights,
     Timeline,
+    acting_subject,
     sole_main_subject,
 )
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
@@ -334,18 +335,21 @@ def _finish(
 
 def _name_mentions(doc: Doc, article: ArticleNames) -> list[Mention]:
     """Every name of every cluster, as a mention on the timeline."""
-    return [
-        Mention(
-            token=name.start,
-            key=key,
-            kind="name",
-            subject=name.subject,
-            embedded=name.subject and not sole_main_subject(doc[name.head]),
-            background=name.dep in BACKGROUND_DEPS,
-        )
-        for key, cluster in article.clusters.items()
-        for name in cluster.names
-    ]
+    mentions = []
+    for key, cluster in article.clusters.items():
+        for name in cluster.names:
+            subject = acting_subject(doc[name.head])
+            mentions.append(
+                Mention(
+                    token=name.start,
+                    key=key,
+                    kind="name",
+                    subject=subject is not None,
+                    embedded=subject is not None and not sole_main_subject(subject),
+                    background=name.dep in BACKGROUND_DEPS,
+                )
+            )
+    return mentions
 
 
 def _quietly(resolver: MentionResolver, pronoun: Token, article: ArticleNames) -> Resolved:

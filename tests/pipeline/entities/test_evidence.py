@@ -211,3 +211,27 @@ def test_a_name_inside_reported_speech_does_not_take_the_focus_from_its_speaker(
         ("indirect", "Hale"),
         ("direct", "Hale"),
     ]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        "Outside the plant, a worker named Antonio Arroyo has nothing but positive things to say "
+        "about his job.",
+        "Outside the plant, one worker, Antonio Arroyo, has nothing but positive things to say "
+        "about his job.",
+    ],
+)
+def test_a_name_given_to_the_subject_is_as_salient_as_a_subject(
+    nlp: Language, introduced: str
+) -> None:
+    # the worker the sentence is about, named by "named" or in apposition, is who "he" means now
+    text = (
+        "Factories Move South.\n\n"
+        '"Our company builds a lot of stuff in the U.S.," said Robert Mack, the chief '
+        "executive.\n\n"
+        "Less than a three-hour drive south of the border lies one industrial park after "
+        f'another.\n\n{introduced} "The atmosphere is relaxed," he said.'
+    )
+    assert [r[0] for r in resolved(nlp, text)] == ["Robert Mack", "Antonio Arroyo"]
