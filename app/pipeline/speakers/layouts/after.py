@@ -19,6 +19,7 @@ from app.pipeline.speakers.mentions import (
     speaker_ok,
     subject_between,
 )
+from app.pipeline.speakers.ranked import titled_name
 from app.pipeline.syntax import NON_SPEAKER_LABELS, PERSON_LABELS, VERB_POS, mention_head
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
@@ -107,13 +108,17 @@ def after_scan(q: QuoteContext) -> AfterScan:
             opens = start + 1 if doc[start].lower_ in AS_WORDS else start
             tight = subject.left_edge.i <= opens or j == start
             relayed = according_later(q, index.cue_extent(tok)[1])
-            return relayed or candidate(index, subject, index.cue_extent(tok)), tight
+            found = candidate(index, subject, index.cue_extent(tok))
+            if subject.left_edge.i > j:  # `said Air Force 1st Lt. Tyler Livingston`
+                found = titled_name(index, found, para)
+            return relayed or found, tight
         if tok.tag_ != "VBG" and (j == start or _only_fillers(q, start, j)):
             # `"Q," said X` (not `"Q," saying the city ...`: a participle has no inversion)
             inverted = first_mention(index, j + 1, para, limit=INVERTED_SPEAKER_SCAN)
             if inverted is not None:
                 relayed = according_later(q, inverted.i + 1)
-                return relayed or candidate(index, inverted, index.cue_extent(tok)), True
+                found = titled_name(index, candidate(index, inverted, index.cue_extent(tok)), para)
+                return relayed or found, True
         if j > start:
             before_verb = subject_between(index, start, j, para)
             if before_verb is not None:
