@@ -18,3 +18,15 @@ def test_known_by_someone_as_a_quote(nlp: Language) -> None:
     )
     doc = attribute(nlp, text, ["partial"])
     assert who(doc)[0][1:] == ("some residents", "known")
+
+
+@pytest.mark.full_model
+def test_seen_by_someone_as_a_quote(nlp: Language) -> None:
+    """`an option seen by X as a "Q"` (the parse hangs the "as" on X): X, not the subject of the
+    clause the option belongs to."""
+    text = (
+        "The meeting will also focus on a second vote on the budget, an option seen by local "
+        'residents as a "lifeboat" for the pool.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][1:] == ("local residents", "seen")
