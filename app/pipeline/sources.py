@@ -15,6 +15,11 @@ AGENT_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent", "ee",
 # Pronouns of the writer or the reader: outside a quote they name no speaker of it (`what we
 # call "infrastructure"`, `Trump said, and I quote, "Q"`).
 FIRST_SECOND_PERSON: frozenset[str] = frozenset({"i", "we", "you"})
+# Quantifiers that stand alone as a clause's subject for people the text has just counted
+# (`Several said`, `most said they were "Q"`, `Another said`), tagged as determiners or
+# adjectives; not the vague crowd of "many", "some" or "few", which the corpus rarely credits.
+QUANTIFIER_SUBJECTS: frozenset[str] = frozenset({"several", "most", "another", "both"})
+QUANTIFIER_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj"})
 
 
 def after_quote(token: Token) -> bool:
@@ -35,3 +40,9 @@ def noun_names_source(head: Token, source_nouns: Container[str]) -> bool:
     if lemma in source_nouns or head.lower_ in source_nouns:
         return True
     return lemma.endswith(AGENT_SUFFIXES)  # "the announcer", "a reader", "immigrants"
+
+
+def quantifier_subject(token: Token) -> bool:
+    """A quantifier standing alone as a clause's subject (`Several said`): it names the people
+    it counts, though the tagger took it for a determiner or an adjective."""
+    return token.lower_ in QUANTIFIER_SUBJECTS and token.dep_ in QUANTIFIER_SUBJECT_DEPS

@@ -30,6 +30,7 @@ from app.pipeline.speakers.cues import CueLexicon, according_to_source
 from app.pipeline.speakers.layouts.after import according_later, unfinished
 from app.pipeline.speakers.layouts.before import cue_adjacent
 from app.pipeline.speakers.mentions import names_someone, passive_subject, weak_subject
+from app.pipeline.speakers.misread import verb_read_as_noun
 from app.pipeline.speakers.patterns import CuePatterns
 from app.pipeline.speakers.polls import poll_source
 from app.pipeline.speakers.table import BY_NAME, first_found
@@ -232,11 +233,14 @@ class SpeakerAttributor(DataPipe):
                 continue
             if found is None:
                 found = first_found(q, "unattributed")
+                if found is not None and not names_someone(index, found):
+                    found = verb_read_as_noun(index, found) or found
             elif not names_someone(index, found):
+                # `The campaign projects that "Q"`: the cue read as the mention's last noun;
                 # `De Blasio said the move was ... and said, "Q"`: the mention names no one (the
                 # resolver would leave the quote without a speaker), so the sentence's own
                 # named cue or subject, if it has one
-                found = first_found(q, "no_speaker") or found
+                found = verb_read_as_noun(index, found) or first_found(q, "no_speaker") or found
             if found is not None and found.local:
                 # `Ann Lee, the city's adviser, said`: the person, not the role or a name in it;
                 # `Lee called it "Q," the Times reported`: the source relaying the quote

@@ -155,9 +155,12 @@ class DocIndex:
         return self._cues[verb.i]
 
     def is_cue(self, token: Token) -> bool:
-        """`cues.is_cue_verb`, read from a per-doc mask made on the first question."""
+        """`cues.is_cue_verb`, read from a per-doc mask made on the first question; a verb of
+        naming with a by-phrase that names who speaks (`known by Republicans as "Q"`) too."""
         if self._cue_mask is None:
             self._cue_mask = verb_lemma_mask(self.doc, self.settings.lexicon.verbs).tolist()
+            for verb in self.matches.passive_agents:
+                self._cue_mask[verb] = True
         return self._cue_mask[token.i]
 
     @property

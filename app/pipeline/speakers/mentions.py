@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from app.pipeline.sources import FIRST_SECOND_PERSON, noun_names_source
+from app.pipeline.sources import FIRST_SECOND_PERSON, noun_names_source, quantifier_subject
 from app.pipeline.speakers.context import DocIndex, is_mark_dash
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS
 from app.pipeline.syntax import (
@@ -72,7 +72,7 @@ def speaker_ok(index: DocIndex, token: Token, para: int) -> bool:
     if _dateline(token):
         return False
     if token.pos_ not in MENTION_POS and token.ent_type_ == "" and not index.is_surname(token):
-        return False
+        return quantifier_subject(token)  # `Several said`: the people it counts
     if token.lower_ == "it":
         # `"Q," it said`: an organisation; `it is said that`: no one (a passive's dummy subject)
         return token.dep_ == "nsubj" and index.is_cue(token.head)

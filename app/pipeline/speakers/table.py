@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from app.pipeline.speakers.context import QuoteContext
-from app.pipeline.speakers.layouts import after, before, continued, governing, reported
+from app.pipeline.speakers.layouts import after, before, continued, governing, reported, words_of
 from app.pipeline.types import SpeakerCandidate
 
 Finder = Callable[[QuoteContext], SpeakerCandidate | None]
@@ -66,6 +66,13 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout("before", 0.8, True, 'Sessions said: "They make our nation less safe."', before.before),
     Layout("according_to", 0.85, True, 'According to Lee, "it is over."', before.according_to),
     Layout("colon", 0.7, True, 'Sen. Jane Doe: "We will win."', before.colon),
+    Layout(
+        "words_of",
+        0.85,
+        True,
+        'The plan was, in the words of one aide, "dead on arrival." / "Q," in Lee\'s view.',
+        words_of.words_of,
+    ),
     Layout("after_late", 0.6, True, '"We won." That was all, Lee said later.', after.after_late),
     Layout(
         "after_plain",
@@ -173,6 +180,7 @@ LAYOUT_PRIORS: Mapping[str, float] = {layout.name: layout.prior for layout in LA
 PRIORITY: Mapping[str, tuple[str, ...]] = {
     # `X cannot say that "Q," Y added`: a fragment that the sentence goes on after
     "partial_unfinished": (
+        "words_of",
         "reported_fragment",
         "governing_adjunct",
         "after",
@@ -184,6 +192,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "after_late",
     ),
     "partial": (
+        "words_of",
         "reported_fragment",
         "governing",
         "before",
@@ -198,6 +207,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "before",
         "according_to",
         "colon",
+        "words_of",
         "after",
         "signature_below",
         "governing",
@@ -213,6 +223,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "before",
         "according_to",
         "colon",
+        "words_of",
         "after_late",
         "verb",
         "after_plain",

@@ -19,6 +19,7 @@ from app.pipeline.speakers.mentions import (
     speaker_ok,
     subject_between,
 )
+from app.pipeline.speakers.ranked import titled_name
 from app.pipeline.syntax import NON_SPEAKER_LABELS, PERSON_LABELS, VERB_POS, mention_head
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
@@ -107,13 +108,17 @@ def after_scan(q: QuoteContext) -> AfterScan:
             opens = start + 1 if doc[start].lower_ in AS_WORDS else start
             tight = subject.left_edge.i <= opens or j == start
             relayed = according_later(q, index.cue_extent(tok)[1])
-            return relayed or candidate(index, subject, index.cue_extent(tok)), tight
+            found = candidate(index, subject, index.cue_extent(tok))
+            if subject.left_edge.i > j:  # `said Air Force 1st Lt. Tyler Livingston`
+                found = titled_name(index, found, para)
+            return relayed or found, tight
         if tok.tag_ != "VBG" and (j == start or _only_fillers(q, start, j)):
             # `"Q," said X` (not `"Q," saying the city ...`: a participle has no inversion)
             inverted = first_mention(index, j + 1, para, limit=INVERTED_SPEAKER_SCAN)
             if inverted is not None:
                 relayed = according_later(q, inverted.i + 1)
-                return relayed or candidate(index, inverted, index.cue_extent(tok)), True
+                found = titled_name(index, candidate(index, inverted, index.cue_extent(tok)), para)
+                return relayed or found, True
         if j > start:
             before_verb = subject_between(index, start, j, para)
             if before_verb is not None:
@@ -245,7 +250,8 @@ def _clause_ends_soon(index: DocIndex, start: int, para: int) -> bool:
 
 
 def signature_below(q: QuoteContext) -> SpeakerCandidate | None:
-    """`"Q" ¶ - Hillary Clinton.`: a quote-only paragraph signed by a dash and a name in the
+    """`"Q" ¶ - Hillary Clinton.`, `"Q" ¶ -President Obama, tweeting after the speech.`: a
+    quote-only paragraph signed by a dash and a name (a description may follow a comma) in the
     paragraph right below it."""
     index, doc = q.index, q.doc
     para = q.para
@@ -254,16 +260,29 @@ def signature_below(q: QuoteContext) -> SpeakerCandidate | None:
     start = index.para_start[para + 1]
     while start < len(doc) and doc[start].is_space:
         start += 1
-    if start >= len(doc) or doc[start].text not in DASHES:
+    if start >= len(doc):
+        return None
+    if doc[start].text in DASHES:
+        first = start + 1
+    elif _glued_dash(doc[start]):
+        first = start  # `-Michelle Marks, Philadelphia.`: the dash written onto the name
+    else:
         return None
     end = index.para_end[para + 1]
-    tokens = [t for t in doc[start + 1 : end] if not (t.is_punct or t.is_space)]
+    # the name is what comes before a comma (`- Jane Doe, speaking after the vote`)
+    comma = next((t.i for t in doc[first:end] if t.text == ","), end)
+    tokens = [t for t in doc[first:comma] if not (t.is_punct or t.is_space)]
     if not tokens or len(tokens) > DASH_SIGNATURE_WORDS or any(t.pos_ == "VERB" for t in tokens):
         return None
     names = [t for t in tokens if t.pos_ == "PROPN"]
     if not names or index.inside[names[0].i]:
         return None
     return candidate(index, names[-1], (start, start + 1))
+
+
+def _glued_dash(token: Token) -> bool:
+    """A dash written onto the word after it (`-Michelle`), one token."""
+    return len(token.text) > 1 and token.text[0] in DASHES and token.text[1:].isalpha()
 
 
 def _dash(q: QuoteContext, start: int) -> SpeakerCandidate | None:

@@ -1,0 +1,33 @@
+"""A cue verb the tagger read as the plural noun ending its subject (`misread.py`), tested on
+sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.pipeline.support import attribute, who
+
+
+@pytest.mark.full_model
+def test_cue_read_as_a_plural_noun_leaves_the_words_before_it_as_the_speaker(
+    nlp: Language,
+) -> None:
+    """`The Brooks campaign projects that "Q"`: the campaign speaks and `projects` is the cue,
+    not a mention `The Brooks campaign projects` that names no one."""
+    text = (
+        "The council vote is set for Monday.\n\n"
+        'The Brooks campaign projects that "cutting the fee in half" on parking permits would '
+        "bring in $2 million a year."
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("The Brooks campaign", "The Brooks campaign", "projects")]
+
+
+@pytest.mark.full_model
+def test_a_plural_noun_that_opens_no_report_stays_as_it_was(nlp: Language) -> None:
+    """`the new parking rules "Q"` is no cue: nothing changes when no "that", colon, quote or
+    modal follows the noun."""
+    text = 'The mayor said the new parking rules were "a mess," and the council agreed.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][1] == "The mayor"

@@ -1,0 +1,20 @@
+"""A quantifier standing alone as the subject of a cue (`Several said`, `most said`) names the
+people it counts (`sources.quantifier_subject`), tested on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.pipeline.support import attribute, who
+
+
+@pytest.mark.full_model
+def test_a_quantifier_subject_of_the_cue_speaks(nlp: Language) -> None:
+    """`Several said they would rather ... "Q"`: "Several", not the pronoun of the clause."""
+    text = (
+        "The candidates met with teachers on Tuesday.\n\n"
+        'Several said they would rather the state send the money in "block grants" to towns.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][1] == "Several"
