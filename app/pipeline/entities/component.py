@@ -39,9 +39,10 @@ from app.pipeline.entities.salience import (
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
+from app.pipeline.quotes.features import is_title_case_line
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
-from app.pipeline.text import char_span
+from app.pipeline.text import char_span, doc_text, iter_paragraph_ranges
 from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerCandidate, SpeakerEntity
 
 # Confidence bands per resolution kind (sortable: explicit > alias > nominal > pronoun > context);
@@ -334,9 +335,14 @@ def _finish(
 
 
 def _name_mentions(doc: Doc, article: ArticleNames) -> list[Mention]:
-    """Every name of every cluster, as a mention on the timeline."""
+    """Every name of every cluster, as a mention on the timeline; not the names only a title-case
+    headline gives, whom the story never names (`Pastor Wants Girl Scout Leaders To Be ...`:
+    "Wants"): such a line makes names of common words."""
+    headline_end = _headline_end(doc)
     mentions = []
     for key, cluster in article.clusters.items():
+        if all(name.start < headline_end for name in cluster.names):
+            continue
         for name in cluster.names:
             subject = acting_subject(doc[name.head])
             mentions.append(
@@ -350,6 +356,20 @@ def _name_mentions(doc: Doc, article: ArticleNames) -> list[Mention]:
                 )
             )
     return mentions
+
+
+def _headline_end(doc: Doc) -> int:
+    """The first token after the article's first line, when that is a title-case headline over
+    more lines (else 0)."""
+    text = doc_text(doc)
+    lines = iter_paragraph_ranges(text)
+    first = next(lines, None)
+    if first is None or next(lines, None) is None:
+        return 0
+    if not is_title_case_line(text[first[0] : first[1]]):
+        return 0
+    after = doc.char_span(first[1], len(text), alignment_mode="expand")
+    return after.start if after is not None else 0
 
 
 def _quietly(resolver: MentionResolver, pronoun: Token, article: ArticleNames) -> Resolved:

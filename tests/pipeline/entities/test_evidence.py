@@ -235,3 +235,14 @@ def test_a_name_given_to_the_subject_is_as_salient_as_a_subject(
         f'another.\n\n{introduced} "The atmosphere is relaxed," he said.'
     )
     assert [r[0] for r in resolved(nlp, text)] == ["Robert Mack", "Antonio Arroyo"]
+
+
+@pytest.mark.full_model
+def test_a_name_only_the_headline_gives_is_no_antecedent(nlp: Language) -> None:
+    # the title-case headline makes a "name" of a common word that the story never uses again
+    text = (
+        "Pastor Wants Scout Leaders Punished.\n\n"
+        "The radio show aired on Monday, and listeners heard an angry sermon from Kevin Swanson "
+        'about the Girl Scouts.\n\n"They should be punished," he said.'
+    )
+    assert [r[0] for r in resolved(nlp, text)] == ["Kevin Swanson"]
