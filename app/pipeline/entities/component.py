@@ -39,7 +39,7 @@ from app.pipeline.entities.salience import (
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
-from app.pipeline.quotes.features import is_title_case_line
+from app.pipeline.quotes.features import is_title_case
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 from app.pipeline.text import char_span, doc_text, iter_paragraph_ranges
@@ -366,8 +366,8 @@ def _headline_end(doc: Doc) -> int:
     first = next(lines, None)
     if first is None or next(lines, None) is None:
         return 0
-    if not is_title_case_line(text[first[0] : first[1]]):
-        return 0
+    if not is_title_case(text[first[0] : first[1]].split()):
+        return 0  # (`Mayor Maria Lopez spoke on Monday.` opening the story is no headline)
     after = doc.char_span(first[1], len(text), alignment_mode="expand")
     return after.start if after is not None else 0
 

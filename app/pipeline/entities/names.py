@@ -273,6 +273,8 @@ class NameModel:
             role = role or appos.text
             role_words = role_words | frozenset(t.lemma_.lower() for t in appos if t.is_alpha)
         kind: EntityKind = "organization" if org else "person"
+        if person and start == head_i and start > 0 and _family(head, doc[start - 1]):
+            kind = "group"  # `the Clintons`: a family, no "he" or "she"
         dep = head.dep_
         possessive = dep == "case" or head.lower_ in {"'s", "’s"}
         text = span_text(doc, start, end - 1 if possessive else end)
@@ -374,6 +376,8 @@ class NameModel:
         cluster.canonical = max(cluster.names, key=lambda n: (len(n.words), -n.start))
         kinds = {n.kind for n in cluster.names}
         cluster.kind = "organization" if kinds == {"organization"} else "person"
+        if kinds == {"group"}:
+            cluster.kind = "group"
         if "organization" in kinds and cluster.canonical.kind == "organization":
             cluster.kind = "organization"
         cluster.maybe_person = cluster.kind == "organization" and all(
@@ -423,6 +427,11 @@ def _best_full(
     if latest is not None:
         return latest[1]
     return min(matches, key=lambda c: name_starts[id(c)][0])
+
+
+def _family(head: Token, before: Token) -> bool:
+    """`the Clintons`, `the Khans`: a plural surname after "the" names a family."""
+    return head.tag_ == "NNPS" and before.lower_ == "the" and head.lower_.endswith("s")
 
 
 def mistagged_surnames(

@@ -246,3 +246,15 @@ def test_a_name_only_the_headline_gives_is_no_antecedent(nlp: Language) -> None:
         'about the Girl Scouts.\n\n"They should be punished," he said.'
     )
     assert [r[0] for r in resolved(nlp, text)] == ["Kevin Swanson"]
+
+
+@pytest.mark.full_model
+def test_a_family_named_by_its_plural_surname_is_no_he(nlp: Language) -> None:
+    # "the Clintons" are several people: "he" means the one man named
+    text = (
+        "Pundit Weighs In On The Race.\n\n"
+        "The conference heard from Dinesh Dsouza on Monday.\n\n"
+        "The Clintons have been in politics for decades, and their commitment to power is "
+        'unrelenting. "I respect their ruthlessness," he said.'
+    )
+    assert [r[0] for r in resolved(nlp, text)] == ["Dinesh Dsouza"]
