@@ -363,6 +363,8 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
     """The mention headed by `head` (its owner for a speech noun, the name for a role), with its
     cue; the layout table stamps the layout."""
     head = mention_head(head)
+    if head.dep_ == "poss" and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = mention_head(head.head)  # "Cleveland's Plain Dealer": the possessed name speaks
     possessor = speech_possessor(index, head, index.para[head.i])
     if possessor is not None:
         head = possessor  # "Trump's statement said": the statement's owner is the speaker
