@@ -86,7 +86,7 @@ def subject_of(
     agent = passive_agents.get(verb.i)
     if agent is not None:
         return verb.doc[agent]
-    current = _reporting_verb(verb, lexicon)
+    current = _conjoined_report(_reporting_verb(verb, lexicon), lexicon)
     for _ in range(max_hops + 1):
         if current.dep_ == "relcl" and _issued(current, issued_nouns) and _relative(current):
             current = current.head.head  # `X released a video that said "Q"`: the issuer
@@ -165,6 +165,25 @@ def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:
     if not (marked or reported):
         return verb  # a bare complement (`remember Carter going on TV, declaring`) is no report
     return clause.head
+
+
+def _conjoined_report(verb: Token, lexicon: CueLexicon | None) -> Token:
+    """`Clinton said Trump is responsible and accused him of "Q"`: a cue verb conjoined to the
+    verb of a reported clause, in the tense of the reporting verb and not the clause's, goes on
+    the reporter's sentence (the parse hangs it on the clause's verb, whose subject is not the
+    speaker). In the clause's own tense (`said Smith resigned and called it "Q"`) it may be
+    either, and keeps the parse's reading."""
+    clause = verb.head
+    if lexicon is None or verb.dep_ != "conj" or clause.dep_ != "ccomp" or clause.i > verb.i:
+        return verb
+    if own_subject(verb) is not None:
+        return verb  # `X said A won and B said "Q"`: the verb names its own speaker
+    reporter = clause.head
+    if not (is_cue_verb(verb, lexicon) and is_cue_verb(reporter, lexicon)):
+        return verb
+    if is_cue_verb(clause, lexicon) or not verb.tag_ == reporter.tag_ != clause.tag_:
+        return verb
+    return reporter
 
 
 def cue_extent(verb: Token) -> tuple[int, int]:

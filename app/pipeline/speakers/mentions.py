@@ -275,6 +275,8 @@ def _described_noun(index: DocIndex, k: int, verb: int, para: int) -> Token | No
             break
         if ancestor.dep_ == "appos" and ancestor.head.i < ancestor.i and doc[verb - 1].text == ",":
             noun = ancestor.head  # `Col. Steven Warren, a spokesman in Baghdad, said`
+            if noun.dep_ == "pobj":
+                noun = ancestor  # `In a statement to the Observer, an aide, Jo Lee, said`
             if can_head_mention(noun) and index.usable(noun, para):
                 return mention_head(noun)
         if ancestor.dep_ == "relcl" and ancestor.head.i < ancestor.i:
@@ -361,12 +363,14 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
     """The mention headed by `head` (its owner for a speech noun, the name for a role), with its
     cue; the layout table stamps the layout."""
     head = mention_head(head)
+    if head.dep_ == "poss" and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = mention_head(head.head)  # "Cleveland's Plain Dealer": the possessed name speaks
     possessor = speech_possessor(index, head, index.para[head.i])
     if possessor is not None:
         head = possessor  # "Trump's statement said": the statement's owner is the speaker
     if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i and _closed(head):
         named = head.head
-        if named.pos_ == "PROPN" and not index.inside[named.i]:
+        if named.pos_ == "PROPN" and named.dep_ != "pobj" and not index.inside[named.i]:
             head = named  # "Ann Lee, a city adviser, said": the name, not the role
     if head.pos_ == "NOUN":
         head = _following_name(index, head)

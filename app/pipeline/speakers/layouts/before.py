@@ -11,8 +11,8 @@ from spacy.tokens import Token
 from app.pipeline.speakers.context import ATTACHING_PUNCT, DocIndex, QuoteContext, is_mark
 from app.pipeline.speakers.cues import according_to_source
 from app.pipeline.speakers.mentions import (
+    can_head_mention,
     candidate,
-    last_mention,
     left_neighbour_mention,
     speaker_ok,
 )
@@ -125,7 +125,7 @@ def before_scan(q: QuoteContext) -> BeforeScan:
                 return candidate(index, left, index.cue_extent(tok)), "cue"
     if colon:
         head = _name_before(index, i, para) or _clause_subject(index, i, para)
-        head = head or last_mention(index, max(0, i - COLON_NAME_SCAN), i, para)
+        head = head or _colon_mention(index, max(0, i - COLON_NAME_SCAN), i, para)
         if head is not None:
             return candidate(index, head, (i, i + 1)), "colon"
     return None
@@ -237,6 +237,24 @@ def _name_before(index: DocIndex, colon_at: int, para: int) -> Token | None:
     if mention_head(token).dep_ in OBJECT_DEPS:
         return None  # `X contrasted him with Clinton: "Q"`: an object in X's clause, no label
     return token
+
+
+def _colon_mention(index: DocIndex, start: int, end: int, para: int) -> Token | None:
+    """The last mention in [start, end) before a colon, passing over objects of prepositions
+    that follow their head (`Romney tweeted in response: "Q"`, `Lee said on CNN: "Q"`: not
+    "response", not CNN; a fronted `From the report: "Q"` names the source), stopping at quoted
+    text."""
+    doc = index.doc
+    for k in range(end - 1, start - 1, -1):
+        if not index.usable(doc[k], para):
+            return None
+        if not can_head_mention(doc[k]):
+            continue
+        head = mention_head(doc[k])
+        prep = head.head
+        if head.dep_ not in OBJECT_DEPS or prep.dep_ != "prep" or prep.head.i > prep.i:
+            return head
+    return None
 
 
 def _dash_name(index: DocIndex, colon_at: int, para: int) -> int | None:
