@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
@@ -447,16 +447,16 @@ def mistagged_surnames(
     }
     if not surnames:
         return []
-    return [
-        t.i
-        for t in doc
-        if t.text in surnames
-        and t.dep_ in SUBJECT_DEPS
-        and t.pos != PROPN
-        and t.ent_type_ == ""
-        and not quoted[t.i]
-        and t.i not in heads
-    ]
+    # a column test (no Token per word); the surnames' hashes are per doc, so not `hashes_of`'s
+    columns = doc.to_array([ORTH, DEP, POS, ENT_TYPE])
+    wanted = numpy.sort(numpy.fromiter((get_string_id(w) for w in surnames), dtype="uint64"))
+    found = (
+        in_sorted(columns[:, 0], wanted)
+        & in_sorted(columns[:, 1], hashes_of(SUBJECT_DEPS))
+        & (columns[:, 2] != PROPN)
+        & (columns[:, 3] == 0)
+    )
+    return [i for i in numpy.flatnonzero(found).tolist() if not quoted[i] and i not in heads]
 
 
 def quoted_mask(doc: Doc, spans: Sequence[Span]) -> list[bool]:
