@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -189,11 +189,16 @@ def distinct_string_mask(
     return mask
 
 
+def sorted_hashes(values: Iterable[str]) -> Any:
+    """The string-store hashes of `values`, sorted, as a numpy array to test a doc's attribute
+    column against (fixed: a hash does not depend on the vocab)."""
+    return numpy.sort(numpy.fromiter((get_string_id(v) for v in values), dtype="uint64"))
+
+
 @functools.lru_cache(maxsize=256)
 def hashes_of(values: frozenset[str]) -> Any:
-    """The string-store hashes of `values`, sorted, as a numpy array to test a doc's attribute
-    column against (fixed: a hash does not depend on the vocab), computed once per set."""
-    return numpy.sort(numpy.fromiter((get_string_id(v) for v in values), dtype="uint64"))
+    """`sorted_hashes` of a fixed set (a lexicon, a label set), computed once per set."""
+    return sorted_hashes(values)
 
 
 def in_sorted(column: numpy.ndarray, values: numpy.ndarray) -> numpy.ndarray:

@@ -14,6 +14,8 @@ from app.pipeline.shapes import distinct_string_mask, in_sorted
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 # ... of a subject that is a noun phrase (a clausal subject names no one).
 NOMINAL_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
+# Penn Treebank tags of finite verbs and modals (a word with one heads a clause of its own).
+FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions").
 NP_LEFT_DEPS: frozenset[str] = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet"}

@@ -17,8 +17,8 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
-from app.pipeline.shapes import hashes_of, in_sorted
-from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
+from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
 from app.pipeline.text import span_text
 from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
 
@@ -46,8 +46,6 @@ NOT_NAME_LABELS: frozenset[str] = frozenset(
 )
 # Dependency labels of proper nouns collected as names even when the NER missed them.
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
-# Dependency labels of the subjects that may be a surname the tagger missed.
-SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Dependency label of a proper noun that ends a name hung on a common word by a misparse.
 COMPOUND_DEPS: frozenset[str] = frozenset({"compound"})
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
@@ -287,7 +285,7 @@ class NameModel:
             role_words=role_words,
             gender=gender,
             kind=kind,
-            subject=dep in {"nsubj", "nsubjpass"},
+            subject=dep in NOMINAL_SUBJECT_DEPS,
             head=head_i,
             dep=dep,
             maybe_person=label == "ORG" and self._maybe_person(head, words),
@@ -447,12 +445,11 @@ def mistagged_surnames(
     }
     if not surnames:
         return []
-    # a column test (no Token per word); the surnames' hashes are per doc, so not `hashes_of`'s
+    # a column test (no Token per word); the surnames are per doc, so not `hashes_of`'s cache
     columns = doc.to_array([ORTH, DEP, POS, ENT_TYPE])
-    wanted = numpy.sort(numpy.fromiter((get_string_id(w) for w in surnames), dtype="uint64"))
     found = (
-        in_sorted(columns[:, 0], wanted)
-        & in_sorted(columns[:, 1], hashes_of(SUBJECT_DEPS))
+        in_sorted(columns[:, 0], sorted_hashes(surnames))
+        & in_sorted(columns[:, 1], hashes_of(NOMINAL_SUBJECT_DEPS))
         & (columns[:, 2] != PROPN)
         & (columns[:, 3] == 0)
     )

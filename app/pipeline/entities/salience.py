@@ -21,6 +21,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 from app.pipeline.text import token_paragraphs
 
 MentionKind = Literal["name", "speaker", "pronoun"]
@@ -30,8 +31,6 @@ TOPIC_MENTIONS = 3
 TOPIC_POOL = 8
 # Dependency labels of a mention that is a possessor or the object of a preposition: less salient.
 BACKGROUND_DEPS: frozenset[str] = frozenset({"poss", "pobj", "dobj", "dative", "attr"})
-# Dependency labels of a subject.
-SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Verbs that give a name to the noun they modify (`a worker named X`, `a nurse called X`).
 NAMING_VERBS: frozenset[str] = frozenset({"name", "call"})
 
@@ -144,14 +143,14 @@ def acting_subject(token: Token) -> Token | None:
     """The subject a name acts as: itself when it is one, or the common noun it names when that
     is the subject (`Her father, Brad, 39, worried`: Brad in apposition; `a worker named Antonio
     Arroyo has`: the object of "named"). None when the name is no subject."""
-    if token.dep_ in SUBJECT_DEPS:
+    if token.dep_ in NOMINAL_SUBJECT_DEPS:
         return token
     noun = token.head
     if token.dep_ == "oprd" and noun.dep_ == "acl" and noun.lemma_ in NAMING_VERBS:
         noun = noun.head
     elif token.dep_ != "appos":
         return None
-    return noun if noun.dep_ in SUBJECT_DEPS and noun.pos_ == "NOUN" else None
+    return noun if noun.dep_ in NOMINAL_SUBJECT_DEPS and noun.pos_ == "NOUN" else None
 
 
 def sentence_ids(doc: Doc) -> list[int]:

@@ -12,10 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from app.pipeline.quotes.features import Features, Passage
 from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.shapes import hashes_of, in_sorted
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, VERB_POS, verb_lemma_mask
+from app.pipeline.syntax import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, VERB_POS, verb_lemma_mask
 
-# Penn Treebank tags of finite verbs and modals: a passage holding one is a clause.
-FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Penn Treebank tags of common nouns: a quoted term right before one modifies it (the “X” debate).
 NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNS"})
 # Penn Treebank tags of proper nouns.

@@ -24,8 +24,8 @@ from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.pipes import DataPipe
 from app.pipeline.quotes.features import SENTENCE_START_AFTER, closing_char, is_title_case
-from app.pipeline.quotes.parse import FINITE_TAGS
 from app.pipeline.quotes.scan import ALL_MARKS
+from app.pipeline.syntax import FINITE_TAGS
 from app.pipeline.text import SENTENCE_END, doc_text, iter_paragraph_ranges
 from app.pipeline.types import QUOTATION_TYPES, Attribution, Quote, QuoteType
 

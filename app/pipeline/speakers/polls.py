@@ -10,13 +10,13 @@ from spacy.tokens import Token
 from app.pipeline.speakers import mentions
 from app.pipeline.speakers.context import DocIndex
 from app.pipeline.speakers.mentions import RATIO_PREPS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 from app.pipeline.types import SpeakerCandidate
 
 # Heads of a share of poll respondents (`31% of Republicans`, `75 percent of voters`).
 SHARE_WORDS: frozenset[str] = frozenset({"percent", "%", "majority", "half", "third", "quarter"})
 # How a poll named earlier in the sentence stands to it: its subject (`The Q poll finds that`) or
 # the object of `in` (`In a CNN poll, 8 percent said ...; 3 percent said`).
-POLL_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 POLL_PREPS: frozenset[str] = frozenset({"in"})
 
 
@@ -68,7 +68,7 @@ def _poll_before(index: DocIndex, share: Token, start: int) -> Token | None:
             continue
         if not index.usable(token, para):
             continue
-        if token.dep_ in POLL_SUBJECT_DEPS:
+        if token.dep_ in NOMINAL_SUBJECT_DEPS:
             return token
         if token.dep_ == "pobj" and token.head.lower_ in POLL_PREPS:
             return token

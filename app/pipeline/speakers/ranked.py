@@ -10,8 +10,8 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from app.pipeline.speakers.context import DocIndex, is_mark
-from app.pipeline.speakers.mentions import candidate
-from app.pipeline.syntax import PERSON_LABELS
+from app.pipeline.speakers.mentions import MAX_RANK_LENGTH, candidate
+from app.pipeline.syntax import FINITE_TAGS, PERSON_LABELS
 from app.pipeline.types import SpeakerCandidate
 
 # How many tokens the title and the name may take together.
@@ -20,10 +20,6 @@ TITLE_NAME_SCAN = 10
 SUBJECT_ENDS: frozenset[str] = frozenset({",", "(", ";", ":", ".", "!", "?"})
 # Words a title may hold besides capitalised ones and numbers (`ranking`, `senior`, `former`).
 TITLE_WORD_POS: frozenset[str] = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
-# Tags of a verb that would start a clause of its own (not a title word like `ranking`).
-FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
-# Longest rank abbreviation whose period the tokenizer splits off (`Lt.`, `Capt.`).
-MAX_RANK_LENGTH = 5
 # How many capitalised proper nouns in a row make a person's name.
 NAME_WORDS = 2
 
