@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict-names",
         action="store_true",
-        help="compare whole speaker descriptions (do not cut 'X, a spokesman for Y' to 'X')",
+        help="compare gold sources whole only (do not also try 'X, a spokesman for Y' as 'X')",
     )
     parser.add_argument(
         "--skip-unannotated",

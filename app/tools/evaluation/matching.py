@@ -21,34 +21,33 @@ NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "esq"}
 DROPPED_WORDS: frozenset[str] = NAME_SUFFIXES | {"the"}
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WORD_EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
-# Where a name ends and its description starts: "Kenneth Baer, a former ..." / "Pence (R-IN)".
-# Where a speaker description's name part ends: an apposition, a parenthetical, or a trailing
-# "of ..."/"who ..." qualifier ("Mr. Morgan of the Sierra Club", "Joseph, who has four children").
-_APPOSITION = re.compile(r"\s*[,(]|\s+(?:of|who|from)\s+")
+# Where a gold source's description starts, as the eval README defines it: the first comma,
+# parenthesis, dash, " who " or " which " ("Kenneth Baer, a former official", "Pence (R-IN)",
+# "Jason Sims — a teacher —"). A hyphen inside a word ("Holtz-Eakin") is no dash, and "of"
+# is no cut: "Mr. Morgan of the Sierra Club" is matched whole or by its last word ("club").
+_DESCRIPTION = re.compile(r"\s*[,(\u2013\u2014]|\s+-{1,2}\s+|\s+(?:who|which)\s+")
 
 MatchMode = Literal["exact", "overlap"]
 
 
 def name_head(name: str) -> str:
-    """The name part of a speaker description: text before the first comma or parenthesis.
+    """A gold source without its description: the text before the first cut (`_DESCRIPTION`).
 
     'Kenneth Baer, a former official' -> 'Kenneth Baer'; 'Sen. Claire McCaskill (D-Mo.)' ->
-    'Sen. Claire McCaskill'; 'Mr. Morgan of the Sierra Club' -> 'Mr. Morgan'. A description that
-    starts with one is kept whole.
+    'Sen. Claire McCaskill'. A description that starts with one is kept whole.
     """
-    head = _APPOSITION.split(name, maxsplit=1)[0]
+    head = _DESCRIPTION.split(name, maxsplit=1)[0]
     return head if head.strip() else name
 
 
-def normalize_name(name: str, *, head_only: bool = True) -> tuple[str, ...]:
+def normalize_name(name: str) -> tuple[str, ...]:
     """Comparable words of a speaker name: "Mr. Trump's" -> ('trump',).
 
     Case-folded; possessive 's and edge punctuation stripped; "the" and name suffixes dropped;
-    honorifics dropped while a word remains ("the senator" -> ('senator',)). With `head_only`
-    (the default) an appositive or parenthetical after the name is cut first (`name_head`).
+    honorifics dropped while a word remains ("the senator" -> ('senator',)).
     """
     words: list[str] = []
-    for raw in (name_head(name) if head_only else name).casefold().split():
+    for raw in name.casefold().split():
         word = _WORD_EDGE_PUNCT.sub("", _POSSESSIVE.sub("", _WORD_EDGE_PUNCT.sub("", raw)))
         if word and word not in DROPPED_WORDS:
             words.append(word)
@@ -56,15 +55,26 @@ def normalize_name(name: str, *, head_only: bool = True) -> tuple[str, ...]:
     return tuple(kept or words)
 
 
-def speakers_match(gold: str | None, pred: str | None, *, head_only: bool = True) -> bool:
-    """Equal normalized names or the same last word; null matches null only."""
-    if gold is None or pred is None:
-        return gold is None and pred is None
-    g = normalize_name(gold, head_only=head_only)
-    p = normalize_name(pred, head_only=head_only)
+def _same_source(gold: str, pred: str) -> bool:
+    g = normalize_name(gold)
+    p = normalize_name(pred)
     if not g or not p:
         return gold.strip().casefold() == pred.strip().casefold()
     return g == p or g[-1] == p[-1]
+
+
+def speakers_match(gold: str | None, pred: str | None, *, head_only: bool = True) -> bool:
+    """Equal normalized names or the same last word; null matches null only.
+
+    The gold source is tried whole and, with `head_only` (the eval README's rule), also without
+    its description (`name_head`); the predicted name is compared as it is.
+    """
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if _same_source(gold, pred):
+        return True
+    head = name_head(gold)
+    return head_only and head != gold and _same_source(head, pred)
 
 
 def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

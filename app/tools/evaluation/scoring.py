@@ -9,7 +9,11 @@ Definitions (every figure is micro-averaged over all articles):
 - **Speaker matching.** Names are compared after normalization: case-folded, possessive 's
   stripped, punctuation removed, honorifics (Mr, Mrs, Dr, Sen, ...), name suffixes (Jr, Sr, ...)
   and the word "the" dropped. Two names match when the word lists are equal or their last words
-  are ("Hillary Clinton" ~ "Clinton"). null matches null only. The predicted name is the
+  are ("Hillary Clinton" ~ "Clinton"). The gold source is tried whole and without its
+  description, the part from its first comma, parenthesis, dash, " who " or " which " on
+  ("Kenneth Baer, a former official" ~ "Kenneth Baer"); "of" starts no description, so
+  "Sen. Tom Carper of Delaware" needs that whole mention or the last word "Delaware"
+  (`--strict-names`: whole only). null matches null only. The predicted name is the
   response's `speaker.name`; a quote without a speaker or with an unresolved speaker
   (`name` null) predicts null. A resolved speaker also matches when its `mention` (the words
   naming it at the quote, which is what the gold records) matches: "the Florida senator" resolved
