@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from app.pipeline.sources import FIRST_SECOND_PERSON, noun_names_source, quantifier_subject
 from app.pipeline.speakers.context import DocIndex, is_mark_dash
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS
+from app.pipeline.speakers.origin import origin_end
 from app.pipeline.syntax import (
     MENTION_POS,
     NON_SPEAKER_LABELS,
@@ -325,6 +326,8 @@ def mention_extent(token: Token) -> tuple[int, int]:
             right = max(right, child.right_edge.i + 1)
         elif modified and child.left_edge.i == right and _np_post_modifier(child):
             right = max(right, child.right_edge.i + 1)
+        elif child.i == right and (origin := origin_end(token, child)) is not None:
+            right = origin  # "Sen. Tom Carper of Delaware"
     return left, right
 
 
