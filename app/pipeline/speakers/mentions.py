@@ -1,4 +1,5 @@
-"""Speaker mentions: which tokens may name a speaker, and the words a mention covers."""
+"""Speaker mentions: which tokens may name a speaker, and where a mention starts and ends in
+its sentence (the noun phrase itself is `extent.mention_extent`)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,10 @@ from spacy.tokens import Doc, Token
 from app.pipeline.sources import FIRST_SECOND_PERSON, noun_names_source, quantifier_subject
 from app.pipeline.speakers.context import DocIndex, is_mark_dash
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS
-from app.pipeline.speakers.origin import origin_end
+from app.pipeline.speakers.extent import mention_extent
 from app.pipeline.syntax import (
     MENTION_POS,
     NON_SPEAKER_LABELS,
-    NP_LEFT_DEPS,
     PERSON_LABELS,
     VERB_POS,
     mention_head,
@@ -21,15 +21,6 @@ from app.pipeline.syntax import (
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
-# Post-modifiers kept in a common-noun mention ("a spokesman for the campaign").
-NP_RIGHT_PREPS: frozenset[str] = frozenset(
-    {"for", "of", "at", "with", "from", "in", "close", "to", "on", "inside", "like", "within", "by"}
-)
-# Adjectives that head a post-modifier of a common-noun mention ("a source familiar with it").
-NP_RIGHT_ADJECTIVES: frozenset[str] = frozenset({"familiar", "close", "involved", "knowledgeable"})
-# Participles that post-modify a common-noun mention ("a poll released Monday", "a memo drafted
-# by the agency"); matched by tag, the clause must stay outside quotes and before the cue.
-NP_RIGHT_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBN"})
 # What follows the place name of a dateline ("WASHINGTON (AP) -", "LONDON --").
 DATELINE_FOLLOWERS: frozenset[str] = frozenset({"(", "-", "--", "—", "–", ","})
 # Dashes that end a dateline.
@@ -55,11 +46,6 @@ COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
 SERIES_OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "pobj"})
 SERIES_BREAK_DEPS: frozenset[str] = frozenset({"relcl", "acl", "advcl", "appos", "ccomp"})
 
-# Prepositions of a share written as a ratio (`Two in three said`, `nine out of 10 say`): the
-# whole ratio is the mention, not its first number.
-RATIO_PREPS: frozenset[str] = frozenset({"in", "out"})
-# Reflexives written after a name for emphasis (`Cruz himself said`): part of the mention.
-EMPHATIC_REFLEXIVES: frozenset[str] = frozenset({"himself", "herself", "itself", "themselves"})
 # Longest rank abbreviation the tokenizer may split from its period (`Capt.`, `Cmdr.`).
 MAX_RANK_LENGTH = 5
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
@@ -307,61 +293,6 @@ def _described_noun(index: DocIndex, k: int, verb: int, para: int) -> Token | No
     return None
 
 
-def mention_extent(token: Token) -> tuple[int, int]:
-    """Token range of the noun phrase headed by `token`, without appositions or clauses."""
-    if token.pos_ == "PRON":
-        return token.i, token.i + 1
-    left = token.i
-    for child in token.lefts:
-        if child.dep_ in NP_LEFT_DEPS or (child.dep_ == "punct" and child.text == "-"):
-            left = min(left, child.left_edge.i)
-    right = token.i + 1
-    modified = _takes_post_modifiers(token)
-    for child in token.rights:
-        if child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.i == right):
-            right = max(right, child.right_edge.i + 1)
-        elif child.i == right and child.dep_ == "appos" and child.lower_ in EMPHATIC_REFLEXIVES:
-            right += 1
-        elif token.pos_ == "NUM" and child.i == right and _ratio(child):
-            right = max(right, child.right_edge.i + 1)
-        elif modified and child.left_edge.i == right and _np_post_modifier(child):
-            right = max(right, child.right_edge.i + 1)
-        elif child.i == right and (origin := origin_end(token, child)) is not None:
-            right = origin  # "Sen. Tom Carper of Delaware"
-    return left, right
-
-
-def _ratio(prep: Token) -> bool:
-    """The `in three` of `Two in three`, the `out of 10` of `nine out of 10`."""
-    return (
-        prep.dep_ == "prep"
-        and prep.lower_ in RATIO_PREPS
-        and any(t.like_num and t.i > prep.i for t in prep.subtree)
-    )
-
-
-def _takes_post_modifiers(token: Token) -> bool:
-    """A common noun, or a proper noun that is no person's name (`one Democrat familiar with
-    the talks`, `the Holocaust Memorial Museum in Washington`), keeps its post-modifiers."""
-    if token.pos_ == "NOUN":
-        return True
-    return token.pos_ == "PROPN" and token.ent_type_ not in PERSON_LABELS
-
-
-def _np_post_modifier(child: Token) -> bool:
-    """A right dependent kept in a common-noun mention: "of/for/to X", "familiar with X",
-    "released Monday", "and spectators" (a coordinated noun)."""
-    if child.dep_ in {"prep", "amod"}:
-        if any(obj.ent_type_ in NON_SPEAKER_LABELS for obj in child.children):
-            return False  # "the campaign on Monday": a time, not part of the name
-        return child.lower_ in NP_RIGHT_PREPS or child.lower_ in NP_RIGHT_ADJECTIVES
-    if child.dep_ == "acl":
-        return child.tag_ in NP_RIGHT_PARTICIPLE_TAGS
-    if child.dep_ == "cc":
-        return any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in child.head.rights)
-    return child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}
-
-
 def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> SpeakerCandidate:
     """The mention headed by `head` (its owner for a speech noun, the name for a role), with its
     cue; the layout table stamps the layout."""
@@ -428,12 +359,19 @@ def coordination_end(index: DocIndex, head: Token, cue: tuple[int, int] | None) 
     last = conjuncts[-1]
     if last.lower_ in NON_SPEAKER_PRONOUNS or last.ent_type_ in NON_SPEAKER_LABELS:
         return None
+    if any(c.dep_ == "appos" and c.i < last.i and _after_comma(c) for c in head.rights):
+        return None  # `Ann Lee, an aide to Ray, and a Republican`: the description goes on
     _, end = mention_extent(last)
     para = index.para[head.i]
     for k in range(head.i, end):
         if index.inside[k] or index.para[k] != para or (cue is not None and cue[0] <= k < cue[1]):
             return None
     return end
+
+
+def _after_comma(appos: Token) -> bool:
+    """An apposition set off by a comma (`Ann Lee, an aide,`), not a parenthesis (`Lee (R-AL)`)."""
+    return appos.left_edge.i > 0 and appos.doc[appos.left_edge.i - 1].text == ","
 
 
 def _name_after_abbreviation(index: DocIndex, head: Token) -> Token:

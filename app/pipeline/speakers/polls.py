@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from app.pipeline.speakers import mentions
 from app.pipeline.speakers.context import DocIndex
-from app.pipeline.speakers.mentions import RATIO_PREPS
+from app.pipeline.speakers.extent import RATIO_PREPS
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 from app.pipeline.types import SpeakerCandidate
 
