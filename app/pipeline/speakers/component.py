@@ -29,7 +29,12 @@ from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteCon
 from app.pipeline.speakers.cues import CueLexicon, according_to_source
 from app.pipeline.speakers.layouts.after import according_later, unfinished
 from app.pipeline.speakers.layouts.before import cue_adjacent
-from app.pipeline.speakers.mentions import names_someone, passive_subject, weak_subject
+from app.pipeline.speakers.mentions import (
+    acting_pronoun,
+    names_someone,
+    passive_subject,
+    weak_subject,
+)
 from app.pipeline.speakers.misread import verb_read_as_noun
 from app.pipeline.speakers.patterns import CuePatterns
 from app.pipeline.speakers.polls import poll_source
@@ -220,7 +225,11 @@ class SpeakerAttributor(DataPipe):
                 continue
             if found is not None and found.layout == "verb":
                 # a plain verb's subject is rarely the source of a fragment it governs
-                if not weak_subject(index, found):
+                if acting_pronoun(index, found):
+                    # `Then he turned to "little" Marco Rubio`: he or she, acting, is the source
+                    # unless the sentence has a speech cue of its own
+                    found = BY_NAME["sentence_cue"].find(q) or found
+                elif not weak_subject(index, found):
                     found = first_found(q, "named_verb") or found
                 elif main_clause_source(index, found):
                     found = BY_NAME["sentence_cue"].find(q) or found

@@ -46,6 +46,10 @@ COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
 SERIES_OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "pobj"})
 SERIES_BREAK_DEPS: frozenset[str] = frozenset({"relcl", "acl", "advcl", "appos", "ccomp"})
 
+# Pronouns whose subject role names a person acting (`he tossed in a "lyin'" Ted Cruz`), and
+# the verbs whose subject is only described (`he is a "bully"`).
+ACTING_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+COPULA_LEMMAS: frozenset[str] = frozenset({"be"})
 # Longest rank abbreviation the tokenizer may split from its period (`Capt.`, `Cmdr.`).
 MAX_RANK_LENGTH = 5
 # Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
@@ -127,6 +131,15 @@ def weak_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
         return True
     head = index.doc[candidate.head]
     return head.pos_ != "PROPN" and head.ent_type_ not in PERSON_LABELS
+
+
+def acting_pronoun(index: DocIndex, candidate: SpeakerCandidate) -> bool:
+    """A he/she subject of a verb other than "be": the one acting (`he pronounced Lee "a
+    friend"`), not the one described (`he is a "bully"`)."""
+    if candidate.head is None:
+        return False
+    head = index.doc[candidate.head]
+    return head.lower_ in ACTING_PRONOUNS and head.head.lemma_ not in COPULA_LEMMAS
 
 
 def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
