@@ -41,8 +41,9 @@ MAX_NAME_CHAIN = 6
 
 def mention_head(token: Token) -> Token:
     """Climb from a name part to the head of its noun phrase ("Jeff" -> "Sessions"), never onto
-    a verb (`"Q," Trump barked` parsed with "Trump" a compound of "barked")."""
-    head = token
+    a verb (`"Q," Trump barked` parsed with "Trump" a compound of "barked"); a possessive 's
+    stands for its owner ("Bush's" -> "Bush")."""
+    head = token.head if token.dep_ == "case" and token.head.i < token.i else token
     for _ in range(MAX_NAME_CHAIN):
         up = head.head
         if up.pos_ in VERB_POS:

@@ -64,6 +64,19 @@ def test_a_name_hung_on_a_verb_as_a_compound_stays_the_mention_head() -> None:
     assert mention_head(name[0]).text == "Baker"
 
 
+def test_a_possessive_s_stands_for_its_owner() -> None:
+    # `George Bush's refusal to condemn`: a layout that lands on "'s" means the owner
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Bush", "\u2019s", "refusal"],
+        heads=[2, 0, 2],
+        deps=["poss", "case", "ROOT"],
+        pos=["PROPN", "PART", "NOUN"],
+    )
+    assert mention_head(doc[1]).text == "Bush"
+    assert mention_head(doc[2]).text == "refusal"
+
+
 @pytest.mark.full_model
 def test_a_mention_that_names_no_one_gives_way_to_the_sentences_named_cue(nlp: Language) -> None:
     text = (
