@@ -17,7 +17,7 @@ from app.pipeline.entities.names import Cluster, Name, NameModel, quoted_mask
 from app.pipeline.entities.resolve import _surname
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.speakers.component import SpeakerAttributor
-from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerEntity
+from app.pipeline.types import Attribution, CharSpan, EntityKind, Quote, SpeakerEntity
 from tests.pipeline.support import RESOLVER_DATA, SEED, attribute, attributions, who
 
 LEXICONS = RESOLVER_DATA
@@ -524,3 +524,37 @@ def test_a_lone_surname_tagged_as_a_common_word_names_a_person_the_ner_called_an
     found = _surname(doc[4], {"e1": Cluster([name], name, "organization")})
     assert found is not None and found.name == "Sean Hannity"
     assert _surname(doc[4], {"e1": Cluster([name], name, "document")}) is None
+
+
+def _name(start: int, text: str, kind: EntityKind, role: str | None = None) -> Name:
+    words = tuple(text.lower().split())
+    return Name(
+        start=start,
+        end=start + len(words),
+        words=words,
+        text=text,
+        role=role,
+        role_words=frozenset({role.lower()}) if role else frozenset(),
+        gender=None,
+        kind=kind,
+        subject=True,
+    )
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(("role", "kind"), [("Dr.", "person"), (None, "organization")])
+def test_a_title_on_one_name_makes_an_organisation_tagged_cluster_a_person(
+    nlp: Language, role: str | None, kind: str
+) -> None:
+    """`Parker Griffith` tagged ORG, later `Dr. Griffith`: the title says a person, whom "he"
+    can mean; without a title the fullest name's organisation tag stands."""
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+    names = [
+        _name(0, "Parker Griffith", "organization"),
+        _name(20, "Griffith", "person", role),
+    ]
+    clusters = model.cluster(names)
+    assert list(clusters) == ["parker griffith"]
+    assert clusters["parker griffith"].kind == kind
