@@ -31,6 +31,8 @@ BOUND_PRONOUNS: dict[str, Gender] = {
     "her": "female",
     "herself": "female",
 }
+# Subject pronouns of a clause conjoined to the name's own (`Lee spoke, and she left`).
+CONJOINED_SUBJECT_PRONOUNS: dict[str, Gender] = {"he": "male", "she": "female"}
 # Weight of each kind of evidence (an honorific outweighs a first name the lexicon knows).
 HONORIFIC_VOTE = 3.0
 ROLE_NOUN_VOTE = 2.0
@@ -162,6 +164,13 @@ def _bound_pronouns(
             continue  # the object "her" ("Comey criticized her") is someone else
         if _in_clause_of(doc, i, verb.i, head):
             box.add(gender, BOUND_PRONOUN_VOTE, "bound pronoun")
+    for conjoined in verb.conjuncts:
+        # `Trump called it "an attack," but he also noted`: the next clause's he/she subject
+        for child in conjoined.children:
+            gender = CONJOINED_SUBJECT_PRONOUNS.get(child.lower_)
+            if gender is not None and head < child.i < limit and child.dep_ in CLAUSE_SUBJECT_DEPS:
+                if not quoted[child.i]:
+                    box.add(gender, BOUND_PRONOUN_VOTE, "bound pronoun")
 
 
 def _in_clause_of(doc: Doc, token: int, verb: int, subject: int) -> bool:

@@ -438,6 +438,19 @@ def test_a_first_name_and_surname_the_tagger_calls_an_organisation_may_be_a_pers
 
 
 @pytest.mark.full_model
+def test_a_he_subject_of_the_next_clause_binds_a_shared_surname(nlp: Language) -> None:
+    """`Trump called it "Q," but he also noted "Q2"`: the he of the conjoined clause says which
+    Trump, so the surname is not the daughter named last (the she whom "he" could not mean)."""
+    text = (
+        "Donald Trump spoke in Dallas on Monday. His daughter Ivanka Trump, 34, introduced him. "
+        'In somber comments, Trump called the shooting "an attack on our country," but he also '
+        'noted the "senseless deaths" of two men in Ohio.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert [w[:2] for w in who(doc)] == [("Donald Trump", "Trump"), ("Donald Trump", "Trump")]
+
+
+@pytest.mark.full_model
 def test_a_surname_a_family_shares_joins_the_name_its_bound_pronoun_fits(nlp: Language) -> None:
     """`Ty Lazar` is named last, but `Lazar ... her home` is Dorothy Lazar."""
     text = (
