@@ -18,7 +18,12 @@ from spacy.language import Language
 from spacy.util import registry
 
 from app.pipeline.pieces import pipe_in_pieces as pipe_in_pieces
-from app.pipeline.tokenizer import DEFAULT_MAX_CHUNK, bound_tokenizer, split_glued_quotes
+from app.pipeline.tokenizer import (
+    DEFAULT_MAX_CHUNK,
+    bound_tokenizer,
+    split_glued_quotes,
+    straighten_apostrophe,
+)
 
 # Modules whose import registers our factories, config functions and extensions (done in
 # build_pipeline, so that importing the light `app.pipeline.types` pulls in no component).
@@ -48,6 +53,8 @@ def build_pipeline(model_name: str, config_path: Path) -> Language:
     bound_tokenizer(nlp, int(guard.get("max_chunk", DEFAULT_MAX_CHUNK)))
     if guard.get("split_glued_quotes", False):
         split_glued_quotes(nlp)
+    if guard.get("straighten_apostrophe", False):
+        straighten_apostrophe(nlp)
     components: dict[str, Any] = dict(config.get("components", {}))
     for name, component_cfg in components.items():
         settings = dict(component_cfg)

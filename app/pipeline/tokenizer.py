@@ -101,3 +101,21 @@ def split_glued_quotes(nlp: Language) -> None:
         return
     combined = f"{pattern}|{GLUED_QUOTE_INFIX}" if pattern else GLUED_QUOTE_INFIX
     tokenizer.infix_finditer = re.compile(combined).finditer
+
+
+# The typographic apostrophe, and the typewriter one whose features it should show the model.
+CURLY_APOSTROPHE = "\u2019"
+STRAIGHT_APOSTROPHE = "'"
+
+
+def straighten_apostrophe(nlp: Language) -> None:
+    """Give the lone typographic apostrophe the shape, prefix and suffix of the typewriter one
+    (its norm already is). The small English model, trained on typewriter text, tags a lone "’"
+    as a closing quote, so `Forbes’ words` and `Sanders’ campaign` lose their possessive; with
+    the typewriter features it reads them as `Forbes' words`. Only the model's view changes:
+    the token's text is still "’"."""
+    curly = nlp.vocab[CURLY_APOSTROPHE]
+    straight = nlp.vocab[STRAIGHT_APOSTROPHE]
+    curly.shape_ = straight.shape_
+    curly.prefix_ = straight.prefix_
+    curly.suffix_ = straight.suffix_

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from app.pipeline.text import doc_text
-from app.pipeline.tokenizer import BoundedTokenizer, bound_tokenizer
+from app.pipeline.tokenizer import BoundedTokenizer, bound_tokenizer, straighten_apostrophe
 
 MAX_CHUNK = 16
 
@@ -66,3 +66,37 @@ def test_text_is_always_kept_exactly(guarded: BoundedTokenizer, text: str) -> No
     # the text is kept for the components, whole chunks or pieces alike: nothing joins it again
     assert doc.user_data["quotes.text"] == text
     assert doc_text(doc) == text
+
+
+def test_the_typographic_apostrophe_shows_the_typewriter_ones_features() -> None:
+    blank = spacy.blank("en")
+    straighten_apostrophe(blank)
+    curly, straight = blank.vocab["\u2019"], blank.vocab["'"]
+    assert (curly.shape_, curly.prefix_, curly.suffix_, curly.norm_) == (
+        straight.shape_,
+        straight.prefix_,
+        straight.suffix_,
+        straight.norm_,
+    )
+    assert curly.orth_ == "\u2019"  # the text is untouched
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "apostrophe_tag"),
+    [
+        ("In Forbes\u2019 words, the city is a hub.", "Forbes", "POS"),
+        ("Sanders\u2019 campaign said no.", "Sanders", "POS"),
+    ],
+)
+def test_a_lone_typographic_apostrophe_after_an_s_is_a_possessive(
+    nlp: Language, text: str, owner: str, apostrophe_tag: str
+) -> None:
+    doc = nlp(text)
+    name = next(t for t in doc if t.text == owner)
+    apostrophe = doc[name.i + 1]
+    assert (apostrophe.text, apostrophe.tag_, name.dep_) == ("\u2019", apostrophe_tag, "poss")
+
+
+def test_a_closing_single_quote_stays_a_quote(nlp: Language) -> None:
+    doc = nlp("He said \u2018no\u2019 twice.")
+    assert [t.tag_ for t in doc if t.text == "\u2019"] == ["''"]
