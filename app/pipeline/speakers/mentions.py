@@ -336,6 +336,11 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
         if index.doc[k].text == "," and head.pos_ == "PROPN":
             start = k + 1  # `Of Carson, Levine said`: a name starts after a comma
             break
+    while start < head.i and index.doc[start].text in DASH_TOKENS:
+        if _hyphen_joined(index.doc, start) and not index.inside[start - 1]:
+            start -= 1  # `co-Anchor DeMarco Morgan`: the word the hyphen is inside
+            break
+        start += 1  # `- Hillary Clinton` signed below a quote: the dash is the cue
     while start >= 2 and _hyphen_joined(index.doc, start - 1) and not index.inside[start - 2]:
         start -= 2  # "co-host Stu Burguiere"
     for k in range(head.i + 1, end):

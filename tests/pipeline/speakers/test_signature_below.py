@@ -28,4 +28,16 @@ def test_signature_below_followed_by_a_participle_clause(nlp: Language) -> None:
     )
     doc = attribute(nlp, text)
     assert layouts(doc) == ["signature_below"]
-    assert who(doc)[0][0] == "Ann Fields"
+    # the dash is the cue, not part of the signer's mention
+    assert who(doc)[0][:2] == ("Ann Fields", "Governor Ann Fields")
+
+
+@pytest.mark.full_model
+def test_a_hyphenated_title_keeps_the_word_before_its_hyphen(nlp: Language) -> None:
+    # (the parse hangs "co" apart and starts the name's compounds at the hyphen)
+    text = (
+        '"It was the first time in a long time, senator," KTV This Morning co-Anchor Dana Morgan '
+        "said."
+    )
+    doc = attribute(nlp, text)
+    assert who(doc)[0][:2] == ("Dana Morgan", "co-Anchor Dana Morgan")
