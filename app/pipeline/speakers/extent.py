@@ -21,6 +21,8 @@ NP_RIGHT_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBN"})
 # Prepositions of a share written as a ratio (`Two in three said`, `nine out of 10 say`): the
 # whole ratio is the mention, not its first number.
 RATIO_PREPS: frozenset[str] = frozenset({"in", "out"})
+# The preposition of a number's partitive (`one of those advisers said`): part of the mention.
+PARTITIVE_PREPS: frozenset[str] = frozenset({"of"})
 # Reflexives written after a name for emphasis (`Cruz himself said`): part of the mention.
 EMPHATIC_REFLEXIVES: frozenset[str] = frozenset({"himself", "herself", "itself", "themselves"})
 
@@ -40,7 +42,7 @@ def mention_extent(token: Token) -> tuple[int, int]:
             right = max(right, child.right_edge.i + 1)
         elif child.i == right and child.dep_ == "appos" and child.lower_ in EMPHATIC_REFLEXIVES:
             right += 1
-        elif token.pos_ == "NUM" and child.i == right and _ratio(child):
+        elif token.pos_ == "NUM" and child.i == right and (_ratio(child) or _partitive(child)):
             right = max(right, child.right_edge.i + 1)
         elif modified and child.left_edge.i == right and _np_post_modifier(child):
             right = max(right, child.right_edge.i + 1)
@@ -56,6 +58,11 @@ def _ratio(prep: Token) -> bool:
         and prep.lower_ in RATIO_PREPS
         and any(t.like_num and t.i > prep.i for t in prep.subtree)
     )
+
+
+def _partitive(prep: Token) -> bool:
+    """The `of those advisers` of `one of those advisers`: whom the number counts."""
+    return prep.dep_ == "prep" and prep.lower_ in PARTITIVE_PREPS and prep.n_rights > 0
 
 
 def _takes_post_modifiers(token: Token) -> bool:

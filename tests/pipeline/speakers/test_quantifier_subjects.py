@@ -18,3 +18,20 @@ def test_a_quantifier_subject_of_the_cue_speaks(nlp: Language) -> None:
     )
     doc = attribute(nlp, text, ["partial"])
     assert who(doc)[0][1] == "Several"
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            '"It is over," said one of the mayor\'s advisers, who asked not to be named.',
+            "one of the mayor's advisers",
+        ),
+        ('"It is over," one of them said.', "one of them"),
+        ('Two in three said the plan was "a mess."', "Two in three"),
+    ],
+)
+def test_a_number_keeps_whom_it_counts(nlp: Language, text: str, mention: str) -> None:
+    doc = attribute(nlp, text)
+    assert who(doc)[0][1] == mention
