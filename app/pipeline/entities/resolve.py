@@ -35,7 +35,7 @@ SURNAME_KINDS: frozenset[str] = frozenset({"person", "organization"})
 NEUTER_PRONOUNS: frozenset[str] = frozenset({"it"})
 # Indefinite pronouns that name a speaker by themselves ("another read", "someone shouted").
 INDEFINITE_SPEAKERS: frozenset[str] = frozenset(
-    {"another", "someone", "somebody", "one", "others", "some", "many", "most", "both"}
+    {"another", "someone", "somebody", "one", "others", "some", "many", "most", "both", "those"}
 )
 # Role-noun synonyms a nominal may use for a title ("Rep. X" ... "the congressman").
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {

@@ -21,6 +21,8 @@ NP_RIGHT_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBN"})
 # Prepositions of a share written as a ratio (`Two in three said`, `nine out of 10 say`): the
 # whole ratio is the mention, not its first number.
 RATIO_PREPS: frozenset[str] = frozenset({"in", "out"})
+# Pronouns a participle describes into a source (`those surveyed`, `those polled`).
+DESCRIBED_PRONOUNS: frozenset[str] = frozenset({"those"})
 # The preposition of a number's partitive (`one of those advisers said`): part of the mention.
 PARTITIVE_PREPS: frozenset[str] = frozenset({"of"})
 # Reflexives written after a name for emphasis (`Cruz himself said`): part of the mention.
@@ -30,7 +32,11 @@ EMPHATIC_REFLEXIVES: frozenset[str] = frozenset({"himself", "herself", "itself",
 def mention_extent(token: Token) -> tuple[int, int]:
     """Token range of the noun phrase headed by `token`, without appositions or clauses."""
     if token.pos_ == "PRON":
-        return token.i, token.i + 1
+        end = token.i + 1
+        for child in token.rights:
+            if token.lower_ in DESCRIBED_PRONOUNS and child.i == end and _participle(child):
+                end = child.right_edge.i + 1  # `those surveyed said`
+        return token.i, end
     left = token.i
     for child in token.lefts:
         if child.dep_ in NP_LEFT_DEPS or (child.dep_ == "punct" and child.text == "-"):
@@ -60,6 +66,11 @@ def _ratio(prep: Token) -> bool:
     )
 
 
+def _participle(child: Token) -> bool:
+    """A participle clause right after its noun (`those surveyed`, `a memo drafted by X`)."""
+    return child.dep_ == "acl" and child.tag_ in NP_RIGHT_PARTICIPLE_TAGS
+
+
 def _partitive(prep: Token) -> bool:
     """The `of those advisers` of `one of those advisers`: whom the number counts."""
     return prep.dep_ == "prep" and prep.lower_ in PARTITIVE_PREPS and prep.n_rights > 0
@@ -81,7 +92,7 @@ def _np_post_modifier(child: Token) -> bool:
             return False  # "the campaign on Monday": a time, not part of the name
         return child.lower_ in NP_RIGHT_PREPS or child.lower_ in NP_RIGHT_ADJECTIVES
     if child.dep_ == "acl":
-        return child.tag_ in NP_RIGHT_PARTICIPLE_TAGS
+        return _participle(child)
     if child.dep_ == "cc":
         return any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in child.head.rights)
     return child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}

@@ -35,3 +35,13 @@ def test_a_quantifier_subject_of_the_cue_speaks(nlp: Language) -> None:
 def test_a_number_keeps_whom_it_counts(nlp: Language, text: str, mention: str) -> None:
     doc = attribute(nlp, text)
     assert who(doc)[0][1] == mention
+
+
+@pytest.mark.full_model
+def test_those_a_participle_describes_are_a_source(nlp: Language) -> None:
+    text = (
+        'The poll shows Lee ahead. While those surveyed said Ann Brooks has the "best plan," '
+        "Lee leads."
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][:2] == ("those surveyed", "those surveyed")
