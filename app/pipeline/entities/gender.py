@@ -168,9 +168,9 @@ def _bound_pronouns(
         # `Trump called it "an attack," but he also noted`: the next clause's he/she subject
         for child in conjoined.children:
             gender = CONJOINED_SUBJECT_PRONOUNS.get(child.lower_)
-            if gender is not None and head < child.i < limit and child.dep_ in CLAUSE_SUBJECT_DEPS:
-                if not quoted[child.i]:
-                    box.add(gender, BOUND_PRONOUN_VOTE, "bound pronoun")
+            subject = child.dep_ in CLAUSE_SUBJECT_DEPS and head < child.i < limit
+            if gender is not None and subject and not quoted[child.i]:
+                box.add(gender, BOUND_PRONOUN_VOTE, "bound pronoun")
 
 
 def _in_clause_of(doc: Doc, token: int, verb: int, subject: int) -> bool:

@@ -33,9 +33,10 @@ def mention_extent(token: Token) -> tuple[int, int]:
     """Token range of the noun phrase headed by `token`, without appositions or clauses."""
     if token.pos_ == "PRON":
         end = token.i + 1
-        for child in token.rights:
-            if token.lower_ in DESCRIBED_PRONOUNS and child.i == end and _participle(child):
-                end = child.right_edge.i + 1  # `those surveyed said`
+        if token.lower_ in DESCRIBED_PRONOUNS:
+            for child in token.rights:
+                if child.i == end and _participle(child):
+                    end = child.right_edge.i + 1  # `those surveyed said`
         return token.i, end
     left = token.i
     for child in token.lefts:

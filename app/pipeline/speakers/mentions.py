@@ -329,20 +329,18 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
     para = index.para[head.i]
     joined = coordination_end(index, head, cue)
     while start < head.i and (
-        index.inside[start] or index.para[start] != para or is_mark_dash(index.doc[start])
+        index.inside[start]
+        or index.para[start] != para
+        or is_mark_dash(index.doc[start])
+        or index.doc[start].text in DASH_TOKENS  # `- Jane Doe` signed below: the dash is the cue
     ):
         start += 1
     for k in range(head.i - 1, start - 1, -1):
         if index.doc[k].text == "," and head.pos_ == "PROPN":
             start = k + 1  # `Of Carson, Levine said`: a name starts after a comma
             break
-    while start < head.i and index.doc[start].text in DASH_TOKENS:
-        if _hyphen_joined(index.doc, start) and not index.inside[start - 1]:
-            start -= 1  # `co-Anchor DeMarco Morgan`: the word the hyphen is inside
-            break
-        start += 1  # `- Hillary Clinton` signed below a quote: the dash is the cue
     while start >= 2 and _hyphen_joined(index.doc, start - 1) and not index.inside[start - 2]:
-        start -= 2  # "co-host Stu Burguiere"
+        start -= 2  # "co-host Stu Burguiere", and "co-Anchor" when the phrase began at its "-"
     for k in range(head.i + 1, end):
         if (
             index.inside[k]
