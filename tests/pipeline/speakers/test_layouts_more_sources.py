@@ -42,36 +42,37 @@ def test_naming_participle_with_a_by_phrase_takes_its_agent(nlp: Language) -> No
     assert who(doc) == [("Tom Baker", "Senator Tom Baker", "described")]
 
 
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    """A hand-made doc with the parse given word by word."""
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
 def test_a_name_hung_on_a_verb_as_a_compound_stays_the_mention_head() -> None:
     # `"Sit down," Baker barked` parsed with "Baker" a compound of the verb "barked"
-    words = ["Baker", "barked", "."]
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        heads=[1, 1, 1],
-        deps=["compound", "ROOT", "punct"],
-        pos=["PROPN", "VERB", "PUNCT"],
+    doc = _parsed(
+        ["Baker", "barked", "."],
+        [1, 1, 1],
+        ["compound", "ROOT", "punct"],
+        ["PROPN", "VERB", "PUNCT"],
     )
     assert mention_head(doc[0]).text == "Baker"
     # a name part still climbs to its name's head
-    name = Doc(
-        spacy.blank("en").vocab,
-        words=["Ann", "Baker", "barked"],
-        heads=[1, 2, 2],
-        deps=["compound", "nsubj", "ROOT"],
-        pos=["PROPN", "PROPN", "VERB"],
+    name = _parsed(
+        ["Ann", "Baker", "barked"],
+        [1, 2, 2],
+        ["compound", "nsubj", "ROOT"],
+        ["PROPN", "PROPN", "VERB"],
     )
     assert mention_head(name[0]).text == "Baker"
 
 
 def test_a_possessive_s_stands_for_its_owner() -> None:
     # `George Bush's refusal to condemn`: a layout that lands on "'s" means the owner
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=["Bush", "\u2019s", "refusal"],
-        heads=[2, 0, 2],
-        deps=["poss", "case", "ROOT"],
-        pos=["PROPN", "PART", "NOUN"],
+    doc = _parsed(
+        ["Bush", "\u2019s", "refusal"],
+        [2, 0, 2],
+        ["poss", "case", "ROOT"],
+        ["PROPN", "PART", "NOUN"],
     )
     assert mention_head(doc[1]).text == "Bush"
     assert mention_head(doc[2]).text == "refusal"
