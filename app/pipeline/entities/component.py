@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
+from app.pipeline.entities.described import describe, described_people
 from app.pipeline.entities.first_names import Gender, GenderLexicon
 from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather, mark_bound_genders
 from app.pipeline.entities.names import Cluster, NameModel, ResolverLexicons, quoted_mask
@@ -194,16 +195,18 @@ class SpeakerResolver(DataPipe):
         names = NameModel(self.lexicons, self._genders)
         found = names.collect(doc, spans, quoted)
         mark_bound_genders(doc, found, quoted)
-        article = ArticleNames.of(names.cluster(found))
+        clusters = names.cluster(found)
         votes = gather(
             doc,
-            article.clusters,
+            clusters,
             quoted,
             gendered_nouns=self.lexicons.gendered_nouns,
             lexicon=self._genders,
         )
         for key, box in votes.items():
-            article.clusters[key].gender = box.gender
+            clusters[key].gender = box.gender
+        clusters.update(described_people(doc, quoted, self.lexicons.gendered_nouns))
+        article = ArticleNames.of(clusters)
         timeline = Timeline(doc, _name_mentions(doc, article))
         resolver = MentionResolver(
             names,
@@ -232,9 +235,39 @@ class SpeakerResolver(DataPipe):
             candidate: SpeakerCandidate | None = ext.speaker_candidate
             result = resolver.resolve(doc, candidate, article, resolved)
             resolved.append(result)
+            if result is not None and candidate is not None and quote.is_quotation:
+                self._describe_speaker(doc, candidate, result, article, timeline, quoted)
             if result is not None and result.key in article.clusters:
                 _follow(doc, span, candidate, result, article, votes, timeline)
         return _finish(doc, spans, resolved, article.clusters, self.calibrator)
+
+    def _describe_speaker(
+        self,
+        doc: Doc,
+        candidate: SpeakerCandidate,
+        result: Resolved,
+        article: ArticleNames,
+        timeline: Timeline,
+        quoted: Sequence[bool],
+    ) -> None:
+        """A person a quote's speaker mention describes without a name (`said one longtime
+        adviser`) becomes an entity: the he/she of the next quote may mean them."""
+        if result.key is None or result.key in article.clusters or candidate.head is None:
+            return
+        head = doc[candidate.head]
+        if (
+            result.resolution != "nominal"
+            or head.tag_ != "NN"
+            or head.dep_ not in NOMINAL_SUBJECT_DEPS
+        ):
+            return
+        gender = self.lexicons.gendered_nouns.get(head.lemma_.lower())
+        if result.kind != "person" and gender is None:
+            return  # (`the report said`: no one a he/she could mean)
+        cluster = describe(head, gender, quoted)
+        if cluster is not None:
+            article.clusters[result.key] = cluster
+            timeline.add(Mention(head.i, result.key, "name", subject=True))
 
 
 def _finish(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from app.pipeline.entities.described import DESCRIBED_KEY
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.names import Cluster, NameModel, ResolverLexicons, strip_punct
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
@@ -102,6 +103,7 @@ class ArticleNames:
     starts: list[int]  # the first elements of by_start
     extents: dict[tuple[int, int], str]  # token range of a name -> its cluster key
     subjects: frozenset[int]  # first tokens of names that are grammatical subjects
+    heads: dict[int, str]  # head token of a name -> its cluster key
 
     @classmethod
     def of(cls, clusters: dict[str, Cluster]) -> ArticleNames:
@@ -112,6 +114,7 @@ class ArticleNames:
             starts=[s for s, _ in by_start],
             extents={(n.start, n.end): key for key, c in clusters.items() for n in c.names},
             subjects=frozenset(n.start for c in clusters.values() for n in c.names if n.subject),
+            heads={n.head: key for key, c in clusters.items() for n in c.names},
         )
 
     def before(self, token: int) -> int:
@@ -232,25 +235,33 @@ class MentionResolver:
         if named is not None:
             # `a spokesman, Josh Earnest, said`: the role's own name, written beside it
             return replace(named, resolution="nominal", alias=mention.text)
-        if self.resolve_nominals and head.pos_ == "NOUN" and _definite(mention):
+        if self.resolve_nominals and head.pos_ == "NOUN" and _definite(head, mention):
             k = article.before(head.i)
             limit = head.i - MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR
             while k >= 0 and article.by_start[k][0] >= limit:
                 key = article.by_start[k][1]
                 cluster = article.clusters[key]
-                if cluster.kind == "person" and _role_matches(lemma, cluster.role_words):
+                if (
+                    cluster.kind == "person"
+                    and _role_matches(lemma, cluster.role_words)
+                    and _gender_fits(cluster, self.lexicons.gendered_nouns.get(lemma))
+                ):
                     return Resolved.to_cluster(key, cluster, "nominal", mention.text)
                 if (
                     cluster.kind == "organization"
                     and lemma in self.lexicons.org_nouns
                     and lemma in cluster.canonical.words
-                    and _plain_definite(mention)
+                    and _plain_definite(head, mention)
                 ):
                     # "the department" after "the Justice Department": the organisation named
                     return Resolved.to_cluster(key, cluster, "nominal", mention.text)
                 k -= 1
-            if head.tag_ == "NN" and lemma in self.lexicons.titles and _plain_definite(mention):
-                found = _salient_person(head, article)
+            if (
+                head.tag_ == "NN"
+                and lemma in self.lexicons.titles
+                and _plain_definite(head, mention)
+            ):
+                found = _salient_person(head, article, self.lexicons.gendered_nouns.get(lemma))
                 if found is not None:
                     return replace(found, alias=mention.text)
         text = strip_punct(mention).text
@@ -261,6 +272,10 @@ class MentionResolver:
             )
         if not self._source(head, lemma):
             return Resolved.unresolved(f"'{text}' does not name a speaker")
+        described = article.heads.get(head.i, "")
+        if described.startswith(DESCRIBED_KEY):
+            # `"Q," said a woman in the crowd`: the person described there
+            return Resolved.to_cluster(described, article.clusters[described], "nominal", text)
         resolution: Resolution = "explicit" if head.pos_ == "PROPN" else "nominal"
         return Resolved(
             key="nominal:" + text.lower(),
@@ -350,26 +365,47 @@ def _previous_sentence_start(token: Token) -> int:
     return floor
 
 
-def _salient_person(head: Token, article: ArticleNames) -> Resolved | None:
+def _salient_person(
+    head: Token, article: ArticleNames, gender: Gender | None = None
+) -> Resolved | None:
     """`Ann Lee won the vote. ... "Q," the mayor said`, with no role on record for her: the
     nearest person named as a subject within `NOMINAL_WINDOW` tokens before the nominal."""
     k = article.before(head.i)
     while k >= 0 and article.by_start[k][0] >= head.i - NOMINAL_WINDOW:
         start, key = article.by_start[k]
         cluster = article.clusters[key]
-        if cluster.kind == "person" and start in article.subjects:
+        # (a described person is no one's role: `A woman spoke. "Q," the aide said`)
+        if (
+            cluster.kind == "person"
+            and start in article.subjects
+            and not key.startswith(DESCRIBED_KEY)
+            and _gender_fits(cluster, gender)
+        ):
             return Resolved.to_cluster(key, cluster, "nominal")
         k -= 1
     return None
 
 
-def _definite(mention: Span) -> bool:
-    return any(t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in mention)
+def _gender_fits(cluster: Cluster, gender: Gender | None) -> bool:
+    """A noun that states a gender (`the spokeswoman`) never means a person of the other."""
+    return gender is None or cluster.gender in (None, gender)
 
 
-def _plain_definite(mention: Span) -> bool:
+def _determiners(head: Token, mention: Span) -> list[Token]:
+    """The mention's words before its head noun: `a spokesman for the campaign` is indefinite."""
+    return [t for t in mention if t.i < head.i]
+
+
+def _definite(head: Token, mention: Span) -> bool:
+    return any(
+        t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in _determiners(head, mention)
+    )
+
+
+def _plain_definite(head: Token, mention: Span) -> bool:
     """`the mayor`, not `his spokesman` (someone else's role)."""
-    return any(t.lower_ == "the" for t in mention) and not any(t.dep_ == "poss" for t in mention)
+    before = _determiners(head, mention)
+    return any(t.lower_ == "the" for t in before) and not any(t.dep_ == "poss" for t in before)
 
 
 def _role_matches(lemma: str, role_words: frozenset[str]) -> bool:

@@ -1,0 +1,119 @@
+"""People the article describes but never names: "A 29-year-old Berlin woman received probation.
+"Filth out!" she wrote." Such a person is who a later he/she means as surely as a named one, so
+each becomes an entity of the article: a subject noun phrase headed by a noun that states its
+gender (`gendered_nouns.tsv`: woman, father, spokesman), and a person a quote's speaker mention
+describes (`said one longtime adviser`). Its name is the noun phrase as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from app.pipeline.entities.first_names import Gender
+from app.pipeline.entities.names import Cluster, Name, strip_punct
+from app.pipeline.entities.salience import sole_main_subject
+from app.pipeline.speakers.extent import mention_extent
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS
+
+# Determiners of a described person (`a woman`, `the man`, `one mother`); a possessor (`his
+# wife`) ties the noun to someone else's story, where the article usually names the person.
+DESCRIBING_DETERMINERS: frozenset[str] = frozenset(
+    {"a", "an", "the", "this", "that", "one", "another"}
+)
+# Determiners that introduce a new person (`a woman`); the others refer back to one (`the woman`).
+INTRODUCING_DETERMINERS: frozenset[str] = frozenset({"a", "an", "one", "another"})
+# Key prefix of described people's clusters (a named cluster's key is its canonical name).
+DESCRIBED_KEY = "described:"
+# How far back (tokens) `the woman` looks for the `a woman` it refers to.
+DESCRIBED_WINDOW = 400
+
+
+def described_people(
+    doc: Doc, quoted: Sequence[bool], gendered_nouns: Mapping[str, Gender]
+) -> dict[str, Cluster]:
+    """Every unnamed person the article makes a subject with a gendered noun, by cluster key:
+    `a woman` starts one, a later `the woman` is another name of hers."""
+    found: dict[str, Cluster] = {}
+    latest: dict[str, tuple[int, str]] = {}  # noun lemma -> (token, key) of its last person
+    for token in doc:
+        if token.dep_ not in NOMINAL_SUBJECT_DEPS or token.tag_ != "NN" or quoted[token.i]:
+            continue
+        lemma = token.lemma_.lower()
+        gender = gendered_nouns.get(lemma)
+        if gender is None:
+            continue
+        if not _main_subject(token):
+            continue  # (`for a judge to criticize him`: who the story is about, not who acts)
+        cluster = describe(token, gender, quoted)
+        if cluster is None:
+            continue
+        if _introduces(token):
+            key = DESCRIBED_KEY + str(token.i)
+            found[key] = cluster
+        elif lemma in latest and token.i - latest[lemma][0] <= DESCRIBED_WINDOW:
+            key = latest[lemma][1]
+            found[key].names.append(cluster.canonical)
+        else:
+            continue  # `the spokesman`: whom the article named with that role, if anyone
+        latest[lemma] = (token.i, key)
+    return found
+
+
+def _paragraph_sentence(token: Token) -> Span:
+    """The sentence of `token`, cut at paragraph breaks (the parser may run one across them)."""
+    doc, sent = token.doc, token.sent
+    start, end = token.i, token.i + 1
+    while start > sent.start and not _breaks(doc[start - 1]):
+        start -= 1
+    while end < sent.end and not _breaks(doc[end]):
+        end += 1
+    return doc[start:end]
+
+
+def _breaks(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
+
+
+def _main_subject(token: Token) -> bool:
+    """The subject of its sentence's main clause, also where the parser hung that clause on the
+    paragraph before (a sentence split missed at a paragraph break)."""
+    if sole_main_subject(token):
+        return True
+    verb = token.head
+    if verb.head.i >= verb.i or any(c.dep_ == "conj" for c in token.children):
+        return False
+    return any(_breaks(t) for t in verb.doc[verb.head.i : verb.i])
+
+
+def _introduces(head: Token) -> bool:
+    return any(c.lower_ in INTRODUCING_DETERMINERS for c in head.lefts)
+
+
+def describe(head: Token, gender: Gender | None, quoted: Sequence[bool]) -> Cluster | None:
+    """The entity the common noun `head` describes, or None when its phrase names someone
+    (`spokesman Josh Earnest`), belongs to someone (`his wife`) or is no one (`no woman`)."""
+    dets = [c for c in head.lefts if c.dep_ in {"det", "poss", "nummod"}]
+    if len(dets) != 1 or dets[0].lower_ not in DESCRIBING_DETERMINERS:
+        return None
+    if any(t.ent_type_ in PERSON_LABELS and not quoted[t.i] for t in _paragraph_sentence(head)):
+        # `The other man, his cousin James York,`, `a woman named Caroline`, `A reporter asked
+        # Sanders`: the sentence names someone, who may be this person or the one who answers
+        return None
+    start, end = mention_extent(head)
+    span = strip_punct(head.doc[start:end])
+    name = Name(
+        start=span.start,
+        end=span.end,
+        words=tuple(t.lower_ for t in span),
+        text=span.text,
+        role=None,
+        role_words=frozenset({head.lemma_.lower()}),
+        gender=gender,
+        kind="person",
+        subject=head.dep_ in NOMINAL_SUBJECT_DEPS,
+        head=head.i,
+        dep=head.dep_,
+    )
+    return Cluster(names=[name], canonical=name, kind="person", gender=gender)

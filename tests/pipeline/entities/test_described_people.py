@@ -1,0 +1,74 @@
+"""A person the article describes without a name (`A 40-year-old nurse`, `said the woman`) is an
+entity a later he/she can mean; a role noun never means a person of the other gender, and a
+mention is definite only by its own determiner (`a spokeswoman for the committee` is not)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.pipeline.support import attribute, who
+
+
+@pytest.mark.full_model
+def test_a_described_subject_is_a_pronouns_antecedent(nlp: Language) -> None:
+    text = (
+        'Mayor Ann Ortiz opened the county fair on Sunday. "We are proud of it," she said.\n\n'
+        "A 40-year-old local woman, meanwhile, won the pie contest for the third time. "
+        '"I am thrilled," she said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [w[:2] for w in who(doc)] == [
+        ("Ann Ortiz", "she"),
+        ("A 40-year-old local woman", "she"),
+    ]
+
+
+@pytest.mark.full_model
+def test_a_described_speaker_is_the_next_pronouns_antecedent(nlp: Language) -> None:
+    text = (
+        '"This is a quiet town," said Mary Jones, a waitress at the diner.\n\n'
+        "A cashier next door was shaken by the news. "
+        '"It scares me," said the woman. "We lock the door now," she said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [w[:2] for w in who(doc)] == [
+        ("Mary Jones", "Mary Jones"),
+        ("the woman", "the woman"),
+        ("the woman", "she"),
+    ]
+
+
+@pytest.mark.full_model
+def test_a_sentence_that_names_someone_describes_no_one_new(nlp: Language) -> None:
+    # the woman who asks is not who answers: the sentence names the mayor
+    text = (
+        'Mayor Ann Ortiz opened the county fair on Sunday. "We are proud of it," she said.\n\n'
+        'A woman asked Ortiz about the parking fees. "They will go down," she said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [w[:2] for w in who(doc)] == [("Ann Ortiz", "she"), ("Ann Ortiz", "she")]
+
+
+@pytest.mark.full_model
+def test_an_indefinite_role_with_a_definite_object_is_its_own_speaker(nlp: Language) -> None:
+    text = (
+        'Press secretary John Miller defended the plan. "We are ready," Miller said.\n\n'
+        "A spokesperson for the House committee emailed reporters, arguing, "
+        '"Nothing in the law says so."'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc)[1][:2] == (
+        "A spokesperson for the House committee",
+        "A spokesperson for the House committee",
+    )
+
+
+@pytest.mark.full_model
+def test_a_role_noun_never_means_a_person_of_the_other_gender(nlp: Language) -> None:
+    text = (
+        "Spokesman John Miller said on Monday that the talks had failed. "
+        '"We tried everything," the spokeswoman said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc)[0][:2] == ("the spokeswoman", "the spokeswoman")
