@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
-from app.pipeline.entities.described import describe, described_people
+from app.pipeline.entities.described import describe, described_people, narrative_roles
 from app.pipeline.entities.first_names import Gender, GenderLexicon
 from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather, mark_bound_genders
 from app.pipeline.entities.names import Cluster, NameModel, ResolverLexicons, quoted_mask
@@ -42,6 +42,7 @@ from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
 from app.pipeline.quotes.features import is_title_case
 from app.pipeline.shapes import hashes_of, in_sorted
+from app.pipeline.speakers.extent import mention_extent
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 from app.pipeline.text import char_span, doc_text, iter_paragraph_ranges
 from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerCandidate, SpeakerEntity
@@ -216,6 +217,7 @@ class SpeakerResolver(DataPipe):
             salience=self.salience,
         )
         resolver.observer = self.pronoun_observer
+        self._follow_roles(doc, spans, quoted, resolver, article, timeline)
         resolved: list[Resolved | None] = []
         chain = _narrative_pronouns(doc, spans, quoted)
         k = 0
@@ -240,6 +242,26 @@ class SpeakerResolver(DataPipe):
             if result is not None and result.key in article.clusters:
                 _follow(doc, span, candidate, result, article, votes, timeline)
         return _finish(doc, spans, resolved, article.clusters, self.calibrator)
+
+    def _follow_roles(
+        self,
+        doc: Doc,
+        spans: Sequence[Span],
+        quoted: Sequence[bool],
+        resolver: MentionResolver,
+        article: ArticleNames,
+        timeline: Timeline,
+    ) -> None:
+        """`Speaking Sunday, the president framed the shooting ... He did not mention`: the
+        story's role subjects are mentions of the people who hold the roles."""
+        speakers = frozenset(
+            c.head for s in spans if (c := s._.speaker_candidate) is not None and c.head is not None
+        )
+        for i in narrative_roles(doc, quoted, self.lexicons.titles, speakers):
+            start, end = mention_extent(doc[i])
+            holder = resolver.role_holder(doc[i], doc[start:end], article)
+            if holder is not None and holder.key in article.clusters and holder.kind == "person":
+                timeline.add(Mention(i, holder.key, "name", subject=True))
 
     def _describe_speaker(
         self,

@@ -117,3 +117,22 @@ def describe(head: Token, gender: Gender | None, quoted: Sequence[bool]) -> Clus
         dep=head.dep_,
     )
     return Cluster(names=[name], canonical=name, kind="person", gender=gender)
+
+
+def narrative_roles(
+    doc: Doc, quoted: Sequence[bool], titles: frozenset[str], speakers: frozenset[int]
+) -> list[int]:
+    """Heads of the story's own `the senator ...` subjects (no quote's speaker): each is a
+    mention of the person with that role, who stays in focus as a named subject would. Only
+    the bare role: `the Vermont senator` says which senator, which a role on record may not."""
+    return [
+        t.i
+        for t in doc
+        if t.dep_ in NOMINAL_SUBJECT_DEPS
+        and t.tag_ == "NN"
+        and not quoted[t.i]
+        and t.i not in speakers
+        and t.lemma_.lower() in titles
+        and [c.lower_ for c in t.children if c.i < t.i] == ["the"]
+        and _main_subject(t)
+    ]

@@ -235,35 +235,9 @@ class MentionResolver:
         if named is not None:
             # `a spokesman, Josh Earnest, said`: the role's own name, written beside it
             return replace(named, resolution="nominal", alias=mention.text)
-        if self.resolve_nominals and head.pos_ == "NOUN" and _definite(head, mention):
-            k = article.before(head.i)
-            limit = head.i - MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR
-            while k >= 0 and article.by_start[k][0] >= limit:
-                key = article.by_start[k][1]
-                cluster = article.clusters[key]
-                if (
-                    cluster.kind == "person"
-                    and _role_matches(lemma, cluster.role_words)
-                    and _gender_fits(cluster, self.lexicons.gendered_nouns.get(lemma))
-                ):
-                    return Resolved.to_cluster(key, cluster, "nominal", mention.text)
-                if (
-                    cluster.kind == "organization"
-                    and lemma in self.lexicons.org_nouns
-                    and lemma in cluster.canonical.words
-                    and _plain_definite(head, mention)
-                ):
-                    # "the department" after "the Justice Department": the organisation named
-                    return Resolved.to_cluster(key, cluster, "nominal", mention.text)
-                k -= 1
-            if (
-                head.tag_ == "NN"
-                and lemma in self.lexicons.titles
-                and _plain_definite(head, mention)
-            ):
-                found = _salient_person(head, article, self.lexicons.gendered_nouns.get(lemma))
-                if found is not None:
-                    return replace(found, alias=mention.text)
+        holder = self.role_holder(head, mention, article)
+        if holder is not None:
+            return holder
         text = strip_punct(mention).text
         if text.lower().endswith(AGE_NOUN_ENDING):
             # "the 43-year-old": a person described by their age
@@ -283,6 +257,39 @@ class MentionResolver:
             kind=self._nominal_kind(head, lemma),
             resolution=resolution,
         )
+
+    def role_holder(self, head: Token, mention: Span, article: ArticleNames) -> Resolved | None:
+        """Whom a definite role noun means: the person named with that role (`Sen. X` ... `the
+        senator`), the organisation named with that noun (`the department`), or for a title
+        with no role on record the nearest person named as a subject."""
+        if not (self.resolve_nominals and head.pos_ == "NOUN" and _definite(head, mention)):
+            return None
+        lemma = head.lemma_.lower()
+        k = article.before(head.i)
+        limit = head.i - MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR
+        while k >= 0 and article.by_start[k][0] >= limit:
+            key = article.by_start[k][1]
+            cluster = article.clusters[key]
+            if (
+                cluster.kind == "person"
+                and _role_matches(lemma, cluster.role_words)
+                and _gender_fits(cluster, self.lexicons.gendered_nouns.get(lemma))
+            ):
+                return Resolved.to_cluster(key, cluster, "nominal", mention.text)
+            if (
+                cluster.kind == "organization"
+                and lemma in self.lexicons.org_nouns
+                and lemma in cluster.canonical.words
+                and _plain_definite(head, mention)
+            ):
+                # "the department" after "the Justice Department": the organisation named
+                return Resolved.to_cluster(key, cluster, "nominal", mention.text)
+            k -= 1
+        if head.tag_ == "NN" and lemma in self.lexicons.titles and _plain_definite(head, mention):
+            found = _salient_person(head, article, self.lexicons.gendered_nouns.get(lemma))
+            if found is not None:
+                return replace(found, alias=mention.text)
+        return None
 
     def _apposed_name(self, head: Token, mention: Span, article: ArticleNames) -> Resolved | None:
         """The person named in apposition right after a common noun (`a spokesman, Josh

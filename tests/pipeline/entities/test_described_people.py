@@ -72,3 +72,15 @@ def test_a_role_noun_never_means_a_person_of_the_other_gender(nlp: Language) -> 
     )
     doc = attribute(nlp, text, ["direct"])
     assert who(doc)[0][:2] == ("the spokeswoman", "the spokeswoman")
+
+
+@pytest.mark.full_model
+def test_the_storys_bare_role_subject_keeps_its_holder_in_focus(nlp: Language) -> None:
+    text = (
+        "President Ann Ortiz spoke on Sunday about the flood. Sen. Carla Reyes also spoke.\n\n"
+        "Speaking to reporters in the Maria Gomez conference room, the president framed the "
+        "flood as a test for the whole region.\n\n"
+        '"We stand together," she said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc)[0][:2] == ("Ann Ortiz", "she")
