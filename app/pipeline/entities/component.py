@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy
-from spacy.attrs import DEP, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
@@ -21,7 +19,8 @@ from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, fea
 from app.pipeline.entities.described import describe, described_people, narrative_roles
 from app.pipeline.entities.first_names import Gender, GenderLexicon
 from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather, mark_bound_genders
-from app.pipeline.entities.names import Cluster, NameModel, ResolverLexicons, quoted_mask
+from app.pipeline.entities.lexicons import ResolverLexicons
+from app.pipeline.entities.names import Cluster, NameModel, quoted_mask
 from app.pipeline.entities.resolve import (
     PRONOUN_GENDER,
     ArticleNames,
@@ -30,21 +29,17 @@ from app.pipeline.entities.resolve import (
     Resolved,
 )
 from app.pipeline.entities.salience import (
-    BACKGROUND_DEPS,
     Mention,
     SalienceWeights,
     Timeline,
-    acting_subject,
-    sole_main_subject,
 )
+from app.pipeline.entities.timeline import name_mentions, narrative_pronouns
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
-from app.pipeline.quotes.features import is_title_case
-from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.speakers.extent import mention_extent
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
-from app.pipeline.text import char_span, doc_text, iter_paragraph_ranges
+from app.pipeline.text import char_span
 from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerCandidate, SpeakerEntity
 
 # Confidence bands per resolution kind (sortable: explicit > alias > nominal > pronoun > context);
@@ -145,6 +140,7 @@ class SpeakerResolver(DataPipe):
         confidence_model: Mapping[str, Any] | None = None,
         source_nouns: LexiconSource = (),
         first_names: Path | str | Iterable[Sequence[str]] = (),
+        furniture_labels: LexiconSource = (),
     ) -> None:
         """Load the lexicons (files or entries; honorifics and first names as (form, gender) rows,
         gender "male", "female" or "-") and the first-name gender lexicon."""
@@ -156,6 +152,7 @@ class SpeakerResolver(DataPipe):
             gendered_nouns={k: g for k, g in _gender_table(gendered_nouns).items() if g},
             source_nouns=frozenset(entries(source_nouns)),
             first_names={k: g for k, g in _gender_table(first_names).items() if g},
+            furniture_labels=frozenset(entries(furniture_labels)),
         )
         self.calibrator = Calibrator.from_json(confidence_model or {})
         self._genders = GenderLexicon(self.lexicons.first_names, self.name_country)
@@ -208,7 +205,7 @@ class SpeakerResolver(DataPipe):
             clusters[key].gender = box.gender
         clusters.update(described_people(doc, quoted, self.lexicons.gendered_nouns))
         article = ArticleNames.of(clusters)
-        timeline = Timeline(doc, _name_mentions(doc, article))
+        timeline = Timeline(doc, name_mentions(doc, article, self.lexicons.furniture_labels))
         resolver = MentionResolver(
             names,
             self.lexicons,
@@ -219,7 +216,7 @@ class SpeakerResolver(DataPipe):
         resolver.observer = self.pronoun_observer
         self._follow_roles(doc, spans, quoted, resolver, article, timeline)
         resolved: list[Resolved | None] = []
-        chain = _narrative_pronouns(doc, spans, quoted)
+        chain = narrative_pronouns(doc, spans, quoted)
         k = 0
         for span in spans:
             while k < len(chain) and chain[k] < span.start:
@@ -389,44 +386,6 @@ def _finish(
     return attributions, tuple(speakers)
 
 
-def _name_mentions(doc: Doc, article: ArticleNames) -> list[Mention]:
-    """Every name of every cluster, as a mention on the timeline; not the names only a title-case
-    headline gives, whom the story never names (`Pastor Wants Girl Scout Leaders To Be ...`:
-    "Wants"): such a line makes names of common words."""
-    headline_end = _headline_end(doc)
-    mentions = []
-    for key, cluster in article.clusters.items():
-        if all(name.start < headline_end for name in cluster.names):
-            continue
-        for name in cluster.names:
-            subject = acting_subject(doc[name.head])
-            mentions.append(
-                Mention(
-                    token=name.start,
-                    key=key,
-                    kind="name",
-                    subject=subject is not None,
-                    embedded=subject is not None and not sole_main_subject(subject),
-                    background=name.dep in BACKGROUND_DEPS,
-                )
-            )
-    return mentions
-
-
-def _headline_end(doc: Doc) -> int:
-    """The first token after the article's first line, when that is a title-case headline over
-    more lines (else 0)."""
-    text = doc_text(doc)
-    lines = iter_paragraph_ranges(text)
-    first = next(lines, None)
-    if first is None or next(lines, None) is None:
-        return 0
-    if not is_title_case(text[first[0] : first[1]].split()):
-        return 0  # (`Mayor Maria Lopez spoke on Monday.` opening the story is no headline)
-    after = doc.char_span(first[1], len(text), alignment_mode="expand")
-    return after.start if after is not None else 0
-
-
 def _quietly(resolver: MentionResolver, pronoun: Token, article: ArticleNames) -> Resolved:
     """A narrative pronoun's antecedent, unseen by the observer (it watches quote speakers)."""
     observer, resolver.observer = resolver.observer, None
@@ -434,25 +393,6 @@ def _quietly(resolver: MentionResolver, pronoun: Token, article: ArticleNames) -
         return resolver.pronoun(pronoun, article)
     finally:
         resolver.observer = observer
-
-
-def _narrative_pronouns(doc: Doc, spans: Sequence[Span], quoted: list[bool]) -> list[int]:
-    """The he/she outside quotation marks that are the one subject of their sentence's main
-    clause and no quote's speaker (`Dunwoody said X. He said that Sanders had conceded. "Q," he
-    said`): each tells who the article is talking about, as a named subject would."""
-    speakers = {
-        span._.speaker_candidate.head for span in spans if span._.speaker_candidate is not None
-    }
-    # a column test first: making a Token for each of the doc's words costs more than the rest
-    columns = doc.to_array([LOWER, DEP])
-    found = in_sorted(columns[:, 0], hashes_of(frozenset(PRONOUN_GENDER))) & in_sorted(
-        columns[:, 1], hashes_of(NOMINAL_SUBJECT_DEPS)
-    )
-    return [
-        i
-        for i in numpy.flatnonzero(found).tolist()
-        if not quoted[i] and i not in speakers and sole_main_subject(doc[i])
-    ]
 
 
 def _follow(

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
@@ -17,6 +16,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
+from app.pipeline.entities.lexicons import ResolverLexicons
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
 from app.pipeline.text import span_text
@@ -51,46 +51,13 @@ COMPOUND_DEPS: frozenset[str] = frozenset({"compound"})
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
 # initial).
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
+# A plural's possessive mark inside an organisation's name (`Veterans’ Affairs`); "’s" is
+# nearly always an owner before a name (`Commentary’s Noah Rothman`).
+PLURAL_POSSESSIVES: frozenset[str] = frozenset({"'", "\u2019"})
 # The determiner label, as the doc's arrays and `Token.dep` hold it.
 _DET = get_string_id("det")
 # How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
 MAX_TITLE_TOKENS = 6
-
-
-@dataclass(frozen=True, slots=True)
-class ResolverLexicons:
-    """The speaker_resolver's word lists (files under models/)."""
-
-    titles: frozenset[str] = frozenset()
-    honorifics: dict[str, Gender | None] = field(default_factory=dict)
-    org_nouns: frozenset[str] = frozenset()
-    document_nouns: frozenset[str] = frozenset()
-    gendered_nouns: dict[str, Gender] = field(default_factory=dict)
-    source_nouns: frozenset[str] = frozenset()  # common nouns that can name a speaker
-    first_names: dict[str, Gender] = field(default_factory=dict)  # GenderLexicon overrides
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "titles": sorted(self.titles),
-            "honorifics": dict(sorted(self.honorifics.items())),
-            "org_nouns": sorted(self.org_nouns),
-            "document_nouns": sorted(self.document_nouns),
-            "gendered_nouns": dict(sorted(self.gendered_nouns.items())),
-            "source_nouns": sorted(self.source_nouns),
-            "first_names": dict(sorted(self.first_names.items())),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ResolverLexicons:
-        return cls(
-            titles=frozenset(data["titles"]),
-            honorifics=dict(data["honorifics"]),
-            org_nouns=frozenset(data["org_nouns"]),
-            document_nouns=frozenset(data["document_nouns"]),
-            gendered_nouns=dict(data.get("gendered_nouns", {})),
-            source_nouns=frozenset(data.get("source_nouns", ())),
-            first_names=dict(data.get("first_names", {})),
-        )
 
 
 @dataclass(slots=True)
@@ -224,6 +191,9 @@ class NameModel:
                     continue
             elif prev.text == "-" and start - 2 >= 0 and not prev.whitespace_:
                 start -= 1  # (a hyphen glued to the name's next part)
+                continue
+            elif prev.text in PLURAL_POSSESSIVES and label == "ORG" and _inside(prev, label):
+                start -= 1  # `The Home Builders’ Association`: one name, not an owner's
                 continue
             break
         end = head_i + 1
@@ -486,6 +456,11 @@ def apposition(head: Token) -> Span | None:
             span = head.doc[child.left_edge.i : child.right_edge.i + 1]
             return strip_punct(span)
     return None
+
+
+def _inside(token: Token, label: str) -> bool:
+    """The token continues an entity of `label` (the NER put it inside, not at its start)."""
+    return token.ent_iob_ == "I" and token.ent_type_ == label
 
 
 def strip_punct(span: Span) -> Span:

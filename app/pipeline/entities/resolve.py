@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.entities.described import DESCRIBED_KEY
 from app.pipeline.entities.first_names import Gender
-from app.pipeline.entities.names import Cluster, NameModel, ResolverLexicons, strip_punct
+from app.pipeline.entities.lexicons import ResolverLexicons
+from app.pipeline.entities.names import Cluster, NameModel, strip_punct
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
 from app.pipeline.sources import noun_names_source
 from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS

@@ -1,0 +1,48 @@
+"""The speaker_resolver's word lists, loaded from files under models/ (see pipeline.cfg)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.pipeline.entities.first_names import Gender
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverLexicons:
+    """The speaker_resolver's word lists (files under models/)."""
+
+    titles: frozenset[str] = frozenset()
+    honorifics: dict[str, Gender | None] = field(default_factory=dict)
+    org_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    gendered_nouns: dict[str, Gender] = field(default_factory=dict)
+    source_nouns: frozenset[str] = frozenset()  # common nouns that can name a speaker
+    first_names: dict[str, Gender] = field(default_factory=dict)  # GenderLexicon overrides
+    # labels that open a line of page furniture (`RELATED:`): its names are another story's
+    furniture_labels: frozenset[str] = frozenset()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "titles": sorted(self.titles),
+            "honorifics": dict(sorted(self.honorifics.items())),
+            "org_nouns": sorted(self.org_nouns),
+            "document_nouns": sorted(self.document_nouns),
+            "gendered_nouns": dict(sorted(self.gendered_nouns.items())),
+            "source_nouns": sorted(self.source_nouns),
+            "first_names": dict(sorted(self.first_names.items())),
+            "furniture_labels": sorted(self.furniture_labels),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ResolverLexicons:
+        return cls(
+            titles=frozenset(data["titles"]),
+            honorifics=dict(data["honorifics"]),
+            org_nouns=frozenset(data["org_nouns"]),
+            document_nouns=frozenset(data["document_nouns"]),
+            gendered_nouns=dict(data.get("gendered_nouns", {})),
+            source_nouns=frozenset(data.get("source_nouns", ())),
+            first_names=dict(data.get("first_names", {})),
+            furniture_labels=frozenset(data.get("furniture_labels", ())),
+        )

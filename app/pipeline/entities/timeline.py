@@ -1,0 +1,89 @@
+"""What the article's own text puts on the salience timeline before any quote is resolved: every
+name of every cluster (not those only a title-case headline or a line of page furniture gives),
+and the story's he/she subjects that keep a person in focus."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy
+from spacy.attrs import DEP, LOWER
+from spacy.tokens import Doc, Span
+
+from app.pipeline.entities.resolve import PRONOUN_GENDER, ArticleNames
+from app.pipeline.entities.salience import (
+    BACKGROUND_DEPS,
+    Mention,
+    acting_subject,
+    sole_main_subject,
+)
+from app.pipeline.quotes.features import is_furniture_line, is_title_case
+from app.pipeline.shapes import hashes_of, in_sorted
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
+from app.pipeline.text import doc_text, iter_paragraph_ranges
+
+
+def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) -> list[Mention]:
+    """Every name of every cluster, as a mention on the timeline; not the names only a title-case
+    headline gives, whom the story never names (`Pastor Wants Girl Scout Leaders To Be ...`:
+    "Wants"): such a line makes names of common words."""
+    headline_end = _headline_end(doc)
+    elsewhere = _furniture_lines(doc, furniture)
+    mentions = []
+    for key, cluster in article.clusters.items():
+        if all(name.start < headline_end for name in cluster.names):
+            continue
+        for name in cluster.names:
+            if any(a <= doc[name.start].idx < b for a, b in elsewhere):
+                continue  # `RELATED: Trudeau says ...`: another story's name, not this one's
+            subject = acting_subject(doc[name.head])
+            mentions.append(
+                Mention(
+                    token=name.start,
+                    key=key,
+                    kind="name",
+                    subject=subject is not None,
+                    embedded=subject is not None and not sole_main_subject(subject),
+                    background=name.dep in BACKGROUND_DEPS,
+                )
+            )
+    return mentions
+
+
+def _furniture_lines(doc: Doc, labels: frozenset[str]) -> list[tuple[int, int]]:
+    """Character ranges of the lines of page furniture (`READ MORE: ...`, `RELATED: ...`)."""
+    text = doc_text(doc)
+    return [(a, b) for a, b in iter_paragraph_ranges(text) if is_furniture_line(text[a:b], labels)]
+
+
+def _headline_end(doc: Doc) -> int:
+    """The first token after the article's first line, when that is a title-case headline over
+    more lines (else 0)."""
+    text = doc_text(doc)
+    lines = iter_paragraph_ranges(text)
+    first = next(lines, None)
+    if first is None or next(lines, None) is None:
+        return 0
+    if not is_title_case(text[first[0] : first[1]].split()):
+        return 0  # (`Mayor Maria Lopez spoke on Monday.` opening the story is no headline)
+    after = doc.char_span(first[1], len(text), alignment_mode="expand")
+    return after.start if after is not None else 0
+
+
+def narrative_pronouns(doc: Doc, spans: Sequence[Span], quoted: list[bool]) -> list[int]:
+    """The he/she outside quotation marks that are the one subject of their sentence's main
+    clause and no quote's speaker (`Dunwoody said X. He said that Sanders had conceded. "Q," he
+    said`): each tells who the article is talking about, as a named subject would."""
+    speakers = {
+        span._.speaker_candidate.head for span in spans if span._.speaker_candidate is not None
+    }
+    # a column test first: making a Token for each of the doc's words costs more than the rest
+    columns = doc.to_array([LOWER, DEP])
+    found = in_sorted(columns[:, 0], hashes_of(frozenset(PRONOUN_GENDER))) & in_sorted(
+        columns[:, 1], hashes_of(NOMINAL_SUBJECT_DEPS)
+    )
+    return [
+        i
+        for i in numpy.flatnonzero(found).tolist()
+        if not quoted[i] and i not in speakers and sole_main_subject(doc[i])
+    ]
