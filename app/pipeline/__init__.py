@@ -30,6 +30,7 @@ from app.pipeline.tokenizer import (
 COMPONENT_MODULES = (
     "app.pipeline.extensions",
     "app.pipeline.lexicon",
+    "app.pipeline.sentences",
     "app.pipeline.quotes.component",
     "app.pipeline.reported.component",
     "app.pipeline.speakers.component",
@@ -58,7 +59,9 @@ def build_pipeline(model_name: str, config_path: Path) -> Language:
     components: dict[str, Any] = dict(config.get("components", {}))
     for name, component_cfg in components.items():
         settings = dict(component_cfg)
-        nlp.add_pipe(settings.pop("factory"), name=name, config=settings)
+        # `before`: a base model component it must run ahead of (the parser), else it is appended
+        before = settings.pop("before", None)
+        nlp.add_pipe(settings.pop("factory"), name=name, before=before, config=settings)
     init_cfg = registry.resolve(config.get("initialize", {}).get("components", {}))
     for name in components:
         pipe = nlp.get_pipe(name)

@@ -1,0 +1,40 @@
+"""`paragraph_sentences`: a line break starts a sentence, so the parser no longer runs a headline
+with no full stop into the first paragraph."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.pipeline.sentences import paragraph_sentences
+
+HEADLINE_AND_LEAD = (
+    "Crews brace for windy weekend as evacuation orders expand\n\n"
+    "Fire officials in the province say the weekend could be dangerous."
+)
+
+
+def test_the_word_after_each_line_break_starts_a_sentence() -> None:
+    words = ["Orders", "expand", "\n\n", "Officials", "say", "so", "\n", "Then", "rain", "came"]
+    spaces = [True, False, False, True, True, False, False, True, True, False]
+    doc = paragraph_sentences(Doc(spacy.blank("en").vocab, words=words, spaces=spaces))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Orders", "Officials", "Then"]
+    assert doc[4].is_sent_start is None  # inside a line: left to the parser
+
+
+@pytest.mark.full_model
+def test_the_parser_keeps_the_headline_apart(nlp: Language) -> None:
+    doc = nlp(HEADLINE_AND_LEAD)
+    officials = next(t for t in doc if t.text == "officials")
+    assert officials.dep_ == "nsubj"
+    assert officials.head.text == "say"
+    assert [s.text.strip() for s in doc.sents][0] == HEADLINE_AND_LEAD.split("\n")[0]
+
+
+@pytest.mark.full_model
+def test_it_runs_before_the_parser(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert names.index("paragraph_sentences") == names.index("parser") - 1
