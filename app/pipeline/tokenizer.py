@@ -106,6 +106,9 @@ def split_glued_quotes(nlp: Language) -> None:
 # The typographic apostrophe, and the typewriter one whose features it should show the model.
 CURLY_APOSTROPHE = "\u2019"
 STRAIGHT_APOSTROPHE = "'"
+# The typographic double quotes, and the typewriter one whose features they should show.
+CURLY_DOUBLE_QUOTES = ("\u201c", "\u201d")
+STRAIGHT_DOUBLE_QUOTE = '"'
 
 
 def straighten_apostrophe(nlp: Language) -> None:
@@ -114,8 +117,21 @@ def straighten_apostrophe(nlp: Language) -> None:
     as a closing quote, so `Forbes’ words` and `Sanders’ campaign` lose their possessive; with
     the typewriter features it reads them as `Forbes' words`. Only the model's view changes:
     the token's text is still "’"."""
-    curly = nlp.vocab[CURLY_APOSTROPHE]
-    straight = nlp.vocab[STRAIGHT_APOSTROPHE]
-    curly.shape_ = straight.shape_
-    curly.prefix_ = straight.prefix_
-    curly.suffix_ = straight.suffix_
+    _show_as(nlp, CURLY_APOSTROPHE, STRAIGHT_APOSTROPHE)
+
+
+def straighten_double_quotes(nlp: Language) -> None:
+    """Give the typographic double quotes (“ ”) the shape, prefix and suffix of the typewriter
+    one (their norm already is '"'): the model parses a quotation and its speech verb as it
+    learnt them on typewriter text. The tokens' text is unchanged."""
+    for curly in CURLY_DOUBLE_QUOTES:
+        _show_as(nlp, curly, STRAIGHT_DOUBLE_QUOTE)
+
+
+def _show_as(nlp: Language, form: str, model_form: str) -> None:
+    """Let the model see `form` with the lexical features of `model_form`."""
+    lexeme = nlp.vocab[form]
+    seen = nlp.vocab[model_form]
+    lexeme.shape_ = seen.shape_
+    lexeme.prefix_ = seen.prefix_
+    lexeme.suffix_ = seen.suffix_

@@ -9,7 +9,12 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from app.pipeline.text import doc_text
-from app.pipeline.tokenizer import BoundedTokenizer, bound_tokenizer, straighten_apostrophe
+from app.pipeline.tokenizer import (
+    BoundedTokenizer,
+    bound_tokenizer,
+    straighten_apostrophe,
+    straighten_double_quotes,
+)
 
 MAX_CHUNK = 16
 
@@ -100,3 +105,31 @@ def test_a_lone_typographic_apostrophe_after_an_s_is_a_possessive(
 def test_a_closing_single_quote_stays_a_quote(nlp: Language) -> None:
     doc = nlp("He said \u2018no\u2019 twice.")
     assert [t.tag_ for t in doc if t.text == "\u2019"] == ["''"]
+
+
+def test_the_typographic_double_quotes_show_the_typewriter_ones_features() -> None:
+    blank = spacy.blank("en")
+    straighten_double_quotes(blank)
+    straight = blank.vocab['"']
+    for mark in ("\u201c", "\u201d"):
+        curly = blank.vocab[mark]
+        assert (curly.shape_, curly.prefix_, curly.suffix_, curly.norm_) == (
+            straight.shape_,
+            straight.prefix_,
+            straight.suffix_,
+            straight.norm_,
+        )
+        assert curly.orth_ == mark
+
+
+def test_a_sentence_parses_alike_with_either_double_quotes(nlp: Language) -> None:
+    # without the typewriter features the curly marks change the parse ("to bring" became an
+    # adverbial clause of "take" instead of its complement)
+    text = (
+        "Housing Minister Sean Fraser said Monday the government will take "
+        "\u201cdecisive action\u201d to bring rents down."
+    )
+    curly, straight = nlp(text), nlp(text.replace("\u201c", '"').replace("\u201d", '"'))
+    assert [(t.tag_, t.dep_, t.head.i) for t in curly] == [
+        (t.tag_, t.dep_, t.head.i) for t in straight
+    ]
