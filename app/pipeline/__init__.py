@@ -23,7 +23,7 @@ from app.pipeline.tokenizer import (
     bound_tokenizer,
     split_glued_quotes,
     straighten_apostrophe,
-    straighten_double_quotes,
+    straighten_quote_marks,
 )
 
 # Modules whose import registers our factories, config functions and extensions (done in
@@ -57,8 +57,8 @@ def build_pipeline(model_name: str, config_path: Path) -> Language:
         split_glued_quotes(nlp)
     if guard.get("straighten_apostrophe", False):
         straighten_apostrophe(nlp)
-    if guard.get("straighten_double_quotes", False):
-        straighten_double_quotes(nlp)
+    if guard.get("straighten_quote_marks", False):
+        straighten_quote_marks(nlp)
     components: dict[str, Any] = dict(config.get("components", {}))
     for name, component_cfg in components.items():
         settings = dict(component_cfg)

@@ -106,9 +106,8 @@ def split_glued_quotes(nlp: Language) -> None:
 # The typographic apostrophe, and the typewriter one whose features it should show the model.
 CURLY_APOSTROPHE = "\u2019"
 STRAIGHT_APOSTROPHE = "'"
-# The typographic double quotes, and the typewriter one whose features they should show.
-CURLY_DOUBLE_QUOTES = ("\u201c", "\u201d")
-STRAIGHT_DOUBLE_QUOTE = '"'
+# The typographic quotation marks, each with the typewriter mark whose features it should show.
+CURLY_QUOTE_MARKS: dict[str, str] = {"\u201c": '"', "\u201d": '"', "\u2018": "'"}
 
 
 def straighten_apostrophe(nlp: Language) -> None:
@@ -120,12 +119,12 @@ def straighten_apostrophe(nlp: Language) -> None:
     _show_as(nlp, CURLY_APOSTROPHE, STRAIGHT_APOSTROPHE)
 
 
-def straighten_double_quotes(nlp: Language) -> None:
-    """Give the typographic double quotes (“ ”) the shape, prefix and suffix of the typewriter
-    one (their norm already is '"'): the model parses a quotation and its speech verb as it
-    learnt them on typewriter text. The tokens' text is unchanged."""
-    for curly in CURLY_DOUBLE_QUOTES:
-        _show_as(nlp, curly, STRAIGHT_DOUBLE_QUOTE)
+def straighten_quote_marks(nlp: Language) -> None:
+    """Give the typographic quotation marks (“ ” ‘) the shape, prefix and suffix of the
+    typewriter ones (their norms already are '"' and "'"): the model parses a quotation and its
+    speech verb as it learnt them on typewriter text. The tokens' text is unchanged."""
+    for curly, straight in CURLY_QUOTE_MARKS.items():
+        _show_as(nlp, curly, straight)
 
 
 def _show_as(nlp: Language, form: str, model_form: str) -> None:

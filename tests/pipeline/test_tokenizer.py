@@ -13,7 +13,7 @@ from app.pipeline.tokenizer import (
     BoundedTokenizer,
     bound_tokenizer,
     straighten_apostrophe,
-    straighten_double_quotes,
+    straighten_quote_marks,
 )
 
 MAX_CHUNK = 16
@@ -107,19 +107,22 @@ def test_a_closing_single_quote_stays_a_quote(nlp: Language) -> None:
     assert [t.tag_ for t in doc if t.text == "\u2019"] == ["''"]
 
 
-def test_the_typographic_double_quotes_show_the_typewriter_ones_features() -> None:
+@pytest.mark.parametrize(
+    ("mark", "typewriter"), [("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'")]
+)
+def test_the_typographic_quote_marks_show_the_typewriter_ones_features(
+    mark: str, typewriter: str
+) -> None:
     blank = spacy.blank("en")
-    straighten_double_quotes(blank)
-    straight = blank.vocab['"']
-    for mark in ("\u201c", "\u201d"):
-        curly = blank.vocab[mark]
-        assert (curly.shape_, curly.prefix_, curly.suffix_, curly.norm_) == (
-            straight.shape_,
-            straight.prefix_,
-            straight.suffix_,
-            straight.norm_,
-        )
-        assert curly.orth_ == mark
+    straighten_quote_marks(blank)
+    curly, straight = blank.vocab[mark], blank.vocab[typewriter]
+    assert (curly.shape_, curly.prefix_, curly.suffix_, curly.norm_) == (
+        straight.shape_,
+        straight.prefix_,
+        straight.suffix_,
+        straight.norm_,
+    )
+    assert curly.orth_ == mark  # the text is untouched
 
 
 def test_a_sentence_parses_alike_with_either_double_quotes(nlp: Language) -> None:
