@@ -10,7 +10,7 @@ every line is marked as one.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,10 +22,14 @@ def paragraph_sentences(doc: Doc) -> Doc:
     """Mark the first word after each line break as a sentence start."""
     if len(doc) < 2:
         return doc
-    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
-    for i in spaces:
-        if i + 1 < len(doc) and not doc[i + 1].is_space and _breaks(doc[i].text):
-            doc[i + 1].is_sent_start = True
+    columns = doc.to_array([IS_SPACE, SENT_START])
+    spaces = numpy.flatnonzero(columns[:-1, 0]).tolist()
+    starts = [i + 1 for i in spaces if not columns[i + 1, 0] and _breaks(doc[i].text)]
+    if starts:
+        # (one array write: setting `Token.is_sent_start` word by word is quadratic)
+        column = columns[:, 1].astype("int32")
+        column[starts] = 1
+        doc.from_array([SENT_START], column.reshape(-1, 1).astype("uint64"))
     return doc
 
 

@@ -38,3 +38,10 @@ def test_the_parser_keeps_the_headline_apart(nlp: Language) -> None:
 def test_it_runs_before_the_parser(nlp: Language) -> None:
     names = nlp.pipe_names
     assert names.index("paragraph_sentences") == names.index("parser") - 1
+
+
+def test_every_line_of_a_long_text_starts_a_sentence() -> None:
+    lines = 5000
+    words, spaces = ["x", "\n"] * lines, [False, False] * lines
+    doc = paragraph_sentences(Doc(spacy.blank("en").vocab, words=words, spaces=spaces))
+    assert sum(1 for t in doc if t.is_sent_start) == lines
