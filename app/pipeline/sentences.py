@@ -9,6 +9,8 @@ every line is marked as one.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
@@ -22,14 +24,13 @@ def paragraph_sentences(doc: Doc) -> Doc:
     """Mark the first word after each line break as a sentence start."""
     if len(doc) < 2:
         return doc
-    columns = doc.to_array([IS_SPACE, SENT_START])
+    columns: Any = doc.to_array([IS_SPACE, SENT_START])  # (numpy; spaCy's stub types differ)
     spaces = numpy.flatnonzero(columns[:-1, 0]).tolist()
     starts = [i + 1 for i in spaces if not columns[i + 1, 0] and _breaks(doc[i].text)]
     if starts:
         # (one array write: setting `Token.is_sent_start` word by word is quadratic)
-        column = columns[:, 1].astype("int32")
-        column[starts] = 1
-        doc.from_array([SENT_START], column.reshape(-1, 1).astype("uint64"))
+        columns[starts, 1] = 1
+        doc.from_array([SENT_START], columns[:, 1:])
     return doc
 
 
