@@ -4,6 +4,7 @@ and the story's he/she subjects that keep a person in focus."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 import numpy
@@ -34,7 +35,7 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
         if all(name.start < headline_end for name in cluster.names):
             continue
         for name in cluster.names:
-            if any(a <= doc[name.start].idx < b for a, b in elsewhere):
+            if _within(elsewhere, doc[name.start].idx):
                 continue  # `RELATED: Trudeau says ...`: another story's name, not this one's
             subject = acting_subject(doc[name.head])
             mentions.append(
@@ -50,8 +51,15 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
     return mentions
 
 
+def _within(ranges: list[tuple[int, int]], char: int) -> bool:
+    """Whether `char` falls in one of the sorted, disjoint `ranges`."""
+    k = bisect_right(ranges, char, key=lambda r: r[0]) - 1  # the last one starting by `char`
+    return k >= 0 and char < ranges[k][1]
+
+
 def _furniture_lines(doc: Doc, labels: frozenset[str]) -> list[tuple[int, int]]:
-    """Character ranges of the lines of page furniture (`READ MORE: ...`, `RELATED: ...`)."""
+    """Character ranges of the lines of page furniture (`READ MORE: ...`, `RELATED: ...`), in
+    text order."""
     text = doc_text(doc)
     return [(a, b) for a, b in iter_paragraph_ranges(text) if is_furniture_line(text[a:b], labels)]
 

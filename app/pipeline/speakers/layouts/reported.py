@@ -64,6 +64,9 @@ def fragment(q: QuoteContext) -> SpeakerCandidate | None:
     outer: tuple[int, int] | None = None  # (start, index) of the outermost report
     for k in range(q.qi - 1, -1, -1):
         span = q.quotes[k]
+        if span.end < q.span.start - FRAGMENT_LOOKBACK:
+            # (no report is that long: one containing the quote would reach past this span)
+            break
         report: Quote | None = span._.quote
         if report is None or report.type != "indirect":
             continue
@@ -72,9 +75,6 @@ def fragment(q: QuoteContext) -> SpeakerCandidate | None:
             # the words, the inner one is what it reports
             if outer is None or report.start < outer[0]:
                 outer = (report.start, k)
-            continue
-        if report.end <= quote.start and span.end < q.span.start - FRAGMENT_LOOKBACK:
-            break
     if outer is None:
         return None
     found = q.results[outer[1]]
