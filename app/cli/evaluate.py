@@ -7,6 +7,7 @@ The gold format is in `app.tools.evaluation.gold`, the exact definitions of ever
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -69,9 +70,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# What --plot needs, and what to say when it is missing (before any article is parsed).
+PLOT_MISSING = "--plot needs matplotlib (the `eval` extra): pip install 'quote-attribution[eval]'"
+
+
 def run(args: argparse.Namespace) -> int:
     reports: list[dict[str, Any]] = []
     nlp = None
+    if args.plot is not None and importlib.util.find_spec("matplotlib") is None:
+        print(f"quotes evaluate: {PLOT_MISSING}", file=sys.stderr)
+        return 2
     for path in args.gold:
         try:
             docs = load_gold(path)

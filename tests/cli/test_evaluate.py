@@ -79,3 +79,14 @@ def test_evaluate_skip_headlines_scores_the_body_only(
 
     assert precision() == 0.5  # the headline's quote counts against us
     assert precision("--skip-headlines") == 1.0
+
+
+def test_evaluate_plot_without_matplotlib_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # stands in for an install without the eval extra: the check runs before any parsing
+    monkeypatch.setattr("importlib.util.find_spec", lambda name, *a: None)
+    code = main(["evaluate", str(SEEDS_DIR / "gold.jsonl"), "--plot", str(tmp_path / "r.png")])
+    assert code == 2
+    assert "--plot needs matplotlib" in capsys.readouterr().err
+    assert not (tmp_path / "r.png").exists()
