@@ -16,7 +16,7 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from app.pipeline.text import PARAGRAPH_BREAKS
+from app.pipeline.text import has_break
 
 
 @Language.component("paragraph_sentences")
@@ -26,13 +26,9 @@ def paragraph_sentences(doc: Doc) -> Doc:
         return doc
     columns: Any = doc.to_array([IS_SPACE, SENT_START])  # (numpy; spaCy's stub types differ)
     spaces = numpy.flatnonzero(columns[:-1, 0]).tolist()
-    starts = [i + 1 for i in spaces if not columns[i + 1, 0] and _breaks(doc[i].text)]
+    starts = [i + 1 for i in spaces if not columns[i + 1, 0] and has_break(doc[i].text)]
     if starts:
         # (one array write: setting `Token.is_sent_start` word by word is quadratic)
         columns[starts, 1] = 1
         doc.from_array([SENT_START], columns[:, 1:])
     return doc
-
-
-def _breaks(whitespace: str) -> bool:
-    return any(c in PARAGRAPH_BREAKS for c in whitespace)

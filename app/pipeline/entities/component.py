@@ -214,9 +214,12 @@ class SpeakerResolver(DataPipe):
             salience=self.salience,
         )
         resolver.observer = self.pronoun_observer
-        self._follow_roles(doc, spans, quoted, resolver, article, timeline)
+        speakers = frozenset(
+            c.head for s in spans if (c := s._.speaker_candidate) is not None and c.head is not None
+        )
+        self._follow_roles(doc, speakers, quoted, resolver, article, timeline)
         resolved: list[Resolved | None] = []
-        chain = narrative_pronouns(doc, spans, quoted)
+        chain = narrative_pronouns(doc, speakers, quoted)
         k = 0
         for span in spans:
             while k < len(chain) and chain[k] < span.start:
@@ -243,17 +246,15 @@ class SpeakerResolver(DataPipe):
     def _follow_roles(
         self,
         doc: Doc,
-        spans: Sequence[Span],
+        speakers: frozenset[int],
         quoted: Sequence[bool],
         resolver: MentionResolver,
         article: ArticleNames,
         timeline: Timeline,
     ) -> None:
         """`Speaking Sunday, the president framed the shooting ... He did not mention`: the
-        story's role subjects are mentions of the people who hold the roles."""
-        speakers = frozenset(
-            c.head for s in spans if (c := s._.speaker_candidate) is not None and c.head is not None
-        )
+        story's role subjects (no quote's speaker: `speakers` holds their heads) are mentions of
+        the people who hold the roles."""
         for i in narrative_roles(doc, quoted, self.lexicons.titles, speakers):
             start, end = mention_extent(doc[i])
             holder = resolver.role_holder(doc[i], doc[start:end], article)

@@ -16,6 +16,7 @@ from app.pipeline.entities.names import Cluster, Name, strip_punct
 from app.pipeline.entities.salience import sole_main_subject
 from app.pipeline.speakers.extent import mention_extent
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS
+from app.pipeline.text import has_break
 
 # Determiners of a described person (`a woman`, `the man`, `one mother`); a possessor (`his
 # wife`) ties the noun to someone else's story, where the article usually names the person.
@@ -73,7 +74,7 @@ def _paragraph_sentence(token: Token) -> Span:
 
 
 def _breaks(token: Token) -> bool:
-    return token.is_space and "\n" in token.text
+    return token.is_space and has_break(token.text)
 
 
 def _main_subject(token: Token) -> bool:

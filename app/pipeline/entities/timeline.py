@@ -5,11 +5,10 @@ and the story's he/she subjects that keep a person in focus."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
 
 import numpy
 from spacy.attrs import DEP, LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from app.pipeline.entities.resolve import PRONOUN_GENDER, ArticleNames
 from app.pipeline.entities.salience import (
@@ -78,13 +77,11 @@ def _headline_end(doc: Doc) -> int:
     return after.start if after is not None else 0
 
 
-def narrative_pronouns(doc: Doc, spans: Sequence[Span], quoted: list[bool]) -> list[int]:
+def narrative_pronouns(doc: Doc, speakers: frozenset[int], quoted: list[bool]) -> list[int]:
     """The he/she outside quotation marks that are the one subject of their sentence's main
-    clause and no quote's speaker (`Dunwoody said X. He said that Sanders had conceded. "Q," he
-    said`): each tells who the article is talking about, as a named subject would."""
-    speakers = {
-        span._.speaker_candidate.head for span in spans if span._.speaker_candidate is not None
-    }
+    clause and no quote's speaker (`speakers`: the heads of the quotes' speaker mentions;
+    `Dunwoody said X. He said that Sanders had conceded. "Q," he said`): each tells who the
+    article is talking about, as a named subject would."""
     # a column test first: making a Token for each of the doc's words costs more than the rest
     columns = doc.to_array([LOWER, DEP])
     found = in_sorted(columns[:, 0], hashes_of(frozenset(PRONOUN_GENDER))) & in_sorted(
