@@ -187,6 +187,9 @@ class _Scanner:
                 ):
                     state.inner = mark  # a quote inside a quote, in the other style of marks
                 elif mark in self.openers and side == _OPENER:
+                    if not self.single and self._nests(j, hi):
+                        state.inner = mark  # “a “b” c”: a quote inside, in the same marks
+                        continue
                     if not self.single:  # the previous passage lost its closing mark
                         found.append(self._cut(state, i))
                     state = _Open(mark, i, j)
@@ -205,6 +208,24 @@ class _Scanner:
             elif not self.single:
                 found.append(self._cut(state, hi))
         return found
+
+    def _nests(self, j: int, hi: int) -> bool:
+        """An opening mark that ends at `j`, inside an open passage, starts a quote nested in it
+        when the next two marks of its family that have a direction (typographic ones) are both
+        closing marks: the inner quote's and the outer one's (`“a “b” c.”`). Otherwise the open
+        passage lost its closing mark. Reads on to the second mark at most."""
+        closers = 0
+        for match in _MARK_RE.finditer(self.text, j, hi):
+            mark = match.group()
+            if mark not in self.marks or self.skip_tag(match.start()):
+                continue
+            if mark in self.openers:
+                return False
+            if mark in self.closers:
+                closers += 1
+                if closers == 2:
+                    return True
+        return False
 
     def _close(self, state: _Open, mark: str, i: int, j: int) -> RawQuote:
         """The passage closes with `mark` at [i, j)."""

@@ -39,6 +39,29 @@ def test_nested_single_quotes_are_one_quote(blank_nlp: Language) -> None:
     assert spans_of(blank_nlp, text) == [("He said 'no' to me,", "direct")]
 
 
+def test_a_quote_nested_in_the_same_typographic_marks_stays_inside(blank_nlp: Language) -> None:
+    # two closing marks follow the second opening one: the inner quote's and the outer one's
+    text = (
+        "Cohen wrote: \u201cPolls miss \u201ccell phone only\u201d homes. "
+        "They ended early.\u201d Fine."
+    )
+    q = only(blank_nlp, text)
+    assert (q.start, q.end) == (14, text.index("\u201d Fine"))
+    assert q.text == "Polls miss \u201ccell phone only\u201d homes. They ended early."
+    assert (q.open_mark, q.close_mark, q.type) == ("\u201c", "\u201d", "direct")
+
+
+def test_an_opening_mark_without_two_closers_after_it_cuts_the_open_quote(
+    blank_nlp: Language,
+) -> None:
+    # one closing mark only: the first passage lost its closing mark, the second is whole
+    text = "She said \u201cwe are done. Then he said \u201cnot yet,\u201d and left."
+    assert [(q.text, q.close_mark) for q in quotes_of(blank_nlp, text)] == [
+        ("we are done. Then he said", None),
+        ("not yet,", "\u201d"),
+    ]
+
+
 def test_british_single_quotes_as_outer_quote(blank_nlp: Language) -> None:
     text = "\u2018We shall see \u201cwhat happens\u201d,\u2019 the minister said."
     q = only(blank_nlp, text)
