@@ -40,6 +40,9 @@ BODY = 'Officials met on Monday.\n\n"We will not back down," the mayor said.\n\n
         'WATCH: Premier calls budget "a disaster for families"',
         'RELATED: "We are not done yet," union leader says',
         'Related | Senator vows to "fight on" after vote',
+        # a video player's label, as a news site's page is copied (its title in either marks)
+        'Click to play video: "Premier says budget will \'protect families\'"',
+        "Click to play video: 'Premier vows to protect jobs amid tariff threat'",
     ],
 )
 def test_quotes_on_a_furniture_line_are_not_speech(quote_nlp: Language, line: str) -> None:
