@@ -87,6 +87,12 @@ _POSSESSIVE_NAME_RE = re.compile(r"(?:^|\s)[A-Z][\w.&-]*['\u2019]s$")
 # author="@x">“…” — @x</tweet>`) or a link to another story (`<a href="…">Rally “X”</a>`). A
 # self-closing or closing tag ends it.
 _EMBED_TAG_RE = re.compile(r"<(/?)(?:tweet|a)\b[^<>]{0,2000}?(/?)>", re.IGNORECASE)
+# A photographer's credit closing a caption: a name, a slash, the agency or paper, in parentheses
+# (`(Sean Kilpatrick/The Canadian Press)`, `(Evan Mitsui/CBC)`).
+_CREDIT_RE = re.compile(
+    r"\((?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*"  # the photographer
+    r"\s*/\s*[A-Z][\w .&'\u2019-]{1,40}\)\.?\s*$"  # the agency or paper, closing the line
+)
 # Another sentence starting inside the passage ("We won. They lost.").
 _INNER_SENTENCE_RE = re.compile(r"[.?!][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
 
@@ -177,11 +183,16 @@ def is_furniture_line(line: str, labels: frozenset[str]) -> bool:
 
 
 def is_caption(line: str, marks: frozenset[str]) -> bool:
-    """The line opens or ends with a photo credit ("... (AP Photo/Evan Vucci)", "Photo: ..."):
-    it is a caption. A credit word in the middle of running text proves nothing."""
+    """The line opens or ends with a photo credit ("... (AP Photo/Evan Vucci)", "Photo: ...",
+    "... (Sean Kilpatrick/The Canadian Press)"): it is a caption. A credit word in the middle of
+    running text proves nothing."""
     low = line.strip().lower()
     head, tail = low[:CREDIT_CHARS], low[-CREDIT_CHARS:]
-    return any(m in head or m in tail for m in marks)
+    # a slashed credit ("reuters/") closes a caption; opening a line it names a poll (Reuters/Ipsos)
+    return (
+        any(m in tail or ("/" not in m and m in head) for m in marks)
+        or _CREDIT_RE.search(line) is not None
+    )
 
 
 def next_word(after: str) -> str:

@@ -25,7 +25,7 @@ from spacy.training import Example
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.pipes import DataPipe
-from app.pipeline.quotes.features import is_furniture_line
+from app.pipeline.quotes.features import is_caption, is_furniture_line
 from app.pipeline.reported.extent import Found
 from app.pipeline.reported.labels import labelled, named_words
 from app.pipeline.reported.model import ReportModel, passage_features
@@ -98,6 +98,7 @@ class ReportedSpeech(DataPipe):
         self.cue_verbs: list[str] = []
         self.colon_labels: frozenset[str] = frozenset()
         self.furniture_labels: frozenset[str] = frozenset()
+        self.caption_marks: frozenset[str] = frozenset()
         self.issued_nouns: frozenset[str] = frozenset()
         self.use_model = use_model
         self.model: ReportModel | None = None
@@ -115,14 +116,17 @@ class ReportedSpeech(DataPipe):
         patterns: Sequence[dict[str, Any]] = (),
         colon_labels: LexiconSource = (),
         furniture_labels: LexiconSource = (),
+        caption_marks: LexiconSource = (),
         issued_nouns: LexiconSource = (),
         classifier: dict[str, Any] | str | Path | None = None,
     ) -> None:
         """Load the cue lexicon, the dependency patterns (the lexicon fills "@cue_verbs"), the
-        labels of page furniture that a line's colon may follow and the nouns of what someone
-        issues (`issued a statement saying`: the issuer is the source)."""
+        labels of page furniture that a line's colon may follow, the photo credits that make a
+        line a caption, and the nouns of what someone issues (`issued a statement saying`: the
+        issuer is the source)."""
         self.colon_labels = frozenset(entries(colon_labels))
         self.furniture_labels = frozenset(entries(furniture_labels))
+        self.caption_marks = frozenset(entries(caption_marks))
         self.issued_nouns = frozenset(entries(issued_nouns))
         self.model = _load_model(classifier)
         self._build([e for e in entries(cue_verbs) if " " not in e], list(patterns))
@@ -143,6 +147,7 @@ class ReportedSpeech(DataPipe):
             "patterns": self.patterns,
             "colon_labels": sorted(self.colon_labels),
             "furniture_labels": sorted(self.furniture_labels),
+            "caption_marks": sorted(self.caption_marks),
             "issued_nouns": sorted(self.issued_nouns),
             "classifier": self.model.to_dict() if self.model is not None else None,
         }
@@ -150,6 +155,7 @@ class ReportedSpeech(DataPipe):
     def load_json(self, data: dict[str, Any]) -> None:
         self.colon_labels = frozenset(data["colon_labels"])
         self.furniture_labels = frozenset(data["furniture_labels"])
+        self.caption_marks = frozenset(data.get("caption_marks", ()))
         self.issued_nouns = frozenset(data.get("issued_nouns", ()))
         self.model = _load_model(data.get("classifier"))
         self._build(data["cue_verbs"], data["patterns"])
@@ -182,18 +188,20 @@ class ReportedSpeech(DataPipe):
             labelled(doc, start, end, self.colon_labels, self.max_label_tokens, names_in_doc)
             for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
         ]
-        furniture: dict[int, bool] = {}  # paragraph -> page furniture, for those with passages
+        # paragraph -> page furniture or a photo caption, for those with passages
+        furniture: dict[int, bool] = {}
         for passage in passages:
             if passage is None:
                 continue
             line = paragraph[passage.start]
             if line not in furniture:
                 start, end = paragraphs.starts[line], paragraphs.ends[line]
-                furniture[line] = is_furniture_line(
-                    span_text(doc, start, end), self.furniture_labels
+                line_text = span_text(doc, start, end)
+                furniture[line] = is_furniture_line(line_text, self.furniture_labels) or is_caption(
+                    line_text, self.caption_marks
                 )
             if furniture[line]:
-                continue  # `READ MORE: X says Y` is another story's headline
+                continue  # `READ MORE: X says Y` is another story's headline; a caption a photo's
             passage = _whole_quotations(passage, quoted)
             if not self._acceptable(doc, passage, quoted, paragraph, blank):
                 continue

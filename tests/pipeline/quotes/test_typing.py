@@ -41,7 +41,7 @@ BODY = 'Officials met on Monday.\n\n"We will not back down," the mayor said.\n\n
         'RELATED: "We are not done yet," union leader says',
         'Related | Senator vows to "fight on" after vote',
         # a video player's label, as a news site's page is copied (its title in either marks)
-        'Click to play video: "Premier says budget will \'protect families\'"',
+        "Click to play video: \"Premier says budget will 'protect families'\"",
         "Click to play video: 'Premier vows to protect jobs amid tariff threat'",
     ],
 )
@@ -61,10 +61,21 @@ def test_a_line_that_merely_starts_with_a_label_word_is_speech(quote_nlp: Langua
     ]
 
 
-def test_quotes_in_a_photo_caption_are_not_speech(quote_nlp: Language) -> None:
-    caption = 'Protesters hold a sign reading "No more cuts" outside city hall. (AP Photo/Jane Doe)'
+@pytest.mark.parametrize(
+    "credit",
+    ["(AP Photo/Jane Doe)", "(Sean Kilpatrick/The Canadian Press)", "(Evan Mitsui/CBC News)."],
+)
+def test_quotes_in_a_photo_caption_are_not_speech(quote_nlp: Language, credit: str) -> None:
+    caption = f'Protesters hold a sign reading "No more cuts" outside city hall. {credit}'
     quotes = quotes_of(quote_nlp, BODY + caption)
     assert [(q.text, q.type) for q in quotes][1:] == [("No more cuts", "title")]
+
+
+def test_a_slash_in_parentheses_closing_running_text_is_no_credit(quote_nlp: Language) -> None:
+    # lower-case words or a sentence after the slash: no photographer's credit
+    for tail in ["(and/or the county)", "(see the report/appendix)"]:
+        text = BODY + f'The mayor said the cuts were "not on the table." {tail}'
+        assert spans_of(quote_nlp, text)[1:] == [("not on the table.", "partial")]
 
 
 @pytest.mark.parametrize(

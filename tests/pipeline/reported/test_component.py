@@ -193,6 +193,8 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "The said property was sold to the county in May.",  # "said" as an adjective
         "Maria Lopez agreed that the bridge was too expensive.",  # a stance, not words
         "READ MORE: Maria Lopez says the bridge will open in May",  # another story's headline
+        # a photo caption, closed by its photographer's credit
+        "Maria Lopez says the bridge will open in May. (Sean Kilpatrick/The Canadian Press)",
         'Maria Lopez said: "The bridge will open in May."',  # a quotation, not reported
         "The county favors what are called progressive taxes.",  # a name, nobody's words
         "Maria Lopez expressed concern about the cost of the bridge.",  # a feeling, not words
@@ -206,6 +208,15 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
 )
 def test_what_is_not_reported_speech(nlp: Language, text: str) -> None:
     assert reports(nlp, text) == []
+
+
+@pytest.mark.full_model
+def test_a_poll_named_with_a_slash_opening_a_line_is_no_caption(nlp: Language) -> None:
+    # "reuters/" credits a photo where it closes a line; here it names a poll
+    text = "According to a Reuters/Ipsos poll, the two candidates are in a dead heat nationally."
+    assert reports(nlp, text) == [
+        ("the two candidates are in a dead heat nationally", "a Reuters/Ipsos poll", "According to")
+    ]
 
 
 @pytest.mark.full_model
