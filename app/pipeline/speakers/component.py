@@ -255,6 +255,10 @@ class SpeakerAttributor(DataPipe):
                 # `Lee called it "Q," the Times reported`: the source relaying the quote
                 found = name_before_role(index, found) or found
                 found = relayed(q) or poll_source(index, found) or found
+            if found is not None and _holds(found.mention, span):
+                # `The "Team Canada" approach won praise`: a phrase holding the quote names no
+                # one who says it (the quote modifies it)
+                found = replace(found, mention=None, head=None)
             results.append(found)
         return results
 
@@ -269,6 +273,11 @@ class SpeakerAttributor(DataPipe):
                 ext.attribution = None
                 continue
             ext.attribution = provisional_attribution(doc, candidate)
+
+
+def _holds(mention: tuple[int, int] | None, span: Span) -> bool:
+    """The mention's tokens overlap the quote's."""
+    return mention is not None and mention[0] < span.end and span.start < mention[1]
 
 
 def main_clause_source(index: DocIndex, found: SpeakerCandidate) -> bool:
