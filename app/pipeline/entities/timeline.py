@@ -4,8 +4,6 @@ and the story's he/she subjects that keep a person in focus."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import numpy
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc
@@ -17,7 +15,8 @@ from app.pipeline.entities.salience import (
     acting_subject,
     sole_main_subject,
 )
-from app.pipeline.quotes.features import is_furniture_line, is_title_case
+from app.pipeline.furniture import furniture_lines, within
+from app.pipeline.quotes.features import is_title_case
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 from app.pipeline.text import doc_text, iter_paragraph_ranges
@@ -28,13 +27,13 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
     headline gives, whom the story never names (`Pastor Wants Girl Scout Leaders To Be ...`:
     "Wants"): such a line makes names of common words."""
     headline_end = _headline_end(doc)
-    elsewhere = _furniture_lines(doc, furniture)
+    elsewhere = furniture_lines(doc_text(doc), furniture)
     mentions = []
     for key, cluster in article.clusters.items():
         if all(name.start < headline_end for name in cluster.names):
             continue
         for name in cluster.names:
-            if _within(elsewhere, doc[name.start].idx):
+            if within(elsewhere, doc[name.start].idx):
                 continue  # `RELATED: Trudeau says ...`: another story's name, not this one's
             subject = acting_subject(doc[name.head])
             mentions.append(
@@ -48,19 +47,6 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
                 )
             )
     return mentions
-
-
-def _within(ranges: list[tuple[int, int]], char: int) -> bool:
-    """Whether `char` falls in one of the sorted, disjoint `ranges`."""
-    k = bisect_right(ranges, char, key=lambda r: r[0]) - 1  # the last one starting by `char`
-    return k >= 0 and char < ranges[k][1]
-
-
-def _furniture_lines(doc: Doc, labels: frozenset[str]) -> list[tuple[int, int]]:
-    """Character ranges of the lines of page furniture (`READ MORE: ...`, `RELATED: ...`), in
-    text order."""
-    text = doc_text(doc)
-    return [(a, b) for a, b in iter_paragraph_ranges(text) if is_furniture_line(text[a:b], labels)]
 
 
 def _headline_end(doc: Doc) -> int:

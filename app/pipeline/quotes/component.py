@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
+from app.pipeline.furniture import furniture_lines
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.pipes import DataPipe
 from app.pipeline.quotes.classify import DEFINING_RULES, type_passages
@@ -72,7 +73,8 @@ def _evidence(
     """Every scanned passage of `text` and its features (with the parse's, given `view`)."""
     lines: dict[tuple[int, int], LineFacts] = {}
     passages = build_passages(text, scan_quotes(text))
-    features = [text_features(text, passage, lex, lines) for passage in passages]
+    furniture = furniture_lines(text, lex.furniture_labels) if passages else []
+    features = [text_features(text, passage, lex, lines, furniture) for passage in passages]
     if view is not None:
         features = [parse_features(view, p, f) for p, f in zip(passages, features, strict=True)]
     return passages, features

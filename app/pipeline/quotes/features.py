@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from app.pipeline.furniture import is_furniture_line, within
 from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.quotes.scan import ALL_MARKS, DOUBLE_MARKS, RawQuote, content_segments
 from app.pipeline.text import SENTENCE_END, paragraph_ranges
@@ -71,8 +72,6 @@ CREDIT_CHARS = 60
 MAX_NICKNAME_WORDS = 2
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*\.?", re.UNICODE)
-# A label that opens a line, followed by a colon, a bar or a dash (`READ MORE: `, `WATCH | `).
-_LABEL_RE = re.compile(r"\W*([^\W\d_][\w' \u2019]{0,30}?)\s*[:|\u2014\u2013-]")
 # The word right after a closing mark (one blank between): `"X" show` -> "show".
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]([^\W\d_][\w-]*)")
 # A name word or initials right before an opening mark, after a blank: `Robert "`, `C.L. "`.
@@ -176,12 +175,6 @@ def is_title_case_line(context: str) -> bool:
     return sum(1 for w in lexical if w[:1].isupper()) >= TITLE_CASE_SHARE * len(lexical)
 
 
-def is_furniture_line(line: str, labels: frozenset[str]) -> bool:
-    """The line opens with a furniture label (`READ MORE:`, `RELATED:`, `WATCH:`)."""
-    match = _LABEL_RE.match(line)
-    return match is not None and " ".join(match.group(1).lower().split()) in labels
-
-
 def is_caption(line: str, marks: frozenset[str]) -> bool:
     """The line opens or ends with a photo credit ("... (AP Photo/Evan Vucci)", "Photo: ...",
     "... (Sean Kilpatrick/The Canadian Press)"): it is a caption. A credit word in the middle of
@@ -240,19 +233,29 @@ class LineFacts:
 
     short: bool  # a short line: a subheading, a label, a credit
     title_case: bool  # set in title case, like a headline
-    furniture: bool  # opens with a furniture label (READ MORE:, WATCH:)
+    furniture: bool  # page furniture: a labelled line (READ MORE:, WATCH:), a listed headline
     caption: bool  # a photo caption (it holds a credit, or a credit line follows it)
     # a first line of headline length only: the words of the rest of the text, lower-cased
     rest_words: str = ""
 
 
-def line_facts(text: str, lo: int, hi: int, lex: Lexicons, first: bool = False) -> LineFacts:
-    """What the line [lo, hi) is; for the `first` line (the headline), the words after it too."""
+def line_facts(
+    text: str,
+    lo: int,
+    hi: int,
+    lex: Lexicons,
+    first: bool = False,
+    furniture: list[tuple[int, int]] | None = None,
+) -> LineFacts:
+    """What the line [lo, hi) is; for the `first` line (the headline), the words after it too.
+    `furniture`: the text's furniture lines (`furniture_lines`), when already found."""
     line = text[lo:hi]
     return LineFacts(
         short=len(line.split()) <= SHORT_LINE_WORDS,
         title_case=is_title_case_line(line),
-        furniture=is_furniture_line(line, lex.furniture_labels),
+        furniture=within(furniture, lo)
+        if furniture is not None
+        else is_furniture_line(line, lex.furniture_labels),
         caption=is_caption(line, lex.caption_marks),
         rest_words=" " + " ".join(echo_words(text[hi:])) + " "
         if first and len(line.split()) <= MAX_HEADLINE_WORDS
@@ -276,10 +279,15 @@ def is_echo(content: str, rest_words: str) -> bool:
 
 
 def text_features(
-    text: str, p: Passage, lex: Lexicons, lines: dict[tuple[int, int], LineFacts] | None = None
+    text: str,
+    p: Passage,
+    lex: Lexicons,
+    lines: dict[tuple[int, int], LineFacts] | None = None,
+    furniture: list[tuple[int, int]] | None = None,
 ) -> Features:
     """The evidence read from the string alone (no parse needed); `lines` caches the facts of
-    each paragraph across the passages of one text."""
+    each paragraph across the passages of one text, `furniture` holds its furniture lines
+    (`furniture_lines`, found once a text)."""
     content = text[p.start : p.end]
     lo, hi = p.para
     before = text[max(lo, p.open_pos - CONTEXT_CHARS) : p.open_pos]
@@ -295,7 +303,7 @@ def text_features(
     cache = lines if lines is not None else {}
     facts = cache.get(p.para)
     if facts is None:
-        facts = cache[p.para] = line_facts(text, lo, hi, lex, first=p.para_index == 0)
+        facts = cache[p.para] = line_facts(text, lo, hi, lex, p.para_index == 0, furniture)
     sentence_left = re.split(r"[.?!]\s", before)[-1]
     sentence_right = re.split(r"[.?!](?:\s|$)", after, maxsplit=1)[0]
     left_sentence = words(sentence_left)

@@ -23,16 +23,17 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
+from app.pipeline.furniture import furniture_lines, within
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.pipes import DataPipe
-from app.pipeline.quotes.features import is_caption, is_furniture_line
+from app.pipeline.quotes.features import is_caption
 from app.pipeline.reported.extent import Found
 from app.pipeline.reported.labels import labelled, named_words
 from app.pipeline.reported.model import ReportModel, passage_features
 from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.source import source_of
 from app.pipeline.shapes import Shape, compile_shapes, match
-from app.pipeline.text import span_text, token_paragraphs
+from app.pipeline.text import doc_text, span_text, token_paragraphs
 from app.pipeline.types import CharSpan, Quote
 
 # The placeholder in the patterns that stands for the cue lexicon.
@@ -190,15 +191,15 @@ class ReportedSpeech(DataPipe):
         ]
         # paragraph -> page furniture or a photo caption, for those with passages
         furniture: dict[int, bool] = {}
+        furniture_ranges = furniture_lines(doc_text(doc), self.furniture_labels)
         for passage in passages:
             if passage is None:
                 continue
             line = paragraph[passage.start]
             if line not in furniture:
                 start, end = paragraphs.starts[line], paragraphs.ends[line]
-                line_text = span_text(doc, start, end)
-                furniture[line] = is_furniture_line(line_text, self.furniture_labels) or is_caption(
-                    line_text, self.caption_marks
+                furniture[line] = within(furniture_ranges, doc[start].idx) or is_caption(
+                    span_text(doc, start, end), self.caption_marks
                 )
             if furniture[line]:
                 continue  # `READ MORE: X says Y` is another story's headline; a caption a photo's

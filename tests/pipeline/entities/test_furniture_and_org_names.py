@@ -11,7 +11,10 @@ from tests.pipeline.support import attribute, who
 
 
 @pytest.mark.full_model
-@pytest.mark.parametrize(("label", "speaker"), [("RELATED:", "Sean Fraser"), ("", "Tom Reid")])
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [("RELATED:", "Sean Fraser"), ("Related stories\n\n", "Sean Fraser"), ("", "Tom Reid")],
+)
 def test_a_furniture_lines_name_is_no_antecedent(nlp: Language, label: str, speaker: str) -> None:
     text = (
         'Housing Minister Sean Fraser said Monday that rents "must come down."\n\n'

@@ -51,6 +51,20 @@ def test_quotes_on_a_furniture_line_are_not_speech(quote_nlp: Language, line: st
     assert [q.type for q in quotes][1:] == ["title"]
 
 
+def test_quotes_in_a_list_of_related_headlines_are_not_speech(quote_nlp: Language) -> None:
+    text = BODY + (
+        'RELATED STORIES\n\nMayor says city will "never back down" on transit\n\n'
+        '"We are not done yet," union leader says\n\n'
+        '"The vote is final," the clerk said after the meeting.'
+    )
+    quotes = quotes_of(quote_nlp, text)
+    assert [(q.text, q.type) for q in quotes][1:] == [
+        ("never back down", "title"),
+        ("We are not done yet,", "title"),
+        ("The vote is final,", "direct"),  # a paragraph of the story again: it ends the list
+    ]
+
+
 def test_a_line_that_merely_starts_with_a_label_word_is_speech(quote_nlp: Language) -> None:
     text = BODY + 'More than 200 people said they would "never back down" on transit.'
     text += '\n\nWatch what happens next, "if we lose," she said.'

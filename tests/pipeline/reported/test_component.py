@@ -193,6 +193,7 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "The said property was sold to the county in May.",  # "said" as an adjective
         "Maria Lopez agreed that the bridge was too expensive.",  # a stance, not words
         "READ MORE: Maria Lopez says the bridge will open in May",  # another story's headline
+        "Related stories\nMaria Lopez says the bridge will open in May",  # a listed headline
         # a photo caption, closed by its photographer's credit
         "Maria Lopez says the bridge will open in May. (Sean Kilpatrick/The Canadian Press)",
         'Maria Lopez said: "The bridge will open in May."',  # a quotation, not reported

@@ -1,0 +1,63 @@
+"""Which lines of a pasted page are furniture: labelled lines, and the headlines a bare label
+lists. Pure functions over strings, on texts of our own."""
+
+from __future__ import annotations
+
+from app.pipeline.furniture import (
+    MAX_LIST_LINES,
+    furniture_lines,
+    is_bare_label,
+    is_furniture_line,
+    within,
+)
+
+LABELS = frozenset({"read more", "related stories", "trending now", "watch"})
+
+
+def lines_of(text: str) -> list[str]:
+    return [text[a:b] for a, b in furniture_lines(text, LABELS)]
+
+
+def test_a_labelled_line_is_furniture_and_lists_nothing() -> None:
+    text = "READ MORE: Mayor says bridge will open\nCouncil votes on Monday\nThe vote was close."
+    assert lines_of(text) == ["READ MORE: Mayor says bridge will open"]
+
+
+def test_a_bare_label_lists_the_headlines_after_it_up_to_a_paragraph() -> None:
+    text = (
+        "The council met on Monday.\n\nRELATED STORIES\n\n"
+        'Mayor says bridge will "open in May"\n\nUnion vows to fight cuts\n\n'
+        "The vote was close, and the mayor left early.\n\nBudget talks resume"
+    )
+    assert lines_of(text) == [
+        "RELATED STORIES",
+        'Mayor says bridge will "open in May"',
+        "Union vows to fight cuts",
+    ]
+
+
+def test_a_bare_label_lists_at_most_max_list_lines() -> None:
+    heads = [f"Headline number {k}" for k in range(MAX_LIST_LINES + 3)]
+    text = "Trending now:\n" + "\n".join(heads)
+    assert lines_of(text) == ["Trending now:", *heads[:MAX_LIST_LINES]]
+
+
+def test_label_words_inside_a_sentence_are_no_label() -> None:
+    assert not is_bare_label("Related stories ran all week.", LABELS)
+    assert not is_furniture_line("Watch what happens next, she said.", LABELS)
+    assert is_bare_label("  Related Stories: ", LABELS)
+    assert lines_of("Watch what happens next, she said.\nShort line") == []
+
+
+def test_within_sorted_ranges() -> None:
+    ranges = [(0, 5), (10, 20)]
+    assert [within(ranges, c) for c in (0, 4, 5, 9, 10, 19, 20)] == [
+        True,
+        True,
+        False,
+        False,
+        True,
+        True,
+        False,
+    ]
+    assert not within([], 3)
