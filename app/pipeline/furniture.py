@@ -18,6 +18,8 @@ _LABEL_RE = re.compile(r"\W*([^\W\d_][\w' \u2019]{0,30}?)\s*[:|\u2014\u2013-]")
 _BARE_LABEL_END = " \t:|-\u2014\u2013"
 # Quote marks that may close a headline after its last word.
 _CLOSING_MARKS = "\"'\u201d\u2019"
+# A video player's running time on a line of its own (`Duration 2:14`, `2:01`, `1:02:45`).
+_DURATION_RE = re.compile(r"\s*(?:duration\s*:?\s*)?\d{1,2}(?::\d{2}){1,2}\s*$", re.IGNORECASE)
 # Most lines a bare label's list holds, and most words in one of its headlines.
 MAX_LIST_LINES = 10
 MAX_LIST_LINE_WORDS = 20
@@ -42,24 +44,39 @@ def is_listed_headline(line: str) -> bool:
 
 
 def furniture_lines(text: str, labels: frozenset[str]) -> list[tuple[int, int]]:
-    """Character ranges of the furniture lines of `text`, in order: labelled lines, and under a
-    bare label the headline-like lines that follow it (at most `MAX_LIST_LINES`)."""
-    found: list[tuple[int, int]] = []
+    """Character ranges of the furniture lines of `text`, in order: labelled lines; under a bare
+    label the headline-like lines that follow it (at most `MAX_LIST_LINES`); an embedded video's
+    running time (`Duration 2:14`, `2:01`) with the lines on either side of it, its title and
+    its description (or the player's label); a line that repeats a furniture line's words right
+    under it (a player's caption under `Click to play video: 'X'`)."""
+    ranges = list(iter_paragraph_ranges(text))
+    furniture = [False] * len(ranges)
     listing = 0  # how many more lines the current bare label's list may hold
-    for lo, hi in iter_paragraph_ranges(text):
+    for k, (lo, hi) in enumerate(ranges):
         line = text[lo:hi]
-        if is_bare_label(line, labels):
-            found.append((lo, hi))
+        if _DURATION_RE.match(line):
+            furniture[max(k - 1, 0) : k + 2] = [True] * len(furniture[max(k - 1, 0) : k + 2])
+            listing = 0
+        elif is_bare_label(line, labels):
+            furniture[k] = True
             listing = MAX_LIST_LINES
         elif is_furniture_line(line, labels):
-            found.append((lo, hi))
+            furniture[k] = True
             listing = 0
         elif listing and is_listed_headline(line):
-            found.append((lo, hi))
+            furniture[k] = True
             listing -= 1
+        elif k and furniture[k - 1] and _repeats(line, text[ranges[k - 1][0] : ranges[k - 1][1]]):
+            furniture[k] = True  # `Click to play video: 'X'` over X: the player's caption
         else:
             listing = 0
-    return found
+    return [r for r, flag in zip(ranges, furniture, strict=True) if flag]
+
+
+def _repeats(line: str, previous: str) -> bool:
+    """The line's words stand whole inside the previous line (a player's label over its title)."""
+    words = line.strip()
+    return len(words.split()) >= 2 and words in previous
 
 
 def within(ranges: list[tuple[int, int]], char: int) -> bool:

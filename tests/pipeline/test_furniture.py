@@ -61,3 +61,33 @@ def test_within_sorted_ranges() -> None:
         False,
     ]
     assert not within([], 3)
+
+
+def test_a_videos_running_time_takes_its_title_and_description_along() -> None:
+    text = (
+        "The council met on Monday.\n\nWATCH | Mayor defends the budget:\n\n"
+        "Mayor defends budget\n\nDuration 2:14\n\n"
+        "The mayor says the cuts will not touch transit.\n\n"
+        "The vote was close.\n\nClick to play video: 'Union vows to fight'\n\n2:01\n\n"
+        "Union vows to fight\n\nThe union met later."
+    )
+    assert lines_of(text) == [
+        "WATCH | Mayor defends the budget:",
+        "Mayor defends budget",
+        "Duration 2:14",
+        "The mayor says the cuts will not touch transit.",
+        "Click to play video: 'Union vows to fight'",  # the player's label, even unlisted
+        "2:01",
+        "Union vows to fight",
+    ]
+
+
+def test_a_line_repeating_the_furniture_line_above_it_is_its_caption() -> None:
+    text = (
+        "WATCH: 'Union vows to fight the cuts'\n\nUnion vows to fight the cuts\n\n"
+        "Union vows to fight the cuts, its leader said on Monday."
+    )
+    assert lines_of(text) == [
+        "WATCH: 'Union vows to fight the cuts'",
+        "Union vows to fight the cuts",
+    ]
