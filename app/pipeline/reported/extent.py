@@ -11,8 +11,9 @@ from app.pipeline.types import ReportedCue
 
 # Tokens trimmed from the edges of a reported passage.
 EDGE_PUNCT: frozenset[str] = frozenset({",", ";", ":", "-", "--", "—", "–", "(", ")", "."})
-# Words trimmed from the start of a passage (`CLAUSE, and X said`: "and" is not content).
-LEADING_CONJUNCTIONS: frozenset[str] = frozenset({"and", "but", "or", "so"})
+# Words trimmed from either edge of a passage (`CLAUSE, and X said`; `X said CLAUSE and warned
+# that ...`, cut before the second report): a bare conjunction is no content.
+EDGE_CONJUNCTIONS: frozenset[str] = frozenset({"and", "but", "or", "so"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +31,16 @@ def subtree_range(token: Token) -> tuple[int, int]:
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop edge punctuation, blanks and quote-less leading conjunctions."""
+    """Drop edge punctuation, blanks and conjunctions."""
     while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
         start += 1
-    while start < end and doc[start].lower_ in LEADING_CONJUNCTIONS:
+    while start < end and doc[start].lower_ in EDGE_CONJUNCTIONS:
         start += 1
-    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in EDGE_PUNCT
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in EDGE_CONJUNCTIONS
+    ):
         end -= 1
     return start, end
 

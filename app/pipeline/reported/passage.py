@@ -32,6 +32,8 @@ TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
     "to": frozenset({"point", "allude", "respond"}),
     "of": frozenset({"warn", "write", "speak", "boast", "brag"}),
 }
+# The complements of a cue verb that say what was said (a clause, a quotation after a colon).
+REPORT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "parataxis"})
 # Punctuation after which a clause before a cue is no longer what the cue reports.
 CLAUSE_BREAKS: frozenset[str] = frozenset({":", ";"})
 # A naming verb in the passive names a thing (`what are called progressive taxes`).
@@ -135,7 +137,12 @@ def _cut_tail(
     for token in root.rights:
         if not start <= token.i < cut:
             continue
-        if token.i != skip and token.dep_ in TAIL_DEPS and token.lemma_.lower() in cues:
+        if (
+            token.i != skip
+            and token.dep_ in TAIL_DEPS
+            and token.lemma_.lower() in cues
+            and _reports_words(token)
+        ):
             cut = min(cut, token.left_edge.i)
     for k in range(root.i + 1, cut):
         if doc[k].text in DASH_TOKENS and k + 1 < cut:
@@ -148,6 +155,15 @@ def _cut_tail(
                 cut = k
                 break
     return trim(doc, start, cut)
+
+
+def _reports_words(verb: Token) -> bool:
+    """The cue verb heads a report of its own: a clause or a quotation says what was said
+    (`and warned that ...`, `and urged voters to wait`, `and calls her "Q"`). A cue word used in
+    another sense reports nothing (`and would put savings at risk`, `and began work`)."""
+    if any(child.dep_ in REPORT_COMPLEMENT_DEPS for child in verb.children):
+        return True
+    return any(t.is_quote for t in verb.subtree)
 
 
 def _object_end(cue: Token, obj: Token) -> int:

@@ -212,6 +212,18 @@ def test_what_is_not_reported_speech(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.full_model
+def test_a_coordinated_clause_ends_the_report_only_when_it_reports_words(nlp: Language) -> None:
+    # "put" is a cue (`as she put it`), but here it reports nothing: the clause goes on
+    text = "Maria Lopez said the plan was reckless and would put the town's savings at risk."
+    assert reports(nlp, text) == [
+        ("the plan was reckless and would put the town's savings at risk", "Maria Lopez", "said")
+    ]
+    # a second report, with a clause of its own, is not the first one's content
+    text = "Maria Lopez said the plan was reckless and warned that the town would pay."
+    assert [passage for passage, _, _ in reports(nlp, text)][0] == "the plan was reckless"
+
+
+@pytest.mark.full_model
 def test_a_poll_named_with_a_slash_opening_a_line_is_no_caption(nlp: Language) -> None:
     # "reuters/" credits a photo where it closes a line; here it names a poll
     text = "According to a Reuters/Ipsos poll, the two candidates are in a dead heat nationally."
