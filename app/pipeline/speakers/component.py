@@ -257,8 +257,12 @@ class SpeakerAttributor(DataPipe):
                 found = relayed(q) or poll_source(index, found) or found
             if found is not None and _holds(found.mention, span):
                 # `The "Team Canada" approach won praise`: a phrase holding the quote names no
-                # one who says it (the quote modifies it)
-                found = replace(found, mention=None, head=None)
+                # one who says it (the quote modifies it); nor does a plain verb whose subject
+                # that phrase is (`The "Fight for $15" campaign rallied`) tell who says it
+                spoken = found.cue is not None and any(
+                    index.is_cue(doc[k]) for k in range(*found.cue)
+                )
+                found = replace(found, mention=None, head=None) if spoken else None
             results.append(found)
         return results
 

@@ -23,6 +23,11 @@ LEAD = "Talks stalled again.\n\n"
         # one capitalised word, no cue, no sentence end: a name or a term
         ('"Containment" has been U.S. policy since the Korean War.', ("Containment", "scare")),
         ('Viewers like the classics. "Friends" is a hit on Netflix.', ("Friends", "scare")),
+        # the phrase holding the quote is a plain verb's subject: no one says it
+        (
+            'The "Fight for $15 and Fairness" campaign rallied at city hall.',
+            ("Fight for $15 and Fairness", "title"),
+        ),
     ],
 )
 def test_a_fragment_nobody_says_is_a_term(

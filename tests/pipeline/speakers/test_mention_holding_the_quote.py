@@ -29,3 +29,10 @@ def test_a_subject_beside_the_quote_still_speaks(nlp: Language) -> None:
     text = 'The council met on Monday. Ann Lee called the plan "a disaster" for the town.'
     doc = attribute(nlp, text, ["partial"])
     assert who(doc)[0] == ("Ann Lee", "Ann Lee", "called")
+
+
+@pytest.mark.full_model
+def test_nor_does_a_plain_verb_whose_subject_holds_the_quote(nlp: Language) -> None:
+    text = 'The council met on Monday. The "Fight for Fairness" campaign rallied at city hall.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [(None, None, None)]
