@@ -20,6 +20,9 @@ _BARE_LABEL_END = " \t:|-\u2014\u2013"
 _CLOSING_MARKS = "\"'\u201d\u2019"
 # A video player's running time on a line of its own (`Duration 2:14`, `2:01`, `1:02:45`).
 _DURATION_RE = re.compile(r"\s*(?:duration\s*:?\s*)?\d{1,2}(?::\d{2}){1,2}\s*$", re.IGNORECASE)
+# Labels that stand between a story's own paragraphs (an advertisement's slot) and head no list:
+# the short line after one is the story's (`"Where is the money?"`).
+INTERLEAVED_LABELS: frozenset[str] = frozenset({"advertisement", "sponsored", "continue reading"})
 # Most lines a bare label's list holds, and most words in one of its headlines.
 MAX_LIST_LINES = 10
 MAX_LIST_LINE_WORDS = 20
@@ -33,7 +36,11 @@ def is_furniture_line(line: str, labels: frozenset[str]) -> bool:
 
 def is_bare_label(line: str, labels: frozenset[str]) -> bool:
     """The line is a furniture label alone (`RELATED STORIES`, `Trending now:`)."""
-    return " ".join(line.strip().rstrip(_BARE_LABEL_END).lower().split()) in labels
+    return _label(line) in labels
+
+
+def _label(line: str) -> str:
+    return " ".join(line.strip().rstrip(_BARE_LABEL_END).lower().split())
 
 
 def is_listed_headline(line: str) -> bool:
@@ -59,7 +66,7 @@ def furniture_lines(text: str, labels: frozenset[str]) -> list[tuple[int, int]]:
             listing = 0
         elif is_bare_label(line, labels):
             furniture[k] = True
-            listing = MAX_LIST_LINES
+            listing = 0 if _label(line) in INTERLEAVED_LABELS else MAX_LIST_LINES
         elif is_furniture_line(line, labels):
             furniture[k] = True
             listing = 0

@@ -11,7 +11,7 @@ from app.pipeline.furniture import (
     within,
 )
 
-LABELS = frozenset({"read more", "related stories", "trending now", "watch"})
+LABELS = frozenset({"read more", "related stories", "trending now", "watch", "advertisement"})
 
 
 def lines_of(text: str) -> list[str]:
@@ -84,3 +84,8 @@ def test_a_line_repeating_the_furniture_line_above_it_is_its_caption() -> None:
         "WATCH: 'Union vows to fight the cuts'",
         "Union vows to fight the cuts",
     ]
+
+
+def test_an_advertisements_slot_heads_no_list() -> None:
+    text = "The council met.\n\nAdvertisement\n\n\u201cWhere is the money?\u201d\n\nShe left."
+    assert lines_of(text) == ["Advertisement"]
