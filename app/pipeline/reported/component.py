@@ -191,7 +191,11 @@ class ReportedSpeech(DataPipe):
         ]
         # paragraph -> page furniture or a photo caption, for those with passages
         furniture: dict[int, bool] = {}
-        furniture_ranges = furniture_lines(doc_text(doc), self.furniture_labels)
+        furniture_ranges = (
+            furniture_lines(doc_text(doc), self.furniture_labels)
+            if any(passage is not None for passage in passages)
+            else []
+        )
         for passage in passages:
             if passage is None:
                 continue
