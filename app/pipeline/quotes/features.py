@@ -412,7 +412,8 @@ def build_passages(text: str, raws: list[RawQuote]) -> list[Passage]:
             found.append((raw, segments, k_open, k_close))
     # The article's house style: its body quotes with double marks (a single-marked passage
     # outside them is then a headline-style element), unless single marks are its quote marks.
-    body = [raw.open_mark in DOUBLE_MARKS for raw, _, k, _ in found if k > 0]
+    # (a mark that never closes is no evidence of the style)
+    body = [raw.open_mark in DOUBLE_MARKS for raw, _, k, _ in found if k > 0 and raw.close_mark]
     double_style = sum(body) >= max(len(body) - sum(body), 1)
     return [
         Passage(

@@ -145,6 +145,18 @@ def test_single_marks_of_a_single_marked_article_are_speech(quote_nlp: Language)
     assert [q.type for q in quotes_of(quote_nlp, text)] == ["direct", "direct"]
 
 
+def test_an_unclosed_double_mark_does_not_set_the_house_style(quote_nlp: Language) -> None:
+    # one single-marked quotation over two paragraphs, one stray double mark: single is the style
+    text = (
+        "Talks stalled.\n\nShe said: 'We will build the bridge.\n\n"
+        "'We will pay for it ourselves,' she added.\n\nHe said \"this never ends\n\nThey voted."
+    )
+    assert spans_of(quote_nlp, text) == [
+        ("We will build the bridge.\n\n'We will pay for it ourselves,", "direct"),
+        ("this never ends", "unclosed"),
+    ]
+
+
 def test_single_marked_headline_quote_stays_speech(quote_nlp: Language) -> None:
     text = "Trump: \u2018We are going to win so much.\u2019\n\n" + BODY
     assert [(q.text, q.type) for q in quotes_of(quote_nlp, text)][0] == (
