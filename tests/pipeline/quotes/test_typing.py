@@ -290,6 +290,22 @@ def test_film_and_show_titles(quote_nlp: Language) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # an event's name before its head noun, in a sentence that reports speech
+        ('At the "Freedom Convoy" protest, organizers said they would stay.', "Freedom Convoy"),
+        ('Speaking at the "Hold the Line" rally, Smith said talks were over.', "Hold the Line"),
+        # a programme someone spoke on
+        ('Speaking on "Power & Politics," Freeland said the deal was close.', "Power & Politics,"),
+    ],
+)
+def test_an_event_or_a_programme_named_beside_speech_is_a_title(
+    quote_nlp: Language, text: str, title: str
+) -> None:
+    assert spans_of(quote_nlp, text) == [(title, "title")]
+
+
 def test_every_title_of_a_list_after_a_title_cue(quote_nlp: Language) -> None:
     text = 'He named the shows "Criminal Minds," "Game of Thrones" and "Veep" as favorites.'
     assert [t for _, t in spans_of(quote_nlp, text)] == ["title", "title", "title"]
