@@ -31,6 +31,9 @@ FOLLOWING_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 # Relative pronouns of a clause about a person set off by commas (`X, who ..., said`), and how
 # many tokens such a clause may take.
 RELATIVE_WHO: frozenset[str] = frozenset({"who", "whose"})
+# Parts of speech that cannot end a mention (a preposition, a determiner, a conjunction left
+# where a quotation or a comma cut its post-modifier).
+DANGLING_POS: frozenset[str] = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 RELATIVE_CLAUSE_SCAN = 30
 # Tags of a participle opening a clause set off by commas (`Durbin, noting the size of it, said`).
 SET_OFF_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG"})
@@ -354,7 +357,10 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
             break
     if joined is not None:
         end = max(end, joined)  # `Trump and Ryan said`: the speakers together
-    while end > head.i + 1 and index.doc[end - 1].is_punct:
+    # (and a word left hanging where the quotation cut it: `Organizers of "X"` -> Organizers)
+    while end > head.i + 1 and (
+        index.doc[end - 1].is_punct or index.doc[end - 1].pos_ in DANGLING_POS
+    ):
         end -= 1
     while _hyphen_joined(index.doc, end) and not index.inside[end + 1]:
         end += 2  # "the 43-year-old": a word the tokenizer split at its hyphens

@@ -36,3 +36,11 @@ def test_nor_does_a_plain_verb_whose_subject_holds_the_quote(nlp: Language) -> N
     text = 'The council met on Monday. The "Fight for Fairness" campaign rallied at city hall.'
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [(None, None, None)]
+
+
+@pytest.mark.full_model
+def test_a_mention_cut_at_the_quote_ends_on_its_last_content_word(nlp: Language) -> None:
+    # the quote inside the subject's post-modifier is left out, and so is the "of" it leaves
+    text = 'The council met on Monday. Organizers of the "Winter Lights" fair said attendance rose.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][1] == "Organizers"
