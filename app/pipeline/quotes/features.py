@@ -368,7 +368,8 @@ def text_features(
         ),
         "title_head_after": float(next_word(after) in lex.title_heads),
         "by_author": float(
-            (title_case or (last == "," and content[:1].isupper()))
+            # (a headline may open with a quote of its own: `"'Flesh and Bone' star ...," by`)
+            (title_case or (last == "," and content.lstrip("".join(ALL_MARKS))[:1].isupper()))
             and _BY_AUTHOR_RE.match(text, p.close_end) is not None
         ),
         "named_law": float(title_case and bool(content_raw) and _law_head(content_raw[-1])),

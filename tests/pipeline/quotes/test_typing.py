@@ -323,6 +323,13 @@ def test_a_title_followed_by_its_author(quote_nlp: Language) -> None:
     assert why(quote_nlp, newsletter) == [
         ("The Living Room to close in December,", "title", "by_author")
     ]
+    # a headline that opens with a quote of its own
+    quoted = "READS\u2014\"'Flesh and Bone' star refused a role,\" by the Post's Amy Spencer."
+    assert why(quote_nlp, quoted)[0] == (
+        "'Flesh and Bone' star refused a role,",
+        "title",
+        "by_author",
+    )
 
 
 def test_a_passive_agent_after_a_fragment_is_no_author(quote_nlp: Language) -> None:
