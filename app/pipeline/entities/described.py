@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.names import Cluster, Name, strip_punct
 from app.pipeline.entities.salience import sole_main_subject
 from app.pipeline.speakers.extent import mention_extent
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS
-from app.pipeline.text import has_break
 
 # Determiners of a described person (`a woman`, `the man`, `one mother`); a possessor (`his
 # wife`) ties the noun to someone else's story, where the article usually names the person.
@@ -45,7 +44,7 @@ def described_people(
         gender = gendered_nouns.get(lemma)
         if gender is None:
             continue
-        if not _main_subject(token):
+        if not sole_main_subject(token):
             continue  # (`for a judge to criticize him`: who the story is about, not who acts)
         cluster = describe(token, gender, quoted)
         if cluster is None:
@@ -62,32 +61,6 @@ def described_people(
     return found
 
 
-def _paragraph_sentence(token: Token) -> Span:
-    """The sentence of `token`, cut at paragraph breaks (the parser may run one across them)."""
-    doc, sent = token.doc, token.sent
-    start, end = token.i, token.i + 1
-    while start > sent.start and not _breaks(doc[start - 1]):
-        start -= 1
-    while end < sent.end and not _breaks(doc[end]):
-        end += 1
-    return doc[start:end]
-
-
-def _breaks(token: Token) -> bool:
-    return token.is_space and has_break(token.text)
-
-
-def _main_subject(token: Token) -> bool:
-    """The subject of its sentence's main clause, also where the parser hung that clause on the
-    paragraph before (a sentence split missed at a paragraph break)."""
-    if sole_main_subject(token):
-        return True
-    verb = token.head
-    if verb.head.i >= verb.i or any(c.dep_ == "conj" for c in token.children):
-        return False
-    return any(_breaks(t) for t in verb.doc[verb.head.i : verb.i])
-
-
 def _introduces(head: Token) -> bool:
     return any(c.lower_ in INTRODUCING_DETERMINERS for c in head.lefts)
 
@@ -98,7 +71,8 @@ def describe(head: Token, gender: Gender | None, quoted: Sequence[bool]) -> Clus
     dets = [c for c in head.lefts if c.dep_ in {"det", "poss", "nummod"}]
     if len(dets) != 1 or dets[0].lower_ not in DESCRIBING_DETERMINERS:
         return None
-    if any(t.ent_type_ in PERSON_LABELS and not quoted[t.i] for t in _paragraph_sentence(head)):
+    # (a sentence never runs across a line break: `paragraph_sentences` ends it there)
+    if any(t.ent_type_ in PERSON_LABELS and not quoted[t.i] for t in head.sent):
         # `The other man, his cousin James York,`, `a woman named Caroline`, `A reporter asked
         # Sanders`: the sentence names someone, who may be this person or the one who answers
         return None
@@ -135,5 +109,5 @@ def narrative_roles(
         and t.i not in speakers
         and t.lemma_.lower() in titles
         and [c.lower_ for c in t.children if c.i < t.i] == ["the"]
-        and _main_subject(t)
+        and sole_main_subject(t)
     ]
