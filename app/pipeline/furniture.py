@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from app.pipeline.text import iter_paragraph_ranges
+from spacy.tokens import Doc
+
+from app.pipeline.text import doc_text, iter_paragraph_ranges
 
 # A label that opens a line, followed by a colon, a bar or a dash (`READ MORE: `, `WATCH | `).
 _LABEL_RE = re.compile(r"\W*([^\W\d_][\w' \u2019]{0,30}?)\s*[:|\u2014\u2013-]")
@@ -23,6 +25,8 @@ _DURATION_RE = re.compile(r"\s*(?:duration\s*:?\s*)?\d{1,2}(?::\d{2}){1,2}\s*$",
 # Labels that stand between a story's own paragraphs (an advertisement's slot) and head no list:
 # the short line after one is the story's (`"Where is the money?"`).
 INTERLEAVED_LABELS: frozenset[str] = frozenset({"advertisement", "sponsored", "continue reading"})
+# Where a doc keeps its furniture lines (`doc_furniture_lines`).
+_CACHE_KEY = "quotes.furniture"
 # Most lines a bare label's list holds, and most words in one of its headlines.
 MAX_LIST_LINES = 10
 MAX_LIST_LINE_WORDS = 20
@@ -84,6 +88,17 @@ def _repeats(line: str, previous: str) -> bool:
     """The line's words stand whole inside the previous line (a player's label over its title)."""
     words = line.strip()
     return len(words.split()) >= 2 and words in previous
+
+
+def doc_furniture_lines(doc: Doc, labels: frozenset[str]) -> list[tuple[int, int]]:
+    """`furniture_lines` of the doc's text, found once per doc and set of labels (the quote
+    finder, the reported-speech finder and the resolver each ask) and kept in `doc.user_data`
+    as plain lists, as `app.pipeline.text` keeps its own (user_data may be serialized)."""
+    key = f"{_CACHE_KEY}.{hash(labels)}"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = [list(r) for r in furniture_lines(doc_text(doc), labels)]
+    return [(lo, hi) for lo, hi in cached]
 
 
 def within(ranges: list[tuple[int, int]], char: int) -> bool:

@@ -3,8 +3,11 @@ lists. Pure functions over strings, on texts of our own."""
 
 from __future__ import annotations
 
+import spacy
+
 from app.pipeline.furniture import (
     MAX_LIST_LINES,
+    doc_furniture_lines,
     furniture_lines,
     is_bare_label,
     is_furniture_line,
@@ -89,3 +92,15 @@ def test_a_line_repeating_the_furniture_line_above_it_is_its_caption() -> None:
 def test_an_advertisements_slot_heads_no_list() -> None:
     text = "The council met.\n\nAdvertisement\n\n\u201cWhere is the money?\u201d\n\nShe left."
     assert lines_of(text) == ["Advertisement"]
+
+
+def test_a_docs_furniture_lines_are_found_once_and_kept() -> None:
+    text = "The council met.\n\nRELATED STORIES\n\nMayor vows to fight\n\nThe vote was close."
+    doc = spacy.blank("en")(text)
+    assert doc_furniture_lines(doc, LABELS) == furniture_lines(text, LABELS)
+    kept = dict(doc.user_data)
+    # one entry for this set of labels, as plain lists (beside the doc's joined text)
+    entries = [v for k, v in kept.items() if k.startswith("quotes.furniture")]
+    assert entries == [[[18, 33], [35, 54]]]
+    assert doc_furniture_lines(doc, LABELS) == [(18, 33), (35, 54)]
+    assert doc.user_data == kept

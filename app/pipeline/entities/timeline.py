@@ -15,7 +15,7 @@ from app.pipeline.entities.salience import (
     acting_subject,
     sole_main_subject,
 )
-from app.pipeline.furniture import furniture_lines, within
+from app.pipeline.furniture import doc_furniture_lines, within
 from app.pipeline.quotes.features import is_title_case
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
@@ -27,7 +27,7 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
     headline gives, whom the story never names (`Pastor Wants Girl Scout Leaders To Be ...`:
     "Wants"): such a line makes names of common words."""
     headline_end = _headline_end(doc)
-    elsewhere = furniture_lines(doc_text(doc), furniture)
+    elsewhere = doc_furniture_lines(doc, furniture)
     mentions = []
     for key, cluster in article.clusters.items():
         if all(name.start < headline_end for name in cluster.names):

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
-from app.pipeline.furniture import furniture_lines
+from app.pipeline.furniture import doc_furniture_lines, furniture_lines
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.pipes import DataPipe
 from app.pipeline.quotes.classify import DEFINING_RULES, type_passages
@@ -73,7 +73,13 @@ def _evidence(
     """Every scanned passage of `text` and its features (with the parse's, given `view`)."""
     lines: dict[tuple[int, int], LineFacts] = {}
     passages = build_passages(text, scan_quotes(text))
-    furniture = furniture_lines(text, lex.furniture_labels) if passages else []
+    furniture = (
+        []
+        if not passages
+        else doc_furniture_lines(view.doc, lex.furniture_labels)
+        if view is not None
+        else furniture_lines(text, lex.furniture_labels)
+    )
     features = [text_features(text, passage, lex, lines, furniture) for passage in passages]
     if view is not None:
         features = [parse_features(view, p, f) for p, f in zip(passages, features, strict=True)]

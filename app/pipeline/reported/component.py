@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
-from app.pipeline.furniture import furniture_lines, within
+from app.pipeline.furniture import doc_furniture_lines, within
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.pipes import DataPipe
 from app.pipeline.quotes.features import is_caption
@@ -33,7 +33,7 @@ from app.pipeline.reported.model import ReportModel, passage_features
 from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.source import source_of
 from app.pipeline.shapes import Shape, compile_shapes, match
-from app.pipeline.text import doc_text, span_text, token_paragraphs
+from app.pipeline.text import span_text, token_paragraphs
 from app.pipeline.types import CharSpan, Quote
 
 # The placeholder in the patterns that stands for the cue lexicon.
@@ -192,7 +192,7 @@ class ReportedSpeech(DataPipe):
         # paragraph -> page furniture or a photo caption, for those with passages
         furniture: dict[int, bool] = {}
         furniture_ranges = (
-            furniture_lines(doc_text(doc), self.furniture_labels)
+            doc_furniture_lines(doc, self.furniture_labels)
             if any(passage is not None for passage in passages)
             else []
         )
