@@ -24,7 +24,15 @@ _CLOSING_MARKS = "\"'\u201d\u2019"
 _DURATION_RE = re.compile(r"\s*(?:duration\s*:?\s*)?\d{1,2}(?::\d{2}){1,2}\s*$", re.IGNORECASE)
 # Labels that stand between a story's own paragraphs (an advertisement's slot) and head no list:
 # the short line after one is the story's (`"Where is the money?"`).
-INTERLEAVED_LABELS: frozenset[str] = frozenset({"advertisement", "sponsored", "continue reading"})
+INTERLEAVED_LABELS: frozenset[str] = frozenset(
+    {
+        "advertisement",
+        "sponsored",
+        "continue reading",
+        "article content",
+        "open this photo in gallery",
+    }
+)
 # Where a doc keeps its furniture lines (`doc_furniture_lines`).
 _CACHE_KEY = "quotes.furniture"
 # Most lines a bare label's list holds, and most words in one of its headlines.

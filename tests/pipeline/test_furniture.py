@@ -94,6 +94,20 @@ def test_an_advertisements_slot_heads_no_list() -> None:
     assert lines_of(text) == ["Advertisement"]
 
 
+def test_a_pages_own_tools_are_furniture_and_list_nothing() -> None:
+    labels = LABELS | {"article content", "report an error in this article", "share this story"}
+    text = (
+        "Report an error on Monday\n\nArticle content\n\nThe council met.\n\nArticle content"
+        "\n\n\u201cWhere is the money?\u201d\n\nShare this story\n\nReport an error in this article"
+    )
+    assert [text[a:b] for a, b in furniture_lines(text, labels)] == [
+        "Article content",
+        "Article content",
+        "Share this story",
+        "Report an error in this article",
+    ]
+
+
 def test_a_docs_furniture_lines_are_found_once_and_kept() -> None:
     text = "The council met.\n\nRELATED STORIES\n\nMayor vows to fight\n\nThe vote was close."
     doc = spacy.blank("en")(text)

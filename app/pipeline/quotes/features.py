@@ -92,6 +92,13 @@ _CREDIT_RE = re.compile(
     r"\((?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*"  # the photographer
     r"\s*/\s*[A-Z][\w .&'\u2019-]{1,40}\)\.?\s*$"  # the agency or paper, closing the line
 )
+# The same credit glued to the caption's last word, without parentheses, as some papers' pages
+# paste it (`... said the bill is "a step."Justin Tang/The Canadian Press`); a two-word name at
+# least, so that a poll's `Reuters/Ipsos` is no credit.
+_GLUED_CREDIT_RE = re.compile(
+    r"(?:^|(?<=[\s.!?\"'\u201d\u2019)]))(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w'\u2019-]*"
+    r"\s*/\s*[A-Z][\w .&'\u2019-]{0,39}[\w&'\u2019]\s*$"
+)
 # Another sentence starting inside the passage ("We won. They lost.").
 _INNER_SENTENCE_RE = re.compile(r"[.?!][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
 
@@ -185,6 +192,7 @@ def is_caption(line: str, marks: frozenset[str]) -> bool:
     return (
         any(m in tail or ("/" not in m and m in head) for m in marks)
         or _CREDIT_RE.search(line) is not None
+        or _GLUED_CREDIT_RE.search(line) is not None
     )
 
 

@@ -14,6 +14,9 @@ EDGE_PUNCT: frozenset[str] = frozenset({",", ";", ":", "-", "--", "—", "–", 
 # Words trimmed from either edge of a passage (`CLAUSE, and X said`; `X said CLAUSE and warned
 # that ...`, cut before the second report): a bare conjunction is no content.
 EDGE_CONJUNCTIONS: frozenset[str] = frozenset({"and", "but", "or", "so"})
+# The dash that ends a dateline, and the most tokens a dateline takes (`SAN JUAN, P.R. (AP) —`).
+DATELINE_DASHES: frozenset[str] = frozenset({"-", "--", "—", "–"})
+MAX_DATELINE_TOKENS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +34,8 @@ def subtree_range(token: Token) -> tuple[int, int]:
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop edge punctuation, blanks and conjunctions."""
+    """Drop edge punctuation, blanks, conjunctions and a story's dateline."""
+    start = _after_dateline(doc, start, end)
     while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
         start += 1
     while start < end and doc[start].lower_ in EDGE_CONJUNCTIONS:
@@ -43,6 +47,30 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         end -= 1
     return start, end
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Past the dateline that opens a paragraph (`WASHINGTON (AP) — `, `MEXICO CITY - `): the
+    place the story was filed from, no one's words. Upper-case words and punctuation up to a
+    dash, with a wire service's name in parentheses, and a capitalised word after the dash."""
+    if start > 0 and not doc[start - 1].is_space and doc[start].idx > 0:
+        return start  # (a passage that starts inside a paragraph)
+    depth = 0
+    place = False  # a place's name in capitals (`I — ` opens a sentence, not a dateline)
+    for k in range(start, min(end, start + MAX_DATELINE_TOKENS)):
+        token = doc[k]
+        if token.text in DATELINE_DASHES and k > start:
+            # the story's first sentence starts after it (`NATO - not the county -`: no dateline)
+            opens = k + 1 < end and doc[k + 1].is_title
+            return k + 1 if place and opens else start
+        place = place or (depth == 0 and token.is_upper and len(token) >= 3)
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+        elif not (token.is_upper or token.is_punct or (depth > 0 and token.is_title)):
+            return start
+    return start
 
 
 def without(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:

@@ -85,6 +85,22 @@ def test_quotes_in_a_photo_caption_are_not_speech(quote_nlp: Language, credit: s
     assert [(q.text, q.type) for q in quotes][1:] == [("No more cuts", "title")]
 
 
+@pytest.mark.parametrize(
+    "credit",
+    ["Justin Tang/The Canadian Press", " Fred Lum/The Globe and Mail", "Blair Gable/Reuters"],
+)
+def test_a_credit_glued_to_the_captions_end_is_a_caption(quote_nlp: Language, credit: str) -> None:
+    caption = f'Protesters hold a sign reading "No more cuts" outside city hall.{credit}'
+    quotes = quotes_of(quote_nlp, BODY + caption)
+    assert [(q.text, q.type) for q in quotes][1:] == [("No more cuts", "title")]
+
+
+def test_a_polls_slashed_name_closing_a_line_is_no_credit(quote_nlp: Language) -> None:
+    # one capitalised word before the slash: a pollster's pair, not a photographer's name
+    text = BODY + 'Voters called the cuts "not fair," according to a new Leger/Postmedia'
+    assert spans_of(quote_nlp, text)[1:] == [("not fair,", "partial")]
+
+
 def test_a_slash_in_parentheses_closing_running_text_is_no_credit(quote_nlp: Language) -> None:
     # lower-case words or a sentence after the slash: no photographer's credit
     for tail in ["(and/or the county)", "(see the report/appendix)"]:

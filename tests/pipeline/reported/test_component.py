@@ -196,6 +196,7 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "Related stories\nMaria Lopez says the bridge will open in May",  # a listed headline
         # a photo caption, closed by its photographer's credit
         "Maria Lopez says the bridge will open in May. (Sean Kilpatrick/The Canadian Press)",
+        "Maria Lopez says the bridge will open in May.Justin Tang/The Canadian Press",
         'Maria Lopez said: "The bridge will open in May."',  # a quotation, not reported
         "The county favors what are called progressive taxes.",  # a name, nobody's words
         "Maria Lopez expressed concern about the cost of the bridge.",  # a feeling, not words
@@ -221,6 +222,27 @@ def test_a_coordinated_clause_ends_the_report_only_when_it_reports_words(nlp: La
     # a second report, with a clause of its own, is not the first one's content
     text = "Maria Lopez said the plan was reckless and warned that the town would pay."
     assert [passage for passage, _, _ in reports(nlp, text)][0] == "the plan was reckless"
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    "dateline", ["WASHINGTON (AP) \u2014 ", "MEXICO CITY - ", "SAN JUAN, P.R. -- "]
+)
+def test_a_dateline_is_no_part_of_the_report(nlp: Language, dateline: str) -> None:
+    text = f"{dateline}The bridge will open in May, the mayor said on Monday."
+    assert reports(nlp, "The bridge opens.\n\n" + text) == [
+        ("The bridge will open in May", "the mayor", "said")
+    ]
+
+
+@pytest.mark.full_model
+def test_capitals_and_a_dash_inside_a_sentence_are_no_dateline(nlp: Language) -> None:
+    text = "The mayor said I \u2014 and only I \u2014 would decide."
+    assert [p for p, _, _ in reports(nlp, text)] == ["I \u2014 and only I \u2014 would decide"]
+    text = "The bridge opens.\n\nNATO - not the county - will pay for the bridge, the mayor said."
+    assert [p for p, _, _ in reports(nlp, text)] == [
+        "NATO - not the county - will pay for the bridge"
+    ]
 
 
 @pytest.mark.full_model
