@@ -176,6 +176,8 @@ class NameModel:
         # (hot: one call per name of the article; token attributes are read once each)
         doc = head.doc
         label = head.ent_type_
+        if label in NOT_NAME_LABELS and head.pos == PROPN and _subject_inside(head):
+            label = ""  # `Chow told council` read as a work of art: the NER took the clause too
         if label == "" and head.pos != PROPN and not surname:
             return None
         if label in NOT_NAME_LABELS:
@@ -456,6 +458,16 @@ def apposition(head: Token) -> Span | None:
             span = head.doc[child.left_edge.i : child.right_edge.i + 1]
             return strip_punct(span)
     return None
+
+
+def _subject_inside(head: Token) -> bool:
+    """The entity around `head` also holds the verb `head` is the subject of: the NER read a
+    clause (`Chow told council`) as a title, so its label says nothing of the name."""
+    verb = head.head
+    if head.dep_ not in NOMINAL_SUBJECT_DEPS or verb.i == head.i or verb.ent_iob_ != "I":
+        return False
+    first, last = sorted((head.i, verb.i))
+    return all(head.doc[k].ent_iob_ == "I" for k in range(first + 1, last + 1))
 
 
 def _inside(token: Token, label: str) -> bool:

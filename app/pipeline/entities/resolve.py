@@ -17,6 +17,7 @@ from app.pipeline.entities.names import Cluster, NameModel, strip_punct
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
 from app.pipeline.sources import noun_names_source
 from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS
+from app.pipeline.text import doc_text, iter_paragraph_ranges
 from app.pipeline.types import EntityKind, Resolution, SpeakerCandidate
 
 # Called for every gendered pronoun with every person the ranker sees (of any gender) and the
@@ -263,6 +264,8 @@ class MentionResolver:
         """Whom a definite role noun means: the person named with that role (`Sen. X` ... `the
         senator`), the organisation named with that noun (`the department`), or for a title
         with no role on record the nearest person named as a subject."""
+        if self.resolve_nominals and head.pos_ == "NOUN" and _headline_role(head, mention):
+            return self._role_named_later(head, mention, article)
         if not (self.resolve_nominals and head.pos_ == "NOUN" and _definite(head, mention)):
             return None
         lemma = head.lemma_.lower()
@@ -290,6 +293,20 @@ class MentionResolver:
             found = _salient_person(head, article, self.lexicons.gendered_nouns.get(lemma))
             if found is not None:
                 return replace(found, alias=mention.text)
+        return None
+
+    def _role_named_later(
+        self, head: Token, mention: Span, article: ArticleNames
+    ) -> Resolved | None:
+        """The first person the story names with the headline's role (`..., housing minister
+        says` over `Housing Minister Steve Clark told reporters`)."""
+        lemma = head.lemma_.lower()
+        gender = self.lexicons.gendered_nouns.get(lemma)
+        for start, key in article.by_start[article.before(head.i) + 1 :]:
+            cluster = article.clusters[key]
+            if start > head.i and cluster.kind == "person":
+                if _role_matches(lemma, cluster.role_words) and _gender_fits(cluster, gender):
+                    return Resolved.to_cluster(key, cluster, "nominal", mention.text)
         return None
 
     def _apposed_name(self, head: Token, mention: Span, article: ArticleNames) -> Resolved | None:
@@ -402,6 +419,16 @@ def _gender_fits(cluster: Cluster, gender: Gender | None) -> bool:
 def _determiners(head: Token, mention: Span) -> list[Token]:
     """The mention's words before its head noun: `a spokesman for the campaign` is indefinite."""
     return [t for t in mention if t.i < head.i]
+
+
+def _headline_role(head: Token, mention: Span) -> bool:
+    """A bare role noun in the article's first line, over more lines (`Ontario to cap rents,
+    housing minister says`): headline style drops the article, and the body names the person."""
+    if any(t.dep_ in ("det", "poss") for t in _determiners(head, mention)):
+        return False
+    text = doc_text(head.doc)
+    first = next(iter_paragraph_ranges(text), None)
+    return first is not None and head.idx < first[1] and text[first[1] :].strip() != ""
 
 
 def _definite(head: Token, mention: Span) -> bool:

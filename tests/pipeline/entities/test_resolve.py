@@ -571,3 +571,58 @@ def test_a_title_on_one_name_makes_an_organisation_tagged_cluster_a_person(
     clusters = model.cluster(names)
     assert list(clusters) == ["parker griffith"]
     assert clusters["parker griffith"].kind == kind
+
+
+def _named_clause(nlp: Language, ents: list[str]) -> Doc:
+    """`Chow told council .` with the entity tags given (the NER's reading of the clause)."""
+    return Doc(
+        nlp.vocab,
+        words=["Chow", "told", "council", "."],
+        pos=["PROPN", "VERB", "NOUN", "PUNCT"],
+        tags=["NNP", "VBD", "NN", "."],
+        deps=["nsubj", "ROOT", "dobj", "punct"],
+        heads=[1, 1, 1, 1],
+        ents=ents,
+    )
+
+
+def test_a_name_the_ner_read_with_its_verb_as_a_title_is_a_name(nlp: Language) -> None:
+    """`Chow told council` tagged a work of art: the tag covers the name's own verb, so it says
+    nothing of the name; a work of art that is the name alone stays no one who speaks."""
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+    clause = _named_clause(nlp, ["B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O"])
+    name = model.name_at(clause[0])
+    assert name is not None and (name.text, name.kind, name.subject) == ("Chow", "person", True)
+    title = _named_clause(nlp, ["B-WORK_OF_ART", "O", "O", "O"])
+    assert model.name_at(title[0]) is None
+
+
+@pytest.mark.full_model
+def test_a_surname_read_as_a_title_joins_the_full_name(nlp: Language) -> None:
+    """The model tags `Chow told council` a work of art; the quote is still Olivia Chow's."""
+    text = (
+        "Toronto city council has passed Mayor Olivia Chow's first budget.\n\n"
+        '"This budget begins to fix what\'s broken," Chow told council after the vote.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [e.label_ for e in doc.ents if e.text == "Chow told council"] == ["WORK_OF_ART"]
+    assert resolutions(doc) == [("Olivia Chow", "alias")]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Ontario Housing Minister Steve Clark announced the cap on Wednesday.", "Steve Clark"),
+        ("Ontario Premier Doug Ford announced the cap on Wednesday.", "housing minister"),
+        ("", "housing minister"),  # one line: no body to name the minister
+    ],
+)
+def test_a_headlines_bare_role_is_the_person_the_body_names_with_it(
+    nlp: Language, body: str, speaker: str
+) -> None:
+    text = 'Rent cap "protects tenants," housing minister says'
+    doc = attribute(nlp, f"{text}\n\n{body}" if body else text, ["partial"])
+    assert who(doc) == [(speaker, "housing minister", "says")]
