@@ -74,3 +74,18 @@ def verb_lemma_mask(doc: Doc, lemmas: frozenset[str]) -> numpy.ndarray:
     columns = doc.to_array([POS, LEMMA])
     verbs = numpy.flatnonzero(in_sorted(columns[:, 0], VERB_POS_IDS))
     return distinct_string_mask(doc, columns[:, 1], verbs, lambda lemma: lemma.lower() in lemmas)
+
+
+def acting_clause(cue: Token) -> Token | None:
+    """The clause before a subject-less cue that tells what the cue's source did, where the
+    parser hung it under the cue as if reported (`Police arrest two men, say more charges are
+    coming`: a headline's two verbs of one subject): a clause with a subject of its own, set off
+    by a comma, while the cue's content comes after it. None otherwise."""
+    if any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in cue.children):
+        return None
+    before = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
+    after = any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+    if len(before) != 1 or not after or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    act = before[0]
+    return act if own_subject(act, NOMINAL_SUBJECT_DEPS) is not None else None

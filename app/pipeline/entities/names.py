@@ -178,8 +178,8 @@ class NameModel:
         label = head.ent_type_
         if label in NOT_NAME_LABELS and head.pos == PROPN and _subject_inside(head):
             label = ""  # `Chow told council` read as a work of art: the NER took the clause too
-        if label == "" and head.pos != PROPN and not surname:
-            return None
+        if label == "" and (head.pos != PROPN or head.is_lower) and not surname:
+            return None  # (a lower-case "proper noun" is the tagger's slip: `minister says`)
         if label in NOT_NAME_LABELS:
             return None  # "on Monday", "the Affordable Care Act": no one who speaks
         head_i = head.i

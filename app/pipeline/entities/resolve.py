@@ -252,7 +252,7 @@ class MentionResolver:
         if described.startswith(DESCRIBED_KEY):
             # `"Q," said a woman in the crowd`: the person described there
             return Resolved.to_cluster(described, article.clusters[described], "nominal", text)
-        resolution: Resolution = "explicit" if head.pos_ == "PROPN" else "nominal"
+        resolution: Resolution = "nominal" if _common_noun(head) else "explicit"
         return Resolved(
             key="nominal:" + text.lower(),
             name=text,
@@ -264,9 +264,9 @@ class MentionResolver:
         """Whom a definite role noun means: the person named with that role (`Sen. X` ... `the
         senator`), the organisation named with that noun (`the department`), or for a title
         with no role on record the nearest person named as a subject."""
-        if self.resolve_nominals and head.pos_ == "NOUN" and _headline_role(head, mention):
+        if self.resolve_nominals and _common_noun(head) and _headline_role(head, mention):
             return self._role_named_later(head, mention, article)
-        if not (self.resolve_nominals and head.pos_ == "NOUN" and _definite(head, mention)):
+        if not (self.resolve_nominals and _common_noun(head) and _definite(head, mention)):
             return None
         lemma = head.lemma_.lower()
         k = article.before(head.i)
@@ -419,6 +419,11 @@ def _gender_fits(cluster: Cluster, gender: Gender | None) -> bool:
 def _determiners(head: Token, mention: Span) -> list[Token]:
     """The mention's words before its head noun: `a spokesman for the campaign` is indefinite."""
     return [t for t in mention if t.i < head.i]
+
+
+def _common_noun(head: Token) -> bool:
+    """A noun, or a lower-case word the tagger took for a proper noun (`minister says`)."""
+    return head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)
 
 
 def _headline_role(head: Token, mention: Span) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.pipeline.reported.extent import Found, subtree_range, trim, without
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, acting_clause
 from app.pipeline.types import ReportedCue
 
 # Clauses after a report's content that report something else when a cue verb heads them.
@@ -82,6 +82,9 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
     elif label == "topic" and not _topic_cue(cue_verb, doc[nodes["prep"]]):
         return []
     else:
+        act = acting_clause(cue_verb)
+        if act is not None and act.i == content.i:
+            return []  # `Police arrest two men, say ...`: what the source did, not what it said
         start, end = trim(doc, *subtree_range(content))
     start, end = _cut_tail(doc, start, end, content, cues)
     if start >= end:

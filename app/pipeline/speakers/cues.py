@@ -16,6 +16,7 @@ from app.pipeline.syntax import (
     MENTION_POS,
     RELATIVE_PRONOUNS,
     VERB_POS,
+    acting_clause,
     mention_head,
     own_subject,
 )
@@ -106,6 +107,9 @@ def subject_of(
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
             continue
+        act = acting_clause(current)
+        if act is not None:
+            return own_subject(act)  # `Police arrest two men, say "Q"`: the first verb's subject
         break
     return None
 

@@ -626,3 +626,15 @@ def test_a_headlines_bare_role_is_the_person_the_body_names_with_it(
     text = 'Rent cap "protects tenants," housing minister says'
     doc = attribute(nlp, f"{text}\n\n{body}" if body else text, ["partial"])
     assert who(doc) == [(speaker, "housing minister", "says")]
+
+
+@pytest.mark.full_model
+def test_a_lower_case_word_tagged_a_proper_noun_is_a_role_not_a_name(nlp: Language) -> None:
+    """The tagger calls the headline's "minister" a proper noun: it names no one by itself."""
+    text = 'Rent cap "protects tenants," minister says'
+    assert [t.pos_ for t in nlp(text) if t.text == "minister"] == ["PROPN"]
+    body = "Ontario Housing Minister Steve Clark announced the cap on Wednesday."
+    assert resolutions(attribute(nlp, f"{text}\n\n{body}", ["partial"])) == [
+        ("Steve Clark", "nominal")
+    ]
+    assert resolutions(attribute(nlp, text, ["partial"])) == [("minister", "nominal")]

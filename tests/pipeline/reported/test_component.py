@@ -236,6 +236,15 @@ def test_a_dateline_is_no_part_of_the_report(nlp: Language, dateline: str) -> No
 
 
 @pytest.mark.full_model
+def test_a_headlines_two_verbs_share_their_subject(nlp: Language) -> None:
+    # the parser hangs "Police arrest two men" under "say": what the police did, not said
+    text = "Police arrest two men, say more charges are coming\n\nPolice arrested two men."
+    assert reports(nlp, text) == [("more charges are coming", "Police", "say")]
+    text = "More charges are coming, police say.\n\nPolice arrested two men."
+    assert reports(nlp, text) == [("More charges are coming", "police", "say")]
+
+
+@pytest.mark.full_model
 def test_capitals_and_a_dash_inside_a_sentence_are_no_dateline(nlp: Language) -> None:
     text = "The mayor said I \u2014 and only I \u2014 would decide."
     assert [p for p, _, _ in reports(nlp, text)] == ["I \u2014 and only I \u2014 would decide"]

@@ -6,6 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from app.pipeline.reported.source import source_of
+from app.pipeline.syntax import acting_clause
 
 
 def test_issuer_of_a_statement_is_the_nearest_of_two_subjects_a_misparse_gave() -> None:
@@ -21,3 +22,30 @@ def test_issuer_of_a_statement_is_the_nearest_of_two_subjects_a_misparse_gave() 
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     source = source_of(doc[8], {"statement"})
     assert source is not None and source.text == "council"
+
+
+def _headline(comma: bool) -> Doc:
+    """`Police arrest two men(,) say charges are coming`, parsed as the model parses it: the
+    first clause hung under "say" as a second complement."""
+    words = ["Police", "arrest", "two", "men", ",", "say", "charges", "are", "coming"]
+    heads = [1, 5, 3, 1, 5, 5, 8, 8, 5]
+    deps = ["nsubj", "ccomp", "nummod", "dobj", "punct", "ROOT", "nsubj", "aux", "ccomp"]
+    pos = ["NOUN", "VERB", "NUM", "NOUN", "PUNCT", "VERB", "NOUN", "AUX", "VERB"]
+    if not comma:
+        del words[4], pos[4], deps[4]
+        heads = [h - 1 if h > 4 else h for k, h in enumerate(heads) if k != 4]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_headlines_first_clause_is_what_the_cues_source_did() -> None:
+    doc = _headline(comma=True)
+    act = acting_clause(doc[5])
+    assert act is not None and act.text == "arrest"
+    # no comma before the cue, or the cue's own subject: no acting clause
+    assert acting_clause(_headline(comma=False)[4]) is None
+    words = ["Police", "arrest", "men", ",", "officers", "say", "charges", "come"]
+    heads = [1, 5, 1, 5, 5, 5, 7, 5]
+    deps = ["nsubj", "ccomp", "dobj", "punct", "nsubj", "ROOT", "nsubj", "ccomp"]
+    pos = ["NOUN", "VERB", "NOUN", "PUNCT", "NOUN", "VERB", "NOUN", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert acting_clause(doc[5]) is None
