@@ -14,6 +14,8 @@ from app.main import create_app
 from app.settings import Settings
 from tests.conftest import FakeService
 
+ALL_TYPES = ("direct", "partial", "indirect", "scare", "title")
+
 schemathesis = pytest.importorskip("schemathesis")  # schemathesis==4.32.5 (test extra)
 import spacy  # noqa: E402
 from schemathesis.checks import not_a_server_error  # noqa: E402
@@ -47,6 +49,9 @@ def test_no_request_the_schema_allows_or_breaks_gets_a_5xx(case: Any) -> None:
 _ALPHABET = st.one_of(
     st.sampled_from(list('"“”‘’«»\'"  \n\r\t.,:;!?—-')),
     st.sampled_from(["said", "says", "told", "Garcetti", "she", "he", "the mayor", "according to"]),
+    # the shapes of a pasted page: a dateline, furniture, a caption's credit, interview marks
+    st.sampled_from(["WASHINGTON (AP) — ", "Article content", "READ MORE:", "(Jane Doe/CBC)"]),
+    st.sampled_from(["Q:", "A:", ", say ", "minister says", "Duration 2:14", "The", "It"]),
     st.characters(codec=None, categories=("L", "N", "P", "Z", "S", "Cc", "Cf", "Cs", "Mn")),
 )
 _TEXTS = st.lists(_ALPHABET, min_size=1, max_size=80).map("".join).filter(lambda t: t.strip())
@@ -60,7 +65,7 @@ _TEXTS = st.lists(_ALPHABET, min_size=1, max_size=80).map("".join).filter(lambda
 def test_random_texts_get_offsets_that_index_them(client: TestClient, text: str) -> None:
     response = client.post(
         "/v1/attributions",
-        content=json.dumps({"text": text, "include_non_speech": True}).encode("ascii"),
+        content=json.dumps({"text": text, "types": list(ALL_TYPES)}).encode("ascii"),
         headers={"content-type": "application/json"},
     )
     assert response.status_code == 200, response.text

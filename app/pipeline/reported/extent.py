@@ -53,8 +53,8 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
     """Past the dateline that opens a paragraph (`WASHINGTON (AP) — `, `MEXICO CITY - `): the
     place the story was filed from, no one's words. Upper-case words and punctuation up to a
     dash, with a wire service's name in parentheses, and a capitalised word after the dash."""
-    if start > 0 and not doc[start - 1].is_space and doc[start].idx > 0:
-        return start  # (a passage that starts inside a paragraph)
+    if start >= end or (start > 0 and not doc[start - 1].is_space):
+        return start  # (empty, or a passage that starts inside a paragraph)
     depth = 0
     place = False  # a place's name in capitals (`I — ` opens a sentence, not a dateline)
     for k in range(start, min(end, start + MAX_DATELINE_TOKENS)):

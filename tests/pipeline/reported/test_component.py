@@ -197,6 +197,7 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         # a photo caption, closed by its photographer's credit
         "Maria Lopez says the bridge will open in May. (Sean Kilpatrick/The Canadian Press)",
         "Maria Lopez says the bridge will open in May.Justin Tang/The Canadian Press",
+        "Q&A: The mayor on the bridge, the budget and the weather",  # an interview's kicker
         'Maria Lopez said: "The bridge will open in May."',  # a quotation, not reported
         "The county favors what are called progressive taxes.",  # a name, nobody's words
         "Maria Lopez expressed concern about the cost of the bridge.",  # a feeling, not words
