@@ -62,7 +62,8 @@ def own_subject(verb: Token, deps: frozenset[str] = SUBJECT_DEPS) -> Token | Non
     subjects = [child for child in verb.children if child.dep_ in deps]
     if not subjects:
         return None
-    child = min(subjects, key=lambda t: abs(t.i - verb.i))
+    # (at equal distance the one after the verb: `The plan, said Lopez,`, the verb inverted)
+    child = min(subjects, key=lambda t: (abs(t.i - verb.i), t.i < verb.i))
     if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
     return child

@@ -252,7 +252,8 @@ class MentionResolver:
         if described.startswith(DESCRIBED_KEY):
             # `"Q," said a woman in the crowd`: the person described there
             return Resolved.to_cluster(described, article.clusters[described], "nominal", text)
-        resolution: Resolution = "nominal" if _common_noun(head) else "explicit"
+        proper = head.pos_ == "PROPN" and not head.is_lower  # (`minister`: the tagger's slip)
+        resolution: Resolution = "explicit" if proper else "nominal"
         return Resolved(
             key="nominal:" + text.lower(),
             name=text,

@@ -66,7 +66,7 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
             return []
         # `CLAUSE, X said.` / `Cost estimates, he added, were "Q"`
         outer = _cut_tail(doc, *subtree_range(content), content, cues, skip=cue_verb.i)
-        return _around(doc, outer, subtree_range(cue_verb), cue)
+        return _around(doc, outer, _set_off_attribution(doc, cue_verb), cue)
     if label == "naming":
         if any(c.dep_ == "dobj" for c in cue_verb.children):
             return []  # the object shape has it (`called it "a mistake"`)
@@ -86,6 +86,13 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         if act is not None and act.i == content.i:
             return []  # `Police arrest two men, say ...`: what the source did, not what it said
         start, end = trim(doc, *subtree_range(content))
+        fronted = _fronted_subject(doc, cue_verb, content)
+        if fronted is not None:
+            # `The plan, said the mayor, would cost millions`: the content's subject, then the rest
+            head_piece = trim(doc, *subtree_range(fronted))
+            rest = _cut_tail(doc, start, end, content, cues)
+            pieces = [head_piece, rest]
+            return [Found(a, b, cue, piece=True) for a, b in pieces if _has_content(doc, a, b)]
     start, end = _cut_tail(doc, start, end, content, cues)
     if start >= end:
         return []
@@ -104,6 +111,33 @@ def _attribution(cue: Token, content: Token, start: int, end: int) -> tuple[int,
     for child in cue.children:
         if child.i != content.i and start <= child.i < end:
             lo, hi = min(lo, child.left_edge.i), max(hi, child.right_edge.i + 1)
+    return lo, hi
+
+
+def _fronted_subject(doc: Doc, cue: Token, content: Token) -> Token | None:
+    """The subject of a content clause that sits before an inverted cue, set off by commas
+    (`The plan, said the mayor, would cost millions`: the parser makes "The plan" a second
+    subject of "said", and "would cost" a clause with no subject of its own)."""
+    if content.i < cue.i or any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in content.children):
+        return None
+    subjects = [c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < cue.i]
+    after = [c for c in subjects if cue.i < c.i < content.i]
+    if len(before) != 1 or len(after) != 1 or doc[cue.i - 1].text not in SET_OFF_PUNCT:
+        return None
+    if not any(doc[k].text in SET_OFF_PUNCT for k in range(after[0].right_edge.i + 1, content.i)):
+        return None  # (the clause must be set off after the speaker too)
+    return before[0]
+
+
+def _set_off_attribution(doc: Doc, cue: Token) -> tuple[int, int]:
+    """The attribution a set-off cue heads: its subtree, from the comma or dash before it
+    (`The plan, said Maria Lopez, would cost millions`: the parser hangs "The plan" on "said"
+    too, but the comma sets the attribution apart from it)."""
+    lo, hi = subtree_range(cue)
+    for k in range(cue.i - 1, lo - 1, -1):
+        if doc[k].text in SET_OFF_PUNCT:
+            return k + 1, hi
     return lo, hi
 
 

@@ -246,6 +246,37 @@ def test_a_headlines_two_verbs_share_their_subject(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The plan, said Maria Lopez, would cost the town millions.", "Maria Lopez"),
+        (
+            "The plan, said the mayor of the town, would cost the town millions.",
+            "the mayor of the town",
+        ),
+        (
+            "The plan, the mayor of the town said, would cost the town millions.",
+            "the mayor of the town",
+        ),
+    ],
+)
+def test_an_attribution_inside_the_content_leaves_two_pieces(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    # the parser hangs "The plan" on an inverted "said" as a second subject
+    assert reports(nlp, text) == [
+        ("The plan", speaker, "said"),
+        ("would cost the town millions", speaker, "said"),
+    ]
+
+
+@pytest.mark.full_model
+def test_a_clause_before_an_inverted_cue_is_one_report(nlp: Language) -> None:
+    text = "The plan is dead, said Maria Lopez, the mayor."
+    assert reports(nlp, text) == [("The plan is dead", "Maria Lopez", "said")]
+
+
+@pytest.mark.full_model
 def test_capitals_and_a_dash_inside_a_sentence_are_no_dateline(nlp: Language) -> None:
     text = "The mayor said I \u2014 and only I \u2014 would decide."
     assert [p for p, _, _ in reports(nlp, text)] == ["I \u2014 and only I \u2014 would decide"]
