@@ -14,6 +14,8 @@ from app.pipeline.shapes import distinct_string_mask, in_sorted
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 # ... of a subject that is a noun phrase (a clausal subject names no one).
 NOMINAL_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
+# Marks that end a sentence.
+SENTENCE_ENDS: frozenset[str] = frozenset({".", "?", "!"})
 # Penn Treebank tags of finite verbs and modals (a word with one heads a clause of its own).
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions").
@@ -84,9 +86,17 @@ def acting_clause(cue: Token) -> Token | None:
     by a comma, while the cue's content comes after it. None otherwise."""
     if any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in cue.children):
         return None
+    doc = cue.doc
     before = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
-    after = any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
-    if len(before) != 1 or not after or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+    # the content right after the cue, in its sentence (`It is late, says Ann Lee, an adviser.
+    # Help comes.` parsed as one: no content of "says")
+    after = any(
+        c.dep_ == "ccomp"
+        and c.i > cue.i
+        and not any(doc[k].text in SENTENCE_ENDS for k in range(cue.i + 1, c.i))
+        for c in cue.children
+    )
+    if len(before) != 1 or not after or cue.i == 0 or doc[cue.i - 1].text != ",":
         return None
     act = before[0]
     return act if own_subject(act, NOMINAL_SUBJECT_DEPS) is not None else None
