@@ -26,7 +26,7 @@ from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.furniture import doc_furniture_lines, within
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.pipes import DataPipe
-from app.pipeline.quotes.features import is_caption
+from app.pipeline.quotes.features import in_embed, is_caption
 from app.pipeline.reported.extent import Found
 from app.pipeline.reported.labels import labelled, named_words
 from app.pipeline.reported.model import ReportModel, passage_features
@@ -43,6 +43,9 @@ CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
 # Shapes whose cue may name no source (`questions about X`): such a passage must not hold a
 # quotation, whose speaker would become no one.
 SOURCELESS_LAYOUTS: frozenset[str] = frozenset({"noun_topic"})
+# Parts of speech of the words of a speaker's name or description (`retired neurosurgeon Ben
+# Carson`, `the woman`).
+NOUN_PHRASE_POS: frozenset[str] = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
 
 
 @Language.factory(
@@ -207,7 +210,10 @@ class ReportedSpeech(DataPipe):
                 )
             if furniture[line]:
                 continue  # `READ MORE: X says Y` is another story's headline; a caption a photo's
-            passage = _whole_quotations(passage, quoted)
+            line_start = doc[paragraphs.starts[line]].idx
+            if in_embed(doc.text[line_start : doc[passage.start].idx]):
+                continue  # inside an embedded post or link: another document's words
+            passage = _whole_quotations(doc, passage, quoted)
             if not self._acceptable(doc, passage, quoted, paragraph, blank):
                 continue
             found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
@@ -268,6 +274,8 @@ class ReportedSpeech(DataPipe):
         verb = doc[passage.cue.verb] if passage.cue.verb is not None else None
         if verb is not None and _conditional_or_question(verb, quoted):
             return False
+        if cue_start > 0 and doc[cue_start - 1].is_quote and _speaker_phrase(doc, start, end):
+            return False  # `"Q," said Jim Bopp, a member of ...`: the quotation's speaker
         return True
 
     def set_annotations(self, doc: Doc, found: Sequence[Found]) -> None:
@@ -294,6 +302,19 @@ class ReportedSpeech(DataPipe):
             spans.append(span)
         spans.sort(key=lambda s: (s.start_char, -s.end_char))
         doc.spans[self.spans_key] = spans
+
+
+def _speaker_phrase(doc: Doc, start: int, end: int) -> bool:
+    """The passage opens with a noun phrase that a comma or the passage's end closes, no verb of
+    its own after it: the name an inverted cue after a quotation puts there (`said Robert Reich,
+    who served ...`), not reported content (`said the candidate could win`)."""
+    for k in range(start, end):
+        token = doc[k]
+        if token.text == ",":
+            return k > start
+        if token.pos_ not in NOUN_PHRASE_POS:
+            return False
+    return True
 
 
 def _fill(node: dict[str, Any], cue_verbs: list[str]) -> dict[str, Any]:
@@ -341,14 +362,28 @@ def _unnested(found: list[Found]) -> list[Found]:
     ]
 
 
-def _whole_quotations(passage: Found, quoted: Sequence[bool]) -> Found:
+def _whole_quotations(doc: Doc, passage: Found, quoted: Sequence[bool]) -> Found:
     """A passage that ends inside a quotation it contains reaches that quotation's closing mark
-    (`X said the plan was "dead on arrival."`)."""
-    end = passage.end
-    if passage.start < end <= len(quoted) - 1 and quoted[end - 1] and quoted[end]:
+    (`X said the plan was "dead on arrival."`); one that opens a quotation ends at its closing
+    mark when a coordinated verb follows it (`X wrote, "Q," and shared a link`: the parser
+    hangs "shared" on the quotation's verb, but it is what X did), and otherwise takes in its
+    opening mark."""
+    start, end = passage.start, passage.end
+    if start < end <= len(quoted) - 1 and quoted[end - 1] and quoted[end]:
         while end < len(quoted) and quoted[end]:
             end += 1
-    return passage if end == passage.end else replace(passage, end=end)
+    elif quoted[start]:
+        close = start
+        while close < end and quoted[close]:
+            close += 1
+        rest = [t for t in doc[close:end] if not t.is_punct]
+        if len(rest) > 1 and rest[0].dep_ == "cc" and rest[1].dep_ == "conj":
+            end = close
+        elif start > 0 and doc[start - 1].is_quote and quoted[start - 1]:
+            start -= 1  # (a report that opens with a quotation opens with its mark)
+    if (start, end) == (passage.start, passage.end):
+        return passage
+    return replace(passage, start=start, end=end)
 
 
 def _conditional_or_question(verb: Any, quoted: Sequence[bool]) -> bool:

@@ -133,8 +133,9 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("claims that the bridge was unsafe", "Maria Lopez", "responded")],
         ),
         (
+            # who raised the questions is asked, and "the vote" names no speaker
             "The vote raised questions about whether the bridge will open.",
-            [("whether the bridge will open", None, None)],
+            [("whether the bridge will open", None, "questions")],
         ),
         (
             "Maria Lopez's calls for an audit went unheeded.",
@@ -198,6 +199,12 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "Maria Lopez says the bridge will open in May. (Sean Kilpatrick/The Canadian Press)",
         "Maria Lopez says the bridge will open in May.Justin Tang/The Canadian Press",
         "Q&A: The mayor on the bridge, the budget and the weather",  # an interview's kicker
+        # an embedded post or a link: another document's words
+        '<tweet author="@news">Maria Lopez says the bridge will open in May</tweet>',
+        'Read <a href="/bridge">Maria Lopez says the bridge will open in May</a> here.',
+        # the speaker an inverted cue after a quotation names, with a description
+        '"We should wait," said Maria Lopez, a member of the county board since 2019.',
+        "''We are facing problems,'' recalled the mayor, who served two terms.",
         'Maria Lopez said: "The bridge will open in May."',  # a quotation, not reported
         "The county favors what are called progressive taxes.",  # a name, nobody's words
         "Maria Lopez expressed concern about the cost of the bridge.",  # a feeling, not words
@@ -268,6 +275,27 @@ def test_an_attribution_inside_the_content_leaves_two_pieces(
         ("The plan", speaker, "said"),
         ("would cost the town millions", speaker, "said"),
     ]
+
+
+@pytest.mark.full_model
+def test_questions_about_a_topic_are_asked_by_whoever_raised_them(nlp: Language) -> None:
+    # the topic is never its own source
+    text = "Critics have raised questions about the cost of the bridge."
+    assert reports(nlp, text) == [("the cost of the bridge", "Critics", "questions")]
+    text = "There are questions about the cost of the bridge."
+    assert reports(nlp, text) == [("the cost of the bridge", None, None)]
+
+
+@pytest.mark.full_model
+def test_a_report_that_opens_a_quotation(nlp: Language) -> None:
+    # it takes in the opening mark; a verb coordinated after the closing mark is what the
+    # speaker did, and the quotation alone is a direct quote
+    text = 'Maria Lopez said "the bridge is late" and the county would pay for it.'
+    assert reports(nlp, text) == [
+        ('"the bridge is late" and the county would pay for it', "Maria Lopez", "said")
+    ]
+    text = 'Maria Lopez wrote to her followers, "It is time to end this," and shared a link.'
+    assert reports(nlp, text) == []
 
 
 @pytest.mark.full_model

@@ -29,6 +29,16 @@ def reported(q: QuoteContext) -> SpeakerCandidate | None:
     if cue.verb is None and cue.source is not None:
         named = doc[cue.source]  # `TAPPER: Do you think ...`
         return candidate(index, named, cue.cue) if index.usable(named, para) else None
+    if cue.verb is None and cue.layout == "noun_topic":
+        # `Critics have raised questions about X`: who raised them; `questions about X` alone
+        # names no one (X is the topic, not the source)
+        noun = doc[cue.cue[0]]
+        if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+            return None
+        asker = index.subject_of(noun.head)
+        if asker is None or not speaker_ok(index, asker, para):
+            return None
+        return candidate(index, asker, cue.cue)
     if cue.verb is None:
         source = according_to_source(doc[cue.cue[0]])
         if source is None or not index.usable(source, para):
