@@ -17,6 +17,15 @@ DASH_TOKENS: frozenset[str] = frozenset({"\u2014", "--", "\u2013"})
 SET_OFF_PUNCT: frozenset[str] = frozenset({",", "\u2014", "--", "\u2013"})
 # The complements that make a cue's clause its own (not an attribution).
 COMPLEMENT_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "dobj"})
+# How a noun holding a misparsed that-clause hangs from its cue (`said in one of a series of
+# messages that`, `told reporters during a visit that`), and how many links up the cue may be.
+PREPOSITION_CHAIN_DEPS: frozenset[str] = frozenset({"pobj", "prep", "dobj", "npadvmod"})
+MAX_PREPOSITION_HOPS = 6
+# Cue verbs that take no that-clause (`as she put it`, `put her finger on X that ...`, `described
+# the plan as a buzz that voters would reject`): a that-clause below them is a relative one.
+NO_THAT_CLAUSE_CUES: frozenset[str] = frozenset({"put", "describe"})
+# Cue verbs whose object is the listener, not what was said (`Trump told CNN, CLAUSE`).
+ADDRESSING_VERBS: frozenset[str] = frozenset({"tell", "remind", "assure", "inform", "advise"})
 # Complements after an object that belong to what it reports ("it a mistake", "it as a failure").
 OBJECT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "prep"})
 OBJECT_PREPOSITIONS: frozenset[str] = frozenset({"as", "of", "for"})
@@ -53,6 +62,18 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         according = doc[nodes["according"]]
         cue = ReportedCue((according.i, min(according.i + 2, len(doc))), None, None, label)
         return _around(doc, subtree_range(content), subtree_range(according), cue)
+    if label == "relative_that":
+        # (a subject the parser hung on the clause's auxiliary counts: `that the bridge was`)
+        heads = {content.i} | {c.i for c in content.children if c.dep_ == "aux"}
+        subjects = [
+            t for t in content.subtree if t.dep_ in NOMINAL_SUBJECT_DEPS and t.head.i in heads
+        ]
+        if doc[nodes["that"]].dep_ != "mark" and len(subjects) < 2:
+            return []  # `the plant that the storm hit`: a relative clause proper
+        found_cue = _cue_above(content, cues)
+        if found_cue is None:
+            return []
+        nodes = {**nodes, "cue": found_cue.i}
     cue_verb = doc[nodes["cue"]]
     cue = ReportedCue(_cue_extent(doc, cue_verb.i), cue_verb.i, None, label)
     if label == "noun_topic":
@@ -128,6 +149,23 @@ def _fronted_subject(doc: Doc, cue: Token, content: Token) -> Token | None:
     if not any(doc[k].text in SET_OFF_PUNCT for k in range(after[0].right_edge.i + 1, content.i)):
         return None  # (the clause must be set off after the speaker too)
     return before[0]
+
+
+def _cue_above(content: Token, cues: frozenset[str]) -> Token | None:
+    """The cue verb a that-clause parsed as a relative clause belongs to: up from the noun it
+    hangs on through prepositions (and a listener), a cue verb with no complement clause of its
+    own (`said in one of a series of messages that CLAUSE`)."""
+    current = content.head
+    for _ in range(MAX_PREPOSITION_HOPS):
+        if current.dep_ not in PREPOSITION_CHAIN_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+        lemma = current.lemma_.lower()
+        if current.pos_ == "VERB" and lemma in cues and lemma not in NO_THAT_CLAUSE_CUES:
+            if any(c.dep_ in REPORT_COMPLEMENT_DEPS for c in current.children):
+                return None
+            return current
+    return None
 
 
 def _set_off_attribution(doc: Doc, cue: Token) -> tuple[int, int]:
@@ -240,7 +278,10 @@ def _set_off(doc: Doc, cue: Token) -> bool:
     subject of its own and no complement of its own (`X did Y, saying Z` is no such thing)."""
     if not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in cue.children):
         return False
-    if any(c.dep_ in COMPLEMENT_DEPS for c in cue.children):
+    addressed = cue.lemma_.lower() in ADDRESSING_VERBS  # `X told CNN,`: the object listens
+    if any(
+        c.dep_ in COMPLEMENT_DEPS and not (addressed and c.dep_ == "dobj") for c in cue.children
+    ):
         return False
     if any(c.i < cue.i and c.text in SET_OFF_PUNCT for c in cue.children):
         return True  # the comma hangs from the cue: ", he added,"

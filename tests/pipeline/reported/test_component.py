@@ -299,6 +299,26 @@ def test_a_report_that_opens_a_quotation(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_an_attribution_with_its_listener_before_the_content(nlp: Language) -> None:
+    # the parser hangs "told" on the content's verb: "CNN" is who listened, not what was said
+    text = "Instead, Lopez told CNN, her policy would merely be to wait if she wins the seat."
+    assert reports(nlp, text) == [
+        ("her policy would merely be to wait if she wins the seat", "Lopez", "told")
+    ]
+
+
+@pytest.mark.full_model
+def test_a_that_clause_parsed_as_a_relative_clause_of_a_noun_after_the_cue(nlp: Language) -> None:
+    # "that" parsed as the clause's mark, or as a second subject
+    text = "Lopez said in one of a series of Twitter messages that the truck was carrying arms."
+    assert reports(nlp, text) == [("that the truck was carrying arms", "Lopez", "said")]
+    text = "Lopez said in one of a series of Twitter messages that the bridge was closing."
+    assert reports(nlp, text) == [("that the bridge was closing", "Lopez", "said")]
+    # a relative clause proper, under a verb that reports nothing
+    assert reports(nlp, "Lopez visited the plant in the county that the storm hit.") == []
+
+
+@pytest.mark.full_model
 def test_a_clause_before_an_inverted_cue_is_one_report(nlp: Language) -> None:
     text = "The plan is dead, said Maria Lopez, the mayor."
     assert reports(nlp, text) == [("The plan is dead", "Maria Lopez", "said")]
