@@ -17,10 +17,12 @@ import spacy
 from spacy.language import Language
 from spacy.util import registry
 
+from app.pipeline.lexicon import read_lexicon
 from app.pipeline.pieces import pipe_in_pieces as pipe_in_pieces
 from app.pipeline.tokenizer import (
     DEFAULT_MAX_CHUNK,
     bound_tokenizer,
+    keep_abbreviations,
     split_glued_quotes,
     straighten_apostrophe,
     straighten_quote_marks,
@@ -59,6 +61,8 @@ def build_pipeline(model_name: str, config_path: Path) -> Language:
         straighten_apostrophe(nlp)
     if guard.get("straighten_quote_marks", False):
         straighten_quote_marks(nlp)
+    if guard.get("abbreviations"):
+        keep_abbreviations(nlp, read_lexicon(guard["abbreviations"]))
     components: dict[str, Any] = dict(config.get("components", {}))
     for name, component_cfg in components.items():
         settings = dict(component_cfg)

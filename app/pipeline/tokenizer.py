@@ -7,10 +7,11 @@ the Doc's text is still exactly the input.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -101,6 +102,17 @@ def split_glued_quotes(nlp: Language) -> None:
         return
     combined = f"{pattern}|{GLUED_QUOTE_INFIX}" if pattern else GLUED_QUOTE_INFIX
     tokenizer.infix_finditer = re.compile(combined).finditer
+
+
+def keep_abbreviations(nlp: Language, abbreviations: Iterable[str]) -> None:
+    """Keep each abbreviation (`Cpl.`, `Capt.`) one token with its full stop, as the tokenizer
+    already keeps `Sen.` and `Gov.`: a split-off stop reads as a sentence end before the name."""
+    tokenizer: Any = nlp.tokenizer
+    if isinstance(tokenizer, BoundedTokenizer):
+        tokenizer = tokenizer.tokenizer
+    for entry in abbreviations:
+        for word in {entry, entry.capitalize(), entry.upper()}:  # `cpl.`, `Cpl.`, `CPL.`
+            tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 # The typographic apostrophe, and the typewriter one whose features it should show the model.

@@ -12,6 +12,7 @@ from app.pipeline.text import doc_text
 from app.pipeline.tokenizer import (
     BoundedTokenizer,
     bound_tokenizer,
+    keep_abbreviations,
     straighten_apostrophe,
     straighten_quote_marks,
 )
@@ -136,3 +137,36 @@ def test_a_sentence_parses_alike_with_either_double_quotes(nlp: Language) -> Non
     assert [(t.tag_, t.dep_, t.head.i) for t in curly] == [
         (t.tag_, t.dep_, t.head.i) for t in straight
     ]
+
+
+def test_an_abbreviated_title_keeps_its_full_stop() -> None:
+    nlp = spacy.blank("en")
+    bound_tokenizer(nlp)
+    assert [t.text for t in nlp("Cpl. Lee and Capt. Ng")] == [
+        "Cpl",
+        ".",
+        "Lee",
+        "and",
+        "Capt",
+        ".",
+        "Ng",
+    ]
+    keep_abbreviations(nlp, ["cpl.", "capt."])
+    assert [t.text for t in nlp("Cpl. Lee, CAPT. Ng and Xyz. Ho")] == [
+        "Cpl.",
+        "Lee",
+        ",",
+        "CAPT.",
+        "Ng",
+        "and",
+        "Xyz",
+        ".",
+        "Ho",
+    ]
+
+
+@pytest.mark.full_model
+def test_a_quote_keeps_its_speaker_after_an_abbreviated_rank(nlp: Language) -> None:
+    # a split-off stop after "Capt" ended the sentence before the name
+    doc = nlp('"He was a hero," Capt. Ann Lee said.')
+    assert [s._.attribution.name for s in doc.spans["quotes"]] == ["Ann Lee"]

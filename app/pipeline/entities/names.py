@@ -210,11 +210,16 @@ class NameModel:
                 if word in self.lexicons.honorifics:
                     gender = self.lexicons.honorifics[word] or gender
                     start += 1
-                elif word in self.lexicons.titles or word.rstrip(".") in self.lexicons.titles:
+                elif self._is_title(word):
                     start += 1
                 elif person and doc[start].ent_type_ not in PERSON_LABELS:
                     start += 1
                 else:
+                    break
+            # a place before the title, tagged with the name (`Manitoba Premier Wab Kinew`)
+            for k in range(head_i - 1, start, -1):
+                if self._is_title(doc[k].lower_):
+                    start = k + 1
                     break
         # an honorific just before the run ("Mr. Garcetti" when "Mr." is not PROPN)
         if start == role_start and start > 0:
@@ -262,6 +267,9 @@ class NameModel:
             dep=dep,
             maybe_person=label == "ORG" and self._maybe_person(head, words),
         )
+
+    def _is_title(self, word: str) -> bool:
+        return word in self.lexicons.titles or word.rstrip(".") in self.lexicons.titles
 
     def _maybe_person(self, head: Token, words: tuple[str, ...]) -> bool:
         """A name the tagger called an organisation that may be a person's: one capitalised word

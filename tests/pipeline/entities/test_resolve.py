@@ -638,3 +638,27 @@ def test_a_lower_case_word_tagged_a_proper_noun_is_a_role_not_a_name(nlp: Langua
         ("Steve Clark", "nominal")
     ]
     assert resolutions(attribute(nlp, text, ["partial"])) == [("minister", "nominal")]
+
+
+def test_a_place_and_a_title_tagged_with_the_name_are_its_role(nlp: Language) -> None:
+    """The NER takes `Manitoba Premier Wab Kinew` for one name: the name proper is after the
+    title; a name with no title inside keeps all its words."""
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+
+    def name_of(words: list[str]) -> tuple[str, str | None] | None:
+        n = len(words)
+        doc = Doc(
+            nlp.vocab,
+            words=[*words, "spoke", "."],
+            pos=["PROPN"] * n + ["VERB", "PUNCT"],
+            deps=["compound"] * (n - 1) + ["nsubj", "ROOT", "punct"],
+            heads=[n - 1] * (n - 1) + [n, n, n],
+            ents=["B-PERSON"] + ["I-PERSON"] * (n - 1) + ["O", "O"],
+        )
+        name = model.name_at(doc[n - 1])
+        return (name.text, name.role) if name is not None else None
+
+    assert name_of(["Manitoba", "Premier", "Wab", "Kinew"]) == ("Wab Kinew", "Manitoba Premier")
+    assert name_of(["Mary", "Ann", "Kinew"]) == ("Mary Ann Kinew", None)
