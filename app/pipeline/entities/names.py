@@ -268,6 +268,10 @@ class NameModel:
             maybe_person=label == "ORG" and self._maybe_person(head, words),
         )
 
+    def is_first_name(self, word: str) -> bool:
+        """A first name the lexicon knows, of either gender (`Jean` of `Jean-Sébastien Comeau`)."""
+        return self._genders.answer(word) in FIRST_NAME_ANSWERS
+
     def _is_title(self, word: str) -> bool:
         return word in self.lexicons.titles or word.rstrip(".") in self.lexicons.titles
 

@@ -323,8 +323,13 @@ class MentionResolver:
         # after the mention, and closing the clause
         doc = head.doc
         k = mention.end
-        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].ent_type_ not in PERSON_LABELS:
+        if k + 1 >= len(doc) or doc[k].text != ",":
             return None
+        first = doc[k + 1]
+        if first.ent_type_ not in PERSON_LABELS and not (
+            first.pos_ == "PROPN" and self.names.is_first_name(first.text)
+        ):
+            return None  # (`A spokesperson for the minister, Jean-Sébastien Comeau,`: tagged ORG)
         end = k + 1
         while end < len(doc) and doc[end].ent_type_ in PERSON_LABELS and doc[end].ent_iob_ != "B":
             end += 1

@@ -662,3 +662,15 @@ def test_a_place_and_a_title_tagged_with_the_name_are_its_role(nlp: Language) ->
 
     assert name_of(["Manitoba", "Premier", "Wab", "Kinew"]) == ("Wab Kinew", "Manitoba Premier")
     assert name_of(["Mary", "Ann", "Kinew"]) == ("Mary Ann Kinew", None)
+
+
+@pytest.mark.full_model
+def test_a_role_names_the_person_set_off_after_it_even_when_tagged_an_organisation(
+    nlp: Language,
+) -> None:
+    """`A spokesperson for the minister, Jean-Sébastien Comeau, said`: the NER tags the name an
+    organisation; its first name says it is someone's."""
+    text = 'A spokesperson for the minister, Jean-Sébastien Comeau, said the deal was "fair."'
+    doc = attribute(nlp, text, ["partial"])
+    assert [e.label_ for e in doc.ents if "Comeau" in e.text] == ["ORG"]
+    assert resolutions(doc) == [("Jean-Sébastien Comeau", "nominal")]
