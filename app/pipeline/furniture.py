@@ -33,6 +33,10 @@ INTERLEAVED_LABELS: frozenset[str] = frozenset(
         "open this photo in gallery",
     }
 )
+# A label entry's last word that stands for any words after its first (`read *`: `Read the full
+# analysis:`), and most words such a label may have.
+OPEN_LABEL_MARK = "*"
+MAX_OPEN_LABEL_WORDS = 8
 # Where a doc keeps its furniture lines (`doc_furniture_lines`).
 _CACHE_KEY = "quotes.furniture"
 # Most lines a bare label's list holds, and most words in one of its headlines.
@@ -41,14 +45,28 @@ MAX_LIST_LINE_WORDS = 20
 
 
 def is_furniture_line(line: str, labels: frozenset[str]) -> bool:
-    """The line opens with a furniture label (`READ MORE:`, `RELATED:`, `WATCH:`)."""
+    """The line opens with a furniture label (`READ MORE:`, `RELATED:`, `WATCH:`, and with a
+    label entry `read *`, `Read the full analysis:`)."""
     match = _LABEL_RE.match(line)
-    return match is not None and " ".join(match.group(1).lower().split()) in labels
+    return match is not None and _known(" ".join(match.group(1).lower().split()), labels)
 
 
 def is_bare_label(line: str, labels: frozenset[str]) -> bool:
-    """The line is a furniture label alone (`RELATED STORIES`, `Trending now:`)."""
-    return _label(line) in labels
+    """The line is a furniture label alone (`RELATED STORIES`, `Trending now:`, `Watch the ad
+    below:`)."""
+    return _known(_label(line), labels)
+
+
+def _known(label: str, labels: frozenset[str]) -> bool:
+    """The label is an entry, or starts with the words of an entry that ends with ` *`."""
+    if label in labels:
+        return True
+    words = label.split(" ")
+    return (
+        len(words) > 1
+        and f"{words[0]} {OPEN_LABEL_MARK}" in labels
+        and len(words) <= MAX_OPEN_LABEL_WORDS
+    )
 
 
 def _label(line: str) -> str:
@@ -78,7 +96,9 @@ def furniture_lines(text: str, labels: frozenset[str]) -> list[tuple[int, int]]:
             listing = 0
         elif is_bare_label(line, labels):
             furniture[k] = True
-            listing = 0 if _label(line) in INTERLEAVED_LABELS else MAX_LIST_LINES
+            label = _label(line)
+            # (an open label, `Watch the ad below:`, points at one thing: it heads no list)
+            listing = 0 if label in INTERLEAVED_LABELS or label not in labels else MAX_LIST_LINES
         elif is_furniture_line(line, labels):
             furniture[k] = True
             listing = 0

@@ -108,6 +108,19 @@ def test_a_pages_own_tools_are_furniture_and_list_nothing() -> None:
     ]
 
 
+def test_an_open_label_is_a_links_own_words_and_heads_no_list() -> None:
+    labels = LABELS | {"read *", "watch *"}
+    text = (
+        'Read the full analysis: "Who pays the tax?"\n\nWatch the ad below:\n\nShe left early'
+        "\n\nRead what the mayor told the council about the bridge on Monday: it is late."
+        "\n\nReading the report: it is late."
+    )
+    assert [text[a:b] for a, b in furniture_lines(text, labels)] == [
+        'Read the full analysis: "Who pays the tax?"',
+        "Watch the ad below:",
+    ]
+
+
 def test_a_docs_furniture_lines_are_found_once_and_kept() -> None:
     text = "The council met.\n\nRELATED STORIES\n\nMayor vows to fight\n\nThe vote was close."
     doc = spacy.blank("en")(text)
