@@ -33,7 +33,7 @@ from app.pipeline.reported.model import ReportModel, passage_features
 from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.source import source_of
 from app.pipeline.shapes import Shape, compile_shapes, match
-from app.pipeline.text import span_text, token_paragraphs
+from app.pipeline.text import doc_text, span_text, token_paragraphs
 from app.pipeline.types import CharSpan, Quote
 
 # The placeholder in the patterns that stands for the cue lexicon.
@@ -211,7 +211,7 @@ class ReportedSpeech(DataPipe):
             if furniture[line]:
                 continue  # `READ MORE: X says Y` is another story's headline; a caption a photo's
             line_start = doc[paragraphs.starts[line]].idx
-            if in_embed(doc.text[line_start : doc[passage.start].idx]):
+            if in_embed(doc_text(doc)[line_start : doc[passage.start].idx]):
                 continue  # inside an embedded post or link: another document's words
             passage = _whole_quotations(doc, passage, quoted)
             if not self._acceptable(doc, passage, quoted, paragraph, blank):
