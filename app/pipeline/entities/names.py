@@ -176,7 +176,11 @@ class NameModel:
         # (hot: one call per name of the article; token attributes are read once each)
         doc = head.doc
         label = head.ent_type_
-        if label in NOT_NAME_LABELS and head.pos == PROPN and _subject_inside(head):
+        if (
+            label in NOT_NAME_LABELS
+            and head.pos == PROPN
+            and (_subject_inside(head) or self._person_read_as_a_work(head))
+        ):
             label = ""  # `Chow told council` read as a work of art: the NER took the clause too
         if label == "" and (head.pos != PROPN or head.is_lower) and not surname:
             return None  # (a lower-case "proper noun" is the tagger's slip: `minister says`)
@@ -267,6 +271,24 @@ class NameModel:
             dep=dep,
             maybe_person=label == "ORG" and self._maybe_person(head, words),
         )
+
+    def _person_read_as_a_work(self, head: Token) -> bool:
+        """A subject the NER tagged a work of art, with a first name the lexicon knows inside
+        (`Language Minister Jean-François Roberge said`): a person's name, not a title."""
+        if head.ent_type_ != "WORK_OF_ART" or head.ent_iob_ != "I":
+            return False
+        if head.dep_ not in NOMINAL_SUBJECT_DEPS:
+            return False
+        doc = head.doc
+        k = head.i - 1
+        while k >= 0:
+            token = doc[k]
+            if token.pos == PROPN and self.is_first_name(token.text):
+                return True
+            if token.ent_iob_ != "I":
+                return False  # the entity's first word, looked at
+            k -= 1
+        return False
 
     def is_first_name(self, word: str) -> bool:
         """A first name the lexicon knows, of either gender (`Jean` of `Jean-Sébastien Comeau`)."""

@@ -674,3 +674,29 @@ def test_a_role_names_the_person_set_off_after_it_even_when_tagged_an_organisati
     doc = attribute(nlp, text, ["partial"])
     assert [e.label_ for e in doc.ents if "Comeau" in e.text] == ["ORG"]
     assert resolutions(doc) == [("Jean-Sébastien Comeau", "nominal")]
+
+
+@pytest.mark.full_model
+def test_a_person_the_ner_read_as_a_work_of_art_is_still_a_name(nlp: Language) -> None:
+    text = (
+        '"French is in decline," Language Minister Jean-François Roberge said in French on '
+        "Tuesday.\n\nRoberge said the cap would free up space."
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [e.label_ for e in doc.ents if "Roberge" in e.text][0] == "WORK_OF_ART"
+    assert resolutions(doc) == [("Jean-François Roberge", "explicit")]
+
+
+def test_a_work_of_art_without_a_first_name_stays_no_name(nlp: Language) -> None:
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+    doc = Doc(
+        nlp.vocab,
+        words=["Game", "of", "Thrones", "returns", "."],
+        pos=["PROPN", "ADP", "PROPN", "VERB", "PUNCT"],
+        deps=["nsubj", "prep", "pobj", "ROOT", "punct"],
+        heads=[3, 0, 1, 3, 3],
+        ents=["B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O", "O"],
+    )
+    assert model.name_at(doc[0]) is None
