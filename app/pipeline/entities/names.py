@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
 from app.pipeline.entities.lexicons import ResolverLexicons
+from app.pipeline.entities.misread import clause_read_as_title, person_read_as_work
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
 from app.pipeline.text import span_text
@@ -179,9 +180,9 @@ class NameModel:
         if (
             label in NOT_NAME_LABELS
             and head.pos == PROPN
-            and (_subject_inside(head) or self._person_read_as_a_work(head))
+            and (clause_read_as_title(head) or person_read_as_work(head, self.is_first_name))
         ):
-            label = ""  # `Chow told council` read as a work of art: the NER took the clause too
+            label = ""  # the NER's label says nothing of the name (see `misread`)
         if label == "" and (head.pos != PROPN or head.is_lower) and not surname:
             return None  # (a lower-case "proper noun" is the tagger's slip: `minister says`)
         if label in NOT_NAME_LABELS:
@@ -271,24 +272,6 @@ class NameModel:
             dep=dep,
             maybe_person=label == "ORG" and self._maybe_person(head, words),
         )
-
-    def _person_read_as_a_work(self, head: Token) -> bool:
-        """A subject the NER tagged a work of art, with a first name the lexicon knows inside
-        (`Language Minister Jean-François Roberge said`): a person's name, not a title."""
-        if head.ent_type_ != "WORK_OF_ART" or head.ent_iob_ != "I":
-            return False
-        if head.dep_ not in NOMINAL_SUBJECT_DEPS:
-            return False
-        doc = head.doc
-        k = head.i - 1
-        while k >= 0:
-            token = doc[k]
-            if token.pos == PROPN and self.is_first_name(token.text):
-                return True
-            if token.ent_iob_ != "I":
-                return False  # the entity's first word, looked at
-            k -= 1
-        return False
 
     def is_first_name(self, word: str) -> bool:
         """A first name the lexicon knows, of either gender (`Jean` of `Jean-Sébastien Comeau`)."""
@@ -492,16 +475,6 @@ def apposition(head: Token) -> Span | None:
             span = head.doc[child.left_edge.i : child.right_edge.i + 1]
             return strip_punct(span)
     return None
-
-
-def _subject_inside(head: Token) -> bool:
-    """The entity around `head` also holds the verb `head` is the subject of: the NER read a
-    clause (`Chow told council`) as a title, so its label says nothing of the name."""
-    verb = head.head
-    if head.dep_ not in NOMINAL_SUBJECT_DEPS or verb.i == head.i or verb.ent_iob_ != "I":
-        return False
-    first, last = sorted((head.i, verb.i))
-    return all(head.doc[k].ent_iob_ == "I" for k in range(first + 1, last + 1))
 
 
 def _inside(token: Token, label: str) -> bool:

