@@ -9,13 +9,12 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from app.pipeline.shapes import distinct_string_mask, in_sorted
+from app.pipeline.text import SENTENCE_END
 
 # Dependency labels of a clause's grammatical subject.
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 # ... of a subject that is a noun phrase (a clausal subject names no one).
 NOMINAL_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
-# Marks that end a sentence.
-SENTENCE_ENDS: frozenset[str] = frozenset({".", "?", "!"})
 # Penn Treebank tags of finite verbs and modals (a word with one heads a clause of its own).
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions").
@@ -93,7 +92,7 @@ def acting_clause(cue: Token) -> Token | None:
     after = any(
         c.dep_ == "ccomp"
         and c.i > cue.i
-        and not any(doc[k].text in SENTENCE_ENDS for k in range(cue.i + 1, c.i))
+        and not any(doc[k].text in SENTENCE_END for k in range(cue.i + 1, c.i))
         for c in cue.children
     )
     if len(before) != 1 or not after or cue.i == 0 or doc[cue.i - 1].text != ",":

@@ -56,6 +56,14 @@ def iter_paragraph_ranges(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(), m.end()
 
 
+def headline_range(text: str) -> tuple[int, int] | None:
+    """The first paragraph's (start, end) when more paragraphs follow it (a headline over a
+    body), else None."""
+    lines = iter_paragraph_ranges(text)
+    first = next(lines, None)
+    return first if first is not None and next(lines, None) is not None else None
+
+
 def has_break(text: str) -> bool:
     return any(c in PARAGRAPH_BREAKS for c in text)
 

@@ -91,11 +91,15 @@ def bound_tokenizer(nlp: Language, max_chunk: int = DEFAULT_MAX_CHUNK) -> None:
 GLUED_QUOTE_INFIX = r"(?<=[^\s\"\u201c\u201d])[\"\u201c\u201d](?=[^\W\d_])"
 
 
+def _spacy_tokenizer(nlp: Language) -> Any:
+    """The pipeline's spaCy tokenizer, inside the guard if `bound_tokenizer` wrapped it."""
+    tokenizer: Any = nlp.tokenizer
+    return tokenizer.tokenizer if isinstance(tokenizer, BoundedTokenizer) else tokenizer
+
+
 def split_glued_quotes(nlp: Language) -> None:
     """Add the glued-quote infix to the infixes the pipeline's tokenizer has (once)."""
-    tokenizer: Any = nlp.tokenizer
-    if isinstance(tokenizer, BoundedTokenizer):
-        tokenizer = tokenizer.tokenizer
+    tokenizer = _spacy_tokenizer(nlp)
     current = getattr(tokenizer.infix_finditer, "__self__", None)
     pattern = current.pattern if isinstance(current, re.Pattern) else ""
     if GLUED_QUOTE_INFIX in pattern:
@@ -107,9 +111,7 @@ def split_glued_quotes(nlp: Language) -> None:
 def keep_abbreviations(nlp: Language, abbreviations: Iterable[str]) -> None:
     """Keep each abbreviation (`Cpl.`, `Capt.`) one token with its full stop, as the tokenizer
     already keeps `Sen.` and `Gov.`: a split-off stop reads as a sentence end before the name."""
-    tokenizer: Any = nlp.tokenizer
-    if isinstance(tokenizer, BoundedTokenizer):
-        tokenizer = tokenizer.tokenizer
+    tokenizer = _spacy_tokenizer(nlp)
     for entry in abbreviations:
         for word in {entry, entry.capitalize(), entry.upper()}:  # `cpl.`, `Cpl.`, `CPL.`
             tokenizer.add_special_case(word, [{ORTH: word}])

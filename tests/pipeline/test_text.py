@@ -12,6 +12,7 @@ from app.pipeline.text import (
     TokenParagraphs,
     char_span,
     doc_text,
+    headline_range,
     paragraph_ranges,
     span_text,
     token_paragraphs,
@@ -98,3 +99,11 @@ PIECES = ["a", "B", "x" * 20, ".", ",", '"', "\u201c", "\u201d", "'", " ", "\t",
 def test_token_paragraphs_follow_the_breaks_in_the_token_texts(text: str) -> None:
     doc = GUARDED(text)
     assert token_paragraphs(doc).of == _paragraphs_by_text(doc)
+
+
+def test_a_headline_is_the_first_paragraph_over_more() -> None:
+    assert headline_range("Mayor vows action\n\nThe mayor spoke.") == (0, 17)
+    assert headline_range("\n  Mayor vows action \n\nThe mayor spoke.") == (1, 21)
+    assert headline_range("Mayor vows action") is None  # no body under it
+    assert headline_range("Mayor vows action\n\n \u200b\n") is None  # blanks are no paragraph
+    assert headline_range("") is None

@@ -17,7 +17,7 @@ from app.pipeline.entities.names import Cluster, NameModel, strip_punct
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
 from app.pipeline.sources import noun_names_source
 from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS
-from app.pipeline.text import doc_text, iter_paragraph_ranges
+from app.pipeline.text import doc_text, headline_range
 from app.pipeline.types import EntityKind, Resolution, SpeakerCandidate
 
 # Called for every gendered pronoun with every person the ranker sees (of any gender) and the
@@ -437,9 +437,8 @@ def _headline_role(head: Token, mention: Span) -> bool:
     housing minister says`): headline style drops the article, and the body names the person."""
     if any(t.dep_ in ("det", "poss") for t in _determiners(head, mention)):
         return False
-    text = doc_text(head.doc)
-    first = next(iter_paragraph_ranges(text), None)
-    return first is not None and head.idx < first[1] and text[first[1] :].strip() != ""
+    first = headline_range(doc_text(head.doc))
+    return first is not None and head.idx < first[1]
 
 
 def _definite(head: Token, mention: Span) -> bool:

@@ -19,7 +19,7 @@ from app.pipeline.furniture import doc_furniture_lines, within
 from app.pipeline.quotes.features import is_title_case
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
-from app.pipeline.text import doc_text, iter_paragraph_ranges
+from app.pipeline.text import doc_text, headline_range
 
 
 def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) -> list[Mention]:
@@ -53,9 +53,8 @@ def _headline_end(doc: Doc) -> int:
     """The first token after the article's first line, when that is a title-case headline over
     more lines (else 0)."""
     text = doc_text(doc)
-    lines = iter_paragraph_ranges(text)
-    first = next(lines, None)
-    if first is None or next(lines, None) is None:
+    first = headline_range(text)
+    if first is None:
         return 0
     if not is_title_case(text[first[0] : first[1]].split()):
         return 0  # (`Mayor Maria Lopez spoke on Monday.` opening the story is no headline)
