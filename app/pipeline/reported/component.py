@@ -274,7 +274,12 @@ class ReportedSpeech(DataPipe):
         verb = doc[passage.cue.verb] if passage.cue.verb is not None else None
         if verb is not None and _conditional_or_question(verb, quoted):
             return False
-        if cue_start > 0 and doc[cue_start - 1].is_quote and _speaker_phrase(doc, start, end):
+        if (
+            start >= cue_end
+            and cue_start > 0
+            and doc[cue_start - 1].is_quote
+            and _speaker_phrase(doc, start, end)
+        ):
             return False  # `"Q," said Jim Bopp, a member of ...`: the quotation's speaker
         return True
 

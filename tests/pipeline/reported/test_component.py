@@ -322,6 +322,12 @@ def test_a_that_clause_parsed_as_a_relative_clause_of_a_noun_after_the_cue(nlp: 
 def test_a_clause_before_an_inverted_cue_is_one_report(nlp: Language) -> None:
     text = "The plan is dead, said Maria Lopez, the mayor."
     assert reports(nlp, text) == [("The plan is dead", "Maria Lopez", "said")]
+    # the noun phrase opening a half-quoted clause before the cue is its subject, not a speaker
+    # (only a phrase after an inverted cue names one: `"Q," said Maria Lopez, the mayor`)
+    text = 'The party, attended by hundreds of guests, "lets us meet voters," said Maria Lopez.'
+    assert reports(nlp, text) == [
+        ('The party, attended by hundreds of guests, "lets us meet voters,"', "Maria Lopez", "said")
+    ]
 
 
 @pytest.mark.full_model
