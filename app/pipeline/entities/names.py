@@ -47,8 +47,12 @@ NOT_NAME_LABELS: frozenset[str] = frozenset(
 )
 # Dependency labels of proper nouns collected as names even when the NER missed them.
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
-# Dependency label of a proper noun that ends a name hung on a common word by a misparse.
-COMPOUND_DEPS: frozenset[str] = frozenset({"compound"})
+# Dependency labels of a proper noun that ends a run starting with a known first name, which
+# the NER missed: hung on a common word by a misparse (`Ivanka Trump strode`), an object, a
+# possessor, or a name set before a colon (`And oh yes, Carly Fiorina: what are her ...`).
+FIRST_NAME_RUN_DEPS: frozenset[str] = frozenset(
+    {"compound", "dep", "dobj", "dative", "conj", "poss", "attr", "npadvmod", "nmod"}
+)
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
 # initial).
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
@@ -131,7 +135,7 @@ class NameModel:
         for i in proper_nouns_in(doc, NAME_DEPS):
             if not quoted[i] and i not in heads:
                 heads[i] = doc[i]
-        for i in proper_nouns_in(doc, COMPOUND_DEPS):
+        for i in proper_nouns_in(doc, FIRST_NAME_RUN_DEPS):
             if not quoted[i] and i not in heads and self._first_name_run(doc[i]):
                 heads[i] = doc[i]
         for span in spans:

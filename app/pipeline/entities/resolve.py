@@ -30,6 +30,8 @@ PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
 POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
 # Plural pronouns: the antecedent is a group or an organisation.
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they"})
+# Present-tense tags of a cue under "as" that make `as they say` a saying, no one's words.
+SAYING_TAGS: frozenset[str] = frozenset({"VBP"})
 # Kinds of entity whose last name word, written alone where the tagger took it for a common word
 # (`Hannity interjected`), names the entity: a person's name the NER may have called an
 # organisation (`Sean Hannity` tagged ORG) too.
@@ -169,6 +171,8 @@ class MentionResolver:
             # `they` only as the subject of the cue itself (`the party says they ...`)
             if candidate.cue is None or head.head.i != candidate.cue[0]:
                 return Resolved.unresolved("'they' is not the subject of the cue")
+            if _saying(head.head):
+                return Resolved.unresolved("'as they say' quotes a saying, not a speaker")
         if head.pos_ == "PRON":
             return self.pronoun(head, article)
         if head.pos_ == "PROPN" or head.ent_type_ in PERSON_LABELS | ORG_LABELS:
@@ -457,3 +461,11 @@ def _role_matches(lemma: str, role_words: frozenset[str]) -> bool:
     if lemma in role_words:
         return True
     return any(lemma in ROLE_SYNONYMS.get(word, frozenset()) for word in role_words)
+
+
+def _saying(cue: Token) -> bool:
+    """`As they say, "Q"`: a present-tense cue under "as" with a generic "they" (not `As they
+    said in a statement`)."""
+    return cue.tag_ in SAYING_TAGS and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+    )

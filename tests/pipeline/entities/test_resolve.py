@@ -502,6 +502,29 @@ def test_a_name_the_parser_hangs_on_a_common_word_is_still_a_name(nlp: Language)
 
 
 @pytest.mark.full_model
+def test_a_name_set_before_a_colon_that_the_ner_missed_is_still_a_name(nlp: Language) -> None:
+    """`And oh yes, Carly Fiorina: What ...`: the NER tags nothing and the parser hangs the name
+    loose ("dep"); the run starting with a first name is still who "she" means, not the
+    capitalised "Houseguest" of a phrase before it."""
+    text = (
+        "John Kasich reminds us of the Houseguest Who Won't Leave. And oh yes, Carly Fiorina: "
+        "What, exactly, are her qualifications? She had a great line when she said, "
+        '"Flying is an activity, not an accomplishment."'
+    )
+    assert resolutions(attribute(nlp, text)) == [("Carly Fiorina", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_as_they_say_quotes_a_saying_not_a_speaker(nlp: Language) -> None:
+    """`As they say, "Q"` is a saying: no speaker, not the group named before it. `As they said
+    in a statement` is that group's words."""
+    text = 'The Democrats met on Monday. As they say, "the rest is history."'
+    assert resolutions(attribute(nlp, text)) == [(None, "context")]
+    text = 'The Democrats met on Monday. As they said in a statement, "We will fight."'
+    assert resolutions(attribute(nlp, text)) == [("Democrats", "pronoun")]
+
+
+@pytest.mark.full_model
 def test_an_object_her_is_no_evidence_of_the_subjects_gender(nlp: Language) -> None:
     """`Jim Comey criticized her`: "her" is someone else, so Comey stays a man and "she" is Ann
     Lee."""
