@@ -1,4 +1,5 @@
-"""The speaker_resolver's word lists, loaded from files under models/ (see pipeline.cfg)."""
+"""The speaker_resolver's word lists, loaded from files under models/ (see pipeline.cfg), and the
+role noun each honorific abbreviation stands for."""
 
 from __future__ import annotations
 
@@ -6,6 +7,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.pipeline.entities.first_names import Gender
+
+# Honorific abbreviations and the role noun a later nominal uses ("Sen. X" ... "the senator").
+HONORIFIC_ROLES: dict[str, str] = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "pres.": "president",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "dr.": "doctor",
+    "prof.": "professor",
+    "rev.": "reverend",
+    "sec.": "secretary",
+    "atty.": "attorney",
+}
 
 
 @dataclass(frozen=True, slots=True)

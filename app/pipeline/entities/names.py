@@ -16,30 +16,13 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
-from app.pipeline.entities.lexicons import ResolverLexicons
+from app.pipeline.entities.lexicons import HONORIFIC_ROLES, ResolverLexicons
 from app.pipeline.entities.misread import clause_read_as_title, person_read_as_work
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
 from app.pipeline.text import span_text
 from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
 
-# Honorific abbreviations and the role noun a later nominal uses ("Sen. X" ... "the senator").
-HONORIFIC_ROLES: dict[str, str] = {
-    "sen.": "senator",
-    "rep.": "representative",
-    "gov.": "governor",
-    "pres.": "president",
-    "gen.": "general",
-    "lt.": "lieutenant",
-    "col.": "colonel",
-    "capt.": "captain",
-    "sgt.": "sergeant",
-    "dr.": "doctor",
-    "prof.": "professor",
-    "rev.": "reverend",
-    "sec.": "secretary",
-    "atty.": "attorney",
-}
 # Entity labels of proper nouns that name no person or organisation.
 NOT_NAME_LABELS: frozenset[str] = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW"}
@@ -53,6 +36,8 @@ NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
 FIRST_NAME_RUN_DEPS: frozenset[str] = frozenset(
     {"compound", "dep", "dobj", "dative", "conj", "poss", "attr", "npadvmod", "nmod"}
 )
+# How a word that describes the noun after it hangs on it (`a Chicano nationalist group`).
+MODIFIER_DEPS: frozenset[str] = frozenset({"compound", "amod", "nmod"})
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
 # initial).
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
@@ -61,6 +46,8 @@ CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
 PLURAL_POSSESSIVES: frozenset[str] = frozenset({"'", "\u2019"})
 # The determiner label, as the doc's arrays and `Token.dep` hold it.
 _DET = get_string_id("det")
+# The dependents that make a title word a role someone holds (`the group's CEO`, `the CEO`).
+_OWNER: frozenset[int] = frozenset({_DET, get_string_id("poss")})
 # How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
 MAX_TITLE_TOKENS = 6
 
@@ -130,7 +117,7 @@ class NameModel:
         heads: dict[int, Token] = {}
         for ent in doc.ents:
             if ent.label_ in PERSON_LABELS or ent.label_ in ORG_LABELS:
-                if not quoted[ent.root.i]:
+                if not quoted[ent.root.i] and not _nationality_word(ent.root):
                     heads[ent.root.i] = ent.root
         for i in proper_nouns_in(doc, NAME_DEPS):
             if not quoted[i] and i not in heads:
@@ -191,6 +178,8 @@ class NameModel:
             return None  # (a lower-case "proper noun" is the tagger's slip: `minister says`)
         if label in NOT_NAME_LABELS:
             return None  # "on Monday", "the Affordable Care Act": no one who speaks
+        if label == "" and self._is_title(head.lower_) and any(c.dep in _OWNER for c in head.lefts):
+            return None  # `The group's CEO, Kim Fritts,`: a role (its holder may be apposed)
         head_i = head.i
         start = head_i
         while start > 0:
@@ -290,6 +279,8 @@ class NameModel:
         "Maryam Violet"), with no organisation noun ("Edison Research") and no article."""
         if not head.is_title or any(c.dep == _DET for c in head.children):
             return False
+        if len(words) == 1 and head.dep_ in MODIFIER_DEPS and head.head.pos_ == "NOUN":
+            return False  # `a Chicano nationalist group`: a word describing a thing
         if any(word in self.lexicons.org_nouns for word in words):
             return False
         if len(words) == 1:
@@ -421,6 +412,11 @@ def _best_full(
     if latest is not None:
         return latest[1]
     return min(matches, key=lambda c: name_starts[id(c)][0])
+
+
+def _nationality_word(root: Token) -> bool:
+    """`the Japanese constitution`: a nationality describing a noun names no one."""
+    return root.ent_type_ == "NORP" and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN"
 
 
 def _family(head: Token, before: Token) -> bool:

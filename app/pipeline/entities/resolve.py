@@ -30,6 +30,9 @@ PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
 POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
 # Plural pronouns: the antecedent is a group or an organisation.
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they"})
+# Tags of a singular noun a person's name may be apposed to: a common noun, or a title the
+# tagger took for a proper one (`The group's CEO, Kim Fritts, said`).
+SINGULAR_NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNP"})
 # Present-tense tags of a cue under "as" that make `as they say` a saying, no one's words.
 SAYING_TAGS: frozenset[str] = frozenset({"VBP"})
 # Kinds of entity whose last name word, written alone where the tagger took it for a common word
@@ -318,7 +321,7 @@ class MentionResolver:
         """The person named in apposition right after a common noun (`a spokesman, Josh
         Earnest, said`, `wrote the ambassador at the time, John E. Herbst.`), when the article's
         names know them."""
-        if head.pos_ != "NOUN" or head.tag_ != "NN":
+        if head.tag_ not in SINGULAR_NOUN_TAGS:
             return None  # (`two analysts, A and B`: no one person)
         for child in head.rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in PERSON_LABELS:

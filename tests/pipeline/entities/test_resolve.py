@@ -525,6 +525,38 @@ def test_as_they_say_quotes_a_saying_not_a_speaker(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_a_title_the_tagger_calls_a_proper_noun_is_a_role_its_apposed_name_holds(
+    nlp: Language,
+) -> None:
+    """`The Podesta Group's CEO, Kimberley Fritts, said`: "CEO" (a proper noun to the tagger)
+    is her role, not a name: "she" is Kimberley Fritts."""
+    text = (
+        "The Podesta Group's CEO, Kimberley Fritts, said the two firms had agreed. "
+        '"We would have gladly registered," she said in a statement.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("Kimberley Fritts", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_a_one_word_name_describing_a_noun_is_no_person(nlp: Language) -> None:
+    """`a Chicano nationalist group`: the NER's organisation "Chicano" describes the group; it is
+    nobody "he" can mean, and no man is named."""
+    text = 'He wore the gear of a Chicano nationalist group.\n\n"I met many supporters," he said.'
+    assert resolutions(attribute(nlp, text)) == [(None, "context")]
+
+
+@pytest.mark.full_model
+def test_a_nationality_describing_a_noun_is_no_organisation(nlp: Language) -> None:
+    """`The Japanese constitution ... it does say`: "Japanese" describes the constitution and is
+    nothing "it" can mean."""
+    text = (
+        "The text was finalized by Japanese reviewers. The Japanese constitution makes no "
+        'mention of weapons, although it does say that the country will "renounce war."'
+    )
+    assert resolutions(attribute(nlp, text)) == [(None, "context")]
+
+
+@pytest.mark.full_model
 def test_an_object_her_is_no_evidence_of_the_subjects_gender(nlp: Language) -> None:
     """`Jim Comey criticized her`: "her" is someone else, so Comey stays a man and "she" is Ann
     Lee."""
