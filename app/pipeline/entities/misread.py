@@ -1,19 +1,25 @@
-"""Where the NER's label on a name says nothing of it: the tagger read a clause with the name in
-it as a title (`Chow told council`), or a person's name with its title as a work of art
-(`Language Minister Jean-François Roberge said`). The name model then builds the name as if the
-word had no label."""
+"""Where the tagger's or the NER's reading of a name says nothing of it: the NER read a clause
+with the name in it as a title (`Chow told council`), a person's name with its title as a work of
+art (`Language Minister Jean-François Roberge said`), or a nationality describing a noun as an
+entity (`the Japanese constitution`); the tagger read a surname as a common word (`Trump blamed
+officials`). The name model then builds the name as if the word had no label, or not at all."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
 from spacy.symbols import PROPN
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 
 # The label the NER gives a person's name with its title in front (`Language Minister X`).
 WORK_LABEL = "WORK_OF_ART"
+# How a word that describes the noun after it hangs on it (`a Chicano nationalist group`).
+MODIFIER_DEPS: frozenset[str] = frozenset({"compound", "amod", "nmod"})
 
 
 def clause_read_as_title(head: Token) -> bool:
@@ -41,3 +47,27 @@ def person_read_as_work(head: Token, is_first_name: Callable[[str], bool]) -> bo
         if token.ent_iob_ != "I":
             return False  # the entity's first word, looked at
     return False
+
+
+def nationality_word(root: Token) -> bool:
+    """`the Japanese constitution`: a nationality describing a noun names no one."""
+    return root.ent_type_ == "NORP" and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN"
+
+
+def mistagged_surnames(
+    doc: Doc, surnames: set[str], heads: Mapping[int, Token], quoted: Sequence[bool]
+) -> list[int]:
+    """Subjects the tagger took for common words that are a surname (`surnames`) the article
+    gives a person elsewhere: `Trump blamed officials on Twitter.` tags "Trump" as a noun at a
+    sentence start, so without this the sentence has no one in it but "Twitter"."""
+    if not surnames:
+        return []
+    # a column test (no Token per word); the surnames are per doc, so not `hashes_of`'s cache
+    columns = doc.to_array([ORTH, DEP, POS, ENT_TYPE])
+    found = (
+        in_sorted(columns[:, 0], sorted_hashes(surnames))
+        & in_sorted(columns[:, 1], hashes_of(NOMINAL_SUBJECT_DEPS))
+        & (columns[:, 2] != PROPN)
+        & (columns[:, 3] == 0)
+    )
+    return [i for i in numpy.flatnonzero(found).tolist() if not quoted[i] and i not in heads]

@@ -6,19 +6,25 @@ entity: "Jeff Sessions", "Sessions", "Attorney General Jeff Sessions"), each wit
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
+from spacy.attrs import DEP, POS
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
 from app.pipeline.entities.lexicons import HONORIFIC_ROLES, ResolverLexicons
-from app.pipeline.entities.misread import clause_read_as_title, person_read_as_work
-from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
+from app.pipeline.entities.misread import (
+    MODIFIER_DEPS,
+    clause_read_as_title,
+    mistagged_surnames,
+    nationality_word,
+    person_read_as_work,
+)
+from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
 from app.pipeline.text import span_text
 from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
@@ -36,8 +42,11 @@ NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
 FIRST_NAME_RUN_DEPS: frozenset[str] = frozenset(
     {"compound", "dep", "dobj", "dative", "conj", "poss", "attr", "npadvmod", "nmod"}
 )
-# How a word that describes the noun after it hangs on it (`a Chicano nationalist group`).
-MODIFIER_DEPS: frozenset[str] = frozenset({"compound", "amod", "nmod"})
+# Punctuation that ends an organisation's name inside a longer entity (a hyphen does not:
+# `Council on American-Islamic Relations`).
+NAME_BREAKS: frozenset[str] = frozenset({",", "(", ")", ":", ";", "\u2014", "\u2013", "--"})
+# Prepositions inside an organisation's name (`Bank of Canada`, `Council on Foreign Relations`).
+ORG_NAME_PREPS: frozenset[str] = frozenset({"of", "for", "on"})
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
 # initial).
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
@@ -117,7 +126,7 @@ class NameModel:
         heads: dict[int, Token] = {}
         for ent in doc.ents:
             if ent.label_ in PERSON_LABELS or ent.label_ in ORG_LABELS:
-                if not quoted[ent.root.i] and not _nationality_word(ent.root):
+                if not quoted[ent.root.i] and not nationality_word(ent.root):
                     heads[ent.root.i] = ent.root
         for i in proper_nouns_in(doc, NAME_DEPS):
             if not quoted[i] and i not in heads:
@@ -133,7 +142,12 @@ class NameModel:
                     heads[head.i] = head
         names = [self.name_at(head) for _, head in sorted(heads.items())]
         found = [n for n in names if n is not None]
-        extra = [self._surname(doc[i]) for i in mistagged_surnames(doc, found, heads, quoted)]
+        surnames = {
+            doc[n.end - 1].text
+            for n in found
+            if n.kind == "person" and len(n.words) > 1 and doc[n.end - 1].is_title
+        }
+        extra = [self._surname(doc[i]) for i in mistagged_surnames(doc, surnames, heads, quoted)]
         return sorted(found + [n for n in extra if n is not None], key=lambda n: n.start)
 
     def _first_name_run(self, token: Token) -> bool:
@@ -250,7 +264,7 @@ class NameModel:
             kind = "group"  # `the Clintons`: a family, no "he" or "she"
         dep = head.dep_
         possessive = dep == "case" or head.lower_ in {"'s", "’s"}
-        text = span_text(doc, start, end - 1 if possessive else end)
+        text = span_text(doc, start, end - 1 if possessive else _org_name_end(head, label))
         return Name(
             start=start,
             end=end,
@@ -414,38 +428,23 @@ def _best_full(
     return min(matches, key=lambda c: name_starts[id(c)][0])
 
 
-def _nationality_word(root: Token) -> bool:
-    """`the Japanese constitution`: a nationality describing a noun names no one."""
-    return root.ent_type_ == "NORP" and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN"
+def _org_name_end(head: Token, label: str) -> int:
+    """Where an organisation's name as written ends: past the head, through the rest of the
+    NER's entity when a preposition carries it on (`the Bank of Canada`, `the Council on Foreign
+    Relations`); the name's words, which cluster it, stay those before the preposition."""
+    end = head.i + 1
+    doc = head.doc
+    if label not in ORG_LABELS or end >= len(doc) or doc[end].lower_ not in ORG_NAME_PREPS:
+        return end
+    k = end
+    while k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].text not in NAME_BREAKS:
+        k += 1
+    return k if k > end + 1 else end
 
 
 def _family(head: Token, before: Token) -> bool:
     """`the Clintons`, `the Khans`: a plural surname after "the" names a family."""
     return head.tag_ == "NNPS" and before.lower_ == "the" and head.lower_.endswith("s")
-
-
-def mistagged_surnames(
-    doc: Doc, names: Sequence[Name], heads: Mapping[int, Token], quoted: Sequence[bool]
-) -> list[int]:
-    """Subjects the tagger took for common words that are a surname the article gives a person
-    elsewhere: `Trump blamed officials on Twitter.` tags "Trump" as a noun at a sentence start,
-    so without this the sentence has no one in it but "Twitter"."""
-    surnames = {
-        doc[n.end - 1].text
-        for n in names
-        if n.kind == "person" and len(n.words) > 1 and doc[n.end - 1].is_title
-    }
-    if not surnames:
-        return []
-    # a column test (no Token per word); the surnames are per doc, so not `hashes_of`'s cache
-    columns = doc.to_array([ORTH, DEP, POS, ENT_TYPE])
-    found = (
-        in_sorted(columns[:, 0], sorted_hashes(surnames))
-        & in_sorted(columns[:, 1], hashes_of(NOMINAL_SUBJECT_DEPS))
-        & (columns[:, 2] != PROPN)
-        & (columns[:, 3] == 0)
-    )
-    return [i for i in numpy.flatnonzero(found).tolist() if not quoted[i] and i not in heads]
 
 
 def quoted_mask(doc: Doc, spans: Sequence[Span]) -> list[bool]:

@@ -557,6 +557,22 @@ def test_a_nationality_describing_a_noun_is_no_organisation(nlp: Language) -> No
 
 
 @pytest.mark.full_model
+def test_an_organisation_keeps_its_name_past_a_preposition_and_speaks_as_the_bank(
+    nlp: Language,
+) -> None:
+    """`The Bank of Canada` is named "Bank of Canada", not "Bank"; `the central bank` later is
+    that bank (a bank is an organisation that speaks)."""
+    text = (
+        'The Bank of Canada held its rate on Wednesday, calling the economy "fragile."\n\n'
+        'The central bank said inflation is "close to target."'
+    )
+    assert resolutions(attribute(nlp, text)) == [
+        ("Bank of Canada", "explicit"),
+        ("Bank of Canada", "nominal"),
+    ]
+
+
+@pytest.mark.full_model
 def test_an_object_her_is_no_evidence_of_the_subjects_gender(nlp: Language) -> None:
     """`Jim Comey criticized her`: "her" is someone else, so Comey stays a man and "she" is Ann
     Lee."""
