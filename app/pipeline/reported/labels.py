@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.reported.extent import Found, trim
 from app.pipeline.types import ReportedCue
 
 # Entity labels a speaker label may carry.
 LABEL_ENTITIES: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# A roster after a label (`Iowa: A, B, C, ...`): at least this many commas, and this share of
+# its words proper nouns.
+MIN_LIST_COMMAS = 3
+LIST_NAME_SHARE = 0.75
 # Parts of speech of the words of a speaker label (a name, or a capitalised role word).
 LABEL_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
 
@@ -49,7 +53,7 @@ def labelled(
     if not any(_name_word(t, names_in_doc) for t in label):
         return None
     content_start, content_end = trim(doc, colon + 1, end)
-    if content_end - content_start < 2:
+    if content_end - content_start < 2 or _list_of_names(doc[content_start:content_end]):
         return None
     names = [
         t
@@ -61,6 +65,17 @@ def labelled(
     return Found(
         content_start, content_end, ReportedCue((colon, colon + 1), None, names[-1].i, "colon")
     )
+
+
+def _list_of_names(content: Span) -> bool:
+    """`Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...`: a list of names after a label, no
+    verb among them, is a roster, not words anyone said."""
+    if sum(1 for t in content if t.text == ",") < MIN_LIST_COMMAS:
+        return False
+    if any(t.pos_ in {"VERB", "AUX"} for t in content):
+        return False
+    words = [t for t in content if not t.is_punct]
+    return sum(1 for t in words if t.pos_ == "PROPN") >= LIST_NAME_SHARE * len(words)
 
 
 def _name_word(token: Token, names_in_doc: Set[str]) -> bool:

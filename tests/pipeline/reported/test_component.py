@@ -169,6 +169,12 @@ def test_a_speaker_label_at_the_start_of_a_line(nlp: Language) -> None:
         ("Do you think the bridge will open in May?", "TAPPER", ":"),
         ("It will", "LOPEZ", ":"),
     ]
+    # a roster of names after a place is nobody's words
+    text = (
+        "The caucus:\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, "
+        "Bonnie Campbell.\n\nLOPEZ: It will."
+    )
+    assert reports(nlp, text) == [("It will", "LOPEZ", ":")]
 
 
 @pytest.mark.full_model
