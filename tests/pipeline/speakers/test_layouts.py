@@ -450,6 +450,20 @@ def test_name_set_off_by_a_dash_before_a_colon(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_a_byline_before_a_colon_credits_the_excerpt_to_its_writer(nlp: Language) -> None:
+    """A digest's link line, `"Headline," by the Times' Ben Sisario: "excerpt"`: the writer named
+    after "by" wrote the excerpt, not the subject of the headline's clause."""
+    text = (
+        'FAREWELL\u2014"The Living Room to close in December," by Times\' Ben Sisario: "The Living '
+        'Room, a nightclub that gave an early start to Norah Jones, will close in December."'
+    )
+    doc = attribute(nlp, text, ["title", "direct"])
+    excerpt = attributions(doc)[1]
+    assert excerpt is not None and excerpt.mention is not None
+    assert (excerpt.name, excerpt.mention.text) == ("Ben Sisario", "Times' Ben Sisario")
+
+
+@pytest.mark.full_model
 def test_share_of_respondents_speaks_through_the_poll(nlp: Language) -> None:
     """`In a poll, 62 percent of Democrats said they were "Q"`: the poll, as the corpus credits
     it; a person in an interview keeps the quote."""

@@ -32,6 +32,8 @@ REPORTED_CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp"})
 # Dependency label of a name that is the object of a preposition, not a label before a colon
 # (a verb's object may be the speaker: `The surge does not surprise pollster Dan Shaw: "Q"`).
 OBJECT_DEPS: frozenset[str] = frozenset({"pobj"})
+# The preposition of a byline: its object wrote what the colon introduces.
+BYLINE_PREPS: frozenset[str] = frozenset({"by"})
 # How many tokens before a colon the name it introduces may start (`Sen. Jane Doe: "Q"`).
 COLON_NAME_SCAN = 8
 
@@ -234,9 +236,10 @@ def _name_before(index: DocIndex, colon_at: int, para: int) -> Token | None:
         return None
     if token.ent_type_ not in NAME_LABELS:
         return None
-    if mention_head(token).dep_ in OBJECT_DEPS:
+    head = mention_head(token)
+    if head.dep_ in OBJECT_DEPS and head.head.lower_ not in BYLINE_PREPS:
         return None  # `X contrasted him with Clinton: "Q"`: an object in X's clause, no label
-    return token
+    return token  # (`"Headline," by the Times' Ben Sisario: "Q"`: the byline's writer)
 
 
 def _colon_mention(index: DocIndex, start: int, end: int, para: int) -> Token | None:
