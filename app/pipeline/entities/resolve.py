@@ -318,9 +318,9 @@ class MentionResolver:
         return None
 
     def _apposed_name(self, head: Token, mention: Span, article: ArticleNames) -> Resolved | None:
-        """The person named in apposition right after a common noun (`a spokesman, Josh
-        Earnest, said`, `wrote the ambassador at the time, John E. Herbst.`), when the article's
-        names know them."""
+        """The person named in apposition right after a common noun or a title (`a spokesman,
+        Josh Earnest, said`, `wrote the ambassador at the time, John E. Herbst.`, `The group's
+        CEO, Kim Fritts, said`), when the article's names know them."""
         if head.tag_ not in SINGULAR_NOUN_TAGS:
             return None  # (`two analysts, A and B`: no one person)
         for child in head.rights:
