@@ -58,6 +58,9 @@ NOMINAL_DISTANCE_FACTOR = 3
 SALIENCE_WINDOW = 80
 # How far back (tokens) a role nominal with no matching role looks for a named subject.
 NOMINAL_WINDOW = 150
+# How many words of a prepositional phrase may stand between a role noun and the name set off
+# after it (`the ambassador at the time, John E. Herbst`).
+APPOSED_GAP = 4
 # What may follow a name set off by a comma after a common noun (`the ambassador, John Herbst.`).
 APPOSITION_CLOSERS: frozenset[str] = frozenset({".", ",", ";", "!", "?", ")", "\n", "\n\n"})
 # How a noun of a person by their age ends ("the 43-year-old").
@@ -327,9 +330,12 @@ class MentionResolver:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in PERSON_LABELS:
                 return self.name(child, article)
         # the parse did not hang the name on the noun: a person's name set off by a comma right
-        # after the mention, and closing the clause
+        # after the mention (or after a short prepositional phrase: `the ambassador at the time,
+        # John E. Herbst.`), and closing the clause
         doc = head.doc
         k = mention.end
+        if k < len(doc) and doc[k].dep_ == "prep" and doc[k].right_edge.i < k + APPOSED_GAP:
+            k = doc[k].right_edge.i + 1  # (the parse may hang the phrase on the cue)
         if k + 1 >= len(doc) or doc[k].text != ",":
             return None
         first = doc[k + 1]
@@ -455,8 +461,10 @@ def _definite(head: Token, mention: Span) -> bool:
 
 
 def _plain_definite(head: Token, mention: Span) -> bool:
-    """`the mayor`, not `his spokesman` (someone else's role)."""
+    """`the mayor`, not `his spokesman` nor `the senior Cruz adviser` (someone else's role)."""
     before = _determiners(head, mention)
+    if any(t.pos_ == "PROPN" and t.i < head.i and t.ent_type_ in PERSON_LABELS for t in mention):
+        return False
     return any(t.lower_ == "the" for t in before) and not any(t.dep_ == "poss" for t in before)
 
 

@@ -573,6 +573,26 @@ def test_an_organisation_keeps_its_name_past_a_preposition_and_speaks_as_the_ban
 
 
 @pytest.mark.full_model
+def test_a_role_named_after_someone_is_not_that_person(nlp: Language) -> None:
+    """`the senior Cruz adviser` works for Cruz: the speaker is the adviser, not Ted Cruz."""
+    text = (
+        "Ted Cruz won Texas on Tuesday.\n\n"
+        '"Politicians are practical people," said the senior Cruz adviser.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("the senior Cruz adviser", "nominal")]
+
+
+@pytest.mark.full_model
+def test_a_name_set_off_after_a_role_and_a_short_phrase_is_the_speaker(nlp: Language) -> None:
+    """`wrote the American ambassador at the time, John E. Herbst.`: the name after the phrase
+    is the ambassador."""
+    text = (
+        '"It was a haven for mobsters," wrote the American ambassador at the time, John E. Herbst.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("John E. Herbst", "nominal")]
+
+
+@pytest.mark.full_model
 def test_an_object_her_is_no_evidence_of_the_subjects_gender(nlp: Language) -> None:
     """`Jim Comey criticized her`: "her" is someone else, so Comey stays a man and "she" is Ann
     Lee."""
