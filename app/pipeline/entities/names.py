@@ -153,8 +153,9 @@ class NameModel:
     def _first_name_run(self, token: Token) -> bool:
         """The last word of a run of two or three proper nouns that starts with a first name the
         lexicon genders, hung on a common word (`Ivanka Trump strode` parsed as a noun
-        compound, the headline `Ivanka Trump champions working moms`): a person's name."""
-        if token.head.pos == PROPN or token.head.i == token.i:
+        compound, the headline `Ivanka Trump champions working moms`), or coordinated with
+        another name (`my parents, James and Olive Meehan`): a person's name."""
+        if (token.head.pos == PROPN and token.dep_ != "conj") or token.head.i == token.i:
             return False
         start = token.i
         while start > 0 and token.i - start < 2 and token.doc[start - 1].pos == PROPN:

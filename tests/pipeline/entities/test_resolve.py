@@ -593,6 +593,20 @@ def test_a_name_set_off_after_a_role_and_a_short_phrase_is_the_speaker(nlp: Lang
 
 
 @pytest.mark.full_model
+def test_a_name_coordinated_with_another_that_the_ner_missed_is_a_name(nlp: Language) -> None:
+    """`my parents, James and Olive Meehan`: the NER tags "James" alone; "Olive Meehan", hung
+    on it by "and", is a name of its own (her first name says she is a woman)."""
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    doc = nlp("Lest you assume that my parents, James and Olive Meehan, were uneducated, I say no.")
+    spans = list(doc.spans[QUOTES_KEY])
+    names = NameModel(resolver.lexicons, resolver._genders).collect(
+        doc, spans, quoted_mask(doc, spans)
+    )
+    assert [n.text for n in names] == ["James", "Olive Meehan"]
+
+
+@pytest.mark.full_model
 def test_an_object_her_is_no_evidence_of_the_subjects_gender(nlp: Language) -> None:
     """`Jim Comey criticized her`: "her" is someone else, so Comey stays a man and "she" is Ann
     Lee."""
