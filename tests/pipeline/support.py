@@ -85,6 +85,11 @@ def attributions(doc: Doc) -> list[Attribution | None]:
     return [span._.attribution for span in doc.spans[QUOTES_KEY]]
 
 
+def resolutions(doc: Doc) -> list[tuple[str | None, str]]:
+    """(name, resolution) of every attributed quote."""
+    return [(a.name, a.resolution) for a in attributions(doc) if a is not None]
+
+
 def who(doc: Doc) -> list[tuple[str | None, str | None, str | None]]:
     """(name, mention text, cue text) of every quote."""
     out: list[tuple[str | None, str | None, str | None]] = []

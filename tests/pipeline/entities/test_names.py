@@ -1,0 +1,425 @@
+"""The speaker_resolver's names on hand-written articles parsed by the full model (and a few
+hand-made docs): which words are someone's name, what the NER and tagger misread, how names
+cluster into one entity, and what a title or role before or after a name makes of it."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.pipeline.entities.component import SpeakerResolver
+from app.pipeline.entities.gender import mark_bound_genders
+from app.pipeline.entities.names import Cluster, Name, NameModel, quoted_mask
+from app.pipeline.entities.resolve import _surname
+from app.pipeline.extensions import QUOTES_KEY
+from app.pipeline.types import EntityKind
+from tests.pipeline.support import attribute, resolutions, who
+
+
+@pytest.mark.full_model
+def test_a_surname_with_a_gendered_honorific_stays_apart_from_a_name_of_the_other_gender(
+    nlp: Language,
+) -> None:
+    """`Ms. Khan` after `Khizr Khan`: another person of the family, so "she" means her."""
+    text = (
+        'Khizr Khan spoke at the convention on Thursday. "I have sacrificed everything," '
+        'Mr. Khan said.\n\nMs. Khan stood beside him on the stage. "All the world felt my '
+        'pain," she said.'
+    )
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("Khizr Khan", "alias"), ("Khan", "pronoun")]
+    assert [(e.name, e.gender) for e in doc._.speakers] == [
+        ("Khizr Khan", "male"),
+        ("Khan", "female"),
+    ]
+
+
+@pytest.mark.full_model
+def test_first_name_the_project_lexicon_knows_overrides_the_package(nlp: Language) -> None:
+    """gender_guesser calls "Bernie" mostly female; models/first_names.tsv says male, so "she"
+    cannot mean Bernie Walsh and "he" can."""
+    text = 'Bernie Walsh spoke to the board. "The numbers are bad," she said.'
+    assert resolutions(attribute(nlp, text)) == [(None, "context")]
+    text = 'Bernie Walsh met Kelly Ayers. "The numbers are bad," he said.'
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("Bernie Walsh", "pronoun")]
+    assert doc._.speakers[0].gender == "male"
+
+
+@pytest.mark.full_model
+def test_a_first_name_and_surname_the_tagger_calls_an_organisation_may_be_a_person(
+    nlp: Language,
+) -> None:
+    """The model tags "Maryam Violet" ORG; her known first name makes her someone "she" can
+    mean (not the Guardian). "Edison Research" keeps its organisation noun: no one "he" means."""
+    text = (
+        "Maryam Violet, an Iranian journalist visiting Nice, told the Guardian that she saw the "
+        'truck. "People were fleeing," she said.'
+    )
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("Maryam Violet", "pronoun")]
+    assert doc._.speakers[0].gender == "female"
+    text = 'Edison Research released a poll on Monday. Tom Lee read it. "It is bad," he said.'
+    assert resolutions(attribute(nlp, text)) == [("Tom Lee", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_a_he_subject_of_the_next_clause_binds_a_shared_surname(nlp: Language) -> None:
+    """`Trump called it "Q," but he also noted "Q2"`: the he of the conjoined clause says which
+    Trump, so the surname is not the daughter named last (the she whom "he" could not mean)."""
+    text = (
+        "Donald Trump spoke in Dallas on Monday. His daughter Ivanka Trump, 34, introduced him. "
+        'In somber comments, Trump called the shooting "an attack on our country," but he also '
+        'noted the "senseless deaths" of two men in Ohio.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert [w[:2] for w in who(doc)] == [("Donald Trump", "Trump"), ("Donald Trump", "Trump")]
+
+
+@pytest.mark.full_model
+def test_a_surname_a_family_shares_joins_the_name_its_bound_pronoun_fits(nlp: Language) -> None:
+    """`Ty Lazar` is named last, but `Lazar ... her home` is Dorothy Lazar."""
+    text = (
+        "Dorothy Lazar spoke in Washington on Monday.\n\nTy Lazar died in Libya in 2012. "
+        'Lazar keeps the medals in her home. "It is an honor," she said.'
+    )
+    doc = attribute(nlp, text)
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    spans = list(doc.spans[QUOTES_KEY])
+    quoted = quoted_mask(doc, spans)
+    model = NameModel(resolver.lexicons, resolver._genders)
+    names = model.collect(doc, spans, quoted)
+    mark_bound_genders(doc, names, quoted)
+    clusters = model.cluster(names)
+    assert [n.text for n in clusters["dorothy lazar"].names] == ["Dorothy Lazar", "Lazar"]
+    assert [n.text for n in clusters["ty lazar"].names] == ["Ty Lazar"]
+    assert resolutions(doc) == [("Dorothy Lazar", "pronoun")]
+
+
+def test_a_name_model_builds_each_name_once_per_doc(nlp: Language) -> None:
+    """The resolver's second look at a head `collect` saw gets the same name; another doc's token
+    at the same index gets its own."""
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+    first = nlp("Sen. Jeff Sessions spoke.")
+    other = nlp("Mayor Ed Lee spoke first.")
+    name = model.name_at(first[2])
+    assert name is not None and (name.text, name.role) == ("Jeff Sessions", "Sen.")
+    assert model.name_at(first[2]) is name
+    again = model.name_at(other[2])
+    assert again is not None and (again.text, again.role) == ("Ed Lee", "Mayor")
+
+
+@pytest.mark.full_model
+def test_a_name_the_parser_hangs_on_a_common_word_is_still_a_name(nlp: Language) -> None:
+    """The model parses `Ivanka Trump strode` as a noun compound ("strode" a noun): the run
+    starting with a first name is still someone "she" can mean."""
+    text = (
+        "On the last day of the Republican National Convention in July, Ivanka Trump strode "
+        'across the stage in a blush-toned dress. "Policies should be the norm," she said.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("Ivanka Trump", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_a_name_set_before_a_colon_that_the_ner_missed_is_still_a_name(nlp: Language) -> None:
+    """`And oh yes, Carly Fiorina: What ...`: the NER tags nothing and the parser hangs the name
+    loose ("dep"); the run starting with a first name is still who "she" means, not the
+    capitalised "Houseguest" of a phrase before it."""
+    text = (
+        "John Kasich reminds us of the Houseguest Who Won't Leave. And oh yes, Carly Fiorina: "
+        "What, exactly, are her qualifications? She had a great line when she said, "
+        '"Flying is an activity, not an accomplishment."'
+    )
+    assert resolutions(attribute(nlp, text)) == [("Carly Fiorina", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_a_title_the_tagger_calls_a_proper_noun_is_a_role_its_apposed_name_holds(
+    nlp: Language,
+) -> None:
+    """`The Podesta Group's CEO, Kimberley Fritts, said`: "CEO" (a proper noun to the tagger)
+    is her role, not a name: "she" is Kimberley Fritts."""
+    text = (
+        "The Podesta Group's CEO, Kimberley Fritts, said the two firms had agreed. "
+        '"We would have gladly registered," she said in a statement.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("Kimberley Fritts", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_a_one_word_name_describing_a_noun_is_no_person(nlp: Language) -> None:
+    """`a Chicano nationalist group`: the NER's organisation "Chicano" describes the group; it is
+    nobody "he" can mean, and no man is named."""
+    text = 'He wore the gear of a Chicano nationalist group.\n\n"I met many supporters," he said.'
+    assert resolutions(attribute(nlp, text)) == [(None, "context")]
+
+
+@pytest.mark.full_model
+def test_a_nationality_describing_a_noun_is_no_organisation(nlp: Language) -> None:
+    """`The Japanese constitution ... it does say`: "Japanese" describes the constitution and is
+    nothing "it" can mean."""
+    text = (
+        "The text was finalized by Japanese reviewers. The Japanese constitution makes no "
+        'mention of weapons, although it does say that the country will "renounce war."'
+    )
+    assert resolutions(attribute(nlp, text)) == [(None, "context")]
+
+
+@pytest.mark.full_model
+def test_an_organisation_keeps_its_name_past_a_preposition_and_speaks_as_the_bank(
+    nlp: Language,
+) -> None:
+    """`The Bank of Canada` is named "Bank of Canada", not "Bank"; `the central bank` later is
+    that bank (a bank is an organisation that speaks)."""
+    text = (
+        'The Bank of Canada held its rate on Wednesday, calling the economy "fragile."\n\n'
+        'The central bank said inflation is "close to target."'
+    )
+    assert resolutions(attribute(nlp, text)) == [
+        ("Bank of Canada", "explicit"),
+        ("Bank of Canada", "nominal"),
+    ]
+
+
+@pytest.mark.full_model
+def test_a_role_named_after_someone_is_not_that_person(nlp: Language) -> None:
+    """`the senior Cruz adviser` works for Cruz: the speaker is the adviser, not Ted Cruz."""
+    text = (
+        "Ted Cruz won Texas on Tuesday.\n\n"
+        '"Politicians are practical people," said the senior Cruz adviser.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("the senior Cruz adviser", "nominal")]
+
+
+@pytest.mark.full_model
+def test_a_name_set_off_after_a_role_and_a_short_phrase_is_the_speaker(nlp: Language) -> None:
+    """`wrote the American ambassador at the time, John E. Herbst.`: the name after the phrase
+    is the ambassador."""
+    text = (
+        '"It was a haven for mobsters," wrote the American ambassador at the time, John E. Herbst.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("John E. Herbst", "nominal")]
+
+
+@pytest.mark.full_model
+def test_a_name_coordinated_with_another_that_the_ner_missed_is_a_name(nlp: Language) -> None:
+    """`my parents, James and Olive Meehan`: the NER tags "James" alone; "Olive Meehan", hung
+    on it by "and", is a name of its own (her first name says she is a woman)."""
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    doc = nlp("Lest you assume that my parents, James and Olive Meehan, were uneducated, I say no.")
+    spans = list(doc.spans[QUOTES_KEY])
+    names = NameModel(resolver.lexicons, resolver._genders).collect(
+        doc, spans, quoted_mask(doc, spans)
+    )
+    assert [n.text for n in names] == ["James", "Olive Meehan"]
+
+
+@pytest.mark.full_model
+def test_an_object_her_is_no_evidence_of_the_subjects_gender(nlp: Language) -> None:
+    """`Jim Comey criticized her`: "her" is someone else, so Comey stays a man and "she" is Ann
+    Lee."""
+    text = (
+        "Ann Lee testified in the morning.\n\nJim Comey criticized her in the afternoon. "
+        '"It was careless," she said.'
+    )
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("Ann Lee", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_a_lawsuit_is_no_name_a_surname_joins(nlp: Language) -> None:
+    """`Trump v. Trump` names a case: the lone "Trump" after it is still Donald Trump."""
+    text = (
+        "Donald Trump sued his brother in 1990. The case, Trump v. Trump, was settled in 1991. "
+        'Trump said he had won. "It was a great deal," he said.'
+    )
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("Donald Trump", "pronoun")]
+
+
+def test_a_lone_surname_tagged_as_a_common_word_names_a_person_the_ner_called_an_org() -> None:
+    # `Sean Hannity` tagged ORG, then `Hannity interjected` with "Hannity" a common noun
+    doc = Doc(spacy.blank("en").vocab, words=["Sean", "Hannity", "spoke", ".", "Hannity", "asked"])
+    name = Name(
+        start=0,
+        end=2,
+        words=("sean", "hannity"),
+        text="Sean Hannity",
+        role=None,
+        role_words=frozenset(),
+        gender=None,
+        kind="organization",
+        subject=True,
+    )
+    found = _surname(doc[4], {"e1": Cluster([name], name, "organization")})
+    assert found is not None and found.name == "Sean Hannity"
+    assert _surname(doc[4], {"e1": Cluster([name], name, "document")}) is None
+
+
+def _name(start: int, text: str, kind: EntityKind, role: str | None = None) -> Name:
+    words = tuple(text.lower().split())
+    return Name(
+        start=start,
+        end=start + len(words),
+        words=words,
+        text=text,
+        role=role,
+        role_words=frozenset({role.lower()}) if role else frozenset(),
+        gender=None,
+        kind=kind,
+        subject=True,
+    )
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(("role", "kind"), [("Dr.", "person"), (None, "organization")])
+def test_a_title_on_one_name_makes_an_organisation_tagged_cluster_a_person(
+    nlp: Language, role: str | None, kind: str
+) -> None:
+    """`Parker Griffith` tagged ORG, later `Dr. Griffith`: the title says a person, whom "he"
+    can mean; without a title the fullest name's organisation tag stands."""
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+    names = [
+        _name(0, "Parker Griffith", "organization"),
+        _name(20, "Griffith", "person", role),
+    ]
+    clusters = model.cluster(names)
+    assert list(clusters) == ["parker griffith"]
+    assert clusters["parker griffith"].kind == kind
+
+
+def _named_clause(nlp: Language, ents: list[str]) -> Doc:
+    """`Chow told council .` with the entity tags given (the NER's reading of the clause)."""
+    return Doc(
+        nlp.vocab,
+        words=["Chow", "told", "council", "."],
+        pos=["PROPN", "VERB", "NOUN", "PUNCT"],
+        tags=["NNP", "VBD", "NN", "."],
+        deps=["nsubj", "ROOT", "dobj", "punct"],
+        heads=[1, 1, 1, 1],
+        ents=ents,
+    )
+
+
+def test_a_name_the_ner_read_with_its_verb_as_a_title_is_a_name(nlp: Language) -> None:
+    """`Chow told council` tagged a work of art: the tag covers the name's own verb, so it says
+    nothing of the name; a work of art that is the name alone stays no one who speaks."""
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+    clause = _named_clause(nlp, ["B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O"])
+    name = model.name_at(clause[0])
+    assert name is not None and (name.text, name.kind, name.subject) == ("Chow", "person", True)
+    title = _named_clause(nlp, ["B-WORK_OF_ART", "O", "O", "O"])
+    assert model.name_at(title[0]) is None
+
+
+@pytest.mark.full_model
+def test_a_surname_read_as_a_title_joins_the_full_name(nlp: Language) -> None:
+    """The model tags `Chow told council` a work of art; the quote is still Olivia Chow's."""
+    text = (
+        "Toronto city council has passed Mayor Olivia Chow's first budget.\n\n"
+        '"This budget begins to fix what\'s broken," Chow told council after the vote.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [e.label_ for e in doc.ents if e.text == "Chow told council"] == ["WORK_OF_ART"]
+    assert resolutions(doc) == [("Olivia Chow", "alias")]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Ontario Housing Minister Steve Clark announced the cap on Wednesday.", "Steve Clark"),
+        ("Ontario Premier Doug Ford announced the cap on Wednesday.", "housing minister"),
+        ("", "housing minister"),  # one line: no body to name the minister
+    ],
+)
+def test_a_headlines_bare_role_is_the_person_the_body_names_with_it(
+    nlp: Language, body: str, speaker: str
+) -> None:
+    text = 'Rent cap "protects tenants," housing minister says'
+    doc = attribute(nlp, f"{text}\n\n{body}" if body else text, ["partial"])
+    assert who(doc) == [(speaker, "housing minister", "says")]
+
+
+@pytest.mark.full_model
+def test_a_lower_case_word_tagged_a_proper_noun_is_a_role_not_a_name(nlp: Language) -> None:
+    """The tagger calls the headline's "minister" a proper noun: it names no one by itself."""
+    text = 'Rent cap "protects tenants," minister says'
+    assert [t.pos_ for t in nlp(text) if t.text == "minister"] == ["PROPN"]
+    body = "Ontario Housing Minister Steve Clark announced the cap on Wednesday."
+    assert resolutions(attribute(nlp, f"{text}\n\n{body}", ["partial"])) == [
+        ("Steve Clark", "nominal")
+    ]
+    assert resolutions(attribute(nlp, text, ["partial"])) == [("minister", "nominal")]
+
+
+def test_a_place_and_a_title_tagged_with_the_name_are_its_role(nlp: Language) -> None:
+    """The NER takes `Manitoba Premier Wab Kinew` for one name: the name proper is after the
+    title; a name with no title inside keeps all its words."""
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+
+    def name_of(words: list[str]) -> tuple[str, str | None] | None:
+        n = len(words)
+        doc = Doc(
+            nlp.vocab,
+            words=[*words, "spoke", "."],
+            pos=["PROPN"] * n + ["VERB", "PUNCT"],
+            deps=["compound"] * (n - 1) + ["nsubj", "ROOT", "punct"],
+            heads=[n - 1] * (n - 1) + [n, n, n],
+            ents=["B-PERSON"] + ["I-PERSON"] * (n - 1) + ["O", "O"],
+        )
+        name = model.name_at(doc[n - 1])
+        return (name.text, name.role) if name is not None else None
+
+    assert name_of(["Manitoba", "Premier", "Wab", "Kinew"]) == ("Wab Kinew", "Manitoba Premier")
+    assert name_of(["Mary", "Ann", "Kinew"]) == ("Mary Ann Kinew", None)
+
+
+@pytest.mark.full_model
+def test_a_role_names_the_person_set_off_after_it_even_when_tagged_an_organisation(
+    nlp: Language,
+) -> None:
+    """`A spokesperson for the minister, Jean-Sébastien Comeau, said`: the NER tags the name an
+    organisation; its first name says it is someone's."""
+    text = 'A spokesperson for the minister, Jean-Sébastien Comeau, said the deal was "fair."'
+    doc = attribute(nlp, text, ["partial"])
+    assert [e.label_ for e in doc.ents if "Comeau" in e.text] == ["ORG"]
+    assert resolutions(doc) == [("Jean-Sébastien Comeau", "nominal")]
+
+
+@pytest.mark.full_model
+def test_a_person_the_ner_read_as_a_work_of_art_is_still_a_name(nlp: Language) -> None:
+    text = (
+        '"French is in decline," Language Minister Jean-François Roberge said in French on '
+        "Tuesday.\n\nRoberge said the cap would free up space."
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [e.label_ for e in doc.ents if "Roberge" in e.text][0] == "WORK_OF_ART"
+    assert resolutions(doc) == [("Jean-François Roberge", "explicit")]
+
+
+def test_a_work_of_art_without_a_first_name_stays_no_name(nlp: Language) -> None:
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+    doc = Doc(
+        nlp.vocab,
+        words=["Game", "of", "Thrones", "returns", "."],
+        pos=["PROPN", "ADP", "PROPN", "VERB", "PUNCT"],
+        deps=["nsubj", "prep", "pobj", "ROOT", "punct"],
+        heads=[3, 0, 1, 3, 3],
+        ents=["B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O", "O"],
+    )
+    assert model.name_at(doc[0]) is None
