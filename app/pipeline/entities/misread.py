@@ -49,9 +49,14 @@ def person_read_as_work(head: Token, is_first_name: Callable[[str], bool]) -> bo
     return False
 
 
+def describes_noun(token: Token) -> bool:
+    """The word hangs on a common noun as its modifier (`a Chicano nationalist group`)."""
+    return token.dep_ in MODIFIER_DEPS and token.head.pos_ == "NOUN"
+
+
 def nationality_word(root: Token) -> bool:
     """`the Japanese constitution`: a nationality describing a noun names no one."""
-    return root.ent_type_ == "NORP" and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN"
+    return root.ent_type_ == "NORP" and describes_noun(root)
 
 
 def mistagged_surnames(

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
 from app.pipeline.entities.lexicons import HONORIFIC_ROLES, ResolverLexicons
 from app.pipeline.entities.misread import (
-    MODIFIER_DEPS,
     clause_read_as_title,
+    describes_noun,
     mistagged_surnames,
     nationality_word,
     person_read_as_work,
@@ -294,7 +294,7 @@ class NameModel:
         "Maryam Violet"), with no organisation noun ("Edison Research") and no article."""
         if not head.is_title or any(c.dep == _DET for c in head.children):
             return False
-        if len(words) == 1 and head.dep_ in MODIFIER_DEPS and head.head.pos_ == "NOUN":
+        if len(words) == 1 and describes_noun(head):
             return False  # `a Chicano nationalist group`: a word describing a thing
         if any(word in self.lexicons.org_nouns for word in words):
             return False

@@ -9,6 +9,7 @@ from collections.abc import Set
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.reported.extent import Found, trim
+from app.pipeline.syntax import VERB_POS
 from app.pipeline.types import ReportedCue
 
 # Entity labels a speaker label may carry.
@@ -72,7 +73,7 @@ def _list_of_names(content: Span) -> bool:
     verb among them, is a roster, not words anyone said."""
     if sum(1 for t in content if t.text == ",") < MIN_LIST_COMMAS:
         return False
-    if any(t.pos_ in {"VERB", "AUX"} for t in content):
+    if any(t.pos_ in VERB_POS for t in content):
         return False
     words = [t for t in content if not t.is_punct]
     return sum(1 for t in words if t.pos_ == "PROPN") >= LIST_NAME_SHARE * len(words)
