@@ -87,7 +87,10 @@ class Settings(BaseSettings):
     )
     port: int = Field(8000, ge=1, le=65535, description="`quotes serve`: TCP port.")
     workers: int = Field(
-        1, ge=1, le=64, description="`quotes serve`: uvicorn worker processes, one pipeline each."
+        1,
+        ge=1,
+        le=64,
+        description="`quotes serve`: worker processes, one pipeline and one listening socket each.",
     )
     log_text: bool = Field(False, description="Log article text (off: only lengths and counts).")
     api_keys: str = Field(

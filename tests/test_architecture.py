@@ -6,7 +6,7 @@ any lower one, never a higher one):
 
     6  app.cli                                    argparse front ends
     5  app.tools                                  evaluation, baselines, bench, load generator
-    4  app.main                                   the application factory
+    4  app.main, app.serving                      the application factory; how it is served
     3  app.api, app.web, app.batch                HTTP, the reading view, archives
     2  app.service, app.schemas                   the service core and the API's models
     1  app.pipeline, app.settings, app.errors     spaCy components; settings; domain errors
@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "app.cli": 6,
     "app.tools": 5,
     "app.main": 4,
+    "app.serving": 4,
     "app.api": 3,
     "app.web": 3,
     "app.batch": 3,

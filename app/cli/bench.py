@@ -47,7 +47,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-requests", type=int, default=5000, help="request bound per load")
     parser.add_argument("--no-http", action="store_true", help="skip the HTTP measurements")
     parser.add_argument(
-        "--workers", default="1,2", help="comma-separated uvicorn worker counts (default 1,2)"
+        "--workers",
+        default="1,2",
+        help="comma-separated `quotes serve` worker counts (default 1,2)",
     )
     parser.add_argument(
         "--in-flight",

@@ -1,11 +1,11 @@
-"""`quotes serve`: run the service under uvicorn (the container's entry point too)."""
+"""`quotes serve`: run the service (the container's entry point too)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-import uvicorn
-
+from app.serving import STARTUP_FAILURE, PortInUseError, ServeOptions, serve
 from app.settings import get_settings
 
 
@@ -17,18 +17,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--workers",
         type=int,
         default=settings.workers,
-        help="uvicorn worker processes, each loads its own pipeline (~300 MB); QUOTES_WORKERS",
+        help=(
+            "worker processes, each with its own pipeline (~300 MB) and its own listening socket "
+            "(the kernel spreads connections over them); QUOTES_WORKERS"
+        ),
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        timeout_graceful_shutdown=30,
-        log_level=get_settings().log_level.lower(),
-    )
-    return 0
+    try:
+        options = ServeOptions(
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level=get_settings().log_level.lower(),
+        )
+    except ValueError as exc:
+        return _refused(exc)
+    try:
+        return serve(options)
+    except PortInUseError as exc:
+        return _refused(exc)
+
+
+def _refused(reason: Exception) -> int:
+    print(f"quotes serve: {reason}", file=sys.stderr)
+    return STARTUP_FAILURE
