@@ -154,6 +154,14 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             "Maria Lopez promised to open the bridge in May.",
             [("to open the bridge in May", "Maria Lopez", "promised")],
         ),
+        (  # a ruling is a statement on record
+            "A federal judge ruled on Monday that the county must count the ballots.",
+            [("that the county must count the ballots", "A federal judge", "ruled")],
+        ),
+        (  # what someone stressed is what they said
+            "Maria Lopez stressed the need to finish the bridge before winter.",
+            [("the need to finish the bridge before winter", "Maria Lopez", "stressed")],
+        ),
     ],
 )
 def test_each_shape_of_reported_speech(
@@ -220,6 +228,9 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         'The plan drew calls for "a full audit."',  # no source: the quotation keeps its own
         'Maria Lopez called the toll plan "a disaster."',  # left to the quotation
         "Maria Lopez said in a statement released by the county on Monday.",  # no that-clause
+        "The court ruled out a delay.",  # "rule out": a decision, no words reported
+        "The party has ruled the county for decades.",  # to govern
+        "Maria Lopez was stressed by the delays.",  # a feeling
     ],
 )
 def test_what_is_not_reported_speech(nlp: Language, text: str) -> None:
