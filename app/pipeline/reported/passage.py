@@ -88,6 +88,12 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         # `CLAUSE, X said.` / `Cost estimates, he added, were "Q"`
         outer = _cut_tail(doc, *subtree_range(content), content, cues, skip=cue_verb.i)
         return _around(doc, outer, _set_off_attribution(doc, cue_verb), cue)
+    if label == "as_clause":
+        if not _reports_as(cue_verb):
+            return []
+        # `As The Post reported, CLAUSE` / `CLAUSE, as X noted`: the clause without the as-clause
+        outer = _cut_tail(doc, *subtree_range(content), content, cues, skip=cue_verb.i)
+        return _around(doc, outer, subtree_range(cue_verb), cue)
     if label == "naming":
         if any(c.dep_ == "dobj" for c in cue_verb.children):
             return []  # the object shape has it (`called it "a mistake"`)
@@ -287,6 +293,23 @@ def _set_off(doc: Doc, cue: Token) -> bool:
         return True  # the comma hangs from the cue: ", he added,"
     before = cue.left_edge.i - 1
     return before >= 0 and doc[before].text in SET_OFF_PUNCT
+
+
+def _reports_as(cue: Token) -> bool:
+    """`As X reported`: the cue names its source (a subject, or `by X` in the passive: `As
+    reported by X`) and says nothing of its own (no clause or object: not `as he said goodbye`;
+    a listener is allowed, `as he told reporters`, and `as she put it`)."""
+    if not any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "agent" for c in cue.children):
+        return False
+    lemma = cue.lemma_.lower()
+    for child in cue.children:
+        if child.dep_ == "dobj" and (
+            lemma in ADDRESSING_VERBS or (lemma == "put" and child.lower_ == "it")
+        ):
+            continue
+        if child.dep_ in COMPLEMENT_DEPS:
+            return False
+    return lemma != "put" or any(c.dep_ == "dobj" for c in cue.children)
 
 
 def _cue_extent(doc: Doc, verb: int) -> tuple[int, int]:

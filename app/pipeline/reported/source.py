@@ -1,7 +1,7 @@
 """The source of a cue verb without a subject of its own, where the sentence's structure names it:
 `X distanced himself by saying CLAUSE` (the subject of the verb the participle's preposition
 hangs from), `X issued a statement saying CLAUSE` (the issuer of a statement), `voters saying
-CLAUSE` (the noun the participle modifies)."""
+CLAUSE` (the noun the participle modifies), `As reported by X, CLAUSE` (a passive's agent)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ MAX_HOPS = 3
 def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
     """The head of the source the structure around a subject-less cue names, or None (the cue
     has a subject, or the structure names no one: the speaker_attributor looks then)."""
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if agent is not None:  # `as reported by X`: the agent of a passive cue
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if by is not None:
+            return by
     if any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "auxpass" for c in cue.children):
         return None  # a subject of its own, or a passive (`after being asked to`: the listener)
     head = cue.head

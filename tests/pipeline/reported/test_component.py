@@ -154,6 +154,22 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             "Maria Lopez promised to open the bridge in May.",
             [("to open the bridge in May", "Maria Lopez", "promised")],
         ),
+        (  # a source in an as-clause: what the clause it hangs on says
+            "As Maria Lopez reported, the bridge will open in May.",
+            [("the bridge will open in May", "Maria Lopez", "reported")],
+        ),
+        (
+            "The bridge will open in May, as Maria Lopez noted.",
+            [("The bridge will open in May", "Maria Lopez", "noted")],
+        ),
+        (  # the passive's agent is the source
+            "As reported by The Herald, the bridge will open in May.",
+            [("the bridge will open in May", "Herald", "reported")],
+        ),
+        (
+            "As Maria Lopez put it, the bridge is a disaster.",
+            [("the bridge is a disaster", "Maria Lopez", "put")],
+        ),
         (  # a ruling is a statement on record
             "A federal judge ruled on Monday that the county must count the ballots.",
             [("that the county must count the ballots", "A federal judge", "ruled")],
@@ -229,6 +245,9 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         'Maria Lopez called the toll plan "a disaster."',  # left to the quotation
         "Maria Lopez said in a statement released by the county on Monday.",  # no that-clause
         "The court ruled out a delay.",  # "rule out": a decision, no words reported
+        "As Maria Lopez spoke, the crowd cheered.",  # "as": a time, not a source
+        "As Maria Lopez said goodbye, the crowd cheered.",  # the cue says something of its own
+        "As expected, the bridge will open in May.",  # nobody named
         "The party has ruled the county for decades.",  # to govern
         "Maria Lopez was stressed by the delays.",  # a feeling
     ],
