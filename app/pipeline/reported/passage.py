@@ -113,6 +113,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         if act is not None and act.i == content.i:
             return []  # `Police arrest two men, say ...`: what the source did, not what it said
         start, end = trim(doc, *subtree_range(content))
+        if "for" in nodes:
+            start = max(start, nodes["for"] + 1)  # `called for X to act`: what was asked for
         fronted = _fronted_subject(doc, cue_verb, content)
         if fronted is not None:
             # `The plan, said the mayor, would cost millions`: the content's subject, then the rest

@@ -170,6 +170,18 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             "As Maria Lopez put it, the bridge is a disaster.",
             [("the bridge is a disaster", "Maria Lopez", "put")],
         ),
+        (  # what was called for: a clause after "for" (without it), a gerund
+            "Maria Lopez called for the county to open the bridge in May.",
+            [("the county to open the bridge in May", "Maria Lopez", "called")],
+        ),
+        (
+            "Maria Lopez called for her emails to be made public.",
+            [("her emails to be made public", "Maria Lopez", "called")],
+        ),
+        (
+            "Maria Lopez called for doubling the bridge tolls.",
+            [("doubling the bridge tolls", "Maria Lopez", "called")],
+        ),
         (  # a ruling is a statement on record
             "A federal judge ruled on Monday that the county must count the ballots.",
             [("that the county must count the ballots", "A federal judge", "ruled")],
@@ -248,6 +260,7 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "As Maria Lopez spoke, the crowd cheered.",  # "as": a time, not a source
         "As Maria Lopez said goodbye, the crowd cheered.",  # the cue says something of its own
         "As expected, the bridge will open in May.",  # nobody named
+        "Maria Lopez waited for the county to open the bridge.",  # no call
         "The party has ruled the county for decades.",  # to govern
         "Maria Lopez was stressed by the delays.",  # a feeling
     ],
