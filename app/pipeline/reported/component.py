@@ -220,7 +220,11 @@ class ReportedSpeech(DataPipe):
         kept = _outermost(_unnested(list(found.values())), quoted)
         model = self.model if self.use_model else None
         if model is not None:
-            kept = [f for f in kept if model.keeps(passage_features(doc, f, quoted))]
+            kept = [
+                f
+                for f in kept
+                if _headline_label(f, paragraph) or model.keeps(passage_features(doc, f, quoted))
+            ]
         return sorted(kept, key=lambda f: (f.start, f.end))
 
     def training_examples(self, doc: Doc) -> list[tuple[list[str], int, int]]:
@@ -329,6 +333,13 @@ def _fill(node: dict[str, Any], cue_verbs: list[str]) -> dict[str, Any]:
         if isinstance(value, dict) and value.get("IN") == CUE_PLACEHOLDER:
             attrs[key] = {**value, "IN": cue_verbs}
     return {**node, "RIGHT_ATTRS": attrs}
+
+
+def _headline_label(found: Found, paragraph: Sequence[int]) -> bool:
+    """`Trump: Clinton should have called me` as the headline: the headline credits its speaker.
+    The learned filter is not asked, since it weighs every colon label alike: on train it dropped
+    45 of the 79 headline labels the corpus counts (kept, 19 more are found for 9 more wrong)."""
+    return found.cue.layout == "colon" and paragraph[found.start] == 0
 
 
 def _load_model(classifier: dict[str, Any] | str | Path | None) -> ReportModel | None:

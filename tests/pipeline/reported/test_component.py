@@ -214,6 +214,18 @@ def test_a_speaker_label_at_the_start_of_a_line(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_a_headlines_speaker_label_is_kept_whatever_the_filter_says(nlp: Language) -> None:
+    text = (
+        "Trump: Clinton should have congratulated me for making history\n\n"
+        "Donald Trump said Friday that Hillary Clinton should have called him."
+    )
+    assert reports(nlp, text) == [
+        ("Clinton should have congratulated me for making history", "Donald Trump", ":"),
+        ("that Hillary Clinton should have called him", "Donald Trump", "said"),
+    ]
+
+
+@pytest.mark.full_model
 def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> None:
     doc = nlp('Maria Lopez said the old plan was "dead on arrival."')
     spans = {s._.quote.type: s for s in doc.spans[QUOTES_KEY]}
