@@ -61,6 +61,7 @@ class ServeOptions:
     port: int
     workers: int = 1
     log_level: str = "info"  # uvicorn's level names: debug, info, warning, error
+    app: str = APP  # the app factory, as an import string
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -70,7 +71,7 @@ class ServeOptions:
 
     def uvicorn_config(self) -> uvicorn.Config:
         return uvicorn.Config(
-            APP,
+            self.app,
             factory=True,
             host=self.host,
             port=self.port,
@@ -178,7 +179,15 @@ def run_worker(options: ServeOptions) -> None:
         logger.error("worker [%d] cannot bind port %d: %s", os.getpid(), options.port, exc)
         sys.exit(STARTUP_FAILURE)
     server = uvicorn.Server(config)
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    except Exception:
+        if server.started:
+            raise  # a crash while serving: the supervisor starts another worker
+        # the app factory failed (uvicorn exits 3 itself only for some start-up failures):
+        # another worker would fail the same way
+        logger.exception("worker [%d] failed to start", os.getpid())
+        sys.exit(STARTUP_FAILURE)
     if not server.started:
         sys.exit(STARTUP_FAILURE)
 

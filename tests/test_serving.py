@@ -112,6 +112,28 @@ def test_serve_refuses_several_workers_on_port_zero(capsys: pytest.CaptureFixtur
     assert "several workers need a fixed port" in capsys.readouterr().err
 
 
+def broken_app() -> None:
+    """An app factory that fails (the worker below imports it by name)."""
+    raise RuntimeError("no app today")
+
+
+def test_workers_whose_app_cannot_be_built_stop_the_service() -> None:
+    """Not a restart loop: the supervisor exits 3 once a worker could not start."""
+    script = (
+        "import sys\n"
+        "from app.serving import ServeOptions, Supervisor\n"
+        f"options = ServeOptions('127.0.0.1', {free_port()}, workers=2,"
+        " app='tests.test_serving:broken_app')\n"
+        "sys.exit(Supervisor(options).run())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == STARTUP_FAILURE
+    assert "RuntimeError: no app today" in done.stderr
+    assert "starting another" not in done.stderr
+
+
 # -- the real service, two workers -------------------------------------------------------------
 
 
