@@ -7,7 +7,11 @@ all the keep-alive connections a client opens at once and keeps them. Measured w
 pool of 8 connections ran at one worker's rate (7.7 req/s; one process at 67% CPU, the other at
 23%). Here every worker binds its own socket with SO_REUSEPORT, and the kernel spreads new
 connections over the sockets that listen. A worker listens only once its pipeline is loaded, so
-no connection waits on a worker that is still starting.
+no connection waits on a worker that is still starting. The kernel places connections, not
+requests, at random: 2 keep-alive connections land on one worker half the time. So each worker
+counts its requests in flight in a shared array, and a worker with at least 2 more than another
+answers with `Connection: close` (`ShareBalancer`): the client reconnects, and the kernel places
+the new connection afresh, until the load is even.
 
 SO_REUSEPORT would also let a second server on the same port quietly take a share of the
 traffic. So a `quotes serve` first checks that nothing listens on the port, then holds a lock
@@ -26,14 +30,17 @@ import signal
 import socket
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator, MutableSequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.process import BaseProcess
 from types import FrameType
+from typing import Any
 
 import uvicorn
 from uvicorn.config import STARTUP_FAILURE as STARTUP_FAILURE  # exit status: could not start
+from uvicorn.importer import import_from_string
 
 from app.api.logs import configure_logging
 from app.settings import get_settings
@@ -168,10 +175,61 @@ def _exit_with_parent() -> None:
         sys.exit(0)
 
 
-def run_worker(options: ServeOptions) -> None:
-    """One worker process: bind its own socket, load the app, serve until told to stop."""
+Scope = dict[str, Any]
+Message = dict[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class ShareBalancer:
+    """ASGI middleware of a worker: asks the client to reconnect (`Connection: close` on the
+    response) while this worker has 2 or more requests in flight more than another worker. The
+    kernel places a new connection afresh, so the keep-alive connections of a small client pool
+    even out over the workers instead of staying on one (2 connections land on one worker half
+    the time). `loads` is shared by the workers, one slot each; a worker writes only its own."""
+
+    def __init__(self, app: ASGIApp, loads: MutableSequence[int], index: int) -> None:
+        self.app = app
+        self.loads = loads
+        self.index = index
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_checked(message: Message) -> None:
+            if message["type"] == "http.response.start" and self.crowded():
+                headers = [*message.get("headers", []), (b"connection", b"close")]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        self.loads[self.index] += 1
+        try:
+            await self.app(scope, receive, send_checked)
+        finally:
+            self.loads[self.index] -= 1
+
+    def crowded(self) -> bool:
+        mine = self.loads[self.index]
+        return any(mine >= load + 2 for k, load in enumerate(self.loads) if k != self.index)
+
+
+def balanced_app(app: str, loads: MutableSequence[int], index: int) -> ShareBalancer:
+    """The app factory named `app`, called, behind a ShareBalancer."""
+    return ShareBalancer(import_from_string(app)(), loads, index)
+
+
+def run_worker(
+    options: ServeOptions, loads: MutableSequence[int] | None = None, index: int = 0
+) -> None:
+    """One worker process (number `index`): bind its own socket, load the app, serve until told
+    to stop. With `loads` (one slot a worker), the app asks clients to rebalance."""
     _exit_with_parent()
     config = options.uvicorn_config()
+    if loads is not None:
+        config.app = partial(balanced_app, options.app, loads, index)
     configure_logging(get_settings())
     try:
         sock = bind_shared(options.host, options.port)
@@ -203,13 +261,15 @@ class Supervisor:
         self.context = multiprocessing.get_context("spawn")
         self.stopping = threading.Event()
         self.workers: list[BaseProcess] = []
+        # requests in flight in each worker, shared (ShareBalancer)
+        self.loads: MutableSequence[int] = self.context.RawArray("i", options.workers)
 
     def run(self) -> int:
         status = 0
         handled = (signal.SIGINT, signal.SIGTERM)
         previous = {sig: signal.signal(sig, self._on_signal) for sig in handled}
         try:
-            self.workers = [self._start() for _ in range(self.options.workers)]
+            self.workers = [self._start(k) for k in range(self.options.workers)]
             logger.info(
                 "Supervisor [%d] serving on http://%s:%d with %d workers (one socket each)",
                 os.getpid(),
@@ -229,8 +289,11 @@ class Supervisor:
         logger.info("Supervisor received %s; stopping the workers", signal.Signals(signum).name)
         self.stopping.set()
 
-    def _start(self) -> BaseProcess:
-        worker = self.context.Process(target=run_worker, args=(self.options,), name="quotes-worker")
+    def _start(self, index: int) -> BaseProcess:
+        self.loads[index] = 0  # a dead worker's requests are gone with it
+        worker = self.context.Process(
+            target=run_worker, args=(self.options, self.loads, index), name="quotes-worker"
+        )
         worker.start()
         return worker
 
@@ -245,7 +308,7 @@ class Supervisor:
                 return STARTUP_FAILURE
             code = worker.exitcode
             logger.warning("worker [%s] died (exit %s); starting another", worker.pid, code)
-            self.workers[k] = self._start()
+            self.workers[k] = self._start(k)
         return 0
 
     def _stop_all(self) -> None:

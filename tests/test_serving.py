@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -21,14 +22,21 @@ import pytest
 from app.cli import serve as serve_cli
 from app.serving import (
     STARTUP_FAILURE,
+    Message,
     PortInUseError,
+    Receive,
+    Scope,
+    Send,
     ServeOptions,
+    ShareBalancer,
     bind_shared,
     ensure_nothing_listens,
     port_lock,
 )
 from app.tools.server import descendants, free_port, stop_server, tail, wait_ready
 from tests.conftest import ROOT
+
+URL = "/v1/attributions"
 
 
 def test_options_need_a_worker_and_a_fixed_port_for_several() -> None:
@@ -110,6 +118,59 @@ def test_serve_refuses_several_workers_on_port_zero(capsys: pytest.CaptureFixtur
     args = argparse.Namespace(host="127.0.0.1", port=0, workers=2)
     assert serve_cli.run(args) == STARTUP_FAILURE
     assert "several workers need a fixed port" in capsys.readouterr().err
+
+
+# -- asking clients to rebalance ---------------------------------------------------------------
+
+
+async def _ok_app(scope: Scope, receive: Receive, send: Send) -> None:
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"x-app", b"1")]})
+    await send({"type": "http.response.body", "body": b"ok"})
+
+
+def _respond(balancer: ShareBalancer, scope_type: str = "http") -> list[Message]:
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b""}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    asyncio.run(balancer({"type": scope_type}, receive, send))
+    return sent
+
+
+@pytest.mark.parametrize(
+    ("loads", "closes"),
+    [
+        ([0, 0], False),  # alone in flight: keep the connection
+        ([1, 0], True),  # a request waits behind this one, the other worker is idle: reconnect
+        ([1, 1], False),  # as busy as the other
+        ([2, 2], False),  # with this request one more than the other: balanced enough
+        ([3, 2, 1], True),  # 4 in flight here, 1 on the third worker
+    ],
+)
+def test_a_crowded_worker_asks_the_client_to_reconnect(loads: list[int], closes: bool) -> None:
+    balancer = ShareBalancer(_ok_app, list(loads), 0)
+    start, body = _respond(balancer)
+    headers = start["headers"]
+    assert (b"x-app", b"1") in headers and body["body"] == b"ok"
+    assert ((b"connection", b"close") in headers) is closes
+    assert balancer.loads == loads  # the request is counted only while in flight
+
+
+def test_the_balancer_counts_only_http_and_uncounts_a_failed_request() -> None:
+    async def failing(scope: Scope, receive: Receive, send: Send) -> None:
+        raise RuntimeError("boom")
+
+    balancer = ShareBalancer(failing, [0, 0], 1)
+    with pytest.raises(RuntimeError, match="boom"):
+        _respond(balancer)
+    assert balancer.loads == [0, 0]
+    lifespan = ShareBalancer(_ok_app, [0, 5], 0)
+    start, _ = _respond(lifespan, "lifespan")  # passed through, never counted or changed
+    assert (b"connection", b"close") not in start["headers"] and lifespan.loads == [0, 5]
 
 
 def broken_app() -> None:
@@ -226,6 +287,30 @@ async def _connect_at_once(port: int, workers: list[int], n: int) -> list[int]:
     finally:
         for _, writer in opened:
             writer.close()
+
+
+@pytest.mark.full_model
+def test_two_clients_end_up_on_two_workers(
+    two_workers: tuple[subprocess.Popen[bytes], int, Path], seed_text: str
+) -> None:
+    """Two keep-alive clients that land on one worker (half the time) are asked to reconnect
+    until each worker serves one of them (not so after 30 requests each: about 1 run in 10,000)."""
+    proc, port, _ = two_workers
+    workers = _workers(proc)
+    clients = [httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) for _ in range(2)]
+
+    def post_many(client: httpx.Client) -> list[int]:
+        return [client.post(URL, json={"text": seed_text}).status_code for _ in range(30)]
+
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            assert list(pool.map(post_many, clients)) == [[200] * 30] * 2
+        established = _established_on(port)
+        held = [len(_socket_inodes(pid) & established) for pid in workers]
+        assert held == [1, 1]
+    finally:
+        for client in clients:
+            client.close()
 
 
 @pytest.mark.full_model

@@ -327,8 +327,8 @@ METHOD_MD = """## Method
 - HTTP: `quotes serve --workers N` on 127.0.0.1; cold start = until `/readyz` answers and every
   worker has logged its start-up; load at one request in flight per worker (and more when
   asked); peak RSS = VmHWM summed over the server's processes. Each worker listens on its own
-  socket and the kernel spreads connections, not requests, over them: a row with as many
-  connections as workers doubles only when they land on different workers (about half the runs).
+  socket, the kernel spreads connections over them, and a worker with at least 2 more requests
+  in flight than another asks its client to reconnect (`app/serving.py`).
 - Scaling: `python -m app.tools.bench.scaling --child KIND` per kind of text
   (`app/tools/bench/hostile.py`), one CPU, the first N characters of one long text per size.
 - Mixed load: heavy clients post 150,000-character hostile articles while ordinary clients post
