@@ -184,7 +184,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 class ShareBalancer:
     """ASGI middleware of a worker: asks the client to reconnect (`Connection: close` on the
-    response) while this worker has 2 or more requests in flight more than another worker. The
+    response) while this worker has at least 2 more requests in flight than another worker. The
     kernel places a new connection afresh, so the keep-alive connections of a small client pool
     even out over the workers instead of staying on one (2 connections land on one worker half
     the time). `loads` is shared by the workers, one slot each; a worker writes only its own."""
