@@ -76,9 +76,10 @@ class ServeOptions:
         if self.workers > 1 and self.port == 0:
             raise ValueError("several workers need a fixed port (each binds it), not port 0")
 
-    def uvicorn_config(self) -> uvicorn.Config:
+    def uvicorn_config(self, app: Callable[[], Any] | None = None) -> uvicorn.Config:
+        """uvicorn's config for these options; `app`: a factory to call instead of `self.app`."""
         return uvicorn.Config(
-            self.app,
+            self.app if app is None else app,
             factory=True,
             host=self.host,
             port=self.port,
@@ -227,9 +228,8 @@ def run_worker(
     """One worker process (number `index`): bind its own socket, load the app, serve until told
     to stop. With `loads` (one slot a worker), the app asks clients to rebalance."""
     _exit_with_parent()
-    config = options.uvicorn_config()
-    if loads is not None:
-        config.app = partial(balanced_app, options.app, loads, index)
+    balanced = None if loads is None else partial(balanced_app, options.app, loads, index)
+    config = options.uvicorn_config(balanced)
     configure_logging(get_settings())
     try:
         sock = bind_shared(options.host, options.port)
