@@ -124,9 +124,32 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("the county board", "Maria Lopez", "called out")],
         ),
         (
-            # the infinitive is what was urged, not the listeners
+            # what was urged is that the voters approve: the object opens the content
             "Maria Lopez urged voters to approve the bridge.",
-            [("to approve the bridge", "Maria Lopez", "urged")],
+            [("voters to approve the bridge", "Maria Lopez", "urged")],
+        ),
+        (
+            "Maria Lopez accused the county of hiding the costs.",
+            [("the county of hiding the costs", "Maria Lopez", "accused")],
+        ),
+        (
+            "Maria Lopez called on the mayor to resign.",
+            [("the mayor to resign", "Maria Lopez", "called")],
+        ),
+        (
+            # an indirect question, from its "if"; the one asked is the listener
+            "Maria Lopez asked the mayor if the bridge would open in May.",
+            [("if the bridge would open in May", "Maria Lopez", "asked")],
+        ),
+        (
+            # asked by no one named: the question has no source (not the one who answers)
+            "Asked whether the bridge was safe, Maria Lopez said it was.",
+            [("whether the bridge was safe", None, "Asked"), ("it was", "Maria Lopez", "said")],
+        ),
+        (
+            # a listener is not what was said: after `told` the content is the infinitive
+            "Maria Lopez told reporters to wait for the audit.",
+            [("to wait for the audit", "Maria Lopez", "told")],
         ),
         (
             "Maria Lopez responded to claims that the bridge was unsafe.",
