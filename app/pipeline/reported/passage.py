@@ -306,15 +306,16 @@ def _topic_cue(cue: Token, preposition: Token) -> bool:
 
 def _names_it(cue: Token, obj: Token) -> bool:
     """`called it "a mistake"`: a naming verb with a predicate after its object; or the parser
-    folded an adjective predicate into the object (`called the squabble unusual`); or `called
-    out X` (criticized X). (A quoted predicate folded into the object, `called the pact
-    "insanity"`, is left to the quotation: on polnear-dev a report there took one partial
-    quote's speaker wrongly, for no gain.)"""
+    folded the predicate into the object, quoted (`called the pact "insanity"`: the corpus
+    reports "the pact "insanity"", the quotation inside it is a partial) or an adjective
+    (`called the squabble unusual`); or `called out X` (criticized X)."""
     if any(c.i > obj.i and c.dep_ in NAMING_COMPLEMENT_DEPS for c in cue.children):
         return True
     if any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
         return True
     inside = obj.doc[obj.left_edge.i : obj.right_edge.i + 1]
+    if any(t.is_quote for t in inside[1:]):
+        return True
     last = inside[-1]
     return last.pos_ == "ADJ" and last.dep_ == "amod"
 

@@ -120,6 +120,11 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("the delay unacceptable", "Maria Lopez", "called")],
         ),
         (
+            # a quoted predicate the parser folds into the object: reported, quotation included
+            'Maria Lopez called the toll plan "a disaster."',
+            [('the toll plan "a disaster."', "Maria Lopez", "called")],
+        ),
+        (
             "Maria Lopez called out the county board on Monday.",
             [("the county board", "Maria Lopez", "called out")],
         ),
@@ -289,7 +294,6 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "Maria Lopez admitted that the bridge was late.",  # seldom counted as a report
         "Maria Lopez has given no speeches since announcing her candidacy.",  # no report
         'The plan drew calls for "a full audit."',  # no source: the quotation keeps its own
-        'Maria Lopez called the toll plan "a disaster."',  # left to the quotation
         "Maria Lopez said in a statement released by the county on Monday.",  # no that-clause
         "The court ruled out a delay.",  # "rule out": a decision, no words reported
         "As Maria Lopez spoke, the crowd cheered.",  # "as": a time, not a source
