@@ -45,7 +45,12 @@ ELIDED_WORDS: frozenset[str] = frozenset(
     {"n", "em", "til", "cause", "cuz", "tis", "twas", "bout", "round", "nother", "kay", "sup"}
 )
 
-_MARK_RE = re.compile("''|``|[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
+# Three apostrophes after a word close a nested single quote, then the double one (`in line,'''
+# Ms. Lopez said`): the first is the inner closing mark, so it is matched alone, inside the
+# passage. (At an opening, `'''Hello`, the run follows a blank and splits as two, then one.)
+_MARK_RE = re.compile(
+    r"(?<=[^\s'])'(?=''(?!'))|''|``|[" + re.escape("".join(sorted(ALL_MARKS))) + "]"
+)
 # An HTML/XML tag left in the text: its attribute values are not quotations (embedded posts carry
 # long ones). Linear: a failed match stops at the next angle bracket.
 _MARKUP_RE = re.compile(r"</?[A-Za-z][^<>]{0,2000}>")

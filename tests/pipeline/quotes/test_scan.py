@@ -95,6 +95,23 @@ def test_double_apostrophes_as_double_quotes(blank_nlp: Language) -> None:
     assert (q.start, q.end, q.text) == (2, 14, "We will win,")
 
 
+def test_three_apostrophes_close_the_nested_single_quote_inside_the_passage(
+    blank_nlp: Language,
+) -> None:
+    # NYT archive style: `''He said, 'Wait,''' she recalled.` - the first apostrophe of the three
+    # closes the inner quote, the last two the outer one
+    text = "''He told me, 'You weren't in line,''' she recalled."
+    q = only(blank_nlp, text)
+    assert (q.start, q.end) == (2, text.index("''' she") + 1)
+    assert q.text == "He told me, 'You weren't in line,'"
+    assert q.close_mark == "''"
+    # at an opening the run splits the other way: the double mark, then the inner single one
+    text = "He replied:\n\n'''College Bowl,''' he said."
+    q = only(blank_nlp, text)
+    assert q.text == "'College Bowl,'"
+    assert (q.open_mark, q.close_mark) == ("''", "''")
+
+
 # -- paragraphs -----------------------------------------------------------------------------------
 
 
