@@ -25,12 +25,25 @@ RATIO_PREPS: frozenset[str] = frozenset({"in", "out"})
 DESCRIBED_PRONOUNS: frozenset[str] = frozenset({"those"})
 # The preposition of a number's partitive (`one of those advisers said`): part of the mention.
 PARTITIVE_PREPS: frozenset[str] = frozenset({"of"})
+# Quantifiers that head a mention with the group they count right after them (`Most of the
+# candidates said`, `some on Twitter`, `someone in attendance`): alone they name no one, so the
+# prepositional phrase is part of the mention.
+QUANTIFIER_HEADS: frozenset[str] = frozenset(
+    {"most", "some", "many", "several", "both", "all", "none", "each", "few", "half", "either"}
+    | {"neither", "someone", "somebody", "anyone", "anybody", "others", "majority", "minority"}
+)
 # Reflexives written after a name for emphasis (`Cruz himself said`): part of the mention.
 EMPHATIC_REFLEXIVES: frozenset[str] = frozenset({"himself", "herself", "itself", "themselves"})
 
 
 def mention_extent(token: Token) -> tuple[int, int]:
     """Token range of the noun phrase headed by `token`, without appositions or clauses."""
+    if token.lower_ in QUANTIFIER_HEADS and token.pos_ != "NOUN":
+        end = token.i + 1
+        for child in token.rights:
+            if child.i == end and child.dep_ == "prep" and _np_post_modifier(child):
+                end = child.right_edge.i + 1  # `Most of the candidates`, `some on Twitter`
+        return token.i, end
     if token.pos_ == "PRON":
         end = token.i + 1
         if token.lower_ in DESCRIBED_PRONOUNS:

@@ -30,6 +30,12 @@ def test_a_quantifier_subject_of_the_cue_speaks(nlp: Language) -> None:
         ),
         ('"It is over," one of them said.', "one of them"),
         ('Two in three said the plan was "a mess."', "Two in three"),
+        # a quantifier keeps the group it counts: "Most" alone names no one
+        ('Most of the candidates said the plan was "a mess."', "Most of the candidates"),
+        ('"It is over," some of the mayor\'s allies said.', "some of the mayor's allies"),
+        ('According to some on Twitter, the plan was "a mess."', "some on Twitter"),
+        # a time after it is no part of the mention
+        ('"It is over," some said on Monday.', "some"),
     ],
 )
 def test_a_number_keeps_whom_it_counts(nlp: Language, text: str, mention: str) -> None:
