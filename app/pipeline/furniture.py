@@ -28,6 +28,12 @@ INTERLEAVED_LABELS: frozenset[str] = frozenset(
     {
         "advertisement",
         "sponsored",
+        "story continues below advertisement",
+        "story continues below",
+        "article continues below advertisement",
+        "article continues below",
+        "continue reading below",
+        "scroll to continue with content",
         "continue reading",
         "article content",
         "open this photo in gallery",

@@ -94,6 +94,18 @@ def test_an_advertisements_slot_heads_no_list() -> None:
     assert lines_of(text) == ["Advertisement"]
 
 
+def test_an_advertisements_notice_between_paragraphs_heads_no_list() -> None:
+    labels = LABELS | {"story continues below advertisement", "article continues below"}
+    text = (
+        "The council met.\n\nStory continues below advertisement\n\n\u201cWhere is it?\u201d"
+        "\n\nArticle continues below\n\nShe left.\n\nThe story continues below the fold."
+    )
+    assert [text[a:b] for a, b in furniture_lines(text, labels)] == [
+        "Story continues below advertisement",
+        "Article continues below",
+    ]
+
+
 def test_a_pages_own_tools_are_furniture_and_list_nothing() -> None:
     labels = LABELS | {"article content", "report an error in this article", "share this story"}
     text = (

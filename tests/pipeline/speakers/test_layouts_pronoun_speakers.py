@@ -81,3 +81,17 @@ def test_quote_after_a_sentence_with_a_pronoun_subject_and_no_quote(nlp: Languag
     doc = attribute(nlp, text)
     assert who(doc) == [("Maria Lopez", "she", None)]
     assert layouts(doc) == ["previous"]
+
+
+@pytest.mark.full_model
+def test_a_pronoun_after_an_advertisements_notice_skips_the_notice(nlp: Language) -> None:
+    """A pasted page's `Story continues below advertisement` between two quotes: "she" is the
+    health officer, not the notice's "Story"."""
+    text = (
+        '"This is not the time to let our guard down," provincial health officer Dr. Bonnie '
+        "Henry said Thursday.\n\nStory continues below advertisement\n\n"
+        '"We have seen what happens when we do," she added.'
+    )
+    doc = attribute(nlp, text)
+    assert [name for name, *_ in who(doc)] == ["Bonnie Henry", "Bonnie Henry"]
+    assert who(doc)[1][1] == "she"
