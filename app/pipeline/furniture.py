@@ -22,6 +22,10 @@ _BARE_LABEL_END = " \t:|-\u2014\u2013"
 _CLOSING_MARKS = "\"'\u201d\u2019"
 # A video player's running time on a line of its own (`Duration 2:14`, `2:01`, `1:02:45`).
 _DURATION_RE = re.compile(r"\s*(?:duration\s*:?\s*)?\d{1,2}(?::\d{2}){1,2}\s*$", re.IGNORECASE)
+# A video's age on a line of its own, between its title and its running time (`2 days ago`).
+_AGE_RE = re.compile(
+    r"\s*\d{1,3}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\s*$", re.IGNORECASE
+)
 # Labels that stand between a story's own paragraphs (an advertisement's slot) and head no list:
 # the short line after one is the story's (`"Where is the money?"`).
 INTERLEAVED_LABELS: frozenset[str] = frozenset(
@@ -89,16 +93,20 @@ def is_listed_headline(line: str) -> bool:
 def furniture_lines(text: str, labels: frozenset[str]) -> list[tuple[int, int]]:
     """Character ranges of the furniture lines of `text`, in order: labelled lines; under a bare
     label the headline-like lines that follow it (at most `MAX_LIST_LINES`); an embedded video's
-    running time (`Duration 2:14`, `2:01`) with the lines on either side of it, its title and
-    its description (or the player's label); a line that repeats a furniture line's words right
-    under it (a player's caption under `Click to play video: 'X'`)."""
+    running time (`Duration 2:14`, `2:01`) with the lines on either side of it, its title (above
+    its age, `2 days ago`, when one is given) and its description (or the player's label); a
+    line that repeats a furniture line's words right under it (a player's caption under `Click
+    to play video: 'X'`)."""
     ranges = list(iter_paragraph_ranges(text))
     furniture = [False] * len(ranges)
     listing = 0  # how many more lines the current bare label's list may hold
     for k, (lo, hi) in enumerate(ranges):
         line = text[lo:hi]
         if _DURATION_RE.match(line):
-            furniture[max(k - 1, 0) : k + 2] = [True] * len(furniture[max(k - 1, 0) : k + 2])
+            # the title above (past the video's age, if given) and the description below
+            first = k - 2 if k >= 2 and _AGE_RE.match(text[slice(*ranges[k - 1])]) else k - 1
+            first = max(first, 0)
+            furniture[first : k + 2] = [True] * len(furniture[first : k + 2])
             listing = 0
         elif is_bare_label(line, labels):
             furniture[k] = True

@@ -65,7 +65,9 @@ def test_a_videos_running_time_takes_its_title_and_description_along() -> None:
         "Mayor defends budget\n\nDuration 2:14\n\n"
         "The mayor says the cuts will not touch transit.\n\n"
         "The vote was close.\n\nClick to play video: 'Union vows to fight'\n\n2:01\n\n"
-        "Union vows to fight\n\nThe union met later."
+        "Union vows to fight\n\nThe union met later.\n\nWATCH | Mayor on transit:\n\n"
+        "Mayor says transit is safe\n\n2 days ago\n\nDuration 1:45\n\nThe mayor spoke Monday."
+        "\n\nThe council adjourned."
     )
     assert lines_of(text) == [
         "WATCH | Mayor defends the budget:",
@@ -75,6 +77,11 @@ def test_a_videos_running_time_takes_its_title_and_description_along() -> None:
         "Click to play video: 'Union vows to fight'",  # the player's label, even unlisted
         "2:01",
         "Union vows to fight",
+        "WATCH | Mayor on transit:",
+        "Mayor says transit is safe",  # the title, above the video's age
+        "2 days ago",
+        "Duration 1:45",
+        "The mayor spoke Monday.",
     ]
 
 
