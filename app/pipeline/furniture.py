@@ -37,6 +37,7 @@ INTERLEAVED_LABELS: frozenset[str] = frozenset(
         "article continues below advertisement",
         "article continues below",
         "continue reading below",
+        "continue reading the main story",
         "scroll to continue with content",
         "continue reading",
         "article content",

@@ -102,14 +102,20 @@ def test_an_advertisements_slot_heads_no_list() -> None:
 
 
 def test_an_advertisements_notice_between_paragraphs_heads_no_list() -> None:
-    labels = LABELS | {"story continues below advertisement", "article continues below"}
+    labels = LABELS | {
+        "story continues below advertisement",
+        "article continues below",
+        "continue reading the main story",
+    }
     text = (
         "The council met.\n\nStory continues below advertisement\n\n\u201cWhere is it?\u201d"
         "\n\nArticle continues below\n\nShe left.\n\nThe story continues below the fold."
+        "\n\nContinue reading the main story\n\nHe stayed."
     )
     assert [text[a:b] for a, b in furniture_lines(text, labels)] == [
         "Story continues below advertisement",
         "Article continues below",
+        "Continue reading the main story",
     ]
 
 
