@@ -17,8 +17,9 @@ from app.pipeline.furniture import (
 LABELS = frozenset({"read more", "related stories", "trending now", "watch", "advertisement"})
 
 
-def lines_of(text: str) -> list[str]:
-    return [text[a:b] for a, b in furniture_lines(text, LABELS)]
+def lines_of(text: str, extra: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The furniture lines of `text` under `LABELS` and the `extra` labels."""
+    return [text[a:b] for a, b in furniture_lines(text, LABELS | extra)]
 
 
 def test_a_labelled_line_is_furniture_and_lists_nothing() -> None:
@@ -102,7 +103,7 @@ def test_an_advertisements_slot_heads_no_list() -> None:
 
 
 def test_an_advertisements_notice_between_paragraphs_heads_no_list() -> None:
-    labels = LABELS | {
+    extra = {
         "story continues below advertisement",
         "article continues below",
         "continue reading the main story",
@@ -112,7 +113,7 @@ def test_an_advertisements_notice_between_paragraphs_heads_no_list() -> None:
         "\n\nArticle continues below\n\nShe left.\n\nThe story continues below the fold."
         "\n\nContinue reading the main story\n\nHe stayed."
     )
-    assert [text[a:b] for a, b in furniture_lines(text, labels)] == [
+    assert lines_of(text, extra) == [
         "Story continues below advertisement",
         "Article continues below",
         "Continue reading the main story",
@@ -120,12 +121,12 @@ def test_an_advertisements_notice_between_paragraphs_heads_no_list() -> None:
 
 
 def test_a_pages_own_tools_are_furniture_and_list_nothing() -> None:
-    labels = LABELS | {"article content", "report an error in this article", "share this story"}
+    extra = {"article content", "report an error in this article", "share this story"}
     text = (
         "Report an error on Monday\n\nArticle content\n\nThe council met.\n\nArticle content"
         "\n\n\u201cWhere is the money?\u201d\n\nShare this story\n\nReport an error in this article"
     )
-    assert [text[a:b] for a, b in furniture_lines(text, labels)] == [
+    assert lines_of(text, extra) == [
         "Article content",
         "Article content",
         "Share this story",
@@ -134,13 +135,12 @@ def test_a_pages_own_tools_are_furniture_and_list_nothing() -> None:
 
 
 def test_an_open_label_is_a_links_own_words_and_heads_no_list() -> None:
-    labels = LABELS | {"read *", "watch *"}
     text = (
         'Read the full analysis: "Who pays the tax?"\n\nWatch the ad below:\n\nShe left early'
         "\n\nRead what the mayor told the council about the bridge on Monday: it is late."
         "\n\nReading the report: it is late."
     )
-    assert [text[a:b] for a, b in furniture_lines(text, labels)] == [
+    assert lines_of(text, {"read *", "watch *"}) == [
         'Read the full analysis: "Who pays the tax?"',
         "Watch the ad below:",
     ]
