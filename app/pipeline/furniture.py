@@ -44,6 +44,26 @@ INTERLEAVED_LABELS: frozenset[str] = frozenset(
         "open this photo in gallery",
     }
 )
+# A byline: `By` and a few capitalised words (`By Jane Smith Global News`, `By JANE SMITH and
+# John Doe, The Canadian Press`); the connectors such a line may hold in lower case.
+_BYLINE_RE = re.compile(r"\s*(?:By|BY)\s+[A-Z]")
+BYLINE_CONNECTORS: frozenset[str] = frozenset({"and", "&", "of", "the", "for", "in", "at"})
+MAX_BYLINE_WORDS = 12
+# A page's time stamp (`Posted March 3, 2021 4:00 pm`, `Published Wednesday, March 3, 2021`,
+# CBC's `Jane Smith · CBC News · Posted: Mar 03, 2021`): a stamp word, then a day, a month or a
+# number (not `Updated rules take effect`).
+_STAMP_RE = re.compile(
+    r"(?:^|.*[\u00b7|]\s*)\s*(?:posted|published|updated|last updated)\b:?\s*(?:on\s+)?"
+    r"(?:\d|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?"
+    r"|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b)",
+    re.IGNORECASE,
+)
+MAX_STAMP_WORDS = 25
+# How many short title-case lines right above a time stamp are its byline (`Jane Smith` over
+# `Reporter, CTV News Edmonton` over `Published ...`), and the most words of one.
+MAX_BYLINE_LINES = 2
+MAX_BYLINE_LINE_WORDS = 6
 # A label entry's last word that stands for any words after its first (`read *`: `Read the full
 # analysis:`), and most words such a label may have.
 OPEN_LABEL_MARK = "*"
@@ -124,7 +144,52 @@ def furniture_lines(text: str, labels: frozenset[str]) -> list[tuple[int, int]]:
             furniture[k] = True  # `Click to play video: 'X'` over X: the player's caption
         else:
             listing = 0
+    _mark_bylines(text, ranges, furniture)
     return [r for r, flag in zip(ranges, furniture, strict=True) if flag]
+
+
+def _mark_bylines(text: str, ranges: list[tuple[int, int]], furniture: list[bool]) -> None:
+    """Mark the byline and time-stamp lines of a pasted page: a `By ...` line, a time stamp,
+    and the short title-case lines right above a stamp (the author and their role), never the
+    headline. Their names are the reporter's, no one the story quotes."""
+    for k, (lo, hi) in enumerate(ranges):
+        line = text[lo:hi]
+        if k and is_byline(line):
+            furniture[k] = True
+        elif is_time_stamp(line):
+            furniture[k] = True
+            for j in range(k - 1, max(k - 1 - MAX_BYLINE_LINES, 0), -1):
+                above = text[ranges[j][0] : ranges[j][1]]
+                if not _name_line(above):
+                    break
+                furniture[j] = True
+
+
+def is_byline(line: str) -> bool:
+    """`By Jane Smith`, `By JANE SMITH, The Canadian Press`: a byline, not `By then, ...`."""
+    words = [w.strip(",.;:|\u00b7") for w in line.split()]
+    words = [w for w in words if w]
+    return (
+        _BYLINE_RE.match(line) is not None
+        and len(words) <= MAX_BYLINE_WORDS
+        and all(w[:1].isupper() or w.lower() in BYLINE_CONNECTORS for w in words[1:])
+    )
+
+
+def is_time_stamp(line: str) -> bool:
+    """A page's time stamp line (`Posted March 3, 2021 4:00 pm`)."""
+    return len(line.split()) <= MAX_STAMP_WORDS and _STAMP_RE.match(line) is not None
+
+
+def _name_line(line: str) -> bool:
+    """A short title-case line with no full stop: a name or a role over a time stamp."""
+    words = [w.strip(",.;:") for w in line.split()]
+    words = [w for w in words if w]
+    return (
+        0 < len(words) <= MAX_BYLINE_LINE_WORDS
+        and not line.rstrip().endswith(".")
+        and all(w[:1].isupper() or w.lower() in BYLINE_CONNECTORS for w in words)
+    )
 
 
 def _repeats(line: str, previous: str) -> bool:

@@ -10,7 +10,9 @@ from app.pipeline.furniture import (
     doc_furniture_lines,
     furniture_lines,
     is_bare_label,
+    is_byline,
     is_furniture_line,
+    is_time_stamp,
     within,
 )
 
@@ -118,6 +120,31 @@ def test_an_advertisements_notice_between_paragraphs_heads_no_list() -> None:
         "Article continues below",
         "Continue reading the main story",
     ]
+
+
+def test_a_byline_and_a_time_stamp_are_furniture_with_the_author_lines_above_it() -> None:
+    text = (
+        "Council delays the vote\n\nBy Jane Smith Global News\nPosted March 3, 2021 4:00 pm\n\n"
+        "The council met.\n\nTom Baker\nReporter, City News\n\nPublished Wednesday, March 3"
+        "\n\nBy then, the vote was over.\n\nUpdated rules take effect in May, she said."
+    )
+    assert lines_of(text) == [
+        "By Jane Smith Global News",
+        "Posted March 3, 2021 4:00 pm",
+        "Tom Baker",
+        "Reporter, City News",
+        "Published Wednesday, March 3",
+    ]
+
+
+def test_bylines_and_time_stamps_and_what_only_looks_like_them() -> None:
+    assert is_byline("By JANE SMITH and John Doe, The Canadian Press")
+    assert not is_byline("By 58%-33%, those surveyed said no.")
+    assert not is_byline("By Monday the vote was over")
+    assert is_time_stamp("Jane Smith \u00b7 CBC News \u00b7 Posted: Mar 03, 2021 4:00 AM ET")
+    assert is_time_stamp("Last updated: Sept. 4, 2020")
+    assert not is_time_stamp("The bill was posted 3 times.")
+    assert not is_time_stamp("Published Marvel comics since 1961.")
 
 
 def test_a_pages_own_tools_are_furniture_and_list_nothing() -> None:

@@ -16,6 +16,12 @@ from spacy.tokens import Doc, Token
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 
+# Months that are also given names (`May`, `June`), and the prepositions that make one a time:
+# `extends restrictions to May` is a month the NER missed, not Theresa May.
+NAME_MONTHS: frozenset[str] = frozenset({"april", "may", "june", "july", "august"})
+TIME_PREPOSITIONS: frozenset[str] = frozenset(
+    {"to", "until", "till", "in", "by", "since", "from", "through", "before", "after", "during"}
+)
 # The label the NER gives a person's name with its title in front (`Language Minister X`).
 WORK_LABEL = "WORK_OF_ART"
 # How a word that describes the noun after it hangs on it (`a Chicano nationalist group`).
@@ -76,3 +82,14 @@ def mistagged_surnames(
         & (columns[:, 3] == 0)
     )
     return [i for i in numpy.flatnonzero(found).tolist() if not quoted[i] and i not in heads]
+
+
+def month_read_as_name(head: Token) -> bool:
+    """A lone month name after a preposition of time (`until May`, `by June`): a date, though
+    the tagger made it a proper noun and the NER gave it no label."""
+    return (
+        head.lower_ in NAME_MONTHS
+        and head.dep_ == "pobj"
+        and head.head.lower_ in TIME_PREPOSITIONS
+        and not any(c.dep_ == "compound" for c in head.lefts)
+    )

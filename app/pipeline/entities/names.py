@@ -21,6 +21,7 @@ from app.pipeline.entities.misread import (
     clause_read_as_title,
     describes_noun,
     mistagged_surnames,
+    month_read_as_name,
     nationality_word,
     person_read_as_work,
 )
@@ -191,8 +192,8 @@ class NameModel:
             label = ""  # the NER's label says nothing of the name (see `misread`)
         if label == "" and (head.pos != PROPN or head.is_lower) and not surname:
             return None  # (a lower-case "proper noun" is the tagger's slip: `minister says`)
-        if label in NOT_NAME_LABELS:
-            return None  # "on Monday", "the Affordable Care Act": no one who speaks
+        if label in NOT_NAME_LABELS or (label == "" and month_read_as_name(head)):
+            return None  # "on Monday", "until May", "the Affordable Care Act": no one who speaks
         if label == "" and self._is_title(head.lower_) and any(c.dep in _OWNER for c in head.lefts):
             return None  # `The group's CEO, Kim Fritts,`: a role (its holder may be apposed)
         head_i = head.i

@@ -95,3 +95,22 @@ def test_a_pronoun_after_an_advertisements_notice_skips_the_notice(nlp: Language
     doc = attribute(nlp, text)
     assert [name for name, *_ in who(doc)] == ["Bonnie Henry", "Bonnie Henry"]
     assert who(doc)[1][1] == "she"
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reporter's byline over a story that names its speaker only by role
+        "Ferry fares rise\n\nJane Smith\nReporter, City News\n\nPublished Wednesday, March 3, "
+        "2021\n\nThe harbor authority's chief executive says fares will rise.\n\n"
+        '"This is a difficult decision," she said Wednesday.',
+        # a month the tagger made a proper noun: `until May` is no woman
+        "Ferry fares frozen to May\n\nThe harbor authority's chief executive has frozen the "
+        'fares.\n\n"This is a difficult decision," she said Wednesday.',
+    ],
+)
+def test_she_is_not_the_byline_nor_a_month(nlp: Language, text: str) -> None:
+    """No woman is named in the story: "she" stays unknown, not the reporter, not "May"."""
+    doc = attribute(nlp, text, ["direct"])
+    assert [name for name, *_ in who(doc)] == [None]
