@@ -59,6 +59,9 @@ _STAMP_RE = re.compile(
     r"|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b)",
     re.IGNORECASE,
 )
+# What makes it a time stamp and not a sentence (`Posted 12 times on Facebook, the video ...`): a
+# year, a clock time or "ago".
+_STAMP_TIME_RE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d|\bago\b", re.IGNORECASE)
 MAX_STAMP_WORDS = 25
 # How many short title-case lines right above a time stamp are its byline (`Jane Smith` over
 # `Reporter, CTV News Edmonton` over `Published ...`), and the most words of one.
@@ -178,7 +181,11 @@ def is_byline(line: str) -> bool:
 
 def is_time_stamp(line: str) -> bool:
     """A page's time stamp line (`Posted March 3, 2021 4:00 pm`)."""
-    return len(line.split()) <= MAX_STAMP_WORDS and _STAMP_RE.match(line) is not None
+    return (
+        len(line.split()) <= MAX_STAMP_WORDS
+        and _STAMP_RE.match(line) is not None
+        and _STAMP_TIME_RE.search(line) is not None
+    )
 
 
 def _name_line(line: str) -> bool:

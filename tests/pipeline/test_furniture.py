@@ -125,7 +125,7 @@ def test_an_advertisements_notice_between_paragraphs_heads_no_list() -> None:
 def test_a_byline_and_a_time_stamp_are_furniture_with_the_author_lines_above_it() -> None:
     text = (
         "Council delays the vote\n\nBy Jane Smith Global News\nPosted March 3, 2021 4:00 pm\n\n"
-        "The council met.\n\nTom Baker\nReporter, City News\n\nPublished Wednesday, March 3"
+        "The council met.\n\nTom Baker\nReporter, City News\n\nPublished Wednesday, March 3, 2021"
         "\n\nBy then, the vote was over.\n\nUpdated rules take effect in May, she said."
     )
     assert lines_of(text) == [
@@ -133,7 +133,7 @@ def test_a_byline_and_a_time_stamp_are_furniture_with_the_author_lines_above_it(
         "Posted March 3, 2021 4:00 pm",
         "Tom Baker",
         "Reporter, City News",
-        "Published Wednesday, March 3",
+        "Published Wednesday, March 3, 2021",
     ]
 
 
@@ -145,6 +145,8 @@ def test_bylines_and_time_stamps_and_what_only_looks_like_them() -> None:
     assert is_time_stamp("Last updated: Sept. 4, 2020")
     assert not is_time_stamp("The bill was posted 3 times.")
     assert not is_time_stamp("Published Marvel comics since 1961.")
+    assert not is_time_stamp("Posted 12 times on Facebook, the video drew 3 million views.")
+    assert is_time_stamp("Updated 2 hours ago")
 
 
 def test_a_pages_own_tools_are_furniture_and_list_nothing() -> None:
