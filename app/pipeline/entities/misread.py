@@ -22,6 +22,10 @@ NAME_MONTHS: frozenset[str] = frozenset({"april", "may", "june", "july", "august
 TIME_PREPOSITIONS: frozenset[str] = frozenset(
     {"to", "until", "till", "in", "by", "since", "from", "through", "before", "after", "during"}
 )
+# The labels the NER gives a person's name with its title and party in front (`NDP MP X`), and
+# how many words before the surname the first name may stand (a middle name between them).
+ORG_READ_LABELS: frozenset[str] = frozenset({"ORG"})
+MAX_NAME_WORDS_AFTER_TITLE = 2
 # The label the NER gives a person's name with its title in front (`Language Minister X`).
 WORK_LABEL = "WORK_OF_ART"
 # How a word that describes the noun after it hangs on it (`a Chicano nationalist group`).
@@ -52,6 +56,21 @@ def person_read_as_work(head: Token, is_first_name: Callable[[str], bool]) -> bo
             return True
         if token.ent_iob_ != "I":
             return False  # the entity's first word, looked at
+    return False
+
+
+def person_read_as_org(
+    head: Token, is_first_name: Callable[[str], bool], is_title: Callable[[str], bool]
+) -> bool:
+    """A name tagged an organisation whose last words are a title, a first name and `head`
+    (`NDP MP Don Davies`, `Bank of Canada Governor Tiff Macklem`): the NER read the holder of
+    the title into the organisation's name."""
+    if head.ent_type_ not in ORG_READ_LABELS or head.pos != PROPN:
+        return False
+    doc = head.doc
+    for first in range(head.i - 1, max(head.i - 1 - MAX_NAME_WORDS_AFTER_TITLE, 0), -1):
+        if is_first_name(doc[first].text) and is_title(doc[first - 1].lower_):
+            return True
     return False
 
 

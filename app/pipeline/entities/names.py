@@ -23,6 +23,7 @@ from app.pipeline.entities.misread import (
     mistagged_surnames,
     month_read_as_name,
     nationality_word,
+    person_read_as_org,
     person_read_as_work,
 )
 from app.pipeline.shapes import hashes_of, in_sorted
@@ -190,6 +191,8 @@ class NameModel:
             and (clause_read_as_title(head) or person_read_as_work(head, self.is_first_name))
         ):
             label = ""  # the NER's label says nothing of the name (see `misread`)
+        elif person_read_as_org(head, self.is_first_name, self._is_title):
+            label = ""  # `NDP MP Don Davies`: the title's holder, not an organisation
         if label == "" and (head.pos != PROPN or head.is_lower) and not surname:
             return None  # (a lower-case "proper noun" is the tagger's slip: `minister says`)
         if label in NOT_NAME_LABELS or (label == "" and month_read_as_name(head)):

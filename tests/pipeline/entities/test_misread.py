@@ -5,9 +5,15 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from app.pipeline.entities.misread import clause_read_as_title, person_read_as_work
+from app.pipeline.entities.misread import (
+    clause_read_as_title,
+    month_read_as_name,
+    person_read_as_org,
+    person_read_as_work,
+)
 
-FIRST_NAMES = frozenset({"jean", "ann"})
+FIRST_NAMES = frozenset({"jean", "ann", "don"})
+TITLES = frozenset({"mp", "governor"})
 
 
 def _doc(
@@ -42,3 +48,41 @@ def test_a_person_read_as_a_work_has_a_first_name_inside() -> None:
     assert not person_read_as_work(person[2], _is_first_name)
     obj = _doc(words, pos, ["compound", "compound", "dobj", "ROOT"], [2, 2, 3, 3], work)
     assert not person_read_as_work(obj[2], _is_first_name)
+
+
+def _is_title(word: str) -> bool:
+    return word in TITLES
+
+
+def test_a_person_read_as_an_organisation_follows_a_title() -> None:
+    words = ["NDP", "MP", "Don", "Davies", "said"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
+    deps, heads = ["compound", "compound", "compound", "nsubj", "ROOT"], [3, 3, 3, 4, 4]
+    org = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    assert person_read_as_org(_doc(words, pos, deps, heads, org)[3], _is_first_name, _is_title)
+    # no title before the first name, or no first name after the title: an organisation
+    no_title = ["NDP", "Caucus", "Don", "Davies", "said"]
+    doc = _doc(no_title, pos, deps, heads, org)
+    assert not person_read_as_org(doc[3], _is_first_name, _is_title)
+    no_first = ["Bank", "Governor", "Tiff", "Macklem", "said"]
+    doc = _doc(no_first, pos, deps, heads, org)
+    assert not person_read_as_org(doc[3], _is_first_name, _is_title)
+    # the NER's person label needs no repair
+    person = ["O", "O", "B-PERSON", "I-PERSON", "O"]
+    doc = _doc(words, pos, deps, heads, person)
+    assert not person_read_as_org(doc[3], _is_first_name, _is_title)
+
+
+def test_a_month_after_a_preposition_of_time_is_no_name() -> None:
+    words, pos = ["frozen", "until", "May"], ["VERB", "ADP", "PROPN"]
+    deps, heads = ["ROOT", "prep", "pobj"], [0, 0, 1]
+    assert month_read_as_name(_doc(words, pos, deps, heads, ["O", "O", "O"])[2])
+    # a first name before it makes it a surname: `thanks to Theresa May`
+    words, pos = ["thanks", "to", "Theresa", "May"], ["NOUN", "ADP", "PROPN", "PROPN"]
+    doc = _doc(words, pos, ["ROOT", "prep", "compound", "pobj"], [0, 0, 3, 1], ["O"] * 4)
+    assert not month_read_as_name(doc[3])
+    pos, heads = ["VERB", "ADP", "PROPN"], [0, 0, 1]
+    doc = _doc(["said", "of", "May"], pos, deps, heads, ["O", "O", "O"])
+    assert not month_read_as_name(doc[2])
+    doc = _doc(["frozen", "until", "Monday"], pos, deps, heads, ["O", "O", "O"])
+    assert not month_read_as_name(doc[2])

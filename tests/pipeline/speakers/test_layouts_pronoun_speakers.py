@@ -114,3 +114,15 @@ def test_she_is_not_the_byline_nor_a_month(nlp: Language, text: str) -> None:
     """No woman is named in the story: "she" stays unknown, not the reporter, not "May"."""
     doc = attribute(nlp, text, ["direct"])
     assert [name for name, *_ in who(doc)] == [None]
+
+
+@pytest.mark.full_model
+def test_he_finds_a_member_the_ner_read_into_his_party(nlp: Language) -> None:
+    """`NDP MP Don Davies`, tagged an organisation whole: the title's holder is a person, named
+    "Don Davies", whom the next "he" refers to."""
+    text = (
+        "NDP MP Don Davies said his party would keep pressing the government.\n\n"
+        '"Canadians deserve answers," he said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [w[:2] for w in who(doc)] == [("Don Davies", "he")]
