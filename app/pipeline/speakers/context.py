@@ -213,6 +213,12 @@ class QuoteContext:
     def para(self) -> int:
         return self.index.para[self.span.start]
 
+    @cached_property
+    def end_para(self) -> int:
+        """The paragraph where the quote closes: a multi-paragraph quote's attribution follows
+        its last segment (`"A. ¶ "B," Lopez said`), not its first."""
+        return self.index.para[max(self.span.end - 1, self.span.start)]
+
     @property
     def settings(self) -> AttributorSettings:
         return self.index.settings

@@ -498,3 +498,21 @@ def test_according_to_opening_the_sentence_credits_the_relay(nlp: Language) -> N
     doc = attribute(nlp, text, ["direct"])
     assert who(doc)[0][:2] == ("Herald", "the Herald")
     assert layouts(doc) == ["according_to"]
+
+
+@pytest.mark.full_model
+def test_a_multi_paragraph_quote_takes_the_attribution_after_its_last_paragraph(
+    nlp: Language,
+) -> None:
+    """`"A. ¶ "B," Lopez said`: one quote in two paragraphs, attributed where it closes."""
+    text = (
+        "The council approved the plan on Monday.\n\n"
+        '"This is the first step. We have a long way to go.\n\n'
+        '"But I am confident we will get there," Lopez said.'
+    )
+    doc = nlp(text)  # the quote finder itself, which joins the two paragraphs
+    [span] = [s for s in doc.spans[QUOTES_KEY] if s._.quote.is_speech]
+    assert len(span._.quote.segments) == 2
+    attribution = span._.attribution
+    assert (attribution.name, attribution.cue.text) == ("Lopez", "said")
+    assert span._.speaker_candidate.layout == "after"

@@ -1,5 +1,6 @@
-"""Attributions written after the quote: `"Q," X said` / `"Q," said X` / `"Q," X, the mayor,
-said` / `"Q" ... X said later` / `"Q," Smith pressed` / `"Q" ― Jane Doe`."""
+"""Attributions written after the quote, in the paragraph where it closes: `"Q," X said` /
+`"Q," said X` / `"Q," X, the mayor, said` / `"Q" ... X said later` / `"Q," Smith pressed` /
+`"Q" ― Jane Doe`."""
 
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ def after_scan(q: QuoteContext) -> AfterScan:
     or the cue comes right after the quote."""
     index, span, doc = q.index, q.span, q.doc
     n = len(doc)
-    para = q.para
+    para = q.end_para
     i = span.end
     while (
         i < n
@@ -135,11 +136,16 @@ def according_later(q: QuoteContext, start: int) -> SpeakerCandidate | None:
     index, doc = q.index, q.doc
     for k in range(start, min(len(doc), start + RELAY_SCAN)):
         tok = doc[k]
-        if index.para[k] != q.para or index.inside[k] or is_mark(tok) or tok.text in SENTENCE_END:
+        if (
+            index.para[k] != q.end_para
+            or index.inside[k]
+            or is_mark(tok)
+            or tok.text in SENTENCE_END
+        ):
             return None
         if k in index.matches.according and k < start + q.settings.after_window:
             source = according_to_source(tok)
-            if source is not None and source.i > k and index.usable(source, q.para):
+            if source is not None and source.i > k and index.usable(source, q.end_para):
                 return candidate(index, source, index.cue_extent(tok))
             return None
         if tok.lemma_.lower() in RELAY_VERBS and tok.tag_ in RELAY_TAGS:
@@ -152,10 +158,10 @@ def _reporter(q: QuoteContext, verb: Token, start: int) -> SpeakerCandidate | No
     the Examiner` (inverted)."""
     index = q.index
     for child in verb.lefts:
-        if child.dep_ == "nsubj" and child.i >= start and speaker_ok(index, child, q.para):
+        if child.dep_ == "nsubj" and child.i >= start and speaker_ok(index, child, q.end_para):
             return candidate(index, child, index.cue_extent(verb))
     if verb.i > 0 and q.doc[verb.i - 1].text == "," and verb.dep_ != "conj":
-        inverted = first_mention(index, verb.i + 1, q.para, limit=INVERTED_SPEAKER_SCAN)
+        inverted = first_mention(index, verb.i + 1, q.end_para, limit=INVERTED_SPEAKER_SCAN)
         if inverted is not None:
             return candidate(index, inverted, index.cue_extent(verb))
     return None
@@ -194,11 +200,11 @@ def _clause_after_unfinished_quote(q: QuoteContext) -> int | None:
     index, span, doc = q.index, q.span, q.doc
     n = len(doc)
     i = span.end
-    while i < n and index.para[i] == q.para and (is_mark(doc[i]) or doc[i].is_space):
+    while i < n and index.para[i] == q.end_para and (is_mark(doc[i]) or doc[i].is_space):
         i += 1
     if span[-1].text not in UNFINISHED_QUOTE_ENDS and (i >= n or doc[i].text != ","):
         return None
-    while i < n and index.para[i] == q.para and doc[i].text in ATTACHING_PUNCT:
+    while i < n and index.para[i] == q.end_para and doc[i].text in ATTACHING_PUNCT:
         i += 1
     return i
 
@@ -208,7 +214,7 @@ def after_plain(q: QuoteContext) -> SpeakerCandidate | None:
     whose verb is not in the cue lexicon, its subject right after the quote."""
     index, doc = q.index, q.doc
     n = len(doc)
-    para = q.para
+    para = q.end_para
     start = _clause_after_unfinished_quote(q)
     if start is None:
         return None
@@ -254,7 +260,7 @@ def signature_below(q: QuoteContext) -> SpeakerCandidate | None:
     quote-only paragraph signed by a dash and a name (a description may follow a comma) in the
     paragraph right below it."""
     index, doc = q.index, q.doc
-    para = q.para
+    para = q.end_para
     if not index.quote_only[para] or para + 1 >= len(index.para_start):
         return None
     start = index.para_start[para + 1]
@@ -288,7 +294,7 @@ def _glued_dash(token: Token) -> bool:
 def _dash(q: QuoteContext, start: int) -> SpeakerCandidate | None:
     """`"Q" ― Jane Doe`: a dash after the quote and then only a name up to the paragraph end."""
     index, span, doc = q.index, q.span, q.doc
-    para = q.para
+    para = q.end_para
     dash = start - 1
     while dash >= span.end and doc[dash].text not in DASHES and not is_mark_dash(doc[dash]):
         dash -= 1
@@ -316,7 +322,7 @@ def after_words(q: QuoteContext) -> SpeakerCandidate | None:
     particle or an adverb (or, after a cue word, a prepositional phrase)."""
     index, doc = q.index, q.doc
     n = len(doc)
-    para = q.para
+    para = q.end_para
     clause = _clause_after_unfinished_quote(q)
     if clause is None:
         return None
