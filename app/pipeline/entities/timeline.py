@@ -19,7 +19,12 @@ from app.pipeline.furniture import doc_furniture_lines, within
 from app.pipeline.quotes.features import is_title_case
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
-from app.pipeline.text import doc_text, headline_range
+from app.pipeline.text import doc_text, headline_range, paragraph_ranges
+
+# What may surround a name alone on its line (a signature's dash, a bullet), and the most words
+# of such a line.
+NAME_LINE_STRIP = " \t-\u2014\u2013\u2015*\u2022.,"
+MAX_NAME_LINE_WORDS = 4
 
 
 def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) -> list[Mention]:
@@ -28,6 +33,7 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
     "Wants"): such a line makes names of common words."""
     headline_end = _headline_end(doc)
     elsewhere = doc_furniture_lines(doc, furniture)
+    alone = _name_only_lines(doc)
     mentions = []
     for key, cluster in article.clusters.items():
         if all(name.start < headline_end for name in cluster.names):
@@ -35,6 +41,8 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
         for name in cluster.names:
             if within(elsewhere, doc[name.start].idx):
                 continue  # `RELATED: Trudeau says ...`: another story's name, not this one's
+            if within(alone, doc[name.start].idx):
+                continue  # `Bill Graveland ¶ The Canadian Press`: a byline, not the story's
             subject = acting_subject(doc[name.head])
             mentions.append(
                 Mention(
@@ -47,6 +55,20 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
                 )
             )
     return mentions
+
+
+def _name_only_lines(doc: Doc) -> list[tuple[int, int]]:
+    """The lines that hold a name and nothing else (`Bill Graveland` over `The Canadian Press`):
+    a byline or a signature, whose person the story's he/she does not mean."""
+    text = doc_text(doc)
+    lines = []
+    for lo, hi in paragraph_ranges(text):
+        words = text[lo:hi].strip(NAME_LINE_STRIP).split()
+        if 2 <= len(words) <= MAX_NAME_LINE_WORDS and all(w[:1].isupper() for w in words):
+            span = doc.char_span(lo, hi, alignment_mode="expand")
+            if span is not None and all(t.ent_type_ == "PERSON" or t.is_punct for t in span):
+                lines.append((lo, hi))
+    return lines
 
 
 def _headline_end(doc: Doc) -> int:

@@ -126,3 +126,23 @@ def test_he_finds_a_member_the_ner_read_into_his_party(nlp: Language) -> None:
     )
     doc = attribute(nlp, text, ["direct"])
     assert [w[:2] for w in who(doc)] == [("Don Davies", "he")]
+
+
+@pytest.mark.full_model
+def test_a_name_alone_on_its_line_is_a_byline_not_an_antecedent(nlp: Language) -> None:
+    """`Bill Graveland ¶ The Canadian Press` over a story that names its speaker only by role:
+    "he" is not the reporter; a signed quote (`— Bill Graveland`) still gives its signer."""
+    byline = (
+        "Farmers brace for drought\n\nBill Graveland\nThe Canadian Press\n\n"
+        "CALGARY — Farmers in southern Alberta are bracing for a second dry summer.\n\n"
+        "The head of the province's canola growers association says yields could drop.\n\n"
+        '"It\'s going to be a tough year," he said.'
+    )
+    doc = attribute(nlp, byline, ["direct"])
+    assert [name for name, *_ in who(doc)] == [None]
+    signed = (
+        "Farmers brace for drought\n\nFarmers in Alberta are bracing for a dry summer.\n\n"
+        '"It will be tough."\n\n— Bill Graveland\n\n"We need rain," he said.'
+    )
+    doc = attribute(nlp, signed, ["direct"])
+    assert [name for name, *_ in who(doc)] == ["Bill Graveland", "Bill Graveland"]
