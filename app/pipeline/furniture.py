@@ -170,13 +170,10 @@ def _mark_bylines(text: str, ranges: list[tuple[int, int]], furniture: list[bool
 
 def is_byline(line: str) -> bool:
     """`By Jane Smith`, `By JANE SMITH, The Canadian Press`: a byline, not `By then, ...`."""
-    words = [w.strip(",.;:|\u00b7") for w in line.split()]
-    words = [w for w in words if w]
-    return (
-        _BYLINE_RE.match(line) is not None
-        and len(words) <= MAX_BYLINE_WORDS
-        and all(w[:1].isupper() or w.lower() in BYLINE_CONNECTORS for w in words[1:])
-    )
+    if _BYLINE_RE.match(line) is None:
+        return False  # (most lines: no need to split them into words)
+    words = _words(line, ",.;:|\u00b7")
+    return len(words) <= MAX_BYLINE_WORDS and _capitalised(words[1:])
 
 
 def is_time_stamp(line: str) -> bool:
@@ -190,13 +187,22 @@ def is_time_stamp(line: str) -> bool:
 
 def _name_line(line: str) -> bool:
     """A short title-case line with no full stop: a name or a role over a time stamp."""
-    words = [w.strip(",.;:") for w in line.split()]
-    words = [w for w in words if w]
+    words = _words(line, ",.;:")
     return (
         0 < len(words) <= MAX_BYLINE_LINE_WORDS
         and not line.rstrip().endswith(".")
-        and all(w[:1].isupper() or w.lower() in BYLINE_CONNECTORS for w in words)
+        and _capitalised(words)
     )
+
+
+def _words(line: str, punct: str) -> list[str]:
+    """The line's words without the `punct` around them (a word of punctuation alone is none)."""
+    return [w for w in (word.strip(punct) for word in line.split()) if w]
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Every word capitalised, but a byline's connectors (`and`, `of`, `the`)."""
+    return all(w[:1].isupper() or w.lower() in BYLINE_CONNECTORS for w in words)
 
 
 def _repeats(line: str, previous: str) -> bool:
