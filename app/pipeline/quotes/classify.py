@@ -9,8 +9,8 @@ speech, since a missed quotation can never be attributed. The word lists are dat
 What is not a quote (issue 15): page furniture (a `READ MORE:`/`WATCH:` line, a photo caption, an
 embedded post or link (`<tweet>`, `<a>`), a subheading, a single-marked line in an article that
 quotes with double marks); scare quotes and words as words (`so-called "X"`, `the word "woke"`,
-`banned words such as "a," "b"`, a short label under a verb of thinking: `thinks that cats are
-"cuties"`, a term modifying a noun);
+`banned words such as "a," "b"`, a pronoun alone: `"she" is a "he"`, a short label under a verb
+of thinking: `thinks that cats are "cuties"`, a term modifying a noun);
 titles (after a title noun, also across a copula: `his favorite book is "X"`; a show after
 `appeared on`; a work followed by its author; a named bill; a nickname); and a mark that never
 closes (`unclosed`). The article's own headline is not furniture: its quotes are typed like any,
@@ -53,6 +53,7 @@ DEFINING_RULES: frozenset[str] = frozenset(
         "nickname",
         "thinking_label",
         "list_item",
+        "pronoun_word",
     }
 )
 # Verdicts that the next items of a quoted list share (`the words "a," "b" and "c"`).
@@ -82,6 +83,8 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         if f.has("line_alone") or f.has("title_case"):
             return "title", "foreign_marks"
         return "scare", "foreign_marks"
+    if f.has("pronoun_word"):
+        return "scare", "pronoun_word"  # `because "she" is a "he"`: a word used as a word
     if f.has("subheading"):
         return "title", "subheading"  # a title-case line of its own inside the text
     if f.has("by_author"):

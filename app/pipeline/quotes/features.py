@@ -27,6 +27,9 @@ FIRST_PERSON: frozenset[str] = frozenset(
 )
 # Words of the second person: the speaker addresses someone (`"You know what I want?"`).
 SECOND_PERSON: frozenset[str] = frozenset("you your yours yourself you're you've you'll".split())
+# Personal pronouns: one of them alone in quotes is a word used as a word (`because "she" is a
+# "he"`, `the "us" he brought together`), never a quotation: nobody is quoted saying just "he".
+PERSONAL_PRONOUNS: frozenset[str] = frozenset("i me we us you he him she her it they them".split())
 # Determiners and possessives right before a mark: the passage sits inside a noun phrase
 # (`the "undercard" debate`, `their "rigged" system`).
 NOUN_PHRASE_OPENERS: frozenset[str] = frozenset(
@@ -343,6 +346,9 @@ def text_features(
         "ends_comma": float(last == ","),
         "title_case": float(len(content_raw) > 1 and title_case),
         "capitalised_word": float(len(content_raw) == 1 and title_case),
+        "pronoun_word": float(
+            len(content_raw) == 1 and content_raw[0].lower().rstrip(".") in PERSONAL_PRONOUNS
+        ),
         "numeral": float(bool(content_raw) and all(w[:1].isdigit() for w in content_raw)),
         "first_person": float(not FIRST_PERSON.isdisjoint(content_lower)),
         "second_person": float(not SECOND_PERSON.isdisjoint(content_lower)),

@@ -261,6 +261,23 @@ def test_first_person_words_after_a_term_cue_are_speech_with_either_apostrophe(
         assert spans_of(quote_nlp, text) == [(f"I{apostrophe}m with her", "partial")]
 
 
+def test_a_pronoun_alone_in_quotes_is_a_word_used_as_a_word(quote_nlp: Language) -> None:
+    text = 'Why vote for him, unless because "she" is a "he"? A loud, white "he." Not me.'
+    assert why(quote_nlp, text) == [
+        ("she", "scare", "pronoun_word"),
+        ("he", "scare", "pronoun_word"),
+        ("he.", "scare", "pronoun_word"),
+    ]
+
+
+def test_a_pronoun_inside_a_longer_quote_or_another_single_word_is_still_speech(
+    quote_nlp: Language,
+) -> None:
+    text = 'He said "we will win" and that "everyone" follows him.'
+    assert spans_of(quote_nlp, text) == [("we will win", "partial"), ("everyone", "partial")]
+    assert spans_of(quote_nlp, '"No," she said.') == [("No,", "direct")]
+
+
 def test_a_short_label_under_a_verb_of_thinking_is_a_scare_quote(quote_nlp: Language) -> None:
     text = 'Burton thinks that cats are "cuties".'
     assert why(quote_nlp, text) == [("cuties", "scare", "thinking_label")]
