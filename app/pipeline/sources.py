@@ -37,6 +37,8 @@ def noun_names_source(head: Token, source_nouns: Container[str]) -> bool:
     if head.is_title and (not head.is_sent_start or after_quote(head)):
         return True  # a name the tagger took for a common noun ("Hannity said")
     lemma = head.lemma_.lower()
+    if len(head.text) > 2 and head.text.endswith("s") and head.text[:-1].isupper():
+        lemma = head.text[:-1].lower()  # `MPs`, `CEOs`: the lemmatizer keeps an acronym's "s"
     if lemma in source_nouns or head.lower_ in source_nouns:
         return True
     return lemma.endswith(AGENT_SUFFIXES)  # "the announcer", "a reader", "immigrants"

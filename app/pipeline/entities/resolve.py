@@ -329,6 +329,16 @@ class MentionResolver:
         for child in head.rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in PERSON_LABELS:
                 return self.name(child, article)
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and child.ent_type_ in ORG_LABELS
+                and head.lemma_.lower() in self.lexicons.org_nouns | self.lexicons.source_nouns
+                and child.left_edge.i > 0
+                and head.doc[child.left_edge.i - 1].text == ","
+            ):
+                # `The landlord, Greenway Properties, said`: the organisation the noun names
+                return self.name(child, article)
         # the parse did not hang the name on the noun: a person's name set off by a comma right
         # after the mention (or after a short prepositional phrase: `the ambassador at the time,
         # John E. Herbst.`), and closing the clause

@@ -399,6 +399,24 @@ def test_role_with_a_name_in_apposition_is_that_person(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_an_organisation_noun_with_a_company_in_apposition_is_that_company(nlp: Language) -> None:
+    """`The landlord, Greenway Properties, said`: the speaker is the company the noun names."""
+    text = 'Tenants were angry.\n\nThe landlord, Greenway Properties, said the work is "overdue."'
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Greenway Properties", "The landlord", "said")]
+    assert resolutions(doc) == [("Greenway Properties", "nominal")]
+
+
+@pytest.mark.full_model
+def test_a_noun_that_names_no_speaker_does_not_speak_through_its_apposition(
+    nlp: Language,
+) -> None:
+    """`the building, Greenway Tower, said`: a building is no source, whatever it is named."""
+    text = 'Tenants were angry.\n\n"It is overdue," the building, Greenway Tower, said.'
+    assert who(attribute(nlp, text)) == [(None, "the building", "said")]
+
+
+@pytest.mark.full_model
 def test_plural_role_with_names_in_apposition_stays_the_group(nlp: Language) -> None:
     text = '"It will not work," two analysts, Ann Lee and Tom Baker, said.'
     doc = attribute(nlp, text)

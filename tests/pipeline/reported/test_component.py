@@ -277,6 +277,9 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "Maria Lopez agreed that the bridge was too expensive.",  # a stance, not words
         "READ MORE: Maria Lopez says the bridge will open in May",  # another story's headline
         "Related stories\nMaria Lopez says the bridge will open in May",  # a listed headline
+        # Postmedia's and the Star's headings of other stories' headlines
+        "Recommended from Editorial\nMaria Lopez says 'the bridge will open' in May",
+        "SUGGESTED READING\nMaria Lopez says the bridge will open in May",
         # a photo caption, closed by its photographer's credit
         "Maria Lopez says the bridge will open in May. (Sean Kilpatrick/The Canadian Press)",
         "Maria Lopez says the bridge will open in May.Justin Tang/The Canadian Press",

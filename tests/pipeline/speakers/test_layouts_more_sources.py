@@ -166,3 +166,17 @@ def test_a_quote_relayed_by_a_source_is_the_source_s(nlp: Language) -> None:
         ("Tom Baker", "Tom Baker", "said"),
     ]
     assert layouts(doc) == ["after", "after"]
+
+
+@pytest.mark.full_model
+def test_a_relative_clause_with_its_own_speaker_is_that_speakers(nlp: Language) -> None:
+    """`a practice some MPs call "Q"`: the relative clause's subject said it, not the main
+    clause's (`Baker called ...`); an acronym's plural (`MPs`) names people."""
+    text = (
+        'Senator Tom Baker has called the prime minister "Justin" in question period, '
+        'a practice some MPs call "juvenile."'
+    )
+    assert who(attribute(nlp, text, ["partial"])) == [
+        ("Tom Baker", "Senator Tom Baker", "called"),
+        ("some MPs", "some MPs", "call"),
+    ]

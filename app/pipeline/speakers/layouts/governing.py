@@ -123,11 +123,12 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
 
 def _own_clause(verb: Token, head: Token) -> bool:
     """The clause of `verb` is not reported by `head`: a framing clause before its main clause,
-    or a clause coordinated with its own subject (`a woman asked for a photo and Clinton said,
-    "Q"`)."""
+    a clause coordinated with its own subject (`a woman asked for a photo and Clinton said,
+    "Q"`), or a relative clause with one."""
     if verb.dep_ in SUBORDINATE_DEPS and verb.i < head.i:
         return True
-    return verb.dep_ == "conj" and own_subject(verb) is not None
+    # (`a practice some MPs call "Q"`: a relative clause with its own subject is that subject's)
+    return verb.dep_ in {"conj", "relcl"} and own_subject(verb) is not None
 
 
 def _set_off_participle(verb: Token) -> bool:
