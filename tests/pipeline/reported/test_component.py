@@ -134,6 +134,11 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("voters to approve the bridge", "Maria Lopez", "urged")],
         ),
         (
+            # the parser hangs the infinitive on the noun of "with information"
+            "Maria Lopez urged anyone with information to call police.",
+            [("anyone with information to call police", "Maria Lopez", "urged")],
+        ),
+        (
             "Maria Lopez accused the county of hiding the costs.",
             [("the county of hiding the costs", "Maria Lopez", "accused")],
         ),
