@@ -50,7 +50,11 @@ NOT_NOUNS: frozenset[str] = frozenset(
     anymore instead either neither yet both each all any some such own""".split()
 )
 # Copulas between a title noun and the title (`his favourite book is "Dune"`).
-COPULAS: frozenset[str] = frozenset({"is", "was", "are", "were", "remains", "became"})
+COPULAS: frozenset[str] = frozenset({"is", "was", "are", "were", "remains", "became", "be", "been"})
+# Auxiliaries between a title noun and its copula (`the book may be "X"`, `has been "X"`).
+COPULA_AUXILIARIES: frozenset[str] = frozenset(
+    "may might could would will must should can has have had".split()
+)
 # Head nouns that end the name of a law, a programme or an organised effort written in quotes
 # (`the "Affordable Care Act"`, `the "Fight for $15" Campaign` is caught by title_heads instead).
 NAMED_LAW_HEADS: frozenset[str] = frozenset(
@@ -377,9 +381,7 @@ def text_features(
             term_cue > 0 and not lex.term_use_verbs.isdisjoint(grams(left[:-term_cue][-3:]))
         ),
         "title_cue": float(ends_with_phrase(left, lex.title_cues)),
-        "title_copula": float(
-            len(left) >= 2 and left[-1] in COPULAS and ends_with_phrase(left[:-1], lex.title_cues)
-        ),
+        "title_copula": float(title_across_copula(left, lex.title_cues)),
         "title_head_after": float(next_word(after) in lex.title_heads),
         "by_author": float(
             # (a headline may open with a quote of its own: `"'Flesh and Bone' star ...," by`)
@@ -398,6 +400,17 @@ def text_features(
         "next_is_noun": float(p.close_mark is not None and next_word_is_noun(after, lex)),
     }
     return Features(v, n)
+
+
+def title_across_copula(left: list[str], title_cues: frozenset[str]) -> bool:
+    """The words before a passage end with a title noun and a copula, auxiliaries allowed
+    between them: `his favorite book is "X"`, `the film may have been "X"`."""
+    if not left or left[-1] not in COPULAS:
+        return False
+    k = len(left) - 1
+    while k > 0 and left[k - 1] in COPULA_AUXILIARIES | COPULAS:
+        k -= 1
+    return k >= 1 and ends_with_phrase(left[:k], title_cues)
 
 
 def in_embed(before: str) -> bool:

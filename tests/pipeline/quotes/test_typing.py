@@ -308,6 +308,19 @@ def test_title_after_a_title_noun_and_a_copula(quote_nlp: Language) -> None:
     assert why(quote_nlp, text) == [("One Hundred Years of Solitude", "title", "title_cue")]
 
 
+@pytest.mark.parametrize("verb", ["may be", "has been", "would have been", "was"])
+def test_title_after_a_title_noun_and_a_copula_with_auxiliaries(
+    quote_nlp: Language, verb: str
+) -> None:
+    text = f'His favourite book {verb} "The Wealth of Nations," but he never finished it.'
+    assert why(quote_nlp, text) == [("The Wealth of Nations,", "title", "title_cue")]
+
+
+def test_auxiliaries_without_a_title_noun_before_them_are_speech(quote_nlp: Language) -> None:
+    text = 'The problem may be "Too Big To Fix," the mayor said.'
+    assert [t for _, t in spans_of(quote_nlp, text)] == ["direct"]
+
+
 def test_a_copula_without_a_title_noun_is_speech(quote_nlp: Language) -> None:
     text = 'The problem is "Too Big To Fix," the mayor said.'
     assert [t for _, t in spans_of(quote_nlp, text)] == ["direct"]
