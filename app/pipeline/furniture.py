@@ -73,6 +73,8 @@ OPEN_LABEL_MARK = "*"
 MAX_OPEN_LABEL_WORDS = 8
 # Where a doc keeps its furniture lines (`doc_furniture_lines`).
 _CACHE_KEY = "quotes.furniture"
+# A list item a name opens, then a colon (`Maple Leafs: Visit Ottawa on Thursday.`).
+_NAMED_ITEM_RE = re.compile(r"[A-Z][\w.'\u2019&-]*(?: [A-Z][\w.'\u2019&-]*){0,3}: \S")
 # Most lines a bare label's list holds, and most words in one of its headlines.
 MAX_LIST_LINES = 10
 MAX_LIST_LINE_WORDS = 20
@@ -109,9 +111,12 @@ def _label(line: str) -> str:
 
 def is_listed_headline(line: str) -> bool:
     """A short line that ends with no full stop: a headline, as a list of links gives it (a
-    story's paragraph ends with one)."""
+    story's paragraph ends with one); or a short item a name and a colon open (`UP NEXT` over
+    `Canadiens: Host the Boston Bruins on Tuesday.`)."""
     stripped = line.strip().rstrip(_CLOSING_MARKS)
-    return len(line.split()) <= MAX_LIST_LINE_WORDS and not stripped.endswith(".")
+    if len(line.split()) > MAX_LIST_LINE_WORDS:
+        return False
+    return not stripped.endswith(".") or _NAMED_ITEM_RE.match(stripped) is not None
 
 
 def furniture_lines(text: str, labels: frozenset[str]) -> list[tuple[int, int]]:

@@ -185,3 +185,20 @@ def test_a_docs_furniture_lines_are_found_once_and_kept() -> None:
     assert entries == [[[18, 33], [35, 54]]]
     assert doc_furniture_lines(doc, LABELS) == [(18, 33), (35, 54)]
     assert doc.user_data == kept
+
+
+def test_a_bare_labels_list_holds_items_a_name_and_a_colon_open() -> None:
+    """A sports recap's `UP NEXT` list: `Team: Sentence.` items end with a full stop, yet they
+    are the list's, not the story's (whose paragraph after them ends the list)."""
+    text = (
+        "The Leafs won 3-2.\n\nUP NEXT\n\nCanadiens: Host the Boston Bruins on Tuesday.\n\n"
+        "Maple Leafs: Visit the Ottawa Senators on Thursday.\n\n"
+        "Fans said it was the best game of the year, and many stayed late."
+    )
+    assert lines_of(text, {"up next"}) == [
+        "UP NEXT",
+        "Canadiens: Host the Boston Bruins on Tuesday.",
+        "Maple Leafs: Visit the Ottawa Senators on Thursday.",
+    ]
+    # outside a list, such a line is the story's (a transcript's `Trump: We will win.`)
+    assert lines_of("The Leafs won.\n\nCanadiens: Host the Bruins on Tuesday.", {"up next"}) == []
