@@ -180,3 +180,20 @@ def test_a_relative_clause_with_its_own_speaker_is_that_speakers(nlp: Language) 
         ("Tom Baker", "Senator Tom Baker", "called"),
         ("some MPs", "some MPs", "call"),
     ]
+
+
+@pytest.mark.full_model
+def test_a_partial_quote_in_a_that_clause_is_the_clause_verbs_subjects(nlp: Language) -> None:
+    """`Smith fired back that the NDP had "Q"`: no cue verb, but a that-clause is what the
+    verb's subject put forward, so Smith (not the NDP, the clause's own subject) said Q; nested
+    that-clauses climb to the outermost (`A report found that the agency could not be sure that
+    money was not coming from "Q"`)."""
+    text = 'Premier Ann Smith fired back that the NDP had "no credibility" on health care.'
+    assert who(attribute(nlp, text, ["partial"])) == [("Ann Smith", "Premier Ann Smith", "fired")]
+    text = (
+        "A Government Accountability Office report found that the agency could not be sure "
+        'that money was not coming from "the drug trade."'
+    )
+    assert [name for name, _, _ in who(attribute(nlp, text, ["partial"]))] == [
+        "A Government Accountability Office report"
+    ]

@@ -50,6 +50,7 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
     named: SpeakerCandidate | None = None
     owner: SpeakerCandidate | None = None
     passive: SpeakerCandidate | None = None
+    in_content = False  # `plain` is the subject of a that-clause: the verb above may replace it
     for top in _tops(span):
         current = doc[top]
         for _ in range(q.settings.max_ascent):
@@ -103,8 +104,11 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                 else:
                     # "X said she wanted to speak 'Q'": a named source above the pronoun wins
                     pronoun = pronoun or found
-            elif plain is None and current.dep_ != "relcl":
+            elif (plain is None or in_content) and current.dep_ != "relcl":
+                # a that-clause is what its verb's subject put forward (`Smith fired back that
+                # the NDP had "Q"`: Smith's words), so the verb above it names the speaker
                 plain = candidate(index, subject, index.cue_extent(current))
+                in_content = current.dep_ == "ccomp" and _that_clause(current)
     if named is not None or pronoun is not None or passive is not None:
         return named or pronoun or passive, plain
     if owner is not None:
@@ -129,6 +133,11 @@ def _own_clause(verb: Token, head: Token) -> bool:
         return True
     # (`a practice some MPs call "Q"`: a relative clause with its own subject is that subject's)
     return verb.dep_ in {"conj", "relcl"} and own_subject(verb) is not None
+
+
+def _that_clause(verb: Token) -> bool:
+    """The verb heads a clause that "that" opens (`fired back that the NDP had ...`)."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _set_off_participle(verb: Token) -> bool:
