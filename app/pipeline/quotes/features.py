@@ -235,6 +235,10 @@ _LIST_BEFORE_RE = re.compile(_MARK_CLASS + r"\s*(?:,|and|or|,\s*and|,\s*or)?$")
 _LIST_AFTER_RE = re.compile(r"(?:,\s*|and\s+|or\s+)?" + _MARK_CLASS)
 
 
+# A word's last letter, then a single mark: a possessive (`the Liberals'`), not a closing quote.
+_POSSESSIVE_APOSTROPHE_RE = re.compile(r"[^\W\d_]s['\u2019]$")
+
+
 def in_list(before: str, after: str) -> bool:
     """The passage is one of a list of quoted items (`"A," "B" and "C"`)."""
     left = _LIST_BEFORE_RE.search(before.rstrip())
@@ -315,6 +319,8 @@ def text_features(
     stripped_right = after.lstrip()
     last = closing_char(content)
     prev_char = stripped_left[-1:]
+    # `the Liberals' "supply" deal`: the single mark before is a possessive's apostrophe
+    possessive = _POSSESSIVE_APOSTROPHE_RE.search(stripped_left) is not None
     cache = lines if lines is not None else {}
     facts = cache.get(p.para)
     if facts is None:
@@ -357,7 +363,9 @@ def text_features(
         "first_person": float(not FIRST_PERSON.isdisjoint(content_lower)),
         "second_person": float(not SECOND_PERSON.isdisjoint(content_lower)),
         "inner_sentence_end": float(_INNER_SENTENCE_RE.search(content) is not None),
-        "at_sentence_start": float(not stripped_left or prev_char in SENTENCE_START_AFTER),
+        "at_sentence_start": float(
+            not stripped_left or (prev_char in SENTENCE_START_AFTER and not possessive)
+        ),
         "after_colon": float(prev_char == ":"),
         "after_comma": float(prev_char == ","),
         "after_paren": float(prev_char == "("),
@@ -396,7 +404,7 @@ def text_features(
         "furniture_line": float(facts.furniture),
         "caption_line": float(facts.caption),
         "embedded": float(in_embed(text[lo : p.open_pos])),
-        "quote_list": float(in_list(before, after)),
+        "quote_list": float(in_list("" if possessive else before, after)),
         "next_is_noun": float(p.close_mark is not None and next_word_is_noun(after, lex)),
     }
     return Features(v, n)

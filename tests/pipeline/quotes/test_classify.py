@@ -59,6 +59,21 @@ def test_title_before_a_noun_it_names_is_a_title(blank_nlp: Language) -> None:
     assert (q.start, q.end, q.text, q.type) == (12, 22, "Vote Local", "title")
 
 
+def test_a_places_nickname_before_neighbourhood_is_a_title(blank_nlp: Language) -> None:
+    text = 'Residents of the "Annex" neighbourhood complained about the noise.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (18, 23, "Annex", "title")
+
+
+def test_a_term_after_a_plural_possessive_does_not_start_a_sentence(nlp: Language) -> None:
+    """`the Liberals' "supply and confidence" agreement`: the mark before is an apostrophe, so the
+    term modifies a noun (scare), and a quotation there is partial, never direct."""
+    text = "The deal is part of the Liberals' \"supply and confidence\" agreement with the NDP."
+    assert spans_of(nlp, text) == [("supply and confidence", "scare")]
+    text = "She respects Sanders\u2019 \u201cpassion and commitment\u201d but disagrees."
+    assert spans_of(nlp, text) == [("passion and commitment", "partial")]
+
+
 def test_title_after_episode_of_is_a_title(blank_nlp: Language) -> None:
     text = 'She appeared on Monday\'s episode of "The Late Hour," the host said.'
     q = only(blank_nlp, text)
