@@ -181,6 +181,13 @@ class MentionResolver:
                 return Resolved.unresolved("'as they say' quotes a saying, not a speaker")
         if head.pos_ == "PRON":
             return self.pronoun(head, article)
+        titled = _titled_person(head, mention, self.lexicons.titles)
+        if titled is not None:
+            # `Assembly of Manitoba Chiefs Grand Chief Cathy Merrick says`, the parse heading the
+            # phrase with the organisation: the person its title names speaks
+            found = self.name(titled, article)
+            if found is not None:
+                return found
         if head.pos_ == "PROPN" or head.ent_type_ in PERSON_LABELS | ORG_LABELS:
             found = self.name(head, article)
             if found is not None:
@@ -402,6 +409,23 @@ def _surname(head: Token, clusters: dict[str, Cluster]) -> Resolved | None:
     cluster = clusters[best[1]]
     resolution: Resolution = "alias" if len(cluster.canonical.words) > 1 else "explicit"
     return Resolved.to_cluster(best[1], cluster, resolution, head.text)
+
+
+def _titled_person(head: Token, mention: Span, titles: frozenset[str]) -> Token | None:
+    """The last token of the person's name that ends `mention` after a title (`... Grand Chief
+    Cathy Merrick`), when the mention's head is outside that name (an organisation before it)."""
+    last = mention[-1]
+    while last.is_punct and last.i > mention.start:
+        last = last.doc[last.i - 1]
+    if last.ent_type_ not in PERSON_LABELS or head.ent_type_ in PERSON_LABELS:
+        return None
+    first = last.i
+    while first > mention.start and last.doc[first - 1].ent_type_ in PERSON_LABELS:
+        first -= 1
+    if first == mention.start or head.i >= first:
+        return None
+    title = last.doc[first - 1]
+    return last if title.lower_.rstrip(".") in titles else None
 
 
 def _group(head: Token, mention: Span) -> Resolved:

@@ -417,6 +417,27 @@ def test_a_noun_that_names_no_speaker_does_not_speak_through_its_apposition(
 
 
 @pytest.mark.full_model
+def test_an_organisation_then_a_title_then_a_name_is_that_person(nlp: Language) -> None:
+    """`Assembly of First Nations National Chief Cindy Woodhouse said`: the parse heads the
+    phrase with the organisation; the person its title names is the speaker."""
+    text = (
+        "Assembly of First Nations National Chief Cindy Woodhouse said the budget is "
+        '"a good start."'
+    )
+    doc = attribute(nlp, text)
+    mention = "Assembly of First Nations National Chief Cindy Woodhouse"
+    assert who(doc) == [("Cindy Woodhouse", mention, "said")]
+
+
+@pytest.mark.full_model
+def test_a_name_after_no_title_does_not_take_the_phrase_over(nlp: Language) -> None:
+    """`The government of Justin Trudeau said`: the government speaks, not Trudeau."""
+    text = 'The government of Justin Trudeau said the budget is "a good start."'
+    mention = "The government of Justin Trudeau"
+    assert who(attribute(nlp, text)) == [(mention, mention, "said")]
+
+
+@pytest.mark.full_model
 def test_plural_role_with_names_in_apposition_stays_the_group(nlp: Language) -> None:
     text = '"It will not work," two analysts, Ann Lee and Tom Baker, said.'
     doc = attribute(nlp, text)

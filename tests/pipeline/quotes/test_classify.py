@@ -68,7 +68,7 @@ def test_a_places_nickname_before_neighbourhood_is_a_title(blank_nlp: Language) 
 def test_a_term_after_a_plural_possessive_does_not_start_a_sentence(nlp: Language) -> None:
     """`the Liberals' "supply and confidence" agreement`: the mark before is an apostrophe, so the
     term modifies a noun (scare), and a quotation there is partial, never direct."""
-    text = "The deal is part of the Liberals' \"supply and confidence\" agreement with the NDP."
+    text = 'The deal is part of the Liberals\' "supply and confidence" agreement with the NDP.'
     assert spans_of(nlp, text) == [("supply and confidence", "scare")]
     text = "She respects Sanders\u2019 \u201cpassion and commitment\u201d but disagrees."
     assert spans_of(nlp, text) == [("passion and commitment", "partial")]
