@@ -54,4 +54,12 @@ class GenderLexicon:
         return answer
 
     def gender(self, first_name: str) -> Gender | None:
-        return GENDER_ANSWERS.get(self.answer(first_name))
+        found = GENDER_ANSWERS.get(self.answer(first_name))
+        if found is None and "-" in first_name.strip("-"):
+            # a compound given name (Jean-Yves, Marie-Claude, Marc-André) is its first name's
+            # gender, as the French usage that writes them has it (not a country's own usage)
+            first = first_name.strip("-").split("-")[0]
+            found = self._overrides.get(first.lower()) or GENDER_ANSWERS.get(
+                self._detector.get_gender(first)
+            )
+        return found

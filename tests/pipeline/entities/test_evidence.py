@@ -163,6 +163,24 @@ def test_the_name_lexicon_takes_the_countrys_answer_where_it_knows_the_name(
     assert GenderLexicon(country="usa").answer(first_name) == usa
 
 
+@pytest.mark.parametrize(
+    ("first_name", "gender"),
+    [
+        ("Jean-Yves", "male"),  # "Jean" leans female in US usage, is a man's name in French
+        ("Marie-Claude", "female"),
+        ("Marc-André", "male"),
+        ("Jean-Marie", "male"),  # the first name decides, not the second
+        ("Anne-Marie", "female"),
+    ],
+)
+def test_a_compound_given_name_is_its_first_names_gender(first_name: str, gender: str) -> None:
+    assert GenderLexicon(country="usa").gender(first_name) == gender
+
+
+def test_a_compound_of_names_the_lexicon_does_not_know_has_no_gender() -> None:
+    assert GenderLexicon(country="usa").gender("Xqz-Yves") is None
+
+
 def test_the_name_lexicon_refuses_a_country_it_does_not_know() -> None:
     with pytest.raises(ValueError, match="no country 'atlantis'"):
         GenderLexicon(country="atlantis")
