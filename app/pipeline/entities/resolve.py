@@ -14,10 +14,17 @@ from app.pipeline.entities.described import DESCRIBED_KEY
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.lexicons import ResolverLexicons
 from app.pipeline.entities.names import Cluster, NameModel, strip_punct
+from app.pipeline.entities.phrasing import (
+    common_noun,
+    definite,
+    headline_role,
+    plain_definite,
+    role_matches,
+    titled_person,
+)
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
 from app.pipeline.sources import noun_names_source
 from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS
-from app.pipeline.text import doc_text, headline_range
 from app.pipeline.types import EntityKind, Resolution, SpeakerCandidate
 
 # Called for every gendered pronoun with every person the ranker sees (of any gender) and the
@@ -45,11 +52,6 @@ NEUTER_PRONOUNS: frozenset[str] = frozenset({"it"})
 INDEFINITE_SPEAKERS: frozenset[str] = frozenset(
     {"another", "someone", "somebody", "one", "others", "some", "many", "most", "both", "those"}
 )
-# Role-noun synonyms a nominal may use for a title ("Rep. X" ... "the congressman").
-ROLE_SYNONYMS: dict[str, frozenset[str]] = {
-    "representative": frozenset({"congressman", "congresswoman", "lawmaker"}),
-    "senator": frozenset({"lawmaker"}),
-}
 # How far back (tokens) a pronoun looks for its antecedent; a role nominal looks this many
 # times as far for a person with that role.
 MAX_ANTECEDENT_DISTANCE = 400
@@ -65,8 +67,6 @@ APPOSED_GAP = 4
 APPOSITION_CLOSERS: frozenset[str] = frozenset({".", ",", ";", "!", "?", ")", "\n", "\n\n"})
 # How a noun of a person by their age ends ("the 43-year-old").
 AGE_NOUN_ENDING = "-old"
-# Determiners that make a nominal definite ("the mayor", "this official").
-DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 
 
 @dataclass(slots=True)
@@ -181,7 +181,7 @@ class MentionResolver:
                 return Resolved.unresolved("'as they say' quotes a saying, not a speaker")
         if head.pos_ == "PRON":
             return self.pronoun(head, article)
-        titled = _titled_person(head, mention, self.lexicons.titles)
+        titled = titled_person(head, mention, self.lexicons.titles)
         if titled is not None:
             # `Assembly of Manitoba Chiefs Grand Chief Cathy Merrick says`, the parse heading the
             # phrase with the organisation: the person its title names speaks
@@ -282,9 +282,9 @@ class MentionResolver:
         """Whom a definite role noun means: the person named with that role (`Sen. X` ... `the
         senator`), the organisation named with that noun (`the department`), or for a title
         with no role on record the nearest person named as a subject."""
-        if self.resolve_nominals and _common_noun(head) and _headline_role(head, mention):
+        if self.resolve_nominals and common_noun(head) and headline_role(head, mention):
             return self._role_named_later(head, mention, article)
-        if not (self.resolve_nominals and _common_noun(head) and _definite(head, mention)):
+        if not (self.resolve_nominals and common_noun(head) and definite(head, mention)):
             return None
         lemma = head.lemma_.lower()
         k = article.before(head.i)
@@ -294,7 +294,7 @@ class MentionResolver:
             cluster = article.clusters[key]
             if (
                 cluster.kind == "person"
-                and _role_matches(lemma, cluster.role_words)
+                and role_matches(lemma, cluster.role_words)
                 and _gender_fits(cluster, self.lexicons.gendered_nouns.get(lemma))
             ):
                 return Resolved.to_cluster(key, cluster, "nominal", mention.text)
@@ -302,12 +302,12 @@ class MentionResolver:
                 cluster.kind == "organization"
                 and lemma in self.lexicons.org_nouns
                 and lemma in cluster.canonical.words
-                and _plain_definite(head, mention)
+                and plain_definite(head, mention)
             ):
                 # "the department" after "the Justice Department": the organisation named
                 return Resolved.to_cluster(key, cluster, "nominal", mention.text)
             k -= 1
-        if head.tag_ == "NN" and lemma in self.lexicons.titles and _plain_definite(head, mention):
+        if head.tag_ == "NN" and lemma in self.lexicons.titles and plain_definite(head, mention):
             found = _salient_person(head, article, self.lexicons.gendered_nouns.get(lemma))
             if found is not None:
                 return replace(found, alias=mention.text)
@@ -323,7 +323,7 @@ class MentionResolver:
         for start, key in article.by_start[article.before(head.i) + 1 :]:
             cluster = article.clusters[key]
             if start > head.i and cluster.kind == "person":
-                if _role_matches(lemma, cluster.role_words) and _gender_fits(cluster, gender):
+                if role_matches(lemma, cluster.role_words) and _gender_fits(cluster, gender):
                     return Resolved.to_cluster(key, cluster, "nominal", mention.text)
         return None
 
@@ -411,23 +411,6 @@ def _surname(head: Token, clusters: dict[str, Cluster]) -> Resolved | None:
     return Resolved.to_cluster(best[1], cluster, resolution, head.text)
 
 
-def _titled_person(head: Token, mention: Span, titles: frozenset[str]) -> Token | None:
-    """The last token of the person's name that ends `mention` after a title (`... Grand Chief
-    Cathy Merrick`), when the mention's head is outside that name (an organisation before it)."""
-    last = mention[-1]
-    while last.is_punct and last.i > mention.start:
-        last = last.doc[last.i - 1]
-    if last.ent_type_ not in PERSON_LABELS or head.ent_type_ in PERSON_LABELS:
-        return None
-    first = last.i
-    while first > mention.start and last.doc[first - 1].ent_type_ in PERSON_LABELS:
-        first -= 1
-    if first == mention.start or head.i >= first:
-        return None
-    title = last.doc[first - 1]
-    return last if title.lower_.rstrip(".") in titles else None
-
-
 def _group(head: Token, mention: Span) -> Resolved:
     """Coordinated speakers, named by the mention as written (`Trump and Ryan`)."""
     text = strip_punct(mention).text
@@ -467,45 +450,6 @@ def _salient_person(
 def _gender_fits(cluster: Cluster, gender: Gender | None) -> bool:
     """A noun that states a gender (`the spokeswoman`) never means a person of the other."""
     return gender is None or cluster.gender in (None, gender)
-
-
-def _determiners(head: Token, mention: Span) -> list[Token]:
-    """The mention's words before its head noun: `a spokesman for the campaign` is indefinite."""
-    return [t for t in mention if t.i < head.i]
-
-
-def _common_noun(head: Token) -> bool:
-    """A noun, or a lower-case word the tagger took for a proper noun (`minister says`)."""
-    return head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)
-
-
-def _headline_role(head: Token, mention: Span) -> bool:
-    """A bare role noun in the article's first line, over more lines (`Ontario to cap rents,
-    housing minister says`): headline style drops the article, and the body names the person."""
-    if any(t.dep_ in ("det", "poss") for t in _determiners(head, mention)):
-        return False
-    first = headline_range(doc_text(head.doc))
-    return first is not None and head.idx < first[1]
-
-
-def _definite(head: Token, mention: Span) -> bool:
-    return any(
-        t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in _determiners(head, mention)
-    )
-
-
-def _plain_definite(head: Token, mention: Span) -> bool:
-    """`the mayor`, not `his spokesman` nor `the senior Cruz adviser` (someone else's role)."""
-    before = _determiners(head, mention)
-    if any(t.pos_ == "PROPN" and t.i < head.i and t.ent_type_ in PERSON_LABELS for t in mention):
-        return False
-    return any(t.lower_ == "the" for t in before) and not any(t.dep_ == "poss" for t in before)
-
-
-def _role_matches(lemma: str, role_words: frozenset[str]) -> bool:
-    if lemma in role_words:
-        return True
-    return any(lemma in ROLE_SYNONYMS.get(word, frozenset()) for word in role_words)
 
 
 def _saying(cue: Token) -> bool:

@@ -1,0 +1,74 @@
+"""What the words of a speaker mention say about whom it means: its determiners (`a` or `the`
+mayor), whether its head is a common noun, a headline's bare role, the role words a title
+matches, a person's name after a title at its end."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from app.pipeline.syntax import PERSON_LABELS
+from app.pipeline.text import doc_text, headline_range
+
+# Role-noun synonyms a nominal may use for a title ("Rep. X" ... "the congressman").
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "representative": frozenset({"congressman", "congresswoman", "lawmaker"}),
+    "senator": frozenset({"lawmaker"}),
+}
+# Determiners that make a nominal definite ("the mayor", "this official").
+DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
+
+
+def titled_person(head: Token, mention: Span, titles: frozenset[str]) -> Token | None:
+    """The last token of the person's name that ends `mention` after a title (`... Grand Chief
+    Cathy Merrick`), when the mention's head is outside that name (an organisation before it)."""
+    last = mention[-1]
+    while last.is_punct and last.i > mention.start:
+        last = last.doc[last.i - 1]
+    if last.ent_type_ not in PERSON_LABELS or head.ent_type_ in PERSON_LABELS:
+        return None
+    first = last.i
+    while first > mention.start and last.doc[first - 1].ent_type_ in PERSON_LABELS:
+        first -= 1
+    if first == mention.start or head.i >= first:
+        return None
+    title = last.doc[first - 1]
+    return last if title.lower_.rstrip(".") in titles else None
+
+
+def determiners(head: Token, mention: Span) -> list[Token]:
+    """The mention's words before its head noun: `a spokesman for the campaign` is indefinite."""
+    return [t for t in mention if t.i < head.i]
+
+
+def common_noun(head: Token) -> bool:
+    """A noun, or a lower-case word the tagger took for a proper noun (`minister says`)."""
+    return head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)
+
+
+def headline_role(head: Token, mention: Span) -> bool:
+    """A bare role noun in the article's first line, over more lines (`Ontario to cap rents,
+    housing minister says`): headline style drops the article, and the body names the person."""
+    if any(t.dep_ in ("det", "poss") for t in determiners(head, mention)):
+        return False
+    first = headline_range(doc_text(head.doc))
+    return first is not None and head.idx < first[1]
+
+
+def definite(head: Token, mention: Span) -> bool:
+    return any(
+        t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in determiners(head, mention)
+    )
+
+
+def plain_definite(head: Token, mention: Span) -> bool:
+    """`the mayor`, not `his spokesman` nor `the senior Cruz adviser` (someone else's role)."""
+    before = determiners(head, mention)
+    if any(t.pos_ == "PROPN" and t.i < head.i and t.ent_type_ in PERSON_LABELS for t in mention):
+        return False
+    return any(t.lower_ == "the" for t in before) and not any(t.dep_ == "poss" for t in before)
+
+
+def role_matches(lemma: str, role_words: frozenset[str]) -> bool:
+    if lemma in role_words:
+        return True
+    return any(lemma in ROLE_SYNONYMS.get(word, frozenset()) for word in role_words)
