@@ -55,6 +55,7 @@ def headline_role(head: Token, mention: Span) -> bool:
 
 
 def definite(head: Token, mention: Span) -> bool:
+    """`the mayor`, `this official`, `his spokesman`: a role someone holds, not any."""
     return any(
         t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in determiners(head, mention)
     )
@@ -69,6 +70,7 @@ def plain_definite(head: Token, mention: Span) -> bool:
 
 
 def role_matches(lemma: str, role_words: frozenset[str]) -> bool:
+    """The role noun is one of a person's role words, or their synonym (`the lawmaker`)."""
     if lemma in role_words:
         return True
     return any(lemma in ROLE_SYNONYMS.get(word, frozenset()) for word in role_words)

@@ -340,7 +340,7 @@ class MentionResolver:
                 child.dep_ == "appos"
                 and child.pos_ == "PROPN"
                 and child.ent_type_ in ORG_LABELS
-                and head.lemma_.lower() in self.lexicons.org_nouns | self.lexicons.source_nouns
+                and _speaking_noun(head.lemma_.lower(), self.lexicons)
                 and child.left_edge.i > 0
                 and head.doc[child.left_edge.i - 1].text == ","
             ):
@@ -391,6 +391,11 @@ class MentionResolver:
 
 
 # ---- small pure helpers ----------------------------------------------------------------------
+
+
+def _speaking_noun(lemma: str, lexicons: ResolverLexicons) -> bool:
+    """A common noun of an organisation or a source (`the landlord`, `the company`)."""
+    return lemma in lexicons.org_nouns or lemma in lexicons.source_nouns
 
 
 def _surname(head: Token, clusters: dict[str, Cluster]) -> Resolved | None:
