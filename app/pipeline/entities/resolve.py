@@ -181,6 +181,11 @@ class MentionResolver:
                 return Resolved.unresolved("'as they say' quotes a saying, not a speaker")
         if head.pos_ == "PRON":
             return self.pronoun(head, article)
+        if self._headline_title(head, mention):
+            # `Premier Says Budget Will Balance`: a headline's capitalised role, no one's name
+            found = self._role_named_later(head, mention, article)
+            if found is not None:
+                return found
         titled = titled_person(head, mention, self.lexicons.titles)
         if titled is not None:
             # `Assembly of Manitoba Chiefs Grand Chief Cathy Merrick says`, the parse heading the
@@ -312,6 +317,16 @@ class MentionResolver:
             if found is not None:
                 return replace(found, alias=mention.text)
         return None
+
+    def _headline_title(self, head: Token, mention: Span) -> bool:
+        """A title the headline capitalises, alone (`Premier says`), not part of a name."""
+        return (
+            self.resolve_nominals
+            and head.pos_ == "PROPN"
+            and head.ent_type_ not in PERSON_LABELS
+            and head.lower_ in self.lexicons.titles
+            and headline_role(head, mention)
+        )
 
     def _role_named_later(
         self, head: Token, mention: Span, article: ArticleNames

@@ -352,6 +352,21 @@ def test_a_headlines_bare_role_is_the_person_the_body_names_with_it(
 
 
 @pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Ontario Premier Doug Ford said Tuesday the budget would be balanced.", "Doug Ford"),
+        ("Finance Minister Peter Bethlenfalvy tabled it on Tuesday.", "Premier"),  # no premier
+    ],
+)
+def test_a_headlines_capitalised_title_is_the_person_the_body_names_with_it(
+    nlp: Language, body: str, speaker: str
+) -> None:
+    text = f'Premier Says Budget Will "Balance the Books"\n\n{body}'
+    assert who(attribute(nlp, text, ["partial"])) == [(speaker, "Premier", "Says")]
+
+
+@pytest.mark.full_model
 def test_a_lower_case_word_tagged_a_proper_noun_is_a_role_not_a_name(nlp: Language) -> None:
     """The tagger calls the headline's "minister" a proper noun: it names no one by itself."""
     text = 'Rent cap "protects tenants," minister says'
