@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
 from spacy.symbols import PROPN
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
@@ -72,6 +72,19 @@ def person_read_as_org(
         if is_first_name(doc[first].text) and is_title(doc[first - 1].lower_):
             return True
     return False
+
+
+def portfolio_read_as_org(ent: Span, is_title: Callable[[str], bool]) -> bool:
+    """An organisation right before a title and the holder's name (`Education Minister Stephen
+    Lecce`): the NER read the title's portfolio as an organisation, which no one else names."""
+    doc = ent.doc
+    after = ent.end
+    return (
+        ent.label_ in ORG_READ_LABELS
+        and after + 1 < len(doc)
+        and is_title(doc[after].lower_)
+        and doc[after + 1].ent_type_ == "PERSON"
+    )
 
 
 def describes_noun(token: Token) -> bool:

@@ -25,6 +25,7 @@ from app.pipeline.entities.misread import (
     nationality_word,
     person_read_as_org,
     person_read_as_work,
+    portfolio_read_as_org,
 )
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
@@ -128,7 +129,9 @@ class NameModel:
         heads: dict[int, Token] = {}
         for ent in doc.ents:
             if ent.label_ in PERSON_LABELS or ent.label_ in ORG_LABELS:
-                if not quoted[ent.root.i] and not nationality_word(ent.root):
+                if quoted[ent.root.i] or nationality_word(ent.root):
+                    continue
+                if not portfolio_read_as_org(ent, self._is_title):
                     heads[ent.root.i] = ent.root
         for i in proper_nouns_in(doc, NAME_DEPS):
             if not quoted[i] and i not in heads:

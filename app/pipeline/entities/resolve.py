@@ -299,6 +299,7 @@ class MentionResolver:
             cluster = article.clusters[key]
             if (
                 cluster.kind == "person"
+                and lemma not in self.lexicons.org_nouns  # (`the union`: not its president)
                 and role_matches(lemma, cluster.role_words)
                 and _gender_fits(cluster, self.lexicons.gendered_nouns.get(lemma))
             ):

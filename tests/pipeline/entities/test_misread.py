@@ -10,10 +10,11 @@ from app.pipeline.entities.misread import (
     month_read_as_name,
     person_read_as_org,
     person_read_as_work,
+    portfolio_read_as_org,
 )
 
 FIRST_NAMES = frozenset({"jean", "ann", "don"})
-TITLES = frozenset({"mp", "governor"})
+TITLES = frozenset({"mp", "governor", "minister"})
 
 
 def _doc(
@@ -71,6 +72,20 @@ def test_a_person_read_as_an_organisation_follows_a_title() -> None:
     person = ["O", "O", "B-PERSON", "I-PERSON", "O"]
     doc = _doc(words, pos, deps, heads, person)
     assert not person_read_as_org(doc[3], _is_first_name, _is_title)
+
+
+def test_a_portfolio_read_as_an_organisation_comes_before_a_title_and_its_holder() -> None:
+    words = ["Education", "Minister", "Stephen", "Lecce", "said"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
+    deps, heads = ["compound", "compound", "compound", "nsubj", "ROOT"], [3, 3, 3, 4, 4]
+    ents = ["B-ORG", "O", "B-PERSON", "I-PERSON", "O"]
+    doc = _doc(words, pos, deps, heads, ents)
+    assert portfolio_read_as_org(doc.ents[0], _is_title)
+    # an organisation before a word that is no title, or before a title with no one after it
+    doc = _doc(["Unifor", "members", "Ann", "Lee", "said"], pos, deps, heads, ents)
+    assert not portfolio_read_as_org(doc.ents[0], _is_title)
+    doc = _doc(words, pos, deps, heads, ["B-ORG", "O", "O", "O", "O"])
+    assert not portfolio_read_as_org(doc.ents[0], _is_title)
 
 
 def test_a_month_after_a_preposition_of_time_is_no_name() -> None:

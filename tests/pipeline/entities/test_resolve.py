@@ -438,6 +438,17 @@ def test_a_name_after_no_title_does_not_take_the_phrase_over(nlp: Language) -> N
 
 
 @pytest.mark.full_model
+def test_an_organisation_noun_is_not_the_officer_whose_title_it_modifies(nlp: Language) -> None:
+    """`union president Karen Brown` ... `The union said`: the union, not its president."""
+    text = (
+        'Teachers rejected the offer. "It does nothing," union president Karen Brown said.\n\n'
+        '"We will hold strike votes," the union said in a statement.'
+    )
+    doc = attribute(nlp, text)
+    assert [name for name, _, _ in who(doc)] == ["Karen Brown", "the union"]
+
+
+@pytest.mark.full_model
 def test_plural_role_with_names_in_apposition_stays_the_group(nlp: Language) -> None:
     text = '"It will not work," two analysts, Ann Lee and Tom Baker, said.'
     doc = attribute(nlp, text)
