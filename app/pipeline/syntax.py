@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.shapes import distinct_string_mask, in_sorted
 from app.pipeline.text import SENTENCE_END
@@ -99,3 +99,15 @@ def acting_clause(cue: Token) -> Token | None:
         return None
     act = before[0]
     return act if own_subject(act, NOMINAL_SUBJECT_DEPS) is not None else None
+
+
+def strip_punct(span: Span) -> Span:
+    """The span without the punctuation and blanks at its edges (the span itself if that is
+    all it holds)."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else span

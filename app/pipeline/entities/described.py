@@ -12,10 +12,10 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from app.pipeline.entities.first_names import Gender
-from app.pipeline.entities.names import Cluster, Name, strip_punct
+from app.pipeline.entities.names import Cluster, Name
 from app.pipeline.entities.salience import sole_main_subject
 from app.pipeline.speakers.extent import mention_extent
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS, strip_punct
 
 # Determiners of a described person (`a woman`, `the man`, `one mother`); a possessor (`his
 # wife`) ties the noun to someone else's story, where the article usually names the person.

@@ -22,9 +22,10 @@ NAME_MONTHS: frozenset[str] = frozenset({"april", "may", "june", "july", "august
 TIME_PREPOSITIONS: frozenset[str] = frozenset(
     {"to", "until", "till", "in", "by", "since", "from", "through", "before", "after", "during"}
 )
-# The labels the NER gives a person's name with its title and party in front (`NDP MP X`), and
-# how many words before the surname the first name may stand (a middle name between them).
-ORG_READ_LABELS: frozenset[str] = frozenset({"ORG"})
+# The labels the NER gives a person's name with its title and party in front (`NDP MP X`; a
+# place's, `Ontario MPP Gurratan Singh` with "Singh" a GPE), and how many words before the
+# surname the first name may stand (a middle name between them).
+ORG_READ_LABELS: frozenset[str] = frozenset({"ORG", "GPE"})
 MAX_NAME_WORDS_AFTER_TITLE = 2
 # The label the NER gives a person's name with its title in front (`Language Minister X`).
 WORK_LABEL = "WORK_OF_ART"

@@ -28,7 +28,13 @@ from app.pipeline.entities.misread import (
     portfolio_read_as_org,
 )
 from app.pipeline.shapes import hashes_of, in_sorted
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, NP_LEFT_DEPS, ORG_LABELS, PERSON_LABELS
+from app.pipeline.syntax import (
+    NOMINAL_SUBJECT_DEPS,
+    NP_LEFT_DEPS,
+    ORG_LABELS,
+    PERSON_LABELS,
+    strip_punct,
+)
 from app.pipeline.text import span_text
 from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
 
@@ -233,6 +239,9 @@ class NameModel:
                 elif self._is_title(word):
                     start += 1
                 elif person and doc[start].ent_type_ not in PERSON_LABELS:
+                    named = doc[start + 1].ent_type_ in PERSON_LABELS
+                    if named and self.is_first_name(doc[start].text):
+                        break  # `Gurratan Singh`, the NER's label on "Singh" alone
                     start += 1
                 else:
                     break
@@ -487,13 +496,3 @@ def apposition(head: Token) -> Span | None:
 def _inside(token: Token, label: str) -> bool:
     """The token continues an entity of `label` (the NER put it inside, not at its start)."""
     return token.ent_iob_ == "I" and token.ent_type_ == label
-
-
-def strip_punct(span: Span) -> Span:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end] if end > start else span

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from app.pipeline.entities.described import DESCRIBED_KEY
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.lexicons import ResolverLexicons
-from app.pipeline.entities.names import Cluster, NameModel, strip_punct
+from app.pipeline.entities.names import Cluster, NameModel
 from app.pipeline.entities.phrasing import (
     common_noun,
     definite,
@@ -24,7 +24,7 @@ from app.pipeline.entities.phrasing import (
 )
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
 from app.pipeline.sources import noun_names_source
-from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS
+from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS, strip_punct
 from app.pipeline.types import EntityKind, Resolution, SpeakerCandidate
 
 # Called for every gendered pronoun with every person the ranker sees (of any gender) and the

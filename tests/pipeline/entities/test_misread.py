@@ -68,6 +68,9 @@ def test_a_person_read_as_an_organisation_follows_a_title() -> None:
     no_first = ["Bank", "Governor", "Tiff", "Macklem", "said"]
     doc = _doc(no_first, pos, deps, heads, org)
     assert not person_read_as_org(doc[3], _is_first_name, _is_title)
+    # a place's label on the surname alone (`Ontario MPP Gurratan Singh`, "Singh" a GPE)
+    place = ["O", "O", "O", "B-GPE", "O"]
+    assert person_read_as_org(_doc(words, pos, deps, heads, place)[3], _is_first_name, _is_title)
     # the NER's person label needs no repair
     person = ["O", "O", "B-PERSON", "I-PERSON", "O"]
     doc = _doc(words, pos, deps, heads, person)

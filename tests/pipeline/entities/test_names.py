@@ -367,6 +367,19 @@ def test_a_headlines_capitalised_title_is_the_person_the_body_names_with_it(
 
 
 @pytest.mark.full_model
+def test_a_first_name_the_ner_left_out_stays_in_the_name(nlp: Language) -> None:
+    """The NER labels only "Singh" in `Gurratan Singh said`: the first name before the label is
+    the name's own, so two Singhs stay two people (the place label on the first "Singh" too)."""
+    text = (
+        "NDP Leader Jagmeet Singh campaigned with his brother, Ontario MPP Gurratan Singh.\n\n"
+        '"My brother is a champion," Jagmeet Singh said.\n\n'
+        'Gurratan Singh said the plan would help. "People here are struggling," he said.'
+    )
+    doc = attribute(nlp, text)
+    assert [name for name, _, _ in who(doc)] == ["Jagmeet Singh", "Gurratan Singh"]
+
+
+@pytest.mark.full_model
 def test_a_lower_case_word_tagged_a_proper_noun_is_a_role_not_a_name(nlp: Language) -> None:
     """The tagger calls the headline's "minister" a proper noun: it names no one by itself."""
     text = 'Rent cap "protects tenants," minister says'
