@@ -117,6 +117,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
             return []  # `urged voters to wait`: the infinitive shape reports what they were urged
         if any(c.i > content.i and _is_question(c) for c in cue_verb.children):
             return []  # `asked the students if ...`: the question shape reports the question
+        if any(c.dep_ == "ccomp" and c.i > content.i for c in cue_verb.children):
+            return []  # `said outside court that ...`: the clause is what was said
         start, end = trim(doc, content.left_edge.i, _object_end(cue_verb, content))
     elif label == "topic" and not _topic_cue(cue_verb, doc[nodes["prep"]]):
         return []

@@ -449,6 +449,12 @@ def test_an_organisation_noun_is_not_the_officer_whose_title_it_modifies(nlp: La
 
 
 @pytest.mark.full_model
+def test_a_victim_who_is_not_named_is_the_speaker_as_written(nlp: Language) -> None:
+    text = 'The victim, who asked not to be named, told CTV News he felt "vindicated."'
+    assert who(attribute(nlp, text, ["partial"])) == [("The victim", "The victim", "told")]
+
+
+@pytest.mark.full_model
 def test_plural_role_with_names_in_apposition_stays_the_group(nlp: Language) -> None:
     text = '"It will not work," two analysts, Ann Lee and Tom Baker, said.'
     doc = attribute(nlp, text)

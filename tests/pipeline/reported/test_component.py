@@ -134,6 +134,11 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("voters to approve the bridge", "Maria Lopez", "urged")],
         ),
         (
+            # the parser reads "outside court" as the object: the clause is what was said
+            "Maria Lopez said outside court that the bridge would open in May.",
+            [("that the bridge would open in May", "Maria Lopez", "said")],
+        ),
+        (
             # the parser hangs the infinitive on the noun of "with information"
             "Maria Lopez urged anyone with information to call police.",
             [("anyone with information to call police", "Maria Lopez", "urged")],
