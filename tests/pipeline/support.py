@@ -99,6 +99,11 @@ def who(doc: Doc) -> list[tuple[str | None, str | None, str | None]]:
     return out
 
 
+def speakers(doc: Doc) -> list[str | None]:
+    """The speaker's name of every quote (`who` without the mention and the cue)."""
+    return [name for name, _, _ in who(doc)]
+
+
 def layouts(doc: Doc) -> list[str | None]:
     found: list[SpeakerCandidate | None] = [s._.speaker_candidate for s in doc.spans[QUOTES_KEY]]
     return [c.layout if c is not None else None for c in found]

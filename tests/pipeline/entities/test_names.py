@@ -15,7 +15,7 @@ from app.pipeline.entities.names import Cluster, Name, NameModel, quoted_mask
 from app.pipeline.entities.resolve import _surname
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.types import EntityKind
-from tests.pipeline.support import attribute, resolutions, who
+from tests.pipeline.support import attribute, resolutions, speakers, who
 
 
 @pytest.mark.full_model
@@ -376,7 +376,7 @@ def test_a_first_name_the_ner_left_out_stays_in_the_name(nlp: Language) -> None:
         'Gurratan Singh said the plan would help. "People here are struggling," he said.'
     )
     doc = attribute(nlp, text)
-    assert [name for name, _, _ in who(doc)] == ["Jagmeet Singh", "Gurratan Singh"]
+    assert speakers(doc) == ["Jagmeet Singh", "Gurratan Singh"]
 
 
 @pytest.mark.full_model

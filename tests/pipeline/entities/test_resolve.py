@@ -22,6 +22,7 @@ from tests.pipeline.support import (
     attribute,
     attributions,
     resolutions,
+    speakers,
     who,
 )
 
@@ -445,7 +446,7 @@ def test_an_organisation_noun_is_not_the_officer_whose_title_it_modifies(nlp: La
         '"We will hold strike votes," the union said in a statement.'
     )
     doc = attribute(nlp, text)
-    assert [name for name, _, _ in who(doc)] == ["Karen Brown", "the union"]
+    assert speakers(doc) == ["Karen Brown", "the union"]
 
 
 @pytest.mark.full_model
@@ -458,4 +459,4 @@ def test_a_victim_who_is_not_named_is_the_speaker_as_written(nlp: Language) -> N
 def test_plural_role_with_names_in_apposition_stays_the_group(nlp: Language) -> None:
     text = '"It will not work," two analysts, Ann Lee and Tom Baker, said.'
     doc = attribute(nlp, text)
-    assert [name for name, _, _ in who(doc)] != ["Ann Lee"]
+    assert speakers(doc) != ["Ann Lee"]

@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.speakers.table import LAYOUTS, Layout
-from tests.pipeline.support import attribute, attributions, layouts, who
+from tests.pipeline.support import attribute, attributions, layouts, speakers, who
 
 
 @pytest.mark.full_model
@@ -225,7 +225,7 @@ def test_possessor_of_a_speech_noun_governing_a_partial_quote(nlp: Language) -> 
 def test_reporting_verb_above_a_speech_noun_wins(nlp: Language) -> None:
     text = 'Helen Park criticized Omar Reyes\'s call for a "tax holiday" on Monday.'
     doc = attribute(nlp, text, types=["partial"])
-    assert [name for name, _, _ in who(doc)] == ["Helen Park"]
+    assert speakers(doc) == ["Helen Park"]
 
 
 @pytest.mark.full_model
@@ -240,7 +240,7 @@ def test_colon_takes_the_subject_of_its_clause(nlp: Language) -> None:
 def test_quote_then_short_clause_with_a_verb_outside_the_lexicon(nlp: Language) -> None:
     text = 'The hall fell silent. "Where is the money going?" Helen Park pressed.'
     doc = attribute(nlp, text)
-    assert [name for name, _, _ in who(doc)] == ["Helen Park"]
+    assert speakers(doc) == ["Helen Park"]
     assert layouts(doc) == ["after_plain"]
 
 
@@ -252,7 +252,7 @@ def test_partial_quote_under_a_plain_verb_takes_the_named_speaker(nlp: Language)
         '"a sieve that drains the town budget."'
     )
     doc = attribute(nlp, text, ["partial"])
-    assert [name for name, _, _ in who(doc)] == ["Laura Kim"]
+    assert speakers(doc) == ["Laura Kim"]
 
 
 @pytest.mark.full_model
@@ -263,7 +263,7 @@ def test_participle_cue_after_a_quote_has_no_inverted_subject(nlp: Language) -> 
         'the "patience and pride of the region."'
     )
     doc = attribute(nlp, text, ["partial", "partial"])
-    assert [name for name, _, _ in who(doc)] == ["Mary Jones", "Mary Jones"]
+    assert speakers(doc) == ["Mary Jones", "Mary Jones"]
 
 
 @pytest.mark.full_model
@@ -290,7 +290,7 @@ def test_named_subject_when_the_parse_ties_the_quote_to_nothing(nlp: Language) -
         "as her favorite shows."
     )
     doc = attribute(nlp, text, ["partial", "partial", "partial"])
-    assert [name for name, _, _ in who(doc)] == ["Ann Brooks"] * 3
+    assert speakers(doc) == ["Ann Brooks"] * 3
     assert layouts(doc) == ["sentence_name", "shared", "shared"]
 
 
@@ -420,7 +420,7 @@ def test_surname_that_is_a_common_word(nlp: Language) -> None:
         'In his column, Will described the plan as a "stupendous mistake."'
     )
     doc = attribute(nlp, text, ["direct", "partial"])
-    assert [name for name, _, _ in who(doc)] == ["Al From", "George Will"]
+    assert speakers(doc) == ["Al From", "George Will"]
 
 
 @pytest.mark.full_model

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from app.pipeline.syntax import mention_head
-from tests.pipeline.support import attribute, layouts, who
+from tests.pipeline.support import attribute, layouts, speakers, who
 
 
 @pytest.mark.full_model
@@ -194,6 +194,6 @@ def test_a_partial_quote_in_a_that_clause_is_the_clause_verbs_subjects(nlp: Lang
         "A Government Accountability Office report found that the agency could not be sure "
         'that money was not coming from "the drug trade."'
     )
-    assert [name for name, _, _ in who(attribute(nlp, text, ["partial"]))] == [
+    assert speakers(attribute(nlp, text, ["partial"])) == [
         "A Government Accountability Office report"
     ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.pipeline.support import attribute, who
+from tests.pipeline.support import attribute, speakers, who
 
 
 @pytest.mark.full_model
@@ -19,7 +19,7 @@ def test_a_quote_inside_a_question_put_to_the_subject_has_no_speaker(nlp: Langua
         'Asked about the harbor plan, Tom Baker said it was "a waste of money."'
     )
     doc = attribute(nlp, text, ["partial", "partial"])
-    assert [name for name, _, _ in who(doc)] == [None, "Tom Baker"]
+    assert speakers(doc) == [None, "Tom Baker"]
 
 
 @pytest.mark.full_model
@@ -50,4 +50,4 @@ def test_the_object_a_verb_moves_to_speak_is_the_speaker(nlp: Language) -> None:
     """`The report prompted Pike to call the plan "Q"`: the prompted object speaks."""
     text = 'The council report prompted Dana Pike to call the plan "a plain disgrace."'
     doc = attribute(nlp, text, ["partial"])
-    assert [name for name, _, _ in who(doc)] == ["Dana Pike"]
+    assert speakers(doc) == ["Dana Pike"]
