@@ -111,3 +111,8 @@ def strip_punct(span: Span) -> Span:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end] if end > start else span
+
+
+def that_clause(verb: Token) -> bool:
+    """The verb heads a clause that "that" opens (`fired back that the NDP had ...`)."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)

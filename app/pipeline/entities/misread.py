@@ -14,7 +14,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS
 
 # Months that are also given names (`May`, `June`), and the prepositions that make one a time:
 # `extends restrictions to May` is a month the NER missed, not Theresa May.
@@ -84,7 +84,7 @@ def portfolio_read_as_org(ent: Span, is_title: Callable[[str], bool]) -> bool:
         ent.label_ in ORG_READ_LABELS
         and after + 1 < len(doc)
         and is_title(doc[after].lower_)
-        and doc[after + 1].ent_type_ == "PERSON"
+        and doc[after + 1].ent_type_ in PERSON_LABELS
     )
 
 

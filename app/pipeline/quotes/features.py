@@ -55,6 +55,7 @@ COPULAS: frozenset[str] = frozenset({"is", "was", "are", "were", "remains", "bec
 COPULA_AUXILIARIES: frozenset[str] = frozenset(
     "may might could would will must should can has have had".split()
 )
+_COPULA_CHAIN: frozenset[str] = COPULA_AUXILIARIES | COPULAS
 # Head nouns that end the name of a law, a programme or an organised effort written in quotes
 # (`the "Affordable Care Act"`, `the "Fight for $15" Campaign` is caught by title_heads instead).
 NAMED_LAW_HEADS: frozenset[str] = frozenset(
@@ -416,7 +417,7 @@ def title_across_copula(left: list[str], title_cues: frozenset[str]) -> bool:
     if not left or left[-1] not in COPULAS:
         return False
     k = len(left) - 1
-    while k > 0 and left[k - 1] in COPULA_AUXILIARIES | COPULAS:
+    while k > 0 and left[k - 1] in _COPULA_CHAIN:
         k -= 1
     return k >= 1 and ends_with_phrase(left[:k], title_cues)
 

@@ -19,6 +19,7 @@ from app.pipeline.syntax import (
     acting_clause,
     mention_head,
     own_subject,
+    that_clause,
 )
 
 # A verb attached to another verb by these labels shares that verb's subject
@@ -164,7 +165,7 @@ def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:
         return verb
     if lexicon is not None and is_cue_verb(clause, lexicon):
         return verb  # `Comey cannot say that "Q," Lewandowski added, saying`: added's subject
-    marked = any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
+    marked = that_clause(clause)
     reported = lexicon is not None and is_cue_verb(clause.head, lexicon)
     if not (marked or reported):
         return verb  # a bare complement (`remember Carter going on TV, declaring`) is no report

@@ -18,7 +18,7 @@ from app.pipeline.speakers.mentions import (
     speaker_ok,
     speech_possessor,
 )
-from app.pipeline.syntax import PERSON_LABELS, VERB_POS, own_subject
+from app.pipeline.syntax import PERSON_LABELS, VERB_POS, own_subject, that_clause
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
@@ -108,7 +108,7 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                 # a that-clause is what its verb's subject put forward (`Smith fired back that
                 # the NDP had "Q"`: Smith's words), so the verb above it names the speaker
                 plain = candidate(index, subject, index.cue_extent(current))
-                in_content = current.dep_ == "ccomp" and _that_clause(current)
+                in_content = current.dep_ == "ccomp" and that_clause(current)
     if named is not None or pronoun is not None or passive is not None:
         return named or pronoun or passive, plain
     if owner is not None:
@@ -133,11 +133,6 @@ def _own_clause(verb: Token, head: Token) -> bool:
         return True
     # (`a practice some MPs call "Q"`: a relative clause with its own subject is that subject's)
     return verb.dep_ in {"conj", "relcl"} and own_subject(verb) is not None
-
-
-def _that_clause(verb: Token) -> bool:
-    """The verb heads a clause that "that" opens (`fired back that the NDP had ...`)."""
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _set_off_participle(verb: Token) -> bool:
