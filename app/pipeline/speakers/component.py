@@ -31,6 +31,7 @@ from app.pipeline.speakers.layouts.after import according_later, unfinished
 from app.pipeline.speakers.layouts.before import cue_adjacent
 from app.pipeline.speakers.mentions import (
     acting_pronoun,
+    listener_subject,
     names_someone,
     passive_subject,
     weak_subject,
@@ -208,8 +209,11 @@ class SpeakerAttributor(DataPipe):
                 continue
             q = QuoteContext(index, quotes, results, qi)
             found = first_found(q, quote_shape(q))
-            if asked_question(index, span):
-                # the words are a question an unnamed asker put: the corpus names no speaker
+            if asked_question(index, span) or (
+                found is not None and listener_subject(index, found)
+            ):
+                # the words are a question an unnamed asker put (or what an unnamed teller told
+                # the subject): no one is named as saying them
                 results.append(replace(found, mention=None, head=None) if found else None)
                 continue
             if quote.type == "indirect":

@@ -49,6 +49,10 @@ COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
 SERIES_OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "pobj"})
 SERIES_BREAK_DEPS: frozenset[str] = frozenset({"relcl", "acl", "advcl", "appos", "ccomp"})
 
+# Verbs of addressing: their passive subject is the one spoken to (`X was asked`, `was told`).
+LISTENER_VERBS: frozenset[str] = frozenset(
+    {"ask", "question", "tell", "remind", "assure", "inform", "advise", "warn", "urge"}
+)
 # Pronouns whose subject role names a person acting (`he tossed in a "lyin'" Ted Cruz`), and
 # the verbs whose subject is only described (`he is a "bully"`).
 ACTING_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
@@ -120,6 +124,23 @@ def passive_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
     return not any(
         child.dep_ == "agent" or (child.dep_ == "xcomp" and index.is_cue(child))
         for child in verb.children
+    )
+
+
+def listener_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
+    """`Blumenthal was asked, "Q?"`, `Sanders was asked to name a decision`: the mention is the
+    passive subject of a verb of addressing that is the cue, and no by-phrase names who spoke, so
+    the mention is the listener; the words are an unnamed asker's or teller's."""
+    if candidate.head is None or candidate.cue is None:
+        return False
+    head = index.doc[candidate.head]
+    verb = head.head
+    return (
+        head.dep_ == "nsubjpass"
+        and candidate.cue[0] <= verb.i < candidate.cue[1]
+        and verb.lemma_.lower() in LISTENER_VERBS
+        and verb.i not in index.matches.passive_agents
+        and not any(child.dep_ == "agent" for child in verb.children)
     )
 
 

@@ -162,6 +162,16 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("whether the bridge was safe", None, "Asked"), ("it was", "Maria Lopez", "said")],
         ),
         (
+            # the passive subject of `asked` is the one asked: the asker is not named
+            "Maria Lopez was asked whether the bridge was safe.",
+            [("whether the bridge was safe", None, "asked")],
+        ),
+        (
+            # ... unless a by-phrase names the asker
+            "Maria Lopez was asked by reporters whether the bridge was safe.",
+            [("whether the bridge was safe", "reporters", "asked")],
+        ),
+        (
             # a listener is not what was said: after `told` the content is the infinitive
             "Maria Lopez told reporters to wait for the audit.",
             [("to wait for the audit", "Maria Lopez", "told")],

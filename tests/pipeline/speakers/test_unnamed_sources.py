@@ -23,6 +23,20 @@ def test_a_quote_inside_a_question_put_to_the_subject_has_no_speaker(nlp: Langua
 
 
 @pytest.mark.full_model
+def test_the_one_asked_or_told_is_not_the_speaker(nlp: Language) -> None:
+    """`X was asked, "Q?"`: X is the listener and no one named put the question; a by-phrase
+    names the asker, and X's answer is X's."""
+    text = (
+        'In an interview, Tom Baker was asked, "Will the ferry run on time?" '
+        'He answered, "Every day."\n\n'
+        'Tom Baker was asked by Ana Ruiz, "Who pays for the dock?"\n\n'
+        'Tom Baker was told, "The dock will close in May."'
+    )
+    doc = attribute(nlp, text, ["direct"] * 4)
+    assert speakers(doc) == [None, "Tom Baker", "Ana Ruiz", None]
+
+
+@pytest.mark.full_model
 def test_a_share_written_as_a_ratio_is_the_whole_ratio(nlp: Language) -> None:
     """`Two in three said ...`: the mention is the ratio, not its first number."""
     text = (
