@@ -451,3 +451,17 @@ def test_a_work_of_art_without_a_first_name_stays_no_name(nlp: Language) -> None
         ents=["B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O", "O"],
     )
     assert model.name_at(doc[0]) is None
+
+
+@pytest.mark.full_model
+def test_a_party_label_before_a_name_is_the_members_role(nlp: Language) -> None:
+    """`Conservative Daniel Kwan` (the NER reads it an organisation) and `Tory Michael Chong` (a
+    person with the party in the name): the party is a role, the name is the member's, and a later
+    `he` or surname is that member."""
+    text = (
+        "Amira Haddad finished ahead of Conservative Daniel Kwan.\n\n"
+        'Kwan conceded after midnight. "We narrowed the gap," he said.\n\n'
+        'Tory Michael Chong called the result "a warning."'
+    )
+    doc = attribute(nlp, text, ["direct", "partial"])
+    assert speakers(doc) == ["Daniel Kwan", "Michael Chong"]
