@@ -55,7 +55,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.tools.evaluation.gold import GoldDoc, load_gold
+    from app.tools.evaluation.gold import (
+        GoldDoc,
+        borrow_antecedents,
+        is_reported_speech,
+        load_gold,
+    )
     from app.tools.evaluation.predict import load_pipeline
     from app.tools.training.rows import Row
 
@@ -68,6 +73,12 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         print(f"quotes train: {exc}", file=sys.stderr)
         return 2
+    # dev's annotated antecedents also judge the reported speech that holds an annotated fragment
+    dev_quotations = [d for docs in dev_files if not is_reported_speech(docs) for d in docs]
+    dev_files = [
+        borrow_antecedents(docs, dev_quotations) if is_reported_speech(docs) else docs
+        for docs in dev_files
+    ]
     nlp = load_pipeline()
     if args.what == "salience":
         from app.tools.training import salience

@@ -12,6 +12,7 @@ from app.tools.evaluation.gold import (
     GoldDoc,
     GoldQuote,
     PredQuote,
+    borrow_antecedents,
     load_gold,
     predictions_from_response,
 )
@@ -314,3 +315,31 @@ def test_a_resolved_speaker_also_matches_by_its_mention() -> None:
     ]
     counts, errors = score_document(gold, pred)
     assert (counts.attr_correct, counts.attr_total, errors) == (1, 1, [])
+
+
+def test_reported_pronoun_sources_borrow_the_antecedent_of_an_annotated_fragment() -> None:
+    """`He said the plan was "a mess"`: the quotation file's annotated antecedent of the fragment
+    judges the reported speech around it; other pronoun sources stay unjudged."""
+    text = 'He said the plan was "a mess." She said it would pass.'
+    quotations = [
+        GoldDoc(
+            "a",
+            text,
+            (GoldQuote(21, 28, "a mess.", "Tom Baker", True, "partial", pronoun=True),),
+        )
+    ]
+    reported = [
+        GoldDoc(
+            "a",
+            text,
+            (
+                GoldQuote(8, 28, text[8:28], None, False, "mixed", pronoun=True),
+                GoldQuote(39, 53, text[39:53], None, False, "indirect", pronoun=True),
+            ),
+        )
+    ]
+    borrowed = borrow_antecedents(reported, quotations)
+    assert [(q.speaker, q.scored) for q in borrowed[0].quotes] == [
+        ("Tom Baker", True),
+        (None, False),
+    ]

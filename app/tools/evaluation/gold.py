@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.pipeline.types import QuoteType
@@ -82,6 +82,31 @@ def parse_gold_line(line: str) -> GoldDoc:
 def is_reported_speech(docs: Sequence[GoldDoc]) -> bool:
     """A gold file of reported speech: its quotes are typed indirect or mixed."""
     return any(q.type in REPORTED_GOLD_TYPES for d in docs for q in d.quotes)
+
+
+def borrow_antecedents(reported: Sequence[GoldDoc], quotations: Iterable[GoldDoc]) -> list[GoldDoc]:
+    """`reported` (a reported-speech file) with a speaker for each pronoun source whose content
+    holds a quoted fragment of the same article with an annotated antecedent (`he said the plan
+    was "a mess"`: the fragment's antecedent is the pronoun's). The reported-speech files give
+    pronoun sources no speaker; this judges those the quotation file already resolves."""
+    annotated: dict[str, list[GoldQuote]] = {}
+    for doc in quotations:
+        found = [q for q in doc.quotes if q.pronoun and q.scored and q.speaker is not None]
+        if found:
+            annotated.setdefault(doc.id, []).extend(found)
+    out: list[GoldDoc] = []
+    for doc in reported:
+        inner = annotated.get(doc.id, [])
+        quotes = []
+        for q in doc.quotes:
+            if q.pronoun and not q.scored:
+                # (the fragment's closing mark may sit just past the reported span's end)
+                held = [x for x in inner if q.start <= x.start and x.end <= q.end + 2]
+                if held:
+                    q = replace(q, speaker=held[0].speaker, scored=True)
+            quotes.append(q)
+        out.append(GoldDoc(doc.id, doc.text, tuple(quotes)))
+    return out
 
 
 def load_gold(path: Path) -> list[GoldDoc]:

@@ -30,6 +30,9 @@ def test_pronoun_features_describe_the_contest() -> None:
 def test_no_mention_is_its_own_feature() -> None:
     values = features(_doc(), Evidence(None, None, "direct"), 1)
     assert values == {"unresolved": 1.0, "no_mention": 1.0}
+    # reported speech is told apart: it has no speaker far more often than a quotation
+    values = features(_doc(), Evidence(None, None, "indirect"), 1)
+    assert values == {"unresolved": 1.0, "no_mention": 1.0, "indirect": 1.0}
 
 
 def test_calibrator_uses_the_pronoun_model_for_pronouns_and_the_prior_without_models() -> None:

@@ -263,13 +263,22 @@ def test_confidence_is_a_probability_that_tracks_the_evidence(nlp: Language) -> 
     assert [a.resolution for a in found] == ["explicit", "alias", "nominal", "pronoun", "context"]
     confidence = {a.resolution: a.confidence for a in found}
     assert all(0.0 < c < 1.0 for c in confidence.values())
-    # a name written at the quote is surer than a pronoun at the same speaker's later quote, and
-    # both than no speaker at all (the first quote, `explicit`, has no earlier quote of its
-    # speaker as evidence: the model may put a clear "he told reporters" at the fourth above it)
-    assert min(confidence["alias"], confidence["nominal"]) > confidence["pronoun"]
+    # any named speaker is surer than no speaker at all (a lone "he" after three quotes of the
+    # same man may rank above the names: on dev's annotated antecedents such a pronoun is
+    # almost always right)
+    assert min(confidence["alias"], confidence["nominal"], confidence["explicit"]) > 0.9
     assert confidence["pronoun"] > confidence["context"]
     assert confidence["explicit"] > confidence["context"]
     assert found[-1].reason == "no speaker named at this quote"
+    # a pronoun that three men named before could mean is less sure than the lone one
+    contested = attribute(
+        nlp,
+        "Attorney General Jeff Sessions spoke on Monday with FBI Director James Comey and Deputy "
+        'Attorney General Rod Rosenstein. After the meeting, "It is done," he told reporters.',
+    )
+    (a,) = attributions(contested)
+    assert a is not None and a.resolution == "pronoun"
+    assert a.confidence < confidence["pronoun"]
 
 
 # ---- without a model: hand-made docs ----------------------------------------------------------

@@ -155,7 +155,10 @@ def test_unattributed_quote_stays_unresolved(nlp: Language) -> None:
         "context",
     )
     assert found.reason == "no speaker named at this quote"
-    assert 0.0 < found.confidence < 0.5  # "no speaker" is rarely what the gold says
+    # "no speaker" is right about half the time on train: surer than nothing, far below a name
+    named = attributions(attribute(nlp, 'The storm hit. "Nobody expected this," Ana Ruiz said.'))
+    assert named[0] is not None and named[0].name == "Ana Ruiz"
+    assert 0.0 < found.confidence < named[0].confidence - 0.3
     assert doc._.speakers == ()
 
 

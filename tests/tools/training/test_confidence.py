@@ -54,3 +54,17 @@ def test_train_reports_out_of_fold_pronoun_ece() -> None:
     assert set(model) == {"general", "pronoun", "meta"}
     assert model["meta"]["rows"]["general"] == 200
     assert 0.0 <= model["meta"]["ece"]["pronoun_dev_out_of_fold"] <= 1.0
+
+
+def test_the_pronoun_model_is_fitted_on_dev_antecedents_only() -> None:
+    """Train's judged pronoun rows are a biased few (its pronoun sources are not judged): the
+    pronoun model learns from dev's annotated antecedents alone, and counts what it left out."""
+    dev = _rows(400)  # pronouns right 60% of the time
+    wrong_train = [
+        Row(f"t{k}", {"resolution=pronoun": 1.0}, False, "pronoun", False, 0.5) for k in range(300)
+    ]
+    model = confidence.train(wrong_train, dev, sources={"train": "a", "dev": "b"})
+    assert model["meta"]["rows"]["pronoun_train_left_out"] == 300
+    assert model["meta"]["rows"]["pronoun_dev"] == 200
+    pronoun = confidence.probability(model["pronoun"], {"resolution=pronoun": 1.0})
+    assert pronoun == pytest.approx(0.6, abs=0.06)
