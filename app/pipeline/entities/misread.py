@@ -27,8 +27,10 @@ TIME_PREPOSITIONS: frozenset[str] = frozenset(
 # surname the first name may stand (a middle name between them).
 ORG_READ_LABELS: frozenset[str] = frozenset({"ORG", "GPE"})
 MAX_NAME_WORDS_AFTER_TITLE = 2
-# The label the NER gives a person's name with its title in front (`Language Minister X`).
+# The label the NER gives a person's name with its title in front (`Language Minister X`), or a
+# surname right after a quotation's closing mark.
 WORK_LABEL = "WORK_OF_ART"
+CLOSING_MARKS: frozenset[str] = frozenset({'"', "\u201d", "''", "'", "\u2019"})
 # How a word that describes the noun after it hangs on it (`a Chicano nationalist group`).
 MODIFIER_DEPS: frozenset[str] = frozenset({"compound", "amod", "nmod"})
 
@@ -45,12 +47,18 @@ def clause_read_as_title(head: Token) -> bool:
 
 def person_read_as_work(head: Token, is_first_name: Callable[[str], bool]) -> bool:
     """A subject tagged a work of art with a first name inside, before `head` (`Language
-    Minister Jean-François Roberge said`): a person's name, not a title."""
-    if head.ent_type_ != WORK_LABEL or head.ent_iob_ != "I":
-        return False
-    if head.dep_ not in NOMINAL_SUBJECT_DEPS:
+    Minister Jean-François Roberge said`), or one word so tagged right after a quotation's
+    closing mark (`"...," Inness told CBC`: the marks made the NER see a title): a person's
+    name, not a title."""
+    if head.ent_type_ != WORK_LABEL or head.dep_ not in NOMINAL_SUBJECT_DEPS:
         return False
     doc = head.doc
+    if head.ent_iob_ == "B":
+        after = head.i + 1
+        alone = after >= len(doc) or doc[after].ent_iob_ != "I"
+        return alone and head.i > 0 and doc[head.i - 1].text in CLOSING_MARKS
+    if head.ent_iob_ != "I":
+        return False
     for k in range(head.i - 1, -1, -1):
         token = doc[k]
         if token.pos == PROPN and is_first_name(token.text):

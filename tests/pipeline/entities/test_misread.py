@@ -51,6 +51,20 @@ def test_a_person_read_as_a_work_has_a_first_name_inside() -> None:
     assert not person_read_as_work(obj[2], _is_first_name)
 
 
+def test_a_surname_read_as_a_work_after_a_closing_mark_is_a_name() -> None:
+    """`"Now a jury will hear it," Inness told CBC`: the marks made the NER see a title."""
+    words = ["it", ",", '"', "Inness", "told", "CBC"]
+    pos = ["PRON", "PUNCT", "PUNCT", "PROPN", "VERB", "PROPN"]
+    deps, heads = ["nsubj", "punct", "punct", "nsubj", "ROOT", "dobj"], [4, 4, 4, 4, 4, 4]
+    work = ["O", "O", "O", "B-WORK_OF_ART", "O", "B-ORG"]
+    assert person_read_as_work(_doc(words, pos, deps, heads, work)[3], _is_first_name)
+    # a work of two words after the mark, or one word not after a mark, stays a work
+    longer = ["O", "O", "O", "B-WORK_OF_ART", "I-WORK_OF_ART", "B-ORG"]
+    assert not person_read_as_work(_doc(words, pos, deps, heads, longer)[3], _is_first_name)
+    no_mark = ["it", ",", "and", "Inness", "told", "CBC"]
+    assert not person_read_as_work(_doc(no_mark, pos, deps, heads, work)[3], _is_first_name)
+
+
 def _is_title(word: str) -> bool:
     return word in TITLES
 
