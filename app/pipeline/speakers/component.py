@@ -55,8 +55,11 @@ PASSIVE_LAYOUTS: frozenset[str] = frozenset({"governing", "verb"})
 MAIN_VERB_CHAIN_DEPS: frozenset[str] = frozenset({"xcomp"})
 # Verbs of a question put to the sentence's subject (`Asked whether X "Q", 75 percent said yes`).
 QUESTION_VERBS: frozenset[str] = frozenset({"ask"})
-# The clause that puts the question: an adverbial participle ("Asked whether ...").
-_ADVCL, _VBN = get_string_id("advcl"), get_string_id("VBN")
+# The clause that puts the question: a participle with no subject, adverbial ("Asked whether
+# ...", "When asked about ..."), read as a reduced relative clause ("Trump, when asked about X,
+# blamed") or as a complement ("McCain said, asked about X"); the tagger may call it a past tense.
+_QUESTION_CLAUSE_DEPS = frozenset(get_string_id(d) for d in ("advcl", "relcl", "xcomp"))
+_PARTICIPLE_TAGS = frozenset(get_string_id(t) for t in ("VBN", "VBD"))
 
 
 @Language.factory(
@@ -355,7 +358,7 @@ def asked_question(index: DocIndex, span: Span) -> bool:
     about the ban, Trump said ...`: the quote lies inside a subjectless question clause with no
     `by` naming the asker, so its words are the unnamed asker's, not the subject's."""
     # (labels compared as hashes first: this runs for every quote, over its whole sentence)
-    verbs = [t for t in span.sent if t.dep == _ADVCL and t.tag == _VBN]
+    verbs = [t for t in span.sent if t.dep in _QUESTION_CLAUSE_DEPS and t.tag in _PARTICIPLE_TAGS]
     if not verbs:
         return False
     words = [t for t in span if not (t.is_punct or t.is_space)]

@@ -162,6 +162,16 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("whether the bridge was safe", None, "Asked"), ("it was", "Maria Lopez", "said")],
         ),
         (
+            # a subjectless `asked` the tagger calls a past tense, or read as a relative clause:
+            # still a question no one named put
+            "When asked whom she supported, Maria Lopez declined to say.",
+            [("whom she supported", None, "asked")],
+        ),
+        (
+            "Maria Lopez, when asked about the bridge, blamed the county.",
+            [("the bridge", None, "asked")],
+        ),
+        (
             # the passive subject of `asked` is the one asked: the asker is not named
             "Maria Lopez was asked whether the bridge was safe.",
             [("whether the bridge was safe", None, "asked")],
