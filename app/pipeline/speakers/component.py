@@ -54,7 +54,7 @@ PASSIVE_LAYOUTS: frozenset[str] = frozenset({"governing", "verb"})
 # Links from a verb up to the main verb whose subject it shares (`declined to detail`).
 MAIN_VERB_CHAIN_DEPS: frozenset[str] = frozenset({"xcomp"})
 # Verbs of a question put to the sentence's subject (`Asked whether X "Q", 75 percent said yes`).
-QUESTION_VERBS: frozenset[str] = frozenset({"ask"})
+QUESTION_VERBS: frozenset[str] = frozenset({"ask", "question"})
 # The clause that puts the question: a participle with no subject, adverbial ("Asked whether
 # ...", "When asked about ..."), read as a reduced relative clause ("Trump, when asked about X,
 # blamed") or as a complement ("McCain said, asked about X"); the tagger may call it a past tense.

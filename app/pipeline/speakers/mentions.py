@@ -49,9 +49,11 @@ COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
 SERIES_OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "pobj"})
 SERIES_BREAK_DEPS: frozenset[str] = frozenset({"relcl", "acl", "advcl", "appos", "ccomp"})
 
-# Verbs of addressing: their passive subject is the one spoken to (`X was asked`, `was told`).
+# Verbs of addressing, and of judging someone: their passive subject is the one spoken to or
+# about (`X was asked`, `was told`, `X is accused of`), not the speaker.
 LISTENER_VERBS: frozenset[str] = frozenset(
     {"ask", "question", "tell", "remind", "assure", "inform", "advise", "warn", "urge"}
+    | {"accuse", "criticize", "criticise", "blame", "praise", "condemn"}
 )
 # Pronouns whose subject role names a person acting (`he tossed in a "lyin'" Ted Cruz`), and
 # the verbs whose subject is only described (`he is a "bully"`).
@@ -128,9 +130,10 @@ def passive_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
 
 
 def listener_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
-    """`Blumenthal was asked, "Q?"`, `Sanders was asked to name a decision`: the mention is the
-    passive subject of a verb of addressing that is the cue, and no by-phrase names who spoke, so
-    the mention is the listener; the words are an unnamed asker's or teller's."""
+    """`Blumenthal was asked, "Q?"`, `Sanders was asked to name a decision`, `Roof is accused of
+    a massacre`: the mention is the passive subject of a verb of addressing or judging that is
+    the cue, and no by-phrase names who spoke, so the mention is the listener or the one judged;
+    the words are an unnamed speaker's."""
     if candidate.head is None or candidate.cue is None:
         return False
     head = index.doc[candidate.head]

@@ -172,6 +172,15 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
             [("the bridge", None, "asked")],
         ),
         (
+            # the one accused is not the accuser
+            "Maria Lopez is accused of hiding the costs from the council.",
+            [("of hiding the costs from the council", None, "accused")],
+        ),
+        (
+            "When questioned about the costs, Maria Lopez said nothing.",
+            [("the costs", None, "questioned")],
+        ),
+        (
             # the passive subject of `asked` is the one asked: the asker is not named
             "Maria Lopez was asked whether the bridge was safe.",
             [("whether the bridge was safe", None, "asked")],
