@@ -114,18 +114,10 @@ def passive_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
     book"`: the mention is the passive subject of the verb that governs the quote, and no
     by-phrase names who said it, so the subject is what the words are about, not their source
     (the corpus gives such quotes no speaker)."""
-    if candidate.head is None or candidate.cue is None:
-        return False
-    head = index.doc[candidate.head]
-    verb = head.head
-    if head.dep_ != "nsubjpass" or not candidate.cue[0] <= verb.i < candidate.cue[1]:
-        return False
-    if verb.i in index.matches.passive_agents:
-        return False
+    verb = _agentless_passive_cue(index, candidate)
     # `Obama is reported to have called them "free riders"`: the subject of a cue below speaks
-    return not any(
-        child.dep_ == "agent" or (child.dep_ == "xcomp" and index.is_cue(child))
-        for child in verb.children
+    return verb is not None and not any(
+        child.dep_ == "xcomp" and index.is_cue(child) for child in verb.children
     )
 
 
@@ -134,17 +126,22 @@ def listener_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
     a massacre`: the mention is the passive subject of a verb of addressing or judging that is
     the cue, and no by-phrase names who spoke, so the mention is the listener or the one judged;
     the words are an unnamed speaker's."""
+    verb = _agentless_passive_cue(index, candidate)
+    return verb is not None and verb.lemma_.lower() in LISTENER_VERBS
+
+
+def _agentless_passive_cue(index: DocIndex, candidate: SpeakerCandidate) -> Token | None:
+    """The cue verb whose passive subject the mention is, when no by-phrase (in the parse or a
+    pattern match) names an agent; None otherwise."""
     if candidate.head is None or candidate.cue is None:
-        return False
+        return None
     head = index.doc[candidate.head]
     verb = head.head
-    return (
-        head.dep_ == "nsubjpass"
-        and candidate.cue[0] <= verb.i < candidate.cue[1]
-        and verb.lemma_.lower() in LISTENER_VERBS
-        and verb.i not in index.matches.passive_agents
-        and not any(child.dep_ == "agent" for child in verb.children)
-    )
+    if head.dep_ != "nsubjpass" or not candidate.cue[0] <= verb.i < candidate.cue[1]:
+        return None
+    if verb.i in index.matches.passive_agents:
+        return None
+    return None if any(child.dep_ == "agent" for child in verb.children) else verb
 
 
 def can_head_mention(token: Token) -> bool:

@@ -62,11 +62,9 @@ def apply(model: dict[str, Any], rows: Sequence[Row]) -> list[tuple[float, bool]
     return [(probability(model, r.features), r.correct) for r in rows]
 
 
-def out_of_fold(
-    fixed: Sequence[Row], folded: Sequence[Row], folds: int, seed: int = 0
-) -> list[tuple[float, bool]]:
-    """Scores of `folded` rows, each by a model fitted on `fixed` plus the other folds (folds
-    are whole articles, so no article is scored by a model that saw it)."""
+def out_of_fold(folded: Sequence[Row], folds: int, seed: int = 0) -> list[tuple[float, bool]]:
+    """Scores of `folded` rows, each by a model fitted on the other folds (folds are whole
+    articles, so no article is scored by a model that saw it)."""
     docs = sorted({r.doc_id for r in folded})
     random.Random(seed).shuffle(docs)
     fold_of = {doc: k % folds for k, doc in enumerate(docs)}
@@ -75,7 +73,7 @@ def out_of_fold(
         held = [r for r in folded if fold_of[r.doc_id] == k]
         if not held:
             continue
-        model = fit([*fixed, *(r for r in folded if fold_of[r.doc_id] != k)])
+        model = fit([r for r in folded if fold_of[r.doc_id] != k])
         scored.extend(apply(model, held))
     return scored
 
@@ -89,7 +87,7 @@ def train(
     pronoun_dev = [r for r in dev_rows if r.resolution == "pronoun" and r.gold_pronoun]
     general = fit(general_rows)
     pronoun = fit(pronoun_dev)
-    oof = out_of_fold([], pronoun_dev, PRONOUN_FOLDS)
+    oof = out_of_fold(pronoun_dev, PRONOUN_FOLDS)
     dev_general = apply(general, [r for r in dev_rows if r.resolution != "pronoun"])
     meta = {
         "fitted": datetime.now(UTC).strftime("%Y-%m-%d"),

@@ -43,7 +43,7 @@ def test_a_single_class_gives_its_rate() -> None:
 def test_out_of_fold_scores_every_held_row_once() -> None:
     rows = _rows(200)
     pronouns = [r for r in rows if r.resolution == "pronoun"]
-    scored = confidence.out_of_fold([], pronouns, folds=5)
+    scored = confidence.out_of_fold(pronouns, folds=5)
     assert len(scored) == len(pronouns)
     assert sorted(ok for _, ok in scored) == sorted(r.correct for r in pronouns)
 
