@@ -31,6 +31,10 @@ MAX_NAME_WORDS_AFTER_TITLE = 2
 # surname right after a quotation's closing mark.
 WORK_LABEL = "WORK_OF_ART"
 CLOSING_MARKS: frozenset[str] = frozenset({'"', "\u201d", "''", "'", "\u2019"})
+# A plural's possessive mark, split off by the tokenizer: inside an organisation's name
+# (`Veterans’ Affairs`) or an owner's before a name (`Leafs' Matthews`); "’s" is nearly always
+# an owner (`Commentary’s Noah Rothman`).
+PLURAL_POSSESSIVES: frozenset[str] = frozenset({"'", "\u2019"})
 # How a word that describes the noun after it hangs on it (`a Chicano nationalist group`).
 MODIFIER_DEPS: frozenset[str] = frozenset({"compound", "amod", "nmod"})
 
@@ -81,6 +85,21 @@ def person_read_as_org(
         if is_first_name(doc[first].text) and is_title(doc[first - 1].lower_):
             return True
     return False
+
+
+def owner_read_into_name(head: Token, org_nouns: frozenset[str] | set[str]) -> bool:
+    """A name tagged an organisation whose last word follows a plural possessive and is the
+    surname of a person the NER names elsewhere (`Maple Leafs' Matthews says`, over `Auston
+    Matthews`): the NER read the owner (a team, a party) into the name. Not an organisation's
+    own noun (`the Home Builders' Association`)."""
+    if head.ent_type_ not in ORG_READ_LABELS or head.pos != PROPN or head.i == 0:
+        return False
+    mark = head.doc[head.i - 1]
+    if mark.text not in PLURAL_POSSESSIVES or mark.ent_iob_ != "I" or head.lower_ in org_nouns:
+        return False
+    return any(
+        ent.label_ in PERSON_LABELS and ent[-1].lower_ == head.lower_ for ent in head.doc.ents
+    )
 
 
 def portfolio_read_as_org(ent: Span, is_title: Callable[[str], bool]) -> bool:

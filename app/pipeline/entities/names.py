@@ -18,11 +18,13 @@ from spacy.tokens import Doc, Span, Token
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
 from app.pipeline.entities.lexicons import HONORIFIC_ROLES, ResolverLexicons
 from app.pipeline.entities.misread import (
+    PLURAL_POSSESSIVES,
     clause_read_as_title,
     describes_noun,
     mistagged_surnames,
     month_read_as_name,
     nationality_word,
+    owner_read_into_name,
     person_read_as_org,
     person_read_as_work,
     portfolio_read_as_org,
@@ -59,9 +61,6 @@ ORG_NAME_PREPS: frozenset[str] = frozenset({"of", "for", "on"})
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
 # initial).
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
-# A plural's possessive mark inside an organisation's name (`Veterans’ Affairs`); "’s" is
-# nearly always an owner before a name (`Commentary’s Noah Rothman`).
-PLURAL_POSSESSIVES: frozenset[str] = frozenset({"'", "\u2019"})
 # The determiner label, as the doc's arrays and `Token.dep` hold it.
 _DET = get_string_id("det")
 # The dependents that make a title word a role someone holds (`the group's CEO`, `the CEO`).
@@ -200,8 +199,10 @@ class NameModel:
             and (clause_read_as_title(head) or person_read_as_work(head, self.is_first_name))
         ):
             label = ""  # the NER's label says nothing of the name (see `misread`)
-        elif person_read_as_org(head, self.is_first_name, self._is_title):
-            label = ""  # `NDP MP Don Davies`: the title's holder, not an organisation
+        elif person_read_as_org(head, self.is_first_name, self._is_title) or (
+            owner_read_into_name(head, self.lexicons.org_nouns)
+        ):
+            label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
         if label == "" and (head.pos != PROPN or head.is_lower) and not surname:
             return None  # (a lower-case "proper noun" is the tagger's slip: `minister says`)
         if label in NOT_NAME_LABELS or (label == "" and month_read_as_name(head)):

@@ -40,6 +40,8 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset({"they"})
 # Tags of a singular noun a person's name may be apposed to: a common noun, or a title the
 # tagger took for a proper one (`The group's CEO, Kim Fritts, said`).
 SINGULAR_NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNP"})
+# The numeral that stands for one person picked from a group (`One of them, Amanda Lee, said`).
+SINGLE_ONE: str = "one"
 # Present-tense tags of a cue under "as" that make `as they say` a saying, no one's words.
 SAYING_TAGS: frozenset[str] = frozenset({"VBP"})
 # Kinds of entity whose last name word, written alone where the tagger took it for a common word
@@ -347,7 +349,7 @@ class MentionResolver:
         """The person named in apposition right after a common noun or a title (`a spokesman,
         Josh Earnest, said`, `wrote the ambassador at the time, John E. Herbst.`, `The group's
         CEO, Kim Fritts, said`), when the article's names know them."""
-        if head.tag_ not in SINGULAR_NOUN_TAGS:
+        if head.tag_ not in SINGULAR_NOUN_TAGS and head.lower_ != SINGLE_ONE:
             return None  # (`two analysts, A and B`: no one person)
         for child in head.rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in PERSON_LABELS:

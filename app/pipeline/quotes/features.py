@@ -196,9 +196,15 @@ def is_caption(line: str, marks: frozenset[str]) -> bool:
     running text proves nothing."""
     low = line.strip().lower()
     head, tail = low[:CREDIT_CHARS], low[-CREDIT_CHARS:]
-    # a slashed credit ("reuters/") closes a caption; opening a line it names a poll (Reuters/Ipsos)
+    closing = low.rstrip(". ")
+    # a slashed credit ("reuters/") closes a caption; opening a line it names a poll
+    # (Reuters/Ipsos); a whole credit in parentheses ("(cbc)") counts only where it ends the
+    # line, since "(Reuters)" opening a line is a dateline
     return (
-        any(m in tail or ("/" not in m and m in head) for m in marks)
+        any(
+            closing.endswith(m) if m.endswith(")") else m in tail or ("/" not in m and m in head)
+            for m in marks
+        )
         or _CREDIT_RE.search(line) is not None
         or _GLUED_CREDIT_RE.search(line) is not None
     )

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from app.pipeline.entities.misread import (
     clause_read_as_title,
     month_read_as_name,
+    owner_read_into_name,
     person_read_as_org,
     person_read_as_work,
     portfolio_read_as_org,
@@ -89,6 +90,26 @@ def test_a_person_read_as_an_organisation_follows_a_title() -> None:
     person = ["O", "O", "B-PERSON", "I-PERSON", "O"]
     doc = _doc(words, pos, deps, heads, person)
     assert not person_read_as_org(doc[3], _is_first_name, _is_title)
+
+
+def test_an_owner_read_into_a_name_is_a_team_before_a_named_persons_surname() -> None:
+    words = ["Leafs", "'", "Matthews", "says", "Auston", "Matthews", "spoke"]
+    pos = ["PROPN", "PART", "PROPN", "VERB", "PROPN", "PROPN", "VERB"]
+    deps = ["poss", "case", "nsubj", "ROOT", "compound", "nsubj", "ROOT"]
+    heads = [2, 0, 3, 3, 5, 6, 6]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"]
+    org_nouns = frozenset({"association"})
+    assert owner_read_into_name(_doc(words, pos, deps, heads, ents)[2], org_nouns)
+    # no person of that surname named anywhere: the organisation's name stands
+    unnamed = ["O", "O", "O", "O", "O", "O", "O"]
+    doc = _doc(words, pos, deps, heads, ents[:4] + unnamed[4:])
+    assert not owner_read_into_name(doc[2], org_nouns)
+    # an organisation's own noun after the possessive (`the Home Builders' Association`)
+    words = ["Builders", "'", "Association", "says", "Ann", "Association", "spoke"]
+    assert not owner_read_into_name(_doc(words, pos, deps, heads, ents)[2], org_nouns)
+    # an owner's "'s" is not a plural's mark
+    words = ["Toronto", "'s", "Matthews", "says", "Auston", "Matthews", "spoke"]
+    assert not owner_read_into_name(_doc(words, pos, deps, heads, ents)[2], org_nouns)
 
 
 def test_a_portfolio_read_as_an_organisation_comes_before_a_title_and_its_holder() -> None:

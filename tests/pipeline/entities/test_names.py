@@ -152,6 +152,27 @@ def test_a_title_the_tagger_calls_a_proper_noun_is_a_role_its_apposed_name_holds
 
 
 @pytest.mark.full_model
+def test_one_picked_from_a_group_is_the_person_apposed_to_it(nlp: Language) -> None:
+    """`One of them, Amanda Lee, 27, said`: "one" is the person the apposition names; "two of
+    them" names no one person."""
+    text = 'One of them, Amanda Lee, 27, said: "I grew up here."'
+    assert resolutions(attribute(nlp, text)) == [("Amanda Lee", "nominal")]
+    text = 'Two of them, Amanda Lee and Tom Ray, said: "We grew up here."'
+    assert resolutions(attribute(nlp, text))[0][0] != "Amanda Lee"
+
+
+@pytest.mark.full_model
+def test_a_team_read_into_a_players_name_is_the_players_owner(nlp: Language) -> None:
+    """`Maple Leafs' Matthews says`: the NER tags the team and the surname one organisation;
+    the surname is Auston Matthews's, named in the body."""
+    text = (
+        'Leafs\' Matthews says "we will be fine"\n\n'
+        'Auston Matthews spoke after the loss. "It hurts," he said.'
+    )
+    assert speakers(attribute(nlp, text)) == ["Auston Matthews", "Auston Matthews"]
+
+
+@pytest.mark.full_model
 def test_a_one_word_name_describing_a_noun_is_no_person(nlp: Language) -> None:
     """`a Chicano nationalist group`: the NER's organisation "Chicano" describes the group; it is
     nobody "he" can mean, and no man is named."""

@@ -85,6 +85,10 @@ def test_a_line_that_merely_starts_with_a_label_word_is_speech(quote_nlp: Langua
         "Justin Tang/The Canadian Press",
         " Fred Lum/The Globe and Mail",
         "Blair Gable/Reuters",
+        # an agency's name alone in parentheses, closing the line
+        " (CBC)",
+        " (The Canadian Press).",
+        " (Submitted by Jane Doe)",
     ],
 )
 def test_quotes_in_a_photo_caption_are_not_speech(quote_nlp: Language, credit: str) -> None:
@@ -137,6 +141,9 @@ def test_quotes_after_a_closed_embed_are_speech(
 def test_a_dateline_with_an_agency_is_no_caption(quote_nlp: Language) -> None:
     text = 'Cuts loom.\n\nOTTAWA (Reuters) - The minister said cuts were "not on the table."'
     assert spans_of(quote_nlp, text) == [("not on the table.", "partial")]
+    # a short line: the dateline's agency inside the line's last characters is still no credit
+    text = 'Cuts loom.\n\n(CBC) The minister said cuts were "off."'
+    assert spans_of(quote_nlp, text) == [("off.", "partial")]
 
 
 def test_the_articles_own_headline_is_not_furniture(quote_nlp: Language) -> None:
