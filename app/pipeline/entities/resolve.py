@@ -309,10 +309,11 @@ class MentionResolver:
             if (
                 cluster.kind == "organization"
                 and lemma in self.lexicons.org_nouns
-                and lemma in cluster.canonical.words
+                and (lemma in cluster.canonical.words or lemma in cluster.role_words)
                 and plain_definite(head, mention)
             ):
-                # "the department" after "the Justice Department": the organisation named
+                # "the department" after "the Justice Department", "the company" after "the
+                # e-commerce company Shopify Inc.": the organisation named
                 return Resolved.to_cluster(key, cluster, "nominal", mention.text)
             k -= 1
         if head.tag_ == "NN" and lemma in self.lexicons.titles and plain_definite(head, mention):

@@ -114,6 +114,22 @@ def test_the_department_is_the_organisation_the_article_named(nlp: Language) -> 
 
 
 @pytest.mark.full_model
+def test_the_company_is_the_organisation_the_article_introduced_as_one(nlp: Language) -> None:
+    """`e-commerce company Shopify Inc. ... the company said`: the noun the name was introduced
+    with; an organisation introduced as something else is not "the company"."""
+    text = (
+        "The e-commerce company Shopify Inc. cut 400 jobs on Monday. "
+        '"This is a hard day," the company said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Shopify Inc.", "nominal")
+    text = (
+        "The e-commerce platform Shopify Inc. cut 400 jobs on Monday. "
+        '"This is a hard day," the company said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("the company", "nominal")
+
+
+@pytest.mark.full_model
 def test_a_noun_that_names_no_speaker_is_an_honest_null(nlp: Language) -> None:
     text = 'The arrest shocked the town. The arrest "changed everything," the arrest showed.'
     found = [r for r in resolved(nlp, text) if r[0] is None]
