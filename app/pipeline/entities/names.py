@@ -29,13 +29,18 @@ from app.pipeline.entities.misread import (
     person_read_as_work,
     portfolio_read_as_org,
 )
+from app.pipeline.entities.written import (
+    ORG_NAME_PREPS,
+    apposition,
+    inside_entity,
+    left_edge,
+    org_name_end,
+)
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import (
     NOMINAL_SUBJECT_DEPS,
-    NP_LEFT_DEPS,
     ORG_LABELS,
     PERSON_LABELS,
-    strip_punct,
 )
 from app.pipeline.text import span_text
 from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
@@ -53,11 +58,6 @@ NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
 FIRST_NAME_RUN_DEPS: frozenset[str] = frozenset(
     {"compound", "dep", "dobj", "dative", "conj", "poss", "attr", "npadvmod", "nmod"}
 )
-# Punctuation that ends an organisation's name inside a longer entity (a hyphen does not:
-# `Council on American-Islamic Relations`).
-NAME_BREAKS: frozenset[str] = frozenset({",", "(", ")", ":", ";", "\u2014", "\u2013", "--"})
-# Prepositions inside an organisation's name (`Bank of Canada`, `Council on Foreign Relations`).
-ORG_NAME_PREPS: frozenset[str] = frozenset({"of", "for", "on"})
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
 # initial).
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
@@ -65,8 +65,6 @@ CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
 _DET = get_string_id("det")
 # The dependents that make a title word a role someone holds (`the group's CEO`, `the CEO`).
 _OWNER: frozenset[int] = frozenset({_DET, get_string_id("poss")})
-# How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
-MAX_TITLE_TOKENS = 6
 
 
 @dataclass(slots=True)
@@ -90,6 +88,14 @@ class Name:
     # a lone surname's gender as a pronoun bound to it states ("Ebeling lives in her hometown"),
     # set before clustering (`gender.mark_bound_genders`): which of a family it names
     bound_gender: Gender | None = None
+    # the words of an organisation's name past its head (`Bank of Canada` -> "canada"): no
+    # alias joins by them, but they keep `Bank of Canada` apart from `Bank of Montreal`
+    qualifier: tuple[str, ...] = ()
+
+    @property
+    def key_words(self) -> tuple[str, ...]:
+        """The words that tell this name's entity from others': its words and qualifier."""
+        return self.words + self.qualifier if self.qualifier else self.words
 
 
 @dataclass(slots=True)
@@ -221,7 +227,7 @@ class NameModel:
             elif prev.text == "-" and start - 2 >= 0 and not prev.whitespace_:
                 start -= 1  # (a hyphen glued to the name's next part)
                 continue
-            elif prev.text in PLURAL_POSSESSIVES and label == "ORG" and _inside(prev, label):
+            elif prev.text in PLURAL_POSSESSIVES and label == "ORG" and inside_entity(prev, label):
                 start -= 1  # `The Home Builders’ Association`: one name, not an owner's
                 continue
             break
@@ -282,7 +288,11 @@ class NameModel:
             kind = "group"  # `the Clintons`: a family, no "he" or "she"
         dep = head.dep_
         possessive = dep == "case" or head.lower_ in {"'s", "’s"}
-        text = span_text(doc, start, end - 1 if possessive else _org_name_end(head, label))
+        written_end = end - 1 if possessive else org_name_end(head, label, org)
+        text = span_text(doc, start, written_end)
+        qualifier = tuple(
+            t.lower_ for t in doc[end:written_end] if t.is_alpha and t.lower_ not in ORG_NAME_PREPS
+        )
         return Name(
             start=start,
             end=end,
@@ -296,6 +306,7 @@ class NameModel:
             head=head_i,
             dep=dep,
             maybe_person=label == "ORG" and self._maybe_person(head, words),
+            qualifier=qualifier,
         )
 
     def is_first_name(self, word: str) -> bool:
@@ -345,16 +356,20 @@ class NameModel:
         for name in names:
             if len(name.words) > 1:
                 continue
-            target = _best_full(
-                name, (by_last, by_inner, by_first), name_starts, self._stated_gender
+            target = (
+                None
+                if name.qualifier  # (`the Port of Montreal`: a whole name, no one's surname)
+                else _best_full(
+                    name, (by_last, by_inner, by_first), name_starts, self._stated_gender
+                )
             )
             if target is not None:
                 target.names.append(name)
                 insort(name_starts[id(target)], name.start)
                 continue
-            cluster = singles.get(name.words)
+            cluster = singles.get(name.key_words)
             if cluster is None:
-                singles[name.words] = Cluster([name], name, name.kind)
+                singles[name.key_words] = Cluster([name], name, name.kind)
             else:
                 cluster.names.append(name)
         # a shorter multi-word name inside a longer one ("Hillary Clinton" in "Hillary Rodham
@@ -374,7 +389,7 @@ class NameModel:
         for cluster in list(full.values()) + list(singles.values()):
             cluster.names.sort(key=lambda n: n.start)
             self._describe(cluster)
-            clusters[" ".join(cluster.canonical.words)] = cluster
+            clusters[" ".join(cluster.canonical.key_words)] = cluster
         return clusters
 
     def _stated_gender(self, cluster: Cluster) -> Gender | None:
@@ -446,20 +461,6 @@ def _best_full(
     return min(matches, key=lambda c: name_starts[id(c)][0])
 
 
-def _org_name_end(head: Token, label: str) -> int:
-    """Where an organisation's name as written ends: past the head, through the rest of the
-    NER's entity when a preposition carries it on (`the Bank of Canada`, `the Council on Foreign
-    Relations`); the name's words, which cluster it, stay those before the preposition."""
-    end = head.i + 1
-    doc = head.doc
-    if label not in ORG_LABELS or end >= len(doc) or doc[end].lower_ not in ORG_NAME_PREPS:
-        return end
-    k = end
-    while k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].text not in NAME_BREAKS:
-        k += 1
-    return k if k > end + 1 else end
-
-
 def _family(head: Token, before: Token) -> bool:
     """`the Clintons`, `the Khans`: a plural surname after "the" names a family."""
     return head.tag_ == "NNPS" and before.lower_ == "the" and head.lower_.endswith("s")
@@ -473,27 +474,3 @@ def quoted_mask(doc: Doc, spans: Sequence[Span]) -> list[bool]:
             for i in range(span.start, span.end):
                 mask[i] = True
     return mask
-
-
-def left_edge(head: Token, floor: int) -> int:
-    """Leftmost token of the title modifiers before a name (compound/amod chain), at most
-    `MAX_TITLE_TOKENS` before `floor`."""
-    left = floor
-    for child in head.lefts:
-        if child.dep_ in NP_LEFT_DEPS and child.dep_ not in {"poss", "det"}:
-            left = min(left, child.left_edge.i)
-    return max(left, floor - MAX_TITLE_TOKENS)
-
-
-def apposition(head: Token) -> Span | None:
-    """`X, the city's mayor,` -> "the city's mayor" (without trailing punctuation)."""
-    for child in head.rights:
-        if child.dep_ == "appos":
-            span = head.doc[child.left_edge.i : child.right_edge.i + 1]
-            return strip_punct(span)
-    return None
-
-
-def _inside(token: Token, label: str) -> bool:
-    """The token continues an entity of `label` (the NER put it inside, not at its start)."""
-    return token.ent_iob_ == "I" and token.ent_type_ == label

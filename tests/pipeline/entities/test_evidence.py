@@ -130,6 +130,32 @@ def test_the_company_is_the_organisation_the_article_introduced_as_one(nlp: Lang
 
 
 @pytest.mark.full_model
+def test_a_french_organisations_name_runs_past_its_head(nlp: Language) -> None:
+    """`the Fédération autonome de l'enseignement said`: the head comes first in French; the
+    name as written is the NER's whole entity, not its first word."""
+    text = (
+        "In a statement, the Fédération autonome de l'enseignement, which represents 65,000 "
+        'teachers, said it was "deeply concerned."'
+    )
+    assert resolved(nlp, text)[0][0] == "Fédération autonome de l'enseignement"
+
+
+@pytest.mark.full_model
+def test_organisations_named_by_one_noun_and_another_place_stay_apart(nlp: Language) -> None:
+    """`the Bank of Canada` and `the Bank of Montreal` share the head "Bank" but are two banks;
+    "the bank" is the one named last."""
+    text = (
+        '"Inflation is back under control," the Bank of Canada said.\n\n'
+        "The Bank of Montreal cut its prime rate.\n\n"
+        '"Borrowers will feel it quickly," the bank said.'
+    )
+    assert [r[:2] for r in resolved(nlp, text)] == [
+        ("Bank of Canada", "explicit"),
+        ("Bank of Montreal", "nominal"),
+    ]
+
+
+@pytest.mark.full_model
 def test_a_noun_that_names_no_speaker_is_an_honest_null(nlp: Language) -> None:
     text = 'The arrest shocked the town. The arrest "changed everything," the arrest showed.'
     found = [r for r in resolved(nlp, text) if r[0] is None]
