@@ -27,7 +27,7 @@ from app.pipeline.furniture import doc_furniture_lines, within
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.pipes import DataPipe
 from app.pipeline.quotes.features import in_embed, is_caption
-from app.pipeline.reported.extent import Found
+from app.pipeline.reported.extent import Found, joined
 from app.pipeline.reported.labels import labelled, named_words
 from app.pipeline.reported.model import ReportModel, passage_features
 from app.pipeline.reported.passage import passages_of
@@ -217,7 +217,7 @@ class ReportedSpeech(DataPipe):
             if not self._acceptable(doc, passage, quoted, paragraph, blank):
                 continue
             found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
-        kept = _outermost(_unnested(list(found.values())), quoted)
+        kept = joined(doc, _outermost(_unnested(list(found.values())), quoted))
         model = self.model if self.use_model else None
         if model is not None:
             kept = [

@@ -3,7 +3,8 @@ without the attribution itself, edge punctuation or a leading conjunction."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -17,6 +18,8 @@ EDGE_CONJUNCTIONS: frozenset[str] = frozenset({"and", "but", "or", "so"})
 # The dash that ends a dateline, and the most tokens a dateline takes (`SAN JUAN, P.R. (AP) —`).
 DATELINE_DASHES: frozenset[str] = frozenset({"-", "--", "—", "–"})
 MAX_DATELINE_TOKENS = 10
+# Most tokens between two passages of one cue that still make them one report (`said A, and B`).
+MAX_JOIN_GAP = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +91,29 @@ def without(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[i
 def _only_trailer(doc: Doc, start: int, end: int) -> bool:
     """Nothing but punctuation and blanks in [start, end)."""
     return all(doc[k].is_punct or doc[k].is_space for k in range(start, end))
+
+
+def joined(doc: Doc, found: Sequence[Found]) -> list[Found]:
+    """The passages in text order, two that one cue reports side by side made one (`said no
+    mail will be delivered during the strike and parcels will be held`: the parse made two
+    clauses of one report, with "parcels" in the first). Not the two pieces around an
+    attribution in the content's middle, nor passages a paragraph break parts."""
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        last = out[-1] if out else None
+        if last is not None and _side_by_side(doc, last, f):
+            out[-1] = replace(last, end=f.end)
+        else:
+            out.append(f)
+    return out
+
+
+def _side_by_side(doc: Doc, first: Found, second: Found) -> bool:
+    if first.piece or second.piece or first.cue.cue != second.cue.cue:
+        return False
+    if first.cue.verb != second.cue.verb or not 0 <= second.start - first.end <= MAX_JOIN_GAP:
+        return False
+    return all(
+        (doc[k].is_punct or doc[k].lower_ in EDGE_CONJUNCTIONS) and "\n" not in doc[k].text
+        for k in range(first.end, second.start)
+    )

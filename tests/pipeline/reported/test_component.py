@@ -363,6 +363,22 @@ def test_a_coordinated_clause_ends_the_report_only_when_it_reports_words(nlp: La
 
 
 @pytest.mark.full_model
+def test_two_clauses_the_parse_makes_of_one_report_are_one_passage(nlp: Language) -> None:
+    # the parser takes "parcels" into the first clause and hangs "will be held" on "said" too
+    text = (
+        "Canada Post said no mail will be delivered during the strike and parcels will be "
+        "held until it ends."
+    )
+    assert reports(nlp, text) == [
+        (
+            "no mail will be delivered during the strike and parcels will be held until it ends",
+            "Canada Post",
+            "said",
+        )
+    ]
+
+
+@pytest.mark.full_model
 @pytest.mark.parametrize(
     "dateline", ["WASHINGTON (AP) \u2014 ", "MEXICO CITY - ", "SAN JUAN, P.R. -- "]
 )

@@ -1,12 +1,13 @@
 """A reported passage's edges (`trim`): edge punctuation, conjunctions and a story's dateline
-come off; on hand-made docs."""
+come off; two passages of one cue side by side are one (`joined`); on hand-made docs."""
 
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
 
-from app.pipeline.reported.extent import trim
+from app.pipeline.reported.extent import Found, joined, trim
+from app.pipeline.types import ReportedCue
 
 
 def _doc(words: list[str], spaces: list[bool] | None = None) -> Doc:
@@ -31,3 +32,25 @@ def test_an_empty_range_trims_to_itself_even_at_the_docs_end() -> None:
     doc = _doc(["The", "bridge"])
     assert trim(doc, 2, 2) == (2, 2)
     assert trim(doc, 1, 1) == (1, 1)
+
+
+SAID = ReportedCue((1, 2), 1, None, "clause")
+
+
+def test_two_passages_one_cue_reports_side_by_side_are_one() -> None:
+    doc = _doc(["Ann", "said", "mail", "stops", ",", "and", "parcels", "wait", "."])
+    first, second = Found(2, 4, SAID), Found(6, 8, SAID)
+    assert joined(doc, [second, first]) == [Found(2, 8, SAID)]
+    # another cue's passage, or the two pieces around an attribution, stay apart
+    other = ReportedCue((5, 6), 5, None, "clause")
+    assert joined(doc, [first, Found(6, 8, other)]) == [first, Found(6, 8, other)]
+    pieces = [Found(2, 4, SAID, piece=True), Found(6, 8, SAID, piece=True)]
+    assert joined(doc, pieces) == pieces
+
+
+def test_words_or_a_paragraph_break_between_passages_keep_them_apart() -> None:
+    doc = _doc(["Ann", "said", "mail", "stops", "because", "parcels", "wait", "."])
+    first, second = Found(2, 4, SAID), Found(5, 7, SAID)
+    assert joined(doc, [first, second]) == [first, second]
+    doc = _doc(["Ann", "said", "mail", "stops", "\n\n", "parcels", "wait", "."])
+    assert joined(doc, [first, second]) == [first, second]
