@@ -1,5 +1,5 @@
 """`paragraph_sentences`: a line break starts a sentence, so the parser no longer runs a headline
-with no full stop into the first paragraph."""
+with no full stop into the first paragraph; two proper nouns side by side are one sentence."""
 
 from __future__ import annotations
 
@@ -23,6 +23,38 @@ def test_the_word_after_each_line_break_starts_a_sentence() -> None:
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts == ["Orders", "Officials", "Then"]
     assert doc[4].is_sent_start is None  # inside a line: left to the parser
+
+
+def test_the_second_of_two_proper_nouns_side_by_side_starts_no_sentence() -> None:
+    words = [
+        "Barnes",
+        "says",
+        "so",
+        "\n\n",
+        "Scottie",
+        "Barnes",
+        "is",
+        "here",
+        ".",
+        "Washington",
+        "D.C.",
+        "Trump",
+    ]
+    tags = ["NNP", "VBZ", "RB", "_SP", "NNP", "NNP", "VBZ", "RB", ".", "NNP", "NNP", "NNP"]
+    spaces = [True, True, False, False, True, True, True, False, True, True, True, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags)
+    doc = paragraph_sentences(doc)
+    assert doc[4].is_sent_start is True  # after the line break
+    assert doc[5].is_sent_start is False  # `Scottie Barnes`: one name
+    assert doc[10].is_sent_start is False  # `Washington D.C.`
+    assert doc[11].is_sent_start is None  # after an abbreviation's full stop: the parser's call
+    assert doc[1].is_sent_start is None
+
+
+@pytest.mark.full_model
+def test_a_name_after_a_headline_stays_one_name(nlp: Language) -> None:
+    doc = nlp("Barnes says team is fine\n\nScottie Barnes isn't hiding from the start.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Scottie Barnes"]
 
 
 @pytest.mark.full_model

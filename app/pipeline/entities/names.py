@@ -61,6 +61,8 @@ FIRST_NAME_RUN_DEPS: frozenset[str] = frozenset(
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
 # initial).
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
+# How many letters initials written as a first name have (`RJ Barrett`, `J.T. Miller`).
+INITIALS_LENGTH = 2
 # The determiner label, as the doc's arrays and `Token.dep` hold it.
 _DET = get_string_id("det")
 # The dependents that make a title word a role someone holds (`the group's CEO`, `the CEO`).
@@ -247,8 +249,8 @@ class NameModel:
                     start += 1
                 elif person and doc[start].ent_type_ not in PERSON_LABELS:
                     named = doc[start + 1].ent_type_ in PERSON_LABELS
-                    if named and self.is_first_name(doc[start].text):
-                        break  # `Gurratan Singh`, the NER's label on "Singh" alone
+                    if named and (self.is_first_name(doc[start].text) or _initials(doc[start])):
+                        break  # `Gurratan Singh`, `RJ Barrett`: the NER's label on the surname
                     start += 1
                 else:
                     break
@@ -459,6 +461,18 @@ def _best_full(
     if latest is not None:
         return latest[1]
     return min(matches, key=lambda c: name_starts[id(c)][0])
+
+
+def _initials(token: Token) -> bool:
+    """Initials written as a first name (`RJ Barrett`, `J.T. Miller`), not a title or a name of
+    a place or an organisation."""
+    text = token.text.replace(".", "")
+    return (
+        len(text) == INITIALS_LENGTH
+        and text.isalpha()
+        and text.isupper()
+        and token.ent_type_ not in ORG_LABELS
+    )
 
 
 def _family(head: Token, before: Token) -> bool:

@@ -173,6 +173,21 @@ def test_a_team_read_into_a_players_name_is_the_players_owner(nlp: Language) -> 
 
 
 @pytest.mark.full_model
+def test_an_occupation_before_a_name_is_a_role_the_noun_later_means(nlp: Language) -> None:
+    """`Comedian Sugar Sammy`: the NER takes the occupation into the person's name; it is his
+    role, and "the comedian" is him."""
+    text = 'Comedian Sugar Sammy mocked the law.\n\n"It is absurd," the comedian said.'
+    assert resolutions(attribute(nlp, text)) == [("Sugar Sammy", "nominal")]
+
+
+@pytest.mark.full_model
+def test_initials_written_as_a_first_name_stay_in_the_name(nlp: Language) -> None:
+    """`RJ Barrett`: the NER labels the surname alone; the initials are his first name."""
+    text = 'RJ Barrett, who missed three games, will return.\n\n"I feel great," Barrett said.'
+    assert resolutions(attribute(nlp, text)) == [("RJ Barrett", "alias")]
+
+
+@pytest.mark.full_model
 def test_a_one_word_name_describing_a_noun_is_no_person(nlp: Language) -> None:
     """`a Chicano nationalist group`: the NER's organisation "Chicano" describes the group; it is
     nobody "he" can mean, and no man is named."""
