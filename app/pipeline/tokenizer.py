@@ -113,10 +113,19 @@ def keep_abbreviations(nlp: Language, abbreviations: Iterable[str]) -> None:
     already keeps `Sen.` and `Gov.`: a split-off stop reads as a sentence end before the name."""
     tokenizer = _spacy_tokenizer(nlp)
     for entry in abbreviations:
-        for word in {entry, entry.capitalize(), entry.upper()}:  # `cpl.`, `Cpl.`, `CPL.`
+        # `cpl.`, `Cpl.`, `CPL.`; each part of a joined rank capitalised (`Det.-Sgt.`, `S/Sgt.`)
+        for word in {entry, _capitalise_parts(entry), entry.upper()}:
             tokenizer.add_special_case(word, [{ORTH: word}])
 
 
+def _capitalise_parts(entry: str) -> str:
+    """`det.-sgt.` -> `Det.-Sgt.`: the first letter of the entry and of each part after a
+    hyphen or a slash in capitals, the rest as written."""
+    return _PART_START_RE.sub(lambda m: m.group(1) + m.group(2).upper(), entry)
+
+
+# Where a part of an abbreviation starts: its first letter, or one after a hyphen or a slash.
+_PART_START_RE = re.compile(r"(^|[-/])([a-z])")
 # The typographic apostrophe, and the typewriter one whose features it should show the model.
 CURLY_APOSTROPHE = "\u2019"
 STRAIGHT_APOSTROPHE = "'"

@@ -165,6 +165,28 @@ def test_an_abbreviated_title_keeps_its_full_stop() -> None:
     ]
 
 
+def test_a_joined_rank_keeps_its_full_stop_with_each_part_capitalised() -> None:
+    nlp = spacy.blank("en")
+    bound_tokenizer(nlp)
+    keep_abbreviations(nlp, ["det.-sgt.", "s/sgt."])
+    assert [t.text for t in nlp("Det.-Sgt. Ann Lee and S/Sgt. Tom Ng")] == [
+        "Det.-Sgt.",
+        "Ann",
+        "Lee",
+        "and",
+        "S/Sgt.",
+        "Tom",
+        "Ng",
+    ]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize("rank", ["Det.-Sgt.", "S/Sgt.", "Staff Sgt.", "Warden"])
+def test_a_police_or_county_rank_is_no_part_of_the_name(nlp: Language, rank: str) -> None:
+    doc = nlp(f'"It is early," said {rank} Ann Leblanc.')
+    assert [s._.attribution.name for s in doc.spans["quotes"]] == ["Ann Leblanc"]
+
+
 @pytest.mark.full_model
 def test_a_quote_keeps_its_speaker_after_an_abbreviated_rank(nlp: Language) -> None:
     # a split-off stop after "Capt" ended the sentence before the name
