@@ -178,6 +178,8 @@ def test_an_occupation_before_a_name_is_a_role_the_noun_later_means(nlp: Languag
     role, and "the comedian" is him."""
     text = 'Comedian Sugar Sammy mocked the law.\n\n"It is absurd," the comedian said.'
     assert resolutions(attribute(nlp, text)) == [("Sugar Sammy", "nominal")]
+    text = '"Tyler works hard," quarterback Bo Levi Mitchell wrote.'
+    assert speakers(attribute(nlp, text)) == ["Bo Levi Mitchell"]
 
 
 @pytest.mark.full_model
