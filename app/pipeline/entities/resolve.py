@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from app.pipeline.entities.ages import described_age, person_of_age
 from app.pipeline.entities.described import DESCRIBED_KEY
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.lexicons import ResolverLexicons
@@ -266,7 +267,14 @@ class MentionResolver:
             return holder
         text = strip_punct(mention).text
         if text.lower().endswith(AGE_NOUN_ENDING):
-            # "the 43-year-old": a person described by their age
+            # "the 43-year-old": the person named with that age (`Amanda Lee, 43,`), else
+            # a person described by their age
+            age = described_age(text)
+            aged = None
+            if age is not None:
+                aged = person_of_age(head.doc, age, head.i, article.by_start, article.clusters)
+            if aged is not None:
+                return Resolved.to_cluster(aged, article.clusters[aged], "nominal", mention.text)
             return Resolved(
                 key="nominal:" + text.lower(), name=text, kind="person", resolution="nominal"
             )

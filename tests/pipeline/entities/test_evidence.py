@@ -156,6 +156,16 @@ def test_organisations_named_by_one_noun_and_another_place_stay_apart(nlp: Langu
 
 
 @pytest.mark.full_model
+def test_an_age_description_is_the_person_named_with_that_age(nlp: Language) -> None:
+    """`Amanda Lee, 27, ... the 27-year-old said`: her; another age, or none given, stays the
+    description."""
+    text = 'Amanda Lee, 27, pays $1,900 a month.\n\n"I grew up here," the 27-year-old said.'
+    assert resolved(nlp, text)[0][:2] == ("Amanda Lee", "nominal")
+    text = 'Amanda Lee, 31, pays $1,900 a month.\n\n"I grew up here," the 27-year-old said.'
+    assert resolved(nlp, text)[0][:2] == ("27-year-old", "nominal")
+
+
+@pytest.mark.full_model
 def test_a_noun_that_names_no_speaker_is_an_honest_null(nlp: Language) -> None:
     text = 'The arrest shocked the town. The arrest "changed everything," the arrest showed.'
     found = [r for r in resolved(nlp, text) if r[0] is None]

@@ -1,0 +1,34 @@
+"""An age description (`the 27-year-old`) means the person named with that age beside their
+name (`ages.py`), on hand-made docs."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from app.pipeline.entities.ages import described_age, person_of_age
+from app.pipeline.entities.names import Cluster, Name
+
+
+def _person(start: int, end: int, text: str) -> Cluster:
+    words = tuple(text.lower().split())
+    name = Name(start, end, words, text, None, frozenset(), None, "person", True)
+    return Cluster([name], name, "person")
+
+
+def test_an_age_description_states_its_age() -> None:
+    assert described_age("the 27-year-old") == 27
+    assert described_age("27-Year-Old") == 27
+    assert described_age("the teenager") is None
+
+
+def test_the_person_named_with_the_age_before_the_description() -> None:
+    words = ["Ann", "Lee", ",", "27", ",", "met", "Tom", "Ray", "(", "64", ")", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    clusters = {"ann lee": _person(0, 2, "Ann Lee"), "tom ray": _person(6, 8, "Tom Ray")}
+    by_start = [(0, "ann lee"), (6, "tom ray")]
+    assert person_of_age(doc, 27, len(doc), by_start, clusters) == "ann lee"
+    assert person_of_age(doc, 64, len(doc), by_start, clusters) == "tom ray"
+    # no one of that age, or named only after the description
+    assert person_of_age(doc, 30, len(doc), by_start, clusters) is None
+    assert person_of_age(doc, 64, 5, by_start, clusters) is None
