@@ -1,6 +1,6 @@
 """What the words of a speaker mention say about whom it means: its determiners (`a` or `the`
 mayor), whether its head is a common noun, a headline's bare role, the role words a title
-matches, a person's name after a title at its end."""
+matches or an organisation's name answers to, a person's name after a title at its end."""
 
 from __future__ import annotations
 
@@ -74,3 +74,16 @@ def role_matches(lemma: str, role_words: frozenset[str]) -> bool:
     if lemma in role_words:
         return True
     return any(lemma in ROLE_SYNONYMS.get(word, frozenset()) for word in role_words)
+
+
+def noun_names_org(lemma: str, words: tuple[str, ...], role_words: frozenset[str]) -> bool:
+    """The noun means the organisation of that name: one of the name's words, also in the
+    singular (`the company` for `Loblaw Companies`), or the noun the organisation was introduced
+    with (`the e-commerce company Shopify Inc.`)."""
+    if lemma in words or lemma in role_words:
+        return True
+    return any(
+        (word.endswith("ies") and word[:-3] + "y" == lemma)
+        or (word.endswith("s") and word[:-1] == lemma)
+        for word in words
+    )

@@ -19,6 +19,7 @@ from app.pipeline.entities.phrasing import (
     common_noun,
     definite,
     headline_role,
+    noun_names_org,
     plain_definite,
     role_matches,
     titled_person,
@@ -317,11 +318,11 @@ class MentionResolver:
             if (
                 cluster.kind == "organization"
                 and lemma in self.lexicons.org_nouns
-                and (lemma in cluster.canonical.words or lemma in cluster.role_words)
+                and noun_names_org(lemma, cluster.canonical.words, cluster.role_words)
                 and plain_definite(head, mention)
             ):
                 # "the department" after "the Justice Department", "the company" after "the
-                # e-commerce company Shopify Inc.": the organisation named
+                # e-commerce company Shopify Inc." or "Loblaw Companies": the organisation named
                 return Resolved.to_cluster(key, cluster, "nominal", mention.text)
             k -= 1
         if head.tag_ == "NN" and lemma in self.lexicons.titles and plain_definite(head, mention):

@@ -39,7 +39,7 @@ RELATIVE_CLAUSE_SCAN = 30
 SET_OFF_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG"})
 # Prepositions that name the owner of a speech noun after it ("the contention of Clinton"), and
 # the entity labels such an owner must have.
-OWNER_PREPS: frozenset[str] = frozenset({"of", "by"})
+OWNER_PREPS: frozenset[str] = frozenset({"of", "by", "from"})
 OWNER_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
 # Coordinated speakers (`Trump and Ryan said`): the words that join them and what each may be.
 COORDINATORS: frozenset[str] = frozenset({"and", "&"})

@@ -127,6 +127,9 @@ def test_the_company_is_the_organisation_the_article_introduced_as_one(nlp: Lang
         '"This is a hard day," the company said.'
     )
     assert resolved(nlp, text)[0][:2] == ("the company", "nominal")
+    # a word of the name in the plural (`Loblaw Companies`)
+    text = 'Loblaw Companies Ltd. raised prices. "Costs are up," the company said.'
+    assert resolved(nlp, text)[0][:2] == ("Loblaw Companies Ltd.", "nominal")
 
 
 @pytest.mark.full_model
@@ -163,6 +166,14 @@ def test_an_age_description_is_the_person_named_with_that_age(nlp: Language) -> 
     assert resolved(nlp, text)[0][:2] == ("Amanda Lee", "nominal")
     text = 'Amanda Lee, 31, pays $1,900 a month.\n\n"I grew up here," the 27-year-old said.'
     assert resolved(nlp, text)[0][:2] == ("27-year-old", "nominal")
+
+
+@pytest.mark.full_model
+def test_a_statement_from_an_organisation_is_its_words(nlp: Language) -> None:
+    """`according to a statement from the Competition Bureau`: the bureau speaks, as with
+    `a statement by` or `of`."""
+    text = '"We are reviewing prices," according to a statement from the Competition Bureau.'
+    assert resolved(nlp, text)[0][0] == "Competition Bureau"
 
 
 @pytest.mark.full_model
