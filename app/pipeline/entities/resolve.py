@@ -347,6 +347,8 @@ class MentionResolver:
         """The first person the story names with the headline's role (`..., housing minister
         says` over `Housing Minister Steve Clark told reporters`)."""
         lemma = head.lemma_.lower()
+        if lemma in self.lexicons.org_nouns:
+            return None  # (`transit union warns`: an organisation, not its president)
         gender = self.lexicons.gendered_nouns.get(lemma)
         for start, key in article.by_start[article.before(head.i) + 1 :]:
             cluster = article.clusters[key]
