@@ -379,6 +379,19 @@ def test_two_clauses_the_parse_makes_of_one_report_are_one_passage(nlp: Language
 
 
 @pytest.mark.full_model
+def test_a_second_that_clause_of_one_cue_belongs_to_the_report(nlp: Language) -> None:
+    # the parser hangs "that actions matter ..." on "said" as a conjunct of the verb
+    text = "Terry Teegee said the apology was welcome but that actions matter more than words."
+    assert reports(nlp, text) == [
+        (
+            "the apology was welcome but that actions matter more than words",
+            "Terry Teegee",
+            "said",
+        )
+    ]
+
+
+@pytest.mark.full_model
 @pytest.mark.parametrize(
     "dateline", ["WASHINGTON (AP) \u2014 ", "MEXICO CITY - ", "SAN JUAN, P.R. -- "]
 )
