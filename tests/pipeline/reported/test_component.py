@@ -379,6 +379,15 @@ def test_two_clauses_the_parse_makes_of_one_report_are_one_passage(nlp: Language
 
 
 @pytest.mark.full_model
+def test_a_retort_reports_its_clause_but_the_verb_alone_reports_nothing(nlp: Language) -> None:
+    text = "Carney shot back that the Conservatives had no plan for the climate."
+    assert reports(nlp, text) == [
+        ("that the Conservatives had no plan for the climate", "Carney", "shot")
+    ]
+    assert reports(nlp, "Police fired back at the gunman, who had shot at officers.") == []
+
+
+@pytest.mark.full_model
 def test_a_second_that_clause_of_one_cue_belongs_to_the_report(nlp: Language) -> None:
     # the parser hangs "that actions matter ..." on "said" as a conjunct of the verb
     text = "Terry Teegee said the apology was welcome but that actions matter more than words."
