@@ -108,6 +108,10 @@ def split_glued_quotes(nlp: Language) -> None:
     tokenizer.infix_finditer = re.compile(combined).finditer
 
 
+# Where a part of an abbreviation starts: its first letter, or one after a hyphen or a slash.
+_PART_START_RE = re.compile(r"(^|[-/])([a-z])")
+
+
 def keep_abbreviations(nlp: Language, abbreviations: Iterable[str]) -> None:
     """Keep each abbreviation (`Cpl.`, `Capt.`) one token with its full stop, as the tokenizer
     already keeps `Sen.` and `Gov.`: a split-off stop reads as a sentence end before the name."""
@@ -124,8 +128,6 @@ def _capitalise_parts(entry: str) -> str:
     return _PART_START_RE.sub(lambda m: m.group(1) + m.group(2).upper(), entry)
 
 
-# Where a part of an abbreviation starts: its first letter, or one after a hyphen or a slash.
-_PART_START_RE = re.compile(r"(^|[-/])([a-z])")
 # The typographic apostrophe, and the typewriter one whose features it should show the model.
 CURLY_APOSTROPHE = "\u2019"
 STRAIGHT_APOSTROPHE = "'"

@@ -113,7 +113,8 @@ def _side_by_side(doc: Doc, first: Found, second: Found) -> bool:
         return False
     if first.cue.verb != second.cue.verb or not 0 <= second.start - first.end <= MAX_JOIN_GAP:
         return False
+    # (a paragraph break is a blank token, neither punctuation nor a conjunction)
     return all(
-        (doc[k].is_punct or doc[k].lower_ in EDGE_CONJUNCTIONS) and "\n" not in doc[k].text
+        doc[k].is_punct or doc[k].lower_ in EDGE_CONJUNCTIONS
         for k in range(first.end, second.start)
     )
