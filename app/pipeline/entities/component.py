@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
+from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
 from app.pipeline.entities.described import describe, described_people, narrative_roles
 from app.pipeline.entities.first_names import Gender, GenderLexicon
@@ -23,7 +24,6 @@ from app.pipeline.entities.lexicons import ResolverLexicons
 from app.pipeline.entities.names import Cluster, NameModel, quoted_mask
 from app.pipeline.entities.resolve import (
     PRONOUN_GENDER,
-    ArticleNames,
     MentionResolver,
     PronounObserver,
     Resolved,
@@ -141,9 +141,11 @@ class SpeakerResolver(DataPipe):
         source_nouns: LexiconSource = (),
         first_names: Path | str | Iterable[Sequence[str]] = (),
         furniture_labels: LexiconSource = (),
+        role_synonyms: Path | str | Iterable[Sequence[str]] = (),
     ) -> None:
         """Load the lexicons (files or entries; honorifics and first names as (form, gender) rows,
-        gender "male", "female" or "-") and the first-name gender lexicon."""
+        gender "male", "female" or "-"; role synonyms as (role, noun, ...) rows) and the
+        first-name gender lexicon."""
         self.lexicons = ResolverLexicons(
             titles=frozenset(entries(titles)),
             honorifics=_gender_table(honorifics),
@@ -153,6 +155,7 @@ class SpeakerResolver(DataPipe):
             source_nouns=frozenset(entries(source_nouns)),
             first_names={k: g for k, g in _gender_table(first_names).items() if g},
             furniture_labels=frozenset(entries(furniture_labels)),
+            role_synonyms=_synonym_table(role_synonyms),
         )
         self.calibrator = Calibrator.from_json(confidence_model or {})
         self._genders = GenderLexicon(self.lexicons.first_names, self.name_country)
@@ -436,6 +439,12 @@ def _gender_table(source: Path | str | Iterable[Sequence[str]]) -> dict[str, Gen
             "male" if gender == "male" else "female" if gender == "female" else None
         )
     return table
+
+
+def _synonym_table(source: Path | str | Iterable[Sequence[str]]) -> dict[str, frozenset[str]]:
+    """(role, noun, ...) rows -> role: its nouns."""
+    rows = read_table(source) if isinstance(source, str | Path) else source
+    return {row[0].strip().lower(): frozenset(w.strip().lower() for w in row[1:]) for row in rows}
 
 
 def _confidence(resolution: str, prior: float) -> float:

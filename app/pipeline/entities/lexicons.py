@@ -24,6 +24,13 @@ HONORIFIC_ROLES: dict[str, str] = {
     "rev.": "reverend",
     "sec.": "secretary",
     "atty.": "attorney",
+    "coun.": "councillor",
+    "const.": "constable",
+    "cst.": "constable",
+    "cpl.": "corporal",
+    "det.": "detective",
+    "insp.": "inspector",
+    "supt.": "superintendent",
 }
 
 
@@ -40,6 +47,8 @@ class ResolverLexicons:
     first_names: dict[str, Gender] = field(default_factory=dict)  # GenderLexicon overrides
     # labels that open a line of page furniture (`RELATED:`): its names are another story's
     furniture_labels: frozenset[str] = frozenset()
+    # role word -> the other nouns that refer back to its holder (`Justice X` ... `the judge`)
+    role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -51,6 +60,7 @@ class ResolverLexicons:
             "source_nouns": sorted(self.source_nouns),
             "first_names": dict(sorted(self.first_names.items())),
             "furniture_labels": sorted(self.furniture_labels),
+            "role_synonyms": {k: sorted(v) for k, v in sorted(self.role_synonyms.items())},
         }
 
     @classmethod
@@ -64,4 +74,5 @@ class ResolverLexicons:
             source_nouns=frozenset(data.get("source_nouns", ())),
             first_names=dict(data.get("first_names", {})),
             furniture_labels=frozenset(data.get("furniture_labels", ())),
+            role_synonyms={k: frozenset(v) for k, v in data.get("role_synonyms", {}).items()},
         )

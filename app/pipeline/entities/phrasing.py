@@ -4,16 +4,13 @@ matches or an organisation's name answers to, a person's name after a title at i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Span, Token
 
 from app.pipeline.syntax import PERSON_LABELS
 from app.pipeline.text import doc_text, headline_range
 
-# Role-noun synonyms a nominal may use for a title ("Rep. X" ... "the congressman").
-ROLE_SYNONYMS: dict[str, frozenset[str]] = {
-    "representative": frozenset({"congressman", "congresswoman", "lawmaker"}),
-    "senator": frozenset({"lawmaker"}),
-}
 # Determiners that make a nominal definite ("the mayor", "this official").
 DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 
@@ -69,11 +66,14 @@ def plain_definite(head: Token, mention: Span) -> bool:
     return any(t.lower_ == "the" for t in before) and not any(t.dep_ == "poss" for t in before)
 
 
-def role_matches(lemma: str, role_words: frozenset[str]) -> bool:
-    """The role noun is one of a person's role words, or their synonym (`the lawmaker`)."""
+def role_matches(
+    lemma: str, role_words: frozenset[str], synonyms: Mapping[str, frozenset[str]]
+) -> bool:
+    """The role noun is one of a person's role words, or their synonym (`the lawmaker`,
+    `the judge` for `Justice X`: models/role_synonyms.tsv)."""
     if lemma in role_words:
         return True
-    return any(lemma in ROLE_SYNONYMS.get(word, frozenset()) for word in role_words)
+    return any(lemma in synonyms.get(word, ()) for word in role_words)
 
 
 def noun_names_org(lemma: str, words: tuple[str, ...], role_words: frozenset[str]) -> bool:

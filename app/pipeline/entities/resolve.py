@@ -4,13 +4,13 @@ attorney general") to the person introduced with that role, else the mention its
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.entities.ages import described_age, person_of_age
+from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.entities.described import DESCRIBED_KEY
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.lexicons import ResolverLexicons
@@ -25,6 +25,7 @@ from app.pipeline.entities.phrasing import (
     titled_person,
 )
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
+from app.pipeline.entities.transcript import ANSWER_LABEL, interviewee, transcript_label
 from app.pipeline.sources import noun_names_source
 from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS, strip_punct
 from app.pipeline.types import EntityKind, Resolution, SpeakerCandidate
@@ -108,34 +109,6 @@ class Resolved:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleNames:
-    """The article's name clusters with the lookups resolution needs."""
-
-    clusters: dict[str, Cluster]
-    by_start: list[tuple[int, str]]  # (first token of a name, its cluster key), sorted
-    starts: list[int]  # the first elements of by_start
-    extents: dict[tuple[int, int], str]  # token range of a name -> its cluster key
-    subjects: frozenset[int]  # first tokens of names that are grammatical subjects
-    heads: dict[int, str]  # head token of a name -> its cluster key
-
-    @classmethod
-    def of(cls, clusters: dict[str, Cluster]) -> ArticleNames:
-        by_start = sorted((name.start, key) for key, c in clusters.items() for name in c.names)
-        return cls(
-            clusters=clusters,
-            by_start=by_start,
-            starts=[s for s, _ in by_start],
-            extents={(n.start, n.end): key for key, c in clusters.items() for n in c.names},
-            subjects=frozenset(n.start for c in clusters.values() for n in c.names if n.subject),
-            heads={n.head: key for key, c in clusters.items() for n in c.names},
-        )
-
-    def before(self, token: int) -> int:
-        """Index in `by_start` of the last name starting before `token` (-1: none)."""
-        return bisect_left(self.starts, token) - 1
-
-
 class MentionResolver:
     """Ties speaker candidates to the article's entities."""
 
@@ -174,6 +147,9 @@ class MentionResolver:
         mention = doc[candidate.mention[0] : candidate.mention[1]]
         if any(t.dep_ == "conj" and t.head.i == head.i for t in mention):
             return _group(head, mention)  # `Trump and Ryan said`: both, not the first alone
+        label = transcript_label(head)
+        if label is not None:
+            return self.transcript_speaker(head, label, article)
         if head.pos_ == "PRON" and head.lower_ in INDEFINITE_SPEAKERS:
             # "another read", "someone shouted": the words themselves are all the text says
             return self.nominal(head, mention, article)
@@ -257,6 +233,16 @@ class MentionResolver:
         found.distance = best.sentences_back
         return found
 
+    def transcript_speaker(self, head: Token, label: str, article: ArticleNames) -> Resolved:
+        """A transcript's `A:` is the interviewee; `Q:`, or an `A:` with no one named before the
+        transcript, is credited to the label, as the corpus does."""
+        clusters = article.clusters
+        if label == ANSWER_LABEL:
+            key = interviewee(head, article.by_start, lambda k: clusters[k].kind == "person")
+            if key is not None:
+                return Resolved.to_cluster(key, clusters[key], "nominal", label)
+        return Resolved("nominal:" + label.lower(), label, "person", "explicit")
+
     def nominal(self, head: Token, mention: Span, article: ArticleNames) -> Resolved:
         lemma = head.lemma_.lower()
         named = self._apposed_name(head, mention, article)
@@ -311,7 +297,7 @@ class MentionResolver:
             if (
                 cluster.kind == "person"
                 and lemma not in self.lexicons.org_nouns  # (`the union`: not its president)
-                and role_matches(lemma, cluster.role_words)
+                and role_matches(lemma, cluster.role_words, self.lexicons.role_synonyms)
                 and _gender_fits(cluster, self.lexicons.gendered_nouns.get(lemma))
             ):
                 return Resolved.to_cluster(key, cluster, "nominal", mention.text)
@@ -326,7 +312,8 @@ class MentionResolver:
                 return Resolved.to_cluster(key, cluster, "nominal", mention.text)
             k -= 1
         if head.tag_ == "NN" and lemma in self.lexicons.titles and plain_definite(head, mention):
-            found = _salient_person(head, article, self.lexicons.gendered_nouns.get(lemma))
+            gender = self.lexicons.gendered_nouns.get(lemma)
+            found = _salient_person(head, article, self.lexicons.titles, gender)
             if found is not None:
                 return replace(found, alias=mention.text)
         return None
@@ -350,10 +337,13 @@ class MentionResolver:
         if lemma in self.lexicons.org_nouns:
             return None  # (`transit union warns`: an organisation, not its president)
         gender = self.lexicons.gendered_nouns.get(lemma)
+        synonyms = self.lexicons.role_synonyms
         for start, key in article.by_start[article.before(head.i) + 1 :]:
             cluster = article.clusters[key]
             if start > head.i and cluster.kind == "person":
-                if role_matches(lemma, cluster.role_words) and _gender_fits(cluster, gender):
+                if role_matches(lemma, cluster.role_words, synonyms) and _gender_fits(
+                    cluster, gender
+                ):
                     return Resolved.to_cluster(key, cluster, "nominal", mention.text)
         return None
 
@@ -462,10 +452,11 @@ def _previous_sentence_start(token: Token) -> int:
 
 
 def _salient_person(
-    head: Token, article: ArticleNames, gender: Gender | None = None
+    head: Token, article: ArticleNames, titles: frozenset[str], gender: Gender | None = None
 ) -> Resolved | None:
     """`Ann Lee won the vote. ... "Q," the mayor said`, with no role on record for her: the
-    nearest person named as a subject within `NOMINAL_WINDOW` tokens before the nominal."""
+    nearest person named as a subject within `NOMINAL_WINDOW` tokens before the nominal, who
+    holds no other title (`Defence lawyer X ... the prosecutor said`: not X)."""
     k = article.before(head.i)
     while k >= 0 and article.by_start[k][0] >= head.i - NOMINAL_WINDOW:
         start, key = article.by_start[k]
@@ -476,6 +467,7 @@ def _salient_person(
             and start in article.subjects
             and not key.startswith(DESCRIBED_KEY)
             and _gender_fits(cluster, gender)
+            and not cluster.role_words & titles
         ):
             return Resolved.to_cluster(key, cluster, "nominal")
         k -= 1

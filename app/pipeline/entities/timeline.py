@@ -8,7 +8,8 @@ import numpy
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc
 
-from app.pipeline.entities.resolve import PRONOUN_GENDER, ArticleNames
+from app.pipeline.entities.article_names import ArticleNames
+from app.pipeline.entities.resolve import PRONOUN_GENDER
 from app.pipeline.entities.salience import (
     BACKGROUND_DEPS,
     Mention,

@@ -469,3 +469,42 @@ def test_plural_role_with_names_in_apposition_stays_the_group(nlp: Language) -> 
     text = '"It will not work," two analysts, Ann Lee and Tom Baker, said.'
     doc = attribute(nlp, text)
     assert speakers(doc) != ["Ann Lee"]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the role an honorific abbreviation stands for
+            "Coun. Ariel Troster moved the motion. Mayor Mark Sutcliffe opposed it. "
+            '"People are struggling," the councillor said.',
+            "Ariel Troster",
+        ),
+        (  # a synonym of the title (models/role_synonyms.tsv)
+            "Justice Andrew Goodman read his decision. Jordan Peters showed no emotion. "
+            '"The victim was a bystander," the judge said.',
+            "Andrew Goodman",
+        ),
+        (
+            "Crown attorney Melissa Chan asked for 14 years. Sandra Ford disagreed. "
+            '"This was a deliberate act," the prosecutor said.',
+            "Melissa Chan",
+        ),
+    ],
+)
+def test_a_role_noun_finds_the_holder_of_a_synonymous_title(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert [(name, resolution) for name, resolution in resolutions(attribute(nlp, text))] == [
+        (expected, "nominal")
+    ]
+
+
+@pytest.mark.full_model
+def test_a_role_noun_is_not_the_holder_of_an_unrelated_title(nlp: Language) -> None:
+    # a defence lawyer is no prosecutor: "the prosecutor" stays the unnamed prosecutor
+    text = (
+        "Defence lawyer Ravi Sandhu asked for eight years. "
+        '"This was a deliberate act," the prosecutor said.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("the prosecutor", "nominal")]

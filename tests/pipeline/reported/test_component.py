@@ -281,6 +281,16 @@ def test_a_speaker_label_at_the_start_of_a_line(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_a_transcripts_answer_is_kept_whatever_the_filter_says(nlp: Language) -> None:
+    # the tagger reads the label "A" as the article; the filter, weighing that, dropped it
+    text = "Q: Why freeze the fares?\n\nA: Because riders are hurting.\n"
+    assert reports(nlp, text) == [
+        ("Why freeze the fares?", "Q", ":"),
+        ("Because riders are hurting", "A", ":"),
+    ]
+
+
+@pytest.mark.full_model
 def test_a_headlines_speaker_label_is_kept_whatever_the_filter_says(nlp: Language) -> None:
     text = (
         "Trump: Clinton should have congratulated me for making history\n\n"
@@ -340,6 +350,9 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
         "The court ruled out a delay.",  # "rule out": a decision, no words reported
         "As Maria Lopez spoke, the crowd cheered.",  # "as": a time, not a source
         "As Maria Lopez said goodbye, the crowd cheered.",  # the cue says something of its own
+        # an as-clause run on after a word tells when, not who says
+        "Liberals win majority in Nova Scotia as Tory leader concedes",
+        "Tolls rose on the bridge as Maria Lopez warned.",
         "As expected, the bridge will open in May.",  # nobody named
         "Maria Lopez waited for the county to open the bridge.",  # no call
         "The party has ruled the county for decades.",  # to govern

@@ -1,0 +1,37 @@
+"""Lookups over an article's name clusters, shared by the mention resolver and the salience
+timeline."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from app.pipeline.entities.names import Cluster
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleNames:
+    """The article's name clusters with the lookups resolution needs."""
+
+    clusters: dict[str, Cluster]
+    by_start: list[tuple[int, str]]  # (first token of a name, its cluster key), sorted
+    starts: list[int]  # the first elements of by_start
+    extents: dict[tuple[int, int], str]  # token range of a name -> its cluster key
+    subjects: frozenset[int]  # first tokens of names that are grammatical subjects
+    heads: dict[int, str]  # head token of a name -> its cluster key
+
+    @classmethod
+    def of(cls, clusters: dict[str, Cluster]) -> ArticleNames:
+        by_start = sorted((name.start, key) for key, c in clusters.items() for name in c.names)
+        return cls(
+            clusters=clusters,
+            by_start=by_start,
+            starts=[s for s, _ in by_start],
+            extents={(n.start, n.end): key for key, c in clusters.items() for n in c.names},
+            subjects=frozenset(n.start for c in clusters.values() for n in c.names if n.subject),
+            heads={n.head: key for key, c in clusters.items() for n in c.names},
+        )
+
+    def before(self, token: int) -> int:
+        """Index in `by_start` of the last name starting before `token` (-1: none)."""
+        return bisect_left(self.starts, token) - 1

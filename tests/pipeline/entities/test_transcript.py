@@ -1,0 +1,57 @@
+"""Interview transcripts: `A:` lines are the interviewee's, `Q:` lines stay credited to "Q"."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from app.pipeline.extensions import QUOTES_KEY
+from tests.pipeline.support import attribute, who
+
+INTERVIEW = (
+    "Q&A: Why this scientist thinks the salmon can be saved\n\n"
+    "Marine biologist Anita Sandhu has studied salmon for 20 years. Reporter Stephen Quinn "
+    "spoke with Sandhu about this year's run.\n\n"
+    'Q: "How bad is this year\'s run?"\n\n'
+    "A: \"It's the worst we've ever recorded.\"\n\n"
+    'Q: "Is there reason for hope?"\n\n'
+    'A: "Yes. These fish are resilient."\n'
+)
+
+
+@pytest.mark.full_model
+def test_answers_are_the_interviewee_s_and_questions_stay_q(nlp: Language) -> None:
+    doc = attribute(nlp, INTERVIEW)
+    assert who(doc) == [
+        ("Q", "Q", ":"),
+        ("Anita Sandhu", "A", ":"),
+        ("Q", "Q", ":"),
+        ("Anita Sandhu", "A", ":"),
+    ]
+    assert [span._.attribution.resolution for span in doc.spans[QUOTES_KEY]][1] == "nominal"
+
+
+@pytest.mark.full_model
+def test_the_person_named_most_before_the_transcript_is_the_interviewee(nlp: Language) -> None:
+    # Sandhu named once, Quinn twice: the one the introduction is about is named more
+    text = INTERVIEW.replace(
+        "spoke with Sandhu", "spoke with her. Quinn hosts the morning show. Quinn asked"
+    )
+    assert [name for name, _, _ in who(attribute(nlp, text))][1] == "Stephen Quinn"
+
+
+@pytest.mark.full_model
+def test_an_answer_with_no_one_named_before_keeps_its_label(nlp: Language) -> None:
+    text = 'Q: "Why freeze the fares?"\n\nA: "Because riders are hurting."\n'
+    assert who(attribute(nlp, text)) == [("Q", "Q", ":"), ("A", "A", ":")]
+
+
+@pytest.mark.full_model
+def test_an_a_that_opens_a_sentence_is_no_answer_label(nlp: Language) -> None:
+    text = (
+        "Anita Sandhu spoke on Monday.\n\n"
+        'A spokesperson for the ministry said: "We are reviewing the report."\n'
+    )
+    assert who(attribute(nlp, text)) == [
+        ("A spokesperson for the ministry", "A spokesperson for the ministry", "said")
+    ]
