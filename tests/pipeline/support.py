@@ -55,6 +55,8 @@ RESOLVER_DATA = {
     "honorifics": MODELS / "honorifics.tsv",
     "org_nouns": MODELS / "org_nouns.txt",
     "document_nouns": MODELS / "document_nouns.txt",
+    "role_synonyms": MODELS / "role_synonyms.tsv",
+    "org_kind_words": MODELS / "org_kind_words.tsv",
 }
 
 

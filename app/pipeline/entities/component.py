@@ -142,10 +142,11 @@ class SpeakerResolver(DataPipe):
         first_names: Path | str | Iterable[Sequence[str]] = (),
         furniture_labels: LexiconSource = (),
         role_synonyms: Path | str | Iterable[Sequence[str]] = (),
+        org_kind_words: Path | str | Iterable[Sequence[str]] = (),
     ) -> None:
         """Load the lexicons (files or entries; honorifics and first names as (form, gender) rows,
-        gender "male", "female" or "-"; role synonyms as (role, noun, ...) rows) and the
-        first-name gender lexicon."""
+        gender "male", "female" or "-"; role synonyms as (role, noun, ...) rows, organisation kinds
+        as (noun, name word, ...) rows) and the first-name gender lexicon."""
         self.lexicons = ResolverLexicons(
             titles=frozenset(entries(titles)),
             honorifics=_gender_table(honorifics),
@@ -155,7 +156,8 @@ class SpeakerResolver(DataPipe):
             source_nouns=frozenset(entries(source_nouns)),
             first_names={k: g for k, g in _gender_table(first_names).items() if g},
             furniture_labels=frozenset(entries(furniture_labels)),
-            role_synonyms=_synonym_table(role_synonyms),
+            role_synonyms=_word_table(role_synonyms),
+            org_kind_words=_word_table(org_kind_words),
         )
         self.calibrator = Calibrator.from_json(confidence_model or {})
         self._genders = GenderLexicon(self.lexicons.first_names, self.name_country)
@@ -441,8 +443,8 @@ def _gender_table(source: Path | str | Iterable[Sequence[str]]) -> dict[str, Gen
     return table
 
 
-def _synonym_table(source: Path | str | Iterable[Sequence[str]]) -> dict[str, frozenset[str]]:
-    """(role, noun, ...) rows -> role: its nouns."""
+def _word_table(source: Path | str | Iterable[Sequence[str]]) -> dict[str, frozenset[str]]:
+    """(word, word, ...) rows -> first word: the others."""
     rows = read_table(source) if isinstance(source, str | Path) else source
     return {row[0].strip().lower(): frozenset(w.strip().lower() for w in row[1:]) for row in rows}
 

@@ -49,6 +49,8 @@ class ResolverLexicons:
     furniture_labels: frozenset[str] = frozenset()
     # role word -> the other nouns that refer back to its holder (`Justice X` ... `the judge`)
     role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # organisation noun -> name words that show that kind (`the company` ... `Shopify Inc.`)
+    org_kind_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -61,6 +63,7 @@ class ResolverLexicons:
             "first_names": dict(sorted(self.first_names.items())),
             "furniture_labels": sorted(self.furniture_labels),
             "role_synonyms": {k: sorted(v) for k, v in sorted(self.role_synonyms.items())},
+            "org_kind_words": {k: sorted(v) for k, v in sorted(self.org_kind_words.items())},
         }
 
     @classmethod

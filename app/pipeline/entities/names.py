@@ -35,6 +35,7 @@ from app.pipeline.entities.written import (
     inside_entity,
     left_edge,
     org_name_end,
+    org_word_before,
 )
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import (
@@ -228,6 +229,9 @@ class NameModel:
                     continue
             elif prev.text == "-" and start - 2 >= 0 and not prev.whitespace_:
                 start -= 1  # (a hyphen glued to the name's next part)
+                continue
+            elif org_word_before(prev, label):
+                start -= 1
                 continue
             elif prev.text in PLURAL_POSSESSIVES and label == "ORG" and inside_entity(prev, label):
                 start -= 1  # `The Home Builders’ Association`: one name, not an owner's

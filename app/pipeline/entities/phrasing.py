@@ -76,14 +76,23 @@ def role_matches(
     return any(lemma in synonyms.get(word, ()) for word in role_words)
 
 
-def noun_names_org(lemma: str, words: tuple[str, ...], role_words: frozenset[str]) -> bool:
+def noun_names_org(
+    lemma: str,
+    words: tuple[str, ...],
+    role_words: frozenset[str],
+    kind_words: Mapping[str, frozenset[str]],
+) -> bool:
     """The noun means the organisation of that name: one of the name's words, also in the
-    singular (`the company` for `Loblaw Companies`), or the noun the organisation was introduced
-    with (`the e-commerce company Shopify Inc.`)."""
+    singular (`the company` for `Loblaw Companies`), the noun the organisation was introduced
+    with (`the e-commerce company Shopify Inc.`), or a name word that shows that kind
+    (`Shopify Inc.`, `Unifor`: models/org_kind_words.tsv)."""
     if lemma in words or lemma in role_words:
         return True
-    return any(
+    if any(
         (word.endswith("ies") and word[:-3] + "y" == lemma)
         or (word.endswith("s") and word[:-1] == lemma)
         for word in words
-    )
+    ):
+        return True
+    shown = kind_words.get(lemma)
+    return shown is not None and any(word in shown for word in words)

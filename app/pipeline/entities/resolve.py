@@ -304,7 +304,9 @@ class MentionResolver:
             if (
                 cluster.kind == "organization"
                 and lemma in self.lexicons.org_nouns
-                and noun_names_org(lemma, cluster.canonical.words, cluster.role_words)
+                and noun_names_org(
+                    lemma, cluster.canonical.words, cluster.role_words, self.lexicons.org_kind_words
+                )
                 and plain_definite(head, mention)
             ):
                 # "the department" after "the Justice Department", "the company" after "the

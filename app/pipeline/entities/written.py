@@ -19,6 +19,9 @@ ORG_NAME_PREPS: frozenset[str] = frozenset({"of", "for", "on"})
 UNREAD_ORG_LABELS: frozenset[str] = frozenset({"", "LOC"})
 # How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
 MAX_TITLE_TOKENS = 6
+# Parts of speech of a capitalised word the NER puts inside an organisation's name before its
+# proper nouns (`The Canadian Civil ...`).
+NAME_WORD_POS: frozenset[str] = frozenset({"ADJ", "NOUN"})
 
 
 def org_name_end(head: Token, label: str, org_noun: bool) -> int:
@@ -76,6 +79,17 @@ def apposition(head: Token) -> Span | None:
             span = head.doc[child.left_edge.i : child.right_edge.i + 1]
             return strip_punct(span)
     return None
+
+
+def org_word_before(token: Token, label: str) -> bool:
+    """`The Canadian Civil Liberties Association`: a capitalised adjective or noun the NER puts
+    inside the organisation's name before its proper nouns (not its determiner)."""
+    return (
+        label == "ORG"
+        and token.is_title
+        and token.pos_ in NAME_WORD_POS
+        and inside_entity(token.doc[token.i + 1], label)
+    )
 
 
 def inside_entity(token: Token, label: str) -> bool:

@@ -123,10 +123,16 @@ def test_the_company_is_the_organisation_the_article_introduced_as_one(nlp: Lang
     )
     assert resolved(nlp, text)[0][:2] == ("Shopify Inc.", "nominal")
     text = (
-        "The e-commerce platform Shopify Inc. cut 400 jobs on Monday. "
+        "The e-commerce platform Shopify cut 400 jobs on Monday. "
         '"This is a hard day," the company said.'
     )
     assert resolved(nlp, text)[0][:2] == ("the company", "nominal")
+    # a corporate suffix shows a company whatever it was introduced as (models/org_kind_words)
+    text = (
+        "The e-commerce platform Shopify Inc. cut 400 jobs on Monday. "
+        '"This is a hard day," the company said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Shopify Inc.", "nominal")
     # a word of the name in the plural (`Loblaw Companies`)
     text = 'Loblaw Companies Ltd. raised prices. "Costs are up," the company said.'
     assert resolved(nlp, text)[0][:2] == ("Loblaw Companies Ltd.", "nominal")
@@ -339,3 +345,19 @@ def test_a_family_named_by_its_plural_surname_is_no_he(nlp: Language) -> None:
         'unrelenting. "I respect their ruthlessness," he said.'
     )
     assert [r[0] for r in resolved(nlp, text)] == ["Dinesh Dsouza"]
+
+
+@pytest.mark.full_model
+def test_a_word_of_the_name_shows_the_kind_the_noun_means(nlp: Language) -> None:
+    text = (
+        "The Canadian Civil Liberties Association filed a challenge on Monday. "
+        '"The law violates the Charter," the group said.'
+    )
+    # (the NER's adjective inside the name stays in it)
+    assert resolved(nlp, text)[0][:2] == ("Canadian Civil Liberties Association", "nominal")
+    # a company is no union: the nearest organisation of another kind is not the one meant
+    text = (
+        "Workers reached a deal with Ford Motor Co. on Sunday. "
+        '"It is a good deal," the union said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("the union", "nominal")
