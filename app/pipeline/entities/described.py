@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import numpy
+from spacy.attrs import DEP, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.names import Cluster, Name
 from app.pipeline.entities.salience import sole_main_subject
+from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.speakers.extent import mention_extent
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS, strip_punct
 
@@ -28,6 +32,7 @@ INTRODUCING_DETERMINERS: frozenset[str] = frozenset({"a", "an", "one", "another"
 DESCRIBED_KEY = "described:"
 # How far back (tokens) `the woman` looks for the `a woman` it refers to.
 DESCRIBED_WINDOW = 400
+_NN = get_string_id("NN")
 
 
 def described_people(
@@ -37,8 +42,9 @@ def described_people(
     `a woman` starts one, a later `the woman` is another name of hers."""
     found: dict[str, Cluster] = {}
     latest: dict[str, tuple[int, str]] = {}  # noun lemma -> (token, key) of its last person
-    for token in doc:
-        if token.dep_ not in NOMINAL_SUBJECT_DEPS or token.tag_ != "NN" or quoted[token.i]:
+    for i in noun_subjects(doc):
+        token = doc[i]
+        if quoted[i]:
             continue
         lemma = token.lemma_.lower()
         gender = gendered_nouns.get(lemma)
@@ -59,6 +65,17 @@ def described_people(
             continue  # `the spokesman`: whom the article named with that role, if anyone
         latest[lemma] = (token.i, key)
     return found
+
+
+def noun_subjects(doc: Doc) -> list[int]:
+    """Indices of the singular common nouns that are subjects, read from the doc's arrays (the
+    two callers would otherwise walk every token of the article in Python)."""
+    if len(doc) == 0:
+        return []
+    columns = doc.to_array([DEP, TAG])
+    found = in_sorted(columns[:, 0], hashes_of(NOMINAL_SUBJECT_DEPS)) & (columns[:, 1] == _NN)
+    indices: list[int] = numpy.flatnonzero(found).tolist()
+    return indices
 
 
 def _introduces(head: Token) -> bool:
@@ -101,13 +118,11 @@ def narrative_roles(
     mention of the person with that role, who stays in focus as a named subject would. Only
     the bare role: `the Vermont senator` says which senator, which a role on record may not."""
     return [
-        t.i
-        for t in doc
-        if t.dep_ in NOMINAL_SUBJECT_DEPS
-        and t.tag_ == "NN"
-        and not quoted[t.i]
-        and t.i not in speakers
-        and t.lemma_.lower() in titles
-        and [c.lower_ for c in t.children if c.i < t.i] == ["the"]
-        and sole_main_subject(t)
+        i
+        for i in noun_subjects(doc)
+        if not quoted[i]
+        and i not in speakers
+        and doc[i].lemma_.lower() in titles
+        and [c.lower_ for c in doc[i].lefts] == ["the"]
+        and sole_main_subject(doc[i])
     ]
