@@ -17,7 +17,12 @@ from spacy.training import Example
 
 from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
-from app.pipeline.entities.described import describe, described_people, narrative_roles
+from app.pipeline.entities.described import (
+    describe,
+    described_people,
+    introduces,
+    narrative_roles,
+)
 from app.pipeline.entities.first_names import Gender, GenderLexicon
 from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather, mark_bound_genders
 from app.pipeline.entities.lexicons import ResolverLexicons
@@ -242,8 +247,10 @@ class SpeakerResolver(DataPipe):
             candidate: SpeakerCandidate | None = ext.speaker_candidate
             result = resolver.resolve(doc, candidate, article, resolved)
             resolved.append(result)
-            if result is not None and candidate is not None and quote.is_quotation:
-                self._describe_speaker(doc, candidate, result, article, timeline, quoted)
+            if result is not None and candidate is not None:
+                self._describe_speaker(
+                    doc, candidate, result, article, timeline, quoted, quote.is_quotation
+                )
             if result is not None and result.key in article.clusters:
                 _follow(doc, span, candidate, result, article, votes, timeline)
         return _finish(doc, spans, resolved, article.clusters, self.calibrator)
@@ -274,9 +281,12 @@ class SpeakerResolver(DataPipe):
         article: ArticleNames,
         timeline: Timeline,
         quoted: Sequence[bool],
+        quotation: bool,
     ) -> None:
         """A person a quote's speaker mention describes without a name (`said one longtime
-        adviser`) becomes an entity: the he/she of the next quote may mean them."""
+        adviser`) becomes an entity: the he/she of the next quote may mean them. A reported
+        passage's speaker only when the mention introduces someone (`One defence lawyer said
+        ...`), not a definite role (`the spokesman said`), which may mean someone named."""
         if result.key is None or result.key in article.clusters or candidate.head is None:
             return
         head = doc[candidate.head]
@@ -289,6 +299,8 @@ class SpeakerResolver(DataPipe):
         gender = self.lexicons.gendered_nouns.get(head.lemma_.lower())
         if result.kind != "person" and gender is None:
             return  # (`the report said`: no one a he/she could mean)
+        if not quotation and not introduces(head):
+            return
         cluster = describe(head, gender, quoted)
         if cluster is not None:
             article.clusters[result.key] = cluster

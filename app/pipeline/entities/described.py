@@ -55,7 +55,7 @@ def described_people(
         cluster = describe(token, gender, quoted)
         if cluster is None:
             continue
-        if _introduces(token):
+        if introduces(token):
             key = DESCRIBED_KEY + str(token.i)
             found[key] = cluster
         elif lemma in latest and token.i - latest[lemma][0] <= DESCRIBED_WINDOW:
@@ -78,7 +78,7 @@ def noun_subjects(doc: Doc) -> list[int]:
     return indices
 
 
-def _introduces(head: Token) -> bool:
+def introduces(head: Token) -> bool:
     return any(c.lower_ in INTRODUCING_DETERMINERS for c in head.lefts)
 
 

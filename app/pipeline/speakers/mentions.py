@@ -183,7 +183,9 @@ def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
             # the object or the name it holds ("of former secretary of state Hillary Clinton")
             named = [t for t in obj.subtree if t.ent_type_ in OWNER_LABELS and t.pos_ == "PROPN"]
             if named and all(index.usable(t, para) for t in named):
-                return mention_head(named[-1])
+                # (the object itself when it is the name: `from the Canola Council of Canada`
+                # is the council, not the last word of its name)
+                return mention_head(obj if obj in named else named[-1])
             nouns = index.settings.source_nouns
             if not named and obj.pos_ == "NOUN" and obj.lemma_.lower() in nouns:
                 if index.usable(obj, para):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from app.pipeline.extensions import QUOTES_KEY
 from tests.pipeline.support import attribute, who
 
 
@@ -84,3 +85,34 @@ def test_the_storys_bare_role_subject_keeps_its_holder_in_focus(nlp: Language) -
     )
     doc = attribute(nlp, text, ["direct"])
     assert who(doc)[0][:2] == ("Ann Ortiz", "she")
+
+
+def _speakers_of(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    """(quote type, speaker name) of every passage, through the whole pipeline."""
+    doc = nlp(text)
+    return [
+        (span._.quote.type, span._.attribution.name if span._.attribution else None)
+        for span in doc.spans[QUOTES_KEY]
+    ]
+
+
+@pytest.mark.full_model
+def test_a_reported_speaker_introduced_without_a_name_is_the_next_pronouns_antecedent(
+    nlp: Language,
+) -> None:
+    text = (
+        "The ruling came on Monday.\n\n"
+        "One defence lawyer said the ruling would make little difference. "
+        '"Justices were already ignoring it," she said.'
+    )
+    assert _speakers_of(nlp, text) == [
+        ("indirect", "One defence lawyer"),
+        ("direct", "One defence lawyer"),
+    ]
+    # a definite role may mean someone the article named: it describes no one new
+    text = (
+        "The ruling came on Monday.\n\n"
+        "The defence lawyer said the ruling would make little difference. "
+        '"Justices were already ignoring it," she said.'
+    )
+    assert _speakers_of(nlp, text) == [("indirect", "The defence lawyer"), ("direct", None)]

@@ -180,6 +180,9 @@ def test_a_statement_from_an_organisation_is_its_words(nlp: Language) -> None:
     `a statement by` or `of`."""
     text = '"We are reviewing prices," according to a statement from the Competition Bureau.'
     assert resolved(nlp, text)[0][0] == "Competition Bureau"
+    # a name with a place in it is the organisation, not the place at its end
+    text = '"Exports fell," according to a statement from the Canola Council of Canada.'
+    assert resolved(nlp, text)[0][0] == "Canola Council of Canada"
 
 
 @pytest.mark.full_model
@@ -357,7 +360,6 @@ def test_a_word_of_the_name_shows_the_kind_the_noun_means(nlp: Language) -> None
     assert resolved(nlp, text)[0][:2] == ("Canadian Civil Liberties Association", "nominal")
     # a company is no union: the nearest organisation of another kind is not the one meant
     text = (
-        "Workers reached a deal with Ford Motor Co. on Sunday. "
-        '"It is a good deal," the union said.'
+        'Workers reached a deal with Ford Motor Co. on Sunday. "It is a good deal," the union said.'
     )
     assert resolved(nlp, text)[0][:2] == ("the union", "nominal")

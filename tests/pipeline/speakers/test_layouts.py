@@ -180,6 +180,11 @@ def test_non_speech_quotes_get_no_attribution(nlp: Language) -> None:
 def test_signature_after_a_dash(nlp: Language) -> None:
     doc = attribute(nlp, '"He cannot answer a single question." \u2015 Ana Ruiz\n')
     assert who(doc) == [("Ana Ruiz", "Ana Ruiz", "\u2015")]
+    # the organisation after a comma describes the person: not the speaker
+    doc = attribute(nlp, '\u2022 "A missed opportunity." \u2014 Dan Kelly, CFIB\n')
+    assert who(doc) == [("Dan Kelly", "Dan Kelly", "\u2014")]
+    text = '\u2022 "It is a start." \u2014 Cole Dudley, Canadian Alliance to End Homelessness\n'
+    assert who(attribute(nlp, text)) == [("Cole Dudley", "Cole Dudley", "\u2014")]
 
 
 @pytest.mark.full_model

@@ -309,7 +309,9 @@ def _dash(q: QuoteContext, start: int) -> SpeakerCandidate | None:
     tokens = [t for t in doc[start:end] if not t.is_punct]
     if not tokens or len(tokens) > DASH_SIGNATURE_WORDS or any(t.pos_ == "VERB" for t in tokens):
         return None
-    names = [t for t in tokens if t.pos_ in {"PROPN", "NOUN"}]
+    # the name is what comes before a comma (`— Dan Kelly, CFIB`: Kelly, not the federation)
+    comma = next((t.i for t in doc[start:end] if t.text == ","), end)
+    names = [t for t in tokens if t.pos_ in {"PROPN", "NOUN"} and t.i < comma]
     if not names or index.inside[names[0].i]:
         return None
     return candidate(index, names[-1], (dash, dash + 1))
