@@ -135,6 +135,7 @@ class NameModel:
     def __init__(self, lexicons: ResolverLexicons, genders: GenderLexicon) -> None:
         self.lexicons = lexicons
         self._genders = genders
+        self._org_words = frozenset().union(*lexicons.org_kind_words.values())
         # the resolver asks again for names `collect` already built: kept for the last doc
         self._at: dict[int, Name | None] = {}
         self._at_doc: Doc | None = None
@@ -239,6 +240,9 @@ class NameModel:
             break
         end = head_i + 1
         org = label in ORG_LABELS or head.lower_ in self.lexicons.org_nouns
+        if label == "" and not surname and not org:
+            # `Public Health Ontario`, which the NER missed: a word that shows an organisation
+            org = any(doc[k].lower_ in self._org_words for k in range(start, end))
         person = label in PERSON_LABELS or surname
         gender: Gender | None = None
         role_start = start

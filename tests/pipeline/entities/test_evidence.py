@@ -363,3 +363,12 @@ def test_a_word_of_the_name_shows_the_kind_the_noun_means(nlp: Language) -> None
         'Workers reached a deal with Ford Motor Co. on Sunday. "It is a good deal," the union said.'
     )
     assert resolved(nlp, text)[0][:2] == ("the union", "nominal")
+
+
+@pytest.mark.full_model
+def test_a_name_the_ner_missed_is_an_organisation_when_a_word_shows_one(nlp: Language) -> None:
+    # the NER tags neither; "Health" and "Unifor" show an agency and a union
+    text = 'Public Health Ontario issued a warning. "Cases are rising," the agency said.'
+    assert resolved(nlp, text)[0][:2] == ("Public Health Ontario", "nominal")
+    text = 'Unifor reached a deal with Ford Motor Co. "It is a good deal," the union said.'
+    assert resolved(nlp, text)[0][:2] == ("Unifor", "nominal")
