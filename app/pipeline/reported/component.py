@@ -189,7 +189,7 @@ class ReportedSpeech(DataPipe):
         ]
         names_in_doc = named_words(doc)
         passages += [
-            labelled(doc, start, end, self.colon_labels, self.max_label_tokens, names_in_doc)
+            labelled(doc, start, end, self.colon_labels, self.max_label_tokens, names_in_doc, cues)
             for start, end in zip(paragraphs.starts, paragraphs.ends, strict=True)
         ]
         # paragraph -> page furniture or a photo caption, for those with passages

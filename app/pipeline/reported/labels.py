@@ -9,7 +9,7 @@ from collections.abc import Set
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.reported.extent import Found, trim
-from app.pipeline.syntax import VERB_POS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, VERB_POS
 from app.pipeline.types import ReportedCue
 
 # Entity labels a speaker label may carry.
@@ -20,6 +20,8 @@ MIN_LIST_COMMAS = 3
 LIST_NAME_SHARE = 0.75
 # Parts of speech of the words of a speaker label (a name, or a capitalised role word).
 LABEL_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
+# Dependencies of a clause that a cue after it reports (`Plants could close, Street said`).
+REPORTED_CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp", "parataxis"})
 
 
 def named_words(doc: Doc) -> frozenset[str]:
@@ -34,11 +36,13 @@ def labelled(
     stop_labels: Set[str],
     max_tokens: int,
     names_in_doc: Set[str] = frozenset(),
+    cues: Set[str] = frozenset(),
 ) -> Found | None:
     """The passage after a `NAME:` that opens the paragraph [start, end), if there is one. A
     label is a name when it is tagged as one or upper case, or when the article names someone
     with its words elsewhere (`Trump: My plans aren't set in stone`, the parser taking the
-    headline's "Trump" for a common noun)."""
+    headline's "Trump" for a common noun). A line whose main clause is a cue with its own
+    subject credits that subject (`A: Some plants could close, Street said.`): no label's."""
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
     colon = next(
@@ -56,6 +60,8 @@ def labelled(
     content_start, content_end = trim(doc, colon + 1, end)
     if content_end - content_start < 2 or _list_of_names(doc[content_start:content_end]):
         return None
+    if _reports_itself(doc[content_start:content_end], cues):
+        return None
     names = [
         t
         for t in label
@@ -65,6 +71,18 @@ def labelled(
         return None
     return Found(
         content_start, content_end, ReportedCue((colon, colon + 1), None, names[-1].i, "colon")
+    )
+
+
+def _reports_itself(content: Span, cues: Set[str]) -> bool:
+    """The content is `CLAUSE, X said`: its main verb a cue with a subject of its own after the
+    clause it reports (not `Clinton should have congratulated me`, a cue saying something)."""
+    root = content.root
+    if root.lemma_.lower() not in cues:
+        return False
+    children = [c for c in root.children if content.start <= c.i < content.end]
+    return any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in children) and any(
+        c.dep_ in REPORTED_CLAUSE_DEPS and c.i < root.i for c in children
     )
 
 

@@ -288,6 +288,12 @@ def test_a_transcripts_answer_is_kept_whatever_the_filter_says(nlp: Language) ->
         ("Why freeze the fares?", "Q", ":"),
         ("Because riders are hurting", "A", ":"),
     ]
+    # an answer line that names its own speaker credits them, not the label
+    text = (
+        "Union president Dwan Street spoke on Monday.\n\n"
+        "Q: What if the cut goes ahead?\n\nA: Some plants could close for good, Street said.\n"
+    )
+    assert reports(nlp, text)[1:] == [("Some plants could close for good", "Dwan Street", "said")]
 
 
 @pytest.mark.full_model
