@@ -284,9 +284,11 @@ class MentionResolver:
         """Whom a definite role noun means: the person named with that role (`Sen. X` ... `the
         senator`), the organisation named with that noun (`the department`), or for a title
         with no role on record the nearest person named as a subject."""
-        if self.resolve_nominals and common_noun(head) and headline_role(head, mention):
+        # (an upper-case title the tagger takes for a name is a role too: `the MP`, `the CEO`)
+        role = common_noun(head) or (head.is_upper and head.lower_ in self.lexicons.titles)
+        if self.resolve_nominals and role and headline_role(head, mention):
             return self._role_named_later(head, mention, article)
-        if not (self.resolve_nominals and common_noun(head) and definite(head, mention)):
+        if not (self.resolve_nominals and role and definite(head, mention)):
             return None
         lemma = head.lemma_.lower()
         k = article.before(head.i)

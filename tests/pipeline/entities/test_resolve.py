@@ -490,6 +490,11 @@ def test_plural_role_with_names_in_apposition_stays_the_group(nlp: Language) -> 
             '"This was a deliberate act," the prosecutor said.',
             "Melissa Chan",
         ),
+        (  # an upper-case title the tagger takes for a name
+            "NDP MP Heather McPherson raised the issue. Jane Ford disagreed. "
+            '"This is unacceptable," the MP said.',
+            "Heather McPherson",
+        ),
     ],
 )
 def test_a_role_noun_finds_the_holder_of_a_synonymous_title(
