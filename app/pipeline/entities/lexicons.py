@@ -78,4 +78,5 @@ class ResolverLexicons:
             first_names=dict(data.get("first_names", {})),
             furniture_labels=frozenset(data.get("furniture_labels", ())),
             role_synonyms={k: frozenset(v) for k, v in data.get("role_synonyms", {}).items()},
+            org_kind_words={k: frozenset(v) for k, v in data.get("org_kind_words", {}).items()},
         )

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
+from app.pipeline.entities.transcript import ANSWER_LABEL, transcript_label
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.furniture import doc_furniture_lines, within
 from app.pipeline.lexicon import LexiconSource, entries
@@ -349,7 +350,11 @@ def _answer_label(doc: Doc, found: Found) -> bool:
     The learned filter is not asked: it weighs the label by its part of speech, and the
     tagger takes this "A" for the article."""
     source = found.cue.source
-    return found.cue.layout == "colon" and source is not None and doc[source].text == "A"
+    return (
+        found.cue.layout == "colon"
+        and source is not None
+        and transcript_label(doc[source]) == ANSWER_LABEL
+    )
 
 
 def _load_model(classifier: dict[str, Any] | str | Path | None) -> ReportModel | None:

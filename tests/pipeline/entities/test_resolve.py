@@ -292,6 +292,8 @@ def _resolver() -> SpeakerResolver:
         honorifics=["mr.\tmale", "ms.\tfemale", "dr.\t-"],
         org_nouns=["department"],
         document_nouns=["statement"],
+        role_synonyms=[("justice", "judge")],
+        org_kind_words=[("company", "inc.", "ltd.")],
     )
     return resolver
 
