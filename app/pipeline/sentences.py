@@ -19,15 +19,15 @@ from typing import Any
 import numpy
 from spacy.attrs import IS_SPACE, SENT_START, TAG
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.text import has_break
 
 # "Not a sentence start" (-1) as the doc's unsigned arrays hold it.
 NOT_START = numpy.iinfo(numpy.uint64).max
-# The tagger's proper-noun tags, as the doc's TAG column holds them.
-PROPER_TAGS: tuple[int, ...] = (get_string_id("NNP"), get_string_id("NNPS"))
+# The tagger's proper-noun tags.
+PROPER_TAGS: frozenset[str] = frozenset({"NNP", "NNPS"})
 
 
 @Language.component("paragraph_sentences")
@@ -39,7 +39,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
     columns: Any = doc.to_array([IS_SPACE, SENT_START, TAG])  # (numpy; spaCy's stub types differ)
     spaces = numpy.flatnonzero(columns[:-1, 0]).tolist()
     starts = [i + 1 for i in spaces if not columns[i + 1, 0] and has_break(doc[i].text)]
-    proper = numpy.isin(columns[:, 2], PROPER_TAGS)
+    proper = in_sorted(columns[:, 2], hashes_of(PROPER_TAGS))
     joined = [
         i + 1
         for i in numpy.flatnonzero(proper[:-1] & proper[1:]).tolist()

@@ -4,11 +4,10 @@ describes by it (`the 27-year-old said`): the description means that person."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
-from app.pipeline.entities.names import Cluster
+from app.pipeline.entities.article_names import ArticleNames
 
 # An age description's last word (`27-year-old`), with the age.
 AGE_DESCRIPTION_RE = re.compile(r"(\d{1,3})-year-old$")
@@ -22,19 +21,11 @@ def described_age(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def person_of_age(
-    doc: Doc,
-    age: int,
-    before: int,
-    by_start: Sequence[tuple[int, str]],
-    clusters: Mapping[str, Cluster],
-) -> str | None:
-    """The key of the person last named with `age` beside their name before token `before`
-    (`by_start`: every name's first token and cluster key, sorted), else None."""
-    for start, key in reversed(by_start):
-        if start >= before:
-            continue
-        cluster = clusters[key]
+def person_of_age(doc: Doc, age: int, before: int, article: ArticleNames) -> str | None:
+    """The key of the person last named with `age` beside their name before token `before`,
+    else None."""
+    for start, key in reversed(article.by_start[: article.before(before) + 1]):
+        cluster = article.clusters[key]
         if cluster.kind != "person":
             continue
         for name in cluster.names:

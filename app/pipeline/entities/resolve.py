@@ -259,7 +259,7 @@ class MentionResolver:
             age = described_age(text)
             aged = None
             if age is not None:
-                aged = person_of_age(head.doc, age, head.i, article.by_start, article.clusters)
+                aged = person_of_age(head.doc, age, head.i, article)
             if aged is not None:
                 return Resolved.to_cluster(aged, article.clusters[aged], "nominal", mention.text)
             return Resolved(

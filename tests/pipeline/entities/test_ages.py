@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from app.pipeline.entities.ages import described_age, person_of_age
+from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.entities.names import Cluster, Name
 
 
@@ -26,9 +27,9 @@ def test_the_person_named_with_the_age_before_the_description() -> None:
     words = ["Ann", "Lee", ",", "27", ",", "met", "Tom", "Ray", "(", "64", ")", "."]
     doc = Doc(spacy.blank("en").vocab, words=words)
     clusters = {"ann lee": _person(0, 2, "Ann Lee"), "tom ray": _person(6, 8, "Tom Ray")}
-    by_start = [(0, "ann lee"), (6, "tom ray")]
-    assert person_of_age(doc, 27, len(doc), by_start, clusters) == "ann lee"
-    assert person_of_age(doc, 64, len(doc), by_start, clusters) == "tom ray"
+    article = ArticleNames.of(clusters)
+    assert person_of_age(doc, 27, len(doc), article) == "ann lee"
+    assert person_of_age(doc, 64, len(doc), article) == "tom ray"
     # no one of that age, or named only after the description
-    assert person_of_age(doc, 30, len(doc), by_start, clusters) is None
-    assert person_of_age(doc, 64, 5, by_start, clusters) is None
+    assert person_of_age(doc, 30, len(doc), article) is None
+    assert person_of_age(doc, 64, 5, article) is None
