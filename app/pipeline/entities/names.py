@@ -51,6 +51,9 @@ NOT_NAME_LABELS: frozenset[str] = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW"}
     | {"WORK_OF_ART", "LANGUAGE"}
 )
+# The last word of a law's name, which the NER may read as an organisation's (`the Alberta
+# Sovereignty within a United Canada Act`): a law says nothing.
+LAW_NAME_HEADS: frozenset[str] = frozenset({"Act", "Acts", "Amendment"})
 # Dependency labels of proper nouns collected as names even when the NER missed them.
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
 # Dependency labels of a proper noun that ends a run starting with a known first name, which
@@ -215,7 +218,11 @@ class NameModel:
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
         if label == "" and (head.pos != PROPN or head.is_lower) and not surname:
             return None  # (a lower-case "proper noun" is the tagger's slip: `minister says`)
-        if label in NOT_NAME_LABELS or (label == "" and month_read_as_name(head)):
+        if (
+            label in NOT_NAME_LABELS
+            or head.text in LAW_NAME_HEADS
+            or (label == "" and month_read_as_name(head))
+        ):
             return None  # "on Monday", "until May", "the Affordable Care Act": no one who speaks
         if label == "" and self._is_title(head.lower_) and any(c.dep in _OWNER for c in head.lefts):
             return None  # `The group's CEO, Kim Fritts,`: a role (its holder may be apposed)
@@ -223,6 +230,9 @@ class NameModel:
         start = head_i
         while start > 0:
             prev = doc[start - 1]
+            if label == "ORG" and inside_entity(doc[start], label) and _name_word(prev):
+                start -= 1  # the NER's one name: `the Canada Mortgage and Housing Corporation`
+                continue
             if prev.pos == PROPN:
                 prev_head = prev.head.i
                 if prev_head == head_i or prev_head >= start or prev.text == "-":
@@ -469,6 +479,11 @@ def _best_full(
     if latest is not None:
         return latest[1]
     return min(matches, key=lambda c: name_starts[id(c)][0])
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a name as the NER marks it: not its determiner, not punctuation (`&` is)."""
+    return token.pos_ != "DET" and (not token.is_punct or token.text == "&")
 
 
 def _initials(token: Token) -> bool:

@@ -8,7 +8,8 @@ speech, since a missed quotation can never be attributed. The word lists are dat
 
 What is not a quote (issue 15): page furniture (a `READ MORE:`/`WATCH:` line, a photo caption, an
 embedded post or link (`<tweet>`, `<a>`), a subheading, a single-marked line in an article that
-quotes with double marks); scare quotes and words as words (`so-called "X"`, `the word "woke"`,
+quotes with double marks, unless a speech cue follows it: `'I'll tell them,' he said`); scare
+quotes and words as words (`so-called "X"`, `the word "woke"`,
 `banned words such as "a," "b"`, a pronoun alone: `"she" is a "he"`, a short label under a verb
 of thinking: `thinks that cats are "cuties"`, a term modifying a noun);
 titles (after a title noun, also across a copula: `his favorite book is "X"`; a show after
@@ -77,7 +78,7 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     ):
         # READ MORE: / WATCH: lines, captions, an embedded post or link: not the story's speech
         return "title", "furniture"
-    if f.has("foreign_marks") and not f.has("headline"):
+    if f.has("foreign_marks") and not f.has("headline") and not spoken_aside(f):
         # single marks in an article that quotes with double marks: a subhead or a newsletter
         # item (`'A healthy environment.'` on a line of its own), or a term in headline style
         if f.has("line_alone") or f.has("title_case"):
@@ -136,6 +137,17 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     return speech_type(f), "speech"
 
 
+def spoken_aside(f: Features) -> bool:
+    """A sentence in quotes that a speech cue follows (`'I'll tell them anything,' he said`):
+    someone's words, whatever marks the article quotes with elsewhere."""
+    return (
+        f.has("at_sentence_start")
+        and f.has("ends_clause")
+        and f.has("speech_word_after")
+        and not f.has("line_alone")
+    )
+
+
 def rule_type(f: Features) -> QuoteType:
     """direct, partial, scare, title or unclosed, from the evidence of one passage."""
     return rule_verdict(f)[0]
@@ -181,10 +193,24 @@ def type_passages(
     verdicts: list[tuple[QuoteType, str]] = []
     for k, (passage, f) in enumerate(zip(passages, features, strict=True)):
         verdict = passage_verdict(f, model)
-        if k and verdict[1] not in DEFINING_RULES and f.n_words <= MAX_TERM_WORDS:
-            previous = passages[k - 1]
+        previous = passages[k - 1] if k else None
+        if (
+            previous is not None
+            and verdict[1] not in DEFINING_RULES
+            and f.n_words <= MAX_TERM_WORDS
+        ):
             gap = text[previous.close_end : passage.open_pos]
             if verdicts[-1][1] in LIST_RULES and _LIST_GAP_RE.fullmatch(gap):
                 verdict = (verdicts[-1][0], "list_item")
+        if (
+            verdict[1] == "foreign_marks"
+            and previous is not None
+            and previous.para == passage.para
+            and previous.open_mark == passage.open_mark
+            and verdicts[-1][0] in SPEECH_QUOTE_TYPES
+            and f.has("at_sentence_start")
+        ):
+            # `'I'll tell them,' he said. 'Just don't ask me.'`: the same speaker goes on
+            verdict = (speech_type(f), "spoken_aside")
         verdicts.append(verdict)
     return verdicts

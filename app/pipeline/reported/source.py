@@ -15,6 +15,9 @@ from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, VERB_POS, own_subject
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
 NOUN_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
 MAX_HOPS = 3
+# Subordinators the parser reads as prepositions when a clause follows them (`the debate comes as
+# a new report warned that ...`): their "object" is the subject of the cue after it.
+SUBORDINATORS: frozenset[str] = frozenset({"as", "after", "before", "since", "until", "because"})
 
 
 def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
@@ -30,6 +33,9 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
     head = cue.head
     if head.i == cue.i:
         return None
+    misread = _subordinator_object(cue)
+    if misread is not None:
+        return misread
     if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in VERB_POS:
         return _subject(head.head)  # `X ... after telling Y that`, `by saying`
     if cue.dep_ == "acl" and head.pos_ in NOUN_POS:
@@ -37,6 +43,29 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
             return head  # `supporters saying that ...`
         if head.dep_ == "dobj" and head.head.pos_ in VERB_POS:
             return _subject(head.head)  # `X issued a statement saying that ...`
+    return None
+
+
+def _subordinator_object(cue: Token) -> Token | None:
+    """The noun phrase just before `cue` when the parser hung it on a subordinator read as a
+    preposition of the cue's own head (`comes as [a new report from X] warned that`)."""
+    if cue.i == 0:
+        return None
+    token = cue.doc[cue.i - 1]
+    for _ in range(MAX_HOPS + 2):
+        if token.right_edge.i != cue.i - 1 or token.i == cue.head.i:
+            return None
+        prep = token.head
+        if (
+            token.dep_ == "pobj"
+            and token.pos_ in NOUN_POS
+            and prep.lower_ in SUBORDINATORS
+            and prep.head.i == cue.head.i
+        ):
+            return token
+        if prep.i == token.i:
+            return None
+        token = prep
     return None
 
 

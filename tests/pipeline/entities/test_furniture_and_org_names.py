@@ -1,6 +1,7 @@
 """Names on a line of page furniture (`RELATED: ...`) belong to another story: no he/she of this
-one means them. An organisation's name with a plural's possessive inside it (`The Home Builders’
-Association`) is one name, not "Association" owned by the builders."""
+one means them. An organisation's name with a plural's possessive or an "and" inside it (`The Home
+Builders’ Association`, `the Canada Mortgage and Housing Corporation`) is one name; a chamber of
+commerce is an organisation; a law the NER reads as one (`... United Canada Act`) is no speaker."""
 
 from __future__ import annotations
 
@@ -35,3 +36,33 @@ def test_a_plural_possessive_inside_an_organisations_name(nlp: Language) -> None
         "Canadian Home Builders’ Association",
         "The Canadian Home Builders’ Association",
     )
+
+
+@pytest.mark.full_model
+def test_a_chamber_of_commerce_is_an_organisation(nlp: Language) -> None:
+    text = (
+        "The Halifax Chamber of Commerce opposed the tax. "
+        '"It will hurt small firms," the chamber said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc)[0][:2] == ("Halifax Chamber of Commerce", "the chamber")
+
+
+@pytest.mark.full_model
+def test_an_organisations_name_with_and_inside_it_is_one_name(nlp: Language) -> None:
+    text = (
+        "The Canada Mortgage and Housing Corporation released its outlook on Tuesday. "
+        '"Starts will fall," the agency said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc)[0][:2] == ("Canada Mortgage and Housing Corporation", "the agency")
+
+
+@pytest.mark.full_model
+def test_a_law_the_ner_reads_as_an_organisation_says_nothing(nlp: Language) -> None:
+    text = (
+        "The province passed the Alberta Sovereignty within a United Canada Act last year. "
+        '"We will defend our jurisdiction," it said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert all("Act" not in e.name for e in doc._.speakers)

@@ -158,6 +158,31 @@ def test_single_marked_line_in_a_double_marked_article_is_a_subhead(quote_nlp: L
     assert why(quote_nlp, pulled)[1] == ("second home", "scare", "foreign_marks")
 
 
+def test_a_single_marked_sentence_a_speech_cue_follows_is_speech(quote_nlp: Language) -> None:
+    # a double-marked article; the aside and the sentence that goes on after its cue are words
+    text = (
+        BODY
+        + '"We start Monday," she added.\n\n'
+        + (
+            "'I'll tell them anything they want to know,' he said with a grin. "
+            "'Just don't ask me to climb those stairs again.'"
+        )
+    )
+    assert spans_of(quote_nlp, text)[2:] == [
+        ("I'll tell them anything they want to know,", "direct"),
+        ("Just don't ask me to climb those stairs again.", "direct"),
+    ]
+    # no cue after it, or not a sentence of its own: a term or a subhead, as before
+    assert why(quote_nlp, BODY + "'We will rebuild,' the sign read.")[1][1:] == (
+        "scare",
+        "foreign_marks",
+    )
+    assert why(quote_nlp, BODY + "They call it a 'second home,' she said.")[1][1:] == (
+        "scare",
+        "foreign_marks",
+    )
+
+
 def test_single_marks_of_a_single_marked_article_are_speech(quote_nlp: Language) -> None:
     text = (
         "Officials met on Monday.\n\n\u2018We will not back down,\u2019 the mayor said.\n\n"

@@ -49,3 +49,23 @@ def test_a_headlines_first_clause_is_what_the_cues_source_did() -> None:
     pos = ["NOUN", "VERB", "NOUN", "PUNCT", "NOUN", "VERB", "NOUN", "VERB"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert acting_clause(doc[5]) is None
+
+
+def _comes_as(prep: str) -> Doc:
+    """`The debate comes as/in a report from the agency warned that starts fell`, parsed as the
+    model parses it: the subordinator read as a preposition, "warned" left without a subject."""
+    words = ["The", "debate", "comes", prep, "a", "report", "from", "the", "agency", "warned"]
+    words += ["that", "starts", "fell"]
+    heads = [1, 2, 2, 2, 5, 3, 5, 8, 6, 2, 12, 12, 9]
+    deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj", "advcl"]
+    deps += ["mark", "nsubj", "ccomp"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "VERB"]
+    pos += ["SCONJ", "NOUN", "VERB"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_the_object_of_a_subordinator_read_as_a_preposition_is_the_cues_subject() -> None:
+    source = source_of(_comes_as("as")[9], set())
+    assert source is not None and source.text == "report"
+    # a real preposition ("in a report ... warned") names no subject
+    assert source_of(_comes_as("in")[9], set()) is None
