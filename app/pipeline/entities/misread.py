@@ -27,6 +27,8 @@ TIME_PREPOSITIONS: frozenset[str] = frozenset(
 # surname the first name may stand (a middle name between them).
 ORG_READ_LABELS: frozenset[str] = frozenset({"ORG", "GPE"})
 MAX_NAME_WORDS_AFTER_TITLE = 2
+# The NER's label for a place, which it gives some lone first names (`Her grandson, Liam,`).
+PLACE_LABEL = "GPE"
 # The label the NER gives a person's name with its title in front (`Language Minister X`), or a
 # surname right after a quotation's closing mark.
 WORK_LABEL = "WORK_OF_ART"
@@ -85,6 +87,23 @@ def person_read_as_org(
         if is_first_name(doc[first].text) and is_title(doc[first - 1].lower_):
             return True
     return False
+
+
+def person_read_as_place(
+    head: Token, is_first_name: Callable[[str], bool], person_nouns: Mapping[str, object]
+) -> bool:
+    """A lone first name tagged a place, set in apposition to a noun for a person (`Her grandson,
+    Liam, 24, helps`, `his wife, Regina`): the NER read a person as a place."""
+    if head.ent_type_ != PLACE_LABEL or head.ent_iob_ != "B" or head.pos != PROPN:
+        return False
+    after = head.i + 1
+    if after < len(head.doc) and head.doc[after].ent_iob_ == "I":
+        return False  # (a place of several words: `Prince Albert`)
+    return (
+        head.dep_ == "appos"
+        and head.head.lemma_.lower() in person_nouns
+        and is_first_name(head.text)
+    )
 
 
 def owner_read_into_name(head: Token, org_nouns: frozenset[str] | set[str]) -> bool:

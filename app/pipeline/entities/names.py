@@ -26,6 +26,7 @@ from app.pipeline.entities.misread import (
     nationality_word,
     owner_read_into_name,
     person_read_as_org,
+    person_read_as_place,
     person_read_as_work,
     portfolio_read_as_org,
 )
@@ -151,6 +152,8 @@ class NameModel:
                     continue
                 if not portfolio_read_as_org(ent, self._is_title):
                     heads[ent.root.i] = ent.root
+            elif person_read_as_place(ent.root, self.is_first_name, self.lexicons.gendered_nouns):
+                heads[ent.root.i] = ent.root
         for i in proper_nouns_in(doc, NAME_DEPS):
             if not quoted[i] and i not in heads:
                 heads[i] = doc[i]
@@ -216,6 +219,8 @@ class NameModel:
             owner_read_into_name(head, self.lexicons.org_nouns)
         ):
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
+        elif person_read_as_place(head, self.is_first_name, self.lexicons.gendered_nouns):
+            label = "PERSON"  # `Her grandson, Liam,`: a person, not a place
         if label == "" and (head.pos != PROPN or head.is_lower) and not surname:
             return None  # (a lower-case "proper noun" is the tagger's slip: `minister says`)
         if (

@@ -372,3 +372,19 @@ def test_a_name_the_ner_missed_is_an_organisation_when_a_word_shows_one(nlp: Lan
     assert resolved(nlp, text)[0][:2] == ("Public Health Ontario", "nominal")
     text = 'Unifor reached a deal with Ford Motor Co. "It is a good deal," the union said.'
     assert resolved(nlp, text)[0][:2] == ("Unifor", "nominal")
+    text = (
+        "The Communications Workers of America backed the strike. "
+        '"We stand with them," the union said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Communications Workers of America", "nominal")
+
+
+@pytest.mark.full_model
+def test_a_first_name_the_ner_read_as_a_place_is_the_person_it_is_apposed_to(nlp: Language) -> None:
+    # the NER tags "Liam" a place; in apposition to "grandson" it is the man "he" means
+    text = (
+        "Edith MacPhail runs the farm. Her husband, Angus, died in 1998. "
+        "Her grandson, Liam, 24, helps with the milking now.\n\n"
+        '"Gran does more before breakfast than most people do all day," he says.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Liam", "pronoun")

@@ -10,11 +10,12 @@ from app.pipeline.entities.misread import (
     month_read_as_name,
     owner_read_into_name,
     person_read_as_org,
+    person_read_as_place,
     person_read_as_work,
     portfolio_read_as_org,
 )
 
-FIRST_NAMES = frozenset({"jean", "ann", "don"})
+FIRST_NAMES = frozenset({"jean", "ann", "don", "liam"})
 TITLES = frozenset({"mp", "governor", "minister"})
 
 
@@ -139,3 +140,30 @@ def test_a_month_after_a_preposition_of_time_is_no_name() -> None:
     assert not month_read_as_name(doc[2])
     doc = _doc(["frozen", "until", "Monday"], pos, deps, heads, ["O", "O", "O"])
     assert not month_read_as_name(doc[2])
+
+
+def _grandson(name: list[str], ents: list[str], noun: str = "grandson") -> Doc:
+    """`Her grandson, NAME, helps`, with the NER's labels `ents` on the name's words."""
+    words = ["Her", noun, ",", *name, ",", "helps"]
+    k = len(name)
+    pos = ["PRON", "NOUN", "PUNCT", *["PROPN"] * k, "PUNCT", "VERB"]
+    deps = ["poss", "nsubj", "punct", *["compound"] * (k - 1), "appos", "punct", "ROOT"]
+    heads = [1, 4 + k, 1, *[2 + k] * (k - 1), 1, 1, 4 + k]
+    ents = ["O", "O", "O", *ents, "O", "O"]
+    lemmas = [w.lower() for w in words]
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=words, pos=pos, deps=deps, heads=heads, ents=ents, lemmas=lemmas)
+
+
+def test_a_lone_first_name_read_as_a_place_in_apposition_to_a_person() -> None:
+    nouns = {"grandson": "male"}
+    assert person_read_as_place(_grandson(["Liam"], ["B-GPE"])[3], _is_first_name, nouns)
+    # a person tagged a person, a word that is no first name, a noun for no person, a place of
+    # two words: nothing misread
+    assert not person_read_as_place(_grandson(["Liam"], ["B-PERSON"])[3], _is_first_name, nouns)
+    assert not person_read_as_place(_grandson(["Regina"], ["B-GPE"])[3], _is_first_name, nouns)
+    doc = _grandson(["Liam"], ["B-GPE"], noun="hometown")
+    assert not person_read_as_place(doc[3], _is_first_name, nouns)
+    doc = _grandson(["Port", "Liam"], ["B-GPE", "I-GPE"])
+    assert not person_read_as_place(doc[3], _is_first_name, nouns)
+    assert not person_read_as_place(doc[4], _is_first_name, nouns)
