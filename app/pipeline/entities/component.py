@@ -22,6 +22,7 @@ from app.pipeline.entities.described import (
     described_people,
     introduces,
     narrative_roles,
+    relative_clause_gender,
 )
 from app.pipeline.entities.first_names import Gender, GenderLexicon
 from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather, mark_bound_genders
@@ -296,7 +297,9 @@ class SpeakerResolver(DataPipe):
             or head.dep_ not in NOMINAL_SUBJECT_DEPS
         ):
             return
-        gender = self.lexicons.gendered_nouns.get(head.lemma_.lower())
+        gender = self.lexicons.gendered_nouns.get(head.lemma_.lower()) or relative_clause_gender(
+            head
+        )
         if result.kind != "person" and gender is None:
             return  # (`the report said`: no one a he/she could mean)
         if not quotation and not introduces(head):

@@ -28,6 +28,15 @@ DESCRIBING_DETERMINERS: frozenset[str] = frozenset(
 )
 # Determiners that introduce a new person (`a woman`); the others refer back to one (`the woman`).
 INTRODUCING_DETERMINERS: frozenset[str] = frozenset({"a", "an", "one", "another"})
+# Pronouns in a who-clause that state the gender of the person it describes, as its subject or
+# a possessor (`A neighbour, who asked that her name not be used because she fears ...`).
+SELF_PRONOUN_GENDERS: Mapping[str, Gender] = {
+    "he": "male",
+    "his": "male",
+    "she": "female",
+    "her": "female",
+}
+_SELF_PRONOUN_DEPS: frozenset[str] = NOMINAL_SUBJECT_DEPS | {"poss"}
 # Key prefix of described people's clusters (a named cluster's key is its canonical name).
 DESCRIBED_KEY = "described:"
 # How far back (tokens) `the woman` looks for the `a woman` it refers to.
@@ -76,6 +85,24 @@ def noun_subjects(doc: Doc) -> list[int]:
     found = in_sorted(columns[:, 0], hashes_of(NOMINAL_SUBJECT_DEPS)) & (columns[:, 1] == _NN)
     indices: list[int] = numpy.flatnonzero(found).tolist()
     return indices
+
+
+def relative_clause_gender(head: Token) -> Gender | None:
+    """The gender the pronouns of a who-clause on `head` state (`a neighbour, who asked that her
+    name not be used`), when they state one: subjects and possessors only (in `a lawyer who
+    represents her`, "her" is someone else)."""
+    for clause in head.rights:
+        if clause.dep_ != "relcl" or not any(
+            c.lower_ == "who" and c.dep_ in NOMINAL_SUBJECT_DEPS for c in clause.children
+        ):
+            continue
+        genders = {
+            SELF_PRONOUN_GENDERS[t.lower_]
+            for t in clause.subtree
+            if t.lower_ in SELF_PRONOUN_GENDERS and t.dep_ in _SELF_PRONOUN_DEPS
+        }
+        return genders.pop() if len(genders) == 1 else None
+    return None
 
 
 def introduces(head: Token) -> bool:

@@ -1,12 +1,16 @@
 """A person the article describes without a name (`A 40-year-old nurse`, `said the woman`) is an
 entity a later he/she can mean; a role noun never means a person of the other gender, and a
-mention is definite only by its own determiner (`a spokeswoman for the committee` is not)."""
+mention is definite only by its own determiner (`a spokeswoman for the committee` is not). A
+who-clause's own pronouns state the gender of a person described without a gendered noun."""
 
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from app.pipeline.entities.described import relative_clause_gender
 from app.pipeline.extensions import QUOTES_KEY
 from tests.pipeline.support import attribute, who
 
@@ -116,3 +120,38 @@ def test_a_reported_speaker_introduced_without_a_name_is_the_next_pronouns_antec
         '"Justices were already ignoring it," she said.'
     )
     assert _speakers_of(nlp, text) == [("indirect", "The defence lawyer"), ("direct", None)]
+
+
+def _who_clause(pronoun: str, dep: str) -> Doc:
+    """`A neighbour, who asked that PRONOUN name not be used, said`, hand-parsed; `dep` is the
+    pronoun's link (poss for `her name`, dobj for `a lawyer who represents her`)."""
+    words = ["A", "neighbour", ",", "who", "asked", "that", pronoun, "name", "not", "be", "used"]
+    words += [",", "said"]
+    heads = [1, 12, 1, 4, 1, 10, 7, 10, 10, 10, 4, 1, 12]
+    deps = ["det", "nsubj", "punct", "nsubj", "relcl", "mark", dep, "nsubjpass", "neg"]
+    deps += ["auxpass", "ccomp", "punct", "ROOT"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+
+
+def test_a_who_clause_states_the_gender_of_the_person_it_describes() -> None:
+    assert relative_clause_gender(_who_clause("her", "poss")[1]) == "female"
+    assert relative_clause_gender(_who_clause("his", "poss")[1]) == "male"
+    # an object pronoun is someone else (`a lawyer who represents her`)
+    assert relative_clause_gender(_who_clause("her", "dobj")[1]) is None
+
+
+@pytest.mark.full_model
+def test_a_reported_speaker_a_who_clause_genders_is_the_next_pronouns_antecedent(
+    nlp: Language,
+) -> None:
+    text = (
+        'Cpl. Vanessa Munn said the two men knew each other. "We are still looking," she said.\n\n'
+        "A neighbour, who asked that her name not be used because she fears for her safety, "
+        'said she heard shots. "I thought it was fireworks at first," she said.'
+    )
+    doc = nlp(text)  # (the whole pipeline: the neighbour is a reported passage's speaker)
+    direct = [s._.attribution for s in doc.spans[QUOTES_KEY] if s._.quote.type == "direct"]
+    assert [(a.name, a.mention.text) for a in direct] == [
+        ("Vanessa Munn", "she"),
+        ("A neighbour", "she"),
+    ]

@@ -185,6 +185,9 @@ def test_signature_after_a_dash(nlp: Language) -> None:
     assert who(doc) == [("Dan Kelly", "Dan Kelly", "\u2014")]
     text = '\u2022 "It is a start." \u2014 Cole Dudley, Canadian Alliance to End Homelessness\n'
     assert who(attribute(nlp, text)) == [("Cole Dudley", "Cole Dudley", "\u2014")]
+    # a verb in the description (`retired`) does not make the signature a clause
+    text = 'Voters spoke.\n\n"Honestly, the ferries." \u2014 Tom Baird, retired\n'
+    assert who(attribute(nlp, text)) == [("Tom Baird", "Tom Baird", "\u2014")]
 
 
 @pytest.mark.full_model

@@ -307,10 +307,13 @@ def _dash(q: QuoteContext, start: int) -> SpeakerCandidate | None:
     if end == limit and limit < index.para_end[para] and not doc[end].is_space:
         return None  # longer than any signature
     tokens = [t for t in doc[start:end] if not t.is_punct]
-    if not tokens or len(tokens) > DASH_SIGNATURE_WORDS or any(t.pos_ == "VERB" for t in tokens):
-        return None
-    # the name is what comes before a comma (`— Dan Kelly, CFIB`: Kelly, not the federation)
+    # the name is what comes before a comma (`— Dan Kelly, CFIB`: Kelly, not the federation);
+    # a verb there makes a clause, one after it is the description's (`— Tom Baird, retired`)
     comma = next((t.i for t in doc[start:end] if t.text == ","), end)
+    if not tokens or len(tokens) > DASH_SIGNATURE_WORDS:
+        return None
+    if any(t.pos_ == "VERB" and t.i < comma for t in tokens):
+        return None
     names = [t for t in tokens if t.pos_ in {"PROPN", "NOUN"} and t.i < comma]
     if not names or index.inside[names[0].i]:
         return None
