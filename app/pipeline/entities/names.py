@@ -274,6 +274,10 @@ class NameModel:
                     named = doc[start + 1].ent_type_ in PERSON_LABELS
                     if named and (self.is_first_name(doc[start].text) or _initials(doc[start])):
                         break  # `Gurratan Singh`, `RJ Barrett`: the NER's label on the surname
+                    if self.is_first_name(doc[start].text) and self._name_run(
+                        doc[start + 1 : head_i]
+                    ):
+                        break  # `Rachel Chernos Lin`, the NER's label on the last word only
                     start += 1
                 else:
                     break
@@ -333,6 +337,10 @@ class NameModel:
             maybe_person=label == "ORG" and self._maybe_person(head, words),
             qualifier=qualifier,
         )
+
+    def _name_run(self, words: Span) -> bool:
+        """The words are capitalised proper nouns, none a title: the middle of a name."""
+        return all(t.pos == PROPN and t.is_title and not self._is_title(t.lower_) for t in words)
 
     def is_first_name(self, word: str) -> bool:
         """A first name the lexicon knows, of either gender (`Jean` of `Jean-Sébastien Comeau`)."""

@@ -428,6 +428,21 @@ def test_a_first_name_the_ner_left_out_stays_in_the_name(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_a_first_name_and_a_middle_name_the_ner_left_out_stay_in_the_name(nlp: Language) -> None:
+    # the NER labels only "Lin": a first name, then proper nouns up to the label, are the name's
+    text = (
+        "Two candidates, two visions for Ward 12\n\nTORONTO \u2014 The race to replace retiring "
+        "councillor Josh Matlow has come down to two women with very different ideas about the "
+        "ward's future.\n\nRachel Chernos Lin, a former school board trustee, wants more "
+        "apartment buildings along St. Clair Avenue.\n\n"
+        '"We need to let people live here," Chernos Lin said at a debate on Tuesday.'
+    )
+    persons = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    assert persons == ["Josh Matlow", "Lin", "Lin"]
+    assert speakers(attribute(nlp, text)) == ["Rachel Chernos Lin"]
+
+
+@pytest.mark.full_model
 def test_a_lower_case_word_tagged_a_proper_noun_is_a_role_not_a_name(nlp: Language) -> None:
     """The tagger calls the headline's "minister" a proper noun: it names no one by itself."""
     text = 'Rent cap "protects tenants," minister says'
