@@ -1,6 +1,7 @@
 """What the words of a speaker mention say about whom it means: its determiners (`a` or `the`
 mayor), whether its head is a common noun, a headline's bare role, the role words a title
-matches or an organisation's name answers to, a person's name after a title at its end."""
+matches or an organisation's name answers to, a person's name after a title at its end, whether
+the article gave its noun an owner before (`her manager`)."""
 
 from __future__ import annotations
 
@@ -96,3 +97,14 @@ def noun_names_org(
         return True
     shown = kind_words.get(lemma)
     return shown is not None and any(word in shown for word in words)
+
+
+def owned_before(head: Token, distance: int) -> bool:
+    """The noun of `head` came earlier, within `distance` tokens, with an owner (`her manager`,
+    `Santos's lawyer`): its holder is someone the article ties to another person."""
+    lemma = head.lemma_
+    start = max(head.i - distance, 0)
+    return any(
+        t.lemma_ == lemma and any(c.dep_ == "poss" for c in t.lefts)
+        for t in head.doc[start : head.i]
+    )

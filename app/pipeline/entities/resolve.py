@@ -20,6 +20,7 @@ from app.pipeline.entities.phrasing import (
     definite,
     headline_role,
     noun_names_org,
+    owned_before,
     plain_definite,
     role_matches,
     titled_person,
@@ -460,7 +461,11 @@ def _salient_person(
 ) -> Resolved | None:
     """`Ann Lee won the vote. ... "Q," the mayor said`, with no role on record for her: the
     nearest person named as a subject within `NOMINAL_WINDOW` tokens before the nominal, who
-    holds no other title (`Defence lawyer X ... the prosecutor said`: not X)."""
+    holds no other title (`Defence lawyer X ... the prosecutor said`: not X). Not when the
+    article gave the role an owner before (`her manager mocked her`): its holder is then someone
+    unnamed whom the article ties to another person, the one most likely to be near."""
+    if owned_before(head, MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR):
+        return None
     k = article.before(head.i)
     while k >= 0 and article.by_start[k][0] >= head.i - NOMINAL_WINDOW:
         start, key = article.by_start[k]

@@ -200,6 +200,8 @@ class _Scanner:
                     state = _Open(mark, i, j)
                 elif self.single and side != _CLOSER:
                     continue  # an apostrophe-like mark inside a single-quoted passage
+                elif self.single and self._plural_possessive(i, j, lo, hi):
+                    continue  # `'Our farmers' concerns are real,' he said`
                 else:
                     found.append(self._close(state, mark, i, j))
                     state = None
@@ -213,6 +215,24 @@ class _Scanner:
             elif not self.single:
                 found.append(self._cut(state, hi))
         return found
+
+    def _plural_possessive(self, i: int, j: int, lo: int, hi: int) -> bool:
+        """A closing-side single mark at [i, j) after a plural's s and before a lower-case word
+        (`farmers' concerns`) is a possessive's apostrophe when the next mark of the paragraph
+        that has a side closes the passage (`... ignore them,' he said`)."""
+        text = self.text
+        if i == lo or text[i - 1] not in "sS" or j + 1 >= hi:
+            return False
+        if not is_blank(text[j]) or not text[j + 1].islower():
+            return False
+        for match in _MARK_RE.finditer(text, j, hi):
+            k, end = match.span()
+            if match.group() not in self.marks or self.is_apostrophe(k, lo, hi):
+                continue
+            side = self.flank(k, lo, hi, end - k)
+            if side != _NEUTRAL:
+                return side == _CLOSER
+        return False
 
     def _nests(self, j: int, hi: int) -> bool:
         """An opening mark that ends at `j`, inside an open passage, starts a quote nested in it

@@ -515,3 +515,20 @@ def test_a_role_noun_is_not_the_holder_of_an_unrelated_title(nlp: Language) -> N
         '"This was a deliberate act," the prosecutor said.'
     )
     assert resolutions(attribute(nlp, text)) == [("the prosecutor", "nominal")]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        # "her manager": the manager is someone tied to Santos, not Santos
+        ("Maria Santos says her manager mocked her accent.", "the manager"),
+        # no owner: the nearest person named as a subject holds the role
+        ("Maria Santos was promoted on Monday.", "Maria Santos"),
+    ],
+)
+def test_a_role_the_article_gave_an_owner_is_not_the_nearest_subjects(
+    nlp: Language, first: str, expected: str
+) -> None:
+    text = f'{first} She filed a complaint in March.\n\n"That is not true," the manager said.'
+    assert resolutions(attribute(nlp, text)) == [(expected, "nominal")]

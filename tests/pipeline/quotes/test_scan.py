@@ -82,6 +82,18 @@ def test_apostrophe_inside_a_quote(blank_nlp: Language) -> None:
     assert spans_of(blank_nlp, text) == [("Trump's policy is wrong", "direct")]
 
 
+def test_a_plurals_apostrophe_inside_a_single_quoted_passage(blank_nlp: Language) -> None:
+    text = "'Our farmers' concerns are real, and we won't ignore them,' he said."
+    assert [q.text for q in quotes_of(blank_nlp, text)] == [
+        "Our farmers' concerns are real, and we won't ignore them,"
+    ]
+    # no closing mark after it, or an opening one next: the mark closes the passage
+    text = "He called them 'angry farmers' during the speech."
+    assert [q.text for q in quotes_of(blank_nlp, text)] == ["angry farmers"]
+    text = "He met 'angry farmers' in May and 'tired bosses' in June."
+    assert [q.text for q in quotes_of(blank_nlp, text)] == ["angry farmers", "tired bosses"]
+
+
 def test_guillemets(blank_nlp: Language) -> None:
     text = "Il a dit \u00ab nous verrons \u00bb hier."
     q = only(blank_nlp, text)
