@@ -11,7 +11,7 @@ embedded post or link (`<tweet>`, `<a>`), a subheading, a single-marked line in 
 quotes with double marks, unless a speech cue follows it: `'I'll tell them,' he said`); scare
 quotes and words as words (`so-called "X"`, `the word "woke"`,
 `banned words such as "a," "b"`, a pronoun alone: `"she" is a "he"`, a short label under a verb
-of thinking: `thinks that cats are "cuties"`, a term modifying a noun);
+of thinking: `thinks that cats are "cuties"`, a term modifying a noun, a term a colon defines);
 titles (after a title noun, also across a copula: `his favorite book is "X"`; a show after
 `appeared on`; a work followed by its author; a named bill; a nickname); and a mark that never
 closes (`unclosed`). The article's own headline is not furniture: its quotes are typed like any,
@@ -55,6 +55,7 @@ DEFINING_RULES: frozenset[str] = frozenset(
         "thinking_label",
         "list_item",
         "pronoun_word",
+        "defined_term",
     }
 )
 # Verdicts that the next items of a quoted list share (`the words "a," "b" and "c"`).
@@ -86,6 +87,8 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         return "scare", "foreign_marks"
     if f.has("pronoun_word"):
         return "scare", "pronoun_word"  # `because "she" is a "he"`: a word used as a word
+    if f.has("defined_term") and n <= MAX_TERM_WORDS and not f.has("first_person"):
+        return "scare", "defined_term"  # a glossary's `"Sunset clause": the five-year limit`
     if f.has("subheading"):
         return "title", "subheading"  # a title-case line of its own inside the text
     if f.has("by_author"):

@@ -379,6 +379,10 @@ def text_features(
         "after_np_opener": float(bool(left) and left[-1] in NOUN_PHRASE_OPENERS),
         "after_name_possessive": float(_POSSESSIVE_NAME_RE.search(stripped_left) is not None),
         "before_punct": float(stripped_right[:1] in {",", ".", ";", ")"}),
+        # `"Sunset clause": the limit after which ...` opening its line: a term and its meaning
+        "defined_term": float(
+            not stripped_left and stripped_right[:1] == ":" and last not in SENTENCE_END
+        ),
         "line_alone": float(line_alone),
         "short_line": float(facts.short),
         "line_title_case": float(facts.title_case),

@@ -16,10 +16,20 @@ from typing import Any
 from app.pipeline.quotes.features import Features
 
 # Features the model never reads: the headline flag (headlines are not annotated in the training
-# corpus, so they are left out of training), the marks' family and a missing closing mark
-# (rules that define a type decide those passages), `tagged` and `parsed` (constant in training).
+# corpus, so they are left out of training), the marks' family, a missing closing mark and a
+# term a colon defines (rules that define a type decide those passages), `tagged` and `parsed`
+# (constant in training).
 UNLEARNED_FEATURES: frozenset[str] = frozenset(
-    {"headline", "headline_echo", "single_marks", "foreign_marks", "unclosed", "tagged", "parsed"}
+    {
+        "headline",
+        "headline_echo",
+        "single_marks",
+        "foreign_marks",
+        "unclosed",
+        "defined_term",
+        "tagged",
+        "parsed",
+    }
 )
 # The rules whose weak evidence the model weighs (stacking: it learns when to trust each one);
 # the model reads `rule_<name>` = 1 for the rule that typed the passage.

@@ -504,3 +504,13 @@ def test_a_credit_word_inside_running_text_is_no_caption(quote_nlp: Language) ->
 def test_a_lower_case_fragment_before_a_passive_agent_is_no_title(quote_nlp: Language) -> None:
     text = 'He said the "ugliness of utterances, largely unprompted," by Trump hurt them.'
     assert spans_of(quote_nlp, text) == [("ugliness of utterances, largely unprompted,", "partial")]
+
+
+def test_a_term_a_colon_defines_at_a_lines_start_is_no_quotation(quote_nlp: Language) -> None:
+    text = BODY + 'Key terms\n\n"Sunset clause": the five-year limit on an override.'
+    assert why(quote_nlp, text)[1] == ("Sunset clause", "scare", "defined_term")
+    # a sentence in quotes before a colon, or a term inside running text: not a definition
+    text = BODY + '"We will win.": that was the message.'
+    assert why(quote_nlp, text)[1] == ("We will win.", "direct", "speech")
+    text = BODY + 'He called it "issue ownership": to be known for a cause.'
+    assert why(quote_nlp, text)[1] == ("issue ownership", "partial", "speech")
