@@ -47,6 +47,8 @@ COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
 # Dependency labels of an object that may end a clause of a series of verbs, and of the links
 # that put such a clause under something else than the series (a noun, a subordinate clause).
 SERIES_OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "pobj"})
+# Clauses that modify a noun (`the claim, filed in court`, `the man who ...`).
+CLAUSE_MODIFIER_DEPS: frozenset[str] = frozenset({"acl", "relcl"})
 SERIES_BREAK_DEPS: frozenset[str] = frozenset({"relcl", "acl", "advcl", "appos", "ccomp"})
 
 # Verbs of addressing, and of judging someone: their passive subject is the one spoken to or
@@ -180,8 +182,13 @@ def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            # the object or the name it holds ("of former secretary of state Hillary Clinton")
-            named = [t for t in obj.subtree if t.ent_type_ in OWNER_LABELS and t.pos_ == "PROPN"]
+            # the object or the name it holds ("of former secretary of state Hillary Clinton"),
+            # not a name in a clause on it (`the statement of claim, filed in X Court,`)
+            named = [
+                t
+                for t in noun_phrase_tokens(obj)
+                if t.ent_type_ in OWNER_LABELS and t.pos_ == "PROPN"
+            ]
             if named and all(index.usable(t, para) for t in named):
                 # (the object itself when it is the name: `from the Canola Council of Canada`
                 # is the council, not the last word of its name)
@@ -191,6 +198,16 @@ def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
                 if index.usable(obj, para):
                     return obj  # "in the words of a senior adviser", "a memo by officials"
     return None
+
+
+def noun_phrase_tokens(noun: Token) -> list[Token]:
+    """The words of the noun phrase `noun` heads, without the clauses on it (`claim, filed in
+    Ontario Superior Court`: the claim, not the court)."""
+    clauses = [c for c in noun.children if c.dep_ in CLAUSE_MODIFIER_DEPS]
+    if not clauses:
+        return list(noun.subtree)
+    excluded = {t.i for c in clauses for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in excluded]
 
 
 def first_mention(index: DocIndex, start: int, para: int, *, limit: int) -> Token | None:

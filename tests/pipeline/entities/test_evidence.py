@@ -183,6 +183,12 @@ def test_a_statement_from_an_organisation_is_its_words(nlp: Language) -> None:
     # a name with a place in it is the organisation, not the place at its end
     text = '"Exports fell," according to a statement from the Canola Council of Canada.'
     assert resolved(nlp, text)[0][0] == "Canola Council of Canada"
+    # a name in a clause on the owner is not the owner (`of claim, filed in ... Court`)
+    text = (
+        "The statement of claim, filed in Ontario Superior Court last week, alleges that "
+        'managers made "repeated racist remarks."'
+    )
+    assert resolved(nlp, text)[0][:2] == ("The statement of claim", "nominal")
 
 
 @pytest.mark.full_model
