@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
 from app.pipeline.entities.lexicons import HONORIFIC_ROLES, ResolverLexicons
 from app.pipeline.entities.misread import (
+    PLACE_LABEL,
     PLURAL_POSSESSIVES,
     clause_read_as_title,
     describes_noun,
@@ -98,6 +99,9 @@ class Name:
     # the words of an organisation's name past its head (`Bank of Canada` -> "canada"): no
     # alias joins by them, but they keep `Bank of Canada` apart from `Bank of Montreal`
     qualifier: tuple[str, ...] = ()
+    # the NER called it a place (`Canada`): it may be a surname the NER misread (`Singh`), never
+    # the short form of an organisation's name that ends with a place (`Statistics Canada`)
+    place: bool = False
 
     @property
     def key_words(self) -> tuple[str, ...]:
@@ -336,6 +340,7 @@ class NameModel:
             dep=dep,
             maybe_person=label == "ORG" and self._maybe_person(head, words),
             qualifier=qualifier,
+            place=label == PLACE_LABEL,
         )
 
     def _name_run(self, words: Span) -> bool:
@@ -467,12 +472,15 @@ def _best_full(
     later word, then (for a person) by first name: the one mentioned most recently before it,
     else the first one after it (`name_starts`: each cluster's name starts, sorted). A name
     with a gendered honorific never joins a name of the other gender (`Ms. Khan` is not Khizr
-    Khan; `Mrs. Trump` is not Donald Trump)."""
+    Khan; `Mrs. Trump` is not Donald Trump), and a place never stands for an organisation
+    (`Canada` is not Statistics Canada)."""
     word = name.words[0]
     by_last, by_inner, by_first = indexes
     matches = by_last.get(word) or by_inner.get(word) or []
     if not matches and name.kind == "person":
         matches = by_first.get(word, [])
+    if name.place:
+        matches = [c for c in matches if c.kind != "organization"]
     if name.gender is not None:
         matches = [c for c in matches if stated_gender(c) in (None, name.gender)]
     elif name.bound_gender is not None:

@@ -163,9 +163,11 @@ def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:
     clause = verb.head
     if clause.dep_ != "ccomp" or clause.i > verb.i or clause.head.pos_ not in VERB_POS:
         return verb
-    if lexicon is not None and is_cue_verb(clause, lexicon):
-        return verb  # `Comey cannot say that "Q," Lewandowski added, saying`: added's subject
     marked = that_clause(clause)
+    if not marked and lexicon is not None and is_cue_verb(clause, lexicon):
+        return verb  # `Comey cannot say that "Q," Lewandowski added, saying`: added's subject
+    # (a that-clause is what is reported, whatever its verb: `X announced that Canada will
+    # admit fewer workers, saying`: X says)
     reported = lexicon is not None and is_cue_verb(clause.head, lexicon)
     if not (marked or reported):
         return verb  # a bare complement (`remember Carter going on TV, declaring`) is no report

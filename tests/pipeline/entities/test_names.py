@@ -528,3 +528,12 @@ def test_a_party_label_before_a_name_is_the_members_role(nlp: Language) -> None:
     )
     doc = attribute(nlp, text, ["direct", "partial"])
     assert speakers(doc) == ["Daniel Kwan", "Michael Chong"]
+
+
+@pytest.mark.full_model
+def test_a_place_is_no_short_name_of_an_organisation_ending_with_it(nlp: Language) -> None:
+    # "Canada" (a place) is not Statistics Canada
+    text = 'Statistics Canada released its figures.\n\n"We are ready," Canada said.'
+    assert speakers(attribute(nlp, text, ["direct"])) == ["Canada"]
+    text = 'Statistics Canada released its figures.\n\n"We are ready," Statistics Canada said.'
+    assert speakers(attribute(nlp, text, ["direct"])) == ["Statistics Canada"]

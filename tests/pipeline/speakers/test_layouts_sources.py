@@ -74,6 +74,14 @@ def test_participle_after_a_reported_clause_shares_the_reporting_subject(nlp: La
     doc = nlp(text)
     fragments = [s for s in doc.spans["quotes"] if s._.quote.type == "partial"]
     assert [s._.attribution.name for s in fragments] == ["Quill"]
+    # the reported clause's verb is a cue word too ("admit"): the clause is still what is reported
+    text = (
+        "Immigration Minister Lena Diab announced Thursday that Canada will admit fewer workers "
+        'next year, saying the system had grown "beyond what our communities can absorb."'
+    )
+    doc = nlp(text)
+    fragments = [s for s in doc.spans["quotes"] if s._.quote.type == "partial"]
+    assert [s._.attribution.name for s in fragments] == ["Lena Diab"]
 
 
 @pytest.mark.full_model
