@@ -56,6 +56,8 @@ NOT_NAME_LABELS: frozenset[str] = frozenset(
 # The last word of a law's name, which the NER may read as an organisation's (`the Alberta
 # Sovereignty within a United Canada Act`): a law says nothing.
 LAW_NAME_HEADS: frozenset[str] = frozenset({"Act", "Acts", "Amendment"})
+# Conjunctions inside one name as the NER marks it (`the Canada Mortgage and Housing Corporation`).
+NAME_CONJUNCTIONS: frozenset[str] = frozenset({"and", "&"})
 # Dependency labels of proper nouns collected as names even when the NER missed them.
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
 # Dependency labels of a proper noun that ends a run starting with a known first name, which
@@ -503,8 +505,9 @@ def _best_full(
 
 
 def _name_word(token: Token) -> bool:
-    """A word of a name as the NER marks it: not its determiner, not punctuation (`&` is)."""
-    return token.pos_ != "DET" and (not token.is_punct or token.text == "&")
+    """A word of a name as the NER marks it: a proper noun, or the "and" or "&" between two
+    (not `Shares of` in the NER's `Shares of Shopify Inc.`)."""
+    return token.pos_ == "PROPN" or token.lower_ in NAME_CONJUNCTIONS
 
 
 def _initials(token: Token) -> bool:

@@ -66,3 +66,16 @@ def test_a_law_the_ner_reads_as_an_organisation_says_nothing(nlp: Language) -> N
     )
     doc = attribute(nlp, text, ["direct"])
     assert all("Act" not in e.name for e in doc._.speakers)
+
+
+@pytest.mark.full_model
+def test_a_common_noun_the_ner_reads_into_an_organisations_name_stays_out(nlp: Language) -> None:
+    text = (
+        "Shopify shares jump after earnings beat\n\n"
+        "Shares of Shopify Inc. rose more than 15 per cent on Tuesday after the Ottawa-based "
+        "e-commerce company reported quarterly revenue that topped analysts' expectations.\n\n"
+        'The company said revenue "grew 26 per cent" in the third quarter.'
+    )
+    assert [e.text for e in nlp(text).ents if e.label_ == "ORG"][0] == "Shares of Shopify Inc."
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc)[0][:2] == ("Shopify Inc.", "The company")
