@@ -100,11 +100,16 @@ def noun_names_org(
 
 
 def owned_before(head: Token, distance: int) -> bool:
-    """The noun of `head` came earlier, within `distance` tokens, with an owner (`her manager`,
-    `Santos's lawyer`): its holder is someone the article ties to another person."""
+    """The noun of `head` came earlier, within `distance` tokens, with a person for its owner
+    (`her manager`, `Santos's lawyer`; not `the province's minister`): its holder is someone the
+    article ties to another person."""
     lemma = head.lemma_
     start = max(head.i - distance, 0)
     return any(
-        t.lemma_ == lemma and any(c.dep_ == "poss" for c in t.lefts)
+        t.lemma_ == lemma and any(_person_owner(c) for c in t.lefts)
         for t in head.doc[start : head.i]
     )
+
+
+def _person_owner(token: Token) -> bool:
+    return token.dep_ == "poss" and (token.pos_ == "PRON" or token.ent_type_ in PERSON_LABELS)

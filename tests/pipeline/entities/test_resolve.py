@@ -532,3 +532,14 @@ def test_a_role_the_article_gave_an_owner_is_not_the_nearest_subjects(
 ) -> None:
     text = f'{first} She filed a complaint in March.\n\n"That is not true," the manager said.'
     assert resolutions(attribute(nlp, text)) == [(expected, "nominal")]
+
+
+@pytest.mark.full_model
+def test_a_role_owned_by_a_place_still_finds_the_nearest_subject(nlp: Language) -> None:
+    # "the province's" owner is no person: the role's holder may still be the one named
+    text = (
+        "The province's labour minister announced the raise on Monday.\n\n"
+        'Jennifer Whiteside said the increase matches inflation. "It keeps pay in step," the '
+        "minister said."
+    )
+    assert resolutions(attribute(nlp, text)) == [("Jennifer Whiteside", "nominal")]
