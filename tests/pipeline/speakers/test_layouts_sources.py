@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from app.pipeline.types import Attribution
 from tests.pipeline.support import attribute, layouts, speakers, who
 
 
@@ -57,12 +58,16 @@ def test_name_tagged_as_a_verb_is_the_person_named_before(nlp: Language) -> None
     assert speakers(doc) == ["Walter Quill"]
 
 
+def _fragment_attributions(nlp: Language, text: str) -> list[Attribution]:
+    """The attributions of the partial quotes of `text` run through the whole pipeline."""
+    doc = nlp(text)
+    return [s._.attribution for s in doc.spans["quotes"] if s._.quote.type == "partial"]
+
+
 @pytest.mark.full_model
 def test_fragment_inside_nested_reports_is_the_outermost_sources(nlp: Language) -> None:
     text = 'That is why critics say he had planned to "gut" the ferry service.'
-    doc = nlp(text)
-    fragments = [s for s in doc.spans["quotes"] if s._.quote.type == "partial"]
-    assert [s._.attribution.mention.text for s in fragments] == ["critics"]
+    assert [a.mention.text for a in _fragment_attributions(nlp, text)] == ["critics"]
 
 
 @pytest.mark.full_model
@@ -71,17 +76,13 @@ def test_participle_after_a_reported_clause_shares_the_reporting_subject(nlp: La
         "Quill argued that a fence would keep goats from coming into the garden, saying "
         'it is "all about order."'
     )
-    doc = nlp(text)
-    fragments = [s for s in doc.spans["quotes"] if s._.quote.type == "partial"]
-    assert [s._.attribution.name for s in fragments] == ["Quill"]
+    assert [a.name for a in _fragment_attributions(nlp, text)] == ["Quill"]
     # the reported clause's verb is a cue word too ("admit"): the clause is still what is reported
     text = (
         "Immigration Minister Lena Diab announced Thursday that Canada will admit fewer workers "
         'next year, saying the system had grown "beyond what our communities can absorb."'
     )
-    doc = nlp(text)
-    fragments = [s for s in doc.spans["quotes"] if s._.quote.type == "partial"]
-    assert [s._.attribution.name for s in fragments] == ["Lena Diab"]
+    assert [a.name for a in _fragment_attributions(nlp, text)] == ["Lena Diab"]
 
 
 @pytest.mark.full_model
