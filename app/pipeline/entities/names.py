@@ -255,7 +255,9 @@ class NameModel:
             elif org_word_before(prev, label):
                 start -= 1
                 continue
-            elif prev.text in PLURAL_POSSESSIVES and label == "ORG" and inside_entity(prev, label):
+            elif prev.text in PLURAL_POSSESSIVES and (
+                inside_entity(prev, label) if label == "ORG" else self._owned_org(head, start)
+            ):
                 start -= 1  # `The Home Builders’ Association`: one name, not an owner's
                 continue
             break
@@ -343,6 +345,18 @@ class NameModel:
             maybe_person=label == "ORG" and self._maybe_person(head, words),
             qualifier=qualifier,
             place=label == PLACE_LABEL,
+        )
+
+    def _owned_org(self, head: Token, start: int) -> bool:
+        """An organisation's word the NER left untagged, after a plural's possessive of a proper
+        noun of its own (`The Elementary Teachers' Federation of Ontario`): one name."""
+        owner = head.doc[start - 2] if start >= 2 else None
+        return (
+            head.ent_type_ == ""
+            and (head.lower_ in self.lexicons.org_nouns or head.lower_ in self._org_words)
+            and owner is not None
+            and owner.pos == PROPN
+            and owner.head.i == head.i
         )
 
     def _name_run(self, words: Span) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from app.pipeline.extensions import QUOTES_KEY
 from tests.pipeline.support import attribute, who
 
 
@@ -79,3 +80,29 @@ def test_a_common_noun_the_ner_reads_into_an_organisations_name_stays_out(nlp: L
     assert [e.text for e in nlp(text).ents if e.label_ == "ORG"][0] == "Shares of Shopify Inc."
     doc = attribute(nlp, text, ["partial"])
     assert who(doc)[0][:2] == ("Shopify Inc.", "The company")
+
+
+@pytest.mark.full_model
+def test_a_plural_possessive_inside_a_name_the_ner_missed(nlp: Language) -> None:
+    # a page pasted with its furniture; the NER tags nothing of the federation's name here
+    text = (
+        "Ontario to ban cellphones in classrooms starting in September\n\n"
+        "By Allison Jones The Canadian Press\nPosted April 28, 2026 10:42 am\n"
+        "Updated April 28, 2026 4:15 pm\n\nShare this article\n\nOpen this photo in gallery:\n"
+        "Education Minister Paul Calandra speaks at Queen's Park in Toronto on April 28, 2026. "
+        "Chris Young/The Canadian Press\n\n"
+        "Ontario students will have to keep their phones in their lockers during class time "
+        "starting in September, Education Minister Paul Calandra announced Monday.\n\n"
+        "Story continues below advertisement\n\n"
+        '"Phones are a distraction, full stop," Calandra said at a news conference. "Teachers '
+        'have been asking us for this."\n\nAdvertisement\n\n'
+        "The Elementary Teachers' Federation of Ontario welcomed the ban but said enforcement "
+        "would fall on teachers.\n"
+    )
+    doc = nlp(text)
+    assert not [e for e in doc.ents if "Federation" in e.text]
+    last = doc.spans[QUOTES_KEY][-1]
+    assert (last._.quote.type, last._.attribution.name) == (
+        "indirect",
+        "Elementary Teachers' Federation of Ontario",
+    )
