@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from app.pipeline.entities.article_names import ArticleNames
+from app.pipeline.entities.clusters import cluster_names
 from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
 from app.pipeline.entities.described import (
     describe,
@@ -204,7 +205,7 @@ class SpeakerResolver(DataPipe):
         names = NameModel(self.lexicons, self._genders)
         found = names.collect(doc, spans, quoted)
         mark_bound_genders(doc, found, quoted)
-        clusters = names.cluster(found)
+        clusters = cluster_names(found, self._genders)
         votes = gather(
             doc,
             clusters,

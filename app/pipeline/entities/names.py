@@ -5,8 +5,7 @@ entity: "Jeff Sessions", "Sessions", "Attorney General Jeff Sessions"), each wit
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy
@@ -327,6 +326,8 @@ class NameModel:
         possessive = dep == "case" or head.lower_ in {"'s", "’s"}
         written_end = end - 1 if possessive else org_name_end(head, label, org)
         text = span_text(doc, start, written_end)
+        if not text.strip():
+            return None  # a possessive's clitic alone (`He’s` in a headline the NER calls a name)
         qualifier = tuple(
             t.lower_ for t in doc[end:written_end] if t.is_alpha and t.lower_ not in ORG_NAME_PREPS
         )
@@ -385,137 +386,8 @@ class NameModel:
         # (a singular surname: "Carolina Panthers" is a team)
         return len(words) == 2 and head.tag_ == "NNP" and self._genders.gender(words[0]) is not None
 
-    def cluster(self, names: Sequence[Name]) -> dict[str, Cluster]:
-        """Group names by their last word; a multi-word name is its own cluster."""
-        full: dict[tuple[str, ...], Cluster] = {}
-        for name in names:
-            if len(name.words) > 1:
-                cluster = full.get(name.words)
-                if cluster is None:
-                    full[name.words] = Cluster([name], name, name.kind)
-                else:
-                    cluster.names.append(name)
-        # indexes over the multi-word names, so that each lookup below is O(matches), not O(names)
-        by_last: dict[str, list[Cluster]] = {}
-        by_inner: dict[str, list[Cluster]] = {}
-        by_first: dict[str, list[Cluster]] = {}  # first names of people ("Chris" Anderson)
-        for words, cluster in full.items():
-            by_last.setdefault(words[-1], []).append(cluster)
-            for word in dict.fromkeys(words[1:]):
-                by_inner.setdefault(word, []).append(cluster)
-            if cluster.kind == "person" and self._genders.answer(words[0]) in FIRST_NAME_ANSWERS:
-                by_first.setdefault(words[0], []).append(cluster)
-        name_starts = {id(c): [n.start for n in c.names] for c in full.values()}
-        singles: dict[tuple[str, ...], Cluster] = {}
-        for name in names:
-            if len(name.words) > 1:
-                continue
-            target = (
-                None
-                if name.qualifier  # (`the Port of Montreal`: a whole name, no one's surname)
-                else _best_full(
-                    name, (by_last, by_inner, by_first), name_starts, self._stated_gender
-                )
-            )
-            if target is not None:
-                target.names.append(name)
-                insort(name_starts[id(target)], name.start)
-                continue
-            cluster = singles.get(name.key_words)
-            if cluster is None:
-                singles[name.key_words] = Cluster([name], name, name.kind)
-            else:
-                cluster.names.append(name)
-        # a shorter multi-word name inside a longer one ("Hillary Clinton" in "Hillary Rodham
-        # Clinton") joins it
-        merged: set[int] = set()
-        for words, cluster in list(full.items()):
-            for other in by_last[words[-1]]:
-                other_words = other.canonical.words
-                if other is cluster or id(other) in merged or len(other_words) <= len(words):
-                    continue
-                if set(words) <= set(other_words):
-                    other.names.extend(cluster.names)
-                    merged.add(id(cluster))
-                    del full[words]
-                    break
-        clusters: dict[str, Cluster] = {}
-        for cluster in list(full.values()) + list(singles.values()):
-            cluster.names.sort(key=lambda n: n.start)
-            self._describe(cluster)
-            clusters[" ".join(cluster.canonical.key_words)] = cluster
-        return clusters
-
-    def _stated_gender(self, cluster: Cluster) -> Gender | None:
-        """The gender a multi-word name's own words state: an honorific, else its first name."""
-        for name in cluster.names:
-            if name.gender is not None:
-                return name.gender
-        return self._genders.gender(cluster.canonical.words[0])
-
-    def _describe(self, cluster: Cluster) -> None:
-        """Canonical name (the fullest form), kind and role of a cluster (its gender is weighed
-        from the whole article's evidence, in `gender.py`)."""
-        cluster.canonical = max(cluster.names, key=lambda n: (len(n.words), -n.start))
-        kinds = {n.kind for n in cluster.names}
-        cluster.kind = "organization" if kinds == {"organization"} else "person"
-        if kinds == {"group"}:
-            cluster.kind = "group"
-        if "organization" in kinds and cluster.canonical.kind == "organization":
-            # unless a title calls one of its names a person (`Dr. Griffith` beside a `Parker
-            # Griffith` the tagger took for an organisation)
-            titled = any(n.kind == "person" and n.role is not None for n in cluster.names)
-            cluster.kind = "person" if titled else "organization"
-        cluster.maybe_person = cluster.kind == "organization" and all(
-            n.maybe_person or n.kind == "person" for n in cluster.names
-        )
-        for name in cluster.names:
-            if name.role and cluster.role is None:
-                cluster.role = name.role
-            cluster.role_words = cluster.role_words | name.role_words
-
 
 # ---- small pure helpers ---------------------------------------------------------------------
-
-
-def _best_full(
-    name: Name,
-    indexes: tuple[dict[str, list[Cluster]], ...],
-    name_starts: dict[int, list[int]],
-    stated_gender: Callable[[Cluster], Gender | None],
-) -> Cluster | None:
-    """The multi-word name a one-word name abbreviates, looked up by last word, then by any
-    later word, then (for a person) by first name: the one mentioned most recently before it,
-    else the first one after it (`name_starts`: each cluster's name starts, sorted). A name
-    with a gendered honorific never joins a name of the other gender (`Ms. Khan` is not Khizr
-    Khan; `Mrs. Trump` is not Donald Trump), and a place never stands for an organisation
-    (`Canada` is not Statistics Canada)."""
-    word = name.words[0]
-    by_last, by_inner, by_first = indexes
-    matches = by_last.get(word) or by_inner.get(word) or []
-    if not matches and name.kind == "person":
-        matches = by_first.get(word, [])
-    if name.place:
-        matches = [c for c in matches if c.kind != "organization"]
-    if name.gender is not None:
-        matches = [c for c in matches if stated_gender(c) in (None, name.gender)]
-    elif name.bound_gender is not None:
-        # `Tom Ebeling` and `Betsy Ebeling`, then `Ebeling ... her`: the one of that gender, else
-        # one of unknown gender; a pronoun is weaker evidence than an honorific, so if no name
-        # fits, it does not keep the surname apart
-        fits = [c for c in matches if stated_gender(c) == name.bound_gender]
-        matches = fits or [c for c in matches if stated_gender(c) is None] or matches
-    if not matches:
-        return None
-    latest: tuple[int, Cluster] | None = None
-    for cluster in matches:
-        starts = name_starts[id(cluster)]
-        k = bisect_left(starts, name.start)
-        if k > 0 and (latest is None or starts[k - 1] > latest[0]):
-            latest = (starts[k - 1], cluster)
-    if latest is not None:
-        return latest[1]
-    return min(matches, key=lambda c: name_starts[id(c)][0])
 
 
 def _name_word(token: Token) -> bool:

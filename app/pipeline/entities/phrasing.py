@@ -99,17 +99,20 @@ def noun_names_org(
     return shown is not None and any(word in shown for word in words)
 
 
-def owned_before(head: Token, distance: int) -> bool:
+def owned_before(head: Token, distance: int, titles: frozenset[str]) -> bool:
     """The noun of `head` came earlier, within `distance` tokens, with a person for its owner
-    (`her manager`, `Santos's lawyer`; not `the province's minister`): its holder is someone the
-    article ties to another person."""
+    (`her manager`, `Santos's lawyer`, `the prime minister's spokesman`; not `the province's
+    minister`): its holder is someone the article ties to another person."""
     lemma = head.lemma_
     start = max(head.i - distance, 0)
     return any(
-        t.lemma_ == lemma and any(_person_owner(c) for c in t.lefts)
+        t.lemma_ == lemma and any(_person_owner(c, titles) for c in t.lefts)
         for t in head.doc[start : head.i]
     )
 
 
-def _person_owner(token: Token) -> bool:
-    return token.dep_ == "poss" and (token.pos_ == "PRON" or token.ent_type_ in PERSON_LABELS)
+def _person_owner(token: Token, titles: frozenset[str]) -> bool:
+    """A possessor that is a person: a pronoun, a person's name, a title (`the minister's`)."""
+    return token.dep_ == "poss" and (
+        token.pos_ == "PRON" or token.ent_type_ in PERSON_LABELS or token.lower_ in titles
+    )

@@ -464,7 +464,7 @@ def _salient_person(
     holds no other title (`Defence lawyer X ... the prosecutor said`: not X). Not when the
     article gave the role an owner before (`her manager mocked her`): its holder is then someone
     unnamed whom the article ties to another person, the one most likely to be near."""
-    if owned_before(head, MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR):
+    if owned_before(head, MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR, titles):
         return None
     k = article.before(head.i)
     while k >= 0 and article.by_start[k][0] >= head.i - NOMINAL_WINDOW:

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from app.pipeline.entities.clusters import cluster_names
 from app.pipeline.entities.component import SpeakerResolver
 from app.pipeline.entities.gender import mark_bound_genders
 from app.pipeline.entities.names import Cluster, Name, NameModel, quoted_mask
@@ -93,7 +94,7 @@ def test_a_surname_a_family_shares_joins_the_name_its_bound_pronoun_fits(nlp: La
     model = NameModel(resolver.lexicons, resolver._genders)
     names = model.collect(doc, spans, quoted)
     mark_bound_genders(doc, names, quoted)
-    clusters = model.cluster(names)
+    clusters = cluster_names(names, resolver._genders)
     assert [n.text for n in clusters["dorothy lazar"].names] == ["Dorothy Lazar", "Lazar"]
     assert [n.text for n in clusters["ty lazar"].names] == ["Ty Lazar"]
     assert resolutions(doc) == [("Dorothy Lazar", "pronoun")]
@@ -324,12 +325,11 @@ def test_a_title_on_one_name_makes_an_organisation_tagged_cluster_a_person(
     can mean; without a title the fullest name's organisation tag stands."""
     resolver = nlp.get_pipe("speaker_resolver")
     assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
-    model = NameModel(resolver.lexicons, resolver._genders)
     names = [
         _name(0, "Parker Griffith", "organization"),
         _name(20, "Griffith", "person", role),
     ]
-    clusters = model.cluster(names)
+    clusters = cluster_names(names, resolver._genders)
     assert list(clusters) == ["parker griffith"]
     assert clusters["parker griffith"].kind == kind
 
