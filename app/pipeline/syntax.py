@@ -116,3 +116,17 @@ def strip_punct(span: Span) -> Span:
 def that_clause(verb: Token) -> bool:
     """The verb heads a clause that "that" opens (`fired back that the NDP had ...`)."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+# Clauses that modify a noun (`the claim, filed in court`, `the man who ...`).
+CLAUSE_MODIFIER_DEPS: frozenset[str] = frozenset({"acl", "relcl"})
+
+
+def noun_phrase_tokens(noun: Token) -> list[Token]:
+    """The words of the noun phrase `noun` heads, without the clauses on it (`claim, filed in
+    Ontario Superior Court`: the claim, not the court)."""
+    clauses = [c for c in noun.children if c.dep_ in CLAUSE_MODIFIER_DEPS]
+    if not clauses:
+        return list(noun.subtree)
+    excluded = {t.i for c in clauses for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in excluded]

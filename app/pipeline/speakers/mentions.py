@@ -17,6 +17,7 @@ from app.pipeline.syntax import (
     PERSON_LABELS,
     VERB_POS,
     mention_head,
+    noun_phrase_tokens,
 )
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
@@ -47,8 +48,8 @@ COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
 # Dependency labels of an object that may end a clause of a series of verbs, and of the links
 # that put such a clause under something else than the series (a noun, a subordinate clause).
 SERIES_OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "pobj"})
-# Clauses that modify a noun (`the claim, filed in court`, `the man who ...`).
-CLAUSE_MODIFIER_DEPS: frozenset[str] = frozenset({"acl", "relcl"})
+# Parts of speech no word of a name has, whatever the NER's label on it.
+CLAUSE_WORD_POS: frozenset[str] = frozenset({"VERB", "AUX", "PRON", "ADP", "DET", "PART"})
 SERIES_BREAK_DEPS: frozenset[str] = frozenset({"relcl", "acl", "advcl", "appos", "ccomp"})
 
 # Verbs of addressing, and of judging someone: their passive subject is the one spoken to or
@@ -198,16 +199,6 @@ def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
                 if index.usable(obj, para):
                     return obj  # "in the words of a senior adviser", "a memo by officials"
     return None
-
-
-def noun_phrase_tokens(noun: Token) -> list[Token]:
-    """The words of the noun phrase `noun` heads, without the clauses on it (`claim, filed in
-    Ontario Superior Court`: the claim, not the court)."""
-    clauses = [c for c in noun.children if c.dep_ in CLAUSE_MODIFIER_DEPS]
-    if not clauses:
-        return list(noun.subtree)
-    excluded = {t.i for c in clauses for t in c.subtree}
-    return [t for t in noun.subtree if t.i not in excluded]
 
 
 def first_mention(index: DocIndex, start: int, para: int, *, limit: int) -> Token | None:
@@ -487,8 +478,10 @@ def _following_name(index: DocIndex, head: Token) -> Token:
         first += 2  # "Blaze co-host Stu Burguiere": the noun is "co-host"
     k = first
     while k < len(doc) and doc[k].ent_type_ in FOLLOWING_NAME_LABELS:
-        if doc[k].pos_ != "PROPN" and doc[k].ent_type_ not in PERSON_LABELS:
-            break
+        if doc[k].pos_ != "PROPN" and (
+            doc[k].ent_type_ not in PERSON_LABELS or doc[k].pos_ in CLAUSE_WORD_POS
+        ):
+            break  # (`Trump Says He’s`, a headline the NER calls a person: no name follows)
         k += 1
     if k > first and not index.inside[k - 1]:
         return doc[k - 1]

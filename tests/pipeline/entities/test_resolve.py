@@ -543,3 +543,14 @@ def test_a_role_owned_by_a_place_still_finds_the_nearest_subject(nlp: Language) 
         "minister said."
     )
     assert resolutions(attribute(nlp, text)) == [("Jennifer Whiteside", "nominal")]
+
+
+@pytest.mark.full_model
+def test_a_role_owned_by_a_titled_person_is_not_that_persons(nlp: Language) -> None:
+    # "the prime minister's spokesman" is someone who speaks for Cameron, not Cameron
+    text = (
+        "David Cameron spoke in London on Monday.\n\n"
+        "Cameron will work with whoever is elected, the prime minister's spokesman said.\n\n"
+        '"He disagrees with them," the spokesman said.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("the spokesman", "nominal")]

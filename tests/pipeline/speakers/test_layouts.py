@@ -527,3 +527,18 @@ def test_a_multi_paragraph_quote_takes_the_attribution_after_its_last_paragraph(
     attribution = span._.attribution
     assert (attribution.name, attribution.cue.text) == ("Lopez", "said")
     assert span._.speaker_candidate.layout == "after"
+
+
+@pytest.mark.full_model
+def test_no_name_follows_a_noun_in_a_clause_the_ner_calls_a_person(nlp: Language) -> None:
+    # the NER tags `Trump Says He’s` a person: "’s" is no name after "Trump"
+    text = (
+        "Trump Says He\u2019s Unlikely To Have A Good Relationship With David Cameron.\n\n"
+        "LONDON (Reuters) - Donald Trump said he was unlikely to get along with Cameron."
+    )
+    doc = nlp(text)
+    first = doc.spans["quotes"][0]
+    assert (first._.attribution.name, first._.attribution.mention.text) == (
+        "Donald Trump",
+        "Trump",
+    )
