@@ -164,14 +164,28 @@ def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:
     if clause.dep_ != "ccomp" or clause.i > verb.i or clause.head.pos_ not in VERB_POS:
         return verb
     marked = that_clause(clause)
-    if not marked and lexicon is not None and is_cue_verb(clause, lexicon):
-        return verb  # `Comey cannot say that "Q," Lewandowski added, saying`: added's subject
-    # (a that-clause is what is reported, whatever its verb: `X announced that Canada will
-    # admit fewer workers, saying`: X says)
+    if (
+        lexicon is not None
+        and is_cue_verb(clause, lexicon)
+        and (not marked or _clause_ends_at_verb(clause, before))
+    ):
+        # `Comey cannot say that "Q," Lewandowski added, saying`: added's subject (but a
+        # that-clause running on past its verb is what is reported, whatever the verb: `X
+        # announced that Canada will admit fewer workers, saying`: X says)
+        return verb
     reported = lexicon is not None and is_cue_verb(clause.head, lexicon)
     if not (marked or reported):
         return verb  # a bare complement (`remember Carter going on TV, declaring`) is no report
     return clause.head
+
+
+def _clause_ends_at_verb(clause: Token, comma: int) -> bool:
+    """Only the verb's adverbs stand between `clause` and the comma at `comma` (`Lewandowski
+    added Tuesday,`): the clause is a cue and its speaker, not a reported clause."""
+    doc = clause.doc
+    return all(
+        doc[k].head.i == clause.i and doc[k].dep_ in ADVERB_DEPS for k in range(clause.i + 1, comma)
+    )
 
 
 def _conjoined_report(verb: Token, lexicon: CueLexicon | None) -> Token:

@@ -83,6 +83,13 @@ def test_participle_after_a_reported_clause_shares_the_reporting_subject(nlp: La
         'next year, saying the system had grown "beyond what our communities can absorb."'
     )
     assert [a.name for a in _fragment_attributions(nlp, text)] == ["Lena Diab"]
+    # a clause that ends at its cue verb before the comma is that cue's (`Lewandowski added,
+    # saying`), though the parse marks it with the "that" of the report before it
+    text = (
+        'Comey cannot say that "from his perspective," Lewandowski added, saying it should be '
+        '"up to the prosecutor to move forward or not."'
+    )
+    assert [a.name for a in _fragment_attributions(nlp, text)] == ["Lewandowski"] * 2
 
 
 @pytest.mark.full_model
