@@ -177,6 +177,7 @@ class ReportedSpeech(DataPipe):
                 f"before '{self.name}'"
             )
         quoted = quotation_mask(doc, self.spans_key)
+        marked = quotation_mask(doc, self.spans_key, any_type=True)
         # per token: punctuation or a space (no word), from the doc's arrays once
         blank = (doc.to_array([IS_PUNCT, IS_SPACE]) != 0).any(axis=1).tolist()
         paragraphs = token_paragraphs(doc)
@@ -214,7 +215,7 @@ class ReportedSpeech(DataPipe):
             line_start = doc[paragraphs.starts[line]].idx
             if in_embed(doc_text(doc)[line_start : doc[passage.start].idx]):
                 continue  # inside an embedded post or link: another document's words
-            passage = _whole_quotations(doc, passage, quoted)
+            passage = _whole_quotations(doc, passage, quoted, marked)
             if not self._acceptable(doc, passage, quoted, paragraph, blank):
                 continue
             found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
@@ -393,15 +394,17 @@ def _unnested(found: list[Found]) -> list[Found]:
     ]
 
 
-def _whole_quotations(doc: Doc, passage: Found, quoted: Sequence[bool]) -> Found:
-    """A passage that ends inside a quotation it contains reaches that quotation's closing mark
-    (`X said the plan was "dead on arrival."`); one that opens a quotation ends at its closing
-    mark when a coordinated verb follows it (`X wrote, "Q," and shared a link`: the parser
-    hangs "shared" on the quotation's verb, but it is what X did), and otherwise takes in its
-    opening mark."""
+def _whole_quotations(
+    doc: Doc, passage: Found, quoted: Sequence[bool], marked: Sequence[bool]
+) -> Found:
+    """A passage that ends inside a quoted passage it contains (`marked`: a quotation, a title)
+    reaches its closing mark (`X said the plan was "dead on arrival."`, `the runner-up was
+    "Mickey 18,"`); one that opens a quotation ends at its closing mark when a coordinated verb
+    follows it (`X wrote, "Q," and shared a link`: the parser hangs "shared" on the quotation's
+    verb, but it is what X did), and otherwise takes in its opening mark."""
     start, end = passage.start, passage.end
-    if start < end <= len(quoted) - 1 and quoted[end - 1] and quoted[end]:
-        while end < len(quoted) and quoted[end]:
+    if start < end <= len(marked) - 1 and marked[end - 1] and marked[end]:
+        while end < len(marked) and marked[end]:
             end += 1
     elif quoted[start]:
         close = start
@@ -434,12 +437,13 @@ def _conditional_or_question(verb: Any, quoted: Sequence[bool]) -> bool:
     return last is not None and last.text == "?" and not quoted[last.i]
 
 
-def quotation_mask(doc: Doc, key: str) -> list[bool]:
-    """Tokens inside a quotation (direct or partial quote, marks included)."""
+def quotation_mask(doc: Doc, key: str, *, any_type: bool = False) -> list[bool]:
+    """Tokens inside a quotation (direct or partial quote, marks included); with `any_type`,
+    inside any quoted passage (a title's or a scare quote's too)."""
     mask = [False] * len(doc)
     for span in doc.spans.get(key, []):
         quote: Quote | None = span._.quote
-        if quote is None or not quote.is_quotation:
+        if quote is None or not (any_type or quote.is_quotation):
             continue
         lo, hi = span.start, span.end
         if lo > 0 and doc[lo - 1].is_quote:

@@ -320,6 +320,17 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
 
 
 @pytest.mark.full_model
+def test_a_report_ending_inside_a_quoted_title_reaches_its_closing_mark(nlp: Language) -> None:
+    text = (
+        'Past winners include "Green Book" and "Nomadland."\n\n'
+        'The runner-up was Bong Joon Ho\'s "Mickey 18," festival organizers said.'
+    )
+    doc = nlp(text)
+    reports = [s for s in doc.spans[QUOTES_KEY] if s._.quote.type == "indirect"]
+    assert [s.text for s in reports] == ['The runner-up was Bong Joon Ho\'s "Mickey 18,"']
+
+
+@pytest.mark.full_model
 @pytest.mark.parametrize(
     "text",
     [
