@@ -11,7 +11,8 @@ embedded post or link (`<tweet>`, `<a>`), a subheading, a single-marked line in 
 quotes with double marks, unless a speech cue follows it: `'I'll tell them,' he said`); scare
 quotes and words as words (`so-called "X"`, `the word "woke"`,
 `banned words such as "a," "b"`, a pronoun alone: `"she" is a "he"`, a short label under a verb
-of thinking: `thinks that cats are "cuties"`, a term modifying a noun, a term a colon defines);
+of thinking: `thinks that cats are "cuties"`, a term modifying a noun, a term a colon defines,
+a sentence that says what the quoted words are: `"Top secret" is the highest level`);
 titles (after a title noun, also across a copula: `his favorite book is "X"`; a show after
 `appeared on`; a work followed by its author; a named bill; a nickname); and a mark that never
 closes (`unclosed`). The article's own headline is not furniture: its quotes are typed like any,
@@ -56,6 +57,7 @@ DEFINING_RULES: frozenset[str] = frozenset(
         "list_item",
         "pronoun_word",
         "defined_term",
+        "defined_subject",
     }
 )
 # Verdicts that the next items of a quoted list share (`the words "a," "b" and "c"`).
@@ -89,6 +91,12 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         return "scare", "pronoun_word"  # `because "she" is a "he"`: a word used as a word
     if f.has("defined_term") and n <= MAX_TERM_WORDS and not f.has("first_person"):
         return "scare", "defined_term"  # a glossary's `"Sunset clause": the five-year limit`
+    if f.has("copula_definition") and f.has("at_sentence_start") and n <= MAX_TERM_WORDS:
+        # `"Top secret" is the highest level`, `"Mickey 18" was the runner-up`: the words are
+        # the sentence's subject, a term or a title, not someone's
+        if f.has("title_case") or f.has("capitalised_word"):
+            return "title", "defined_subject"
+        return "scare", "defined_subject"
     if f.has("subheading"):
         return "title", "subheading"  # a title-case line of its own inside the text
     if f.has("by_author"):

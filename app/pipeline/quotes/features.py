@@ -107,6 +107,8 @@ _GLUED_CREDIT_RE = re.compile(
     r"(?:^|(?<=[\s.!?\"'\u201d\u2019)]))(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w'\u2019-]*"
     r"\s*/\s*[A-Z][\w .&'\u2019-]{0,39}[\w&'\u2019]\s*$"
 )
+# A copula and an article right after a closing mark: `"Non-paper" is a diplomatic term`.
+_DEFINITION_AFTER_RE = re.compile(r"\s+(?:is|was|are|were)\s+(?:a|an|the)\s", re.IGNORECASE)
 # Another sentence starting inside the passage ("We won. They lost.").
 _INNER_SENTENCE_RE = re.compile(r"[.?!][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
 
@@ -379,6 +381,12 @@ def text_features(
         "after_np_opener": float(bool(left) and left[-1] in NOUN_PHRASE_OPENERS),
         "after_name_possessive": float(_POSSESSIVE_NAME_RE.search(stripped_left) is not None),
         "before_punct": float(stripped_right[:1] in {",", ".", ";", ")"}),
+        # `"Top secret" is the highest level`: the sentence says what the quoted words are
+        "copula_definition": float(
+            last not in SENTENCE_END
+            and last != ","
+            and _DEFINITION_AFTER_RE.match(after) is not None
+        ),
         # `"Sunset clause": the limit after which ...` opening its line: a term and its meaning
         "defined_term": float(
             not stripped_left and stripped_right[:1] == ":" and last not in SENTENCE_END

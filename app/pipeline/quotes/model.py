@@ -17,8 +17,8 @@ from app.pipeline.quotes.features import Features
 
 # Features the model never reads: the headline flag (headlines are not annotated in the training
 # corpus, so they are left out of training), the marks' family, a missing closing mark and a
-# term a colon defines (rules that define a type decide those passages), `tagged` and `parsed`
-# (constant in training).
+# term defined by a colon or a copula (rules that define a type decide those passages), `tagged`
+# and `parsed` (constant in training).
 UNLEARNED_FEATURES: frozenset[str] = frozenset(
     {
         "headline",
@@ -27,6 +27,7 @@ UNLEARNED_FEATURES: frozenset[str] = frozenset(
         "foreign_marks",
         "unclosed",
         "defined_term",
+        "copula_definition",
         "tagged",
         "parsed",
     }

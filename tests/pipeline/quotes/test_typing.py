@@ -514,3 +514,15 @@ def test_a_term_a_colon_defines_at_a_lines_start_is_no_quotation(quote_nlp: Lang
     assert why(quote_nlp, text)[1] == ("We will win.", "direct", "speech")
     text = BODY + 'He called it "issue ownership": to be known for a cause.'
     assert why(quote_nlp, text)[1] == ("issue ownership", "partial", "speech")
+
+
+def test_quoted_words_a_copula_defines_are_a_term_or_a_title(quote_nlp: Language) -> None:
+    text = BODY + '"Top secret" is the highest level of classification.'
+    assert why(quote_nlp, text)[1] == ("Top secret", "scare", "defined_subject")
+    text = BODY + '"The Walking Dead" is an AMC drama about a zombie apocalypse.'
+    assert why(quote_nlp, text)[1] == ("The Walking Dead", "title", "defined_subject")
+    # a quotation that ends in its own punctuation, or a copula with no article after it
+    text = BODY + '"We are ready," is what she said.'
+    assert why(quote_nlp, text)[1] == ("We are ready,", "direct", "speech")
+    text = BODY + '"Family values people" are "not out to bash gays," he said.'
+    assert why(quote_nlp, text)[1] == ("Family values people", "direct", "speech")
