@@ -439,11 +439,12 @@ def _conditional_or_question(verb: Any, quoted: Sequence[bool]) -> bool:
 
 def quotation_mask(doc: Doc, key: str, *, any_type: bool = False) -> list[bool]:
     """Tokens inside a quotation (direct or partial quote, marks included); with `any_type`,
-    inside any quoted passage (a title's or a scare quote's too)."""
+    inside any quoted passage that closes (a title's or a scare quote's too, not a mark that
+    never closes: its passage runs to the paragraph's end, over what reports it)."""
     mask = [False] * len(doc)
     for span in doc.spans.get(key, []):
         quote: Quote | None = span._.quote
-        if quote is None or not (any_type or quote.is_quotation):
+        if quote is None or not (quote.is_quotation or (any_type and quote.type != "unclosed")):
             continue
         lo, hi = span.start, span.end
         if lo > 0 and doc[lo - 1].is_quote:

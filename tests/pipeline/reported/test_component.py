@@ -328,6 +328,17 @@ def test_a_report_ending_inside_a_quoted_title_reaches_its_closing_mark(nlp: Lan
     doc = nlp(text)
     reports = [s for s in doc.spans[QUOTES_KEY] if s._.quote.type == "indirect"]
     assert [s.text for s in reports] == ['The runner-up was Bong Joon Ho\'s "Mickey 18,"']
+    # a mark that never closes has no closing mark to reach: the report stops at its cue
+    text = (
+        "Emily Kessel runs an advocacy group.\n\n"
+        '"There was not a lot of education to parents about what papers to keep, said Kessel, '
+        "whose group is pushing for new bills."
+    )
+    doc = nlp(text)
+    reports = [s for s in doc.spans[QUOTES_KEY] if s._.quote.type == "indirect"]
+    assert [s.text for s in reports] == [
+        "There was not a lot of education to parents about what papers to keep"
+    ]
 
 
 @pytest.mark.full_model
