@@ -22,7 +22,10 @@ LEAD = "Talks stalled again.\n\n"
         ('The "market accident" would see big stock price declines.', ("market accident", "scare")),
         # one capitalised word, no cue, no sentence end: a name or a term
         ('"Containment" has been U.S. policy since the Korean War.', ("Containment", "scare")),
-        ('Viewers like the classics. "Friends" is a hit on Netflix.', ("Friends", "scare")),
+        (
+            'Viewers like the classics. "Friends" still draws a crowd on Netflix.',
+            ("Friends", "scare"),
+        ),
         # the phrase holding the quote is a plain verb's subject: no one says it
         (
             'The "Fight for $15 and Fairness" campaign rallied at city hall.',

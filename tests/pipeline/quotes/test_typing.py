@@ -521,6 +521,8 @@ def test_quoted_words_a_copula_defines_are_a_term_or_a_title(quote_nlp: Language
     assert why(quote_nlp, text)[1] == ("Top secret", "scare", "defined_subject")
     text = BODY + '"The Walking Dead" is an AMC drama about a zombie apocalypse.'
     assert why(quote_nlp, text)[1] == ("The Walking Dead", "title", "defined_subject")
+    text = BODY + 'Viewers like the classics. "Friends" is a hit on Netflix.'
+    assert why(quote_nlp, text)[1] == ("Friends", "title", "defined_subject")
     # a quotation that ends in its own punctuation, or a copula with no article after it
     text = BODY + '"We are ready," is what she said.'
     assert why(quote_nlp, text)[1] == ("We are ready,", "direct", "speech")
