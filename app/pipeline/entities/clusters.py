@@ -6,7 +6,7 @@ cluster gets its canonical name (the fullest form), kind and role."""
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
 from app.pipeline.entities.names import Cluster, Name
@@ -40,12 +40,7 @@ def cluster_names(names: Sequence[Name], genders: GenderLexicon) -> dict[str, Cl
         target = (
             None
             if name.qualifier  # (`the Port of Montreal`: a whole name, no one's surname)
-            else _best_full(
-                name,
-                (by_last, by_inner, by_first),
-                name_starts,
-                lambda c: _stated_gender(c, genders),
-            )
+            else _best_full(name, (by_last, by_inner, by_first), name_starts, genders)
         )
         if target is not None:
             target.names.append(name)
@@ -111,7 +106,7 @@ def _best_full(
     name: Name,
     indexes: tuple[dict[str, list[Cluster]], ...],
     name_starts: dict[int, list[int]],
-    stated_gender: Callable[[Cluster], Gender | None],
+    genders: GenderLexicon,
 ) -> Cluster | None:
     """The multi-word name a one-word name abbreviates, looked up by last word, then by any
     later word, then (for a person) by first name: the one mentioned most recently before it,
@@ -127,13 +122,13 @@ def _best_full(
     if name.place:
         matches = [c for c in matches if c.kind != "organization"]
     if name.gender is not None:
-        matches = [c for c in matches if stated_gender(c) in (None, name.gender)]
+        matches = [c for c in matches if _stated_gender(c, genders) in (None, name.gender)]
     elif name.bound_gender is not None:
         # `Tom Ebeling` and `Betsy Ebeling`, then `Ebeling ... her`: the one of that gender, else
         # one of unknown gender; a pronoun is weaker evidence than an honorific, so if no name
         # fits, it does not keep the surname apart
-        fits = [c for c in matches if stated_gender(c) == name.bound_gender]
-        matches = fits or [c for c in matches if stated_gender(c) is None] or matches
+        fits = [c for c in matches if _stated_gender(c, genders) == name.bound_gender]
+        matches = fits or [c for c in matches if _stated_gender(c, genders) is None] or matches
     if not matches:
         return None
     latest: tuple[int, Cluster] | None = None

@@ -55,8 +55,6 @@ NOT_NAME_LABELS: frozenset[str] = frozenset(
 # The last word of a law's name, which the NER may read as an organisation's (`the Alberta
 # Sovereignty within a United Canada Act`): a law says nothing.
 LAW_NAME_HEADS: frozenset[str] = frozenset({"Act", "Acts", "Amendment"})
-# Conjunctions inside one name as the NER marks it (`the Canada Mortgage and Housing Corporation`).
-NAME_CONJUNCTIONS: frozenset[str] = frozenset({"and", "&"})
 # Dependency labels of proper nouns collected as names even when the NER missed them.
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
 # Dependency labels of a proper noun that ends a run starting with a known first name, which
@@ -240,7 +238,7 @@ class NameModel:
         start = head_i
         while start > 0:
             prev = doc[start - 1]
-            if label == "ORG" and inside_entity(doc[start], label) and _name_word(prev):
+            if org_word_before(prev, label):
                 start -= 1  # the NER's one name: `the Canada Mortgage and Housing Corporation`
                 continue
             if prev.pos == PROPN:
@@ -250,9 +248,6 @@ class NameModel:
                     continue
             elif prev.text == "-" and start - 2 >= 0 and not prev.whitespace_:
                 start -= 1  # (a hyphen glued to the name's next part)
-                continue
-            elif org_word_before(prev, label):
-                start -= 1
                 continue
             elif prev.text in PLURAL_POSSESSIVES and (
                 inside_entity(prev, label) if label == "ORG" else self._owned_org(head, start)
@@ -388,12 +383,6 @@ class NameModel:
 
 
 # ---- small pure helpers ---------------------------------------------------------------------
-
-
-def _name_word(token: Token) -> bool:
-    """A word of a name as the NER marks it: a proper noun, or the "and" or "&" between two
-    (not `Shares of` in the NER's `Shares of Shopify Inc.`)."""
-    return token.pos_ == "PROPN" or token.lower_ in NAME_CONJUNCTIONS
 
 
 def _initials(token: Token) -> bool:

@@ -22,6 +22,8 @@ MAX_TITLE_TOKENS = 6
 # Parts of speech of a capitalised word the NER puts inside an organisation's name before its
 # proper nouns (`The Canadian Civil ...`).
 NAME_WORD_POS: frozenset[str] = frozenset({"ADJ", "NOUN"})
+# Conjunctions inside one name as the NER marks it (`the Canada Mortgage and Housing Corporation`).
+NAME_CONJUNCTIONS: frozenset[str] = frozenset({"and", "&"})
 
 
 def org_name_end(head: Token, label: str, org_noun: bool) -> int:
@@ -82,13 +84,19 @@ def apposition(head: Token) -> Span | None:
 
 
 def org_word_before(token: Token, label: str) -> bool:
-    """`The Canadian Civil Liberties Association`: a capitalised adjective or noun the NER puts
-    inside the organisation's name before its proper nouns (not its determiner)."""
+    """A word the NER puts inside an organisation's name before the word after it: a proper
+    noun, the "and" or "&" between two (`the Canada Mortgage and Housing Corporation`), or a
+    capitalised adjective or noun (`The Canadian Civil Liberties Association`); not its
+    determiner, nor a preposition that would bring in a common word the NER swept into the name
+    (`Shares of Shopify Inc.`)."""
     return (
         label == "ORG"
-        and token.is_title
-        and token.pos_ in NAME_WORD_POS
         and inside_entity(token.doc[token.i + 1], label)
+        and (
+            token.pos == PROPN
+            or token.lower_ in NAME_CONJUNCTIONS
+            or (token.is_title and token.pos_ in NAME_WORD_POS)
+        )
     )
 
 
