@@ -122,6 +122,18 @@ def spans_of(nlp: Language, text: str) -> list[tuple[str, str]]:
     return [(q.text, q.type) for q in quotes_of(nlp, text)]
 
 
+def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(passage, speaker name, cue) of every indirect passage."""
+    doc = nlp(text)
+    out = []
+    for span in doc.spans[QUOTES_KEY]:
+        if span._.quote.type != "indirect":
+            continue
+        a = span._.attribution
+        out.append((span.text, a.name if a else None, a.cue.text if a and a.cue else None))
+    return out
+
+
 def only(nlp: Language, text: str) -> Quote:
     quotes = quotes_of(nlp, text)
     assert len(quotes) == 1, quotes

@@ -31,6 +31,7 @@ from app.pipeline.quotes.features import in_embed, is_caption
 from app.pipeline.reported.extent import Found, joined
 from app.pipeline.reported.labels import labelled, named_words
 from app.pipeline.reported.model import ReportModel, passage_features
+from app.pipeline.reported.nesting import before_relative_reports, outermost, unnested
 from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.source import source_of
 from app.pipeline.shapes import Shape, compile_shapes, match
@@ -219,7 +220,8 @@ class ReportedSpeech(DataPipe):
             if not self._acceptable(doc, passage, quoted, paragraph, blank):
                 continue
             found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
-        kept = joined(doc, _outermost(_unnested(list(found.values())), quoted))
+        passages_found = before_relative_reports(doc, list(found.values()))
+        kept = joined(doc, outermost(unnested(passages_found), quoted))
         model = self.model if self.use_model else None
         if model is not None:
             kept = [
@@ -365,33 +367,6 @@ def _load_model(classifier: dict[str, Any] | str | Path | None) -> ReportModel |
     if isinstance(classifier, dict):
         return ReportModel.from_dict(classifier)
     return ReportModel.from_path(classifier)
-
-
-def _outermost(found: list[Found], quoted: Sequence[bool]) -> list[Found]:
-    """Without a passage inside another one (`X said the plan, which critics call "a mistake",
-    was dead`: the corpus counts the outer report, seldom the inner one), unless the inner one
-    holds a quotation (whose speaker it decides)."""
-    return [
-        f
-        for f in found
-        if any(quoted[k] for k in range(f.start, f.end))
-        or not any(
-            o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
-            for o in found
-        )
-    ]
-
-
-def _unnested(found: list[Found]) -> list[Found]:
-    """Without the `according to Y` reports inside what a verb cue reports (`X said that
-    according to Y, Z`): X says it; the quoted words in it stay X's."""
-    outer = [f for f in found if f.cue.verb is not None or f.cue.source is not None]
-    return [
-        f
-        for f in found
-        if f.cue.layout != "according_to"
-        or not any(o.start <= f.cue.cue[0] < o.end and o is not f for o in outer)
-    ]
 
 
 def _whole_quotations(

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.reported.component import ReportedSpeech
-from tests.pipeline.support import initialize_data
+from tests.pipeline.support import initialize_data, reports
 
 
 @pytest.fixture
@@ -25,18 +25,6 @@ def rules_only(nlp: Language) -> Iterator[Language]:
     use_model, component.use_model = component.use_model, False
     yield nlp
     component.use_model = use_model
-
-
-def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
-    """(passage, speaker name, cue) of every indirect passage."""
-    doc = nlp(text)
-    out = []
-    for span in doc.spans[QUOTES_KEY]:
-        if span._.quote.type != "indirect":
-            continue
-        a = span._.attribution
-        out.append((span.text, a.name if a else None, a.cue.text if a and a.cue else None))
-    return out
 
 
 @pytest.mark.full_model
