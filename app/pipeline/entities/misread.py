@@ -93,12 +93,24 @@ def person_read_as_place(
     head: Token, is_first_name: Callable[[str], bool], person_nouns: Mapping[str, object]
 ) -> bool:
     """A lone first name tagged a place, set in apposition to a noun for a person (`Her grandson,
-    Liam, 24, helps`, `his wife, Regina`): the NER read a person as a place."""
+    Liam, 24, helps`, `his wife, Regina`), or a lone word tagged a place right after a first
+    name that no entity holds (`Amanda Klassen packed her car` with "Klassen" a place): the NER
+    read a person as a place."""
     if head.ent_type_ != PLACE_LABEL or head.ent_iob_ != "B" or head.pos != PROPN:
         return False
+    doc = head.doc
     after = head.i + 1
-    if after < len(head.doc) and head.doc[after].ent_iob_ == "I":
+    if after < len(doc) and doc[after].ent_iob_ == "I":
         return False  # (a place of several words: `Prince Albert`)
+    if head.i > 0:
+        first = doc[head.i - 1]
+        if (
+            first.pos == PROPN
+            and first.ent_iob_ == "O"
+            and first.is_title
+            and is_first_name(first.text)
+        ):
+            return True
     return (
         head.dep_ == "appos"
         and head.head.lemma_.lower() in person_nouns

@@ -270,7 +270,7 @@ class NameModel:
                 if word in self.lexicons.honorifics:
                     gender = self.lexicons.honorifics[word] or gender
                     start += 1
-                elif self._is_title(word):
+                elif self._is_title(word) or self._role_before_first_name(doc, start, head_i):
                     start += 1
                 elif person and doc[start].ent_type_ not in PERSON_LABELS:
                     named = doc[start + 1].ent_type_ in PERSON_LABELS
@@ -315,6 +315,9 @@ class NameModel:
             role = role or appos.text
             role_words = role_words | frozenset(t.lemma_.lower() for t in appos if t.is_alpha)
         kind: EntityKind = "organization" if org else "person"
+        maybe_person = label == "ORG" and self._maybe_person(head, words)
+        if org and maybe_person and appos is not None and self._is_title(appos.root.lemma_.lower()):
+            kind = "person"  # `Sylvain Charlebois, director of the lab`, tagged an organisation
         if person and start == head_i and start > 0 and _family(head, doc[start - 1]):
             kind = "group"  # `the Clintons`: a family, no "he" or "she"
         dep = head.dep_
@@ -338,7 +341,7 @@ class NameModel:
             subject=dep in NOMINAL_SUBJECT_DEPS,
             head=head_i,
             dep=dep,
-            maybe_person=label == "ORG" and self._maybe_person(head, words),
+            maybe_person=maybe_person and kind == "organization",
             qualifier=qualifier,
             place=label == PLACE_LABEL,
         )
@@ -362,6 +365,16 @@ class NameModel:
     def is_first_name(self, word: str) -> bool:
         """A first name the lexicon knows, of either gender (`Jean` of `Jean-Sébastien Comeau`)."""
         return self._genders.answer(word) in FIRST_NAME_ANSWERS
+
+    def _role_before_first_name(self, doc: Doc, k: int, head_i: int) -> bool:
+        """A noun for a source before a first name and a surname, which the NER took into the
+        name (`Neighbour Sheila Kaye`, `Resident Tom Baird`): the role, not the name."""
+        return (
+            k + 1 < head_i
+            and doc[k].lower_ in self.lexicons.source_nouns
+            and not self.is_first_name(doc[k].text)
+            and self.is_first_name(doc[k + 1].text)
+        )
 
     def _is_title(self, word: str) -> bool:
         return word in self.lexicons.titles or word.rstrip(".") in self.lexicons.titles

@@ -239,7 +239,7 @@ class MentionResolver:
         transcript, is credited to the label, as the corpus does."""
         clusters = article.clusters
         if label == ANSWER_LABEL:
-            key = interviewee(head, article.by_start, lambda k: clusters[k].kind == "person")
+            key = interviewee(head, article.by_start, lambda k: clusters[k].personal)
             if key is not None:
                 return Resolved.to_cluster(key, clusters[key], "nominal", label)
         return Resolved("nominal:" + label.lower(), label, "person", "explicit")

@@ -39,6 +39,16 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
     if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in VERB_POS:
         return _subject(head.head)  # `X ... after telling Y that`, `by saying`
     if cue.dep_ == "acl" and head.pos_ in NOUN_POS:
+        root = cue.sent.root
+        if (
+            cue.tag_ == "VBD"
+            and root.pos_ in NOUN_POS
+            and root.i < head.i
+            and root.is_ancestor(cue)
+        ):
+            # `A woman who worked at a bar testified that ...` parsed with no main verb, the cue
+            # a modifier of "bar": a past tense is the sentence's verb, the root noun its subject
+            return root
         if head.lemma_.lower() not in issued_nouns:
             return head  # `supporters saying that ...`
         if head.dep_ == "dobj" and head.head.pos_ in VERB_POS:

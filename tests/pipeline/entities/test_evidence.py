@@ -394,3 +394,26 @@ def test_a_first_name_the_ner_read_as_a_place_is_the_person_it_is_apposed_to(nlp
         '"Gran does more before breakfast than most people do all day," he says.'
     )
     assert resolved(nlp, text)[0][:2] == ("Liam", "pronoun")
+
+
+@pytest.mark.full_model
+def test_a_surname_the_ner_read_as_a_place_after_a_first_name_is_a_persons(nlp: Language) -> None:
+    # in this page the NER tags "Klassen" a place and leaves "Amanda" out: "she" was a town's
+    text = (
+        "Evacuation order expanded as wildfire nears Kelowna suburbs\n\nKELOWNA, B.C. — Thousands "
+        "more residents were ordered out of their homes Thursday night as a fast-moving wildfire "
+        'jumped a highway and pushed toward the suburbs of West Kelowna.\n\n"This is the most '
+        "challenging 24 hours we've had,\" said fire Chief Jason Brolund, his voice breaking "
+        'during an evening briefing. "Our crews are exhausted, but they are holding the line."'
+        "\n\nThe BC Wildfire Service says the fire has grown to about 6,800 hectares. Information "
+        "officer Forrest Tower said strong winds were expected to continue overnight.\n\n\"We're "
+        'asking people to be ready to leave on short notice," Tower said. "Don\'t wait for '
+        'the knock on the door."\n\nResident Amanda Klassen packed her car with photo albums '
+        "and her two cats. She said she watched the glow over the ridge for an hour before "
+        'deciding to go.\n\n"You just grab what you can\'t replace," she said, standing outside '
+        'a reception centre at a hockey arena. "Everything else is stuff."'
+    )
+    assert [(e.text, e.label_) for e in nlp(text).ents if "Klassen" in e.text] == [
+        ("Klassen", "GPE")
+    ]
+    assert [r[:2] for r in resolved(nlp, text)[-2:]] == [("Amanda Klassen", "pronoun")] * 2

@@ -55,3 +55,25 @@ def test_an_a_that_opens_a_sentence_is_no_answer_label(nlp: Language) -> None:
     assert who(attribute(nlp, text)) == [
         ("A spokesperson for the ministry", "A spokesperson for the ministry", "said")
     ]
+
+
+@pytest.mark.full_model
+def test_an_interviewee_the_ner_calls_an_organisation_is_still_the_person_answering(
+    nlp: Language,
+) -> None:
+    # the NER tags "Sylvain Charlebois" an organisation; a first name and a title apposed to
+    # the name make him a person
+    text = (
+        "Q&A: Why your grocery bill is still going up\n\n"
+        "Food prices rose 3.4 per cent over the past year, faster than overall inflation. We "
+        "asked Sylvain Charlebois, director of the Agri-Food Analytics Lab at Dalhousie "
+        "University, what is going on.\n\n"
+        'Q: "Why are grocery prices still climbing?"\n\n'
+        'A: "A lot of it is weather."\n'
+    )
+    doc = nlp(text)
+    assert [e.label_ for e in doc.ents if e.text == "Sylvain Charlebois"] == ["ORG"]
+    assert [(e.name, e.kind) for e in doc._.speakers if e.name != "Q"] == [
+        ("Sylvain Charlebois", "person")
+    ]
+    assert who(attribute(nlp, text)) == [("Q", "Q", ":"), ("Sylvain Charlebois", "A", ":")]

@@ -69,3 +69,24 @@ def test_the_object_of_a_subordinator_read_as_a_preposition_is_the_cues_subject(
     assert source is not None and source.text == "report"
     # a real preposition ("in a report ... warned") names no subject
     assert source_of(_comes_as("in")[9], set()) is None
+
+
+def _verbless(tag: str) -> Doc:
+    """`A woman who worked at a bar testified that she left`, parsed as the model parses it: no
+    main verb, the root "woman", "testified" a modifier of "bar"."""
+    words = ["A", "woman", "who", "worked", "at", "a", "bar", "testified", "that", "she", "left"]
+    heads = [1, 1, 3, 1, 3, 6, 4, 6, 10, 10, 7]
+    deps = ["det", "ROOT", "nsubj", "relcl", "prep", "det", "pobj", "acl", "mark", "nsubj"]
+    deps += ["ccomp"]
+    pos = ["DET", "NOUN", "PRON", "VERB", "ADP", "DET", "NOUN", "VERB", "SCONJ", "PRON", "VERB"]
+    tags = ["DT", "NN", "WP", "VBD", "IN", "DT", "NN", tag, "IN", "PRP", "VBD"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_past_tense_modifier_in_a_sentence_with_no_verb_is_the_root_nouns_verb() -> None:
+    doc = _verbless("VBD")
+    source = source_of(doc[7], set())
+    assert source is not None and source.text == "woman"
+    # a participle modifies the noun before it: `a bar packed with fans saying ...`
+    source = source_of(_verbless("VBN")[7], set())
+    assert source is not None and source.text == "bar"

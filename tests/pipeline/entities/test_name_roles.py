@@ -1,0 +1,90 @@
+"""What a title or role before or after a name makes of it, on hand-written articles parsed by
+the full model: the role is no part of the name (`Manitoba Premier Wab Kinew`, `Neighbour Sheila
+Kaye`), and a role set off after a name names that person."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.pipeline.entities.component import SpeakerResolver
+from app.pipeline.entities.names import NameModel
+from tests.pipeline.support import attribute, resolutions, speakers
+
+
+@pytest.mark.full_model
+def test_a_source_noun_the_ner_took_into_a_name_is_the_role(nlp: Language) -> None:
+    # the NER reads `Neighbour Sheila Kaye` as one name; "Neighbour" is what she is
+    text = (
+        "Tom Baird, 71, died on Sunday after a long illness.\n\n"
+        "Neighbour Sheila Kaye said she saw him every morning. "
+        '"He never missed a day," Kaye said.'
+    )
+    assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"][1] == "Neighbour Sheila Kaye"
+    assert speakers(attribute(nlp, text, ["direct"])) == ["Sheila Kaye"]
+    # the same for a resident, whatever the NER makes of it
+    text = 'Resident Tom Baird said the bridge was closed. "It has been weeks," Baird said.'
+    assert speakers(attribute(nlp, text, ["direct"])) == ["Tom Baird"]
+
+
+@pytest.mark.full_model
+def test_a_lower_case_word_tagged_a_proper_noun_is_a_role_not_a_name(nlp: Language) -> None:
+    """The tagger calls the headline's "minister" a proper noun: it names no one by itself."""
+    text = 'Rent cap "protects tenants," minister says'
+    assert [t.pos_ for t in nlp(text) if t.text == "minister"] == ["PROPN"]
+    body = "Ontario Housing Minister Steve Clark announced the cap on Wednesday."
+    assert resolutions(attribute(nlp, f"{text}\n\n{body}", ["partial"])) == [
+        ("Steve Clark", "nominal")
+    ]
+    assert resolutions(attribute(nlp, text, ["partial"])) == [("minister", "nominal")]
+
+
+def test_a_place_and_a_title_tagged_with_the_name_are_its_role(nlp: Language) -> None:
+    """The NER takes `Manitoba Premier Wab Kinew` for one name: the name proper is after the
+    title; a name with no title inside keeps all its words."""
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+
+    def name_of(words: list[str]) -> tuple[str, str | None] | None:
+        n = len(words)
+        doc = Doc(
+            nlp.vocab,
+            words=[*words, "spoke", "."],
+            pos=["PROPN"] * n + ["VERB", "PUNCT"],
+            deps=["compound"] * (n - 1) + ["nsubj", "ROOT", "punct"],
+            heads=[n - 1] * (n - 1) + [n, n, n],
+            ents=["B-PERSON"] + ["I-PERSON"] * (n - 1) + ["O", "O"],
+        )
+        name = model.name_at(doc[n - 1])
+        return (name.text, name.role) if name is not None else None
+
+    assert name_of(["Manitoba", "Premier", "Wab", "Kinew"]) == ("Wab Kinew", "Manitoba Premier")
+    assert name_of(["Mary", "Ann", "Kinew"]) == ("Mary Ann Kinew", None)
+
+
+@pytest.mark.full_model
+def test_a_role_names_the_person_set_off_after_it_even_when_tagged_an_organisation(
+    nlp: Language,
+) -> None:
+    """`A spokesperson for the minister, Jean-Sébastien Comeau, said`: the NER tags the name an
+    organisation; its first name says it is someone's."""
+    text = 'A spokesperson for the minister, Jean-Sébastien Comeau, said the deal was "fair."'
+    doc = attribute(nlp, text, ["partial"])
+    assert [e.label_ for e in doc.ents if "Comeau" in e.text] == ["ORG"]
+    assert resolutions(doc) == [("Jean-Sébastien Comeau", "nominal")]
+
+
+@pytest.mark.full_model
+def test_a_party_label_before_a_name_is_the_members_role(nlp: Language) -> None:
+    """`Conservative Daniel Kwan` (the NER reads it an organisation) and `Tory Michael Chong` (a
+    person with the party in the name): the party is a role, the name is the member's, and a later
+    `he` or surname is that member."""
+    text = (
+        "Amira Haddad finished ahead of Conservative Daniel Kwan.\n\n"
+        'Kwan conceded after midnight. "We narrowed the gap," he said.\n\n'
+        'Tory Michael Chong called the result "a warning."'
+    )
+    doc = attribute(nlp, text, ["direct", "partial"])
+    assert speakers(doc) == ["Daniel Kwan", "Michael Chong"]

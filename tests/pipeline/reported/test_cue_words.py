@@ -1,0 +1,26 @@
+"""Cue words of the lexicon (`models/cue_verbs.txt`) on small hand-written sentences: what each
+reports, and the sense of the same word that reports nothing."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.pipeline.support import reports
+
+
+@pytest.mark.full_model
+def test_reminding_someone_that_a_clause_holds_reports_the_clause(nlp: Language) -> None:
+    text = (
+        "Justice Maria Ruiz reminded jurors that they must decide the case only on the "
+        "evidence they hear in the courtroom."
+    )
+    assert reports(nlp, text) == [
+        (
+            "that they must decide the case only on the evidence they hear in the courtroom",
+            "Maria Ruiz",
+            "reminded",
+        )
+    ]
+    # what a thing reminds someone of is no one's words
+    assert reports(nlp, "The smell of the bakery reminded Maria Ruiz of her childhood.") == []
