@@ -66,6 +66,10 @@ NOMINAL_DISTANCE_FACTOR = 3
 SALIENCE_WINDOW = 80
 # How far back (tokens) a role nominal with no matching role looks for a named subject.
 NOMINAL_WINDOW = 150
+# Nouns for one member of a party, written after a state or province (`the Georgia Democrat`).
+PARTY_MEMBERS: frozenset[str] = frozenset(
+    {"democrat", "republican", "conservative", "liberal", "tory", "independent", "dipper"}
+)
 # How many words of a prepositional phrase may stand between a role noun and the name set off
 # after it (`the ambassador at the time, John E. Herbst`).
 APPOSED_GAP = 4
@@ -167,6 +171,11 @@ class MentionResolver:
             found = self._role_named_later(head, mention, article)
             if found is not None:
                 return found
+        if _party_member(head, mention):
+            # `the Georgia Democrat`, `the Maine Republican`: the member the story just named
+            found = _salient_person(head, article, self.lexicons.titles, any_title=True)
+            if found is not None:
+                return replace(found, alias=mention.text)
         titled = titled_person(head, mention, self.lexicons.titles)
         if titled is not None:
             # `Assembly of Manitoba Chiefs Grand Chief Cathy Merrick says`, the parse heading the
@@ -457,14 +466,23 @@ def _previous_sentence_start(token: Token) -> int:
 
 
 def _salient_person(
-    head: Token, article: ArticleNames, titles: frozenset[str], gender: Gender | None = None
+    head: Token,
+    article: ArticleNames,
+    titles: frozenset[str],
+    gender: Gender | None = None,
+    *,
+    any_title: bool = False,
 ) -> Resolved | None:
     """`Ann Lee won the vote. ... "Q," the mayor said`, with no role on record for her: the
     nearest person named as a subject within `NOMINAL_WINDOW` tokens before the nominal, who
     holds no other title (`Defence lawyer X ... the prosecutor said`: not X). Not when the
     article gave the role an owner before (`her manager mocked her`): its holder is then someone
-    unnamed whom the article ties to another person, the one most likely to be near."""
-    if owned_before(head, MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR, titles):
+    unnamed whom the article ties to another person, the one most likely to be near. With
+    `any_title`, a person holding a title may be meant (a party's member: `Sen. X ... the
+    Georgia Democrat`)."""
+    if not any_title and owned_before(
+        head, MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR, titles
+    ):
         return None
     k = article.before(head.i)
     while k >= 0 and article.by_start[k][0] >= head.i - NOMINAL_WINDOW:
@@ -476,11 +494,23 @@ def _salient_person(
             and start in article.subjects
             and not key.startswith(DESCRIBED_KEY)
             and _gender_fits(cluster, gender)
-            and not cluster.role_words & titles
+            and (any_title or not cluster.role_words & titles)
         ):
             return Resolved.to_cluster(key, cluster, "nominal")
         k -= 1
     return None
+
+
+def _party_member(head: Token, mention: Span) -> bool:
+    """`the Georgia Democrat`, `The Maine Republican`: one member of a party, described by the
+    party and (often) the state; not the party (`the Democrats`) nor a name (`Republican John
+    Smith`: a first name follows)."""
+    return (
+        head.lower_ in PARTY_MEMBERS
+        and head.i == mention.end - 1
+        and mention[0].lower_ == "the"
+        and all(t.pos_ in {"PROPN", "ADJ", "DET"} for t in mention[:-1])
+    )
 
 
 def _gender_fits(cluster: Cluster, gender: Gender | None) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from app.pipeline.entities.component import SpeakerResolver
 from app.pipeline.entities.names import NameModel
-from tests.pipeline.support import attribute, resolutions, speakers
+from tests.pipeline.support import attribute, reports, resolutions, speakers, who
 
 
 @pytest.mark.full_model
@@ -88,3 +88,25 @@ def test_a_party_label_before_a_name_is_the_members_role(nlp: Language) -> None:
     )
     doc = attribute(nlp, text, ["direct", "partial"])
     assert speakers(doc) == ["Daniel Kwan", "Michael Chong"]
+
+
+@pytest.mark.full_model
+def test_a_partys_member_described_by_state_is_the_person_just_named(nlp: Language) -> None:
+    text = (
+        "Sen. Susan Collins of Maine said she wanted changes first. "
+        '"I\'m not going to vote for a bill I haven\'t read," the Maine Republican told reporters.'
+    )
+    assert who(attribute(nlp, text, ["direct"])) == [
+        ("Susan Collins", "the Maine Republican", "told")
+    ]
+    text = (
+        'Sen. Bernie Sanders said the plan was "a gift to the donor class." '
+        "The Vermont independent said he would hold town halls in three states."
+    )
+    assert [name for _, name, _ in reports(nlp, text)] == ["Bernie Sanders"] * 2
+    # the party itself is no one person
+    text = (
+        "Sen. Susan Collins of Maine said she wanted changes first. "
+        '"We will not support it," the Democrats said in a statement.'
+    )
+    assert speakers(attribute(nlp, text, ["direct"])) == ["Democrats"]
