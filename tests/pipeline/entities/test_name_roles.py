@@ -94,7 +94,7 @@ def test_a_party_label_before_a_name_is_the_members_role(nlp: Language) -> None:
 def test_a_partys_member_described_by_state_is_the_person_just_named(nlp: Language) -> None:
     text = (
         "Sen. Susan Collins of Maine said she wanted changes first. "
-        '"I\'m not going to vote for a bill I haven\'t read," the Maine Republican told reporters.'
+        "\"I'm not going to vote for a bill I haven't read,\" the Maine Republican told reporters."
     )
     assert who(attribute(nlp, text, ["direct"])) == [
         ("Susan Collins", "the Maine Republican", "told")
