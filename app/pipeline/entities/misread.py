@@ -6,7 +6,7 @@ officials`). The name model then builds the name as if the word had no label, or
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
@@ -90,19 +90,22 @@ def person_read_as_org(
 
 
 def person_read_as_place(
-    head: Token, is_first_name: Callable[[str], bool], person_nouns: Mapping[str, object]
+    head: Token, is_first_name: Callable[[str], bool], person_nouns: Container[str]
 ) -> bool:
-    """A lone first name tagged a place, set in apposition to a noun for a person (`Her grandson,
-    Liam, 24, helps`, `his wife, Regina`), or a lone word tagged a place right after a first
-    name that no entity holds (`Amanda Klassen packed her car` with "Klassen" a place): the NER
-    read a person as a place."""
-    if head.ent_type_ != PLACE_LABEL or head.ent_iob_ != "B" or head.pos != PROPN:
+    """A name tagged a place, set in apposition to a noun for a person and opening with a first
+    name (`Her grandson, Liam, 24, helps`, `Chow's chief of staff, Beverly Romeo-Beehler,
+    said`), or a lone word tagged a place right after a first name that no entity holds (`Amanda
+    Klassen packed her car` with "Klassen" a place): the NER read a person as a place."""
+    if head.ent_type_ != PLACE_LABEL or head.pos != PROPN:
         return False
     doc = head.doc
     after = head.i + 1
     if after < len(doc) and doc[after].ent_iob_ == "I":
-        return False  # (a place of several words: `Prince Albert`)
-    if head.i > 0:
+        return False  # (not the place's last word)
+    start = head.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if start == head.i and head.i > 0:
         first = doc[head.i - 1]
         if (
             first.pos == PROPN
@@ -111,10 +114,11 @@ def person_read_as_place(
             and is_first_name(first.text)
         ):
             return True
+    # (a place of several words, `Prince Albert`, only when set beside a person's noun)
     return (
         head.dep_ == "appos"
         and head.head.lemma_.lower() in person_nouns
-        and is_first_name(head.text)
+        and is_first_name(doc[start].text)
     )
 
 

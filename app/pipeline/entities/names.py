@@ -143,6 +143,8 @@ class NameModel:
         self.lexicons = lexicons
         self._genders = genders
         self._org_words = frozenset().union(*lexicons.org_kind_words.values())
+        # nouns for a person, beside which a name the NER calls a place is a person's
+        self._person_nouns = frozenset(lexicons.gendered_nouns) | lexicons.titles
         # the resolver asks again for names `collect` already built: kept for the last doc
         self._at: dict[int, Name | None] = {}
         self._at_doc: Doc | None = None
@@ -155,7 +157,7 @@ class NameModel:
                     continue
                 if not portfolio_read_as_org(ent, self._is_title):
                     heads[ent.root.i] = ent.root
-            elif person_read_as_place(ent.root, self.is_first_name, self.lexicons.gendered_nouns):
+            elif person_read_as_place(ent.root, self.is_first_name, self._person_nouns):
                 heads[ent.root.i] = ent.root
         for i in proper_nouns_in(doc, NAME_DEPS):
             if not quoted[i] and i not in heads:
@@ -222,7 +224,7 @@ class NameModel:
             owner_read_into_name(head, self.lexicons.org_nouns)
         ):
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
-        elif person_read_as_place(head, self.is_first_name, self.lexicons.gendered_nouns):
+        elif person_read_as_place(head, self.is_first_name, self._person_nouns):
             label = "PERSON"  # `Her grandson, Liam,`: a person, not a place
         if label == "" and (head.pos != PROPN or head.is_lower) and not surname:
             return None  # (a lower-case "proper noun" is the tagger's slip: `minister says`)
@@ -272,7 +274,11 @@ class NameModel:
                     start += 1
                 elif self._is_title(word) or self._role_before_first_name(doc, start, head_i):
                     start += 1
-                elif person and doc[start].ent_type_ not in PERSON_LABELS:
+                elif (
+                    person
+                    and doc[start].ent_type_ not in PERSON_LABELS
+                    and not _one_entity(doc, start, head_i)
+                ):
                     named = doc[start + 1].ent_type_ in PERSON_LABELS
                     if named and (self.is_first_name(doc[start].text) or _initials(doc[start])):
                         break  # `Gurratan Singh`, `RJ Barrett`: the NER's label on the surname
@@ -396,6 +402,16 @@ class NameModel:
 
 
 # ---- small pure helpers ---------------------------------------------------------------------
+
+
+def _one_entity(doc: Doc, start: int, head_i: int) -> bool:
+    """The words from `start` to `head_i` are one entity of the NER's (whatever its label: a
+    person it called a place, `Beverly Romeo-Beehler`, keeps all her names)."""
+    return (
+        doc[start].ent_iob_ == "B"
+        and doc[start].ent_type_ != ""
+        and all(doc[k].ent_iob_ == "I" for k in range(start + 1, head_i + 1))
+    )
 
 
 def _initials(token: Token) -> bool:

@@ -10,7 +10,7 @@ from spacy.language import Language
 from app.pipeline.entities.first_names import GenderLexicon
 from app.pipeline.entities.gender import bound_pronoun_rows
 from app.pipeline.extensions import QUOTES_KEY
-from tests.pipeline.support import attribute, attributions
+from tests.pipeline.support import attribute, attributions, reports
 
 
 def resolved(nlp: Language, text: str) -> list[tuple[str | None, str, str | None]]:
@@ -417,3 +417,14 @@ def test_a_surname_the_ner_read_as_a_place_after_a_first_name_is_a_persons(nlp: 
         ("Klassen", "GPE")
     ]
     assert [r[:2] for r in resolved(nlp, text)[-2:]] == [("Amanda Klassen", "pronoun")] * 2
+
+
+@pytest.mark.full_model
+def test_a_name_the_ner_read_as_a_place_apposed_to_a_title_is_a_persons(nlp: Language) -> None:
+    # the NER tags all of "Beverly Romeo-Beehler" a place: "she" was the mayor
+    text = (
+        "Chow's chief of staff, Beverly Romeo-Beehler, said the mayor would meet with federal "
+        "officials next week. She declined to say whether Ottawa had offered any new money."
+    )
+    assert [e.label_ for e in nlp(text).ents if "Beehler" in e.text] == ["GPE"]
+    assert [name for _, name, _ in reports(nlp, text)] == ["Beverly Romeo-Beehler"] * 2
