@@ -3,6 +3,8 @@ English label scheme), and the one noun-phrase helper they share."""
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, VERB
@@ -38,6 +40,9 @@ NON_SPEAKER_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "QUANTI
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
 # Longest chain of name words climbed from a name part to its head.
 MAX_NAME_CHAIN = 6
+# A surname with an elided particle (`O’Malley`, `D’Souza`, `O'Toole`), which the tagger, used to
+# straight apostrophes, may call a pronoun or a common noun.
+ELIDED_NAME_RE = re.compile(r"[A-Z][\u2019'][A-Z][a-z]+")
 
 
 def mention_head(token: Token) -> Token:
@@ -54,6 +59,11 @@ def mention_head(token: Token) -> Token:
         else:
             break
     return head
+
+
+def elided_name(token: Token) -> bool:
+    """`O’Malley`, `D’Souza`: a name, whatever the tagger made of it."""
+    return ELIDED_NAME_RE.fullmatch(token.text) is not None
 
 
 def own_subject(verb: Token, deps: frozenset[str] = SUBJECT_DEPS) -> Token | None:

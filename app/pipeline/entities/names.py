@@ -39,11 +39,7 @@ from app.pipeline.entities.written import (
     org_word_before,
 )
 from app.pipeline.shapes import hashes_of, in_sorted
-from app.pipeline.syntax import (
-    NOMINAL_SUBJECT_DEPS,
-    ORG_LABELS,
-    PERSON_LABELS,
-)
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, ORG_LABELS, PERSON_LABELS, elided_name
 from app.pipeline.text import span_text
 from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
 
@@ -169,7 +165,11 @@ class NameModel:
             candidate: SpeakerCandidate | None = span._.speaker_candidate
             if candidate is not None and candidate.head is not None:
                 head = doc[candidate.head]
-                if head.pos_ == "PROPN" or head.ent_type_ in PERSON_LABELS | ORG_LABELS:
+                if (
+                    head.pos_ == "PROPN"
+                    or head.ent_type_ in PERSON_LABELS | ORG_LABELS
+                    or elided_name(head)
+                ):
                     heads[head.i] = head
         names = [self.name_at(head) for _, head in sorted(heads.items())]
         found = [n for n in names if n is not None]
@@ -226,7 +226,11 @@ class NameModel:
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
         elif person_read_as_place(head, self.is_first_name, self._person_nouns):
             label = "PERSON"  # `Her grandson, Liam,`: a person, not a place
-        if label == "" and (head.pos != PROPN or head.is_lower) and not surname:
+        if (
+            label == ""
+            and (head.pos != PROPN or head.is_lower)
+            and not (surname or elided_name(head))
+        ):
             return None  # (a lower-case "proper noun" is the tagger's slip: `minister says`)
         if (
             label in NOT_NAME_LABELS

@@ -28,7 +28,7 @@ from app.pipeline.entities.phrasing import (
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
 from app.pipeline.entities.transcript import ANSWER_LABEL, interviewee, transcript_label
 from app.pipeline.sources import noun_names_source
-from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS, strip_punct
+from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS, elided_name, strip_punct
 from app.pipeline.types import EntityKind, Resolution, SpeakerCandidate
 
 # Called for every gendered pronoun with every person the ranker sees (of any gender) and the
@@ -155,6 +155,10 @@ class MentionResolver:
         label = transcript_label(head)
         if label is not None:
             return self.transcript_speaker(head, label, article)
+        if elided_name(head):
+            found = self.name(head, article)  # `O’Malley notes`, the tagger's "pronoun"
+            if found is not None:
+                return found
         if head.pos_ == "PRON" and head.lower_ in INDEFINITE_SPEAKERS:
             # "another read", "someone shouted": the words themselves are all the text says
             return self.nominal(head, mention, article)

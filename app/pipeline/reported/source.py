@@ -36,6 +36,11 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
     misread = _subordinator_object(cue)
     if misread is not None:
         return misread
+    if cue.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        # `voters are more likely to say`, `X was quick to note`; not `It is worth noting`,
+        # the writer's own aside
+        subject = _subject(head.head)
+        return subject if subject is not None and subject.lower_ != "it" else None
     if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in VERB_POS:
         return _subject(head.head)  # `X ... after telling Y that`, `by saying`
     if cue.dep_ == "acl" and head.pos_ in NOUN_POS:

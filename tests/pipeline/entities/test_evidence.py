@@ -428,3 +428,25 @@ def test_a_name_the_ner_read_as_a_place_apposed_to_a_title_is_a_persons(nlp: Lan
     )
     assert [e.label_ for e in nlp(text).ents if "Beehler" in e.text] == ["GPE"]
     assert [name for _, name, _ in reports(nlp, text)] == ["Beverly Romeo-Beehler"] * 2
+
+
+@pytest.mark.full_model
+def test_a_surname_with_an_elided_particle_is_a_name_whatever_its_tag(nlp: Language) -> None:
+    # with a curly apostrophe the tagger calls "O’Malley" a pronoun and misses "D’Souza"
+    text = (
+        "The candidate’s plans were broadly similar to those of O’Malley and Clinton, although "
+        "O’Malley frequently notes that he was the first to put out a platform.\n\n"
+        "D’Souza told Beck that he is making a movie."
+    )
+    assert [t.pos_ for t in nlp(text) if t.text == "O’Malley"][1] == "PRON"
+    assert [name for _, name, _ in reports(nlp, text)] == ["O’Malley", "D’Souza"]
+
+
+@pytest.mark.full_model
+def test_a_task_force_and_the_sides_of_a_dispute_name_sources(nlp: Language) -> None:
+    text = "On Dec. 15, the task force announced an agreement for tougher monitoring."
+    assert reports(nlp, text) == [
+        ("an agreement for tougher monitoring", "the task force", "announced")
+    ]
+    text = "Both sides have acknowledged that the tax code needs work."
+    assert reports(nlp, text) == [("that the tax code needs work", "Both sides", "acknowledged")]

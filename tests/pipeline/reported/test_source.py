@@ -90,3 +90,23 @@ def test_a_past_tense_modifier_in_a_sentence_with_no_verb_is_the_root_nouns_verb
     # a participle modifies the noun before it: `a bar packed with fans saying ...`
     source = source_of(_verbless("VBN")[7], set())
     assert source is not None and source.text == "bar"
+
+
+def test_a_cue_under_an_adjective_shares_the_subject_of_its_verb() -> None:
+    # `Democratic voters are more likely to say that ...`
+    words = ["Voters", "are", "more", "likely", "to", "say", "that", "Lopez", "won"]
+    heads = [1, 1, 3, 1, 5, 3, 8, 8, 5]
+    deps = ["nsubj", "ROOT", "advmod", "acomp", "aux", "xcomp", "mark", "nsubj", "ccomp"]
+    pos = ["NOUN", "AUX", "ADV", "ADJ", "PART", "VERB", "SCONJ", "PROPN", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    source = source_of(doc[5], set())
+    assert source is not None and source.text == "Voters"
+    # `It is worth noting that ...`: the writer's aside, no one's report
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["It", "is", "worth", "noting", "that", "Lopez", "won"],
+        heads=[1, 1, 1, 2, 6, 6, 3],
+        deps=["nsubj", "ROOT", "acomp", "xcomp", "mark", "nsubj", "ccomp"],
+        pos=["PRON", "AUX", "ADJ", "VERB", "SCONJ", "PROPN", "VERB"],
+    )
+    assert source_of(doc[3], set()) is None
