@@ -31,3 +31,17 @@ def test_a_plural_noun_that_opens_no_report_stays_as_it_was(nlp: Language) -> No
     text = 'The mayor said the new parking rules were "a mess," and the council agreed.'
     doc = attribute(nlp, text, ["partial"])
     assert who(doc)[0][1] == "The mayor"
+
+
+@pytest.mark.full_model
+def test_a_surname_after_an_inverted_cue_read_as_an_adverb_is_the_speaker(nlp: Language) -> None:
+    """`"Q," said Skelly, explaining he ...`: the tagger reads "Skelly" as an adverb (its
+    ending); the speaker is not the subject of the participle's clause after the comma."""
+    text = (
+        "Bill Skelly, a longtime data operative, vouched for both men.\n\n"
+        '"Having access to the file is valuable," said Skelly, explaining he worked more '
+        "closely with Chrabaszcz."
+    )
+    doc = attribute(nlp, text)
+    assert [t.pos_ for t in doc if t.text == "Skelly"][1] == "ADV"
+    assert who(doc) == [("Bill Skelly", "Skelly", "said")]

@@ -15,8 +15,8 @@ from app.pipeline.speakers.context import (
 )
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS, according_to_source
 from app.pipeline.speakers.mentions import (
+    can_head_mention,
     candidate,
-    first_mention,
     speaker_ok,
     subject_between,
 )
@@ -115,7 +115,7 @@ def after_scan(q: QuoteContext) -> AfterScan:
             return relayed or found, tight
         if tok.tag_ != "VBG" and (j == start or _only_fillers(q, start, j)):
             # `"Q," said X` (not `"Q," saying the city ...`: a participle has no inversion)
-            inverted = first_mention(index, j + 1, para, limit=INVERTED_SPEAKER_SCAN)
+            inverted = _inverted_speaker(index, j + 1, para, limit=INVERTED_SPEAKER_SCAN)
             if inverted is not None:
                 relayed = according_later(q, inverted.i + 1)
                 found = titled_name(index, candidate(index, inverted, index.cue_extent(tok)), para)
@@ -161,7 +161,7 @@ def _reporter(q: QuoteContext, verb: Token, start: int) -> SpeakerCandidate | No
         if child.dep_ == "nsubj" and child.i >= start and speaker_ok(index, child, q.end_para):
             return candidate(index, child, index.cue_extent(verb))
     if verb.i > 0 and q.doc[verb.i - 1].text == "," and verb.dep_ != "conj":
-        inverted = first_mention(index, verb.i + 1, q.end_para, limit=INVERTED_SPEAKER_SCAN)
+        inverted = _inverted_speaker(index, verb.i + 1, q.end_para, limit=INVERTED_SPEAKER_SCAN)
         if inverted is not None:
             return candidate(index, inverted, index.cue_extent(verb))
     return None
@@ -227,7 +227,7 @@ def after_plain(q: QuoteContext) -> SpeakerCandidate | None:
         if tok.dep_ not in PLAIN_CLAUSE_DEPS or not _clause_ends_soon(index, j + 1, para):
             return None
         if j == start:
-            inverted = first_mention(index, j + 1, para, limit=INVERTED_PLAIN_SPEAKER_SCAN)
+            inverted = _inverted_speaker(index, j + 1, para, limit=INVERTED_PLAIN_SPEAKER_SCAN)
             if inverted is not None and inverted.ent_type_ in PERSON_LABELS:
                 return candidate(index, inverted, index.cue_extent(tok))
             return None
@@ -389,3 +389,27 @@ def _noun_phrase_word(token: Token) -> bool:
     if token.is_title or token.tag_ == "PRP$":
         return True
     return token.pos_ in WORDS_PHRASE_POS or token.text in {"-", "'s", "’s"}
+
+
+def _inverted_speaker(index: DocIndex, start: int, para: int, *, limit: int) -> Token | None:
+    """The speaker after an inverted cue (`"Q," said Skelly`): the first word that can head a
+    mention before a comma (not the subject of a participle after it: `said Skelly, explaining
+    he ...`), or a capitalised word right after the cue that the tagger, reading a surname's
+    ending, called an adverb or an adjective (`Skelly`, `Connolly`)."""
+    doc = index.doc
+    if start < len(doc):
+        word = doc[start]
+        if (
+            word.is_title
+            and word.is_alpha
+            and word.pos_ in {"ADV", "ADJ"}
+            and not word.is_sent_start
+        ):
+            return word if index.usable(word, para) else None
+    for k in range(start, min(len(doc), start + limit)):
+        tok = doc[k]
+        if not index.usable(tok, para) or tok.text in SENTENCE_END or tok.text == ",":
+            return None
+        if can_head_mention(tok):
+            return mention_head(tok)
+    return None
