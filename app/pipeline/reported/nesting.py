@@ -10,10 +10,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from app.pipeline.reported.extent import Found, trim
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, RELATIVE_PRONOUNS
+from app.pipeline.syntax import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, RELATIVE_PRONOUNS
 
-# Tags of a finite verb (`which he said`, not `a point for Mexico to respond`).
-FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
 # The layouts whose content is a thing or an act (`called for a wall`, `criticized the
 # department`, `urged the judge to act`), which a relative clause of its own may end. What a
 # clause reports keeps its relative clauses (`he plans to spend the $18 million he says he
@@ -50,7 +48,8 @@ def before_relative_reports(doc: Doc, found: list[Found]) -> list[Found]:
 
 def _relative_clause(doc: Doc, passage: Found) -> tuple[int, int, int] | None:
     """(cue verb, first token, end) of the relative clause whose cue verb reports `passage`,
-    when that verb has a subject of its own (`which he said`, not `who said`)."""
+    when that verb is finite (not `a point for Mexico to respond`) and has a subject of its own
+    (`which he said`, not `who said`)."""
     if passage.cue.verb is None:
         return None
     verb = doc[passage.cue.verb]

@@ -44,6 +44,8 @@ RELAY_SCAN = 60
 # How many tokens after an inverted cue (`said Smith`, `beamed Smith`) the speaker may start.
 INVERTED_SPEAKER_SCAN = 4
 INVERTED_PLAIN_SPEAKER_SCAN = 3
+# What the tagger may call a surname right after an inverted cue, from its ending (`Skelly`).
+MISREAD_NAME_POS: frozenset[str] = frozenset({"ADV", "ADJ"})
 # How many tokens after a dash a signature may take (`"Q" ― Jane Doe, mayor of Springfield`),
 # and how many of them may be words.
 DASH_SIGNATURE_SCAN = 24
@@ -402,7 +404,7 @@ def _inverted_speaker(index: DocIndex, start: int, para: int, *, limit: int) -> 
         if (
             word.is_title
             and word.is_alpha
-            and word.pos_ in {"ADV", "ADJ"}
+            and word.pos_ in MISREAD_NAME_POS
             and not word.is_sent_start
         ):
             return word if index.usable(word, para) else None
