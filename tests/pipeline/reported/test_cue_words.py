@@ -24,3 +24,13 @@ def test_reminding_someone_that_a_clause_holds_reports_the_clause(nlp: Language)
     ]
     # what a thing reminds someone of is no one's words
     assert reports(nlp, "The smell of the bakery reminded Maria Ruiz of her childhood.") == []
+
+
+@pytest.mark.full_model
+def test_signalling_that_a_clause_holds_reports_the_clause(nlp: Language) -> None:
+    text = "Maria Lopez signaled that she may run for mayor next year."
+    assert reports(nlp, text) == [
+        ("that she may run for mayor next year", "Maria Lopez", "signaled")
+    ]
+    # the noun reports nothing
+    assert reports(nlp, "The signal turned red before the train arrived.") == []
