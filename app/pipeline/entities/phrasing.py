@@ -1,7 +1,8 @@
 """What the words of a speaker mention say about whom it means: its determiners (`a` or `the`
 mayor), whether its head is a common noun, a headline's bare role, the role words a title
 matches or an organisation's name answers to, a person's name after a title at its end, whether
-the article gave its noun an owner before (`her manager`)."""
+the article gave its noun an owner before (`her manager`), whether it describes a party's member
+(`the Georgia Democrat`), and whether `they` with its cue quotes a saying (`as they say`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,12 @@ from spacy.tokens import Span, Token
 from app.pipeline.syntax import PERSON_LABELS
 from app.pipeline.text import doc_text, headline_range
 
+# Nouns for one member of a party, written after a state or province (`the Georgia Democrat`).
+PARTY_MEMBERS: frozenset[str] = frozenset(
+    {"democrat", "republican", "conservative", "liberal", "tory", "independent", "dipper"}
+)
+# Present-tense tags of a cue under "as" that make `as they say` a saying, no one's words.
+SAYING_TAGS: frozenset[str] = frozenset({"VBP"})
 # Determiners that make a nominal definite ("the mayor", "this official").
 DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 
@@ -115,4 +122,24 @@ def _person_owner(token: Token, titles: frozenset[str]) -> bool:
     """A possessor that is a person: a pronoun, a person's name, a title (`the minister's`)."""
     return token.dep_ == "poss" and (
         token.pos_ == "PRON" or token.ent_type_ in PERSON_LABELS or token.lower_ in titles
+    )
+
+
+def party_member(head: Token, mention: Span) -> bool:
+    """`the Georgia Democrat`, `The Maine Republican`: one member of a party, described by the
+    party and (often) the state; not the party (`the Democrats`) nor a name (`Republican John
+    Smith`: a first name follows)."""
+    return (
+        head.lower_ in PARTY_MEMBERS
+        and head.i == mention.end - 1
+        and mention[0].lower_ == "the"
+        and all(t.pos_ in {"PROPN", "ADJ", "DET"} for t in mention[:-1])
+    )
+
+
+def generic_saying(cue: Token) -> bool:
+    """`As they say, "Q"`: a present-tense cue under "as" with a generic "they" (not `As they
+    said in a statement`)."""
+    return cue.tag_ in SAYING_TAGS and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
     )

@@ -18,9 +18,11 @@ from app.pipeline.entities.names import Cluster, NameModel
 from app.pipeline.entities.phrasing import (
     common_noun,
     definite,
+    generic_saying,
     headline_role,
     noun_names_org,
     owned_before,
+    party_member,
     plain_definite,
     role_matches,
     titled_person,
@@ -46,8 +48,6 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset({"they"})
 SINGULAR_NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNP"})
 # The numeral that stands for one person picked from a group (`One of them, Amanda Lee, said`).
 SINGLE_ONE: str = "one"
-# Present-tense tags of a cue under "as" that make `as they say` a saying, no one's words.
-SAYING_TAGS: frozenset[str] = frozenset({"VBP"})
 # Kinds of entity whose last name word, written alone where the tagger took it for a common word
 # (`Hannity interjected`), names the entity: a person's name the NER may have called an
 # organisation (`Sean Hannity` tagged ORG) too.
@@ -66,10 +66,6 @@ NOMINAL_DISTANCE_FACTOR = 3
 SALIENCE_WINDOW = 80
 # How far back (tokens) a role nominal with no matching role looks for a named subject.
 NOMINAL_WINDOW = 150
-# Nouns for one member of a party, written after a state or province (`the Georgia Democrat`).
-PARTY_MEMBERS: frozenset[str] = frozenset(
-    {"democrat", "republican", "conservative", "liberal", "tory", "independent", "dipper"}
-)
 # How many words of a prepositional phrase may stand between a role noun and the name set off
 # after it (`the ambassador at the time, John E. Herbst`).
 APPOSED_GAP = 4
@@ -166,7 +162,7 @@ class MentionResolver:
             # `they` only as the subject of the cue itself (`the party says they ...`)
             if candidate.cue is None or head.head.i != candidate.cue[0]:
                 return Resolved.unresolved("'they' is not the subject of the cue")
-            if _saying(head.head):
+            if generic_saying(head.head):
                 return Resolved.unresolved("'as they say' quotes a saying, not a speaker")
         if head.pos_ == "PRON":
             return self.pronoun(head, article)
@@ -175,7 +171,7 @@ class MentionResolver:
             found = self._role_named_later(head, mention, article)
             if found is not None:
                 return found
-        if _party_member(head, mention):
+        if party_member(head, mention):
             # `the Georgia Democrat`, `the Maine Republican`: the member the story just named
             found = _salient_person(head, article, self.lexicons.titles, any_title=True)
             if found is not None:
@@ -461,14 +457,6 @@ def _group(head: Token, mention: Span) -> Resolved:
     return Resolved(key="group:" + text.lower(), name=text, kind="group", resolution=resolution)
 
 
-def _previous_sentence_start(token: Token) -> int:
-    """First token of the sentence before `token`'s (of its own when it is the first)."""
-    floor: int = token.sent.start
-    if floor > 0:
-        floor = token.doc[floor - 1].sent.start
-    return floor
-
-
 def _salient_person(
     head: Token,
     article: ArticleNames,
@@ -505,26 +493,6 @@ def _salient_person(
     return None
 
 
-def _party_member(head: Token, mention: Span) -> bool:
-    """`the Georgia Democrat`, `The Maine Republican`: one member of a party, described by the
-    party and (often) the state; not the party (`the Democrats`) nor a name (`Republican John
-    Smith`: a first name follows)."""
-    return (
-        head.lower_ in PARTY_MEMBERS
-        and head.i == mention.end - 1
-        and mention[0].lower_ == "the"
-        and all(t.pos_ in {"PROPN", "ADJ", "DET"} for t in mention[:-1])
-    )
-
-
 def _gender_fits(cluster: Cluster, gender: Gender | None) -> bool:
     """A noun that states a gender (`the spokeswoman`) never means a person of the other."""
     return gender is None or cluster.gender in (None, gender)
-
-
-def _saying(cue: Token) -> bool:
-    """`As they say, "Q"`: a present-tense cue under "as" with a generic "they" (not `As they
-    said in a statement`)."""
-    return cue.tag_ in SAYING_TAGS and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
-    )
