@@ -93,7 +93,9 @@ def subject_of(
         if current.dep_ == "relcl" and _issued(current, issued_nouns) and _relative(current):
             current = current.head.head  # `X released a video that said "Q"`: the issuer
             continue
-        subject = own_subject(current) or _name_read_as_adverb(current)
+        subject = (
+            own_subject(current) or _name_read_as_adverb(current) or _misread_inverted(current)
+        )
         if subject is not None:
             return subject
         if current.dep_ == "relcl" and current.head.pos_ in MENTION_POS:
@@ -128,6 +130,27 @@ def _name_read_as_adverb(verb: Token) -> Token | None:
     first = before is None or word.is_sent_start or before.is_punct or before.is_space
     if first and word.pos_ != "PROPN":
         return None  # `Later said`, `Then, asked`: a sentence's first word is capitalised anyway
+    return word
+
+
+def _misread_inverted(verb: Token) -> Token | None:
+    """`"Q," said Skelly, explaining that ...`: the capitalised word right after an inverted cue
+    (a quotation's mark or a comma before it), which the tagger, reading a surname's ending,
+    took for an adverb or an adjective of the cue."""
+    doc = verb.doc
+    if (
+        verb.i == 0
+        or verb.i + 1 >= len(doc)
+        or not (doc[verb.i - 1].is_quote or doc[verb.i - 1].text == ",")
+    ):
+        return None
+    word = doc[verb.i + 1]
+    if (
+        word.head.i != verb.i
+        or not (word.is_title and word.is_alpha)
+        or word.pos_ not in {"ADV", "ADJ"}
+    ):
+        return None
     return word
 
 

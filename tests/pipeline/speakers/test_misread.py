@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.pipeline.support import attribute, who
+from tests.pipeline.support import attribute, reports, who
 
 
 @pytest.mark.full_model
@@ -45,3 +45,18 @@ def test_a_surname_after_an_inverted_cue_read_as_an_adverb_is_the_speaker(nlp: L
     doc = attribute(nlp, text)
     assert [t.pos_ for t in doc if t.text == "Skelly"][1] == "ADV"
     assert who(doc) == [("Bill Skelly", "Skelly", "said")]
+
+
+@pytest.mark.full_model
+def test_a_participle_after_an_inverted_cue_with_a_misread_name_is_that_names(
+    nlp: Language,
+) -> None:
+    """`"Q," said Skelly, explaining that ...`: the report after the participle is Skelly's,
+    though the tagger calls "Skelly" an adverb of "said"."""
+    text = (
+        "Bill Skelly, a longtime data operative, vouched for both men.\n\n"
+        '"It was a long night," said Skelly, explaining that the crews had worked until dawn.'
+    )
+    assert reports(nlp, text) == [
+        ("that the crews had worked until dawn", "Bill Skelly", "explaining")
+    ]
