@@ -38,6 +38,8 @@ ORG_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC"})
 NON_SPEAKER_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
 # Relative pronouns: the subject of a relative clause, standing for the noun the clause modifies.
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
+# Clauses that modify a noun (`the claim, filed in court`, `the man who ...`).
+CLAUSE_MODIFIER_DEPS: frozenset[str] = frozenset({"acl", "relcl"})
 # Longest chain of name words climbed from a name part to its head.
 MAX_NAME_CHAIN = 6
 # A surname with an elided particle (`O’Malley`, `D’Souza`, `O'Toole`), which the tagger, used to
@@ -126,10 +128,6 @@ def strip_punct(span: Span) -> Span:
 def that_clause(verb: Token) -> bool:
     """The verb heads a clause that "that" opens (`fired back that the NDP had ...`)."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
-
-
-# Clauses that modify a noun (`the claim, filed in court`, `the man who ...`).
-CLAUSE_MODIFIER_DEPS: frozenset[str] = frozenset({"acl", "relcl"})
 
 
 def noun_phrase_tokens(noun: Token) -> list[Token]:

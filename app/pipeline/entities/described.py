@@ -15,6 +15,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from app.pipeline.entities.first_names import Gender
+from app.pipeline.entities.gender import BOUND_PRONOUNS, CONJOINED_SUBJECT_PRONOUNS
 from app.pipeline.entities.names import Cluster, Name
 from app.pipeline.entities.salience import sole_main_subject
 from app.pipeline.shapes import hashes_of, in_sorted
@@ -29,13 +30,9 @@ DESCRIBING_DETERMINERS: frozenset[str] = frozenset(
 # Determiners that introduce a new person (`a woman`); the others refer back to one (`the woman`).
 INTRODUCING_DETERMINERS: frozenset[str] = frozenset({"a", "an", "one", "another"})
 # Pronouns in a who-clause that state the gender of the person it describes, as its subject or
-# a possessor (`A neighbour, who asked that her name not be used because she fears ...`).
-SELF_PRONOUN_GENDERS: Mapping[str, Gender] = {
-    "he": "male",
-    "his": "male",
-    "she": "female",
-    "her": "female",
-}
+# a possessor (`A neighbour, who asked that her name not be used because she fears ...`): the
+# subject and bound pronouns the gender evidence reads too.
+SELF_PRONOUN_GENDERS: Mapping[str, Gender] = {**CONJOINED_SUBJECT_PRONOUNS, **BOUND_PRONOUNS}
 _SELF_PRONOUN_DEPS: frozenset[str] = NOMINAL_SUBJECT_DEPS | {"poss"}
 # Key prefix of described people's clusters (a named cluster's key is its canonical name).
 DESCRIBED_KEY = "described:"

@@ -27,6 +27,8 @@ from app.pipeline.syntax import (
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acl"})
 # Labels under which the parse may hang a name before its verb, taking it for an adverb.
 ADVERB_DEPS: frozenset[str] = frozenset({"advmod", "npadvmod"})
+# What the tagger may call a surname, from its ending (`Skelly`: an adverb).
+MISREAD_NAME_POS: frozenset[str] = frozenset({"ADV", "ADJ"})
 # Pronouns that never name a speaker outside a quote (expletive or object forms).
 NON_SPEAKER_PRONOUNS: frozenset[str] = frozenset(
     {"it", "this", "that", "there", "what", "which", "who", "whom", "me", "him", "us", "them"}
@@ -145,13 +147,13 @@ def _misread_inverted(verb: Token) -> Token | None:
     ):
         return None
     word = doc[verb.i + 1]
-    if (
-        word.head.i != verb.i
-        or not (word.is_title and word.is_alpha)
-        or word.pos_ not in {"ADV", "ADJ"}
-    ):
-        return None
-    return word
+    return word if word.head.i == verb.i and misread_surname(word) else None
+
+
+def misread_surname(word: Token) -> bool:
+    """A capitalised word the tagger called an adverb or an adjective from its ending (`Skelly`,
+    `Connolly`), where a name is expected."""
+    return word.is_title and word.is_alpha and word.pos_ in MISREAD_NAME_POS
 
 
 def _issued(participle: Token, issued_nouns: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from app.pipeline.speakers.context import (
     is_mark,
     is_mark_dash,
 )
-from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS, according_to_source
+from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS, according_to_source, misread_surname
 from app.pipeline.speakers.mentions import (
     can_head_mention,
     candidate,
@@ -44,8 +44,6 @@ RELAY_SCAN = 60
 # How many tokens after an inverted cue (`said Smith`, `beamed Smith`) the speaker may start.
 INVERTED_SPEAKER_SCAN = 4
 INVERTED_PLAIN_SPEAKER_SCAN = 3
-# What the tagger may call a surname right after an inverted cue, from its ending (`Skelly`).
-MISREAD_NAME_POS: frozenset[str] = frozenset({"ADV", "ADJ"})
 # How many tokens after a dash a signature may take (`"Q" ― Jane Doe, mayor of Springfield`),
 # and how many of them may be words.
 DASH_SIGNATURE_SCAN = 24
@@ -401,12 +399,7 @@ def _inverted_speaker(index: DocIndex, start: int, para: int, *, limit: int) -> 
     doc = index.doc
     if start < len(doc):
         word = doc[start]
-        if (
-            word.is_title
-            and word.is_alpha
-            and word.pos_ in MISREAD_NAME_POS
-            and not word.is_sent_start
-        ):
+        if misread_surname(word) and not word.is_sent_start:
             return word if index.usable(word, para) else None
     for k in range(start, min(len(doc), start + limit)):
         tok = doc[k]
