@@ -14,11 +14,12 @@ the tokens that can start them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS, TAG
@@ -48,6 +49,9 @@ _ATTRIBUTE_IDS: dict[str, int] = {
     "ENT_TYPE": ENT_TYPE,
 }
 
+# The attributes whose values are words (a lexicon), not a closed set of labels.
+_WORDS = frozenset({"LEMMA", "LOWER"})
+
 Test = Callable[[Token], bool]
 
 
@@ -74,6 +78,7 @@ class Shape:
     label: str
     nodes: tuple[Node, ...]
     anchor_checks: tuple[ColumnCheck, ...] = ()  # the anchor's test, on the doc's columns
+    prefilter: ColumnCheck | None = None  # see `_with_prefilters`
 
 
 def compile_shapes(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Shape]:
@@ -99,7 +104,7 @@ def compile_shapes(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Sha
             )
         first = entry["pattern"][0]
         shapes.append(Shape(label, tuple(nodes), _column_checks(first.get("RIGHT_ATTRS", {}))))
-    return shapes
+    return _with_prefilters(shapes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,10 @@ class Phrase:
     label: str
     tests: tuple[Test, ...]
     anchor_checks: tuple[ColumnCheck, ...] = ()  # the first token's test, on the doc's columns
+    prefilter: ColumnCheck | None = None  # see `_with_prefilters`
+
+
+Anchored = TypeVar("Anchored", Shape, Phrase)
 
 
 def compile_phrases(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Phrase]:
@@ -123,7 +132,30 @@ def compile_phrases(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[Ph
             raise ValueError(f"pattern {label!r}: no tokens")
         tests = tuple(_test(label, spec) for spec in tokens)
         phrases.append(Phrase(label, tests, _column_checks(tokens[0])))
-    return phrases
+    return _with_prefilters(phrases)
+
+
+def _with_prefilters(patterns: list[Anchored]) -> list[Anchored]:
+    """Each pattern whose first check is a word list, with the union of all such lists (of its
+    attribute) as its prefilter: one binary search over the doc's column per union, and each
+    pattern's own list tested on the few tokens that pass it, not one search per list."""
+    unions: dict[str, set[str]] = {}
+    for pattern in patterns:
+        first = pattern.anchor_checks[0] if pattern.anchor_checks else None
+        if first is not None and first.inside is not None and first.attribute in _WORDS:
+            unions.setdefault(first.attribute, set()).update(first.inside)
+    prefilters = {
+        attribute: ColumnCheck(attribute, frozenset(words), frozenset())
+        for attribute, words in unions.items()
+    }
+    return [
+        dataclasses.replace(p, prefilter=prefilters[p.anchor_checks[0].attribute])
+        if p.anchor_checks
+        and p.anchor_checks[0].inside is not None
+        and p.anchor_checks[0].attribute in prefilters
+        else p
+        for p in patterns
+    ]
 
 
 def match_phrases(doc: Doc, phrases: Sequence[Phrase]) -> list[tuple[str, int, int]]:
@@ -135,31 +167,54 @@ def match_phrases(doc: Doc, phrases: Sequence[Phrase]) -> list[tuple[str, int, i
     for phrase in phrases:
         length = len(phrase.tests)
         rest = phrase.tests[1:]
-        for start in _passing(doc, phrase.anchor_checks, cache):
+        for start in _passing(doc, phrase.anchor_checks, phrase.prefilter, cache):
             if start + length <= n and all(test(doc[start + 1 + k]) for k, test in enumerate(rest)):
                 found.append((start, phrase.label, start + length))
     found.sort()
     return [(label, start, end) for start, label, end in found]
 
 
-def _passing(doc: Doc, checks: tuple[ColumnCheck, ...], cache: dict[Any, Any]) -> list[int]:
+def _passing(
+    doc: Doc, checks: tuple[ColumnCheck, ...], prefilter: ColumnCheck | None, cache: dict[Any, Any]
+) -> list[int]:
     """Indices of the tokens that pass a first node's test, tested on the doc's columns (no
-    Token made). `cache` keeps, for one doc, each attribute's column and each check's answer:
-    most patterns start from the same cue words."""
-    keep = numpy.ones(len(doc), dtype=bool)
-    for check in checks:
-        passed = cache.get(check)
-        if passed is None:
-            column = cache.get(check.attribute)
-            if column is None:
-                column = cache[check.attribute] = doc.to_array(_ATTRIBUTE_IDS[check.attribute])
-            passed = ~in_sorted(column, hashes_of(check.outside))
-            if check.inside is not None:
-                passed &= in_sorted(column, hashes_of(check.inside))
-            cache[check] = passed
-        keep &= passed
-    rows: list[int] = numpy.flatnonzero(keep).tolist()
-    return rows
+    Token made). The first check (a word list, as `_column_checks` orders them) reads the rows
+    its prefilter passed (or the whole column) and its rows are kept in `cache` for the doc
+    (most patterns start from the same cue words); the other checks read only those rows."""
+    if not checks:
+        return list(range(len(doc)))
+    first = checks[0]
+    rows = cache.get(first)
+    if rows is None:
+        column = _column(doc, first.attribute, cache)
+        if prefilter is None:
+            rows = numpy.flatnonzero(_passes(column, first))
+        else:
+            candidates = cache.get(prefilter)
+            if candidates is None:
+                candidates = cache[prefilter] = numpy.flatnonzero(_passes(column, prefilter))
+            rows = candidates[_passes(column[candidates], first)]
+        cache[first] = rows
+    for check in checks[1:]:
+        if not len(rows):
+            break
+        rows = rows[_passes(_column(doc, check.attribute, cache)[rows], check)]
+    found: list[int] = rows.tolist()
+    return found
+
+
+def _column(doc: Doc, attribute: str, cache: dict[Any, Any]) -> numpy.ndarray:
+    column = cache.get(attribute)
+    if column is None:
+        column = cache[attribute] = doc.to_array(_ATTRIBUTE_IDS[attribute])
+    return column
+
+
+def _passes(values: numpy.ndarray, check: ColumnCheck) -> numpy.ndarray:
+    passed: numpy.ndarray = ~in_sorted(values, hashes_of(check.outside))
+    if check.inside is not None:
+        passed &= in_sorted(values, hashes_of(check.inside))
+    return passed
 
 
 def _column_checks(attrs: dict[str, Any]) -> tuple[ColumnCheck, ...]:
@@ -171,7 +226,8 @@ def _column_checks(attrs: dict[str, Any]) -> tuple[ColumnCheck, ...]:
         else:
             inside = frozenset(value["IN"]) if "IN" in value else None
             checks.append(ColumnCheck(name, inside, frozenset(value.get("NOT_IN", ()))))
-    return tuple(checks)
+    # a word list first: it passes the fewest tokens, and the other checks read only those
+    return tuple(sorted(checks, key=lambda c: (c.inside is None, c.attribute not in _WORDS)))
 
 
 def distinct_string_mask(
@@ -248,7 +304,7 @@ def match(doc: Doc, shapes: Sequence[Shape]) -> list[tuple[str, dict[str, int]]]
     found: list[tuple[int, str, dict[str, int]]] = []
     for shape in shapes:
         anchor, rest = shape.nodes[0], shape.nodes[1:]
-        for i in _passing(doc, shape.anchor_checks, cache):
+        for i in _passing(doc, shape.anchor_checks, shape.prefilter, cache):
             token = doc[i]
             for binding in _extend({anchor.name: token}, rest, children):
                 found.append((i, shape.label, {k: t.i for k, t in binding.items()}))

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from app.pipeline.lexicon import read_patterns
 from app.pipeline.shapes import (
+    ColumnCheck,
     compile_phrases,
     compile_shapes,
     hashes_of,
@@ -76,6 +77,31 @@ def test_matches_equal_spacys() -> None:
     ours = match(doc, compile_shapes(doc.vocab, PATTERNS))
     assert ours == [("clause", {"cue": 1, "content": 3}), ("up", {"cue": 6, "content": 3})]
     assert _spacys_matches(doc, PATTERNS) == sorted(
+        (label, list(nodes.values())) for label, nodes in ours
+    )
+
+
+def test_word_lists_share_one_prefilter_and_still_match_alone() -> None:
+    """The first-node word lists of one set of patterns are searched as one union; a word in the
+    union but not in a pattern's own list ("say" for a `tell` pattern) does not match it."""
+    tell = {
+        "label": "told",
+        "pattern": [{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": {"IN": ["tell"]}}}],
+    }
+    by_dep = {"label": "root", "pattern": [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"DEP": "ROOT"}}]}
+    doc = _doc()
+    shapes = compile_shapes(doc.vocab, [*PATTERNS, tell, by_dep])
+    assert [s.prefilter for s in shapes[:3]] == [
+        ColumnCheck("LEMMA", frozenset({"say", "tell"}), frozenset())
+    ] * 3
+    assert shapes[3].prefilter is None
+    ours = match(doc, shapes)
+    assert ours == [
+        ("clause", {"cue": 1, "content": 3}),
+        ("root", {"v": 1}),
+        ("up", {"cue": 6, "content": 3}),
+    ]
+    assert _spacys_matches(doc, [*PATTERNS, tell, by_dep]) == sorted(
         (label, list(nodes.values())) for label, nodes in ours
     )
 

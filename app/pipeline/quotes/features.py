@@ -9,6 +9,7 @@ near. The features are the columns of the learned classifier, so their names are
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -198,18 +199,28 @@ def is_caption(line: str, marks: frozenset[str]) -> bool:
     running text proves nothing."""
     low = line.strip().lower()
     head, tail = low[:CREDIT_CHARS], low[-CREDIT_CHARS:]
-    closing = low.rstrip(". ")
-    # a slashed credit ("reuters/") closes a caption; opening a line it names a poll
-    # (Reuters/Ipsos); a whole credit in parentheses ("(cbc)") counts only where it ends the
-    # line, since "(Reuters)" opening a line is a dateline
+    closing_marks, tail_marks, head_marks = _caption_marks(marks)
     return (
-        any(
-            closing.endswith(m) if m.endswith(")") else m in tail or ("/" not in m and m in head)
-            for m in marks
-        )
-        or _CREDIT_RE.search(line) is not None
-        or _GLUED_CREDIT_RE.search(line) is not None
+        low.rstrip(". ").endswith(closing_marks)
+        or any(m in tail for m in tail_marks)
+        or any(m in head for m in head_marks)
+        # (both credits hold a slash: most lines have none, and the searches cost more)
+        or ("/" in line and _CREDIT_RE.search(line) is not None)
+        or ("/" in line and _GLUED_CREDIT_RE.search(line) is not None)
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _caption_marks(
+    marks: frozenset[str],
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The credit marks by where they count: a whole credit in parentheses ("(cbc)") only where
+    it ends the line, since "(Reuters)" opening a line is a dateline; the others anywhere in the
+    line's tail, or in its head unless slashed ("reuters/" closes a caption; opening a line it
+    names a poll, Reuters/Ipsos)."""
+    closing = tuple(sorted(m for m in marks if m.endswith(")")))
+    anywhere = tuple(sorted(m for m in marks if not m.endswith(")")))
+    return closing, anywhere, tuple(m for m in anywhere if "/" not in m)
 
 
 def next_word(after: str) -> str:

@@ -48,8 +48,10 @@ ELIDED_WORDS: frozenset[str] = frozenset(
 # Three apostrophes after a word close a nested single quote, then the double one (`in line,'''
 # Ms. Lopez said`): the first is the inner closing mark, so it is matched alone, inside the
 # passage. (At an opening, `'''Hello`, the run follows a blank and splits as two, then one.)
+# Every alternative opens with a mark, the look-behind after it: the engine then skips to the
+# next mark character instead of trying the look-behind at every position.
 _MARK_RE = re.compile(
-    r"(?<=[^\s'])'(?=''(?!'))|''|``|[" + re.escape("".join(sorted(ALL_MARKS))) + "]"
+    r"'(?<=[^\s']')(?=''(?!'))|''|``|[" + re.escape("".join(sorted(ALL_MARKS))) + "]"
 )
 # An HTML/XML tag left in the text: its attribute values are not quotations (embedded posts carry
 # long ones). Linear: a failed match stops at the next angle bracket.
