@@ -201,9 +201,13 @@ class SpeakerResolver(DataPipe):
                 f"[speaker_resolver] needs a dependency parse: add a parser before '{self.name}'"
             )
         spans = list(doc.spans[self.spans_key])
-        quoted = quoted_mask(doc, spans)
+        # each span's values read once: `span._` is built anew on every access
+        exts = [span._ for span in spans]
+        quotes: list[Quote | None] = [ext.quote for ext in exts]
+        candidates: list[SpeakerCandidate | None] = [ext.speaker_candidate for ext in exts]
+        quoted = quoted_mask(doc, spans, quotes)
         names = NameModel(self.lexicons, self._genders)
-        found = names.collect(doc, spans, quoted)
+        found = names.collect(doc, candidates, quoted)
         mark_bound_genders(doc, found, quoted)
         clusters = cluster_names(found, self._genders)
         votes = gather(
@@ -226,14 +230,12 @@ class SpeakerResolver(DataPipe):
             salience=self.salience,
         )
         resolver.observer = self.pronoun_observer
-        speakers = frozenset(
-            c.head for s in spans if (c := s._.speaker_candidate) is not None and c.head is not None
-        )
+        speakers = frozenset(c.head for c in candidates if c is not None and c.head is not None)
         self._follow_roles(doc, speakers, quoted, resolver, article, timeline)
         resolved: list[Resolved | None] = []
         chain = narrative_pronouns(doc, speakers, quoted)
         k = 0
-        for span in spans:
+        for span, quote, candidate in zip(spans, quotes, candidates, strict=True):
             while k < len(chain) and chain[k] < span.start:
                 # the article's own "he"/"she" before this quote keeps its person in focus
                 pronoun = doc[chain[k]]
@@ -241,12 +243,9 @@ class SpeakerResolver(DataPipe):
                 if antecedent.key is not None:
                     timeline.add(Mention(pronoun.i, antecedent.key, "pronoun", subject=True))
                 k += 1
-            ext = span._  # (one accessor per span: `span._` is built anew on every access)
-            quote: Quote | None = ext.quote
             if quote is None or not quote.is_speech:
                 resolved.append(None)
                 continue
-            candidate: SpeakerCandidate | None = ext.speaker_candidate
             result = resolver.resolve(doc, candidate, article, resolved)
             resolved.append(result)
             if result is not None and candidate is not None:
@@ -255,7 +254,7 @@ class SpeakerResolver(DataPipe):
                 )
             if result is not None and result.key in article.clusters:
                 _follow(doc, span, candidate, result, article, votes, timeline)
-        return _finish(doc, spans, resolved, article.clusters, self.calibrator)
+        return _finish(doc, spans, quotes, candidates, resolved, article.clusters, self.calibrator)
 
     def _follow_roles(
         self,
@@ -314,6 +313,8 @@ class SpeakerResolver(DataPipe):
 def _finish(
     doc: Doc,
     spans: Sequence[Span],
+    quotes: Sequence[Quote | None],
+    candidates: Sequence[SpeakerCandidate | None],
     resolved: Sequence[Resolved | None],
     clusters: dict[str, Cluster],
     calibrator: Calibrator,
@@ -326,13 +327,10 @@ def _finish(
     entity_info: dict[str, Resolved] = {}
     quote_counts: dict[str, int] = {}
     attributions: list[Attribution | None] = []
-    for span, result in zip(spans, resolved, strict=True):
-        ext = span._
-        quote: Quote | None = ext.quote
+    for span, quote, candidate, result in zip(spans, quotes, candidates, resolved, strict=True):
         if quote is None or not quote.is_speech:
             attributions.append(None)
             continue
-        candidate: SpeakerCandidate | None = ext.speaker_candidate
         mention = char_span(doc, candidate.mention if candidate is not None else None)
         cue = char_span(doc, candidate.cue if candidate is not None else None)
         prior = candidate.prior if candidate is not None else 0.0

@@ -23,6 +23,10 @@ FIRST_NAME_ANSWERS: frozenset[str] = frozenset(
 )
 
 
+# How many answers `GenderLexicon` keeps before it starts again.
+MAX_REMEMBERED = 50_000
+
+
 class GenderLexicon:
     """First names -> gender, from the gender_guesser package (loaded in initialize), with the
     project's own answers first (`overrides`: names it does not know or calls androgynous that
@@ -38,9 +42,19 @@ class GenderLexicon:
         self._detector = gender_detector.Detector(case_sensitive=False)
         self._overrides = dict(overrides or {})
         self._country = country
+        # answers already given: an article asks for the same names many times
+        self._answers: dict[str, str] = {}
 
     def answer(self, first_name: str) -> str:
         """gender_guesser's answer: male, female, mostly_male, mostly_female, andy, unknown."""
+        found = self._answers.get(first_name)
+        if found is None:
+            if len(self._answers) >= MAX_REMEMBERED:
+                self._answers.clear()  # (a long-running service meets ever more words)
+            found = self._answers[first_name] = self._look_up(first_name)
+        return found
+
+    def _look_up(self, first_name: str) -> str:
         override = self._overrides.get(first_name.lower())
         if override is not None:
             return override

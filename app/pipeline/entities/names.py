@@ -145,7 +145,11 @@ class NameModel:
         self._at: dict[int, Name | None] = {}
         self._at_doc: Doc | None = None
 
-    def collect(self, doc: Doc, spans: Sequence[Span], quoted: list[bool]) -> list[Name]:
+    def collect(
+        self, doc: Doc, candidates: Sequence[SpeakerCandidate | None], quoted: list[bool]
+    ) -> list[Name]:
+        """Every name of the doc outside quotations, and every quote speaker's (`candidates`:
+        each quote span's `span._.speaker_candidate`)."""
         heads: dict[int, Token] = {}
         for ent in doc.ents:
             if ent.label_ in PERSON_LABELS or ent.label_ in ORG_LABELS:
@@ -161,8 +165,7 @@ class NameModel:
         for i in proper_nouns_in(doc, FIRST_NAME_RUN_DEPS):
             if not quoted[i] and i not in heads and self._first_name_run(doc[i]):
                 heads[i] = doc[i]
-        for span in spans:
-            candidate: SpeakerCandidate | None = span._.speaker_candidate
+        for candidate in candidates:
             if candidate is not None and candidate.head is not None:
                 head = doc[candidate.head]
                 if (
@@ -435,10 +438,10 @@ def _family(head: Token, before: Token) -> bool:
     return head.tag_ == "NNPS" and before.lower_ == "the" and head.lower_.endswith("s")
 
 
-def quoted_mask(doc: Doc, spans: Sequence[Span]) -> list[bool]:
+def quoted_mask(doc: Doc, spans: Sequence[Span], quotes: Sequence[Quote | None]) -> list[bool]:
+    """Per token: inside a quotation (`quotes`: each span's `span._.quote`, read once)."""
     mask = [False] * len(doc)
-    for span in spans:
-        quote: Quote | None = span._.quote
+    for span, quote in zip(spans, quotes, strict=True):
         if quote is not None and quote.is_quotation:
             for i in range(span.start, span.end):
                 mask[i] = True

@@ -64,7 +64,8 @@ def _name_only_lines(doc: Doc) -> list[tuple[int, int]]:
     text = doc_text(doc)
     lines = []
     for lo, hi in paragraph_ranges(text):
-        words = text[lo:hi].strip(NAME_LINE_STRIP).split()
+        # (a split past the longest name line tells that the line is longer: no need for all)
+        words = text[lo:hi].strip(NAME_LINE_STRIP).split(maxsplit=MAX_NAME_LINE_WORDS)
         if 2 <= len(words) <= MAX_NAME_LINE_WORDS and all(w[:1].isupper() for w in words):
             span = doc.char_span(lo, hi, alignment_mode="expand")
             if span is not None and all(t.ent_type_ == "PERSON" or t.is_punct for t in span):

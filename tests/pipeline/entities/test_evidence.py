@@ -7,6 +7,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from app.pipeline.entities import first_names
 from app.pipeline.entities.first_names import GenderLexicon
 from app.pipeline.entities.gender import bound_pronoun_rows
 from app.pipeline.extensions import QUOTES_KEY
@@ -257,6 +258,24 @@ def test_a_compound_given_name_is_its_first_names_gender(first_name: str, gender
 
 def test_a_compound_of_names_the_lexicon_does_not_know_has_no_gender() -> None:
     assert GenderLexicon(country="usa").gender("Xqz-Yves") is None
+
+
+def test_the_name_lexicon_answers_again_the_same_and_keeps_a_bounded_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(first_names, "MAX_REMEMBERED", 3)
+    lexicon = GenderLexicon(country="usa")
+    asked = ["Rand", "Jan", "George", "Jorge", "Zqxv", "Rand", "Jan"]
+    assert [lexicon.answer(n) for n in asked] == [
+        "male",
+        "mostly_female",
+        "male",
+        "male",
+        "unknown",
+        "male",
+        "mostly_female",
+    ]
+    assert len(lexicon._answers) <= 3
 
 
 def test_the_name_lexicon_refuses_a_country_it_does_not_know() -> None:

@@ -90,9 +90,9 @@ def test_a_surname_a_family_shares_joins_the_name_its_bound_pronoun_fits(nlp: La
     resolver = nlp.get_pipe("speaker_resolver")
     assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
     spans = list(doc.spans[QUOTES_KEY])
-    quoted = quoted_mask(doc, spans)
+    quoted = quoted_mask(doc, spans, [s._.quote for s in spans])
     model = NameModel(resolver.lexicons, resolver._genders)
-    names = model.collect(doc, spans, quoted)
+    names = model.collect(doc, [s._.speaker_candidate for s in spans], quoted)
     mark_bound_genders(doc, names, quoted)
     clusters = cluster_names(names, resolver._genders)
     assert [n.text for n in clusters["dorothy lazar"].names] == ["Dorothy Lazar", "Lazar"]
@@ -254,7 +254,9 @@ def test_a_name_coordinated_with_another_that_the_ner_missed_is_a_name(nlp: Lang
     doc = nlp("Lest you assume that my parents, James and Olive Meehan, were uneducated, I say no.")
     spans = list(doc.spans[QUOTES_KEY])
     names = NameModel(resolver.lexicons, resolver._genders).collect(
-        doc, spans, quoted_mask(doc, spans)
+        doc,
+        [s._.speaker_candidate for s in spans],
+        quoted_mask(doc, spans, [s._.quote for s in spans]),
     )
     assert [n.text for n in names] == ["James", "Olive Meehan"]
 
