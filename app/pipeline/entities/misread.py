@@ -79,14 +79,21 @@ def person_read_as_org(
 ) -> bool:
     """A name tagged an organisation whose last words are a title, a first name and `head`
     (`NDP MP Don Davies`, `Bank of Canada Governor Tiff Macklem`): the NER read the holder of
-    the title into the organisation's name."""
+    the title into the organisation's name. Or a lone word tagged an organisation right after a
+    capitalised title outside it (`Premier Ford`, `Gov. Cuomo`): a surname the NER took for a
+    company's name."""
     if head.ent_type_ not in ORG_READ_LABELS or head.pos != PROPN:
         return False
     doc = head.doc
     for first in range(head.i - 1, max(head.i - 1 - MAX_NAME_WORDS_AFTER_TITLE, 0), -1):
         if is_first_name(doc[first].text) and is_title(doc[first - 1].lower_):
             return True
-    return False
+    if head.ent_iob_ != "B" or head.i == 0 or not head.is_title:
+        return False
+    if head.i + 1 < len(doc) and doc[head.i + 1].ent_iob_ == "I":
+        return False  # (an organisation of several words: `General Motors Canada`)
+    before = doc[head.i - 1]
+    return before.ent_iob_ == "O" and before.is_title and is_title(before.lower_)
 
 
 def person_read_as_place(

@@ -62,6 +62,9 @@ QUESTION_DEPS: frozenset[str] = frozenset({"advcl", "ccomp"})
 OBJECT_FIRST_VERBS: frozenset[str] = frozenset({"accuse", "ask", "urge", "call"})
 # The shapes whose content follows such an object (an infinitive, `of`/`for` + gerund).
 OBJECT_FIRST_LABELS: frozenset[str] = frozenset({"infinitive", "charge"})
+# How a time is hung on a verb, and the entity labels of its words (see `_past_leading_time`).
+TIME_DEPS: frozenset[str] = frozenset({"npadvmod", "prep"})
+TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
 
 
 def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str]) -> list[Found]:
@@ -127,6 +130,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         if act is not None and act.i == content.i:
             return []  # `Police arrest two men, say ...`: what the source did, not what it said
         start, end = trim(doc, *subtree_range(content))
+        if start == cue_verb.i + 1:
+            start = _past_leading_time(doc, start, end, content)
         if label in OBJECT_FIRST_LABELS:
             start = min(start, _object_first(cue_verb, content))
         if "for" in nodes:
@@ -147,6 +152,25 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         # `This campaign, he says, is different` parsed with the clause under the cue
         return _around(doc, (start, end), _attribution(cue_verb, content, start, end), cue)
     return [Found(start, end, cue)]
+
+
+def _past_leading_time(doc: Doc, start: int, end: int, content: Token) -> int:
+    """The content's start past a time the parser hung on its verb though it dates the saying
+    (`said Tuesday the team needs ...`, `said on Friday he met ...`): a phrase of date or time
+    words, with its comma, right after the cue and before the clause's own subject."""
+    phrase = doc[start]
+    while phrase.head.i != content.i and phrase.head.i != phrase.i and phrase.head.i < end:
+        phrase = phrase.head
+    if phrase.head.i != content.i or phrase.dep_ not in TIME_DEPS or phrase.left_edge.i != start:
+        return start
+    words = [t for t in phrase.subtree if t.dep_ != "prep"]
+    if not words or not all(t.ent_type_ in TIME_LABELS for t in words):
+        return start
+    after = phrase.right_edge.i + 1
+    if after < end and doc[after].text == ",":
+        after += 1
+    subject = next((c for c in content.lefts if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+    return after if subject is not None and subject.left_edge.i >= after else start
 
 
 def _is_question(clause: Token) -> bool:

@@ -93,6 +93,26 @@ def test_a_person_read_as_an_organisation_follows_a_title() -> None:
     assert not person_read_as_org(doc[3], _is_first_name, _is_title)
 
 
+def test_a_lone_surname_read_as_an_organisation_after_a_title_is_a_person() -> None:
+    """`Premier Ford told reporters`, "Ford" tagged a company: the title's holder."""
+    words = ["Governor", "Ford", "told", "reporters"]
+    pos = ["PROPN", "PROPN", "VERB", "NOUN"]
+    deps, heads = ["compound", "nsubj", "ROOT", "dobj"], [1, 2, 2, 2]
+    org = ["O", "B-ORG", "O", "O"]
+    assert person_read_as_org(_doc(words, pos, deps, heads, org)[1], _is_first_name, _is_title)
+    # the title inside the organisation's name, a longer name, a lower-case or no title: a company
+    inside = ["B-ORG", "I-ORG", "O", "O"]
+    doc = _doc(words, pos, deps, heads, inside)
+    assert not person_read_as_org(doc[1], _is_first_name, _is_title)
+    longer = _doc([*words[:2], "Motors", "said"], pos, deps, heads, ["O", "B-ORG", "I-ORG", "O"])
+    assert not person_read_as_org(longer[2], _is_first_name, _is_title)
+    assert not person_read_as_org(longer[1], _is_first_name, _is_title)
+    lower = _doc(["governor", *words[1:]], pos, deps, heads, org)
+    assert not person_read_as_org(lower[1], _is_first_name, _is_title)
+    no_title = _doc(["Detroit", *words[1:]], pos, deps, heads, org)
+    assert not person_read_as_org(no_title[1], _is_first_name, _is_title)
+
+
 def test_an_owner_read_into_a_name_is_a_team_before_a_named_persons_surname() -> None:
     words = ["Leafs", "'", "Matthews", "says", "Auston", "Matthews", "spoke"]
     pos = ["PROPN", "PART", "PROPN", "VERB", "PROPN", "PROPN", "VERB"]

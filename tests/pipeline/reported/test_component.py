@@ -528,6 +528,34 @@ def test_a_clause_before_an_inverted_cue_is_one_report(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_a_clause_before_a_cue_parsed_as_its_second_verb_is_reported(nlp: Language) -> None:
+    """`CLAUSE, X announced Friday.` with the cue hung on the clause's verb as a conjunct."""
+    text = (
+        "HALIFAX \u2014 The federal government will spend $2 billion over five years to build "
+        "homes in Atlantic Canada, Housing Minister Sean Fraser announced Friday."
+    )
+    assert reports(nlp, text) == [
+        (
+            "The federal government will spend $2 billion over five years to build homes in "
+            "Atlantic Canada",
+            "Sean Fraser",
+            "announced",
+        )
+    ]
+    # a second verb with its own object (what it reports), or joined by "but", reports nothing
+    # of the first
+    text = "The team lost the game, and the coach announced his resignation."
+    assert reports(nlp, text) == [("his resignation", "the coach", "announced")]
+    assert reports(nlp, "The party lost the seat, but the leader insisted.") == []
+
+
+@pytest.mark.full_model
+def test_a_time_right_after_the_cue_dates_the_saying(nlp: Language) -> None:
+    text = "Maple Leafs coach Craig Berube said Tuesday the team needs a veteran defenceman."
+    assert reports(nlp, text) == [("the team needs a veteran defenceman", "Craig Berube", "said")]
+
+
+@pytest.mark.full_model
 def test_capitals_and_a_dash_inside_a_sentence_are_no_dateline(nlp: Language) -> None:
     text = "The mayor said I \u2014 and only I \u2014 would decide."
     assert [p for p, _, _ in reports(nlp, text)] == ["I \u2014 and only I \u2014 would decide"]

@@ -129,6 +129,21 @@ def test_he_finds_a_member_the_ner_read_into_his_party(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_he_finds_the_premier_whose_surname_the_ner_read_as_a_company(nlp: Language) -> None:
+    """`Premier Ford` with "Ford" tagged an organisation: the subject just named, not the man
+    named two paragraphs up, is who "he" is."""
+    text = (
+        "Province rejects city's request\n\n"
+        "Police spokesperson Sgt. Mark Ellis said the driver was co-operating with "
+        "investigators.\n\n"
+        'Premier Ford told reporters the province "won\'t be writing a blank cheque."\n\n'
+        '"We will keep talking," he said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [w[:2] for w in who(doc)] == [("Ford", "Premier Ford"), ("Ford", "he")]
+
+
+@pytest.mark.full_model
 def test_a_name_alone_on_its_line_is_a_byline_not_an_antecedent(nlp: Language) -> None:
     """`Bill Graveland ¶ The Canadian Press` over a story that names its speaker only by role:
     "he" is not the reporter; a signed quote (`— Bill Graveland`) still gives its signer."""
