@@ -31,6 +31,8 @@ BOUND_PRONOUNS: dict[str, Gender] = {
     "her": "female",
     "herself": "female",
 }
+# Object pronouns: another person in the clause, whom the possessives after may mean.
+OBJECT_PRONOUNS: frozenset[str] = frozenset({"him", "her"})
 # Subject pronouns of a clause conjoined to the name's own (`Lee spoke, and she left`).
 CONJOINED_SUBJECT_PRONOUNS: dict[str, Gender] = {"he": "male", "she": "female"}
 # Weight of each kind of evidence (an honorific outweighs a first name the lexicon knows).
@@ -127,11 +129,12 @@ def mark_bound_genders(doc: Doc, names: Sequence[Name], quoted: Sequence[bool]) 
 
 
 def bound_pronoun_rows(doc: Doc) -> list[int]:
-    """Indices of the doc's words that are one of `BOUND_PRONOUNS`, from its LOWER column (the
-    clauses of the subject names are then searched for these few tokens only)."""
+    """Indices of the doc's words that are one of `BOUND_PRONOUNS` or `OBJECT_PRONOUNS`, from
+    its LOWER column (the clauses of the subject names are then searched for these few tokens
+    only)."""
     if not len(doc):
         return []
-    found = in_sorted(doc.to_array(LOWER), hashes_of(frozenset(BOUND_PRONOUNS)))
+    found = in_sorted(doc.to_array(LOWER), hashes_of(frozenset(BOUND_PRONOUNS) | OBJECT_PRONOUNS))
     rows: list[int] = numpy.flatnonzero(found).tolist()
     return rows
 
@@ -157,11 +160,16 @@ def _bound_pronouns(
             break
         k += 1
     for i in pronouns[bisect_right(pronouns, head) : bisect_left(pronouns, limit)]:
-        gender = BOUND_PRONOUNS.get(doc[i].lower_)
-        if gender is None or quoted[i] or doc[i].pos_ != "PRON":
+        word = doc[i].lower_
+        if quoted[i] or doc[i].pos_ != "PRON":
             continue
-        if doc[i].lower_ == "her" and doc[i].dep_ != "poss":
-            continue  # the object "her" ("Comey criticized her") is someone else
+        if word in OBJECT_PRONOUNS and doc[i].dep_ != "poss":
+            # the object "him"/"her" is someone else, whom the possessives after may mean
+            # (`Badenoch accused him of breaking his promises`)
+            break
+        gender = BOUND_PRONOUNS.get(word)
+        if gender is None:
+            continue
         if _in_clause_of(doc, i, verb.i, head):
             box.add(gender, BOUND_PRONOUN_VOTE, "bound pronoun")
     for conjoined in verb.conjuncts:

@@ -400,6 +400,8 @@ class NameModel:
             return False
         if len(words) == 1 and describes_noun(head):
             return False  # `a Chicano nationalist group`: a word describing a thing
+        if len(words) == 1 and not _heads_its_entity(head):
+            return False  # `the House of Commons`: a word inside a longer organisation's name
         if any(word in self.lexicons.org_nouns for word in words):
             return False
         if len(words) == 1:
@@ -409,6 +411,18 @@ class NameModel:
 
 
 # ---- small pure helpers ---------------------------------------------------------------------
+
+
+def _heads_its_entity(token: Token) -> bool:
+    """The token is the root of the NER's entity that holds it (`Sen. Burton`: "Burton"; not
+    "Commons" in `the House of Commons`), or in none."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].root.i == token.i
 
 
 def _one_entity(doc: Doc, start: int, head_i: int) -> bool:

@@ -208,9 +208,15 @@ def test_a_pronoun_with_no_one_it_can_mean_says_why(nlp: Language) -> None:
     ]
 
 
-def test_bound_pronoun_rows_are_the_possessives_and_reflexives() -> None:
-    doc = spacy.blank("en")("His aide said Her Majesty hurt herself, and he blamed HIMSELF .")
-    assert [doc[i].text for i in bound_pronoun_rows(doc)] == ["His", "Her", "herself", "HIMSELF"]
+def test_bound_pronoun_rows_are_the_possessives_reflexives_and_object_pronouns() -> None:
+    doc = spacy.blank("en")("His aide said Her Majesty hurt herself, and he blamed HIMSELF , him .")
+    assert [doc[i].text for i in bound_pronoun_rows(doc)] == [
+        "His",
+        "Her",
+        "herself",
+        "HIMSELF",
+        "him",
+    ]
     assert bound_pronoun_rows(spacy.blank("en")("")) == []
 
 

@@ -274,6 +274,33 @@ def test_an_object_her_is_no_evidence_of_the_subjects_gender(nlp: Language) -> N
 
 
 @pytest.mark.full_model
+def test_a_possessive_after_an_object_pronoun_is_no_evidence_of_the_subjects_gender(
+    nlp: Language,
+) -> None:
+    """`Kemi Badenoch accused him of breaking his promises`: "his" is the man she accused, so
+    she is not made a man, and "she" after her quotation is hers."""
+    text = (
+        "Prime Minister Keir Starmer defended the budget.\n\n"
+        "Conservative leader Kemi Badenoch accused him of breaking his promises. "
+        '"He has done exactly that," she said.'
+    )
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("Kemi Badenoch", "pronoun")]
+    assert [s.gender for s in doc._.speakers] == ["female"]
+
+
+@pytest.mark.full_model
+def test_a_word_inside_a_longer_organisation_name_is_no_person(nlp: Language) -> None:
+    """`told MPs in the House of Commons`: "Commons" is no one "she" could be."""
+    text = (
+        "Keir Starmer told MPs in the House of Commons that the plan would work. "
+        '"It is a mess," she said.'
+    )
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [(None, "context")]
+
+
+@pytest.mark.full_model
 def test_a_lawsuit_is_no_name_a_surname_joins(nlp: Language) -> None:
     """`Trump v. Trump` names a case: the lone "Trump" after it is still Donald Trump."""
     text = (
