@@ -29,6 +29,7 @@ ORG_READ_LABELS: frozenset[str] = frozenset({"ORG", "GPE"})
 MAX_NAME_WORDS_AFTER_TITLE = 2
 # The NER's label for a place, which it gives some lone first names (`Her grandson, Liam,`).
 PLACE_LABEL = "GPE"
+TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
 # The label the NER gives a person's name with its title in front (`Language Minister X`), or a
 # surname right after a quotation's closing mark.
 WORK_LABEL = "WORK_OF_ART"
@@ -109,23 +110,40 @@ def person_read_as_place(
     after = head.i + 1
     if after < len(doc) and doc[after].ent_iob_ == "I":
         return False  # (not the place's last word)
+    if _surname_after_first_name(head, is_first_name):
+        return True
     start = head.i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
-    if start == head.i and head.i > 0:
-        first = doc[head.i - 1]
-        if (
-            first.pos == PROPN
-            and first.ent_iob_ == "O"
-            and first.is_title
-            and is_first_name(first.text)
-        ):
-            return True
     # (a place of several words, `Prince Albert`, only when set beside a person's noun)
     return (
         head.dep_ == "appos"
         and head.head.lemma_.lower() in person_nouns
         and is_first_name(doc[start].text)
+    )
+
+
+def person_read_as_date(head: Token, is_first_name: Callable[[str], bool]) -> bool:
+    """A lone proper noun tagged a date or time right after a first name that no entity holds
+    (`said Calgary mom Priya Sandhu` with "Sandhu" a date): a surname."""
+    if head.ent_type_ not in TIME_LABELS or head.pos != PROPN:
+        return False
+    after = head.i + 1
+    if after < len(head.doc) and head.doc[after].ent_iob_ == "I":
+        return False
+    return _surname_after_first_name(head, is_first_name)
+
+
+def _surname_after_first_name(head: Token, is_first_name: Callable[[str], bool]) -> bool:
+    """`head` is a one-word entity right after a capitalised first name outside any entity."""
+    if head.ent_iob_ != "B" or head.i == 0:
+        return False
+    first = head.doc[head.i - 1]
+    return (
+        first.pos == PROPN
+        and first.ent_iob_ == "O"
+        and first.is_title
+        and is_first_name(first.text)
     )
 
 

@@ -25,6 +25,7 @@ from app.pipeline.entities.misread import (
     month_read_as_name,
     nationality_word,
     owner_read_into_name,
+    person_read_as_date,
     person_read_as_org,
     person_read_as_place,
     person_read_as_work,
@@ -157,7 +158,9 @@ class NameModel:
                     continue
                 if not portfolio_read_as_org(ent, self._is_title):
                     heads[ent.root.i] = ent.root
-            elif person_read_as_place(ent.root, self.is_first_name, self._person_nouns):
+            elif person_read_as_place(
+                ent.root, self.is_first_name, self._person_nouns
+            ) or person_read_as_date(ent.root, self.is_first_name):
                 heads[ent.root.i] = ent.root
         for i in proper_nouns_in(doc, NAME_DEPS):
             if not quoted[i] and i not in heads:
@@ -227,7 +230,9 @@ class NameModel:
             owner_read_into_name(head, self.lexicons.org_nouns)
         ):
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
-        elif person_read_as_place(head, self.is_first_name, self._person_nouns):
+        elif person_read_as_place(head, self.is_first_name, self._person_nouns) or (
+            person_read_as_date(head, self.is_first_name)
+        ):
             label = "PERSON"  # `Her grandson, Liam,`: a person, not a place
         if (
             label == ""
@@ -380,11 +385,13 @@ class NameModel:
         return self._genders.answer(word) in FIRST_NAME_ANSWERS
 
     def _role_before_first_name(self, doc: Doc, k: int, head_i: int) -> bool:
-        """A noun for a source before a first name and a surname, which the NER took into the
-        name (`Neighbour Sheila Kaye`, `Resident Tom Baird`): the role, not the name."""
+        """A noun for a source or a person before a first name and a surname, which the NER
+        took into the name (`Neighbour Sheila Kaye`, `Grandmother Rita Cole`): the role, not
+        the name."""
+        word = doc[k].lower_
         return (
             k + 1 < head_i
-            and doc[k].lower_ in self.lexicons.source_nouns
+            and (word in self.lexicons.source_nouns or word in self.lexicons.gendered_nouns)
             and not self.is_first_name(doc[k].text)
             and self.is_first_name(doc[k + 1].text)
         )

@@ -9,6 +9,7 @@ from app.pipeline.entities.misread import (
     clause_read_as_title,
     month_read_as_name,
     owner_read_into_name,
+    person_read_as_date,
     person_read_as_org,
     person_read_as_place,
     person_read_as_work,
@@ -187,3 +188,22 @@ def test_a_lone_first_name_read_as_a_place_in_apposition_to_a_person() -> None:
     doc = _grandson(["Port", "Liam"], ["B-GPE", "I-GPE"])
     assert not person_read_as_place(doc[3], _is_first_name, nouns)
     assert not person_read_as_place(doc[4], _is_first_name, nouns)
+
+
+def test_a_lone_surname_read_as_a_date_after_a_first_name_is_a_person() -> None:
+    """`said Calgary mom Ann Sandhu` with "Sandhu" tagged a date."""
+    words = ["said", "mom", "Ann", "Sandhu", "."]
+    pos = ["VERB", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    deps, heads = ["ROOT", "compound", "compound", "nsubj", "punct"], [0, 3, 3, 0, 0]
+    date = ["O", "O", "O", "B-DATE", "O"]
+    assert person_read_as_date(_doc(words, pos, deps, heads, date)[3], _is_first_name)
+    # a date of two words (`Ann Victoria Day`), a first name inside the entity, no first name
+    # before it, or a surname the NER already calls a person: nothing misread
+    two = _doc([*words[:4], "Day"], [*pos[:4], "PROPN"], deps, heads, [*date[:4], "I-DATE"])
+    assert not person_read_as_date(two[3], _is_first_name)
+    inside = _doc(words, pos, deps, heads, ["O", "O", "B-DATE", "I-DATE", "O"])
+    assert not person_read_as_date(inside[3], _is_first_name)
+    no_first = _doc(["said", "mom", "Kay", "Sandhu", "."], pos, deps, heads, date)
+    assert not person_read_as_date(no_first[3], _is_first_name)
+    person = _doc(words, pos, deps, heads, ["O", "O", "O", "B-PERSON", "O"])
+    assert not person_read_as_date(person[3], _is_first_name)

@@ -23,9 +23,11 @@ def test_a_source_noun_the_ner_took_into_a_name_is_the_role(nlp: Language) -> No
     )
     assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"][1] == "Neighbour Sheila Kaye"
     assert speakers(attribute(nlp, text, ["direct"])) == ["Sheila Kaye"]
-    # the same for a resident, whatever the NER makes of it
+    # the same for a resident, whatever the NER makes of it, or a word for a person
     text = 'Resident Tom Baird said the bridge was closed. "It has been weeks," Baird said.'
     assert speakers(attribute(nlp, text, ["direct"])) == ["Tom Baird"]
+    text = 'Grandmother Rita Cole said the fire came fast. "It was terrifying," Cole said.'
+    assert speakers(attribute(nlp, text, ["direct"])) == ["Rita Cole"]
 
 
 @pytest.mark.full_model
@@ -110,3 +112,19 @@ def test_a_partys_member_described_by_state_is_the_person_just_named(nlp: Langua
         '"We will not support it," the Democrats said in a statement.'
     )
     assert speakers(attribute(nlp, text, ["direct"])) == ["Democrats"]
+
+
+@pytest.mark.full_model
+def test_a_surname_the_ner_took_for_a_date_is_still_the_speakers_name(nlp: Language) -> None:
+    """`said Calgary mom Priya Sandhu`: the NER tags "Sandhu" a date; the speaker is Priya
+    Sandhu, "Calgary mom" her role."""
+    text = (
+        'Parents are watching nervously. "I just want to know if my kids will be in school in '
+        'October," said Calgary mom Priya Sandhu.\n\n'
+        "The two sides have not scheduled further talks."
+    )
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.text == "Sandhu"] == [
+        ("Sandhu", "DATE")
+    ]
+    doc = attribute(nlp, text, ["direct"])
+    assert [(s.name, s.role) for s in doc._.speakers] == [("Priya Sandhu", "Calgary mom")]
