@@ -28,6 +28,12 @@ def test_a_source_noun_the_ner_took_into_a_name_is_the_role(nlp: Language) -> No
     assert speakers(attribute(nlp, text, ["direct"])) == ["Tom Baird"]
     text = 'Grandmother Rita Cole said the fire came fast. "It was terrifying," Cole said.'
     assert speakers(attribute(nlp, text, ["direct"])) == ["Rita Cole"]
+    text = (
+        'Avalanche Canada had rated the danger "considerable" that day. Forecaster Ilya Storm '
+        'said the slide was triggered by the skiers themselves. "It was big," he said.'
+    )
+    assert "Forecaster Ilya Storm" in [e.text for e in nlp(text).ents]
+    assert speakers(attribute(nlp, text, ["direct"]))[-1] == "Ilya Storm"
 
 
 @pytest.mark.full_model
