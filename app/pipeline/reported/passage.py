@@ -86,6 +86,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         found_cue = _cue_above(content, cues)
         if found_cue is None:
             return []
+        if content.dep_ == "acl" and not _told_listener(content.head, found_cue):
+            return []  # `denied the report that ...`: a noun's own clause, not the cue's words
         nodes = {**nodes, "cue": found_cue.i}
     cue_verb = doc[nodes["cue"]]
     cue = ReportedCue(_cue_extent(doc, cue_verb.i), cue_verb.i, None, label)
@@ -221,6 +223,12 @@ def _fronted_subject(doc: Doc, cue: Token, content: Token) -> Token | None:
     if not any(doc[k].text in SET_OFF_PUNCT for k in range(after[0].right_edge.i + 1, content.i)):
         return None  # (the clause must be set off after the speaker too)
     return before[0]
+
+
+def _told_listener(noun: Token, cue: Token) -> bool:
+    """`told trustees that CLAUSE` parsed with the clause on "trustees": the noun is the
+    listener a verb of addressing takes as its object."""
+    return noun.dep_ == "dobj" and noun.head.i == cue.i and cue.lemma_.lower() in ADDRESSING_VERBS
 
 
 def _cue_above(content: Token, cues: frozenset[str]) -> Token | None:

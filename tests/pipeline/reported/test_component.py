@@ -516,6 +516,27 @@ def test_a_that_clause_parsed_as_a_relative_clause_of_a_noun_after_the_cue(nlp: 
 
 
 @pytest.mark.full_model
+def test_a_that_clause_parsed_as_a_clause_of_the_listener_is_what_was_told(
+    nlp: Language,
+) -> None:
+    text = (
+        "Several students who spoke at the meeting agreed. Grade 11 student Amira Haddad told "
+        "trustees that the ban had made it harder to reach her parents during a lockdown drill."
+    )
+    assert reports(nlp, text) == [
+        (
+            "that the ban had made it harder to reach her parents during a lockdown drill",
+            "Amira Haddad",
+            "told",
+        )
+    ]
+    # a noun's own that-clause under a cue that addresses no one is not the cue's words: the
+    # mayor did not say the city had hidden the costs
+    text = "The mayor dismissed the claim that the city had hidden the costs."
+    assert reports(nlp, text) == []
+
+
+@pytest.mark.full_model
 def test_a_clause_before_an_inverted_cue_is_one_report(nlp: Language) -> None:
     text = "The plan is dead, said Maria Lopez, the mayor."
     assert reports(nlp, text) == [("The plan is dead", "Maria Lopez", "said")]
