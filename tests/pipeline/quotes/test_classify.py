@@ -80,6 +80,12 @@ def test_title_after_episode_of_is_a_title(blank_nlp: Language) -> None:
     assert (q.start, q.end, q.text, q.type) == (37, 51, "The Late Hour,", "title")
 
 
+def test_a_work_after_production_of_is_a_title(blank_nlp: Language) -> None:
+    text = 'The festival\'s new production of "Hamlet" opens with the ghost eating a sandwich.'
+    q = only(blank_nlp, text)
+    assert (q.start, q.end, q.text, q.type) == (34, 40, "Hamlet", "title")
+
+
 def test_programme_after_interview_with_is_a_title(blank_nlp: Language) -> None:
     text = 'He said so in an interview with "Sunday Politics Hour."'
     q = only(blank_nlp, text)
