@@ -141,21 +141,27 @@ def _with_prefilters(patterns: list[Anchored]) -> list[Anchored]:
     pattern's own list tested on the few tokens that pass it, not one search per list."""
     unions: dict[str, set[str]] = {}
     for pattern in patterns:
-        first = pattern.anchor_checks[0] if pattern.anchor_checks else None
-        if first is not None and first.inside is not None and first.attribute in _WORDS:
+        first = _word_list(pattern)
+        if first is not None and first.inside is not None:
             unions.setdefault(first.attribute, set()).update(first.inside)
     prefilters = {
         attribute: ColumnCheck(attribute, frozenset(words), frozenset())
         for attribute, words in unions.items()
     }
     return [
-        dataclasses.replace(p, prefilter=prefilters[p.anchor_checks[0].attribute])
-        if p.anchor_checks
-        and p.anchor_checks[0].inside is not None
-        and p.anchor_checks[0].attribute in prefilters
+        dataclasses.replace(p, prefilter=prefilters[first.attribute])
+        if (first := _word_list(p)) is not None
         else p
         for p in patterns
     ]
+
+
+def _word_list(pattern: Shape | Phrase) -> ColumnCheck | None:
+    """The pattern's first check, when it is a list of words (see `_column_checks`)."""
+    first = pattern.anchor_checks[0] if pattern.anchor_checks else None
+    if first is None or first.inside is None or first.attribute not in _WORDS:
+        return None
+    return first
 
 
 def match_phrases(doc: Doc, phrases: Sequence[Phrase]) -> list[tuple[str, int, int]]:

@@ -34,6 +34,8 @@ VERB_POS_IDS = numpy.array(sorted([AUX, VERB]), dtype="uint64")  # as the POS co
 PERSON_LABELS: frozenset[str] = frozenset({"PERSON"})
 # Named-entity labels of organisations, places acting as governments, and nationalities.
 ORG_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# Entity labels of dates and times (`Tuesday`, `last night`).
+TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
 # Entity labels that never name a speaker (times and amounts taken for subjects).
 NON_SPEAKER_LABELS: frozenset[str] = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})
 # Relative pronouns: the subject of a relative clause, standing for the noun the clause modifies.

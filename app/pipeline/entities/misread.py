@@ -14,7 +14,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS, TIME_LABELS
 
 # Months that are also given names (`May`, `June`), and the prepositions that make one a time:
 # `extends restrictions to May` is a month the NER missed, not Theresa May.
@@ -29,7 +29,6 @@ ORG_READ_LABELS: frozenset[str] = frozenset({"ORG", "GPE"})
 MAX_NAME_WORDS_AFTER_TITLE = 2
 # The NER's label for a place, which it gives some lone first names (`Her grandson, Liam,`).
 PLACE_LABEL = "GPE"
-TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
 # The label the NER gives a person's name with its title in front (`Language Minister X`), or a
 # surname right after a quotation's closing mark.
 WORK_LABEL = "WORK_OF_ART"
@@ -89,10 +88,9 @@ def person_read_as_org(
     for first in range(head.i - 1, max(head.i - 1 - MAX_NAME_WORDS_AFTER_TITLE, 0), -1):
         if is_first_name(doc[first].text) and is_title(doc[first - 1].lower_):
             return True
-    if head.ent_iob_ != "B" or head.i == 0 or not head.is_title:
+    # (not a word of a longer organisation's name: `General Motors Canada`)
+    if not _alone_in_entity(head) or head.i == 0 or not head.is_title:
         return False
-    if head.i + 1 < len(doc) and doc[head.i + 1].ent_iob_ == "I":
-        return False  # (an organisation of several words: `General Motors Canada`)
     before = doc[head.i - 1]
     return before.ent_iob_ == "O" and before.is_title and is_title(before.lower_)
 
@@ -110,7 +108,7 @@ def person_read_as_place(
     after = head.i + 1
     if after < len(doc) and doc[after].ent_iob_ == "I":
         return False  # (not the place's last word)
-    if _surname_after_first_name(head, is_first_name):
+    if _alone_in_entity(head) and _after_first_name(head, is_first_name):
         return True
     start = head.i
     while start > 0 and doc[start].ent_iob_ == "I":
@@ -126,19 +124,25 @@ def person_read_as_place(
 def person_read_as_date(head: Token, is_first_name: Callable[[str], bool]) -> bool:
     """A lone proper noun tagged a date or time right after a first name that no entity holds
     (`said Calgary mom Priya Sandhu` with "Sandhu" a date): a surname."""
-    if head.ent_type_ not in TIME_LABELS or head.pos != PROPN:
-        return False
-    after = head.i + 1
-    if after < len(head.doc) and head.doc[after].ent_iob_ == "I":
-        return False
-    return _surname_after_first_name(head, is_first_name)
+    return (
+        head.ent_type_ in TIME_LABELS
+        and head.pos == PROPN
+        and _alone_in_entity(head)
+        and _after_first_name(head, is_first_name)
+    )
 
 
-def _surname_after_first_name(head: Token, is_first_name: Callable[[str], bool]) -> bool:
-    """`head` is a one-word entity right after a capitalised first name outside any entity."""
-    if head.ent_iob_ != "B" or head.i == 0:
+def _alone_in_entity(token: Token) -> bool:
+    """The token is a whole entity of the NER's by itself."""
+    after = token.i + 1
+    return token.ent_iob_ == "B" and (after >= len(token.doc) or token.doc[after].ent_iob_ != "I")
+
+
+def _after_first_name(token: Token, is_first_name: Callable[[str], bool]) -> bool:
+    """The token comes right after a capitalised first name that no entity holds."""
+    if token.i == 0:
         return False
-    first = head.doc[head.i - 1]
+    first = token.doc[token.i - 1]
     return (
         first.pos == PROPN
         and first.ent_iob_ == "O"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.pipeline.reported.extent import Found, subtree_range, trim, without
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, acting_clause
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, TIME_LABELS, acting_clause
 from app.pipeline.types import ReportedCue
 
 # Clauses after a report's content that report something else when a cue verb heads them.
@@ -62,9 +62,8 @@ QUESTION_DEPS: frozenset[str] = frozenset({"advcl", "ccomp"})
 OBJECT_FIRST_VERBS: frozenset[str] = frozenset({"accuse", "ask", "urge", "call"})
 # The shapes whose content follows such an object (an infinitive, `of`/`for` + gerund).
 OBJECT_FIRST_LABELS: frozenset[str] = frozenset({"infinitive", "charge"})
-# How a time is hung on a verb, and the entity labels of its words (see `_past_leading_time`).
+# How a time is hung on a verb (see `_past_leading_time`).
 TIME_DEPS: frozenset[str] = frozenset({"npadvmod", "prep"})
-TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
 
 
 def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str]) -> list[Found]:
