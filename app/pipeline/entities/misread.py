@@ -13,6 +13,7 @@ from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from app.pipeline.entities.written import entity_bounds
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS, TIME_LABELS
 
@@ -104,20 +105,16 @@ def person_read_as_place(
     Klassen packed her car` with "Klassen" a place): the NER read a person as a place."""
     if head.ent_type_ != PLACE_LABEL or head.pos != PROPN:
         return False
-    doc = head.doc
-    after = head.i + 1
-    if after < len(doc) and doc[after].ent_iob_ == "I":
+    start, end = entity_bounds(head)
+    if end > head.i + 1:
         return False  # (not the place's last word)
-    if _alone_in_entity(head) and _after_first_name(head, is_first_name):
+    if start == head.i and _after_first_name(head, is_first_name):
         return True
-    start = head.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
     # (a place of several words, `Prince Albert`, only when set beside a person's noun)
     return (
         head.dep_ == "appos"
         and head.head.lemma_.lower() in person_nouns
-        and is_first_name(doc[start].text)
+        and is_first_name(head.doc[start].text)
     )
 
 

@@ -34,6 +34,7 @@ from app.pipeline.entities.misread import (
 from app.pipeline.entities.written import (
     ORG_NAME_PREPS,
     apposition,
+    entity_bounds,
     inside_entity,
     left_edge,
     org_name_end,
@@ -423,23 +424,14 @@ class NameModel:
 def _heads_its_entity(token: Token) -> bool:
     """The token is the root of the NER's entity that holds it (`Sen. Burton`: "Burton"; not
     "Commons" in `the House of Commons`), or in none."""
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end].root.i == token.i
+    start, end = entity_bounds(token)
+    return token.doc[start:end].root.i == token.i
 
 
 def _one_entity(doc: Doc, start: int, head_i: int) -> bool:
     """The words from `start` to `head_i` are one entity of the NER's (whatever its label: a
     person it called a place, `Beverly Romeo-Beehler`, keeps all her names)."""
-    return (
-        doc[start].ent_iob_ == "B"
-        and doc[start].ent_type_ != ""
-        and all(doc[k].ent_iob_ == "I" for k in range(start + 1, head_i + 1))
-    )
+    return doc[start].ent_iob_ == "B" and entity_bounds(doc[head_i])[0] == start
 
 
 def _initials(token: Token) -> bool:

@@ -103,3 +103,14 @@ def org_word_before(token: Token, label: str) -> bool:
 def inside_entity(token: Token, label: str) -> bool:
     """The token continues an entity of `label` (the NER put it inside, not at its start)."""
     return token.ent_iob_ == "I" and token.ent_type_ == label
+
+
+def entity_bounds(token: Token) -> tuple[int, int]:
+    """(start, end) of the NER's entity that holds the token (the token alone when in none)."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end

@@ -201,12 +201,19 @@ def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
     return None
 
 
-def first_mention(index: DocIndex, start: int, para: int, *, limit: int) -> Token | None:
-    """The first word that can head a mention from `start` on, within the sentence."""
+def first_mention(
+    index: DocIndex,
+    start: int,
+    para: int,
+    *,
+    limit: int,
+    stops: frozenset[str] = SENTENCE_END,
+) -> Token | None:
+    """The first word that can head a mention from `start` on, before any of `stops`."""
     doc = index.doc
     for k in range(start, min(len(doc), start + limit)):
         tok = doc[k]
-        if not index.usable(tok, para) or tok.text in SENTENCE_END:
+        if not index.usable(tok, para) or tok.text in stops:
             return None
         if can_head_mention(tok):
             return mention_head(tok)

@@ -15,8 +15,8 @@ from app.pipeline.speakers.context import (
 )
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS, according_to_source, misread_surname
 from app.pipeline.speakers.mentions import (
-    can_head_mention,
     candidate,
+    first_mention,
     speaker_ok,
     subject_between,
 )
@@ -53,6 +53,8 @@ DASH_SIGNATURE_WORDS = 8
 # that may follow its verb (`shot back`), the tags of a verb and the parts of its noun phrase.
 WORDS_CLAUSE_SCAN = 9
 WORDS_CLAUSE_ENDS: frozenset[str] = SENTENCE_END | {",", ";"}
+# Where the search for the speaker after an inverted cue stops (`said Skelly, explaining he ...`).
+INVERTED_SPEAKER_ENDS: frozenset[str] = SENTENCE_END | {","}
 WORDS_CLAUSE_TAILS: frozenset[str] = frozenset({"back", "up", "out", "on", "in", "again", "too"})
 WORDS_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBZ"})
 WORDS_PHRASE_POS: frozenset[str] = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP"})
@@ -401,10 +403,4 @@ def _inverted_speaker(index: DocIndex, start: int, para: int, *, limit: int) -> 
         word = doc[start]
         if misread_surname(word) and not word.is_sent_start:
             return word if index.usable(word, para) else None
-    for k in range(start, min(len(doc), start + limit)):
-        tok = doc[k]
-        if not index.usable(tok, para) or tok.text in SENTENCE_END or tok.text == ",":
-            return None
-        if can_head_mention(tok):
-            return mention_head(tok)
-    return None
+    return first_mention(index, start, para, limit=limit, stops=INVERTED_SPEAKER_ENDS)
