@@ -118,7 +118,7 @@ def _best_full(
     by_last, by_inner, by_first = indexes
     matches = by_last.get(word) or by_inner.get(word) or []
     if not matches and name.kind == "person":
-        matches = by_first.get(word, [])
+        matches = by_first.get(word, []) or _misspelt(word, by_last, genders)
     if name.place:
         matches = [c for c in matches if c.kind != "organization"]
     if name.gender is not None:
@@ -140,3 +140,42 @@ def _best_full(
     if latest is not None:
         return latest[1]
     return min(matches, key=lambda c: name_starts[id(c)][0])
+
+
+MIN_MISSPELT_LENGTH = 6  # shorter surnames differ by one letter too often (Rubio, Rubin)
+
+
+def _misspelt(
+    word: str, by_last: dict[str, list[Cluster]], genders: GenderLexicon
+) -> list[Cluster]:
+    """The person whose surname `word` misspells by one letter (`McLenney` for Tyresha
+    McClenney): only when exactly one surname of the article is that close, and `word` is no
+    first name (`Osama` is not a misspelt Obama)."""
+    if len(word) < MIN_MISSPELT_LENGTH or genders.answer(word) in FIRST_NAME_ANSWERS:
+        return []
+    close = [
+        last
+        for last, clusters in by_last.items()
+        if last[0] == word[0]
+        and _one_edit_apart(word, last)
+        and any(c.kind == "person" for c in clusters)
+    ]
+    if len(close) != 1:
+        return []
+    return [c for c in by_last[close[0]] if c.kind == "person"]
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped; not a plural (`Clintons` names the family)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    if b == a + "s":
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]

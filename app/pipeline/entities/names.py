@@ -314,7 +314,10 @@ class NameModel:
                 gender = self.lexicons.honorifics[word] or gender
                 role_start = start - 1
         tokens = [doc[k] for k in range(start, end)]
-        words = tuple(t.lower_ for t in tokens if t.dep_ != "case" and t.text != "-")
+        # (one apostrophe: `O’Neill` and `O'Neill` are one name)
+        words = tuple(
+            t.lower_.replace("’", "'") for t in tokens if t.dep_ != "case" and t.text != "-"
+        )
         if not words or any(t.text in CASE_MARKERS for t in tokens):
             return None  # (`Trump v. Trump`, `Roe v. Wade`: a case or a title, no one who speaks)
         role_from = left_edge(head, role_start) if head.n_lefts else role_start

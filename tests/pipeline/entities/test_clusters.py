@@ -1,0 +1,107 @@
+"""Which names are one entity: a surname the article misspells by one letter still joins the
+full name, but a plural, a first name, a short word or a surname two people could claim does
+not; and the two apostrophes write one name."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from app.pipeline.entities.clusters import _one_edit_apart, cluster_names
+from app.pipeline.entities.first_names import GenderLexicon
+from app.pipeline.entities.names import Name
+from app.pipeline.types import EntityKind
+from tests.pipeline.support import attribute, resolutions
+
+
+@pytest.fixture(scope="module")
+def genders() -> GenderLexicon:
+    return GenderLexicon()
+
+
+def _name(start: int, text: str, kind: EntityKind = "person") -> Name:
+    words = tuple(text.lower().split())
+    return Name(
+        start=start,
+        end=start + len(words),
+        words=words,
+        text=text,
+        role=None,
+        role_words=frozenset(),
+        gender=None,
+        kind=kind,
+        subject=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "close"),
+    [
+        ("mclenney", "mcclenney", True),  # a letter dropped
+        ("giulini", "giuliani", True),
+        ("bornsten", "bornstein", True),
+        ("scheiderman", "schneiderman", True),
+        ("smithe", "smythe", True),  # a letter changed
+        ("clintons", "clinton", False),  # the family, not a misspelling
+        ("mcclenney", "mcclenney", False),  # the same word: found by the exact look-up
+        ("mclenny", "mcclenney", False),  # two letters apart
+    ],
+)
+def test_one_edit_apart(a: str, b: str, close: bool) -> None:
+    assert _one_edit_apart(a, b) is close
+    assert _one_edit_apart(b, a) is close
+
+
+def test_a_surname_misspelt_by_one_letter_joins_the_full_name(genders: GenderLexicon) -> None:
+    names = [_name(0, "Tyresha McClenney"), _name(4, "Bryan Anderson"), _name(20, "McLenney")]
+    clusters = cluster_names(names, genders)
+    assert list(clusters) == ["tyresha mcclenney", "bryan anderson"]
+    assert [n.text for n in clusters["tyresha mcclenney"].names] == [
+        "Tyresha McClenney",
+        "McLenney",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "why"),
+    [
+        ("Barack Obama", "Osama", "a first name, and too short to call a misspelling"),
+        ("Marco Rubio", "Rubin", "five letters: another surname as often as a typo"),
+        ("Bill Clinton", "Clintons", "a plural names the family"),
+        ("Apex Holdings", "Apexs", "no person to misspell"),
+    ],
+)
+def test_a_one_letter_difference_does_not_join_when_it_may_be_another_name(
+    genders: GenderLexicon, full: str, short: str, why: str
+) -> None:
+    kind: EntityKind = "organization" if "Holdings" in full else "person"
+    clusters = cluster_names([_name(0, full, kind), _name(10, short)], genders)
+    assert len(clusters) == 2, why
+
+
+def test_a_misspelling_two_surnames_are_equally_close_to_joins_neither(
+    genders: GenderLexicon,
+) -> None:
+    """`Hansen` beside both Lars Hanson and Mette Hansel: which one it misspells is a guess."""
+    names = [_name(0, "Lars Hanson"), _name(4, "Mette Hansel"), _name(20, "Hansen")]
+    clusters = cluster_names(names, genders)
+    assert [n.text for n in clusters["hansen"].names] == ["Hansen"]
+
+
+@pytest.mark.full_model
+def test_she_after_a_misspelt_surname_is_the_full_name(nlp: Language) -> None:
+    text = (
+        "Two voters, Tyresha McClenney and Bryan Anderson, saw the rally.\n\n"
+        "McLenney said the campaign had not reached her neighbours.\n\n"
+        '"It only comes up when there is a video," she said.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("Tyresha McClenney", "pronoun")]
+
+
+@pytest.mark.full_model
+def test_the_typographic_and_the_straight_apostrophe_write_one_surname(nlp: Language) -> None:
+    text = (
+        "Police Commissioner Sean O’Dea spoke on Sunday.\n\n"
+        '"We are working around the clock," O\'Dea said.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("Sean O’Dea", "alias")]
