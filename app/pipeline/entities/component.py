@@ -29,12 +29,8 @@ from app.pipeline.entities.first_names import Gender, GenderLexicon
 from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather, mark_bound_genders
 from app.pipeline.entities.lexicons import ResolverLexicons
 from app.pipeline.entities.names import Cluster, NameModel, quoted_mask
-from app.pipeline.entities.resolve import (
-    PRONOUN_GENDER,
-    MentionResolver,
-    PronounObserver,
-    Resolved,
-)
+from app.pipeline.entities.resolve import PRONOUN_GENDER, MentionResolver, PronounObserver
+from app.pipeline.entities.resolved import Resolved
 from app.pipeline.entities.salience import (
     Mention,
     SalienceWeights,
@@ -254,6 +250,11 @@ class SpeakerResolver(DataPipe):
                 )
             if result is not None and result.key in article.clusters:
                 _follow(doc, span, candidate, result, article, votes, timeline)
+            elif result is not None and resolver.unnamed.remember(result):
+                # an unnamed source is the one the article is quoting now, too
+                timeline.add_speaker(
+                    span.start, str(result.key), named=True, end=span.end, unnamed=True
+                )
         return _finish(doc, spans, quotes, candidates, resolved, article.clusters, self.calibrator)
 
     def _follow_roles(

@@ -5,7 +5,7 @@ attorney general") to the person introduced with that role, else the mention its
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,8 +27,10 @@ from app.pipeline.entities.phrasing import (
     role_matches,
     titled_person,
 )
+from app.pipeline.entities.resolved import NOMINAL_KEY, Resolved
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
 from app.pipeline.entities.transcript import ANSWER_LABEL, interviewee, transcript_label
+from app.pipeline.entities.unnamed import UnnamedSources
 from app.pipeline.sources import noun_names_source
 from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS, elided_name, strip_punct
 from app.pipeline.types import EntityKind, Resolution, SpeakerCandidate
@@ -75,41 +77,6 @@ APPOSITION_CLOSERS: frozenset[str] = frozenset({".", ",", ";", "!", "?", ")", "\
 AGE_NOUN_ENDING = "-old"
 
 
-@dataclass(slots=True)
-class Resolved:
-    """A mention tied to an entity (`key`) or left unresolved (`key` None)."""
-
-    key: str | None  # cluster/entity key, None when unresolved
-    name: str | None
-    kind: EntityKind
-    resolution: Resolution
-    role: str | None = None
-    gender: Gender | None = None
-    alias: str | None = None
-    reason: str | None = None  # why a mention stayed unresolved
-    candidates: int = 1  # entities the mention could have meant
-    margin: float | None = None  # score lead of the chosen antecedent over the next one
-    distance: int = 0  # sentences between the mention and the antecedent's last mention
-
-    @classmethod
-    def unresolved(cls, reason: str | None = None) -> Resolved:
-        return cls(None, None, "unknown", "context", reason=reason, candidates=0)
-
-    @classmethod
-    def to_cluster(
-        cls, key: str, cluster: Cluster, resolution: Resolution, alias: str | None = None
-    ) -> Resolved:
-        return cls(
-            key=key,
-            name=cluster.canonical.text,
-            kind=cluster.kind,
-            resolution=resolution,
-            role=cluster.role,
-            gender=cluster.gender,
-            alias=alias,
-        )
-
-
 class MentionResolver:
     """Ties speaker candidates to the article's entities."""
 
@@ -128,6 +95,7 @@ class MentionResolver:
         self.resolve_nominals = resolve_nominals
         self.salience = salience
         self.observer: PronounObserver | None = None
+        self.unnamed = UnnamedSources()  # unnamed sources quoted so far
 
     def resolve(
         self,
@@ -223,6 +191,7 @@ class MentionResolver:
             what = f"{'man' if gender == 'male' else 'woman'} or person of unknown gender"
         elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
             allowed = {k: True for k, c in article.clusters.items() if c.kind == "organization"}
+            allowed.update(self.unnamed.allowed(word))
             what = "organisation"
         else:
             return Resolved.unresolved(f"'{pronoun.text}' does not name a speaker")
@@ -236,8 +205,14 @@ class MentionResolver:
         if not ranked:
             return Resolved.unresolved(f"no {what} named before '{pronoun.text}'")
         best = ranked[0]
-        cluster = article.clusters[best.key]
-        found = Resolved.to_cluster(best.key, cluster, "pronoun")
+        cluster = article.clusters.get(best.key)
+        unnamed = self.unnamed.get(best.key)
+        if cluster is not None:
+            found = Resolved.to_cluster(best.key, cluster, "pronoun")
+        elif unnamed is not None:
+            found = replace(unnamed, resolution="pronoun", alias=None)
+        else:
+            return Resolved.unresolved(f"no {what} named before '{pronoun.text}'")
         found.candidates = len(ranked)
         found.margin = best.score - ranked[1].score if len(ranked) > 1 else None
         found.distance = best.sentences_back
@@ -251,7 +226,7 @@ class MentionResolver:
             key = interviewee(head, article.by_start, lambda k: clusters[k].personal)
             if key is not None:
                 return Resolved.to_cluster(key, clusters[key], "nominal", label)
-        return Resolved("nominal:" + label.lower(), label, "person", "explicit")
+        return Resolved(NOMINAL_KEY + label.lower(), label, "person", "explicit")
 
     def nominal(self, head: Token, mention: Span, article: ArticleNames) -> Resolved:
         lemma = head.lemma_.lower()
@@ -273,7 +248,7 @@ class MentionResolver:
             if aged is not None:
                 return Resolved.to_cluster(aged, article.clusters[aged], "nominal", mention.text)
             return Resolved(
-                key="nominal:" + text.lower(), name=text, kind="person", resolution="nominal"
+                key=NOMINAL_KEY + text.lower(), name=text, kind="person", resolution="nominal"
             )
         if not self._source(head, lemma):
             return Resolved.unresolved(f"'{text}' does not name a speaker")
@@ -284,7 +259,7 @@ class MentionResolver:
         proper = head.pos_ == "PROPN" and not head.is_lower  # (`minister`: the tagger's slip)
         resolution: Resolution = "explicit" if proper else "nominal"
         return Resolved(
-            key="nominal:" + text.lower(),
+            key=NOMINAL_KEY + text.lower(),
             name=text,
             kind=self._nominal_kind(head, lemma),
             resolution=resolution,

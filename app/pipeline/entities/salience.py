@@ -178,6 +178,9 @@ class Timeline:
         # (token of a quotation, its speaker's key, whether the speaker was named at it)
         self._speakers: list[tuple[int, str, bool]] = []
         self._ends: dict[int, int] = {}  # the token after each quotation, by its first token
+        # unnamed sources that spoke (`the company said`): in focus only for a pronoun that
+        # can mean them ("it"); "he" or "she" looks past them to the person quoted before
+        self._unnamed: set[str] = set()
         # the entities named most often in the whole article: the only possible topics
         self._frequent = sorted(self._by_key, key=lambda k: -len(self._by_key[k]))[:TOPIC_POOL]
 
@@ -190,18 +193,29 @@ class Timeline:
     def count_before(self, key: str, token: int) -> int:
         return bisect_left(self._by_key.get(key, []), token)
 
-    def add_speaker(self, token: int, key: str, *, named: bool, end: int | None = None) -> None:
+    def add_speaker(
+        self, token: int, key: str, *, named: bool, end: int | None = None, unnamed: bool = False
+    ) -> None:
         insort(self._speakers, (token, key, named))
+        if unnamed:
+            self._unnamed.add(key)
         self._ends[token] = max(end if end is not None else token, self._ends.get(token, token))
 
     def quotation_end(self, token: int) -> int:
         """The token after the quotation that starts at `token` (recorded by `add_speaker`)."""
         return self._ends.get(token, token)
 
-    def current_speaker(self, token: int, paragraphs: int) -> tuple[int, str, bool] | None:
+    def current_speaker(
+        self, token: int, paragraphs: int, allowed: Mapping[str, bool]
+    ) -> tuple[int, str, bool] | None:
         """(token, key, named) of the last quotation before `token`, its speaker and whether the
-        speaker was named at it, if it is at most `paragraphs` paragraphs back."""
+        speaker was named at it, if it is at most `paragraphs` paragraphs back (past unnamed
+        sources not `allowed`)."""
         k = bisect_left(self._speakers, (token, "", False)) - 1
+        while (
+            k >= 0 and self._speakers[k][1] in self._unnamed and self._speakers[k][1] not in allowed
+        ):
+            k -= 1
         if k < 0:
             return None
         where, key, named = self._speakers[k]
@@ -246,7 +260,7 @@ def rank(
     """Candidates for a pronoun at `token`, best first. `allowed`: entity key -> whether its
     gender is known (entities absent from it are not candidates: wrong gender, number or kind)."""
     last = timeline.before(token, weights.max_sentences)
-    focus = timeline.current_speaker(token, weights.speaker_paragraphs)
+    focus = timeline.current_speaker(token, weights.speaker_paragraphs, allowed)
     speaker: str | None = None
     if focus is not None and focus[1] in allowed:
         quoted_at, speaker, _ = focus

@@ -1,0 +1,110 @@
+"""An unnamed source the article quotes (`the company said`, `the report says`, `the aides said`)
+is what the next quote's "it" or "they" means, as a named organisation would be; a person's
+"he" or "she" looks past it to the person quoted before."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from app.pipeline.entities.resolved import Resolved
+from app.pipeline.entities.salience import Timeline
+from app.pipeline.entities.unnamed import UnnamedSources
+from app.pipeline.extensions import QUOTES_KEY
+from app.pipeline.types import EntityKind
+
+
+def _attributed(nlp: Language, text: str) -> list[tuple[str, str | None, str]]:
+    """(type, speaker, resolution) of every passage the full pipeline finds."""
+    doc = nlp(text)
+    out = []
+    for span in doc.spans[QUOTES_KEY]:
+        a = span._.attribution
+        assert a is not None
+        out.append((span._.quote.type, a.name, a.resolution))
+    return out
+
+
+def _nominal(text: str, kind: EntityKind) -> Resolved:
+    return Resolved("nominal:" + text.lower(), text, kind, "nominal")
+
+
+def test_it_can_mean_an_unnamed_body_or_text_and_they_a_group_or_body() -> None:
+    sources = UnnamedSources()
+    assert sources.remember(_nominal("the company", "organization"))
+    assert sources.remember(_nominal("the report", "document"))
+    assert sources.remember(_nominal("the aides", "group"))
+    assert sources.allowed("it") == {"nominal:the company": True, "nominal:the report": True}
+    assert sources.allowed("they") == {"nominal:the company": True, "nominal:the aides": True}
+    found = sources.get("nominal:the report")
+    assert found is not None and found.name == "the report"
+
+
+@pytest.mark.parametrize(
+    ("result", "why"),
+    [
+        (_nominal("a spokesman", "person"), "a person: he or she stays with named people"),
+        (_nominal("the senator", "unknown"), "no kind a pronoun of things can mean"),
+        (Resolved("nominal:q", "Q", "person", "explicit"), "a transcript's label"),
+        (Resolved("group:trump and ryan", "Trump and Ryan", "group", "explicit"), "not unnamed"),
+        (Resolved.unresolved("no speaker"), "unresolved"),
+    ],
+)
+def test_what_is_not_kept_as_an_unnamed_source(result: Resolved, why: str) -> None:
+    sources = UnnamedSources()
+    assert not sources.remember(result), why
+    assert sources.allowed("it") == {} and sources.allowed("they") == {}
+
+
+def test_he_or_she_looks_past_an_unnamed_source_to_the_person_quoted_before() -> None:
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    doc = blank("Lee spoke . The firm spoke . Then she spoke .")
+    timeline = Timeline(doc, [])
+    timeline.add_speaker(0, "lee", named=True, end=1)
+    timeline.add_speaker(4, "nominal:the firm", named=True, end=5, unnamed=True)
+    assert timeline.current_speaker(9, 2, {"lee": True}) == (0, "lee", True)
+    firm = {"nominal:the firm": True}
+    assert timeline.current_speaker(9, 2, firm) == (4, "nominal:the firm", True)
+    # a named speaker not allowed still ends the search (the pronoun has no one in focus)
+    timeline.add_speaker(6, "kim", named=True, end=7)
+    assert timeline.current_speaker(9, 2, {"lee": True}) == (6, "kim", True)
+
+
+@pytest.mark.full_model
+def test_it_after_an_unnamed_company_is_the_company_not_a_named_place(nlp: Language) -> None:
+    """The NER finds no name for the airline; its "it" went to the airport named before."""
+    text = (
+        "Passengers were stranded overnight at Halifax Stanfield International Airport.\n\n"
+        "The company said a mechanical problem grounded the aircraft. "
+        '"We sincerely regret the inconvenience," it said in a statement.'
+    )
+    assert _attributed(nlp, text) == [
+        ("indirect", "The company", "nominal"),
+        ("direct", "The company", "pronoun"),
+    ]
+
+
+@pytest.mark.full_model
+def test_they_after_unnamed_aides_is_the_aides(nlp: Language) -> None:
+    text = (
+        "Rubio's advisers met donors in New Hampshire on Monday.\n\n"
+        "The aides told the group that they did not expect to win Iowa. "
+        '"We are built for a long race," they said.'
+    )
+    assert _attributed(nlp, text)[-1] == ("direct", "The aides", "pronoun")
+
+
+@pytest.mark.full_model
+def test_she_after_an_unnamed_company_is_still_the_person_quoted_before(nlp: Language) -> None:
+    text = (
+        "Denise Arsenault waited six hours for news of her flight.\n\n"
+        '"Nobody told us anything," Arsenault said. The airline said a part had failed.\n\n'
+        '"We slept on the floor," she said.'
+    )
+    assert _attributed(nlp, text) == [
+        ("direct", "Denise Arsenault", "alias"),
+        ("indirect", "The airline", "nominal"),
+        ("direct", "Denise Arsenault", "pronoun"),
+    ]
