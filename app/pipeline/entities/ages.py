@@ -9,14 +9,15 @@ from spacy.tokens import Doc
 
 from app.pipeline.entities.article_names import ArticleNames
 
-# An age description's last word (`27-year-old`), with the age.
-AGE_DESCRIPTION_RE = re.compile(r"(\d{1,3})-year-old$")
+# An age description (`27-year-old`, also before a noun: `the 27-year-old mother`), with the age.
+AGE_DESCRIPTION_RE = re.compile(r"\b(\d{1,3})-year-old\b")
 # What sets an age off right after a name: `Amanda Lee, 27,` or `Tom Ray (64)`.
 AGE_OPENERS: frozenset[str] = frozenset({",", "("})
 
 
 def described_age(text: str) -> int | None:
-    """The age an age description states (`the 27-year-old` -> 27), else None."""
+    """The age an age description states (`the 27-year-old`, `the 27-year-old nurse` -> 27),
+    else None."""
     match = AGE_DESCRIPTION_RE.search(text.lower())
     return int(match.group(1)) if match else None
 

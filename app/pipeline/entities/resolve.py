@@ -238,15 +238,19 @@ class MentionResolver:
         if holder is not None:
             return holder
         text = strip_punct(mention).text
-        if text.lower().endswith(AGE_NOUN_ENDING):
-            # "the 43-year-old": the person named with that age (`Amanda Lee, 43,`), else
-            # a person described by their age
-            age = described_age(text)
-            aged = None
-            if age is not None:
-                aged = person_of_age(head.doc, age, head.i, article)
+        age = described_age(text)
+        if age is not None and (text.lower().endswith(AGE_NOUN_ENDING) or definite(head, mention)):
+            # "the 43-year-old", "the 19-year-old defenceman": the person named with that age
+            # (`Amanda Lee, 43,`), else for a definite one the person just named as a subject
+            # (`Captain Tanner Molendyk said ... "Q," said the 19-year-old`), else a person
+            # described by their age
+            aged = person_of_age(head.doc, age, head.i, article)
             if aged is not None:
                 return Resolved.to_cluster(aged, article.clusters[aged], "nominal", mention.text)
+            if definite(head, mention):
+                found = _salient_person(head, article, self.lexicons.titles, any_title=True)
+                if found is not None:
+                    return replace(found, alias=mention.text)
             return Resolved(
                 key=NOMINAL_KEY + text.lower(), name=text, kind="person", resolution="nominal"
             )
@@ -308,10 +312,11 @@ class MentionResolver:
         return None
 
     def _headline_title(self, head: Token, mention: Span) -> bool:
-        """A title the headline capitalises, alone (`Premier says`), not part of a name."""
+        """A title the headline capitalises, alone (`Premier says`), not part of a name; also
+        where the tagger calls it a common noun (and the NER an organisation: `Coach says`)."""
         return (
             self.resolve_nominals
-            and head.pos_ == "PROPN"
+            and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.is_title))
             and head.ent_type_ not in PERSON_LABELS
             and head.lower_ in self.lexicons.titles
             and headline_role(head, mention)

@@ -20,6 +20,9 @@ def _person(start: int, end: int, text: str) -> Cluster:
 def test_an_age_description_states_its_age() -> None:
     assert described_age("the 27-year-old") == 27
     assert described_age("27-Year-Old") == 27
+    assert described_age("the 19-year-old defenceman") == 19
+    assert described_age("a 3-year-old's mother") == 3
+    assert described_age("the 1999-year-old") is None
     assert described_age("the teenager") is None
 
 

@@ -48,6 +48,34 @@ def test_a_lower_case_word_tagged_a_proper_noun_is_a_role_not_a_name(nlp: Langua
     assert resolutions(attribute(nlp, text, ["partial"])) == [("minister", "nominal")]
 
 
+@pytest.mark.full_model
+def test_a_headline_title_the_tagger_calls_a_common_noun_is_the_person_named_later(
+    nlp: Language,
+) -> None:
+    """`Coach says` over `Head coach Brennan Sonne`: the tagger calls "Coach" a noun and the NER
+    an organisation; it was the speaker "Coach"."""
+    text = 'Coach says team must "grow up" after loss'
+    assert [(t.pos_, t.ent_type_) for t in nlp(text) if t.text == "Coach"] == [("NOUN", "ORG")]
+    body = "Head coach Brennan Sonne did not hide his frustration after the game."
+    assert reports(nlp, f"{text}\n\n{body}")[0][1] == "Brennan Sonne"
+
+
+@pytest.mark.full_model
+def test_a_definite_age_description_means_the_person_just_named(nlp: Language) -> None:
+    """`said the 19-year-old defenceman`, the age not written beside the name: the person the
+    story just named as a subject; indefinite (`a 19-year-old fan`), someone new."""
+    text = (
+        "Captain Tanner Molendyk scored both goals. He said the dressing room was quiet. "
+        '"Nobody\'s happy," said the 19-year-old defenceman.'
+    )
+    assert speakers(attribute(nlp, text, ["direct"])) == ["Tanner Molendyk"]
+    text = (
+        "Captain Tanner Molendyk scored both goals. He said the dressing room was quiet. "
+        '"Nobody\'s happy," said a 19-year-old fan.'
+    )
+    assert speakers(attribute(nlp, text, ["direct"])) == ["a 19-year-old fan"]
+
+
 def test_a_place_and_a_title_tagged_with_the_name_are_its_role(nlp: Language) -> None:
     """The NER takes `Manitoba Premier Wab Kinew` for one name: the name proper is after the
     title; a name with no title inside keeps all its words."""
