@@ -409,6 +409,8 @@ class NameModel:
         "Maryam Violet"), with no organisation noun ("Edison Research") and no article."""
         if not head.is_title or any(c.dep == _DET for c in head.children):
             return False
+        if any("&" in word for word in words):
+            return False  # `AT&T`, `Q&A`: no one's name
         if len(words) == 1 and describes_noun(head):
             return False  # `a Chicano nationalist group`: a word describing a thing
         if len(words) == 1 and not _heads_its_entity(head):

@@ -28,6 +28,13 @@ def test_a_source_noun_the_ner_took_into_a_name_is_the_role(nlp: Language) -> No
     assert speakers(attribute(nlp, text, ["direct"])) == ["Tom Baird"]
     text = 'Grandmother Rita Cole said the fire came fast. "It was terrifying," Cole said.'
     assert speakers(attribute(nlp, text, ["direct"])) == ["Rita Cole"]
+    # what someone was doing when the story met them (`Hiker`, `Commuter`)
+    text = (
+        "Hiker Melissa Tran, who was turned back at the Elk Lake trailhead on Saturday, said "
+        'she understood the decision. "I\'d rather lose a day of hiking," she said.'
+    )
+    assert "Hiker Melissa Tran" in [e.text for e in nlp(text).ents]
+    assert speakers(attribute(nlp, text, ["direct"])) == ["Melissa Tran"]
     text = (
         'Avalanche Canada had rated the danger "considerable" that day. Forecaster Ilya Storm '
         'said the slide was triggered by the skiers themselves. "It was big," he said.'

@@ -77,3 +77,17 @@ def test_an_interviewee_the_ner_calls_an_organisation_is_still_the_person_answer
         ("Sylvain Charlebois", "person")
     ]
     assert who(attribute(nlp, text)) == [("Q", "Q", ":"), ("Sylvain Charlebois", "A", ":")]
+
+
+@pytest.mark.full_model
+def test_a_q_and_a_headline_over_an_apposed_title_names_no_interviewee(nlp: Language) -> None:
+    """`Q&A: The new police chief ...`: the NER calls "Q&A" an organisation with a title in
+    apposition, which made it a person named as often as the chief (and first); a name with an
+    ampersand is no one's."""
+    text = (
+        "Q&A: The new police chief on trust and body cameras\n\n"
+        "Toronto's new police chief, Myron Demkiw, sat down with us this week.\n\n"
+        'Q: "What is your first priority?"\n\n'
+        'A: "Rebuilding trust with the communities."\n'
+    )
+    assert [name for name, _, _ in who(attribute(nlp, text))] == ["Q", "Myron Demkiw"]
