@@ -1,7 +1,8 @@
 """Which names of an article are one entity: a multi-word name is its own cluster, a one-word
 name joins the multi-word name it abbreviates (by last word, then any later word, then a
-person's first name), a shorter multi-word name joins a longer one that holds its words; each
-cluster gets its canonical name (the fullest form), kind and role."""
+person's first name, a surname misspelt by one letter, or an organisation's acronym), a
+shorter multi-word name joins a longer one that holds its words; each cluster gets its
+canonical name (the fullest form), kind and role."""
 
 from __future__ import annotations
 
@@ -119,6 +120,8 @@ def _best_full(
     matches = by_last.get(word) or by_inner.get(word) or []
     if not matches and name.kind == "person":
         matches = by_first.get(word, []) or _misspelt(word, by_last, genders)
+    if not matches:
+        matches = _abbreviated(name, by_last)
     if name.place:
         matches = [c for c in matches if c.kind != "organization"]
     if name.gender is not None:
@@ -140,6 +143,37 @@ def _best_full(
     if latest is not None:
         return latest[1]
     return min(matches, key=lambda c: name_starts[id(c)][0])
+
+
+# Words an acronym leaves out (`IMF`: International Monetary Fund; `FBI`: Federal Bureau of
+# Investigation; `CMHC`: Canada Mortgage and Housing Corporation).
+ACRONYM_SKIPPED: frozenset[str] = frozenset({"of", "and", "the", "for", "&", "on", "in"})
+# How long an acronym is, in letters.
+ACRONYM_LENGTHS = range(2, 7)
+
+
+def _abbreviated(name: Name, by_last: dict[str, list[Cluster]]) -> list[Cluster]:
+    """The organisation an acronym abbreviates (`the IMF` after `the International Monetary
+    Fund`): its name's initials, the small words left out, spell it; only when exactly one
+    named before it does (`AP` in a dateline is not the Armenian Patriarchate named later)."""
+    letters = name.text.replace(".", "")
+    if not (letters.isupper() and letters.isalpha() and len(letters) in ACRONYM_LENGTHS):
+        return []
+    acronym = letters.lower()
+    found = [
+        cluster
+        for clusters in by_last.values()
+        for cluster in clusters
+        if cluster.kind == "organization"
+        and _initials(cluster.canonical.words) == acronym
+        and min(n.start for n in cluster.names) < name.start
+    ]
+    return found if len(found) == 1 else []
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    """The first letters of a name's words, the words an acronym leaves out left out."""
+    return "".join(word[0] for word in words if word not in ACRONYM_SKIPPED and word[0].isalpha())
 
 
 MIN_MISSPELT_LENGTH = 6  # shorter surnames differ by one letter too often (Rubio, Rubin)

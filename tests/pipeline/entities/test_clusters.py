@@ -105,3 +105,56 @@ def test_the_typographic_and_the_straight_apostrophe_write_one_surname(nlp: Lang
         '"We are working around the clock," O\'Dea said.'
     )
     assert resolutions(attribute(nlp, text)) == [("Sean O’Dea", "alias")]
+
+
+def test_an_acronym_joins_the_organisation_whose_initials_spell_it(genders: GenderLexicon) -> None:
+    names = [
+        _name(0, "International Monetary Fund", "organization"),
+        _name(5, "Federal Bureau of Investigation", "organization"),
+        _name(20, "IMF", "organization"),
+        _name(30, "F.B.I.", "organization"),
+    ]
+    clusters = cluster_names(names, genders)
+    assert list(clusters) == ["international monetary fund", "federal bureau of investigation"]
+    assert [n.text for n in clusters["federal bureau of investigation"].names] == [
+        "Federal Bureau of Investigation",
+        "F.B.I.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "why"),
+    [
+        (
+            [
+                _name(0, "Democratic National Committee", "organization"),
+                _name(4, "Democratic National Convention", "organization"),
+                _name(20, "DNC", "organization"),
+            ],
+            "two names spell it",
+        ),
+        (
+            [_name(10, "Armenian Patriarchate", "organization"), _name(0, "AP", "organization")],
+            "the full name only after it (a dateline's AP)",
+        ),
+        ([_name(0, "Ivan Moreno Finch"), _name(10, "IMF", "organization")], "a person's"),
+        (
+            [_name(0, "International Monetary Fund", "organization"), _name(9, "Imf")],
+            "not written in capitals",
+        ),
+    ],
+)
+def test_an_acronym_stays_apart_when_unsure(
+    genders: GenderLexicon, names: list[Name], why: str
+) -> None:
+    clusters = cluster_names(names, genders)
+    assert len(clusters) == len(names), why
+
+
+@pytest.mark.full_model
+def test_the_acronym_s_quote_is_the_organisation_s(nlp: Language) -> None:
+    text = (
+        "The International Monetary Fund cut its growth forecast on Tuesday. "
+        '"Growth will slow," the IMF said in its report.'
+    )
+    assert resolutions(attribute(nlp, text)) == [("International Monetary Fund", "alias")]
