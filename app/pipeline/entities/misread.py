@@ -86,9 +86,15 @@ def person_read_as_org(
     if head.ent_type_ not in ORG_READ_LABELS or head.pos != PROPN:
         return False
     doc = head.doc
-    for first in range(head.i - 1, max(head.i - 1 - MAX_NAME_WORDS_AFTER_TITLE, 0), -1):
-        if is_first_name(doc[first].text) and is_title(doc[first - 1].lower_):
+    first, words = head.i - 1, 0
+    while first > 0 and words < MAX_NAME_WORDS_AFTER_TITLE:
+        token = doc[first]
+        if token.text == "-" and not token.whitespace_:
+            first -= 1  # (a hyphen inside a compound first name: `Supt. Marie-Claude Lefebvre`)
+            continue
+        if is_first_name(token.text) and is_title(doc[first - 1].lower_):
             return True
+        first, words = first - 1, words + 1
     # (not a word of a longer organisation's name: `General Motors Canada`)
     if not _alone_in_entity(head) or head.i == 0 or not head.is_title:
         return False

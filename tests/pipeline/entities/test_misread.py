@@ -114,6 +114,29 @@ def test_a_lone_surname_read_as_an_organisation_after_a_title_is_a_person() -> N
     assert not person_read_as_org(no_title[1], _is_first_name, _is_title)
 
 
+def test_a_hyphenated_first_name_after_a_title_in_a_name_read_as_an_organisation() -> None:
+    """`Supt. Marie-Claude Lefebvre`, the name tagged ORG: the hyphen's tokens are no words
+    between the title and the first name."""
+    words = ["Minister", "Jean", "-", "Ann", "Roy", "said"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"]
+    deps = ["compound", "compound", "punct", "compound", "nsubj", "ROOT"]
+    heads = [4, 4, 4, 4, 5, 5]
+    org = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    doc = _doc(words, pos, deps, heads, org)
+    glued = Doc(
+        doc.vocab,
+        words=words,
+        spaces=[True, False, False, True, True, False],
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        ents=org,
+    )
+    assert person_read_as_org(glued[4], _is_first_name, _is_title)
+    # a hyphen set apart is a word: three words back is too far for a first name
+    assert not person_read_as_org(doc[4], _is_first_name, _is_title)
+
+
 def test_an_owner_read_into_a_name_is_a_team_before_a_named_persons_surname() -> None:
     words = ["Leafs", "'", "Matthews", "says", "Auston", "Matthews", "spoke"]
     pos = ["PROPN", "PART", "PROPN", "VERB", "PROPN", "PROPN", "VERB"]
