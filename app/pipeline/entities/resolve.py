@@ -206,13 +206,13 @@ class MentionResolver:
             return Resolved.unresolved(f"no {what} named before '{pronoun.text}'")
         best = ranked[0]
         cluster = article.clusters.get(best.key)
-        unnamed = self.unnamed.get(best.key)
         if cluster is not None:
             found = Resolved.to_cluster(best.key, cluster, "pronoun")
-        elif unnamed is not None:
+        else:  # (an unnamed source: `allowed` holds no other keys)
+            unnamed = self.unnamed.get(best.key)
+            if unnamed is None:
+                return Resolved.unresolved(f"no {what} named before '{pronoun.text}'")
             found = replace(unnamed, resolution="pronoun", alias=None)
-        else:
-            return Resolved.unresolved(f"no {what} named before '{pronoun.text}'")
         found.candidates = len(ranked)
         found.margin = best.score - ranked[1].score if len(ranked) > 1 else None
         found.distance = best.sentences_back
@@ -239,7 +239,8 @@ class MentionResolver:
             return holder
         text = strip_punct(mention).text
         age = described_age(text)
-        if age is not None and (text.lower().endswith(AGE_NOUN_ENDING) or definite(head, mention)):
+        the_aged = age is not None and definite(head, mention)
+        if age is not None and (the_aged or text.lower().endswith(AGE_NOUN_ENDING)):
             # "the 43-year-old", "the 19-year-old defenceman": the person named with that age
             # (`Amanda Lee, 43,`), else for a definite one the person just named as a subject
             # (`Captain Tanner Molendyk said ... "Q," said the 19-year-old`), else a person
@@ -247,7 +248,7 @@ class MentionResolver:
             aged = person_of_age(head.doc, age, head.i, article)
             if aged is not None:
                 return Resolved.to_cluster(aged, article.clusters[aged], "nominal", mention.text)
-            if definite(head, mention):
+            if the_aged:
                 found = _salient_person(head, article, self.lexicons.titles, any_title=True)
                 if found is not None:
                     return replace(found, alias=mention.text)
