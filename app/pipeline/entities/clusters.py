@@ -121,7 +121,7 @@ def _best_full(
     if not matches and name.kind == "person":
         matches = by_first.get(word, []) or _misspelt(word, by_last, genders)
     if not matches:
-        matches = _abbreviated(name, by_last)
+        matches = _abbreviated(name, by_last, name_starts)
     if name.place:
         matches = [c for c in matches if c.kind != "organization"]
     if name.gender is not None:
@@ -152,7 +152,9 @@ ACRONYM_SKIPPED: frozenset[str] = frozenset({"of", "and", "the", "for", "&", "on
 ACRONYM_LENGTHS = range(2, 7)
 
 
-def _abbreviated(name: Name, by_last: dict[str, list[Cluster]]) -> list[Cluster]:
+def _abbreviated(
+    name: Name, by_last: dict[str, list[Cluster]], name_starts: dict[int, list[int]]
+) -> list[Cluster]:
     """The organisation an acronym abbreviates (`the IMF` after `the International Monetary
     Fund`): its name's initials, the small words left out, spell it; only when exactly one
     named before it does (`AP` in a dateline is not the Armenian Patriarchate named later)."""
@@ -166,7 +168,7 @@ def _abbreviated(name: Name, by_last: dict[str, list[Cluster]]) -> list[Cluster]
         for cluster in clusters
         if cluster.kind == "organization"
         and _initials(cluster.canonical.words) == acronym
-        and min(n.start for n in cluster.names) < name.start
+        and name_starts[id(cluster)][0] < name.start
     ]
     return found if len(found) == 1 else []
 

@@ -33,6 +33,8 @@ BOUND_PRONOUNS: dict[str, Gender] = {
 }
 # Object pronouns: another person in the clause, whom the possessives after may mean.
 OBJECT_PRONOUNS: frozenset[str] = frozenset({"him", "her"})
+# The words `bound_pronoun_rows` finds.
+PRONOUN_ROW_WORDS: frozenset[str] = frozenset(BOUND_PRONOUNS) | OBJECT_PRONOUNS
 # Subject pronouns of a clause conjoined to the name's own (`Lee spoke, and she left`).
 CONJOINED_SUBJECT_PRONOUNS: dict[str, Gender] = {"he": "male", "she": "female"}
 # Weight of each kind of evidence (an honorific outweighs a first name the lexicon knows).
@@ -134,7 +136,7 @@ def bound_pronoun_rows(doc: Doc) -> list[int]:
     only)."""
     if not len(doc):
         return []
-    found = in_sorted(doc.to_array(LOWER), hashes_of(frozenset(BOUND_PRONOUNS) | OBJECT_PRONOUNS))
+    found = in_sorted(doc.to_array(LOWER), hashes_of(PRONOUN_ROW_WORDS))
     rows: list[int] = numpy.flatnonzero(found).tolist()
     return rows
 

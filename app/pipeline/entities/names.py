@@ -159,9 +159,7 @@ class NameModel:
                     continue
                 if not portfolio_read_as_org(ent, self._is_title):
                     heads[ent.root.i] = ent.root
-            elif person_read_as_place(
-                ent.root, self.is_first_name, self._person_nouns
-            ) or person_read_as_date(ent.root, self.is_first_name):
+            elif self._person_read_as_time_or_place(ent.root):
                 heads[ent.root.i] = ent.root
         for i in proper_nouns_in(doc, NAME_DEPS):
             if not quoted[i] and i not in heads:
@@ -231,9 +229,7 @@ class NameModel:
             owner_read_into_name(head, self.lexicons.org_nouns)
         ):
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
-        elif person_read_as_place(head, self.is_first_name, self._person_nouns) or (
-            person_read_as_date(head, self.is_first_name)
-        ):
+        elif self._person_read_as_time_or_place(head):
             label = "PERSON"  # `Her grandson, Liam,`: a person, not a place
         if (
             label == ""
@@ -387,6 +383,12 @@ class NameModel:
     def is_first_name(self, word: str) -> bool:
         """A first name the lexicon knows, of either gender (`Jean` of `Jean-Sébastien Comeau`)."""
         return self._genders.answer(word) in FIRST_NAME_ANSWERS
+
+    def _person_read_as_time_or_place(self, head: Token) -> bool:
+        """A person's name the NER tagged a place or a date (see `misread.py`)."""
+        return person_read_as_place(
+            head, self.is_first_name, self._person_nouns
+        ) or person_read_as_date(head, self.is_first_name)
 
     def _role_before_first_name(self, doc: Doc, k: int, head_i: int) -> bool:
         """A noun for a source or a person before a first name and a surname, which the NER

@@ -15,6 +15,7 @@ from app.pipeline.types import EntityKind
 # report`), "they" a group or a body (`the aides`, `the union`).
 NEUTER_KINDS: frozenset[EntityKind] = frozenset({"organization", "document"})
 PLURAL_KINDS: frozenset[EntityKind] = frozenset({"group", "organization"})
+SPEAKING_KINDS: frozenset[EntityKind] = NEUTER_KINDS | PLURAL_KINDS
 
 
 class UnnamedSources:
@@ -27,7 +28,7 @@ class UnnamedSources:
         """Keep an unnamed source that spoke, if "it" or "they" may mean it."""
         if result.key is None or not result.key.startswith(NOMINAL_KEY):
             return False
-        if result.kind not in NEUTER_KINDS | PLURAL_KINDS:
+        if result.kind not in SPEAKING_KINDS:
             return False
         self._by_key[result.key] = result
         return True
