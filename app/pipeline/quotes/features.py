@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from app.pipeline.furniture import is_furniture_line, within
+from app.pipeline.quotes.echo import echo_words, is_echo
 from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.quotes.scan import ALL_MARKS, DOUBLE_MARKS, RawQuote, content_segments
 from app.pipeline.text import SENTENCE_END, paragraph_ranges
@@ -296,25 +297,15 @@ def line_facts(
         if furniture is not None
         else is_furniture_line(line, lex.furniture_labels),
         caption=is_caption(line, lex.caption_marks),
-        rest_words=" " + " ".join(echo_words(text[hi:])) + " "
+        rest_words=" " + " ".join(_echo_words(text[hi:])) + " "
         if first and len(line.split()) <= MAX_HEADLINE_WORDS
         else "",
     )
 
 
-def echo_words(s: str) -> list[str]:
-    """The words of `s` as an echo is compared: lower-cased, typographic apostrophes straight."""
-    return [w.rstrip(".") for w in words(s.replace("\u2019", "'"))]
-
-
-def is_echo(content: str, rest_words: str) -> bool:
-    """The words of `content`, or a run of at least half of them, come again in `rest_words`
-    (the words of the text after the headline): the headline repeats a quotation of the body."""
-    ws = echo_words(content)
-    if not ws or not rest_words.strip():
-        return False
-    k = (len(ws) + 1) // 2
-    return any(" " + " ".join(ws[i : i + k]) + " " in rest_words for i in range(len(ws) - k + 1))
+def _echo_words(s: str) -> list[str]:
+    """The words of `s` as an echo compares them (typographic apostrophes straight)."""
+    return echo_words(words(s.replace("\u2019", "'")))
 
 
 def text_features(
@@ -356,7 +347,9 @@ def text_features(
     term_cue = ending_phrase_length(left, lex.term_cues)
     v: dict[str, float] = {
         "headline": float(p.para_index == 0),
-        "headline_echo": float(p.para_index == 0 and is_echo(content, facts.rest_words)),
+        "headline_echo": float(
+            p.para_index == 0 and is_echo(_echo_words(content), facts.rest_words)
+        ),
         "multi_paragraph": float(p.n_paragraphs > 1),
         "unclosed": float(p.close_mark is None),
         "single_marks": float(p.open_mark not in DOUBLE_MARKS),

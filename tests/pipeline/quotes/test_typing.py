@@ -244,6 +244,21 @@ def test_a_headline_quote_the_body_does_not_repeat_stays_speech(quote_nlp: Langu
     assert spans_of(quote_nlp, 'Mayor vows to "fix every road"') == [("fix every road", "partial")]
 
 
+def test_one_word_or_small_words_of_a_headline_quote_are_no_echo(quote_nlp: Language) -> None:
+    # one word of two comes again ("disaster"): the body does not repeat the quotation
+    text = 'Mayor calls budget "a disaster"\n\nThe disaster began in May, when the council met.'
+    assert spans_of(quote_nlp, text)[0] == ("a disaster", "partial")
+    # a run of small words only ("it is") is no echo of "It is what it is"
+    text = 'Minister on tariffs: "It is what it is"\n\nThe minister said it is too early to say.'
+    assert spans_of(quote_nlp, text)[0] == ("It is what it is", "direct")
+    # a first line quoting like every line after it: "Line" alone is no echo
+    text = '"Line 0," he said.\n"Line 1," he said.'
+    assert spans_of(quote_nlp, text) == [("Line 0,", "direct"), ("Line 1,", "direct")]
+    # a one-word quotation the body gives again is still the echo
+    text = 'Trudeau calls tariffs "unacceptable"\n\n"This is unacceptable," Trudeau said.'
+    assert why(quote_nlp, text)[0] == ("unacceptable", "title", "headline_echo")
+
+
 # -- scare quotes and words as words --------------------------------------------------------------
 
 
