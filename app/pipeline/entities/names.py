@@ -34,6 +34,7 @@ from app.pipeline.entities.misread import (
 from app.pipeline.entities.written import (
     ORG_NAME_PREPS,
     apposition,
+    coordinated_org,
     entity_bounds,
     inside_entity,
     left_edge,
@@ -177,7 +178,8 @@ class NameModel:
                 ):
                     heads[head.i] = head
         names = [self.name_at(head) for _, head in sorted(heads.items())]
-        found = [n for n in names if n is not None]
+        # (a name read as a list is one `Name` for each of its words: kept once)
+        found = list({id(n): n for n in names if n is not None}.values())
         surnames = {
             doc[n.end - 1].text
             for n in found
@@ -206,7 +208,12 @@ class NameModel:
         if head.doc is not self._at_doc:
             self._at, self._at_doc = {}, head.doc
         if head.i not in self._at:
-            self._at[head.i] = self._build(head)
+            listed = coordinated_org(head, self.lexicons.source_nouns, self._person_word)
+            if listed is None:
+                self._at[head.i] = self._build(head)
+            else:
+                name = _listed_org(head.doc, *listed)
+                self._at.update(dict.fromkeys(range(*listed), name))
         return self._at[head.i]
 
     def _surname(self, head: Token) -> Name | None:
@@ -402,6 +409,13 @@ class NameModel:
             and self.is_first_name(doc[k + 1].text)
         )
 
+    def _person_word(self, word: str) -> bool:
+        """A first name, a title or an honorific: a word of a person's name or role."""
+        lower = word.lower()
+        return (
+            self.is_first_name(word) or self._is_title(lower) or lower in self.lexicons.honorifics
+        )
+
     def _is_title(self, word: str) -> bool:
         return word in self.lexicons.titles or word.rstrip(".") in self.lexicons.titles
 
@@ -426,6 +440,24 @@ class NameModel:
 
 
 # ---- small pure helpers ---------------------------------------------------------------------
+
+
+def _listed_org(doc: Doc, start: int, end: int) -> Name:
+    """The organisation's name the parse read as a list (`written.coordinated_org`)."""
+    root = doc[start:end].root
+    return Name(
+        start=start,
+        end=end,
+        words=tuple(t.lower_ for t in doc[start:end] if t.text != ","),
+        text=span_text(doc, start, end),
+        role=None,
+        role_words=frozenset(),
+        gender=None,
+        kind="organization",
+        subject=root.dep_ in NOMINAL_SUBJECT_DEPS,
+        head=root.i,
+        dep=root.dep_,
+    )
 
 
 def _heads_its_entity(token: Token) -> bool:

@@ -4,6 +4,8 @@ builds a `Name` from these edges."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
@@ -114,3 +116,49 @@ def entity_bounds(token: Token) -> tuple[int, int]:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return start, end
+
+
+def coordinated_org(
+    token: Token, common_nouns: frozenset[str], person_word: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """(start, end) of an organisation's name whose first words the NER left out, read from any
+    of its words: capitalised words joined by commas and an "and" or "&" before the entity
+    (`Fisheries and Oceans Canada`, `Immigration, Refugees and Citizenship Canada said`), in no
+    entity of their own, the entity of two words or more. Not when the first word is a common
+    noun set in capitals at the start of a sentence (`Tenants and ACORN Canada said`:
+    `common_nouns`, by lemma), nor when a word may be a person's (`person_word`: a first name,
+    a title: `Premier Doug Ford and Ontario Health`)."""
+    doc = token.doc
+    k = token.i
+    while k < len(doc) and not doc[k].ent_type_ and _coordinated_word(doc[k]):
+        k += 1
+    if k == len(doc) or doc[k].ent_type_ not in ORG_LABELS:
+        return None
+    org_start, org_end = entity_bounds(doc[k])
+    join = org_start - 1
+    if join < 1 or doc[join].lower_ not in NAME_CONJUNCTIONS or org_end - org_start < 2:
+        return None  # (`Sanders and Trump have leads`: a one-word "organisation" may be anyone)
+    start = join
+    while start > 0 and not doc[start - 1].ent_type_ and _coordinated_word(doc[start - 1]):
+        if doc[start - 1].lower_ in NAME_CONJUNCTIONS:
+            return None  # (one "and": `A and B and C Canada` is a list)
+        start -= 1
+    while start < join and doc[start].text == ",":
+        start += 1  # (`On Tuesday, Fisheries and ...`)
+    if (
+        start == join
+        or token.i < start
+        or doc[start].lemma_.lower() in common_nouns
+        or any(person_word(t.text) for t in doc[start:join])
+    ):
+        return None
+    return start, org_end
+
+
+def _coordinated_word(token: Token) -> bool:
+    """A word of a name read as a list: a capitalised noun or adjective, a comma, "and"."""
+    return (
+        (token.is_title and (token.pos == PROPN or token.pos_ in NAME_WORD_POS))
+        or token.text == ","
+        or token.lower_ in NAME_CONJUNCTIONS
+    )

@@ -1,7 +1,9 @@
 """Names on a line of page furniture (`RELATED: ...`) belong to another story: no he/she of this
 one means them. An organisation's name with a plural's possessive or an "and" inside it (`The Home
-Builders’ Association`, `the Canada Mortgage and Housing Corporation`) is one name; a chamber of
-commerce is an organisation; a law the NER reads as one (`... United Canada Act`) is no speaker."""
+Builders’ Association`, `the Canada Mortgage and Housing Corporation`) is one name, as is a
+department's the parse reads as a list (`Immigration, Refugees and Citizenship Canada`); a
+chamber of commerce is an organisation; a law the NER reads as one (`... United Canada Act`) is
+no speaker."""
 
 from __future__ import annotations
 
@@ -106,3 +108,18 @@ def test_a_plural_possessive_inside_a_name_the_ner_missed(nlp: Language) -> None
         "indirect",
         "Elementary Teachers' Federation of Ontario",
     )
+
+
+@pytest.mark.full_model
+def test_a_departments_name_the_parse_reads_as_a_list_is_one_name(nlp: Language) -> None:
+    text = (
+        "Immigration, Refugees and Citizenship Canada said Tuesday that the extension was "
+        '"a bridge for families."\n\n'
+        "Fisheries and Oceans Canada said separately that it would close the herring fishery, "
+        'citing "a sharp decline" in stocks.'
+    )
+    doc = attribute(nlp, text, ["partial", "partial"])
+    assert [row[0] for row in who(doc)] == [
+        "Immigration, Refugees and Citizenship Canada",
+        "Fisheries and Oceans Canada",
+    ]

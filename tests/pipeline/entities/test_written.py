@@ -1,19 +1,33 @@
 """Where a name as written ends (`written.py`), on hand-made docs: an organisation's name runs
 through a preposition or a French name's lower-case words; an untagged organisation's noun takes
-its proper-noun "of" phrase."""
+its proper-noun "of" phrase; a name the parse read as a list of words before an organisation's
+entity (`Fisheries and Oceans Canada`) is one name."""
 
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
 
-from app.pipeline.entities.written import org_name_end
+from app.pipeline.entities.written import coordinated_org, org_name_end
 
 
 def _doc(
-    words: list[str], pos: list[str], deps: list[str], heads: list[int], ents: list[str]
+    words: list[str],
+    pos: list[str],
+    deps: list[str],
+    heads: list[int],
+    ents: list[str],
+    lemmas: list[str] | None = None,
 ) -> Doc:
-    return Doc(spacy.blank("en").vocab, words=words, pos=pos, deps=deps, heads=heads, ents=ents)
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        ents=ents,
+        lemmas=lemmas or [w.lower() for w in words],
+    )
 
 
 PORT = ["the", "Port", "of", "Montreal", "said"]
@@ -50,3 +64,59 @@ def test_a_french_names_lower_case_words_stay_in_it() -> None:
     # outside the entity, a lower-case word is the sentence's, not the name's
     ents = ["O", "B-ORG", "O", "O", "O", "O"]
     assert org_name_end(_doc(words, pos, deps, heads, ents)[1], "ORG", org_noun=False) == 2
+
+
+def _listed(words: list[str], ents: list[str], lemmas: list[str] | None = None) -> Doc:
+    """`words` as the parse reads a department's name: a list under its first word."""
+    n = len(words)
+    pos = ["PUNCT" if w == "," else "CCONJ" if w == "and" else "PROPN" for w in words[:-1]]
+    deps = ["nsubj"] + ["dep"] * (n - 3) + ["dep", "ROOT"]
+    return _doc(words, pos + ["VERB"], deps, [0] * (n - 1) + [n - 1], ents, lemmas)
+
+
+NO_ONE = frozenset({"tenant"})
+
+
+def _no_person(word: str) -> bool:
+    return word in {"Doug", "Premier"}
+
+
+def test_a_name_read_as_a_list_before_an_organisation_is_one_name() -> None:
+    words = ["Fisheries", "and", "Oceans", "Canada", "said"]
+    doc = _listed(
+        words, ["O", "O", "B-ORG", "I-ORG", "O"], ["fishery", "and", "ocean", "canada", "say"]
+    )
+    # from any of its words: the first, the "and", the organisation's own
+    assert {coordinated_org(doc[k], NO_ONE, _no_person) for k in range(4)} == {(0, 4)}
+    assert coordinated_org(doc[4], NO_ONE, _no_person) is None
+    words = ["Immigration", ",", "Refugees", "and", "Citizenship", "Canada", "said"]
+    doc = _listed(words, ["O", "O", "O", "O", "B-ORG", "I-ORG", "O"])
+    assert coordinated_org(doc[0], NO_ONE, _no_person) == (0, 6)
+    assert coordinated_org(doc[5], NO_ONE, _no_person) == (0, 6)
+
+
+def test_a_list_of_names_or_people_is_no_organisations_name() -> None:
+    ent = ["O", "O", "B-ORG", "I-ORG", "O"]
+    # a common noun capitalised at the start of the sentence
+    doc = _listed(
+        ["Tenants", "and", "ACORN", "Canada", "said"],
+        ent,
+        ["tenant", "and", "acorn", "canada", "say"],
+    )
+    assert coordinated_org(doc[3], NO_ONE, _no_person) is None
+    # a person's words, or an entity of its own (`Statistics Canada and Health Canada`)
+    doc = _listed(["Doug", "and", "Ontario", "Health", "said"], ent)
+    assert coordinated_org(doc[3], NO_ONE, _no_person) is None
+    doc = _listed(
+        ["Canada", "and", "Health", "Canada", "said"], ["B-GPE", "O", "B-ORG", "I-ORG", "O"]
+    )
+    assert coordinated_org(doc[3], NO_ONE, _no_person) is None
+    # a one-word "organisation" may be anyone (`Sanders and Trump have leads`)
+    doc = _listed(["Sanders", "and", "Trump", "lead"], ["O", "O", "B-ORG", "O"])
+    assert coordinated_org(doc[2], NO_ONE, _no_person) is None
+    # no "and" right before the organisation, or two of them: a list
+    doc = _listed(["Fisheries", ",", "Oceans", "Canada", "said"], ent)
+    assert coordinated_org(doc[3], NO_ONE, _no_person) is None
+    words = ["Parks", "and", "Lakes", "and", "Rivers", "Canada", "said"]
+    doc = _listed(words, ["O", "O", "O", "O", "B-ORG", "I-ORG", "O"])
+    assert coordinated_org(doc[5], NO_ONE, _no_person) is None
