@@ -96,6 +96,13 @@ class MentionResolver:
         self.salience = salience
         self.observer: PronounObserver | None = None
         self.unnamed = UnnamedSources()  # unnamed sources quoted so far
+        # the nouns of a role a person holds: a title, a gendered noun, a source's noun that
+        # names no organisation or document (`firefighter`, not `bill`)
+        self._role_nouns = (
+            lexicons.titles
+            | set(lexicons.gendered_nouns)
+            | (lexicons.source_nouns - lexicons.org_nouns - lexicons.document_nouns)
+        )
 
     def resolve(
         self,
@@ -307,7 +314,9 @@ class MentionResolver:
             k -= 1
         if head.tag_ == "NN" and lemma in self.lexicons.titles and plain_definite(head, mention):
             gender = self.lexicons.gendered_nouns.get(lemma)
-            found = _salient_person(head, article, self.lexicons.titles, gender)
+            found = _salient_person(
+                head, article, self.lexicons.titles, gender, roles=self._role_nouns
+            )
             if found is not None:
                 return replace(found, alias=mention.text)
         return None
@@ -445,14 +454,16 @@ def _salient_person(
     gender: Gender | None = None,
     *,
     any_title: bool = False,
+    roles: frozenset[str] = frozenset(),
 ) -> Resolved | None:
     """`Ann Lee won the vote. ... "Q," the mayor said`, with no role on record for her: the
     nearest person named as a subject within `NOMINAL_WINDOW` tokens before the nominal, who
     holds no other title (`Defence lawyer X ... the prosecutor said`: not X). Not when the
     article gave the role an owner before (`her manager mocked her`): its holder is then someone
-    unnamed whom the article ties to another person, the one most likely to be near. With
-    `any_title`, a person holding a title may be meant (a party's member: `Sen. X ... the
-    Georgia Democrat`)."""
+    unnamed whom the article ties to another person, the one most likely to be near; nor a
+    person the article gave another of the nouns of `roles` (`Volunteer firefighter X ... the
+    mayor said`). With `any_title`, a person holding a title may be meant (a party's member:
+    `Sen. X ... the Georgia Democrat`)."""
     if not any_title and owned_before(
         head, MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR, titles
     ):
@@ -467,7 +478,7 @@ def _salient_person(
             and start in article.subjects
             and not key.startswith(DESCRIBED_KEY)
             and _gender_fits(cluster, gender)
-            and (any_title or not cluster.role_words & titles)
+            and (any_title or not cluster.role_words & (roles or titles))
         ):
             return Resolved.to_cluster(key, cluster, "nominal")
         k -= 1

@@ -218,6 +218,19 @@ def test_role_nominal_without_a_recorded_role_takes_the_named_subject(nlp: Langu
 
 
 @pytest.mark.full_model
+@pytest.mark.parametrize(
+    "described", ["Volunteer firefighter Greg Lawson", "Greg Lawson, a retired teacher,"]
+)
+def test_a_person_the_article_gave_another_role_is_not_the_titled_nominal(
+    nlp: Language, described: str
+) -> None:
+    # a firefighter or a teacher is not the mayor: the mayor stays unnamed
+    text = f'{described} said the fire started in the kitchen. "We will rebuild," the mayor said.'
+    doc = attribute(nlp, text)
+    assert resolutions(doc) == [("the mayor", "nominal")]
+
+
+@pytest.mark.full_model
 def test_they_resolves_to_a_nearby_organization(nlp: Language) -> None:
     doc = attribute(nlp, 'The NAACP lost the case on Monday. "We will appeal," they said.')
     assert resolutions(doc) == [("NAACP", "pronoun")]
