@@ -28,7 +28,7 @@ from app.pipeline.entities.described import (
 from app.pipeline.entities.first_names import Gender, GenderLexicon
 from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather, mark_bound_genders
 from app.pipeline.entities.lexicons import ResolverLexicons
-from app.pipeline.entities.names import Cluster, NameModel, quoted_mask
+from app.pipeline.entities.names import Cluster, NameModel
 from app.pipeline.entities.resolve import PRONOUN_GENDER, MentionResolver, PronounObserver
 from app.pipeline.entities.resolved import Resolved
 from app.pipeline.entities.salience import (
@@ -467,3 +467,13 @@ def _word_table(source: Path | str | Iterable[Sequence[str]]) -> dict[str, froze
 def _confidence(resolution: str, prior: float) -> float:
     low, high = CONFIDENCE_BANDS[resolution]
     return round(low + (high - low) * max(0.0, min(1.0, prior)), 3)
+
+
+def quoted_mask(doc: Doc, spans: Sequence[Span], quotes: Sequence[Quote | None]) -> list[bool]:
+    """Per token: inside a quotation (`quotes`: each span's `span._.quote`, read once)."""
+    mask = [False] * len(doc)
+    for span, quote in zip(spans, quotes, strict=True):
+        if quote is not None and quote.is_quotation:
+            for i in range(span.start, span.end):
+                mask[i] = True
+    return mask

@@ -44,7 +44,7 @@ from app.pipeline.entities.written import (
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, ORG_LABELS, PERSON_LABELS, elided_name
 from app.pipeline.text import span_text
-from app.pipeline.types import EntityKind, Quote, SpeakerCandidate
+from app.pipeline.types import EntityKind, SpeakerCandidate
 
 # Entity labels of proper nouns that name no person or organisation.
 NOT_NAME_LABELS: frozenset[str] = frozenset(
@@ -340,7 +340,7 @@ class NameModel:
             role = role or appos.text
             role_words = role_words | frozenset(t.lemma_.lower() for t in appos if t.is_alpha)
         kind: EntityKind = "organization" if org else "person"
-        maybe_person = label == "ORG" and self._maybe_person(head, words)
+        maybe_person = label == "ORG" and self._maybe_person(head, words, tokens)
         if org and maybe_person and appos is not None and self._is_title(appos.root.lemma_.lower()):
             kind = "person"  # `Sylvain Charlebois, director of the lab`, tagged an organisation
         if person and start == head_i and start > 0 and _family(head, doc[start - 1]):
@@ -419,10 +419,11 @@ class NameModel:
     def _is_title(self, word: str) -> bool:
         return word in self.lexicons.titles or word.rstrip(".") in self.lexicons.titles
 
-    def _maybe_person(self, head: Token, words: tuple[str, ...]) -> bool:
+    def _maybe_person(self, head: Token, words: tuple[str, ...], tokens: list[Token]) -> bool:
         """A name the tagger called an organisation that may be a person's: one capitalised word
-        ("Burton explained"), or a first name the lexicon knows and a surname ("Carly Fiorina",
-        "Maryam Violet"), with no organisation noun ("Edison Research") and no article."""
+        ("Burton explained"), or a first name the lexicon knows (`tokens` as written: also
+        "Annie-Christine") and a surname ("Carly Fiorina", "Maryam Violet"), with no
+        organisation noun ("Edison Research") and no article."""
         if not head.is_title or any(c.dep == _DET for c in head.children):
             return False
         if any("&" in word for word in words):
@@ -436,7 +437,12 @@ class NameModel:
         if len(words) == 1:
             return True
         # (a singular surname: "Carolina Panthers" is a team)
-        return len(words) == 2 and head.tag_ == "NNP" and self._genders.gender(words[0]) is not None
+        written = "".join(t.text_with_ws for t in tokens).split()
+        return (
+            len(written) == 2
+            and head.tag_ == "NNP"
+            and self._genders.gender(written[0]) is not None
+        )
 
 
 # ---- small pure helpers ---------------------------------------------------------------------
@@ -488,13 +494,3 @@ def _initials(token: Token) -> bool:
 def _family(head: Token, before: Token) -> bool:
     """`the Clintons`, `the Khans`: a plural surname after "the" names a family."""
     return head.tag_ == "NNPS" and before.lower_ == "the" and head.lower_.endswith("s")
-
-
-def quoted_mask(doc: Doc, spans: Sequence[Span], quotes: Sequence[Quote | None]) -> list[bool]:
-    """Per token: inside a quotation (`quotes`: each span's `span._.quote`, read once)."""
-    mask = [False] * len(doc)
-    for span, quote in zip(spans, quotes, strict=True):
-        if quote is not None and quote.is_quotation:
-            for i in range(span.start, span.end):
-                mask[i] = True
-    return mask

@@ -120,6 +120,29 @@ def test_a_role_names_the_person_set_off_after_it_even_when_tagged_an_organisati
 
 
 @pytest.mark.full_model
+def test_a_hyphenated_first_name_tagged_an_organisation_is_a_person_she_can_mean(
+    nlp: Language,
+) -> None:
+    """`Annie-Christine Tardif, president of the union,`: the NER tags the name an organisation;
+    the hyphenated first name and the title beside it make her a person, so the "she" after her
+    quote is hers, not the woman quoted before."""
+    text = (
+        "Catherine Harel Bourdon, chair of the school board, said the ban would start in January."
+        '\n\n"Students are distracted," she said.\n\n'
+        "But Annie-Christine Tardif, president of the teachers' union, said teachers were not "
+        'consulted.\n\n"We support the goal," Tardif said. She added that "enforcement would '
+        'fall on teachers."'
+    )
+    doc = attribute(nlp, text, ["direct", "direct", "partial"])
+    assert [e.label_ for e in doc.ents if "Tardif" in e.text][:1] == ["ORG"]
+    assert resolutions(doc) == [
+        ("Catherine Harel Bourdon", "pronoun"),
+        ("Annie-Christine Tardif", "alias"),
+        ("Annie-Christine Tardif", "pronoun"),
+    ]
+
+
+@pytest.mark.full_model
 def test_a_party_label_before_a_name_is_the_members_role(nlp: Language) -> None:
     """`Conservative Daniel Kwan` (the NER reads it an organisation) and `Tory Michael Chong` (a
     person with the party in the name): the party is a role, the name is the member's, and a later

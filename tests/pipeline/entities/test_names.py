@@ -10,9 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from app.pipeline.entities.clusters import cluster_names
-from app.pipeline.entities.component import SpeakerResolver
+from app.pipeline.entities.component import SpeakerResolver, quoted_mask
 from app.pipeline.entities.gender import mark_bound_genders
-from app.pipeline.entities.names import Cluster, Name, NameModel, quoted_mask
+from app.pipeline.entities.names import Cluster, Name, NameModel
 from app.pipeline.entities.resolve import _surname
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.types import EntityKind
