@@ -134,6 +134,12 @@ def _best_full(
         matches = fits or [c for c in matches if _stated_gender(c, genders) is None] or matches
     if not matches:
         return None
+    if len(matches) > 1:
+        # `Margaret Olsen ... Olsen said ... Tina Olsen said ... Olsen said`: two people share
+        # the surname, and the article calls one of them by it alone; the other it names in full
+        called = [c for c in matches if any(n.words == name.words for n in c.names)]
+        if len(called) == 1:
+            return called[0]
     latest: tuple[int, Cluster] | None = None
     for cluster in matches:
         starts = name_starts[id(cluster)]

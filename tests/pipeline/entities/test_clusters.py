@@ -88,6 +88,41 @@ def test_a_misspelling_two_surnames_are_equally_close_to_joins_neither(
     assert [n.text for n in clusters["hansen"].names] == ["Hansen"]
 
 
+def test_a_shared_surname_alone_stays_with_the_person_the_article_calls_by_it(
+    genders: GenderLexicon,
+) -> None:
+    """Margaret Olsen is "Olsen"; her daughter, named later, is "Tina Olsen": a later "Olsen" is
+    Margaret, though Tina was named more recently."""
+    names = [
+        _name(0, "Margaret Olsen"),
+        _name(10, "Olsen"),
+        _name(20, "Tina Olsen"),
+        _name(30, "Olsen"),
+    ]
+    clusters = cluster_names(names, genders)
+    assert [n.start for n in clusters["margaret olsen"].names] == [0, 10, 30]
+    assert [n.start for n in clusters["tina olsen"].names] == [20]
+    # when the surname alone has gone to neither (or to both), the most recent one it is
+    names = [_name(0, "Margaret Olsen"), _name(20, "Tina Olsen"), _name(30, "Olsen")]
+    clusters = cluster_names(names, genders)
+    assert [n.start for n in clusters["tina olsen"].names] == [20, 30]
+
+
+@pytest.mark.full_model
+def test_the_surname_of_two_relatives_is_the_one_the_story_calls_by_it(nlp: Language) -> None:
+    text = (
+        "Margaret Olsen was adopted at three.\n\n"
+        '"I recognized her laugh," Olsen said.\n\n'
+        'Her daughter, Tina Olsen, had given her the DNA kit. "I kind of made her," Tina Olsen '
+        'said.\n\n"We have a lot of catching up to do," Olsen said.'
+    )
+    assert resolutions(attribute(nlp, text)) == [
+        ("Margaret Olsen", "alias"),
+        ("Tina Olsen", "explicit"),
+        ("Margaret Olsen", "alias"),
+    ]
+
+
 @pytest.mark.full_model
 def test_she_after_a_misspelt_surname_is_the_full_name(nlp: Language) -> None:
     text = (
