@@ -150,3 +150,35 @@ def test_a_by_phrase_hung_on_the_name_given_speaks_for_a_passive_verb_of_naming(
     assert agents == {3: 9}
     subject = subject_of(doc[3], agents)
     assert subject is not None and subject.text == "Lee"
+
+
+def test_a_by_phrase_hung_on_the_object_of_as_speaks_for_a_participle_of_naming() -> None:
+    # `an inquiry labeled as a "witch hunt" by Democrats`: the parse hangs "by Democrats" on
+    # "hunt", the object of "as"
+    words = ["inquiry", "labeled", "as", "a", '"', "witch", "hunt", '"', "by", "Democrats"]
+    heads = [0, 0, 1, 6, 6, 6, 2, 6, 6, 8]
+    deps = ["ROOT", "acl", "prep", "det", "punct", "compound", "pobj", "punct", "prep", "pobj"]
+    pos = ["NOUN", "VERB", "ADP", "DET", "PUNCT", "NOUN", "NOUN", "PUNCT", "ADP", "PROPN"]
+    tags = ["NN", "VBN", "IN", "DT", "``", "NN", "NN", "''", "IN", "NNPS"]
+    lemmas = ["inquiry", "label", "as", "a", '"', "witch", "hunt", '"', "by", "Democrats"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )
+    assert _patterns()(doc).passive_agents == {1: 9}
+    # the same words with an active verb: `labeled as ...` is no passive participle
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=[*tags[:1], "VBD", *tags[2:]],
+        lemmas=lemmas,
+    )
+    assert _patterns()(doc).passive_agents == {}

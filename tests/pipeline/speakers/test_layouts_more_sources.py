@@ -40,6 +40,13 @@ def test_naming_participle_with_a_by_phrase_takes_its_agent(nlp: Language) -> No
     text = 'The budget, described as "a disaster" by Senator Tom Baker, passed on Friday.'
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [("Tom Baker", "Senator Tom Baker", "described")]
+    # the by-phrase hung on the object of "as" (`labeled as a "witch hunt" by Democrats`)
+    text = (
+        "Republicans faced criticism for the inquiry, often labeled as a "
+        '"witch hunt" by Democrats, but pressed on.'
+    )
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Democrats", "Democrats", "labeled")]
 
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
