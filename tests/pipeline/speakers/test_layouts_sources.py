@@ -114,6 +114,11 @@ def test_partial_quote_under_a_cue_in_an_adjunct_clause(nlp: Language) -> None:
     # a cue whose content the fragment is: the clause after it attributes it
     doc = attribute(nlp, 'Lee cannot say that "from his perspective," Smith added.', ["partial"])
     assert layouts(doc) != ["governing_adjunct"]
+    # the relative clause is the subject of the quote, and the sentence's own cue follows it
+    text = 'Nothing the president said "will assuage our fears," Senator Tom Baker said.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("Tom Baker", "Senator Tom Baker", "said")]
+    assert layouts(doc) == ["after"]
 
 
 @pytest.mark.full_model

@@ -18,7 +18,13 @@ from app.pipeline.speakers.mentions import (
     speaker_ok,
     speech_possessor,
 )
-from app.pipeline.syntax import PERSON_LABELS, VERB_POS, own_subject, that_clause
+from app.pipeline.syntax import (
+    NOMINAL_SUBJECT_DEPS,
+    PERSON_LABELS,
+    VERB_POS,
+    own_subject,
+    that_clause,
+)
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
@@ -27,6 +33,10 @@ ADJUNCT_CLAUSE_DEPS: frozenset[str] = frozenset({"advcl", "relcl", "acl", "pcomp
 # A clause that comes before its main clause and only frames it (`While X said "Q", Y argued`):
 # the main clause's cue does not report what the framing clause's cue did.
 SUBORDINATE_DEPS: frozenset[str] = frozenset({"advcl"})
+# How the parse attaches the noun a relative clause describes when that noun is the subject of
+# the quote after it (`Nothing the president said "will help," Lee said`); the parser leaves
+# "Nothing" at a sentence's start unlabelled (`dep`).
+QUOTED_PREDICATE_SUBJECT_DEPS: frozenset[str] = NOMINAL_SUBJECT_DEPS | {"dep"}
 # (the cue verb's candidate, the nearest plain verb's candidate)
 GoverningScan = tuple[SpeakerCandidate | None, SpeakerCandidate | None]
 
@@ -178,6 +188,15 @@ def governing_adjunct(q: QuoteContext) -> SpeakerCandidate | None:
                 continue
             # the innermost cue above the quote
             if current.i >= span.start or current.dep_ not in ADJUNCT_CLAUSE_DEPS:
+                return None
+            owner = current.head
+            if (
+                owner.dep_ in QUOTED_PREDICATE_SUBJECT_DEPS
+                and owner.head.i >= span.end
+                and index.is_cue(owner.head)
+            ):
+                # `Nothing the president said "will assuage fears," the senator said`: the
+                # clause is the subject of the quote the sentence's own cue attributes
                 return None
             subject = index.subject_of(current)
             if subject is None or not speaker_ok(index, subject, q.para):
