@@ -182,3 +182,23 @@ def test_a_by_phrase_hung_on_the_object_of_as_speaks_for_a_participle_of_naming(
         lemmas=lemmas,
     )
     assert _patterns()(doc).passive_agents == {}
+
+
+def test_a_by_phrase_hung_on_the_name_a_participle_gives_speaks_for_it() -> None:
+    # `The bylaw, dubbed the "bag tax" by critics,`: no auxiliary; "by critics" hangs on "tax"
+    words = ["bylaw", ",", "dubbed", "the", '"', "bag", "tax", '"', "by", "critics"]
+    heads = [0, 0, 0, 6, 6, 6, 2, 6, 6, 8]
+    deps = ["ROOT", "punct", "acl", "det", "punct", "compound", "oprd", "punct", "prep", "pobj"]
+    pos = ["NOUN", "PUNCT", "VERB", "DET", "PUNCT", "NOUN", "NOUN", "PUNCT", "ADP", "NOUN"]
+    tags = ["NN", ",", "VBN", "DT", "``", "NN", "NN", "''", "IN", "NNS"]
+    lemmas = ["bylaw", ",", "dub", "the", '"', "bag", "tax", '"', "by", "critic"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )
+    assert _patterns()(doc).passive_agents == {2: 9}

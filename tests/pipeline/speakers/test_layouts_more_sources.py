@@ -47,6 +47,10 @@ def test_naming_participle_with_a_by_phrase_takes_its_agent(nlp: Language) -> No
     )
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [("Democrats", "Democrats", "labeled")]
+    # a participle with no auxiliary (`dubbed the "bag tax" by critics`)
+    text = 'The bylaw, dubbed the "bag tax" by critics, took effect Jan. 1.'
+    doc = attribute(nlp, text, ["partial"])
+    assert who(doc) == [("critics", "critics", "dubbed")]
 
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
