@@ -8,6 +8,7 @@ article uses (`names.py`), ties every mention to an entity (`resolve.py`), rewri
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -255,7 +256,8 @@ class SpeakerResolver(DataPipe):
                 timeline.add_speaker(
                     span.start, str(result.key), named=True, end=span.end, unnamed=True
                 )
-        return _finish(doc, spans, quotes, candidates, resolved, article.clusters, self.calibrator)
+        mentions = [_whole_name(names, doc, candidate) for candidate in candidates]
+        return _finish(doc, spans, quotes, mentions, resolved, article.clusters, self.calibrator)
 
     def _follow_roles(
         self,
@@ -309,6 +311,23 @@ class SpeakerResolver(DataPipe):
         if cluster is not None:
             article.clusters[result.key] = cluster
             timeline.add(Mention(head.i, result.key, "name", subject=True))
+
+
+def _whole_name(
+    names: NameModel, doc: Doc, candidate: SpeakerCandidate | None
+) -> SpeakerCandidate | None:
+    """The candidate with its mention widened to the name it is a part of, or cuts into (the
+    parse read `Immigration, Refugees and Citizenship Canada` as a list: mention "Immigration"
+    or "Citizenship Canada", name whole)."""
+    if candidate is None or candidate.head is None or candidate.mention is None:
+        return candidate
+    name = names.name_at(doc[candidate.head])
+    start, end = candidate.mention
+    if name is None or not (
+        name.start < start < name.end or (name.start <= start and end < name.end)
+    ):
+        return candidate
+    return replace(candidate, mention=(name.start, max(end, name.end)))
 
 
 def _finish(
