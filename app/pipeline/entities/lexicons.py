@@ -51,6 +51,14 @@ class ResolverLexicons:
     role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     # organisation noun -> name words that show that kind (`the company` ... `Shopify Inc.`)
     org_kind_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # (derived once) the nouns of a role a person holds: a title, a gendered noun, a source's
+    # noun that names no organisation or document (`firefighter`, not `bill`)
+    person_role_nouns: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        nouns = self.source_nouns - self.org_nouns - self.document_nouns
+        roles = self.titles | frozenset(self.gendered_nouns) | nouns
+        object.__setattr__(self, "person_role_nouns", roles)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -96,13 +96,6 @@ class MentionResolver:
         self.salience = salience
         self.observer: PronounObserver | None = None
         self.unnamed = UnnamedSources()  # unnamed sources quoted so far
-        # the nouns of a role a person holds: a title, a gendered noun, a source's noun that
-        # names no organisation or document (`firefighter`, not `bill`)
-        self._role_nouns = (
-            lexicons.titles
-            | set(lexicons.gendered_nouns)
-            | (lexicons.source_nouns - lexicons.org_nouns - lexicons.document_nouns)
-        )
 
     def resolve(
         self,
@@ -315,7 +308,7 @@ class MentionResolver:
         if head.tag_ == "NN" and lemma in self.lexicons.titles and plain_definite(head, mention):
             gender = self.lexicons.gendered_nouns.get(lemma)
             found = _salient_person(
-                head, article, self.lexicons.titles, gender, roles=self._role_nouns
+                head, article, self.lexicons.titles, gender, roles=self.lexicons.person_role_nouns
             )
             if found is not None:
                 return replace(found, alias=mention.text)
