@@ -1,5 +1,5 @@
-"""Helpers shared by the pipeline tests: lexicons from models/, hand-set quotes, and running our
-components on a doc the base model parsed."""
+"""Helpers shared by the pipeline tests: lexicons from models/, hand-set quotes, hand-parsed docs,
+and running our components on a doc the base model parsed."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import load_config, registry
@@ -138,3 +139,15 @@ def only(nlp: Language, text: str) -> Quote:
     quotes = quotes_of(nlp, text)
     assert len(quotes) == 1, quotes
     return quotes[0]
+
+
+def hand_parsed(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    **annotations: Any,
+) -> Doc:
+    """A doc parsed by hand, on a blank vocab: the words with their heads, labels and parts of
+    speech, and any other annotation `Doc` takes (`tags`, `lemmas`, `ents`, `spaces`)."""
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, **annotations)

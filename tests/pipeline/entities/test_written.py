@@ -5,10 +5,10 @@ entity (`Fisheries and Oceans Canada`) is one name."""
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from app.pipeline.entities.written import coordinated_org, org_name_end
+from tests.pipeline.support import hand_parsed
 
 
 def _doc(
@@ -19,15 +19,8 @@ def _doc(
     ents: list[str],
     lemmas: list[str] | None = None,
 ) -> Doc:
-    return Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        pos=pos,
-        deps=deps,
-        heads=heads,
-        ents=ents,
-        lemmas=lemmas or [w.lower() for w in words],
-    )
+    lemmas = lemmas or [w.lower() for w in words]
+    return hand_parsed(words, heads, deps, pos, ents=ents, lemmas=lemmas)
 
 
 PORT = ["the", "Port", "of", "Montreal", "said"]

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from app.pipeline.lexicon import read_patterns
 from app.pipeline.speakers.cues import CueLexicon, according_to_source, cue_extent, subject_of
 from app.pipeline.speakers.patterns import CueMatches, CuePatterns
-from tests.pipeline.support import MODELS
+from tests.pipeline.support import MODELS, hand_parsed
 
 
 def _patterns() -> CuePatterns:
@@ -152,6 +152,17 @@ def test_a_by_phrase_hung_on_the_name_given_speaks_for_a_passive_verb_of_naming(
     assert subject is not None and subject.text == "Lee"
 
 
+def _tagged(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]
+) -> Doc:
+    """A hand-parsed doc with tags; the lemmas are the lower-cased words but for the verb's."""
+    lemmas = [LEMMAS.get(w, w.lower()) for w in words]
+    return hand_parsed(words, heads, deps, pos, tags=tags, lemmas=lemmas)
+
+
+LEMMAS = {"labeled": "label", "dubbed": "dub"}
+
+
 def test_a_by_phrase_hung_on_the_object_of_as_speaks_for_a_participle_of_naming() -> None:
     # `an inquiry labeled as a "witch hunt" by Democrats`: the parse hangs "by Democrats" on
     # "hunt", the object of "as"
@@ -160,28 +171,10 @@ def test_a_by_phrase_hung_on_the_object_of_as_speaks_for_a_participle_of_naming(
     deps = ["ROOT", "acl", "prep", "det", "punct", "compound", "pobj", "punct", "prep", "pobj"]
     pos = ["NOUN", "VERB", "ADP", "DET", "PUNCT", "NOUN", "NOUN", "PUNCT", "ADP", "PROPN"]
     tags = ["NN", "VBN", "IN", "DT", "``", "NN", "NN", "''", "IN", "NNPS"]
-    lemmas = ["inquiry", "label", "as", "a", '"', "witch", "hunt", '"', "by", "Democrats"]
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        tags=tags,
-        lemmas=lemmas,
-    )
-    assert _patterns()(doc).passive_agents == {1: 9}
+    assert _patterns()(_tagged(words, heads, deps, pos, tags)).passive_agents == {1: 9}
     # the same words with an active verb: `labeled as ...` is no passive participle
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        tags=[*tags[:1], "VBD", *tags[2:]],
-        lemmas=lemmas,
-    )
-    assert _patterns()(doc).passive_agents == {}
+    active = [*tags[:1], "VBD", *tags[2:]]
+    assert _patterns()(_tagged(words, heads, deps, pos, active)).passive_agents == {}
 
 
 def test_a_by_phrase_hung_on_the_name_a_participle_gives_speaks_for_it() -> None:
@@ -191,14 +184,4 @@ def test_a_by_phrase_hung_on_the_name_a_participle_gives_speaks_for_it() -> None
     deps = ["ROOT", "punct", "acl", "det", "punct", "compound", "oprd", "punct", "prep", "pobj"]
     pos = ["NOUN", "PUNCT", "VERB", "DET", "PUNCT", "NOUN", "NOUN", "PUNCT", "ADP", "NOUN"]
     tags = ["NN", ",", "VBN", "DT", "``", "NN", "NN", "''", "IN", "NNS"]
-    lemmas = ["bylaw", ",", "dub", "the", '"', "bag", "tax", '"', "by", "critic"]
-    doc = Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        tags=tags,
-        lemmas=lemmas,
-    )
-    assert _patterns()(doc).passive_agents == {2: 9}
+    assert _patterns()(_tagged(words, heads, deps, pos, tags)).passive_agents == {2: 9}
