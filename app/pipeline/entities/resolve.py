@@ -454,9 +454,10 @@ def _salient_person(
     holds no other title (`Defence lawyer X ... the prosecutor said`: not X). Not when the
     article gave the role an owner before (`her manager mocked her`): its holder is then someone
     unnamed whom the article ties to another person, the one most likely to be near; nor a
-    person the article gave another of the nouns of `roles` (`Volunteer firefighter X ... the
-    mayor said`). With `any_title`, a person holding a title may be meant (a party's member:
-    `Sen. X ... the Georgia Democrat`)."""
+    person the article gave another of the nouns of `roles` (`person_role_nouns`, the titles
+    among them: `Volunteer firefighter X ... the mayor said`). With `any_title`, a person
+    holding a title may be meant (a party's member: `Sen. X ... the Georgia Democrat`), and
+    `roles` is not read."""
     if not any_title and owned_before(
         head, MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR, titles
     ):
@@ -471,7 +472,7 @@ def _salient_person(
             and start in article.subjects
             and not key.startswith(DESCRIBED_KEY)
             and _gender_fits(cluster, gender)
-            and (any_title or not cluster.role_words & (roles or titles))
+            and (any_title or not cluster.role_words & roles)
         ):
             return Resolved.to_cluster(key, cluster, "nominal")
         k -= 1

@@ -12,14 +12,9 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 
-def echo_words(ws: list[str]) -> list[str]:
-    """Lower-cased words (`features.words`) as an echo compares them: sentence stops dropped."""
-    return [w.rstrip(".") for w in ws]
-
-
 def is_echo(content_words: list[str], rest_words: str) -> bool:
-    """A run of `content_words` (`echo_words` of a headline quotation) comes again in
-    `rest_words` (the body's `echo_words`, joined by single blanks and padded with one): the
+    """A run of `content_words` (a headline quotation's words, as `features` compares them)
+    comes again in `rest_words` (the body's, joined by single blanks and padded with one): the
     whole quotation, or a run of at least half its words and at least two, one of them not a
     small word."""
     ws = content_words

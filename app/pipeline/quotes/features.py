@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from app.pipeline.furniture import is_furniture_line, within
-from app.pipeline.quotes.echo import echo_words, is_echo
+from app.pipeline.quotes.echo import is_echo
 from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.quotes.scan import ALL_MARKS, DOUBLE_MARKS, RawQuote, content_segments
 from app.pipeline.text import SENTENCE_END, paragraph_ranges
@@ -304,8 +304,9 @@ def line_facts(
 
 
 def _echo_words(s: str) -> list[str]:
-    """The words of `s` as an echo compares them (typographic apostrophes straight)."""
-    return echo_words(words(s.replace("\u2019", "'")))
+    """The words of `s` as an echo compares them: typographic apostrophes straight, sentence
+    stops dropped."""
+    return [w.rstrip(".") for w in words(s.replace("\u2019", "'"))]
 
 
 def text_features(
