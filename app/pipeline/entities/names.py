@@ -208,7 +208,9 @@ class NameModel:
         if head.doc is not self._at_doc:
             self._at, self._at_doc = {}, head.doc
         if head.i not in self._at:
-            listed = coordinated_org(head, self.lexicons.source_nouns, self._person_word)
+            listed = coordinated_org(
+                head, self.lexicons.source_nouns, self._person_word, self._org_words.__contains__
+            )
             if listed is None:
                 self._at[head.i] = self._build(head)
             else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.symbols import PROPN
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, strip_punct
 
@@ -119,22 +119,32 @@ def entity_bounds(token: Token) -> tuple[int, int]:
 
 
 def coordinated_org(
-    token: Token, common_nouns: frozenset[str], person_word: Callable[[str], bool]
+    token: Token,
+    common_nouns: frozenset[str],
+    person_word: Callable[[str], bool],
+    org_word: Callable[[str], bool],
 ) -> tuple[int, int] | None:
-    """(start, end) of an organisation's name whose first words the NER left out, read from any
-    of its words: capitalised words joined by commas and an "and" or "&" before the entity
-    (`Fisheries and Oceans Canada`, `Immigration, Refugees and Citizenship Canada said`), in no
-    entity of their own, the entity of two words or more. Not when the first word is a common
-    noun set in capitals at the start of a sentence (`Tenants and ACORN Canada said`:
-    `common_nouns`, by lemma), nor when a word may be a person's (`person_word`: a first name,
-    a title: `Premier Doug Ford and Ontario Health`)."""
+    """(start, end) of an organisation's name the NER cut or the parse read as a list, from any
+    of its words: two organisations' entities the NER split at the "and" it put in the first
+    (`Canada Mortgage and` + `Housing Corp.`); or capitalised words joined by commas and an "and"
+    or "&" before the entity (`Fisheries and Oceans Canada`, `Immigration, Refugees and
+    Citizenship Canada said`), in no entity of their own, the entity of two words or more, or,
+    where the NER tagged nothing, a run of two capitalised proper nouns or more that holds a word
+    of an organisation's kind (`org_word`: `Environment and Climate Change Canada`). Not when
+    the first word is a common noun set in capitals at the start of a sentence (`Tenants and
+    ACORN Canada said`: `common_nouns`, by lemma), nor when a word may be a person's
+    (`person_word`: a first name, a title: `Premier Doug Ford and Ontario Health`)."""
+    split = _split_org(token)
+    if split is not None:
+        return split
     doc = token.doc
     k = token.i
     while k < len(doc) and not doc[k].ent_type_ and _coordinated_word(doc[k]):
         k += 1
-    if k == len(doc) or doc[k].ent_type_ not in ORG_LABELS:
-        return None
-    org_start, org_end = entity_bounds(doc[k])
+    if k < len(doc) and doc[k].ent_type_ in ORG_LABELS:
+        org_start, org_end = entity_bounds(doc[k])
+    else:
+        org_start, org_end = _untagged_org_run(doc, k, org_word)
     join = org_start - 1
     if join < 1 or doc[join].lower_ not in NAME_CONJUNCTIONS or org_end - org_start < 2:
         return None  # (`Sanders and Trump have leads`: a one-word "organisation" may be anyone)
@@ -147,12 +157,53 @@ def coordinated_org(
         start += 1  # (`On Tuesday, Fisheries and ...`)
     if (
         start == join
-        or token.i < start
+        or not start <= token.i < org_end
         or doc[start].lemma_.lower() in common_nouns
         or any(person_word(t.text) for t in doc[start:join])
     ):
         return None
     return start, org_end
+
+
+def _split_org(token: Token) -> tuple[int, int] | None:
+    """(start, end) of two organisations' entities, one holding `token`, where the first ends in
+    the "and" or "&" that joins the second's start (`Canada Mortgage and` + `Housing Corp.`): the
+    NER read one name, then started another at its next word."""
+    if token.ent_type_ != "ORG":
+        return None
+    doc = token.doc
+    start, end = entity_bounds(token)
+    if doc[end - 1].lower_ in NAME_CONJUNCTIONS and end < len(doc) and _starts_org(doc[end]):
+        first, last = start, entity_bounds(doc[end])[1]
+    elif start > 0 and doc[start - 1].lower_ in NAME_CONJUNCTIONS and _starts_org(doc[start]):
+        if not inside_entity(doc[start - 1], "ORG"):
+            return None
+        first, last = entity_bounds(doc[start - 1])[0], end
+    else:
+        return None
+    while doc[first].dep_ == "det":
+        first += 1  # (`the Department of Fisheries and` + `Oceans`: the name without "the")
+    return (first, last) if first <= token.i else None
+
+
+def _starts_org(token: Token) -> bool:
+    return token.ent_iob_ == "B" and token.ent_type_ == "ORG"
+
+
+def _untagged_org_run(doc: Doc, stop: int, org_word: Callable[[str], bool]) -> tuple[int, int]:
+    """(start, end) of the capitalised proper nouns in no entity that end at `stop`, when they
+    are two or more and one is a word of an organisation's kind; else an empty range."""
+    start = stop
+    while (
+        start > 0
+        and doc[start - 1].pos == PROPN
+        and doc[start - 1].is_title
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    if stop - start < 2 or not any(org_word(t.lower_) for t in doc[start:stop]):
+        return stop, stop
+    return start, stop
 
 
 def _coordinated_word(token: Token) -> bool:

@@ -1,7 +1,8 @@
 """Names on a line of page furniture (`RELATED: ...`) belong to another story: no he/she of this
 one means them. An organisation's name with a plural's possessive or an "and" inside it (`The Home
 Builders’ Association`, `the Canada Mortgage and Housing Corporation`) is one name, as is a
-department's the parse reads as a list (`Immigration, Refugees and Citizenship Canada`); a
+department's the parse reads as a list (`Immigration, Refugees and Citizenship Canada`) or the NER
+missed or cut at its "and" (`Canada Mortgage and` + `Housing Corp.`); a
 chamber of commerce is an organisation; a law the NER reads as one (`... United Canada Act`) is
 no speaker."""
 
@@ -122,3 +123,24 @@ def test_a_departments_name_the_parse_reads_as_a_list_is_one_name(nlp: Language)
     # the mention as written is the whole name too, though the parse cut it
     whole = ["Immigration, Refugees and Citizenship Canada", "Fisheries and Oceans Canada"]
     assert [row[:2] for row in who(doc)] == [(name, name) for name in whole]
+
+
+@pytest.mark.full_model
+def test_a_department_the_ner_missed_or_cut_at_its_and_is_one_name(nlp: Language) -> None:
+    # the NER tags nothing of the first name here, and splits the second at its "and"
+    text = (
+        "Ottawa issues heat warning for the weekend\n\n"
+        "Environment and Climate Change Canada said the heat would last until Sunday. "
+        '"Drink plenty of water and check on your neighbours," the department said.\n\n'
+        "Canada Mortgage and Housing Corp. said rents rose 8 per cent last year. "
+        '"The pressure on renters is not easing," the agency said.'
+    )
+    doc = nlp(text)
+    assert [s._.quote.type for s in doc.spans[QUOTES_KEY]] == ["indirect", "direct"] * 2
+    climate, housing = "Environment and Climate Change Canada", "Canada Mortgage and Housing Corp."
+    assert who(doc) == [
+        (climate, climate, "said"),
+        (climate, "the department", "said"),
+        (housing, housing, "said"),
+        (housing, "the agency", "said"),
+    ]

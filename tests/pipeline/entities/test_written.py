@@ -74,18 +74,26 @@ def _no_person(word: str) -> bool:
     return word in {"Doug", "Premier"}
 
 
+def _org_word(word: str) -> bool:
+    return word in {"canada", "corp."}
+
+
+def _listed_org(doc: Doc, k: int) -> tuple[int, int] | None:
+    return coordinated_org(doc[k], NO_ONE, _no_person, _org_word)
+
+
 def test_a_name_read_as_a_list_before_an_organisation_is_one_name() -> None:
     words = ["Fisheries", "and", "Oceans", "Canada", "said"]
     doc = _listed(
         words, ["O", "O", "B-ORG", "I-ORG", "O"], ["fishery", "and", "ocean", "canada", "say"]
     )
     # from any of its words: the first, the "and", the organisation's own
-    assert {coordinated_org(doc[k], NO_ONE, _no_person) for k in range(4)} == {(0, 4)}
-    assert coordinated_org(doc[4], NO_ONE, _no_person) is None
+    assert {_listed_org(doc, k) for k in range(4)} == {(0, 4)}
+    assert _listed_org(doc, 4) is None
     words = ["Immigration", ",", "Refugees", "and", "Citizenship", "Canada", "said"]
     doc = _listed(words, ["O", "O", "O", "O", "B-ORG", "I-ORG", "O"])
-    assert coordinated_org(doc[0], NO_ONE, _no_person) == (0, 6)
-    assert coordinated_org(doc[5], NO_ONE, _no_person) == (0, 6)
+    assert _listed_org(doc, 0) == (0, 6)
+    assert _listed_org(doc, 5) == (0, 6)
 
 
 def test_a_list_of_names_or_people_is_no_organisations_name() -> None:
@@ -96,20 +104,53 @@ def test_a_list_of_names_or_people_is_no_organisations_name() -> None:
         ent,
         ["tenant", "and", "acorn", "canada", "say"],
     )
-    assert coordinated_org(doc[3], NO_ONE, _no_person) is None
+    assert _listed_org(doc, 3) is None
     # a person's words, or an entity of its own (`Statistics Canada and Health Canada`)
     doc = _listed(["Doug", "and", "Ontario", "Health", "said"], ent)
-    assert coordinated_org(doc[3], NO_ONE, _no_person) is None
+    assert _listed_org(doc, 3) is None
     doc = _listed(
         ["Canada", "and", "Health", "Canada", "said"], ["B-GPE", "O", "B-ORG", "I-ORG", "O"]
     )
-    assert coordinated_org(doc[3], NO_ONE, _no_person) is None
+    assert _listed_org(doc, 3) is None
     # a one-word "organisation" may be anyone (`Sanders and Trump have leads`)
     doc = _listed(["Sanders", "and", "Trump", "lead"], ["O", "O", "B-ORG", "O"])
-    assert coordinated_org(doc[2], NO_ONE, _no_person) is None
+    assert _listed_org(doc, 2) is None
     # no "and" right before the organisation, or two of them: a list
     doc = _listed(["Fisheries", ",", "Oceans", "Canada", "said"], ent)
-    assert coordinated_org(doc[3], NO_ONE, _no_person) is None
+    assert _listed_org(doc, 3) is None
     words = ["Parks", "and", "Lakes", "and", "Rivers", "Canada", "said"]
     doc = _listed(words, ["O", "O", "O", "O", "B-ORG", "I-ORG", "O"])
-    assert coordinated_org(doc[5], NO_ONE, _no_person) is None
+    assert _listed_org(doc, 5) is None
+
+
+def test_a_name_the_ner_missed_is_one_when_a_word_shows_an_organisation() -> None:
+    words = ["Environment", "and", "Climate", "Change", "Canada", "said"]
+    doc = _listed(words, ["O"] * 6)
+    assert {_listed_org(doc, k) for k in range(5)} == {(0, 5)}
+    assert _listed_org(doc, 5) is None  # (the verb after it is no word of the name)
+    # no word of an organisation's kind, or one proper noun after the "and": no name
+    doc = _listed(["Environment", "and", "Climate", "Change", "Ottawa", "said"], ["O"] * 6)
+    assert _listed_org(doc, 4) is None
+    doc = _listed(["Environment", "and", "Canada", "said"], ["O"] * 4)
+    assert _listed_org(doc, 2) is None
+
+
+def test_two_organisations_the_ner_split_at_the_and_it_put_in_the_first_are_one() -> None:
+    words = ["Canada", "Mortgage", "and", "Housing", "Corp.", "said"]
+    split = ["B-ORG", "I-ORG", "I-ORG", "B-ORG", "I-ORG", "O"]
+    doc = _listed(words, split)
+    assert {_listed_org(doc, k) for k in range(5)} == {(0, 5)}
+    # an "and" outside both entities joins two organisations (`Google and Microsoft`)
+    doc = _listed(words, ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O"])
+    assert _listed_org(doc, 0) is None
+    assert _listed_org(doc, 4) is None
+    # the second a person's: no organisation's name
+    doc = _listed(words, ["B-ORG", "I-ORG", "I-ORG", "B-PERSON", "I-PERSON", "O"])
+    assert _listed_org(doc, 0) is None
+    # the NER's "the" is no word of the name
+    words = ["the", "Department", "of", "Fisheries", "and", "Oceans", "said"]
+    pos = ["DET", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB"]
+    deps = ["det", "nsubj", "prep", "pobj", "cc", "conj", "ROOT"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG", "O"]
+    doc = _doc(words, pos, deps, [1, 6, 1, 2, 3, 3, 6], ents)
+    assert {_listed_org(doc, k) for k in range(1, 6)} == {(1, 6)}
