@@ -17,6 +17,14 @@ from app.pipeline.text import SENTENCE_END
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 # ... of a subject that is a noun phrase (a clausal subject names no one).
 NOMINAL_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
+# Every subject a clause may have (a clause, an expletive "there" too).
+CLAUSE_SUBJECT_DEPS: frozenset[str] = NOMINAL_SUBJECT_DEPS | {"csubj", "csubjpass", "expl"}
+# How a relative clause hangs on the noun it describes.
+RELATIVE_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "acl"})
+# Determiners of one thing, and the tags of a plural noun and of a plural present verb.
+SINGULAR_DETERMINERS: frozenset[str] = frozenset({"a", "an", "another", "each", "every"})
+PLURAL_NOUN_TAGS: frozenset[str] = frozenset({"NNS", "NNPS"})
+PLURAL_PRESENT_TAG = "VBP"
 # Penn Treebank tags of finite verbs and modals (a word with one heads a clause of its own).
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions").
@@ -140,3 +148,33 @@ def noun_phrase_tokens(noun: Token) -> list[Token]:
         return list(noun.subtree)
     excluded = {t.i for c in clauses for t in c.subtree}
     return [t for t in noun.subtree if t.i not in excluded]
+
+
+def contact_relative_head(subject: Token) -> Token | None:
+    """`a move critics say will do little`, `a plan staff say will cut commute times`: a relative
+    clause with no "that", which the parser reads as one subject ("a move critics") of the
+    sentence's verb, whose clause has then no subject. The determiner is singular while the noun
+    or the verb is plural ("a ... critics", "a ... say"): it is the described noun's. Returns
+    that noun ("move") when `subject` is such a verb's subject; else None. (`a probe the agency
+    said was ongoing`, which the parser reads as a relative clause, is not one.)"""
+    verb = subject.head
+    if (
+        subject.dep_ not in NOMINAL_SUBJECT_DEPS
+        or verb.i <= subject.i
+        or verb.dep_ in RELATIVE_CLAUSE_DEPS
+        or not (subject.tag_ in PLURAL_NOUN_TAGS or verb.tag_ == PLURAL_PRESENT_TAG)
+    ):
+        return None
+    described = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    if not described or not any(
+        c.dep_ == "det" and c.lower_ in SINGULAR_DETERMINERS and c.i < described[0].i
+        for c in subject.lefts
+    ):
+        return None
+    gapped = any(
+        c.dep_ == "ccomp"
+        and c.i > verb.i
+        and not any(g.dep_ in CLAUSE_SUBJECT_DEPS or g.dep_ == "mark" for g in c.children)
+        for c in verb.rights
+    )
+    return described[-1] if gapped else None

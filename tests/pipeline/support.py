@@ -151,3 +151,16 @@ def hand_parsed(
     """A doc parsed by hand, on a blank vocab: the words with their heads, labels and parts of
     speech, and any other annotation `Doc` takes (`tags`, `lemmas`, `ents`, `spaces`)."""
     return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, **annotations)
+
+
+# `The union rejected the offer, a decision officials said could prolong the strike.` as the
+# parser reads it: "said" the root, with a clause before it and a subjectless one after it.
+GAPPED = ["The", "union", "rejected", "the", "offer", ",", "a", "decision", "officials", "said"]
+GAPPED += ["could", "prolong", "the", "strike", "."]
+GAPPED_HEADS = [1, 2, 9, 4, 2, 9, 8, 8, 9, 9, 11, 9, 13, 11, 9]
+GAPPED_DEPS = ["det", "nsubj", "ccomp", "det", "dobj", "punct", "det", "compound", "nsubj"]
+GAPPED_DEPS += ["ROOT", "aux", "ccomp", "det", "dobj", "punct"]
+GAPPED_POS = ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "NOUN", "VERB"]
+GAPPED_POS += ["AUX", "VERB", "DET", "NOUN", "PUNCT"]
+GAPPED_TAGS = ["DT", "NN", "VBD", "DT", "NN", ",", "DT", "NN", "NNS", "VBD", "MD", "VB", "DT", "NN"]
+GAPPED_TAGS += ["."]

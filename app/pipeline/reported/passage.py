@@ -7,7 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.pipeline.reported.extent import Found, subtree_range, trim, without
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, TIME_LABELS, acting_clause
+from app.pipeline.syntax import (
+    NOMINAL_SUBJECT_DEPS,
+    TIME_LABELS,
+    acting_clause,
+    contact_relative_head,
+)
 from app.pipeline.types import ReportedCue
 
 # Clauses after a report's content that report something else when a cue verb heads them.
@@ -51,6 +56,10 @@ PASSIVE_DEPS: frozenset[str] = frozenset({"auxpass", "nsubjpass"})
 CONTENT_POS: frozenset[str] = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM", "ADJ"})
 # Verbs that report words only with a predicate after their object ("called it a mistake").
 NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term"})
+# Verbs that call a thing or a person back, not to mind, when a "from" names whence or a company
+# recalls a number of things (`recalled right-hander X from triple-A Buffalo`, `Ford is
+# recalling 300,000 vehicles`); recalling an event reports it (`Clinton recalled her days as`).
+CALLING_BACK_VERBS: frozenset[str] = frozenset({"recall"})
 NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
 # An indirect question: a clause under "ask" opened by one of these marks (`asked if X`).
 QUESTION_MARKS: frozenset[str] = frozenset({"if", "whether"})
@@ -117,6 +126,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
     elif label == "object":
         if cue_verb.lemma_.lower() in NAMING_VERBS and not _names_it(cue_verb, content):
             return []  # "called a press conference": no words reported
+        if cue_verb.lemma_.lower() in CALLING_BACK_VERBS and _calls_back(cue_verb, content):
+            return []  # `The Canucks recalled defenceman X from Abbotsford`: no words reported
         if any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > content.i for c in cue_verb.children):
             return []  # `urged voters to wait`: the infinitive shape reports what they were urged
         if any(c.i > content.i and _is_question(c) for c in cue_verb.children):
@@ -130,6 +141,13 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         act = acting_clause(cue_verb)
         if act is not None and act.i == content.i:
             return []  # `Police arrest two men, say ...`: what the source did, not what it said
+        if content.i < cue_verb.i and any(
+            c.dep_ in NOMINAL_SUBJECT_DEPS and contact_relative_head(c) is not None
+            for c in cue_verb.lefts
+        ):
+            # `Council approved the plan, a move critics say will fail`: a relative clause the
+            # parser read as the sentence's root; the clause before it is the article's
+            return []
         start, end = trim(doc, *subtree_range(content))
         if start == cue_verb.i + 1:
             start = _past_leading_time(doc, start, end, content)
@@ -172,6 +190,20 @@ def _past_leading_time(doc: Doc, start: int, end: int, content: Token) -> int:
         after += 1
     subject = next((c for c in content.lefts if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     return after if subject is not None and subject.left_edge.i >= after else start
+
+
+def _calls_back(verb: Token, thing: Token) -> bool:
+    """A verb of `CALLING_BACK_VERBS` calls `thing` (its object) back: a "from" phrase naming a
+    place or a team hangs on it or on the object (`recalled right-hander X from triple-A
+    Buffalo`), or an organisation recalls a number of things (`Ford is recalling 300,000
+    vehicles`). (`recalling a false report from the 2008 campaign` is a memory.)"""
+    for prep in (*verb.children, *thing.children):
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            if any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children):
+                return True
+    return any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.ent_type_ == "ORG" for c in verb.children
+    ) and any(c.dep_ == "nummod" for c in thing.children)
 
 
 def _is_question(clause: Token) -> bool:

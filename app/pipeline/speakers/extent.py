@@ -7,7 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from app.pipeline.speakers.origin import origin_end
-from app.pipeline.syntax import NON_SPEAKER_LABELS, NP_LEFT_DEPS, PERSON_LABELS
+from app.pipeline.syntax import (
+    NON_SPEAKER_LABELS,
+    NP_LEFT_DEPS,
+    PERSON_LABELS,
+    contact_relative_head,
+)
 
 # Post-modifiers kept in a common-noun mention ("a spokesman for the campaign").
 NP_RIGHT_PREPS: frozenset[str] = frozenset(
@@ -55,6 +60,9 @@ def mention_extent(token: Token) -> tuple[int, int]:
     for child in token.lefts:
         if child.dep_ in NP_LEFT_DEPS or (child.dep_ == "punct" and child.text == "-"):
             left = min(left, child.left_edge.i)
+    relative_head = contact_relative_head(token)
+    if relative_head is not None:
+        left = relative_head.i + 1  # `a move critics say will ...`: "critics"
     right = token.i + 1
     modified = _takes_post_modifiers(token)
     for child in token.rights:

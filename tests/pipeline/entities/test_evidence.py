@@ -408,6 +408,11 @@ def test_a_name_the_ner_missed_is_an_organisation_when_a_word_shows_one(nlp: Lan
         '"We stand with them," the union said.'
     )
     assert resolved(nlp, text)[0][:2] == ("Communications Workers of America", "nominal")
+    # a provincial health authority and a federal department, named for what they serve
+    text = 'Nova Scotia Health issued a warning. "Beds are full," the health authority said.'
+    assert resolved(nlp, text)[0][:2] == ("Nova Scotia Health", "nominal")
+    text = 'Transport Canada issued a recall. "Stop driving it," the department said.'
+    assert resolved(nlp, text)[0][:2] == ("Transport Canada", "nominal")
 
 
 @pytest.mark.full_model

@@ -665,3 +665,30 @@ def test_save_and_reload(tmp_path: Path) -> None:
     assert reloaded.find(_parsed()) == found
     again = spacy.blank("en").add_pipe("reported_speech").from_bytes(component.to_bytes())
     assert again.find(_parsed()) == found
+
+
+@pytest.mark.full_model
+def test_a_relative_clause_without_that_reports_only_its_own_words(nlp: Language) -> None:
+    # the parser reads `a move critics say` as the subject of the sentence's root, "say"
+    text = (
+        "The province announced a $40-million fund, a move critics say will do little for "
+        "renters.\n\nThe union rejected the offer, a decision officials said could prolong the "
+        "strike into the new year."
+    )
+    found = reports(nlp, text)
+    assert ("will do little for renters", "critics", "say") in found
+    assert ("could prolong the strike into the new year", "officials", "said") in found
+    assert not [row for row in found if row[0].startswith(("The province", "The union"))]
+
+
+@pytest.mark.full_model
+def test_a_team_recalling_a_player_or_a_company_its_products_reports_nothing(nlp: Language) -> None:
+    text = (
+        "Canucks recall defenceman from Abbotsford as injuries mount\n\n"
+        "The Vancouver Canucks recalled defenceman Elias Pettersson from the Abbotsford Canucks "
+        "on Thursday.\n\nThe Blue Jays also recalled right-hander Bowden Francis from triple-A "
+        "Buffalo.\n\nFord Motor Co. is recalling 300,000 vehicles over a faulty brake line.\n\n"
+        "Veteran recalls D-Day landing as Juno Beach anniversary nears\n"
+    )
+    # a person recalling an event reports it
+    assert reports(nlp, text) == [("D-Day landing", "Veteran", "recalls")]

@@ -6,6 +6,14 @@ import spacy
 from spacy.tokens import Doc
 
 from app.pipeline.reported.passage import passages_of
+from tests.pipeline.support import (
+    GAPPED,
+    GAPPED_DEPS,
+    GAPPED_HEADS,
+    GAPPED_POS,
+    GAPPED_TAGS,
+    hand_parsed,
+)
 
 CUES = frozenset({"say"})
 
@@ -49,3 +57,16 @@ def test_a_time_that_is_the_clauses_subject_or_not_a_time_stays() -> None:
     ents = ["B-PERSON", "O", "O", "O", "O", "O", "O", "O"]
     doc = _doc(words, heads, deps, ents)
     assert _reported(doc, 1, 5) == ["frankly the team needs help"]
+
+
+def test_a_clause_before_a_cue_whose_words_follow_it_is_not_what_it_reports() -> None:
+    doc = hand_parsed(GAPPED, GAPPED_HEADS, GAPPED_DEPS, GAPPED_POS, tags=GAPPED_TAGS)
+    assert _reported(doc, 9, 2) == []
+    assert _reported(doc, 9, 11) == ["could prolong the strike"]
+    # with nothing after the cue, the clause before is what it reports
+    words = ["The", "union", "rejected", "the", "offer", ",", "officials", "said", "."]
+    heads = [1, 2, 7, 4, 2, 7, 7, 7, 7]
+    deps = ["det", "nsubj", "ccomp", "det", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    doc = hand_parsed(words, heads, deps, pos)
+    assert _reported(doc, 7, 2) == ["The union rejected the offer"]
