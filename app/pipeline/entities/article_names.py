@@ -6,7 +6,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from app.pipeline.entities.names import Cluster
+from app.pipeline.text import doc_text, headline_range
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +38,13 @@ class ArticleNames:
     def before(self, token: int) -> int:
         """Index in `by_start` of the last name starting before `token` (-1: none)."""
         return bisect_left(self.starts, token) - 1
+
+    def no_person_named(self, doc: Doc, token: int) -> bool:
+        """No person is named in the body of `doc` before `token` (the headline aside): the
+        token lies in the lede, as far as people go."""
+        first = headline_range(doc_text(doc))
+        body_start = first[1] if first is not None else 0
+        return not any(
+            self.clusters[key].kind == "person" and doc[start].idx >= body_start
+            for start, key in self.by_start[: self.before(token) + 1]
+        )

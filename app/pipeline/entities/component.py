@@ -245,13 +245,14 @@ class SpeakerResolver(DataPipe):
                 continue
             result = resolver.resolve(doc, candidate, article, resolved)
             resolved.append(result)
-            if result is not None and candidate is not None:
-                self._describe_speaker(
-                    doc, candidate, result, article, timeline, quoted, quote.is_quotation
-                )
-            if result is not None and result.key in article.clusters:
+            if result is None:
+                continue
+            unnamed = resolver.unnamed.remember(result, span.start)
+            if candidate is not None:
+                self._describe_speaker(doc, candidate, result, article, timeline, quoted, quote)
+            if result.key in article.clusters:
                 _follow(doc, span, candidate, result, article, votes, timeline)
-            elif result is not None and resolver.unnamed.remember(result):
+            elif unnamed:
                 # an unnamed source is the one the article is quoting now, too
                 timeline.add_speaker(
                     span.start, str(result.key), named=True, end=span.end, unnamed=True
@@ -285,7 +286,7 @@ class SpeakerResolver(DataPipe):
         article: ArticleNames,
         timeline: Timeline,
         quoted: Sequence[bool],
-        quotation: bool,
+        quote: Quote,
     ) -> None:
         """A person a quote's speaker mention describes without a name (`said one longtime
         adviser`) becomes an entity: the he/she of the next quote may mean them. A reported
@@ -305,7 +306,7 @@ class SpeakerResolver(DataPipe):
         )
         if result.kind != "person" and gender is None:
             return  # (`the report said`: no one a he/she could mean)
-        if not quotation and not introduces(head):
+        if not quote.is_quotation and not introduces(head):
             return
         cluster = describe(head, gender, quoted)
         if cluster is not None:

@@ -1,17 +1,19 @@
 """What the words of a speaker mention say about whom it means: its determiners (`a` or `the`
-mayor), whether its head is a common noun, a headline's bare role, the role words a title
-matches or an organisation's name answers to, a person's name after a title at its end, whether
-the article gave its noun an owner before (`her manager`), whether it describes a party's member
-(`the Georgia Democrat`), and whether `they` with its cue quotes a saying (`as they say`)."""
+mayor), whether its head is a common noun, a headline's bare role, whether it is in the lede,
+the role words a title matches or an organisation's name answers to, a person's name after a
+title at its end, whether the article gave its noun an owner before (`her manager`), whether it
+describes a party's member (`the Georgia Democrat`), and whether `they` with its cue quotes a
+saying (`as they say`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import islice
 
 from spacy.tokens import Span, Token
 
 from app.pipeline.syntax import PERSON_LABELS
-from app.pipeline.text import doc_text, headline_range
+from app.pipeline.text import doc_text, headline_range, iter_paragraph_ranges
 
 # Nouns for one member of a party, written after a state or province (`the Georgia Democrat`).
 PARTY_MEMBERS: frozenset[str] = frozenset(
@@ -19,6 +21,9 @@ PARTY_MEMBERS: frozenset[str] = frozenset(
 )
 # Present-tense tags of a cue under "as" that make `as they say` a saying, no one's words.
 SAYING_TAGS: frozenset[str] = frozenset({"VBP"})
+# Fewest words of a line of the lede (a byline or a date line is shorter), and how many lines.
+MIN_LEDE_WORDS = 12
+LEDE_LINES = 2
 # Determiners that make a nominal definite ("the mayor", "this official").
 DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 
@@ -57,6 +62,17 @@ def headline_role(head: Token, mention: Span) -> bool:
         return False
     first = headline_range(doc_text(head.doc))
     return first is not None and head.idx < first[1]
+
+
+def in_lede(head: Token) -> bool:
+    """The token lies in the lede: the first `LEDE_LINES` lines after the headline of
+    `MIN_LEDE_WORDS` words or more (an archive's abstract may come before the first)."""
+    text = doc_text(head.doc)
+    lines = iter_paragraph_ranges(text)
+    if next(lines, None) is None:
+        return False
+    long_lines = (line for line in lines if len(text[line[0] : line[1]].split()) >= MIN_LEDE_WORDS)
+    return any(start <= head.idx < end for start, end in islice(long_lines, LEDE_LINES))
 
 
 def definite(head: Token, mention: Span) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.entities.ages import described_age, person_of_age
+from app.pipeline.entities.apposed import apposed_name
 from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.entities.described import DESCRIBED_KEY
 from app.pipeline.entities.first_names import Gender
@@ -20,6 +21,7 @@ from app.pipeline.entities.phrasing import (
     definite,
     generic_saying,
     headline_role,
+    in_lede,
     noun_names_org,
     owned_before,
     party_member,
@@ -45,11 +47,6 @@ PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
 POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
 # Plural pronouns: the antecedent is a group or an organisation.
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they"})
-# Tags of a singular noun a person's name may be apposed to: a common noun, or a title the
-# tagger took for a proper one (`The group's CEO, Kim Fritts, said`).
-SINGULAR_NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNP"})
-# The numeral that stands for one person picked from a group (`One of them, Amanda Lee, said`).
-SINGLE_ONE: str = "one"
 # Kinds of entity whose last name word, written alone where the tagger took it for a common word
 # (`Hannity interjected`), names the entity: a person's name the NER may have called an
 # organisation (`Sean Hannity` tagged ORG) too.
@@ -64,15 +61,12 @@ INDEFINITE_SPEAKERS: frozenset[str] = frozenset(
 # times as far for a person with that role.
 MAX_ANTECEDENT_DISTANCE = 400
 NOMINAL_DISTANCE_FACTOR = 3
+# How many tokens after a lede's role the person named with it may come.
+LEDE_ROLE_DISTANCE = 150
 # How far back (tokens) a subject may outrank a nearer object as a pronoun's antecedent.
 SALIENCE_WINDOW = 80
 # How far back (tokens) a role nominal with no matching role looks for a named subject.
 NOMINAL_WINDOW = 150
-# How many words of a prepositional phrase may stand between a role noun and the name set off
-# after it (`the ambassador at the time, John E. Herbst`).
-APPOSED_GAP = 4
-# What may follow a name set off by a comma after a common noun (`the ambassador, John Herbst.`).
-APPOSITION_CLOSERS: frozenset[str] = frozenset({".", ",", ";", "!", "?", ")", "\n", "\n\n"})
 # How a noun of a person by their age ends ("the 43-year-old").
 AGE_NOUN_ENDING = "-old"
 
@@ -202,6 +196,10 @@ class MentionResolver:
             self.observer(
                 pronoun, gender, rank(self.timeline, pronoun.i, everyone, self.salience), people
             )
+        if not ranked and gender is not None:
+            lone = self.unnamed.last_one(pronoun.i, gender, self.lexicons.gendered_nouns)
+            if lone is not None:  # no one named fits: the unnamed person who spoke last
+                return replace(lone, resolution="pronoun", alias=None)
         if not ranked:
             return Resolved.unresolved(f"no {what} named before '{pronoun.text}'")
         best = ranked[0]
@@ -268,6 +266,7 @@ class MentionResolver:
             name=text,
             kind=self._nominal_kind(head, lemma),
             resolution=resolution,
+            role=head.lower_,  # (`a spokesperson for X`: what a later `the spokesperson` means)
         )
 
     def role_holder(self, head: Token, mention: Span, article: ArticleNames) -> Resolved | None:
@@ -305,6 +304,20 @@ class MentionResolver:
                 # e-commerce company Shopify Inc." or "Loblaw Companies": the organisation named
                 return Resolved.to_cluster(key, cluster, "nominal", mention.text)
             k -= 1
+        lede_role = lemma in self.lexicons.person_role_nouns and in_lede(head)
+        if lede_role and article.no_person_named(head.doc, head.i):
+            # `Toronto's police chief says ...` over `Chief Myron Demkiw told reporters`: a lede
+            # names its speaker by role, the next lines by name
+            found = self._role_named_later(head, mention, article, LEDE_ROLE_DISTANCE)
+            if found is not None:
+                return found
+        introduced = self.unnamed.introduced(head.lower_, head.i)
+        if introduced is not None and introduced.key and _bare_definite(head, mention):
+            # `A spokesperson for Alberta Health said ... "Q," the spokesperson said`
+            if introduced.key in article.clusters:  # (described: a he/she may mean them)
+                cluster = article.clusters[introduced.key]
+                return Resolved.to_cluster(introduced.key, cluster, "nominal", mention.text)
+            return replace(introduced, resolution="nominal", alias=mention.text)
         if head.tag_ == "NN" and lemma in self.lexicons.titles and plain_definite(head, mention):
             gender = self.lexicons.gendered_nouns.get(lemma)
             found = _salient_person(
@@ -326,10 +339,10 @@ class MentionResolver:
         )
 
     def _role_named_later(
-        self, head: Token, mention: Span, article: ArticleNames
+        self, head: Token, mention: Span, article: ArticleNames, within: int | None = None
     ) -> Resolved | None:
         """The first person the story names with the headline's role (`..., housing minister
-        says` over `Housing Minister Steve Clark told reporters`)."""
+        says` over `Housing Minister Steve Clark told reporters`), within `within` tokens."""
         lemma = head.lemma_.lower()
         if lemma in self.lexicons.org_nouns:
             return None  # (`transit union warns`: an organisation, not its president)
@@ -337,6 +350,8 @@ class MentionResolver:
         synonyms = self.lexicons.role_synonyms
         for start, key in article.by_start[article.before(head.i) + 1 :]:
             cluster = article.clusters[key]
+            if within is not None and start > head.i + within:
+                break
             if start > head.i and cluster.kind == "person":
                 if role_matches(lemma, cluster.role_words, synonyms) and _gender_fits(
                     cluster, gender
@@ -345,47 +360,11 @@ class MentionResolver:
         return None
 
     def _apposed_name(self, head: Token, mention: Span, article: ArticleNames) -> Resolved | None:
-        """The person named in apposition right after a common noun or a title (`a spokesman,
-        Josh Earnest, said`, `wrote the ambassador at the time, John E. Herbst.`, `The group's
-        CEO, Kim Fritts, said`), when the article's names know them."""
-        if head.tag_ not in SINGULAR_NOUN_TAGS and head.lower_ != SINGLE_ONE:
-            return None  # (`two analysts, A and B`: no one person)
-        for child in head.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in PERSON_LABELS:
-                return self.name(child, article)
-            if (
-                child.dep_ == "appos"
-                and child.pos_ == "PROPN"
-                and child.ent_type_ in ORG_LABELS
-                and _speaking_noun(head.lemma_.lower(), self.lexicons)
-                and child.left_edge.i > 0
-                and head.doc[child.left_edge.i - 1].text == ","
-            ):
-                # `The landlord, Greenway Properties, said`: the organisation the noun names
-                return self.name(child, article)
-        # the parse did not hang the name on the noun: a person's name set off by a comma right
-        # after the mention (or after a short prepositional phrase: `the ambassador at the time,
-        # John E. Herbst.`), and closing the clause
-        doc = head.doc
-        k = mention.end
-        if k < len(doc) and doc[k].dep_ == "prep" and doc[k].right_edge.i < k + APPOSED_GAP:
-            k = doc[k].right_edge.i + 1  # (the parse may hang the phrase on the cue)
-        if k + 1 >= len(doc) or doc[k].text != ",":
-            return None
-        first = doc[k + 1]
-        if first.ent_type_ not in PERSON_LABELS and not (
-            first.pos_ == "PROPN" and self.names.is_first_name(first.text)
-        ):
-            return None  # (`A spokesperson for the minister, Jean-Sébastien Comeau,`: tagged ORG)
-        end = k + 1
-        while end < len(doc) and doc[end].ent_type_ in PERSON_LABELS and doc[end].ent_iob_ != "B":
-            end += 1
-        end = max(end, k + 2)
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        if end < len(doc) and doc[end].text not in APPOSITION_CLOSERS:
-            return None
-        return self.name(doc[end - 1], article)
+        """The person (or organisation) named in apposition right after a common noun or a
+        title (`apposed.apposed_name`), when the article's names know them."""
+        speaking = _speaking_noun(head.lemma_.lower(), self.lexicons)
+        named = apposed_name(head, mention, self.names.is_first_name, speaking)
+        return self.name(named, article) if named is not None else None
 
     def _source(self, head: Token, lemma: str) -> bool:
         """A common noun names a speaker only if it is a person, group, organisation or text
@@ -431,6 +410,11 @@ def _surname(head: Token, clusters: dict[str, Cluster]) -> Resolved | None:
     cluster = clusters[best[1]]
     resolution: Resolution = "alias" if len(cluster.canonical.words) > 1 else "explicit"
     return Resolved.to_cluster(best[1], cluster, resolution, head.text)
+
+
+def _bare_definite(head: Token, mention: Span) -> bool:
+    """`the spokesperson`: "the" and the noun, nothing that says which one (`The Q poll`)."""
+    return [t.lower_ for t in mention] == ["the", head.lower_]
 
 
 def _group(head: Token, mention: Span) -> Resolved:

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
-from app.pipeline.entities.transcript import ANSWER_LABEL, transcript_label
+from app.pipeline.entities.transcript import transcript_label
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.furniture import doc_furniture_lines, within
 from app.pipeline.lexicon import LexiconSource, entries
@@ -228,7 +228,7 @@ class ReportedSpeech(DataPipe):
                 f
                 for f in kept
                 if _headline_label(f, paragraph)
-                or _answer_label(doc, f)
+                or _transcript_line(doc, f)
                 or model.keeps(passage_features(doc, f, quoted))
             ]
         return sorted(kept, key=lambda f: (f.start, f.end))
@@ -348,15 +348,16 @@ def _headline_label(found: Found, paragraph: Sequence[int]) -> bool:
     return found.cue.layout == "colon" and paragraph[found.start] == 0
 
 
-def _answer_label(doc: Doc, found: Found) -> bool:
-    """`A: ...` in an interview transcript: the answer, credited to its label like `Q: ...`.
-    The learned filter is not asked: it weighs the label by its part of speech, and the
-    tagger takes this "A" for the article."""
+def _transcript_line(doc: Doc, found: Found) -> bool:
+    """`Q: ...` or `A: ...` in an interview transcript: a question or its answer, every one
+    kept alike. The learned filter is not asked: it weighs the label by its part of speech (the
+    tagger takes this "A" for the article), and dropped a short question (`Q: Who qualifies?`)
+    between two it kept."""
     source = found.cue.source
     return (
         found.cue.layout == "colon"
         and source is not None
-        and transcript_label(doc[source]) == ANSWER_LABEL
+        and transcript_label(doc[source]) is not None
     )
 
 

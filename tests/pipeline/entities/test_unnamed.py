@@ -1,6 +1,7 @@
 """An unnamed source the article quotes (`the company said`, `the report says`, `the aides said`)
 is what the next quote's "it" or "they" means, as a named organisation would be; a person's
-"he" or "she" looks past it to the person quoted before."""
+"he" or "she" looks past it to the person quoted before, and means an unnamed person who spoke
+last only when no person named fits."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.resolved import Resolved
 from app.pipeline.entities.salience import Timeline
 from app.pipeline.entities.unnamed import UnnamedSources
@@ -26,15 +28,15 @@ def _attributed(nlp: Language, text: str) -> list[tuple[str, str | None, str]]:
     return out
 
 
-def _nominal(text: str, kind: EntityKind) -> Resolved:
-    return Resolved("nominal:" + text.lower(), text, kind, "nominal")
+def _nominal(text: str, kind: EntityKind, role: str | None = None) -> Resolved:
+    return Resolved("nominal:" + text.lower(), text, kind, "nominal", role=role)
 
 
 def test_it_can_mean_an_unnamed_body_or_text_and_they_a_group_or_body() -> None:
     sources = UnnamedSources()
-    assert sources.remember(_nominal("the company", "organization"))
-    assert sources.remember(_nominal("the report", "document"))
-    assert sources.remember(_nominal("the aides", "group"))
+    assert sources.remember(_nominal("the company", "organization"), 0)
+    assert sources.remember(_nominal("the report", "document"), 5)
+    assert sources.remember(_nominal("the aides", "group"), 9)
     assert sources.allowed("it") == {"nominal:the company": True, "nominal:the report": True}
     assert sources.allowed("they") == {"nominal:the company": True, "nominal:the aides": True}
     found = sources.get("nominal:the report")
@@ -53,8 +55,23 @@ def test_it_can_mean_an_unnamed_body_or_text_and_they_a_group_or_body() -> None:
 )
 def test_what_is_not_kept_as_an_unnamed_source(result: Resolved, why: str) -> None:
     sources = UnnamedSources()
-    assert not sources.remember(result), why
+    assert not sources.remember(result, 0), why
     assert sources.allowed("it") == {} and sources.allowed("they") == {}
+
+
+def test_he_or_she_with_no_name_to_fit_is_the_unnamed_person_who_spoke_last() -> None:
+    sources = UnnamedSources()
+    genders: dict[str, Gender] = {"man": "male", "woman": "female"}
+    assert sources.last_one(10, "female", genders) is None
+    sources.remember(_nominal("One of the clients", "unknown"), 4)
+    sources.remember(_nominal("the company", "organization"), 6)  # (not a person)
+    found = sources.last_one(10, "female", genders)
+    assert found is not None and found.name == "One of the clients"
+    assert sources.last_one(200, "female", genders) is None  # too far back
+    sources.remember(_nominal("a man in the crowd", "unknown"), 20)
+    assert sources.last_one(30, "female", genders) is None  # a man is no "she"
+    found = sources.last_one(30, "male", genders)
+    assert found is not None and found.name == "a man in the crowd"
 
 
 def test_he_or_she_looks_past_an_unnamed_source_to_the_person_quoted_before() -> None:
@@ -108,3 +125,47 @@ def test_she_after_an_unnamed_company_is_still_the_person_quoted_before(nlp: Lan
         ("indirect", "The airline", "nominal"),
         ("direct", "Denise Arsenault", "pronoun"),
     ]
+
+
+@pytest.mark.full_model
+def test_she_with_only_men_named_is_the_unnamed_woman_quoted_before(nlp: Language) -> None:
+    text = (
+        "Former accountant charged with fraud\n\n"
+        "Police allege that Dennis Wiebe, 58, moved money from client trust accounts.\n\n"
+        "One of the clients, a retired teacher who asked not to be named, said she lost her "
+        'savings.\n\n"I trusted him with everything," she said.'
+    )
+    assert _attributed(nlp, text)[-2:] == [
+        ("indirect", "One of the clients", "nominal"),
+        ("direct", "One of the clients", "pronoun"),
+    ]
+
+
+def test_the_noun_of_a_source_introduced_before_is_that_source() -> None:
+    sources = UnnamedSources()
+    sources.remember(_nominal("A spokesperson for Alberta Health", "person", "spokesperson"), 10)
+    sources.remember(_nominal("the company", "organization", "company"), 30)  # (not introduced)
+    sources.remember(_nominal("a headline from the board", "unknown", "headline"), 35)
+    found = sources.introduced("spokesperson", 40)
+    assert found is not None and found.name == "A spokesperson for Alberta Health"
+    assert sources.introduced("company", 40) is None
+    assert sources.introduced("board", 40) is None  # (the noun of the source, not of its words)
+    assert sources.introduced("spokesperson", 400) is None  # too far back
+    assert sources.introduced("spokesperson", 5) is None  # (introduced after it)
+
+
+@pytest.mark.full_model
+def test_the_spokesperson_after_a_spokesperson_for_a_body_is_that_spokesperson(
+    nlp: Language,
+) -> None:
+    text = (
+        "Measles cases climb in Alberta\n\n"
+        "A spokesperson for Alberta Health said the province has added vaccination clinics. "
+        '"We encourage anyone who is not up to date to book an appointment," the spokesperson '
+        "said in an email."
+    )
+    doc = nlp(text)
+    spans = list(doc.spans[QUOTES_KEY])
+    names = [(s._.attribution.name, s._.attribution.entity_id) for s in spans]
+    assert [n for n, _ in names] == ["A spokesperson for Alberta Health"] * 2
+    assert names[0][1] == names[1][1]

@@ -269,12 +269,23 @@ def test_a_speaker_label_at_the_start_of_a_line(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
-def test_a_transcripts_answer_is_kept_whatever_the_filter_says(nlp: Language) -> None:
+def test_a_transcripts_lines_are_kept_whatever_the_filter_says(nlp: Language) -> None:
     # the tagger reads the label "A" as the article; the filter, weighing that, dropped it
     text = "Q: Why freeze the fares?\n\nA: Because riders are hurting.\n"
     assert reports(nlp, text) == [
         ("Why freeze the fares?", "Q", ":"),
         ("Because riders are hurting", "A", ":"),
+    ]
+    # the filter dropped the short questions between those it kept
+    text = (
+        "Q: Who qualifies?\n\nA: Anyone buying their first home.\n\n"
+        "Q: Will this make homes more affordable?\n\nA: In the short term it lowers payments.\n\n"
+        "Q: Should buyers wait?\n\nA: Not if they can afford it.\n"
+    )
+    assert [row[0] for row in reports(nlp, text) if row[1] == "Q"] == [
+        "Who qualifies?",
+        "Will this make homes more affordable?",
+        "Should buyers wait?",
     ]
     # an answer line that names its own speaker credits them, not the label
     text = (
