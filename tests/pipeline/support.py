@@ -164,3 +164,11 @@ GAPPED_POS = ["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "NOU
 GAPPED_POS += ["AUX", "VERB", "DET", "NOUN", "PUNCT"]
 GAPPED_TAGS = ["DT", "NN", "VBD", "DT", "NN", ",", "DT", "NN", "NNS", "VBD", "MD", "VB", "DT", "NN"]
 GAPPED_TAGS += ["."]
+
+
+def gapped_doc(changes: dict[int, tuple[str, str, str]] | None = None) -> Doc:
+    """The hand-parsed `GAPPED` sentence, with `changes`: token index -> (word, tag, dep)."""
+    words, tags, deps = list(GAPPED), list(GAPPED_TAGS), list(GAPPED_DEPS)
+    for k, (word, tag, dep) in (changes or {}).items():
+        words[k], tags[k], deps[k] = word, tag, dep
+    return hand_parsed(words, GAPPED_HEADS, deps, GAPPED_POS, tags=tags)

@@ -6,14 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from app.pipeline.reported.passage import passages_of
-from tests.pipeline.support import (
-    GAPPED,
-    GAPPED_DEPS,
-    GAPPED_HEADS,
-    GAPPED_POS,
-    GAPPED_TAGS,
-    hand_parsed,
-)
+from tests.pipeline.support import gapped_doc, hand_parsed
 
 CUES = frozenset({"say"})
 
@@ -60,7 +53,7 @@ def test_a_time_that_is_the_clauses_subject_or_not_a_time_stays() -> None:
 
 
 def test_a_clause_before_a_cue_whose_words_follow_it_is_not_what_it_reports() -> None:
-    doc = hand_parsed(GAPPED, GAPPED_HEADS, GAPPED_DEPS, GAPPED_POS, tags=GAPPED_TAGS)
+    doc = gapped_doc()
     assert _reported(doc, 9, 2) == []
     assert _reported(doc, 9, 11) == ["could prolong the strike"]
     # with nothing after the cue, the clause before is what it reports

@@ -6,18 +6,11 @@ from __future__ import annotations
 
 from app.pipeline.speakers.extent import mention_extent
 from app.pipeline.syntax import contact_relative_head
-from tests.pipeline.support import (
-    GAPPED,
-    GAPPED_DEPS,
-    GAPPED_HEADS,
-    GAPPED_POS,
-    GAPPED_TAGS,
-    hand_parsed,
-)
+from tests.pipeline.support import gapped_doc, hand_parsed
 
 
 def test_a_relative_clause_read_as_one_subject_leaves_the_described_noun_out() -> None:
-    doc = hand_parsed(GAPPED, GAPPED_HEADS, GAPPED_DEPS, GAPPED_POS, tags=GAPPED_TAGS)
+    doc = gapped_doc()
     head = contact_relative_head(doc[8])
     assert head is not None and head.i == 7
     assert mention_extent(doc[8]) == (8, 9)
@@ -35,13 +28,9 @@ def test_a_relative_clause_read_as_one_subject_leaves_the_described_noun_out() -
 def test_a_compound_subject_whose_numbers_agree_is_one_noun_phrase() -> None:
     # `the budget officials said ...`: "the" may be the plural's; `a budget official said`:
     # the numbers agree; in a relative clause the parser found, the subject is whole
-    for k, word, tag in [(6, "the", "DT"), (8, "official", "NN")]:
-        words, tags = list(GAPPED), list(GAPPED_TAGS)
-        words[k], tags[k] = word, tag
-        doc = hand_parsed(words, GAPPED_HEADS, GAPPED_DEPS, GAPPED_POS, tags=tags)
+    for k, word, tag, dep in [(6, "the", "DT", "det"), (8, "official", "NN", "nsubj")]:
+        doc = gapped_doc({k: (word, tag, dep)})
         assert contact_relative_head(doc[8]) is None
         assert mention_extent(doc[8]) == (6, 9)
-    deps = list(GAPPED_DEPS)
-    deps[9] = "relcl"
-    doc = hand_parsed(GAPPED, GAPPED_HEADS, deps, GAPPED_POS, tags=GAPPED_TAGS)
+    doc = gapped_doc({9: ("said", "VBD", "relcl")})
     assert contact_relative_head(doc[8]) is None
