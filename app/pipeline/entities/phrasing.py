@@ -24,6 +24,8 @@ SAYING_TAGS: frozenset[str] = frozenset({"VBP"})
 # Fewest words of a line of the lede (a byline or a date line is shorter), and how many lines.
 MIN_LEDE_WORDS = 12
 LEDE_LINES = 2
+# Entity labels of a place that may own a role in a headline (`Canada's top doctor`).
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC"})
 # Determiners that make a nominal definite ("the mayor", "this official").
 DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
 
@@ -57,8 +59,12 @@ def common_noun(head: Token) -> bool:
 
 def headline_role(head: Token, mention: Span) -> bool:
     """A bare role noun in the article's first line, over more lines (`Ontario to cap rents,
-    housing minister says`): headline style drops the article, and the body names the person."""
-    if any(t.dep_ in ("det", "poss") for t in determiners(head, mention)):
+    housing minister says`), or one a place owns (`Canada's top doctor warns ...`): headline
+    style drops the article, and the body names the person."""
+    if any(
+        t.dep_ == "det" or (t.dep_ == "poss" and t.ent_type_ not in PLACE_LABELS)
+        for t in determiners(head, mention)
+    ):
         return False
     first = headline_range(doc_text(head.doc))
     return first is not None and head.idx < first[1]

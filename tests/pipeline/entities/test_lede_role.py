@@ -1,6 +1,7 @@
 """A lede names its speaker by role, the next lines by name (`Toronto's police chief says ...`
 over `Chief Myron Demkiw told reporters ...`): in the lede, with no one named before it in the
-body, the role is the person the next lines name with it."""
+body, the role is the person the next lines name with it. So is a headline's role a place owns
+(`Canada's top doctor says`)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,18 @@ def test_a_ledes_noun_of_no_persons_role_is_no_one_named_later(nlp: Language) ->
         "Jack Mintz, a fellow at the School of Public Policy, told reporters the numbers are off."
     )
     assert who(attribute(nlp, text, ["partial"]))[0][:2] == ("his policies",) * 2
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("owner", "speaker"),
+    [("Canada's", "Theresa Tam"), ("Her", "Her top doctor")],  # (her doctor: someone else's)
+)
+def test_a_headlines_role_a_place_owns_is_the_person_the_body_names_with_it(
+    nlp: Language, owner: str, speaker: str
+) -> None:
+    text = (
+        f'Measles "can be stopped," {owner} top doctor says\n\n'
+        "Dr. Theresa Tam told reporters Friday that most cases are among unvaccinated children."
+    )
+    assert who(attribute(nlp, text, ["partial"]))[0][0] == speaker
