@@ -36,8 +36,10 @@ from app.pipeline.entities.written import (
     apposition,
     coordinated_org,
     entity_bounds,
+    family_name,
     inside_entity,
     left_edge,
+    org_apposition,
     org_name_end,
     org_word_before,
 )
@@ -345,7 +347,9 @@ class NameModel:
         maybe_person = label == "ORG" and self._maybe_person(head, words, tokens)
         if org and maybe_person and appos is not None and self._is_title(appos.root.lemma_.lower()):
             kind = "person"  # `Sylvain Charlebois, director of the lab`, tagged an organisation
-        if person and start == head_i and start > 0 and _family(head, doc[start - 1]):
+        elif not org and org_apposition(appos, self.lexicons.org_nouns, self.is_first_name):
+            kind = "organization"  # `Santé Québec, the agency that runs ...`, tagged a person
+        if person and start == head_i and start > 0 and family_name(head, doc[start - 1]):
             kind = "group"  # `the Clintons`: a family, no "he" or "she"
         dep = head.dep_
         possessive = dep == "case" or head.lower_ in {"'s", "’s"}
@@ -491,8 +495,3 @@ def _initials(token: Token) -> bool:
         and text.isupper()
         and token.ent_type_ not in ORG_LABELS
     )
-
-
-def _family(head: Token, before: Token) -> bool:
-    """`the Clintons`, `the Khans`: a plural surname after "the" names a family."""
-    return head.tag_ == "NNPS" and before.lower_ == "the" and head.lower_.endswith("s")

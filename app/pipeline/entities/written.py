@@ -85,6 +85,24 @@ def apposition(head: Token) -> Span | None:
     return None
 
 
+def org_apposition(
+    appos: Span | None, org_nouns: frozenset[str], is_first_name: Callable[[str], bool]
+) -> bool:
+    """A name's apposition (`apposition`) that says it is an organisation: an organisation's
+    noun right after the name's comma, the name opening with no first name (`Santé Québec, the
+    agency that runs ...`; not `Eddie Griffin, who was a member of X, a group of bloggers`)."""
+    if appos is None or appos.root.lemma_.lower() not in org_nouns or appos.start < 2:
+        return False
+    doc = appos.doc
+    comma = doc[appos.start - 1]
+    if comma.text != ",":
+        return False
+    name_start = comma.i - 1
+    while name_start > 0 and doc[name_start - 1].pos == PROPN:
+        name_start -= 1
+    return comma.i - 1 == appos.root.head.i and not is_first_name(doc[name_start].text)
+
+
 def org_word_before(token: Token, label: str) -> bool:
     """A word the NER puts inside an organisation's name before the word after it: a proper
     noun, the "and" or "&" between two (`the Canada Mortgage and Housing Corporation`), or a
@@ -213,3 +231,8 @@ def _coordinated_word(token: Token) -> bool:
         or token.text == ","
         or token.lower_ in NAME_CONJUNCTIONS
     )
+
+
+def family_name(head: Token, before: Token) -> bool:
+    """`the Clintons`, `the Khans`: a plural surname after "the" names a family."""
+    return head.tag_ == "NNPS" and before.lower_ == "the" and head.lower_.endswith("s")

@@ -416,6 +416,18 @@ def test_a_name_the_ner_missed_is_an_organisation_when_a_word_shows_one(nlp: Lan
 
 
 @pytest.mark.full_model
+def test_a_name_the_ner_called_a_person_apposed_to_an_organisations_noun_is_one(
+    nlp: Language,
+) -> None:
+    # the NER tags "Santé Québec" a person; "the agency" beside it says what it is
+    text = (
+        "Santé Québec, the agency that now runs the province's hospitals, said in a statement "
+        'that it had opened 150 beds. "Flu season drove a surge in visits," the agency said.'
+    )
+    assert resolved(nlp, text)[0][:2] == ("Santé Québec", "nominal")
+
+
+@pytest.mark.full_model
 def test_a_first_name_the_ner_read_as_a_place_is_the_person_it_is_apposed_to(nlp: Language) -> None:
     # the NER tags "Liam" a place; in apposition to "grandson" it is the man "he" means
     text = (

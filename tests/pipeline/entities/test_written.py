@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from app.pipeline.entities.written import coordinated_org, org_name_end
+from app.pipeline.entities.written import (
+    apposition,
+    coordinated_org,
+    org_apposition,
+    org_name_end,
+)
 from tests.pipeline.support import hand_parsed
 
 
@@ -154,3 +159,22 @@ def test_two_organisations_the_ner_split_at_the_and_it_put_in_the_first_are_one(
     ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG", "O"]
     doc = _doc(words, pos, deps, [1, 6, 1, 2, 3, 3, 6], ents)
     assert {_listed_org(doc, k) for k in range(1, 6)} == {(1, 6)}
+
+
+def _apposed(first: str) -> Doc:
+    """`FIRST Québec, the agency, said`: a name and an organisation's noun apposed to it."""
+    words = [first, "Québec", ",", "the", "agency", ",", "said"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"]
+    deps = ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT"]
+    return _doc(words, pos, deps, [1, 6, 1, 4, 1, 1, 6], ["B-PERSON", "I-PERSON"] + ["O"] * 5)
+
+
+def test_an_organisations_noun_apposed_to_a_name_makes_it_an_organisation() -> None:
+    org_nouns = frozenset({"agency"})
+    doc = _apposed("Santé")
+    assert org_apposition(apposition(doc[1]), org_nouns, lambda word: False)
+    # a first name opens it: a person, whatever the noun (`Eddie Griffin, ... a group`)
+    assert not org_apposition(apposition(doc[1]), org_nouns, lambda word: word == "Santé")
+    # no organisation's noun, or no apposition
+    assert not org_apposition(apposition(doc[1]), frozenset({"union"}), lambda word: False)
+    assert not org_apposition(None, org_nouns, lambda word: False)
