@@ -113,13 +113,22 @@ def test_a_reported_speaker_introduced_without_a_name_is_the_next_pronouns_antec
         ("indirect", "One defence lawyer"),
         ("direct", "One defence lawyer"),
     ]
-    # a definite role may mean someone the article named: it describes no one new
+    # a definite role may mean someone the article named: it describes no one new, and "she"
+    # is the woman named before; with no one named, the unnamed source who spoke last
     text = (
-        "The ruling came on Monday.\n\n"
+        "Judge Maria Lopez ruled on Monday.\n\n"
         "The defence lawyer said the ruling would make little difference. "
         '"Justices were already ignoring it," she said.'
     )
-    assert _speakers_of(nlp, text) == [("indirect", "The defence lawyer"), ("direct", None)]
+    assert _speakers_of(nlp, text) == [
+        ("indirect", "The defence lawyer"),
+        ("direct", "Maria Lopez"),
+    ]
+    text = text.replace("Judge Maria Lopez ruled", "The ruling came")
+    assert _speakers_of(nlp, text) == [
+        ("indirect", "The defence lawyer"),
+        ("direct", "The defence lawyer"),
+    ]
 
 
 def _who_clause(pronoun: str, dep: str) -> Doc:
