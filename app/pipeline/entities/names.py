@@ -347,8 +347,9 @@ class NameModel:
         maybe_person = label == "ORG" and self._maybe_person(head, words, tokens)
         if org and maybe_person and appos is not None and self._is_title(appos.root.lemma_.lower()):
             kind = "person"  # `Sylvain Charlebois, director of the lab`, tagged an organisation
-        elif not org and org_apposition(appos, self.lexicons.org_nouns, self.is_first_name):
-            kind = "organization"  # `Santé Québec, the agency that runs ...`, tagged a person
+        elif not org and org_apposition(appos, self.lexicons.org_nouns):
+            # `Santé Québec, the agency that runs ...`, tagged a person; not `Eddie Griffin, ...`
+            kind = "person" if self.is_first_name(doc[start].text) else "organization"
         if person and start == head_i and start > 0 and family_name(head, doc[start - 1]):
             kind = "group"  # `the Clintons`: a family, no "he" or "she"
         dep = head.dep_

@@ -85,22 +85,14 @@ def apposition(head: Token) -> Span | None:
     return None
 
 
-def org_apposition(
-    appos: Span | None, org_nouns: frozenset[str], is_first_name: Callable[[str], bool]
-) -> bool:
+def org_apposition(appos: Span | None, org_nouns: frozenset[str]) -> bool:
     """A name's apposition (`apposition`) that says it is an organisation: an organisation's
-    noun right after the name's comma, the name opening with no first name (`Santé Québec, the
-    agency that runs ...`; not `Eddie Griffin, who was a member of X, a group of bloggers`)."""
+    noun right after the comma that follows the name's head (`Santé Québec, the agency that
+    runs ...`; not `Eddie Griffin, who was a member of X, a group of bloggers`)."""
     if appos is None or appos.root.lemma_.lower() not in org_nouns or appos.start < 2:
         return False
-    doc = appos.doc
-    comma = doc[appos.start - 1]
-    if comma.text != ",":
-        return False
-    name_start = comma.i - 1
-    while name_start > 0 and doc[name_start - 1].pos == PROPN:
-        name_start -= 1
-    return comma.i - 1 == appos.root.head.i and not is_first_name(doc[name_start].text)
+    comma = appos.doc[appos.start - 1]
+    return comma.text == "," and comma.i - 1 == appos.root.head.i
 
 
 def org_word_before(token: Token, label: str) -> bool:

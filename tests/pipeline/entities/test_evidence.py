@@ -425,6 +425,9 @@ def test_a_name_the_ner_called_a_person_apposed_to_an_organisations_noun_is_one(
         'that it had opened 150 beds. "Flu season drove a surge in visits," the agency said.'
     )
     assert resolved(nlp, text)[0][:2] == ("Santé Québec", "nominal")
+    # a name that opens with a first name stays a person's, whatever the noun beside it
+    text = text.replace("Santé Québec", "Maria Lopez")
+    assert resolved(nlp, text)[0][:2] == ("the agency", "nominal")
 
 
 @pytest.mark.full_model

@@ -172,9 +172,7 @@ def _apposed(first: str) -> Doc:
 def test_an_organisations_noun_apposed_to_a_name_makes_it_an_organisation() -> None:
     org_nouns = frozenset({"agency"})
     doc = _apposed("Santé")
-    assert org_apposition(apposition(doc[1]), org_nouns, lambda word: False)
-    # a first name opens it: a person, whatever the noun (`Eddie Griffin, ... a group`)
-    assert not org_apposition(apposition(doc[1]), org_nouns, lambda word: word == "Santé")
+    assert org_apposition(apposition(doc[1]), org_nouns)
     # no organisation's noun, or no apposition
-    assert not org_apposition(apposition(doc[1]), frozenset({"union"}), lambda word: False)
-    assert not org_apposition(None, org_nouns, lambda word: False)
+    assert not org_apposition(apposition(doc[1]), frozenset({"union"}))
+    assert not org_apposition(None, org_nouns)
