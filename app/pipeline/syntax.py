@@ -120,7 +120,15 @@ def acting_clause(cue: Token) -> Token | None:
     if len(before) != 1 or not after or cue.i == 0 or doc[cue.i - 1].text != ",":
         return None
     act = before[0]
-    return act if own_subject(act, NOMINAL_SUBJECT_DEPS) is not None else None
+    return act if acting_subject(act) is not None else None
+
+
+def acting_subject(act: Token) -> Token | None:
+    """The subject of an acting clause (`acting_clause`): its first nominal subject, since the
+    parse that hung the clause under the cue may give it two (`Capt. John Miller, who pushed for
+    the TTC to be declared an essential service, said ...`: "Miller", not "TTC")."""
+    subjects = [c for c in act.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+    return min(subjects, key=lambda t: t.i) if subjects else None
 
 
 def strip_punct(span: Span) -> Span:

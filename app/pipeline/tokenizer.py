@@ -112,14 +112,24 @@ def split_glued_quotes(nlp: Language) -> None:
 _PART_START_RE = re.compile(r"(^|[-/])([a-z])")
 
 
+# An abbreviated title the model learnt before names: the abbreviations it never saw are shown
+# to it with this one's features.
+KNOWN_TITLE = "Sen."
+
+
 def keep_abbreviations(nlp: Language, abbreviations: Iterable[str]) -> None:
     """Keep each abbreviation (`Cpl.`, `Capt.`) one token with its full stop, as the tokenizer
-    already keeps `Sen.` and `Gov.`: a split-off stop reads as a sentence end before the name."""
+    already keeps `Sen.` and `Gov.`: a split-off stop reads as a sentence end before the name.
+    The model sees each as it sees `Sen.` (norm, shape, prefix, suffix): a title it never saw
+    (`Coun. Brad Bradford, who ..., said`) it read as a sentence of its own, or as punctuation,
+    and left the cue with no subject. The tokens' text is unchanged."""
     tokenizer = _spacy_tokenizer(nlp)
     for entry in abbreviations:
         # `cpl.`, `Cpl.`, `CPL.`; each part of a joined rank capitalised (`Det.-Sgt.`, `S/Sgt.`)
         for word in {entry, _capitalise_parts(entry), entry.upper()}:
             tokenizer.add_special_case(word, [{ORTH: word}])
+            _show_as(nlp, word, KNOWN_TITLE)
+            nlp.vocab[word].norm_ = nlp.vocab[KNOWN_TITLE].norm_
 
 
 def _capitalise_parts(entry: str) -> str:

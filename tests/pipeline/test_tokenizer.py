@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from app.pipeline.text import doc_text
 from app.pipeline.tokenizer import (
+    KNOWN_TITLE,
     BoundedTokenizer,
     bound_tokenizer,
     keep_abbreviations,
@@ -192,3 +193,39 @@ def test_a_quote_keeps_its_speaker_after_an_abbreviated_rank(nlp: Language) -> N
     # a split-off stop after "Capt" ended the sentence before the name
     doc = nlp('"He was a hero," Capt. Ann Lee said.')
     assert [s._.attribution.name for s in doc.spans["quotes"]] == ["Ann Lee"]
+
+
+def test_an_abbreviated_title_is_shown_to_the_model_as_one_it_knows() -> None:
+    nlp = spacy.blank("en")
+    bound_tokenizer(nlp)
+    keep_abbreviations(nlp, ["coun."])
+    known = nlp.vocab[KNOWN_TITLE]
+    for form in ("Coun.", "coun.", "COUN."):
+        seen = nlp.vocab[form]
+        assert (seen.norm_, seen.shape_, seen.prefix_, seen.suffix_) == (
+            known.norm_,
+            known.shape_,
+            known.prefix_,
+            known.suffix_,
+        )
+    # the text the token gives is as written
+    assert [t.text for t in nlp("Coun. Lee")] == ["Coun.", "Lee"]
+
+
+@pytest.mark.full_model
+def test_a_rank_the_model_never_saw_leaves_the_cue_its_subject(nlp: Language) -> None:
+    # the model read "Coun." as a sentence of its own: "said" lost its subject, and "the TTC",
+    # inside the relative clause, became the speaker
+    text = (
+        "Coun. Brad Bradford, who has pushed for the TTC to be declared an essential service, "
+        "said the vote showed the province should step in."
+    )
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents] == [text]
+    assert [(s._.quote.type, s._.attribution.name) for s in doc.spans["quotes"]] == [
+        ("indirect", "Brad Bradford")
+    ]
+    doc = nlp("The vote was close, said Coun. Brad Bradford.")
+    assert [(s.text, s._.attribution.name) for s in doc.spans["quotes"]] == [
+        ("The vote was close", "Brad Bradford")
+    ]

@@ -17,6 +17,7 @@ from app.pipeline.syntax import (
     RELATIVE_PRONOUNS,
     VERB_POS,
     acting_clause,
+    acting_subject,
     mention_head,
     own_subject,
     that_clause,
@@ -114,7 +115,7 @@ def subject_of(
             continue
         act = acting_clause(current)
         if act is not None:
-            return own_subject(act)  # `Police arrest two men, say "Q"`: the first verb's subject
+            return acting_subject(act)  # `Police arrest two men, say "Q"`: the first verb's subject
         break
     return None
 

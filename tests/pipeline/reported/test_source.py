@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from app.pipeline.reported.source import source_of
-from app.pipeline.syntax import acting_clause
+from app.pipeline.syntax import acting_clause, acting_subject
 
 
 def test_issuer_of_a_statement_is_the_nearest_of_two_subjects_a_misparse_gave() -> None:
@@ -49,6 +49,26 @@ def test_a_headlines_first_clause_is_what_the_cues_source_did() -> None:
     pos = ["NOUN", "VERB", "NOUN", "PUNCT", "NOUN", "VERB", "NOUN", "VERB"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert acting_clause(doc[5]) is None
+
+
+def test_an_acting_clause_with_two_subjects_is_the_first_ones() -> None:
+    # `Miller , who pushed for the TTC to be declared , said the vote showed`, as the model
+    # parsed it: "declared" under "said" with both the name and "TTC" as its subjects
+    words = ["Miller", ",", "who", "pushed", "for", "the", "TTC", "to", "be", "declared", ","]
+    words += ["said", "the", "vote", "showed"]
+    heads = [9, 0, 3, 0, 3, 6, 9, 9, 9, 11, 11, 11, 13, 14, 11]
+    deps = ["nsubj", "punct", "nsubj", "relcl", "prep", "det", "nsubjpass", "aux", "auxpass"]
+    deps += ["ccomp", "punct", "ROOT", "det", "nsubj", "ccomp"]
+    pos = ["PROPN", "PUNCT", "PRON", "VERB", "ADP", "DET", "PROPN", "PART", "AUX", "VERB"]
+    pos += ["PUNCT", "VERB", "DET", "NOUN", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    act = acting_clause(doc[11])
+    assert act is not None and act.text == "declared"
+    subject = acting_subject(act)
+    assert subject is not None and subject.text == "Miller"
+    # one subject: that one; none: None
+    doc = _headline(comma=True)
+    assert [acting_subject(doc[1]), acting_subject(doc[0])] == [doc[0], None]
 
 
 def _comes_as(prep: str) -> Doc:
