@@ -33,12 +33,14 @@ from app.pipeline.entities.misread import (
 )
 from app.pipeline.entities.written import (
     ORG_NAME_PREPS,
+    apposed_role,
     apposition,
     coordinated_org,
-    entity_bounds,
     family_name,
+    heads_its_entity,
     inside_entity,
     left_edge,
+    one_entity,
     org_apposition,
     org_name_end,
     org_word_before,
@@ -297,7 +299,7 @@ class NameModel:
                 elif (
                     person
                     and doc[start].ent_type_ not in PERSON_LABELS
-                    and not _one_entity(doc, start, head_i)
+                    and not one_entity(doc, start, head_i)
                 ):
                     named = doc[start + 1].ent_type_ in PERSON_LABELS
                     if named and (self.is_first_name(doc[start].text) or _initials(doc[start])):
@@ -339,6 +341,9 @@ class NameModel:
             role_words = frozenset(
                 HONORIFIC_ROLES.get(t.lower_, t.lemma_.lower()) for t in role_tokens
             )
+        # `Grewal's sister, Manpreet Grewal,`: "sister" (a person's noun only: not `a poll, X`)
+        apposed = frozenset(w for w in apposed_role(head) if self._person_noun(w))
+        role_words = role_words | apposed
         appos = apposition(head) if head.n_rights else None
         if appos is not None:
             role = role or appos.text
@@ -347,6 +352,8 @@ class NameModel:
         maybe_person = label == "ORG" and self._maybe_person(head, words, tokens)
         if org and maybe_person and appos is not None and self._is_title(appos.root.lemma_.lower()):
             kind = "person"  # `Sylvain Charlebois, director of the lab`, tagged an organisation
+        elif org and any(w in self.lexicons.gendered_nouns for w in apposed):
+            kind = "person"  # `Grewal's sister, Manpreet Grewal,`, tagged an organisation
         elif not org and org_apposition(appos, self.lexicons.org_nouns):
             # `Santé Québec, the agency that runs ...`, tagged a person; not `Eddie Griffin, ...`
             kind = "person" if self.is_first_name(doc[start].text) else "organization"
@@ -423,6 +430,9 @@ class NameModel:
             self.is_first_name(word) or self._is_title(lower) or lower in self.lexicons.honorifics
         )
 
+    def _person_noun(self, lemma: str) -> bool:
+        return self._is_title(lemma) or lemma in self.lexicons.gendered_nouns
+
     def _is_title(self, word: str) -> bool:
         return word in self.lexicons.titles or word.rstrip(".") in self.lexicons.titles
 
@@ -437,7 +447,7 @@ class NameModel:
             return False  # `AT&T`, `Q&A`: no one's name
         if len(words) == 1 and describes_noun(head):
             return False  # `a Chicano nationalist group`: a word describing a thing
-        if len(words) == 1 and not _heads_its_entity(head):
+        if len(words) == 1 and not heads_its_entity(head):
             return False  # `the House of Commons`: a word inside a longer organisation's name
         if any(word in self.lexicons.org_nouns for word in words):
             return False
@@ -471,19 +481,6 @@ def _listed_org(doc: Doc, start: int, end: int) -> Name:
         head=root.i,
         dep=root.dep_,
     )
-
-
-def _heads_its_entity(token: Token) -> bool:
-    """The token is the root of the NER's entity that holds it (`Sen. Burton`: "Burton"; not
-    "Commons" in `the House of Commons`), or in none."""
-    start, end = entity_bounds(token)
-    return token.doc[start:end].root.i == token.i
-
-
-def _one_entity(doc: Doc, start: int, head_i: int) -> bool:
-    """The words from `start` to `head_i` are one entity of the NER's (whatever its label: a
-    person it called a place, `Beverly Romeo-Beehler`, keeps all her names)."""
-    return doc[start].ent_iob_ == "B" and entity_bounds(doc[head_i])[0] == start
 
 
 def _initials(token: Token) -> bool:

@@ -85,6 +85,15 @@ def apposition(head: Token) -> Span | None:
     return None
 
 
+def apposed_role(head: Token) -> frozenset[str]:
+    """The common noun a name is apposed to, as a role word (`Grewal's sister, Manpreet
+    Grewal,` -> "sister": her gender, and what "the sister" later means); empty without."""
+    noun = head.head
+    if head.dep_ == "appos" and noun.i < head.i and noun.tag_ == "NN":
+        return frozenset({noun.lemma_.lower()})
+    return frozenset()
+
+
 def org_apposition(appos: Span | None, org_nouns: frozenset[str]) -> bool:
     """A name's apposition (`apposition`) that says it is an organisation: an organisation's
     noun right after the comma that follows the name's head (`Santé Québec, the agency that
@@ -228,3 +237,16 @@ def _coordinated_word(token: Token) -> bool:
 def family_name(head: Token, before: Token) -> bool:
     """`the Clintons`, `the Khans`: a plural surname after "the" names a family."""
     return head.tag_ == "NNPS" and before.lower_ == "the" and head.lower_.endswith("s")
+
+
+def heads_its_entity(token: Token) -> bool:
+    """The token is the root of the NER's entity that holds it (`Sen. Burton`: "Burton"; not
+    "Commons" in `the House of Commons`), or in none."""
+    start, end = entity_bounds(token)
+    return token.doc[start:end].root.i == token.i
+
+
+def one_entity(doc: Doc, start: int, head_i: int) -> bool:
+    """The words from `start` to `head_i` are one entity of the NER's (whatever its label: a
+    person it called a place, `Beverly Romeo-Beehler`, keeps all her names)."""
+    return doc[start].ent_iob_ == "B" and entity_bounds(doc[head_i])[0] == start

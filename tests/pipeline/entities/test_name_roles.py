@@ -120,6 +120,26 @@ def test_a_role_names_the_person_set_off_after_it_even_when_tagged_an_organisati
 
 
 @pytest.mark.full_model
+def test_a_relation_noun_a_name_is_apposed_to_makes_it_a_person_of_that_gender(
+    nlp: Language,
+) -> None:
+    """`Grewal's sister, Manpreet Grewal,`: the NER tags the name an organisation and the name
+    lexicon does not know "Manpreet"; the sister she is apposed to makes her a woman, so the
+    "she" after her report is hers, not the minister's quoted before."""
+    text = (
+        "Health Minister Josie Osborne told reporters that she could not discuss the case.\n\n"
+        "Grewal's sister, Manpreet Grewal, said the family had spent $80,000 on the drug. "
+        '"We sold the car," she said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [e.label_ for e in doc.ents if "Manpreet" in e.text] == ["ORG"]
+    assert resolutions(doc) == [("Manpreet Grewal", "pronoun")]
+    # a man's relation: "she" is the minister still
+    doc = attribute(nlp, text.replace("sister", "brother"), ["direct"])
+    assert resolutions(doc) == [("Josie Osborne", "pronoun")]
+
+
+@pytest.mark.full_model
 def test_a_hyphenated_first_name_tagged_an_organisation_is_a_person_she_can_mean(
     nlp: Language,
 ) -> None:

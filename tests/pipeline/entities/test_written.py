@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from app.pipeline.entities.written import (
+    apposed_role,
     apposition,
     coordinated_org,
     org_apposition,
@@ -176,3 +177,23 @@ def test_an_organisations_noun_apposed_to_a_name_makes_it_an_organisation() -> N
     # no organisation's noun, or no apposition
     assert not org_apposition(apposition(doc[1]), frozenset({"union"}))
     assert not org_apposition(None, org_nouns)
+
+
+def _sister(noun: str, tag: str) -> Doc:
+    """`Grewal 's NOUN , Manpreet Grewal , said`: a name apposed to a common noun."""
+    words = ["Grewal", "'s", noun, ",", "Manpreet", "Grewal", ",", "said"]
+    pos = ["PROPN", "PART", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"]
+    deps = ["poss", "case", "nsubj", "punct", "compound", "appos", "punct", "ROOT"]
+    doc = _doc(words, pos, deps, [2, 0, 7, 2, 5, 2, 2, 7], ["B-PERSON", "O", "O", "O"] + ["O"] * 4)
+    doc[2].tag_ = tag
+    doc[2].lemma_ = noun.rstrip("s") if tag == "NNS" else noun
+    return doc
+
+
+def test_the_singular_noun_a_name_is_apposed_to_is_its_role() -> None:
+    assert apposed_role(_sister("sister", "NN")[5]) == frozenset({"sister"})
+    # plural: the name is one of several (`the lawyers, Ann Lee and Tom Ng,`)
+    assert apposed_role(_sister("sisters", "NNS")[5]) == frozenset()
+    # the noun itself, or a name with no apposition: nothing
+    assert apposed_role(_sister("sister", "NN")[2]) == frozenset()
+    assert apposed_role(_sister("sister", "NN")[0]) == frozenset()
