@@ -21,6 +21,27 @@ def test_known_as_is_scare_quote(blank_nlp: Language) -> None:
     assert spans_of(blank_nlp, text) == [("catch and release", "scare")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The drug, sold under the brand name "Elahere," costs $30,000.', "Elahere,"),
+        ('The operation, code-named "Midnight Hammer," began at dawn.', "Midnight Hammer,"),
+        ('He posts under the screen name "northernlad" every night.', "northernlad"),
+    ],
+)
+def test_a_name_given_to_a_thing_is_scare_quote(
+    blank_nlp: Language, text: str, expected: str
+) -> None:
+    assert spans_of(blank_nlp, text) == [(expected, "scare")]
+
+
+def test_a_name_cue_does_not_reach_a_quotation_after_it(blank_nlp: Language) -> None:
+    text = 'Under the brand name, she said, "We will sell it everywhere, at any price we like."'
+    assert spans_of(blank_nlp, text) == [
+        ("We will sell it everywhere, at any price we like.", "direct")
+    ]
+
+
 def test_title_of_a_work(blank_nlp: Language) -> None:
     text = 'She wrote the book "Hard Choices" after leaving office.'
     assert spans_of(blank_nlp, text) == [("Hard Choices", "title")]
