@@ -26,6 +26,7 @@ from app.pipeline.tokenizer import (
     split_glued_quotes,
     straighten_apostrophe,
     straighten_quote_marks,
+    title_case_surnames,
 )
 
 # Modules whose import registers our factories, config functions and extensions (done in
@@ -61,6 +62,8 @@ def build_pipeline(model_name: str, config_path: Path) -> Language:
         straighten_apostrophe(nlp)
     if guard.get("straighten_quote_marks", False):
         straighten_quote_marks(nlp)
+    if guard.get("title_case_surnames", False):
+        title_case_surnames(nlp)
     if guard.get("abbreviations"):
         keep_abbreviations(nlp, read_lexicon(guard["abbreviations"]))
     components: dict[str, Any] = dict(config.get("components", {}))

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import ORTH
+from spacy.attrs import IS_TITLE, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -169,3 +169,25 @@ def _show_as(nlp: Language, form: str, model_form: str) -> None:
     lexeme.shape_ = seen.shape_
     lexeme.prefix_ = seen.prefix_
     lexeme.suffix_ = seen.suffix_
+
+
+# A surname with a second capital after its prefix (`MacIsaac`, `McDonald`, `DeSantis`,
+# `LeBlanc`): a capitalised word, though `str.istitle`, spaCy's `is_title`, says no.
+PREFIXED_SURNAME_RE = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+")
+
+
+def title_case_surnames(nlp: Language) -> None:
+    """Let `is_title` hold for prefixed surnames (`PREFIXED_SURNAME_RE`), in the words the vocab
+    holds and in every one it meets later: every test of a capitalised word (a name the NER
+    called an organisation that may be a person's, a name read as an adverb) missed `Rebecca
+    MacIsaac`, so her "she" went to the woman named before her."""
+    getters: dict[int, Any] = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]
+    istitle = getters.get(IS_TITLE, str.istitle)
+
+    def is_title(text: str) -> bool:
+        return bool(istitle(text)) or PREFIXED_SURNAME_RE.fullmatch(text) is not None
+
+    getters[IS_TITLE] = is_title
+    for lexeme in nlp.vocab:
+        if not lexeme.is_title and is_title(lexeme.orth_):
+            lexeme.is_title = True

@@ -16,6 +16,7 @@ from app.pipeline.tokenizer import (
     keep_abbreviations,
     straighten_apostrophe,
     straighten_quote_marks,
+    title_case_surnames,
 )
 
 MAX_CHUNK = 16
@@ -229,3 +230,38 @@ def test_a_rank_the_model_never_saw_leaves_the_cue_its_subject(nlp: Language) ->
     assert [(s.text, s._.attribution.name) for s in doc.spans["quotes"]] == [
         ("The vote was close", "Brad Bradford")
     ]
+
+
+def test_a_prefixed_surname_is_title_case() -> None:
+    nlp = spacy.blank("en")
+    held = nlp.vocab["McDonald"]  # a word the vocab held before
+    assert not held.is_title
+    title_case_surnames(nlp)
+    assert held.is_title
+    words = (
+        "Rebecca MacIsaac met DeSantis , LeBlanc and McDonald on an iPhone at PayPal NATO".split()
+    )
+    assert [t.text for t in nlp(" ".join(words)) if t.is_title] == [
+        "Rebecca",
+        "MacIsaac",
+        "DeSantis",
+        "LeBlanc",
+        "McDonald",
+    ]
+
+
+@pytest.mark.full_model
+def test_a_prefixed_surname_the_ner_called_an_organisation_is_a_person_she_means(
+    nlp: Language,
+) -> None:
+    text = (
+        "Speaking to reporters at Halifax Stanfield International Airport on Tuesday, Rebecca "
+        "MacIsaac described how she was taken from her truck at gunpoint.\n\n"
+        "Foreign Affairs Minister Mélanie Joly said in a statement that Canada was relieved. She "
+        "thanked the aid group's staff in Juba.\n\n"
+        'MacIsaac said she planned to spend the winter at home. "Ask me in a year," she said.'
+    )
+    doc = nlp(text)
+    assert [e.label_ for e in doc.ents if e.text == "Rebecca MacIsaac"] == ["ORG"]
+    said = [s._.attribution.name for s in doc.spans["quotes"] if s._.quote.type == "direct"]
+    assert said == ["Rebecca MacIsaac"]
