@@ -44,6 +44,7 @@ from app.pipeline.entities.written import (
     org_apposition,
     org_name_end,
     org_word_before,
+    role_lemmas,
 )
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, ORG_LABELS, PERSON_LABELS, elided_name
@@ -347,7 +348,7 @@ class NameModel:
         appos = apposition(head) if head.n_rights else None
         if appos is not None:
             role = role or appos.text
-            role_words = role_words | frozenset(t.lemma_.lower() for t in appos if t.is_alpha)
+            role_words = role_words | role_lemmas(appos)
         kind: EntityKind = "organization" if org else "person"
         maybe_person = label == "ORG" and self._maybe_person(head, words, tokens)
         if org and maybe_person and appos is not None and self._is_title(appos.root.lemma_.lower()):

@@ -85,6 +85,20 @@ def apposition(head: Token) -> Span | None:
     return None
 
 
+# The words of an apposition that say what its person is: the nouns heading it (joined by
+# "and") and the words compounding or qualifying them (`the study's lead author`: "lead",
+# "author"; not "study", nor the "university" of `a professor at the university`).
+ROLE_WORD_DEPS: frozenset[str] = frozenset({"compound", "amod", "conj"})
+
+
+def role_lemmas(appos: Span) -> frozenset[str]:
+    """The lemmas of an apposition's role words (`ROLE_WORD_DEPS` below its root)."""
+    root = appos.root
+    heads = [root, *(c for c in root.children if c.dep_ == "conj" and c.i < appos.end)]
+    words = [t for h in heads for t in (h, *h.children) if t is h or t.dep_ in ROLE_WORD_DEPS]
+    return frozenset(t.lemma_.lower() for t in words if t.is_alpha)
+
+
 def apposed_role(head: Token) -> frozenset[str]:
     """The common noun a name is apposed to, as a role word (`Grewal's sister, Manpreet
     Grewal,` -> "sister": her gender, and what "the sister" later means); empty without."""

@@ -140,6 +140,22 @@ def test_a_relation_noun_a_name_is_apposed_to_makes_it_a_person_of_that_gender(
 
 
 @pytest.mark.full_model
+def test_what_a_role_is_of_does_not_name_the_person(nlp: Language) -> None:
+    """`Rochman, a professor at the university and the study's lead author`: she is the study's
+    author, not the study; "according to the study" is the study's."""
+    text = (
+        '"We expected to find plastic," said Chelsea Rochman, an associate professor of ecology '
+        "at the university and the study's lead author.\n\n"
+        "According to the study, walleye carried an average of 38 particles."
+    )
+    doc = nlp(text)
+    assert [(s._.quote.type, s._.attribution.name) for s in doc.spans["quotes"]] == [
+        ("direct", "Chelsea Rochman"),
+        ("indirect", "the study"),
+    ]
+
+
+@pytest.mark.full_model
 def test_a_hyphenated_first_name_tagged_an_organisation_is_a_person_she_can_mean(
     nlp: Language,
 ) -> None:

@@ -13,6 +13,7 @@ from app.pipeline.entities.written import (
     coordinated_org,
     org_apposition,
     org_name_end,
+    role_lemmas,
 )
 from tests.pipeline.support import hand_parsed
 
@@ -197,3 +198,19 @@ def test_the_singular_noun_a_name_is_apposed_to_is_its_role() -> None:
     # the noun itself, or a name with no apposition: nothing
     assert apposed_role(_sister("sister", "NN")[2]) == frozenset()
     assert apposed_role(_sister("sister", "NN")[0]) == frozenset()
+
+
+def test_an_appositions_role_words_are_its_heads_and_their_qualifiers() -> None:
+    # `Rochman , a professor at the university and the study 's lead author`
+    words = ["Rochman", ",", "a", "professor", "at", "the", "university", "and", "the", "study"]
+    words += ["'s", "lead", "author"]
+    heads = [0, 0, 3, 0, 3, 6, 4, 3, 9, 12, 9, 12, 3]
+    deps = ["ROOT", "punct", "det", "appos", "prep", "det", "pobj", "cc", "det", "poss", "case"]
+    deps += ["amod", "conj"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "CCONJ", "DET", "NOUN", "PART"]
+    pos += ["ADJ", "NOUN"]
+    doc = _doc(words, pos, deps, heads, ["B-PERSON"] + ["O"] * 12)
+    appos = apposition(doc[0])
+    assert appos is not None and appos.text.endswith("lead author")
+    # not "university" (where she works) nor "study" (whose author she is)
+    assert role_lemmas(appos) == frozenset({"professor", "lead", "author"})
