@@ -16,6 +16,8 @@ from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, strip_punct
 NAME_BREAKS: frozenset[str] = frozenset({",", "(", ")", ":", ";", "\u2014", "\u2013", "--"})
 # Prepositions inside an organisation's name (`Bank of Canada`, `Council on Foreign Relations`).
 ORG_NAME_PREPS: frozenset[str] = frozenset({"of", "for", "on"})
+# Longest word a title-case headline may write in lower case (`of`, `and`, `the`, `from`).
+LONGEST_HEADLINE_LOWER_WORD = 4
 # Labels under which the NER leaves an organisation's name it did not read as one: none, or a
 # place (`the Port of Vancouver` tagged LOC).
 UNREAD_ORG_LABELS: frozenset[str] = frozenset({"", "LOC"})
@@ -44,14 +46,25 @@ def org_name_end(head: Token, label: str, org_noun: bool) -> int:
         return _proper_of_phrase_end(head, after)
     if label not in ORG_LABELS:
         return end
-    if after.lower_ not in ORG_NAME_PREPS and not (
-        after.ent_iob_ == "I" and after.is_lower and after.is_alpha
+    if (
+        after.lower_ not in ORG_NAME_PREPS
+        and not (after.ent_iob_ == "I" and after.is_lower and after.is_alpha)
+        and not (after.ent_iob_ == "I" and after.is_title and _name_preposition(after))
     ):
         return end
     k = end
     while k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].text not in NAME_BREAKS:
         k += 1
     return k if k > end + 1 else end
+
+
+def _name_preposition(word: Token) -> bool:
+    """A capitalised preposition inside a sentence that is not all capitalised words, as a
+    headline is: a word of a name (`Hope Across Borders said`), not a headline's (`Party's Move
+    Against Bernie Sanders Could Backfire`)."""
+    return word.dep_ == "prep" and any(
+        t.is_lower and t.is_alpha and len(t) > LONGEST_HEADLINE_LOWER_WORD for t in word.sent
+    )
 
 
 def _proper_of_phrase_end(head: Token, after: Token) -> int:

@@ -66,6 +66,23 @@ def test_a_french_names_lower_case_words_stay_in_it() -> None:
     assert org_name_end(_doc(words, pos, deps, heads, ents)[1], "ORG", org_noun=False) == 2
 
 
+def _across(words: list[str]) -> Doc:
+    """`Hope Across Borders said it was quitting` (or a headline's words in its place), as the
+    model parses it: the name's preposition under its first word."""
+    pos = ["PROPN", "ADP", "PROPN", "VERB", "PRON", "AUX", "VERB"]
+    deps = ["nsubj", "prep", "pobj", "ROOT", "nsubj", "aux", "ccomp"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"]
+    return _doc(words, pos, deps, [3, 0, 1, 3, 6, 6, 3], ents)
+
+
+def test_a_capitalised_preposition_carries_a_name_on_outside_a_headline() -> None:
+    words = ["Hope", "Across", "Borders", "said", "it", "was", "quitting"]
+    assert org_name_end(_across(words)[0], "ORG", org_noun=False) == 3
+    # every word capitalised, as a headline's: the preposition is the headline's
+    words = ["Move", "Against", "Sanders", "Could", "It", "Will", "Backfire"]
+    assert org_name_end(_across(words)[0], "ORG", org_noun=False) == 1
+
+
 def _listed(words: list[str], ents: list[str], lemmas: list[str] | None = None) -> Doc:
     """`words` as the parse reads a department's name: a list under its first word."""
     n = len(words)
