@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, ORG_LABELS, PERSON_LABELS
 
 # Tags of a singular noun a person's name may be apposed to: a common noun, or a title the
 # tagger took for a proper one (`The group's CEO, Kim Fritts, said`).
@@ -64,4 +64,7 @@ def apposed_name(
         end += 1
     if end < len(doc) and doc[end].text not in APPOSITION_CLOSERS:
         return None
-    return doc[end - 1]
+    name = doc[end - 1]
+    if name.dep_ in NOMINAL_SUBJECT_DEPS and name.head.i > name.i:
+        return None  # `According to a statement of facts, Melissa Dueck, 29, grabbed`: her clause
+    return name
