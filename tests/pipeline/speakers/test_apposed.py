@@ -35,3 +35,35 @@ def test_a_role_with_no_name_before_it_stays_the_speaker(nlp: Language) -> None:
     text = '"We will appeal," the chairwoman of the county party, a lawyer, said on Monday.'
     doc = attribute(nlp, text)
     assert who(doc)[0][1] == "the chairwoman of the county party"
+
+
+@pytest.mark.full_model
+def test_a_name_after_a_fronted_source_is_its_clauses_subject_not_the_source(
+    nlp: Language,
+) -> None:
+    """`According to a statement of facts, Melissa Dueck, 29, grabbed ...`: the name set off
+    after the source opens the reported clause; the statement is the source."""
+    text = (
+        "According to an agreed statement of facts read in court, Melissa Dueck, 29, grabbed "
+        "and shook the children on several occasions."
+    )
+    doc = nlp(text)
+    assert [(s._.quote.type, s._.attribution.name) for s in doc.spans["quotes"]] == [
+        ("indirect", "an agreed statement of facts read in court")
+    ]
+    # a name set off after a role noun and closing the clause is still the role's
+    text = '"It was fair," wrote the ambassador at the time, John E. Herbst.'
+    doc = attribute(nlp, text)
+    assert who(doc)[0][:2] == ("John E. Herbst", "the ambassador")
+
+
+@pytest.mark.full_model
+def test_a_business_named_by_its_noun_is_a_source(nlp: Language) -> None:
+    text = (
+        "The daycare, which is not being named, said in a statement that it had fired her as "
+        "soon as it learned of the allegations."
+    )
+    doc = nlp(text)
+    assert [(s._.attribution.name, s._.attribution.resolution) for s in doc.spans["quotes"]] == [
+        ("The daycare", "nominal")
+    ]
