@@ -155,6 +155,9 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
             start = min(start, _object_first(cue_verb, content))
         if "for" in nodes:
             start = max(start, nodes["for"] + 1)  # `called for X to act`: what was asked for
+        subject = _object_read_as_subject(cue_verb, content)
+        if subject is not None:
+            start = subject.left_edge.i  # `told The Canadian Press the deal "still leaves us"`
         fronted = _fronted_subject(doc, cue_verb, content)
         if fronted is not None:
             # `The plan, said the mayor, would cost millions`: the content's subject, then the rest
@@ -254,6 +257,20 @@ def _fronted_subject(doc: Doc, cue: Token, content: Token) -> Token | None:
     if not any(doc[k].text in SET_OFF_PUNCT for k in range(after[0].right_edge.i + 1, content.i)):
         return None  # (the clause must be set off after the speaker too)
     return before[0]
+
+
+def _object_read_as_subject(cue: Token, content: Token) -> Token | None:
+    """The subject of a content clause with none, which the parser read as the cue's second
+    object, right before the clause (`told The Canadian Press the deal "still leaves us behind"`:
+    "Press" and "deal" both objects of "told")."""
+    if content.i < cue.i or any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in content.children):
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < content.i]
+    if len(objects) < 2:
+        return None
+    last = objects[-1]
+    between = range(last.right_edge.i + 1, content.left_edge.i)
+    return last if all(cue.doc[k].is_quote for k in between) else None
 
 
 def _told_listener(noun: Token, cue: Token) -> bool:

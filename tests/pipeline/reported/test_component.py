@@ -245,6 +245,18 @@ def rules_only(nlp: Language) -> Iterator[Language]:
             "Maria Lopez stressed the need to finish the bridge before winter.",
             [("the need to finish the bridge before winter", "Maria Lopez", "stressed")],
         ),
+        (  # the content's subject, which the parse made the cue's second object
+            "One first officer, who asked not to be identified because he was not authorized to "
+            'speak publicly, told The Canadian Press the deal "still leaves us behind our '
+            'American colleagues."',
+            [
+                (
+                    'the deal "still leaves us behind our American colleagues."',
+                    "One first officer",
+                    "told",
+                )
+            ],
+        ),
     ],
 )
 def test_each_shape_of_reported_speech(
