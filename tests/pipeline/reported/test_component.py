@@ -245,6 +245,10 @@ def rules_only(nlp: Language) -> Iterator[Language]:
             "Maria Lopez stressed the need to finish the bridge before winter.",
             [("the need to finish the bridge before winter", "Maria Lopez", "stressed")],
         ),
+        (  # a statement's that-clause whose head the parse took for an adjective
+            'Joly said in a statement that Canada was "relieved and grateful" for the return.',
+            [('that Canada was "relieved and grateful" for the return', "Joly", "said")],
+        ),
         (  # the content's subject, which the parse made the cue's second object
             "One first officer, who asked not to be identified because he was not authorized to "
             'speak publicly, told The Canadian Press the deal "still leaves us behind our '
