@@ -123,6 +123,23 @@ def acting_clause(cue: Token) -> Token | None:
     return act if acting_subject(act) is not None else None
 
 
+def asked_aside(verb: Token) -> bool:
+    """`Suzuki, asked whether the loss stung, shrugged`: an "asked" set off by commas right
+    after its subject, with the sentence's own verb after a later comma, is a participle (the
+    subject was asked), which the parser read as the main verb."""
+    doc = verb.doc
+    if verb.lemma_.lower() != "ask" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return False
+    subject = own_subject(verb, NOMINAL_SUBJECT_DEPS)
+    if subject is None or subject.right_edge.i not in (verb.i - 2, verb.i - 1):
+        return False  # (the parse may hang the comma on the subject)
+    return any(
+        c.i > verb.i and c.pos_ == "VERB" and "," in (c.left_edge.text, doc[c.left_edge.i - 1].text)
+        for c in verb.children
+        if c.dep_ in {"ccomp", "conj"}
+    )
+
+
 def acting_subject(act: Token) -> Token | None:
     """The subject of an acting clause (`acting_clause`): its first nominal subject, since the
     parse that hung the clause under the cue may give it two (`Capt. John Miller, who pushed for

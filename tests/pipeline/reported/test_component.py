@@ -245,6 +245,15 @@ def rules_only(nlp: Language) -> Iterator[Language]:
             "Maria Lopez stressed the need to finish the bridge before winter.",
             [("the need to finish the bridge before winter", "Maria Lopez", "stressed")],
         ),
+        (  # an "asked" set off after its subject, which the parse read as the main verb: the
+            # subject was asked, by no one named
+            "Suzuki, asked whether the loss stung more because it came against Toronto, shrugged.",
+            [("whether the loss stung more because it came against Toronto", None, "asked")],
+        ),
+        (  # asked by the subject: the subject's question
+            "Smith asked whether the plan would work.",
+            [("whether the plan would work", "Smith", "asked")],
+        ),
         (  # a statement's that-clause whose head the parse took for an adjective
             'Joly said in a statement that Canada was "relieved and grateful" for the return.',
             [('that Canada was "relieved and grateful" for the return', "Joly", "said")],

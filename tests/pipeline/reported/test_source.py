@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from app.pipeline.reported.source import source_of
-from app.pipeline.syntax import acting_clause, acting_subject
+from app.pipeline.syntax import acting_clause, acting_subject, asked_aside
 
 
 def test_issuer_of_a_statement_is_the_nearest_of_two_subjects_a_misparse_gave() -> None:
@@ -69,6 +69,26 @@ def test_an_acting_clause_with_two_subjects_is_the_first_ones() -> None:
     # one subject: that one; none: None
     doc = _headline(comma=True)
     assert [acting_subject(doc[1]), acting_subject(doc[0])] == [doc[0], None]
+
+
+def _asked(words: list[str], main_dep: str) -> Doc:
+    """`Suzuki , asked whether it hurt , shrugged` as the model parses it: "asked" the root,
+    the sentence's own verb under it."""
+    heads = [2, 0, 2, 5, 5, 2, 7, 2]
+    deps = ["nsubj", "punct", "ROOT", "mark", "nsubj", "ccomp", "punct", main_dep]
+    pos = ["PROPN", "PUNCT", "VERB", "SCONJ", "PRON", "VERB", "PUNCT", "VERB"]
+    lemmas = [w.lower() for w in words]
+    lemmas[2] = "ask" if words[2] == "asked" else lemmas[2]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_an_asked_set_off_after_its_subject_is_a_participle() -> None:
+    words = ["Suzuki", ",", "asked", "whether", "it", "hurt", ",", "shrugged"]
+    assert asked_aside(_asked(words, "ccomp")[2])
+    # no verb of its own after a comma, another verb, or no comma after the subject
+    assert not asked_aside(_asked(words[:6] + ["and", "shrugged"], "ccomp")[2])
+    assert not asked_aside(_asked(words[:2] + ["wondered"] + words[3:], "ccomp")[2])
+    assert not asked_aside(_asked(["Suzuki", "then"] + words[2:], "ccomp")[2])
 
 
 def _comes_as(prep: str) -> Doc:

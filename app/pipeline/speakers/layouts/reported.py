@@ -11,6 +11,7 @@ from app.pipeline.speakers.context import DocIndex, QuoteContext
 from app.pipeline.speakers.cues import according_to_source
 from app.pipeline.speakers.layouts.before import FINITE_TAGS
 from app.pipeline.speakers.mentions import candidate, left_neighbour_mention, speaker_ok
+from app.pipeline.syntax import asked_aside
 from app.pipeline.types import Quote, ReportedCue, SpeakerCandidate
 
 # Entity labels of a name inside a subject phrase that can speak.
@@ -45,6 +46,9 @@ def reported(q: QuoteContext) -> SpeakerCandidate | None:
             return None
         return candidate(index, source, cue.cue)
     verb = doc[cue.verb]
+    if asked_aside(verb):
+        # `Suzuki, asked whether the loss stung, shrugged`: he was asked, by no one named
+        return SpeakerCandidate(mention=None, head=None, cue=index.cue_extent(verb))
     subject = index.subject_of(verb)
     if subject is not None and not speaker_ok(index, subject, para):
         # `62-year-old Brenda Johnson ... explained`: the name inside the subject phrase
