@@ -107,6 +107,15 @@ def speakers(doc: Doc) -> list[str | None]:
     return [name for name, _, _ in who(doc)]
 
 
+def typed_speakers(doc: Doc) -> list[tuple[str, str | None]]:
+    """(type, speaker name) of every passage the whole pipeline found."""
+    out: list[tuple[str, str | None]] = []
+    for span in doc.spans[QUOTES_KEY]:
+        a = span._.attribution
+        out.append((span._.quote.type, a.name if a else None))
+    return out
+
+
 def layouts(doc: Doc) -> list[str | None]:
     found: list[SpeakerCandidate | None] = [s._.speaker_candidate for s in doc.spans[QUOTES_KEY]]
     return [c.layout if c is not None else None for c in found]

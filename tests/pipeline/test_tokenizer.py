@@ -18,6 +18,7 @@ from app.pipeline.tokenizer import (
     straighten_quote_marks,
     title_case_surnames,
 )
+from tests.pipeline.support import typed_speakers
 
 MAX_CHUNK = 16
 
@@ -223,9 +224,7 @@ def test_a_rank_the_model_never_saw_leaves_the_cue_its_subject(nlp: Language) ->
     )
     doc = nlp(text)
     assert [s.text.strip() for s in doc.sents] == [text]
-    assert [(s._.quote.type, s._.attribution.name) for s in doc.spans["quotes"]] == [
-        ("indirect", "Brad Bradford")
-    ]
+    assert typed_speakers(doc) == [("indirect", "Brad Bradford")]
     doc = nlp("The vote was close, said Coun. Brad Bradford.")
     assert [(s.text, s._.attribution.name) for s in doc.spans["quotes"]] == [
         ("The vote was close", "Brad Bradford")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from app.pipeline.entities.component import SpeakerResolver
 from app.pipeline.entities.names import NameModel
-from tests.pipeline.support import attribute, reports, resolutions, speakers, who
+from tests.pipeline.support import attribute, reports, resolutions, speakers, typed_speakers, who
 
 
 @pytest.mark.full_model
@@ -149,7 +149,7 @@ def test_what_a_role_is_of_does_not_name_the_person(nlp: Language) -> None:
         "According to the study, walleye carried an average of 38 particles."
     )
     doc = nlp(text)
-    assert [(s._.quote.type, s._.attribution.name) for s in doc.spans["quotes"]] == [
+    assert typed_speakers(doc) == [
         ("direct", "Chelsea Rochman"),
         ("indirect", "the study"),
     ]

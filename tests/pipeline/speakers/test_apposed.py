@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.pipeline.support import attribute, who
+from tests.pipeline.support import attribute, resolutions, typed_speakers, who
 
 
 @pytest.mark.full_model
@@ -48,9 +48,7 @@ def test_a_name_after_a_fronted_source_is_its_clauses_subject_not_the_source(
         "and shook the children on several occasions."
     )
     doc = nlp(text)
-    assert [(s._.quote.type, s._.attribution.name) for s in doc.spans["quotes"]] == [
-        ("indirect", "an agreed statement of facts read in court")
-    ]
+    assert typed_speakers(doc) == [("indirect", "an agreed statement of facts read in court")]
     # a name set off after a role noun and closing the clause is still the role's
     text = '"It was fair," wrote the ambassador at the time, John E. Herbst.'
     doc = attribute(nlp, text)
@@ -64,6 +62,4 @@ def test_a_business_named_by_its_noun_is_a_source(nlp: Language) -> None:
         "soon as it learned of the allegations."
     )
     doc = nlp(text)
-    assert [(s._.attribution.name, s._.attribution.resolution) for s in doc.spans["quotes"]] == [
-        ("The daycare", "nominal")
-    ]
+    assert resolutions(doc) == [("The daycare", "nominal")]
