@@ -129,7 +129,6 @@ def keep_abbreviations(nlp: Language, abbreviations: Iterable[str]) -> None:
         for word in {entry, _capitalise_parts(entry), entry.upper()}:
             tokenizer.add_special_case(word, [{ORTH: word}])
             _show_as(nlp, word, KNOWN_TITLE)
-            nlp.vocab[word].norm_ = nlp.vocab[KNOWN_TITLE].norm_
 
 
 def _capitalise_parts(entry: str) -> str:
@@ -163,9 +162,11 @@ def straighten_quote_marks(nlp: Language) -> None:
 
 
 def _show_as(nlp: Language, form: str, model_form: str) -> None:
-    """Let the model see `form` with the lexical features of `model_form`."""
+    """Let the model see `form` with the lexical features of `model_form` (norm, shape,
+    prefix, suffix)."""
     lexeme = nlp.vocab[form]
     seen = nlp.vocab[model_form]
+    lexeme.norm_ = seen.norm_
     lexeme.shape_ = seen.shape_
     lexeme.prefix_ = seen.prefix_
     lexeme.suffix_ = seen.suffix_

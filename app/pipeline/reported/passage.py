@@ -12,6 +12,7 @@ from app.pipeline.syntax import (
     TIME_LABELS,
     acting_clause,
     contact_relative_head,
+    own_subject,
 )
 from app.pipeline.types import ReportedCue
 
@@ -247,7 +248,7 @@ def _fronted_subject(doc: Doc, cue: Token, content: Token) -> Token | None:
     """The subject of a content clause that sits before an inverted cue, set off by commas
     (`The plan, said the mayor, would cost millions`: the parser makes "The plan" a second
     subject of "said", and "would cost" a clause with no subject of its own)."""
-    if content.i < cue.i or any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in content.children):
+    if not _subjectless_after(cue, content):
         return None
     subjects = [c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
     before = [c for c in subjects if c.i < cue.i]
@@ -259,11 +260,17 @@ def _fronted_subject(doc: Doc, cue: Token, content: Token) -> Token | None:
     return before[0]
 
 
+def _subjectless_after(cue: Token, content: Token) -> bool:
+    """The content clause comes after the cue with no subject of its own: a misparse took it
+    (`_fronted_subject`, `_object_read_as_subject`)."""
+    return content.i > cue.i and own_subject(content, NOMINAL_SUBJECT_DEPS) is None
+
+
 def _object_read_as_subject(cue: Token, content: Token) -> Token | None:
     """The subject of a content clause with none, which the parser read as the cue's second
     object, right before the clause (`told The Canadian Press the deal "still leaves us behind"`:
     "Press" and "deal" both objects of "told")."""
-    if content.i < cue.i or any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in content.children):
+    if not _subjectless_after(cue, content):
         return None
     objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < content.i]
     if len(objects) < 2:
