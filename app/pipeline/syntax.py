@@ -123,20 +123,41 @@ def acting_clause(cue: Token) -> Token | None:
     return act if acting_subject(act) is not None else None
 
 
+# How the parse joins an aside's "asked" and the sentence's own verb.
+ASIDE_DEPS: frozenset[str] = frozenset({"ccomp", "conj"})
+
+
 def asked_aside(verb: Token) -> bool:
     """`Suzuki, asked whether the loss stung, shrugged`: an "asked" set off by commas right
-    after its subject, with the sentence's own verb after a later comma, is a participle (the
-    subject was asked), which the parser read as the main verb."""
+    after its subject, with the sentence's own verb after a later comma (under it or above it),
+    is a participle (the subject was asked), which the parser read as a finite verb."""
     doc = verb.doc
     if verb.lemma_.lower() != "ask" or verb.i < 2 or doc[verb.i - 1].text != ",":
         return False
     subject = own_subject(verb, NOMINAL_SUBJECT_DEPS)
     if subject is None or subject.right_edge.i not in (verb.i - 2, verb.i - 1):
         return False  # (the parse may hang the comma on the subject)
-    return any(
-        c.i > verb.i and c.pos_ == "VERB" and "," in (c.left_edge.text, doc[c.left_edge.i - 1].text)
-        for c in verb.children
-        if c.dep_ in {"ccomp", "conj"}
+    head = verb.head
+    if verb.dep_ in ASIDE_DEPS and head.i > verb.i and head.pos_ == "VERB":
+        # `Trudeau, asked about the tariffs, said ...`: "asked" hung under the later verb
+        return doc[head.i - 1].text == "," and not own_subject(head, NOMINAL_SUBJECT_DEPS)
+    return aside_main_verb(verb) is not None
+
+
+def aside_main_verb(asked: Token) -> Token | None:
+    """The sentence's own verb the parser hung under an aside's "asked" (`Suzuki, asked whether
+    the loss stung, said ...`: "said"): a later clause of it that a comma opens."""
+    doc = asked.doc
+    return next(
+        (
+            c
+            for c in asked.children
+            if c.dep_ in ASIDE_DEPS
+            and c.i > asked.i
+            and c.pos_ == "VERB"
+            and "," in (c.left_edge.text, doc[c.left_edge.i - 1].text)
+        ),
+        None,
     )
 
 

@@ -46,8 +46,8 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (
         doc[end - 1].text in EDGE_PUNCT
         or doc[end - 1].is_space
-        or doc[end - 1].lower_ in EDGE_CONJUNCTIONS
-    ):
+        or (doc[end - 1].lower_ in EDGE_CONJUNCTIONS and doc[end - 1].dep_ != "advmod")
+    ):  # (not the adverb of `plans to do so`, `she thought so`)
         end -= 1
     return start, end
 

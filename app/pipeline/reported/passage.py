@@ -11,6 +11,8 @@ from app.pipeline.syntax import (
     NOMINAL_SUBJECT_DEPS,
     TIME_LABELS,
     acting_clause,
+    aside_main_verb,
+    asked_aside,
     contact_relative_head,
     own_subject,
 )
@@ -142,6 +144,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         act = acting_clause(cue_verb)
         if act is not None and act.i == content.i:
             return []  # `Police arrest two men, say ...`: what the source did, not what it said
+        if aside_main_verb(cue_verb) == content and asked_aside(cue_verb):
+            return []  # `Suzuki, asked whether ..., said ...`: the sentence's verb, not asked
         if content.i < cue_verb.i and any(
             c.dep_ in NOMINAL_SUBJECT_DEPS and contact_relative_head(c) is not None
             for c in cue_verb.lefts

@@ -18,6 +18,8 @@ from app.pipeline.syntax import (
     VERB_POS,
     acting_clause,
     acting_subject,
+    aside_main_verb,
+    asked_aside,
     mention_head,
     own_subject,
     that_clause,
@@ -103,6 +105,8 @@ def subject_of(
             return subject
         if current.dep_ == "relcl" and current.head.pos_ in MENTION_POS:
             return current.head
+        if aside_main_verb(current.head) == current and asked_aside(current.head):
+            return own_subject(current.head)  # `Suzuki, asked whether ..., said`: Suzuki's
         if _issued(current, issued_nouns):
             current = current.head.head  # `X issued a statement saying "Q"`: the issuer
             continue

@@ -250,6 +250,20 @@ def rules_only(nlp: Language) -> Iterator[Language]:
             "Suzuki, asked whether the loss stung more because it came against Toronto, shrugged.",
             [("whether the loss stung more because it came against Toronto", None, "asked")],
         ),
+        (  # such an aside before the sentence's cue: the subject said the rest
+            "Suzuki, asked whether the loss stung, said every point matters at this time of year.",
+            [
+                ("whether the loss stung", None, "asked"),
+                ("every point matters at this time of year", "Suzuki", "said"),
+            ],
+        ),
+        (  # the same aside hung under the cue by the parse; "do so" keeps its adverb
+            "Trudeau, asked about the tariffs on Tuesday, said Canada had no plans to do so.",
+            [
+                ("the tariffs", None, "asked"),
+                ("Canada had no plans to do so", "Trudeau", "said"),
+            ],
+        ),
         (  # asked by the subject: the subject's question
             "Smith asked whether the plan would work.",
             [("whether the plan would work", "Smith", "asked")],

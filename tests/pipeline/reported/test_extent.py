@@ -21,6 +21,14 @@ def test_a_dateline_and_edge_punctuation_come_off() -> None:
     assert trim(doc, 0, len(doc)) == (0, 3)
 
 
+def test_a_trailing_so_comes_off_as_a_conjunction_not_as_the_adverb_of_do_so() -> None:
+    words = ["She", "plans", "to", "do", "so"]
+    doc = Doc(spacy.blank("en").vocab, words=words, deps=["", "", "", "", "advmod"])
+    assert trim(doc, 0, len(doc)) == (0, 5)
+    doc = Doc(spacy.blank("en").vocab, words=words, deps=["", "", "", "", "cc"])
+    assert trim(doc, 0, len(doc)) == (0, 4)
+
+
 def test_a_dash_after_capitals_is_no_dateline_without_a_place_or_a_sentence_after_it() -> None:
     doc = _doc(["I", "—", "The", "mayor", "—", "decide"])
     assert trim(doc, 0, len(doc)) == (0, 6)  # "I" is no place's name

@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from app.pipeline.reported.source import source_of
-from app.pipeline.syntax import acting_clause, acting_subject, asked_aside
+from app.pipeline.syntax import acting_clause, acting_subject, aside_main_verb, asked_aside
 
 
 def test_issuer_of_a_statement_is_the_nearest_of_two_subjects_a_misparse_gave() -> None:
@@ -89,6 +89,25 @@ def test_an_asked_set_off_after_its_subject_is_a_participle() -> None:
     assert not asked_aside(_asked(words[:6] + ["and", "shrugged"], "ccomp")[2])
     assert not asked_aside(_asked(words[:2] + ["wondered"] + words[3:], "ccomp")[2])
     assert not asked_aside(_asked(["Suzuki", "then"] + words[2:], "ccomp")[2])
+    doc = _asked(words, "ccomp")
+    assert aside_main_verb(doc[2]) == doc[7]
+    assert aside_main_verb(_asked(words[:6] + ["and", "shrugged"], "ccomp")[2]) is None
+
+
+def test_an_asked_aside_the_parse_hung_under_the_later_verb_is_a_participle_too() -> None:
+    # `Trudeau , asked about tariffs , said`: "asked" a ccomp of "said", with the subject
+    words = ["Trudeau", ",", "asked", "about", "tariffs", ",", "said"]
+    heads = [2, 0, 6, 2, 3, 6, 6]
+    deps = ["nsubj", "punct", "ccomp", "prep", "pobj", "punct", "ROOT"]
+    pos = ["PROPN", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT", "VERB"]
+    lemmas = ["trudeau", ",", "ask", "about", "tariff", ",", "say"]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert asked_aside(doc[2])
+    # no comma before the later verb: "asked" is not set off
+    words = ["Trudeau", ",", "asked", "about", "tariffs", "and", "said"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert not asked_aside(doc[2])
 
 
 def _comes_as(prep: str) -> Doc:
