@@ -123,6 +123,8 @@ def acting_clause(cue: Token) -> Token | None:
     return act if acting_subject(act) is not None else None
 
 
+# The dash that ends a dateline (`SAN JUAN, P.R. (AP) —`, `Oct 21 (Reuters) -`).
+DATELINE_DASHES: frozenset[str] = frozenset({"-", "--", "\u2014", "\u2013"})
 # How the parse joins an aside's "asked" and the sentence's own verb.
 ASIDE_DEPS: frozenset[str] = frozenset({"ccomp", "conj"})
 
@@ -196,6 +198,10 @@ def noun_phrase_tokens(noun: Token) -> list[Token]:
     return [t for t in noun.subtree if t.i not in excluded]
 
 
+# How the parser hangs the described noun of a contact relative on its subject.
+DESCRIBED_NOUN_DEPS: frozenset[str] = frozenset({"compound", "nmod"})
+
+
 def contact_relative_head(subject: Token) -> Token | None:
     """`a move critics say will do little`, `a plan staff say will cut commute times`: a relative
     clause with no "that", which the parser reads as one subject ("a move critics") of the
@@ -204,14 +210,16 @@ def contact_relative_head(subject: Token) -> Token | None:
     that noun ("move") when `subject` is such a verb's subject; else None. (`a probe the agency
     said was ongoing`, which the parser reads as a relative clause, is not one.)"""
     verb = subject.head
+    # `a move Coun. Raj Malhotra called "Q"`: no name takes "a" and a noun before it
+    named = subject.pos_ == "PROPN"
     if (
         subject.dep_ not in NOMINAL_SUBJECT_DEPS
         or verb.i <= subject.i
         or verb.dep_ in RELATIVE_CLAUSE_DEPS
-        or not (subject.tag_ in PLURAL_NOUN_TAGS or verb.tag_ == PLURAL_PRESENT_TAG)
+        or not (named or subject.tag_ in PLURAL_NOUN_TAGS or verb.tag_ == PLURAL_PRESENT_TAG)
     ):
         return None
-    described = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    described = [c for c in subject.lefts if c.dep_ in DESCRIBED_NOUN_DEPS and c.pos_ == "NOUN"]
     if not described or not any(
         c.dep_ == "det" and c.lower_ in SINGULAR_DETERMINERS and c.i < described[0].i
         for c in subject.lefts
@@ -223,4 +231,4 @@ def contact_relative_head(subject: Token) -> Token | None:
         and not any(g.dep_ in CLAUSE_SUBJECT_DEPS or g.dep_ == "mark" for g in c.children)
         for c in verb.rights
     )
-    return described[-1] if gapped else None
+    return described[-1] if gapped or named else None

@@ -44,6 +44,8 @@ from app.pipeline.entities.written import (
     org_apposition,
     org_name_end,
     org_word_before,
+    pronoun_name,
+    quoted_alone,
     role_lemmas,
 )
 from app.pipeline.shapes import hashes_of, in_sorted
@@ -328,7 +330,7 @@ class NameModel:
         words = tuple(
             t.lower_.replace("’", "'") for t in tokens if t.dep_ != "case" and t.text != "-"
         )
-        if not words or any(t.text in CASE_MARKERS for t in tokens):
+        if not words or any(t.text in CASE_MARKERS for t in tokens) or pronoun_name(words):
             return None  # (`Trump v. Trump`, `Roe v. Wade`: a case or a title, no one who speaks)
         role_from = left_edge(head, role_start) if head.n_lefts else role_start
         role_tokens = [doc[k] for k in range(role_from, start) if doc[k].dep_ != "det"]
@@ -378,7 +380,7 @@ class NameModel:
             role_words=role_words,
             gender=gender,
             kind=kind,
-            subject=dep in NOMINAL_SUBJECT_DEPS,
+            subject=dep in NOMINAL_SUBJECT_DEPS and not quoted_alone(doc, start, written_end),
             head=head_i,
             dep=dep,
             maybe_person=maybe_person and kind == "organization",

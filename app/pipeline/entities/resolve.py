@@ -282,6 +282,10 @@ class MentionResolver:
         lemma = head.lemma_.lower()
         k = article.before(head.i)
         limit = head.i - MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR
+        # `the wildfire service`: the organisation whose name has "wildfire" too, over a nearer
+        # one that only shares the noun (`Emergency Support Services`)
+        kinds = {c.lower_ for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        loose: Resolved | None = None
         while k >= 0 and article.by_start[k][0] >= limit:
             key = article.by_start[k][1]
             cluster = article.clusters[key]
@@ -302,8 +306,13 @@ class MentionResolver:
             ):
                 # "the department" after "the Justice Department", "the company" after "the
                 # e-commerce company Shopify Inc." or "Loblaw Companies": the organisation named
-                return Resolved.to_cluster(key, cluster, "nominal", mention.text)
+                named = Resolved.to_cluster(key, cluster, "nominal", mention.text)
+                if kinds <= set(cluster.canonical.words):
+                    return named
+                loose = loose or named
             k -= 1
+        if loose is not None:
+            return loose
         lede_role = lemma in self.lexicons.person_role_nouns and in_lede(head)
         if lede_role and article.no_person_named(head.doc, head.i):
             # `Toronto's police chief says ...` over `Chief Myron Demkiw told reporters`: a lede

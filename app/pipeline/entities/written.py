@@ -14,6 +14,8 @@ from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, strip_punct
 # Punctuation that ends an organisation's name inside a longer entity (a hyphen does not:
 # `Council on American-Islamic Relations`).
 NAME_BREAKS: frozenset[str] = frozenset({",", "(", ")", ":", ";", "\u2014", "\u2013", "--"})
+# Words of a union's or a club's name that its number follows (`CUPE Local 79`).
+NUMBERED_UNITS: frozenset[str] = frozenset({"local", "lodge", "branch", "chapter", "division"})
 # Prepositions inside an organisation's name (`Bank of Canada`, `Council on Foreign Relations`).
 ORG_NAME_PREPS: frozenset[str] = frozenset({"of", "for", "on"})
 # Longest word a title-case headline may write in lower case (`of`, `and`, `the`, `from`).
@@ -21,6 +23,11 @@ LONGEST_HEADLINE_LOWER_WORD = 4
 # Labels under which the NER leaves an organisation's name it did not read as one: none, or a
 # place (`the Port of Vancouver` tagged LOC).
 UNREAD_ORG_LABELS: frozenset[str] = frozenset({"", "LOC"})
+# Pronouns the tagger takes for a proper noun when capitalised (`Hers was the first name on
+# the permit`): never a name.
+PRONOUN_WORDS: frozenset[str] = frozenset(
+    "he him his she her hers they them their theirs we us our ours i me my mine".split()
+)
 # How many tokens of title modifiers may precede a name ("former Deputy Attorney General X").
 MAX_TITLE_TOKENS = 6
 # Parts of speech of a capitalised word the NER puts inside an organisation's name before its
@@ -42,6 +49,8 @@ def org_name_end(head: Token, label: str, org_noun: bool) -> int:
     if end >= len(doc):
         return end
     after = doc[end]
+    if head.lower_ in NUMBERED_UNITS and after.text.isdigit():
+        return end + 1  # `Unifor Local 4312`, `Royal Canadian Legion Branch 25`
     if label in UNREAD_ORG_LABELS and org_noun:
         return _proper_of_phrase_end(head, after)
     if label not in ORG_LABELS:
@@ -277,3 +286,19 @@ def one_entity(doc: Doc, start: int, head_i: int) -> bool:
     """The words from `start` to `head_i` are one entity of the NER's (whatever its label: a
     person it called a place, `Beverly Romeo-Beehler`, keeps all her names)."""
     return doc[start].ent_iob_ == "B" and entity_bounds(doc[head_i])[0] == start
+
+
+def quoted_alone(doc: Doc, start: int, end: int) -> bool:
+    """The name [start, end) is all a quotation holds (`identified only as "J.T.," had struck`):
+    a label given to someone, whatever grammatical role the parse gave it."""
+    if start == 0 or not doc[start - 1].is_quote:
+        return False
+    k = end
+    while k < len(doc) and doc[k].is_punct and not doc[k].is_quote and k - end < 2:
+        k += 1  # (the comma or period inside the marks)
+    return k < len(doc) and doc[k].is_quote
+
+
+def pronoun_name(words: tuple[str, ...]) -> bool:
+    """A one-word name that is a pronoun the tagger read as a proper noun (`Hers was ...`)."""
+    return len(words) == 1 and words[0] in PRONOUN_WORDS

@@ -50,6 +50,7 @@ DEFINING_RULES: frozenset[str] = frozenset(
         "scare_cue",
         "term_cue",
         "title_cue",
+        "title_verb",
         "by_author",
         "named_law",
         "nickname",
@@ -101,11 +102,16 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         return "title", "subheading"  # a title-case line of its own inside the text
     if f.has("by_author"):
         return "title", "by_author"  # "This Kind of War," by T.R. Fehrenbach: a work, a headline
-    if n <= MAX_TERM_WORDS and not f.has("ends_sentence"):
-        if f.has("scare_cue"):  # so-called "sanctuary cities", known as "catch and release"
+    if f.has("title_verb"):
+        return "title", "title_verb"  # a bill formally titled "An Act to reinforce French as ..."
+    named = f.has("title_case") or f.has("capitalised_word")
+    if n <= MAX_TERM_WORDS and (named or not f.has("ends_sentence")):
+        if f.has("scare_cue"):  # so-called "sanctuary cities", dubbed "Operation Cold Snap."
             return "scare", "scare_cue"
-        if f.has("term_cue") and not (
-            f.has("first_person") or f.has("second_person") or f.has("term_used")
+        if (
+            f.has("term_cue")
+            and not f.has("ends_sentence")
+            and not (f.has("first_person") or f.has("second_person") or f.has("term_used"))
         ):
             # the word "woke" (not: used the words "I'm not ready", refused to say the word "X")
             return "scare", "term_cue"
@@ -123,6 +129,8 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
                 return "title", "named_law"  # the "Affordable Care Act"
     if f.has("nickname"):
         return "title", "nickname"  # Rep. Robert C. "Bobby" Scott
+    if f.has("title_case") and f.has("named_pronoun") and n <= MAX_LABEL_WORDS + 1:
+        return "title", "nickname"  # teammates have called him "The Wall"
     # the parse's governing verb; on an unparsed doc, a thinking verb among the words before
     thinking = f.has("governed_by_thinking") if f.has("parsed") else f.has("thinking_word_before")
     if (

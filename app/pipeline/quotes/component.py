@@ -129,6 +129,7 @@ class QuoteFinder(DataPipe):
         nlp: Language | None = None,
         scare_cues: LexiconSource = (),
         title_cues: LexiconSource = (),
+        title_verbs: LexiconSource = (),
         speech_cues: LexiconSource = (),
         title_heads: LexiconSource = (),
         term_cues: LexiconSource = (),
@@ -144,6 +145,7 @@ class QuoteFinder(DataPipe):
         self.lexicons = Lexicons(
             scare_cues=frozenset(entries(scare_cues)),
             title_cues=frozenset(entries(title_cues)),
+            title_verbs=frozenset(entries(title_verbs)),
             speech_cues=frozenset(entries(speech_cues)),
             title_heads=frozenset(entries(title_heads)),
             term_cues=frozenset(entries(term_cues)),

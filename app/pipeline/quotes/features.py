@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from app.pipeline.furniture import is_furniture_line, within
 from app.pipeline.quotes.echo import is_echo
 from app.pipeline.quotes.lexicons import Lexicons
+from app.pipeline.quotes.naming import names_a_pronoun
 from app.pipeline.quotes.scan import ALL_MARKS, DOUBLE_MARKS, RawQuote, content_segments
 from app.pipeline.text import SENTENCE_END, paragraph_ranges
 
@@ -413,6 +414,7 @@ def text_features(
             term_cue > 0 and not lex.term_use_verbs.isdisjoint(grams(left[:-term_cue][-3:]))
         ),
         "title_cue": float(ends_with_phrase(left, lex.title_cues)),
+        "title_verb": float(bool(left) and left[-1] in lex.title_verbs),
         "title_copula": float(title_across_copula(left, lex.title_cues)),
         "title_head_after": float(next_word(after) in lex.title_heads),
         "by_author": float(
@@ -422,6 +424,7 @@ def text_features(
         ),
         "named_law": float(title_case and bool(content_raw) and _law_head(content_raw[-1])),
         "nickname": float(is_nickname(content.split(), before, after)),
+        "named_pronoun": float(names_a_pronoun(left, lex.thinking_verbs)),
         "speech_word_in_sentence": float(not lex.speech_cues.isdisjoint(sentence_words)),
         "speech_word_after": float(any(w in lex.speech_cues for w in right[:3])),
         "thinking_word_before": float(not lex.thinking_verbs.isdisjoint(left_sentence[-4:])),

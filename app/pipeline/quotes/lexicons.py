@@ -12,6 +12,7 @@ class Lexicons:
 
     scare_cues: frozenset[str] = frozenset()  # phrases right before a term in scare quotes
     title_cues: frozenset[str] = frozenset()  # nouns/verbs right before a work's title
+    title_verbs: frozenset[str] = frozenset()  # verbs that name a work by its title (titled)
     speech_cues: frozenset[str] = frozenset()  # word forms that report speech (said, calling)
     title_heads: frozenset[str] = frozenset()  # nouns right after a title they name (the "X" show)
     term_cues: frozenset[str] = frozenset()  # phrases before words used as words (the word "X")

@@ -48,6 +48,8 @@ SOURCELESS_LAYOUTS: frozenset[str] = frozenset({"noun_topic"})
 # Parts of speech of the words of a speaker's name or description (`retired neurosurgeon Ben
 # Carson`, `the woman`).
 NOUN_PHRASE_POS: frozenset[str] = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
+# Most words a report may hold beside a title or name that makes the rest of it (`him "X"`).
+MAX_WORDS_BESIDE_TITLE = 2
 
 
 @Language.factory(
@@ -217,7 +219,7 @@ class ReportedSpeech(DataPipe):
             if in_embed(doc_text(doc)[line_start : doc[passage.start].idx]):
                 continue  # inside an embedded post or link: another document's words
             passage = _whole_quotations(doc, passage, quoted, marked)
-            if not self._acceptable(doc, passage, quoted, paragraph, blank):
+            if not self._acceptable(doc, passage, (quoted, marked), paragraph, blank):
                 continue
             found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
         passages_found = before_relative_reports(doc, list(found.values()))
@@ -262,13 +264,22 @@ class ReportedSpeech(DataPipe):
         self,
         doc: Doc,
         passage: Found,
-        quoted: Sequence[bool],
+        masks: tuple[Sequence[bool], Sequence[bool]],
         paragraph: Sequence[int],
         blank: Sequence[bool],
     ) -> bool:
+        """`masks`: the tokens inside quotations (speech), and inside any quoted passage."""
+        quoted, marked = masks
         start, end = passage.start, passage.end
         words = [i for i in range(start, end) if not blank[i]]
         if len(words) < (1 if passage.piece else self.min_words):
+            return False
+        titled = sum(1 for i in words if marked[i] and not quoted[i])
+        led = marked[words[0]] or len(words) - titled <= MAX_WORDS_BESIDE_TITLE
+        if paragraph[start] > 0 and led and 2 * titled > len(words):
+            # `a piece entitled "X's ideas are not too bold"`, `called him "The Wall"`: a title's
+            # or a name's words (a headline's quotation is typed a title when the story repeats
+            # it, and is still reported)
             return False
         cue_start, cue_end = passage.cue.cue
         if any(quoted[k] for k in range(cue_start, cue_end)):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from app.pipeline.syntax import DATELINE_DASHES
 from app.pipeline.types import ReportedCue
 
 # Tokens trimmed from the edges of a reported passage.
@@ -15,8 +16,7 @@ EDGE_PUNCT: frozenset[str] = frozenset({",", ";", ":", "-", "--", "—", "–", 
 # Words trimmed from either edge of a passage (`CLAUSE, and X said`; `X said CLAUSE and warned
 # that ...`, cut before the second report): a bare conjunction is no content.
 EDGE_CONJUNCTIONS: frozenset[str] = frozenset({"and", "but", "or", "so"})
-# The dash that ends a dateline, and the most tokens a dateline takes (`SAN JUAN, P.R. (AP) —`).
-DATELINE_DASHES: frozenset[str] = frozenset({"-", "--", "—", "–"})
+# The most tokens a dateline takes (`SAN JUAN, P.R. (AP) —`).
 MAX_DATELINE_TOKENS = 10
 # Most tokens between two passages of one cue that still make them one report (`said A, and B`).
 MAX_JOIN_GAP = 2

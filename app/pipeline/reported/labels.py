@@ -60,6 +60,11 @@ def labelled(
     content_start, content_end = trim(doc, colon + 1, end)
     if content_end - content_start < 2 or _list_of_names(doc[content_start:content_end]):
         return None
+    if doc[content_start].is_lower and not label.text.isupper():
+        # `Montreal Gazette Headline News: get the latest headlines`: a line whose words start in
+        # lower case after a label in title case is a page's blurb (a transcript's upper-case
+        # label may run on from its last line: `Q: come on, do you wish you were running?`)
+        return None
     if _reports_itself(doc[content_start:content_end], cues):
         return None
     names = [

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from app.pipeline.syntax import (
+    DATELINE_DASHES,
     MENTION_POS,
     RELATIVE_PRONOUNS,
     VERB_POS,
@@ -102,9 +103,11 @@ def subject_of(
             own_subject(current) or _name_read_as_adverb(current) or _misread_inverted(current)
         )
         if subject is not None:
-            return subject
+            return _past_dateline(subject)
         if current.dep_ == "relcl" and current.head.pos_ in MENTION_POS:
             return current.head
+        if _finite_after_relative(current):
+            return current.head  # `The Saints, who played there in 1996, posted on X: "Q"`
         if aside_main_verb(current.head) == current and asked_aside(current.head):
             return own_subject(current.head)  # `Suzuki, asked whether ..., said`: Suzuki's
         if _issued(current, issued_nouns):
@@ -122,6 +125,29 @@ def subject_of(
             return acting_subject(act)  # `Police arrest two men, say "Q"`: the first verb's subject
         break
     return None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """`SAN FRANCISCO, Oct 21 (Reuters) - Lumora Systems said`: the wire service in a dateline's
+    parentheses, which the parser made the subject, stands for the name set off after the dash."""
+    doc = subject.doc
+    k = subject.i
+    if k == 0 or k + 2 >= len(doc) or doc[k - 1].text != "(" or doc[k + 1].text != ")":
+        return subject
+    if doc[k + 2].text not in DATELINE_DASHES:
+        return subject
+    after = [c for c in subject.children if c.dep_ == "appos" and c.i > k + 2]
+    return after[0] if after else subject
+
+
+def _finite_after_relative(verb: Token) -> bool:
+    """`The Lowdown Saints, who played their first show there, posted on Instagram`: a verb the
+    parser hung on a name as a participle, right after the name's set-off relative clause, is
+    the sentence's own verb (a participle of the name would follow it directly)."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.pos_ != "PROPN" or verb.doc[verb.i - 1].text != ",":
+        return False
+    return any(c.dep_ == "relcl" and c.i < verb.i for c in head.children)
 
 
 def _name_read_as_adverb(verb: Token) -> Token | None:

@@ -228,3 +228,44 @@ def test_a_surname_the_ner_took_for_a_date_is_still_the_speakers_name(nlp: Langu
     ]
     doc = attribute(nlp, text, ["direct"])
     assert [(s.name, s.role) for s in doc._.speakers] == [("Priya Sandhu", "Calgary mom")]
+
+
+@pytest.mark.full_model
+def test_a_name_after_its_set_off_relative_clause_posts_what_follows(nlp: Language) -> None:
+    # the parser hangs "posted" on the name as a participle: the band posted, not "her"
+    text = (
+        "Marlene Dubois-Harkness died on Friday.\n\nThe Lowdown Saints, who played their first "
+        "show there in 1996, posted on Instagram the day after her death: \u201cMars gave us our "
+        "first stage. We still owe her.\u201d"
+    )
+    assert typed_speakers(nlp(text)) == [("direct", "Lowdown Saints")]
+
+
+@pytest.mark.full_model
+def test_a_capitalised_pronoun_is_no_name(nlp: Language) -> None:
+    # `Hers` opening a sentence, tagged a proper noun: the "she" after it is the woman named
+    text = (
+        "Hers was the first name on the liquor permit. Marlene Dubois-Harkness ran the bar "
+        "for 38 years, and she swore she would collect every tab someday."
+    )
+    assert typed_speakers(nlp(text)) == [("indirect", "Marlene Dubois-Harkness")]
+
+
+@pytest.mark.full_model
+def test_an_organisations_noun_with_a_kind_means_the_one_named_with_it(nlp: Language) -> None:
+    # "the wildfire service" is the BC Wildfire Service, not the nearer Support Services
+    text = (
+        "The BC Wildfire Service said the fire grew overnight. Emergency Support Services has "
+        "opened a reception centre in Kamloops. The cause remains under investigation, but the "
+        "wildfire service said it was likely sparked by a vehicle."
+    )
+    assert [name for _, name in typed_speakers(nlp(text))] == [
+        "BC Wildfire Service",
+        "BC Wildfire Service",
+    ]
+
+
+@pytest.mark.full_model
+def test_a_union_locals_number_is_part_of_its_name(nlp: Language) -> None:
+    text = "Unifor Local 4312 said it would not put another offer to a vote."
+    assert typed_speakers(nlp(text)) == [("indirect", "Unifor Local 4312")]

@@ -5,6 +5,7 @@ entity (`Fisheries and Oceans Canada`) is one name."""
 
 from __future__ import annotations
 
+import spacy
 from spacy.tokens import Doc
 
 from app.pipeline.entities.written import (
@@ -13,6 +14,8 @@ from app.pipeline.entities.written import (
     coordinated_org,
     org_apposition,
     org_name_end,
+    pronoun_name,
+    quoted_alone,
     role_lemmas,
 )
 from tests.pipeline.support import hand_parsed
@@ -231,3 +234,19 @@ def test_an_appositions_role_words_are_its_heads_and_their_qualifiers() -> None:
     assert appos is not None and appos.text.endswith("lead author")
     # not "university" (where she works) nor "study" (whose author she is)
     assert role_lemmas(appos) == frozenset({"professor", "lead", "author"})
+
+
+def test_a_name_all_a_quotation_holds_is_quoted_alone() -> None:
+    # `identified only as "J.T.," had struck`: a label, whatever role the parse gave it
+    doc = Doc(spacy.blank("en").vocab, words=["as", '"', "J.T.", ",", '"', "had", "struck"])
+    assert quoted_alone(doc, 2, 3)
+    doc = Doc(spacy.blank("en").vocab, words=['"', "Ann", "Lee", "said", '"', "no"])
+    assert not quoted_alone(doc, 1, 3)  # the quotation holds more than the name
+    doc = Doc(spacy.blank("en").vocab, words=["Ann", "Lee", '"', "said"])
+    assert not quoted_alone(doc, 0, 2)  # no mark before it
+
+
+def test_a_one_word_pronoun_is_no_name() -> None:
+    assert pronoun_name(("hers",))
+    assert not pronoun_name(("our", "lady", "of", "guadalupe"))  # a name that opens with one
+    assert not pronoun_name(("herschel",))

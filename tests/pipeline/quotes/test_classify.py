@@ -42,6 +42,57 @@ def test_a_name_cue_does_not_reach_a_quotation_after_it(blank_nlp: Language) -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('It was a probe that police dubbed "Operation Cold Snap."', "Operation Cold Snap."),
+        ('The witness, identified in court only as "J.T.," had a deal.', "J.T.,"),
+    ],
+)
+def test_a_name_after_a_naming_cue_is_scare_quote_even_at_a_sentences_end(
+    blank_nlp: Language, text: str, expected: str
+) -> None:
+    assert spans_of(blank_nlp, text) == [(expected, "scare")]
+
+
+def test_a_sentence_after_a_naming_cue_at_a_sentences_end_is_speech(nlp: Language) -> None:
+    # lower case, a whole clause: words someone said, whatever the cue before them
+    text = 'He is known as "the man who never sleeps." Nobody disputes it.'
+    assert spans_of(nlp, text)[0][1] in {"direct", "partial"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a title at any length and in any case after a verb that names a work
+            'The bill, formally titled "An Act to reinforce French as the common language of '
+            'care," was tabled.',
+            "An Act to reinforce French as the common language of care,",
+        ),
+        (  # a report's title set off after it
+            'She waved the latest report, "Modernizing Benefit Delivery: The ClaimPath '
+            'Application," at the minister.',
+            "Modernizing Benefit Delivery: The ClaimPath Application,",
+        ),
+    ],
+)
+def test_a_title_after_titled_or_a_report_is_a_title(
+    blank_nlp: Language, text: str, expected: str
+) -> None:
+    assert spans_of(blank_nlp, text) == [(expected, "title")]
+
+
+def test_a_capitalised_name_given_after_calling_someone_is_a_title(nlp: Language) -> None:
+    text = (
+        'Lindahl, whose teammates have called him "The Wall" since juniors, stopped 31 shots. '
+        'Critics called it "a disgrace" on Monday.'
+    )
+    assert [(t, k) for t, k in spans_of(nlp, text)] == [
+        ("The Wall", "title"),
+        ("a disgrace", "partial"),
+    ]
+
+
 def test_title_of_a_work(blank_nlp: Language) -> None:
     text = 'She wrote the book "Hard Choices" after leaving office.'
     assert spans_of(blank_nlp, text) == [("Hard Choices", "title")]

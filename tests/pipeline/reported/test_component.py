@@ -308,6 +308,68 @@ def test_a_speaker_label_at_the_start_of_a_line(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_a_blurb_after_a_title_case_label_is_no_speech(nlp: Language) -> None:
+    # a newsletter's sign-up line; an upper-case transcript label runs on in lower case
+    text = (
+        "The vote is Tuesday.\n\nMontreal Gazette Headline News: get the latest headlines, "
+        "breaking news and columns.\n\nTAPPER: obviously, you are supporting the mayor."
+    )
+    assert reports(nlp, text) == [("obviously, you are supporting the mayor", "TAPPER", ":")]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a clause of time after the cue is when, not what
+            '"We got what we deserved," the coach said as he sat down at the podium, minutes '
+            "after his team blew a three-goal lead.",
+            [],
+        ),
+        (  # a that-clause the parser gave a second subordinator is still the content
+            "Research suggests that globalization and related job losses since the turn of the "
+            "century have divided voters.",
+            [
+                (
+                    "that globalization and related job losses since the turn of the century "
+                    "have divided voters",
+                    "Research",
+                    "suggests",
+                )
+            ],
+        ),
+        (  # a relative clause with no "that" on a noun before a name: not the clause before
+            "The mayor cut two overnight bus routes, a move Coun. Raj Malhotra called "
+            '"a slap in the face."',
+            [],
+        ),
+        (  # a title's words the parse made a cue's clause: nobody's report
+            "Sanders fired back.\n\nThe Post responded with a second piece, entitled "
+            "\u201cBernie Sanders\u2019s ideas are not too bold. They are too facile.\u201d",
+            [],
+        ),
+        (  # the wire service of a dateline is no source: the name after the dash is
+            "SAN FRANCISCO, Oct 21 (Reuters) - Lumora Systems (LUMR.O) said on Tuesday it would "
+            "cut about 2,300 jobs.",
+            [("it would cut about 2,300 jobs", "Lumora Systems", "said")],
+        ),
+        (  # a jury and a township speak
+            "In its citation, the jury called the novel a ledger of small mercies. In a "
+            "statement, the township said it accepted all of the recommendations.",
+            [
+                ("the novel a ledger of small mercies", "the jury", "called"),
+                ("it accepted all of the recommendations", "the township", "said"),
+            ],
+        ),
+    ],
+)
+def test_what_is_no_report_and_whose_it_is(
+    nlp: Language, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert reports(nlp, text) == expected
+
+
+@pytest.mark.full_model
 def test_a_transcripts_lines_are_kept_whatever_the_filter_says(nlp: Language) -> None:
     # the tagger reads the label "A" as the article; the filter, weighing that, dropped it
     text = "Q: Why freeze the fares?\n\nA: Because riders are hurting.\n"

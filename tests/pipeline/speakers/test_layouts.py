@@ -302,7 +302,9 @@ def test_named_subject_when_the_parse_ties_the_quote_to_nothing(nlp: Language) -
     )
     doc = attribute(nlp, text, ["partial", "partial", "partial"])
     assert speakers(doc) == ["Ann Brooks"] * 3
-    assert layouts(doc) == ["sentence_name", "shared", "shared"]
+    # the parse hangs "named" on the name as a participle, after her set-off relative clause:
+    # read as the sentence's verb, whose subject she is
+    assert layouts(doc) == ["verb", "shared", "shared"]
 
 
 @pytest.mark.full_model
