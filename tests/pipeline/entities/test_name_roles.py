@@ -269,3 +269,17 @@ def test_an_organisations_noun_with_a_kind_means_the_one_named_with_it(nlp: Lang
 def test_a_union_locals_number_is_part_of_its_name(nlp: Language) -> None:
     text = "Unifor Local 4312 said it would not put another offer to a vote."
     assert typed_speakers(nlp(text)) == [("indirect", "Unifor Local 4312")]
+
+
+@pytest.mark.full_model
+def test_the_company_or_the_firm_is_the_one_its_name_shows_the_kind_of(nlp: Language) -> None:
+    # an industry's word in the name (`Systems`, `Research`) shows a company or a firm
+    text = (
+        "Lumora Systems will cut 2,300 jobs. The cuts fall mostly on sales, the company said."
+        "\n\nPrairie Insight Research polled 800 voters. According to the firm, the PCs lead "
+        "outside Winnipeg."
+    )
+    assert [name for _, name in typed_speakers(nlp(text))] == [
+        "Lumora Systems",
+        "Prairie Insight Research",
+    ]
