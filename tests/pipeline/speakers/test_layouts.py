@@ -544,3 +544,14 @@ def test_no_name_follows_a_noun_in_a_clause_the_ner_calls_a_person(nlp: Language
         "Donald Trump",
         "Trump",
     )
+
+
+@pytest.mark.full_model
+def test_a_gerund_cue_after_before_or_after_names_other_speech(nlp: Language) -> None:
+    # "before answering": she answered later; the question is the reporter's
+    text = (
+        "Janice Kowalski spoke in Brandon.\n\n"
+        'When a reporter asked, "Would you reopen the Grandview ER on day one?" she paused '
+        "before answering."
+    )
+    assert who(attribute(nlp, text, ["direct"])) == [("a reporter", "a reporter", "asked")]

@@ -43,6 +43,8 @@ RELAY_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
 RELAY_SCAN = 60
 # How many tokens after an inverted cue (`said Smith`, `beamed Smith`) the speaker may start.
 INVERTED_SPEAKER_SCAN = 4
+# Prepositions of time or manner that put a gerund cue beside the quote's speech, not on it.
+TIMING_PREPOSITIONS: frozenset[str] = frozenset({"before", "after", "without", "instead"})
 INVERTED_PLAIN_SPEAKER_SCAN = 3
 # How many tokens after a dash a signature may take (`"Q" ― Jane Doe, mayor of Springfield`),
 # and how many of them may be words.
@@ -103,6 +105,8 @@ def after_scan(q: QuoteContext) -> AfterScan:
                 return candidate(index, source, index.cue_extent(tok)), j == start
         if j in index.matches.phrase_starts or not index.is_cue(tok):
             continue
+        if _timed(tok):
+            continue  # `"Q?" she paused before answering`: the answer is not this quote
         if _introduces_next_quote(q, tok):
             return None  # `"Q1." Of Carson, Levine said, "Q2"`: the next quote's cue
         subject = index.subject_of(tok)
@@ -129,6 +133,13 @@ def after_scan(q: QuoteContext) -> AfterScan:
         return None
     dash = _dash(q, start)
     return (dash, True) if dash is not None else None
+
+
+def _timed(cue: Token) -> bool:
+    """A gerund cue under a preposition of time or manner (`before answering`, `after saying`,
+    `without replying`): the speech it names is another than the quote's."""
+    prep = cue.head
+    return cue.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in TIMING_PREPOSITIONS
 
 
 def according_later(q: QuoteContext, start: int) -> SpeakerCandidate | None:
