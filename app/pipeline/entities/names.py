@@ -33,6 +33,7 @@ from app.pipeline.entities.misread import (
 )
 from app.pipeline.entities.written import (
     ORG_NAME_PREPS,
+    agency_word,
     apposed_role,
     apposition,
     coordinated_org,
@@ -268,7 +269,7 @@ class NameModel:
             if org_word_before(prev, label):
                 start -= 1  # the NER's one name: `the Canada Mortgage and Housing Corporation`
                 continue
-            if prev.pos == PROPN:
+            if prev.pos == PROPN or agency_word(prev, head, label):
                 prev_head = prev.head.i
                 if prev_head == head_i or prev_head >= start or prev.text == "-":
                     start -= 1

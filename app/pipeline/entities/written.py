@@ -14,6 +14,8 @@ from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, strip_punct
 # Punctuation that ends an organisation's name inside a longer entity (a hyphen does not:
 # `Council on American-Islamic Relations`).
 NAME_BREAKS: frozenset[str] = frozenset({",", "(", ")", ":", ";", "\u2014", "\u2013", "--"})
+# Labels of the name an agency's noun may open (`Elections BC` tagged an organisation).
+AGENCY_NAME_LABELS: frozenset[str] = frozenset({"ORG", "GPE"})
 # Words of a union's or a club's name that its number follows (`CUPE Local 79`).
 NUMBERED_UNITS: frozenset[str] = frozenset({"local", "lodge", "branch", "chapter", "division"})
 # Prepositions inside an organisation's name (`Bank of Canada`, `Council on Foreign Relations`).
@@ -302,3 +304,15 @@ def quoted_alone(doc: Doc, start: int, end: int) -> bool:
 def pronoun_name(words: tuple[str, ...]) -> bool:
     """A one-word name that is a pronoun the tagger read as a proper noun (`Hers was ...`)."""
     return len(words) == 1 and words[0] in PRONOUN_WORDS
+
+
+def agency_word(word: Token, head: Token, label: str) -> bool:
+    """A capitalised common noun that opens an agency's name before a place or organisation's
+    name (`Elections BC`, `Statistics Canada`), the tagger taking it for a plural noun."""
+    return (
+        label in AGENCY_NAME_LABELS
+        and word.pos_ == "NOUN"
+        and word.is_title
+        and word.dep_ == "compound"
+        and word.head.i == head.i
+    )

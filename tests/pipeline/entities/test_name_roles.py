@@ -283,3 +283,10 @@ def test_the_company_or_the_firm_is_the_one_its_name_shows_the_kind_of(nlp: Lang
         "Lumora Systems",
         "Prairie Insight Research",
     ]
+
+
+@pytest.mark.full_model
+def test_an_agencys_common_noun_opens_its_name(nlp: Language) -> None:
+    # the tagger reads "Elections" as a plural noun before the organisation "BC"
+    text = "Elections BC said the count would resume Monday."
+    assert typed_speakers(nlp(text)) == [("indirect", "Elections BC")]
