@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy
 from spacy.attrs import IS_SPACE, ORTH
@@ -62,6 +63,24 @@ def headline_range(text: str) -> tuple[int, int] | None:
     lines = iter_paragraph_ranges(text)
     first = next(lines, None)
     return first if first is not None and next(lines, None) is not None else None
+
+
+# How many lines a pasted page's head may take (section, headline, deck, byline, date, photo
+# credit), and the fewest words of the first body paragraph after it.
+MAX_HEAD_LINES = 12
+MIN_BODY_WORDS = 12
+
+
+def head_lines_end(text: str) -> int:
+    """Where the lines over a story's body end: the start of the first paragraph of at least
+    `MIN_BODY_WORDS` words that ends a sentence, within the first `MAX_HEAD_LINES` paragraphs (a
+    pasted page opens with a section's name, the headline, a deck and a byline); 0 if none."""
+    for ranges in islice(iter_paragraph_ranges(text), MAX_HEAD_LINES):
+        start, end = ranges
+        line = text[start:end].rstrip()
+        if len(line.split()) >= MIN_BODY_WORDS and line.rstrip("\"'\u201d\u2019")[-1:] in ".?!":
+            return start
+    return 0
 
 
 def has_break(text: str) -> bool:

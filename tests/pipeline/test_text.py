@@ -12,6 +12,7 @@ from app.pipeline.text import (
     TokenParagraphs,
     char_span,
     doc_text,
+    head_lines_end,
     headline_range,
     paragraph_ranges,
     span_text,
@@ -107,3 +108,12 @@ def test_a_headline_is_the_first_paragraph_over_more() -> None:
     assert headline_range("Mayor vows action") is None  # no body under it
     assert headline_range("Mayor vows action\n\n \u200b\n") is None  # blanks are no paragraph
     assert headline_range("") is None
+
+
+def test_the_head_of_a_pasted_page_ends_at_its_first_body_paragraph() -> None:
+    body = "The council voted 12-4 on Tuesday to cut two overnight bus routes in the city."
+    head = "News \u203a Local\n\nRoutes cut\n\nBus riders say they were not told\n\nBy A. Lee"
+    text = f"{head}\n\n{body}"
+    assert text[head_lines_end(text) :] == body
+    # no paragraph long enough that ends a sentence: no head found
+    assert head_lines_end("Routes cut\n\nBy A. Lee") == 0

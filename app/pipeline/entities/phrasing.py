@@ -13,7 +13,7 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from app.pipeline.syntax import PERSON_LABELS
-from app.pipeline.text import doc_text, headline_range, iter_paragraph_ranges
+from app.pipeline.text import doc_text, head_lines_end, headline_range, iter_paragraph_ranges
 
 # Nouns for one member of a party, written after a state or province (`the Georgia Democrat`).
 PARTY_MEMBERS: frozenset[str] = frozenset(
@@ -66,8 +66,13 @@ def headline_role(head: Token, mention: Span) -> bool:
         for t in determiners(head, mention)
     ):
         return False
-    first = headline_range(doc_text(head.doc))
-    return first is not None and head.idx < first[1]
+    text = doc_text(head.doc)
+    first = headline_range(text)
+    if first is not None and head.idx < first[1]:
+        return True
+    # (a pasted page's headline and deck under a section's name: `Technology` / `X to cut
+    # jobs; CEO says ...`)
+    return head.idx < head_lines_end(text)
 
 
 def in_lede(head: Token) -> bool:

@@ -34,7 +34,13 @@ from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline,
 from app.pipeline.entities.transcript import ANSWER_LABEL, interviewee, transcript_label
 from app.pipeline.entities.unnamed import UnnamedSources
 from app.pipeline.sources import noun_names_source
-from app.pipeline.syntax import ORG_LABELS, PERSON_LABELS, elided_name, strip_punct
+from app.pipeline.syntax import (
+    ORG_LABELS,
+    PERSON_LABELS,
+    PLURAL_NOUN_TAGS,
+    elided_name,
+    strip_punct,
+)
 from app.pipeline.types import EntityKind, Resolution, SpeakerCandidate
 
 # Called for every gendered pronoun with every person the ranker sees (of any gender) and the
@@ -353,8 +359,8 @@ class MentionResolver:
         """The first person the story names with the headline's role (`..., housing minister
         says` over `Housing Minister Steve Clark told reporters`), within `within` tokens."""
         lemma = head.lemma_.lower()
-        if lemma in self.lexicons.org_nouns:
-            return None  # (`transit union warns`: an organisation, not its president)
+        if lemma in self.lexicons.org_nouns or head.tag_ in PLURAL_NOUN_TAGS:
+            return None  # (`transit union warns`: an organisation; `Candidates say`: several)
         gender = self.lexicons.gendered_nouns.get(lemma)
         synonyms = self.lexicons.role_synonyms
         for start, key in article.by_start[article.before(head.i) + 1 :]:

@@ -35,7 +35,7 @@ from app.pipeline.reported.nesting import before_relative_reports, outermost, un
 from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.source import source_of
 from app.pipeline.shapes import Shape, compile_shapes, match
-from app.pipeline.text import doc_text, span_text, token_paragraphs
+from app.pipeline.text import doc_text, head_lines_end, span_text, token_paragraphs
 from app.pipeline.types import CharSpan, Quote
 
 # The placeholder in the patterns that stands for the cue lexicon.
@@ -199,6 +199,7 @@ class ReportedSpeech(DataPipe):
         ]
         # paragraph -> page furniture or a photo caption, for those with passages
         furniture: dict[int, bool] = {}
+        head_end = head_lines_end(doc_text(doc))
         furniture_ranges = (
             doc_furniture_lines(doc, self.furniture_labels)
             if any(passage is not None for passage in passages)
@@ -219,7 +220,7 @@ class ReportedSpeech(DataPipe):
             if in_embed(doc_text(doc)[line_start : doc[passage.start].idx]):
                 continue  # inside an embedded post or link: another document's words
             passage = _whole_quotations(doc, passage, quoted, marked)
-            if not self._acceptable(doc, passage, (quoted, marked), paragraph, blank):
+            if not self._acceptable(doc, passage, (quoted, marked), paragraph, blank, head_end):
                 continue
             found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
         passages_found = before_relative_reports(doc, list(found.values()))
@@ -267,8 +268,10 @@ class ReportedSpeech(DataPipe):
         masks: tuple[Sequence[bool], Sequence[bool]],
         paragraph: Sequence[int],
         blank: Sequence[bool],
+        head_end: int = 0,
     ) -> bool:
-        """`masks`: the tokens inside quotations (speech), and inside any quoted passage."""
+        """`masks`: the tokens inside quotations (speech), and inside any quoted passage;
+        `head_end`: where the lines over the body end (`head_lines_end`)."""
         quoted, marked = masks
         start, end = passage.start, passage.end
         words = [i for i in range(start, end) if not blank[i]]
@@ -276,7 +279,7 @@ class ReportedSpeech(DataPipe):
             return False
         titled = sum(1 for i in words if marked[i] and not quoted[i])
         led = marked[words[0]] or len(words) - titled <= MAX_WORDS_BESIDE_TITLE
-        if paragraph[start] > 0 and led and 2 * titled > len(words):
+        if paragraph[start] > 0 and doc[start].idx >= head_end and led and 2 * titled > len(words):
             # `a piece entitled "X's ideas are not too bold"`, `called him "The Wall"`: a title's
             # or a name's words (a headline's quotation is typed a title when the story repeats
             # it, and is still reported)

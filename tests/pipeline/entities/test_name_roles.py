@@ -290,3 +290,23 @@ def test_an_agencys_common_noun_opens_its_name(nlp: Language) -> None:
     # the tagger reads "Elections" as a plural noun before the organisation "BC"
     text = "Elections BC said the count would resume Monday."
     assert typed_speakers(nlp(text)) == [("indirect", "Elections BC")]
+
+
+@pytest.mark.full_model
+def test_a_role_in_a_pasted_pages_deck_is_the_person_the_body_names(nlp: Language) -> None:
+    # a section's name over the headline, a deck, a byline: the body starts later
+    text = (
+        "Technology\n\nLumora Systems to cut 2,300 jobs; CEO says cuts 'not a reflection' of "
+        "staff\n\nBy Priya Raman\n\nLumora Systems said on Tuesday it would cut about 2,300 "
+        'jobs, or roughly 12% of its workforce.\n\n"These are not decisions we make lightly," '
+        "Chief Executive Officer Naomi Castellanos wrote in a memo."
+    )
+    found = typed_speakers(nlp(text))
+    assert ("indirect", "Naomi Castellanos") in found
+    assert ("direct", "Naomi Castellanos") in found
+    # a plural role is several people, not the first one named later
+    text = (
+        "Republicans' reaction: 'Is that all there is?';\nCandidates say the strategy is "
+        "inadequate.\n\nSen. Marco Rubio, a candidate, said Obama failed to address concerns."
+    )
+    assert typed_speakers(nlp(text))[1] == ("indirect", "Candidates")
