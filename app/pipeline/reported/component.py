@@ -268,7 +268,7 @@ class ReportedSpeech(DataPipe):
         masks: tuple[Sequence[bool], Sequence[bool]],
         paragraph: Sequence[int],
         blank: Sequence[bool],
-        head_end: int = 0,
+        head_end: int,
     ) -> bool:
         """`masks`: the tokens inside quotations (speech), and inside any quoted passage;
         `head_end`: where the lines over the body end (`head_lines_end`)."""
