@@ -315,6 +315,9 @@ def test_a_blurb_after_a_title_case_label_is_no_speech(nlp: Language) -> None:
         "breaking news and columns.\n\nTAPPER: obviously, you are supporting the mayor."
     )
     assert reports(nlp, text) == [("obviously, you are supporting the mayor", "TAPPER", ":")]
+    # a game story's notes
+    text = "The Pats lost 4-3.\n\nNOTES: Desjardins has 11 points in his last six games."
+    assert reports(nlp, text) == []
 
 
 @pytest.mark.full_model
