@@ -306,7 +306,7 @@ def test_a_role_in_a_pasted_pages_deck_is_the_person_the_body_names(nlp: Languag
     assert ("direct", "Naomi Castellanos") in found
     # a plural role is several people, not the first one named later
     text = (
-        "Republicans' reaction: 'Is that all there is?';\nCandidates say the strategy is "
-        "inadequate.\n\nSen. Marco Rubio, a candidate, said Obama failed to address concerns."
+        "Council's reaction: 'Is that the whole plan?';\nCandidates say the budget is too "
+        "thin.\n\nCoun. Ann Lee, a candidate, said the mayor failed to address transit."
     )
     assert typed_speakers(nlp(text))[1] == ("indirect", "Candidates")

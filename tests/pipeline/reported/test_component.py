@@ -301,8 +301,8 @@ def test_a_speaker_label_at_the_start_of_a_line(nlp: Language) -> None:
     ]
     # a roster of names after a place is nobody's words
     text = (
-        "The caucus:\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, "
-        "Bonnie Campbell.\n\nLOPEZ: It will."
+        "The caucus:\n\nIowa: Ada Moss, Ben Price, Cal Ortiz, Dee Vance, "
+        "Eli Shore.\n\nLOPEZ: It will."
     )
     assert reports(nlp, text) == [("It will", "LOPEZ", ":")]
 
@@ -330,12 +330,12 @@ def test_a_blurb_after_a_title_case_label_is_no_speech(nlp: Language) -> None:
             [],
         ),
         (  # a that-clause the parser gave a second subordinator is still the content
-            "Research suggests that globalization and related job losses since the turn of the "
-            "century have divided voters.",
+            "Research suggests that mine closures and the job losses since the turn of this "
+            "decade have hurt the town.",
             [
                 (
-                    "that globalization and related job losses since the turn of the century "
-                    "have divided voters",
+                    "that mine closures and the job losses since the turn of this decade "
+                    "have hurt the town",
                     "Research",
                     "suggests",
                 )
@@ -347,8 +347,8 @@ def test_a_blurb_after_a_title_case_label_is_no_speech(nlp: Language) -> None:
             [],
         ),
         (  # a title's words the parse made a cue's clause: nobody's report
-            "Sanders fired back.\n\nThe Post responded with a second piece, entitled "
-            "\u201cBernie Sanders\u2019s ideas are not too bold. They are too facile.\u201d",
+            "Lee fired back.\n\nThe Herald answered with a second sharp column, entitled "
+            "\u201cMayor Lee\u2019s plans are not too daring. They are too timid.\u201d",
             [],
         ),
         (  # the wire service of a dateline is no source: the name after the dash is
@@ -402,12 +402,12 @@ def test_a_transcripts_lines_are_kept_whatever_the_filter_says(nlp: Language) ->
 @pytest.mark.full_model
 def test_a_headlines_speaker_label_is_kept_whatever_the_filter_says(nlp: Language) -> None:
     text = (
-        "Trump: Clinton should have congratulated me for making history\n\n"
-        "Donald Trump said Friday that Hillary Clinton should have called him."
+        "Lopez: Lee should have thanked me for opening the bridge\n\n"
+        "Maria Lopez said Friday that Ann Lee should have called her."
     )
     assert reports(nlp, text) == [
-        ("Clinton should have congratulated me for making history", "Donald Trump", ":"),
-        ("that Hillary Clinton should have called him", "Donald Trump", "said"),
+        ("Lee should have thanked me for opening the bridge", "Maria Lopez", ":"),
+        ("that Ann Lee should have called her", "Maria Lopez", "said"),
     ]
 
 
@@ -477,7 +477,7 @@ def test_a_report_ending_inside_a_quoted_title_reaches_its_closing_mark(nlp: Lan
         "Maria Lopez admitted that the bridge was late.",  # seldom counted as a report
         "Maria Lopez has given no speeches since announcing her candidacy.",  # no report
         'The plan drew calls for "a full audit."',  # no source: the quotation keeps its own
-        "Maria Lopez said in a statement released by the county on Monday.",  # no that-clause
+        "Maria Lopez said in a statement the county put out on Monday.",  # no that-clause
         "The court ruled out a delay.",  # "rule out": a decision, no words reported
         "As Maria Lopez spoke, the crowd cheered.",  # "as": a time, not a source
         "As Maria Lopez said goodbye, the crowd cheered.",  # the cue says something of its own
@@ -622,9 +622,9 @@ def test_an_attribution_with_its_listener_before_the_content(nlp: Language) -> N
 @pytest.mark.full_model
 def test_a_that_clause_parsed_as_a_relative_clause_of_a_noun_after_the_cue(nlp: Language) -> None:
     # "that" parsed as the clause's mark, or as a second subject
-    text = "Lopez said in one of a series of Twitter messages that the truck was carrying arms."
-    assert reports(nlp, text) == [("that the truck was carrying arms", "Lopez", "said")]
-    text = "Lopez said in one of a series of Twitter messages that the bridge was closing."
+    text = "Lopez said in one of a string of Twitter messages that the van was carrying arms."
+    assert reports(nlp, text) == [("that the van was carrying arms", "Lopez", "said")]
+    text = "Lopez said in one of a string of Twitter messages that the bridge was closing."
     assert reports(nlp, text) == [("that the bridge was closing", "Lopez", "said")]
     # a relative clause proper, under a verb that reports nothing
     assert reports(nlp, "Lopez visited the plant in the county that the storm hit.") == []
@@ -704,9 +704,9 @@ def test_capitals_and_a_dash_inside_a_sentence_are_no_dateline(nlp: Language) ->
 @pytest.mark.full_model
 def test_a_poll_named_with_a_slash_opening_a_line_is_no_caption(nlp: Language) -> None:
     # "reuters/" credits a photo where it closes a line; here it names a poll
-    text = "According to a Reuters/Ipsos poll, the two candidates are in a dead heat nationally."
+    text = "According to a Reuters/Ipsos poll, both mayoral hopefuls are tied in the suburbs."
     assert reports(nlp, text) == [
-        ("the two candidates are in a dead heat nationally", "a Reuters/Ipsos poll", "According to")
+        ("both mayoral hopefuls are tied in the suburbs", "a Reuters/Ipsos poll", "According to")
     ]
 
 
