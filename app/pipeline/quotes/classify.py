@@ -73,6 +73,7 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     """direct, partial, scare, title or unclosed, from the evidence of one passage, and the name
     of the rule that decided (for reports and tests)."""
     n = f.n_words
+    named = f.has("title_case") or f.has("capitalised_word")  # a name's or a title's case
     if f.has("unclosed"):
         return "unclosed", "unclosed"  # a mark that never closes (and is not continued)
     if f.has("headline_echo"):
@@ -95,7 +96,7 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     if f.has("copula_definition") and f.has("at_sentence_start") and n <= MAX_TERM_WORDS:
         # `"Top secret" is the highest level`, `"Mickey 18" was the runner-up`: the words are
         # the sentence's subject, a term or a title, not someone's
-        if f.has("title_case") or f.has("capitalised_word"):
+        if named:
             return "title", "defined_subject"
         return "scare", "defined_subject"
     if f.has("subheading"):
@@ -104,7 +105,6 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         return "title", "by_author"  # "This Kind of War," by T.R. Fehrenbach: a work, a headline
     if f.has("title_verb"):
         return "title", "title_verb"  # a bill formally titled "An Act to reinforce French as ..."
-    named = f.has("title_case") or f.has("capitalised_word")
     if n <= MAX_TERM_WORDS and (named or not f.has("ends_sentence")):
         if f.has("scare_cue"):  # so-called "sanctuary cities", dubbed "Operation Cold Snap."
             return "scare", "scare_cue"
@@ -118,7 +118,7 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     if n <= MAX_TERM_WORDS and not f.has("ends_question"):
         if f.has("numeral") and f.has("title_cue"):
             return "title", "title_cue"  # the film "1917"
-        if f.has("title_case") or f.has("capitalised_word"):
+        if named:
             if f.has("title_cue") or f.has("title_copula"):
                 return "title", "title_cue"  # the book "Hard Choices", her favorite book is "Dune"
             if f.has("after_name_possessive"):
@@ -149,7 +149,7 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         and not f.has("governed_by_cue")  # in the parse, under a verb of saying: not bare
     ):
         # a name in quotes with no one speaking: “Saturday Night Live”
-        if f.has("title_case") or f.has("capitalised_word"):
+        if named:
             return "title", "bare_name"
         if f.has("next_is_noun"):
             return "scare", "noun_modifier"  # a term used as a modifier: the “undercard” debate

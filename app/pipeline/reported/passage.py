@@ -68,7 +68,7 @@ NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xc
 QUESTION_MARKS: frozenset[str] = frozenset({"if", "whether"})
 QUESTION_DEPS: frozenset[str] = frozenset({"advcl", "ccomp"})
 # Subordinators of a content clause (`said that ...`, `asked whether ...`).
-CONTENT_MARKS: frozenset[str] = frozenset({"that", "if", "whether"})
+CONTENT_MARKS: frozenset[str] = QUESTION_MARKS | {"that"}
 # Subordinators that open a clause of time or reason, never what was said (`said as he sat
 # down at the podium, minutes after his team blew a lead`, the parse making "blew" the content).
 CIRCUMSTANCE_MARKS: frozenset[str] = frozenset(
