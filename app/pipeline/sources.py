@@ -13,7 +13,7 @@ SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Endings of nouns of people by what they do ("announcer", "novelist", "immigrant", "nominee").
 AGENT_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess")
 # Pronouns of the writer or the reader: outside a quote they name no speaker of it (`what we
-# call "infrastructure"`, `Trump said, and I quote, "Q"`).
+# call "infrastructure"`, `Hale said, and I quote, "Q"`).
 FIRST_SECOND_PERSON: frozenset[str] = frozenset({"i", "we", "you"})
 # Quantifiers that stand alone as a clause's subject for people the text has just counted
 # (`Several said`, `most said they were "Q"`, `Another said`), tagged as determiners or
@@ -23,7 +23,7 @@ QUANTIFIER_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj"})
 
 
 def after_quote(token: Token) -> bool:
-    """The token right after a closing quote mark (`"Q?" Hannity pressed`: the parser often
+    """The token right after a closing quote mark (`"Q?" Tully pressed`: the parser often
     starts a sentence there)."""
     return token.i > 0 and token.doc[token.i - 1].is_quote
 
@@ -35,7 +35,7 @@ def noun_names_source(head: Token, source_nouns: Container[str]) -> bool:
     if head.pos_ != "NOUN" or head.ent_type_ in SOURCE_LABELS:
         return True
     if head.is_title and (not head.is_sent_start or after_quote(head)):
-        return True  # a name the tagger took for a common noun ("Hannity said")
+        return True  # a name the tagger took for a common noun ("Tully said")
     lemma = head.lemma_.lower()
     if len(head.text) > 2 and head.text.endswith("s") and head.text[:-1].isupper():
         lemma = head.text[:-1].lower()  # `MPs`, `CEOs`: the lemmatizer keeps an acronym's "s"

@@ -59,7 +59,7 @@ ELIDED_NAME_RE = re.compile(r"[A-Z][\u2019'][A-Z][a-z]+")
 
 def mention_head(token: Token) -> Token:
     """Climb from a name part to the head of its noun phrase ("Jeff" -> "Sessions"), never onto
-    a verb (`"Q," Trump barked` parsed with "Trump" a compound of "barked"); a possessive 's
+    a verb (`"Q," Marsh barked` parsed with "Marsh" a compound of "barked"); a possessive 's
     stands for its owner ("Bush's" -> "Bush")."""
     head = token.head if token.dep_ == "case" and token.head.i < token.i else token
     for _ in range(MAX_NAME_CHAIN):
@@ -141,7 +141,7 @@ def asked_aside(verb: Token) -> bool:
         return False  # (the parse may hang the comma on the subject)
     head = verb.head
     if verb.dep_ in ASIDE_DEPS and head.i > verb.i and head.pos_ == "VERB":
-        # `Trudeau, asked about the tariffs, said ...`: "asked" hung under the later verb
+        # `Lund, asked about the tariffs, said ...`: "asked" hung under the later verb
         return doc[head.i - 1].text == "," and not own_subject(head, NOMINAL_SUBJECT_DEPS)
     return aside_main_verb(verb) is not None
 

@@ -86,7 +86,7 @@ def bound_tokenizer(nlp: Language, max_chunk: int = DEFAULT_MAX_CHUNK) -> None:
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, max_chunk)
 
 
-# A double quote mark glued to the word after it (`paranoia,”Clinton said`, `wrong."Smith`):
+# A double quote mark glued to the word after it (`nonsense,”Lopez said`, `wrong."Smith`):
 # split off, so the name after a closing mark is a token of its own.
 GLUED_QUOTE_INFIX = r"(?<=[^\s\"\u201c\u201d])[\"\u201c\u201d](?=[^\W\d_])"
 
@@ -147,7 +147,7 @@ CURLY_QUOTE_MARKS: dict[str, str] = {"\u201c": '"', "\u201d": '"', "\u2018": "'"
 def straighten_apostrophe(nlp: Language) -> None:
     """Give the lone typographic apostrophe the shape, prefix and suffix of the typewriter one
     (its norm already is). The small English model, trained on typewriter text, tags a lone "’"
-    as a closing quote, so `Forbes’ words` and `Sanders’ campaign` lose their possessive; with
+    as a closing quote, so `Forbes’ words` and `Rogers’ campaign` lose their possessive; with
     the typewriter features it reads them as `Forbes' words`. Only the model's view changes:
     the token's text is still "’"."""
     _show_as(nlp, CURLY_APOSTROPHE, STRAIGHT_APOSTROPHE)

@@ -1,5 +1,5 @@
-"""The name a writer sets beside a role noun (`a spokesman, Josh Earnest, said`, `wrote the
-ambassador at the time, John E. Herbst.`, `The group's CEO, Kim Fritts, said`, `The landlord,
+"""The name a writer sets beside a role noun (`a spokesman, Ted Bowman, said`, `wrote the
+consul at the time, Carl J. Whitford.`, `The group's CEO, Kim Fritts, said`, `The landlord,
 Greenway Properties, said`): the role's own name, which the resolver looks up."""
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ SINGULAR_NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNP"})
 # The numeral that stands for one person picked from a group (`One of them, Amanda Lee, said`).
 SINGLE_ONE: str = "one"
 # How many words of a prepositional phrase may stand between a role noun and the name set off
-# after it (`the ambassador at the time, John E. Herbst`).
+# after it (`the consul at the time, Carl J. Whitford`).
 APPOSED_GAP = 4
-# What may follow a name set off by a comma after a common noun (`the ambassador, John Herbst.`).
+# What may follow a name set off by a comma after a common noun (`the consul, Carl Whitford.`).
 APPOSITION_CLOSERS: frozenset[str] = frozenset({".", ",", ";", "!", "?", ")", "\n", "\n\n"})
 
 
@@ -43,8 +43,8 @@ def apposed_name(
         ):
             return child  # `The landlord, Greenway Properties, said`: the organisation named
     # the parse did not hang the name on the noun: a person's name set off by a comma right
-    # after the mention (or after a short prepositional phrase: `the ambassador at the time,
-    # John E. Herbst.`), and closing the clause
+    # after the mention (or after a short prepositional phrase: `the consul at the time,
+    # Carl J. Whitford.`), and closing the clause
     doc = head.doc
     k = mention.end
     if k < len(doc) and doc[k].dep_ == "prep" and doc[k].right_edge.i < k + APPOSED_GAP:

@@ -52,8 +52,8 @@ def cluster_names(names: Sequence[Name], genders: GenderLexicon) -> dict[str, Cl
             singles[name.key_words] = Cluster([name], name, name.kind)
         else:
             cluster.names.append(name)
-    # a shorter multi-word name inside a longer one ("Hillary Clinton" in "Hillary Rodham
-    # Clinton") joins it
+    # a shorter multi-word name inside a longer one ("Maria Lopez" in "Maria Elena
+    # Lopez") joins it
     merged: set[int] = set()
     for words, cluster in list(full.items()):
         for other in by_last[words[-1]]:
@@ -112,8 +112,8 @@ def _best_full(
     """The multi-word name a one-word name abbreviates, looked up by last word, then by any
     later word, then (for a person) by first name: the one mentioned most recently before it,
     else the first one after it (`name_starts`: each cluster's name starts, sorted). A name
-    with a gendered honorific never joins a name of the other gender (`Ms. Khan` is not Khizr
-    Khan; `Mrs. Trump` is not Donald Trump), and a place never stands for an organisation
+    with a gendered honorific never joins a name of the other gender (`Ms. Quinn` is not Peter
+    Quinn; `Mrs. Hale` is not Victor Hale), and a place never stands for an organisation
     (`Canada` is not Statistics Canada)."""
     word = name.words[0]
     by_last, by_inner, by_first = indexes
@@ -163,7 +163,7 @@ def _abbreviated(
 ) -> list[Cluster]:
     """The organisation an acronym abbreviates (`the IMF` after `the International Monetary
     Fund`): its name's initials, the small words left out, spell it; only when exactly one
-    named before it does (`AP` in a dateline is not the Armenian Patriarchate named later)."""
+    named before it does (`AP` in a dateline is not the Arbor Partnership named later)."""
     letters = name.text.replace(".", "")
     if not (letters.isupper() and letters.isalpha() and len(letters) in ACRONYM_LENGTHS):
         return []
@@ -190,8 +190,8 @@ MIN_MISSPELT_LENGTH = 6  # shorter surnames differ by one letter too often (Rubi
 def _misspelt(
     word: str, by_last: dict[str, list[Cluster]], genders: GenderLexicon
 ) -> list[Cluster]:
-    """The person whose surname `word` misspells by one letter (`McLenney` for Tyresha
-    McClenney): only when exactly one surname of the article is that close, and `word` is no
+    """The person whose surname `word` misspells by one letter (`McKinnen` for Darla
+    McKinnon): only when exactly one surname of the article is that close, and `word` is no
     first name (`Osama` is not a misspelt Obama)."""
     if len(word) < MIN_MISSPELT_LENGTH or genders.answer(word) in FIRST_NAME_ANSWERS:
         return []
@@ -208,7 +208,7 @@ def _misspelt(
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
-    """One letter changed, added or dropped; not a plural (`Clintons` names the family)."""
+    """One letter changed, added or dropped; not a plural (`Hales` names the family)."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) > len(b):

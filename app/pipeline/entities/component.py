@@ -269,7 +269,7 @@ class SpeakerResolver(DataPipe):
         article: ArticleNames,
         timeline: Timeline,
     ) -> None:
-        """`Speaking Sunday, the president framed the shooting ... He did not mention`: the
+        """`Speaking Monday, the governor framed the flooding ... He did not mention`: the
         story's role subjects (no quote's speaker: `speakers` holds their heads) are mentions of
         the people who hold the roles."""
         for i in narrative_roles(doc, quoted, self.lexicons.titles, speakers):

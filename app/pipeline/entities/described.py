@@ -1,8 +1,8 @@
-"""People the article describes but never names: "A 29-year-old Berlin woman received probation.
-"Filth out!" she wrote." Such a person is who a later he/she means as surely as a named one, so
+"""People the article describes but never names: "A 41-year-old Dayton woman received a warning.
+"Stay away!" she wrote." Such a person is who a later he/she means as surely as a named one, so
 each becomes an entity of the article: a subject noun phrase headed by a noun that states its
 gender (`gendered_nouns.tsv`: woman, father, spokesman), and a person a quote's speaker mention
-describes (`said one longtime adviser`). Its name is the noun phrase as written.
+describes (`said one veteran aide`). Its name is the noun phrase as written.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ DESCRIBING_DETERMINERS: frozenset[str] = frozenset(
 # Determiners that introduce a new person (`a woman`); the others refer back to one (`the woman`).
 INTRODUCING_DETERMINERS: frozenset[str] = frozenset({"a", "an", "one", "another"})
 # Pronouns in a who-clause that state the gender of the person it describes, as its subject or
-# a possessor (`A neighbour, who asked that her name not be used because she fears ...`): the
+# a possessor (`A neighbour, who asked that her name be withheld because she fears ...`): the
 # subject and bound pronouns the gender evidence reads too.
 SELF_PRONOUN_GENDERS: Mapping[str, Gender] = {**CONJOINED_SUBJECT_PRONOUNS, **BOUND_PRONOUNS}
 _SELF_PRONOUN_DEPS: frozenset[str] = NOMINAL_SUBJECT_DEPS | {"poss"}
@@ -86,7 +86,7 @@ def noun_subjects(doc: Doc) -> list[int]:
 
 def relative_clause_gender(head: Token) -> Gender | None:
     """The gender the pronouns of a who-clause on `head` state (`a neighbour, who asked that her
-    name not be used`), when they state one: subjects and possessors only (in `a lawyer who
+    name be withheld`), when they state one: subjects and possessors only (in `a lawyer who
     represents her`, "her" is someone else)."""
     for clause in head.rights:
         if clause.dep_ != "relcl" or not any(
@@ -108,14 +108,14 @@ def introduces(head: Token) -> bool:
 
 def describe(head: Token, gender: Gender | None, quoted: Sequence[bool]) -> Cluster | None:
     """The entity the common noun `head` describes, or None when its phrase names someone
-    (`spokesman Josh Earnest`), belongs to someone (`his wife`) or is no one (`no woman`)."""
+    (`spokesman Ted Bowman`), belongs to someone (`his wife`) or is no one (`no woman`)."""
     dets = [c for c in head.lefts if c.dep_ in {"det", "poss", "nummod"}]
     if len(dets) != 1 or dets[0].lower_ not in DESCRIBING_DETERMINERS:
         return None
     # (a sentence never runs across a line break: `paragraph_sentences` ends it there)
     if any(t.ent_type_ in PERSON_LABELS and not quoted[t.i] for t in head.sent):
-        # `The other man, his cousin James York,`, `a woman named Caroline`, `A reporter asked
-        # Sanders`: the sentence names someone, who may be this person or the one who answers
+        # `The other man, his brother Paul Crane,`, `a woman named Josephine`, `A reporter asked
+        # Okafor`: the sentence names someone, who may be this person or the one who answers
         return None
     start, end = mention_extent(head)
     span = strip_punct(head.doc[start:end])
@@ -140,7 +140,7 @@ def narrative_roles(
 ) -> list[int]:
     """Heads of the story's own `the senator ...` subjects (no quote's speaker): each is a
     mention of the person with that role, who stays in focus as a named subject would. Only
-    the bare role: `the Vermont senator` says which senator, which a role on record may not."""
+    the bare role: `the Oregon senator` says which senator, which a role on record may not."""
     return [
         i
         for i in noun_subjects(doc)

@@ -175,7 +175,7 @@ def _bound_pronouns(
         if _in_clause_of(doc, i, verb.i, head):
             box.add(gender, BOUND_PRONOUN_VOTE, "bound pronoun")
     for conjoined in verb.conjuncts:
-        # `Trump called it "an attack," but he also noted`: the next clause's he/she subject
+        # `Hale called it "a setback," but he also noted`: the next clause's he/she subject
         for child in conjoined.children:
             gender = CONJOINED_SUBJECT_PRONOUNS.get(child.lower_)
             subject = child.dep_ in CLAUSE_SUBJECT_DEPS and head < child.i < limit

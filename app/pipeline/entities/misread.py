@@ -1,7 +1,7 @@
 """Where the tagger's or the NER's reading of a name says nothing of it: the NER read a clause
 with the name in it as a title (`Chow told council`), a person's name with its title as a work of
 art (`Language Minister Jean-François Roberge said`), or a nationality describing a noun as an
-entity (`the Japanese constitution`); the tagger read a surname as a common word (`Trump blamed
+entity (`the Japanese constitution`); the tagger read a surname as a common word (`Marsh blamed
 officials`). The name model then builds the name as if the word had no label, or not at all."""
 
 from __future__ import annotations
@@ -196,7 +196,7 @@ def mistagged_surnames(
     doc: Doc, surnames: set[str], heads: Mapping[int, Token], quoted: Sequence[bool]
 ) -> list[int]:
     """Subjects the tagger took for common words that are a surname (`surnames`) the article
-    gives a person elsewhere: `Trump blamed officials on Twitter.` tags "Trump" as a noun at a
+    gives a person elsewhere: `Marsh blamed officials on Twitter.` tags "Marsh" as a noun at a
     sentence start, so without this the sentence has no one in it but "Twitter"."""
     if not surnames:
         return []

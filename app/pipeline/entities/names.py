@@ -65,8 +65,8 @@ LAW_NAME_HEADS: frozenset[str] = frozenset({"Act", "Acts", "Amendment"})
 # Dependency labels of proper nouns collected as names even when the NER missed them.
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
 # Dependency labels of a proper noun that ends a run starting with a known first name, which
-# the NER missed: hung on a common word by a misparse (`Ivanka Trump strode`), an object, a
-# possessor, or a name set before a colon (`And oh yes, Carly Fiorina: what are her ...`).
+# the NER missed: hung on a common word by a misparse (`Megan Hale strode`), an object, a
+# possessor, or a name set before a colon (`And oh yes, Karen Doyle: what are her ...`).
 FIRST_NAME_RUN_DEPS: frozenset[str] = frozenset(
     {"compound", "dep", "dobj", "dative", "conj", "poss", "attr", "npadvmod", "nmod"}
 )
@@ -198,9 +198,9 @@ class NameModel:
 
     def _first_name_run(self, token: Token) -> bool:
         """The last word of a run of two or three proper nouns that starts with a first name the
-        lexicon genders, hung on a common word (`Ivanka Trump strode` parsed as a noun
-        compound, the headline `Ivanka Trump champions working moms`), or coordinated with
-        another name (`my parents, James and Olive Meehan`): a person's name."""
+        lexicon genders, hung on a common word (`Megan Hale strode` parsed as a noun
+        compound, the headline `Megan Hale champions rural clinics`), or coordinated with
+        another name (`my parents, Robert and Edna Fenwick`): a person's name."""
         if (token.head.pos == PROPN and token.dep_ != "conj") or token.head.i == token.i:
             return False
         start = token.i
@@ -208,7 +208,7 @@ class NameModel:
             start -= 1
         first = token.doc[start]
         if start == token.i or not first.is_title or first.ent_type_ in NOT_NAME_LABELS:
-            return False  # (`a June Trump event`: a month)
+            return False  # (`a June Hale event`: a month)
         return self._genders.gender(first.text) is not None
 
     def name_at(self, head: Token) -> Name | None:
@@ -332,7 +332,7 @@ class NameModel:
             t.lower_.replace("’", "'") for t in tokens if t.dep_ != "case" and t.text != "-"
         )
         if not words or any(t.text in CASE_MARKERS for t in tokens) or pronoun_name(words):
-            return None  # (`Trump v. Trump`, `Roe v. Wade`: a case or a title, no one who speaks)
+            return None  # (`Hale v. Hale`, `Roe v. Wade`: a case or a title, no one who speaks)
         role_from = left_edge(head, role_start) if head.n_lefts else role_start
         role_tokens = [doc[k] for k in range(role_from, start) if doc[k].dep_ != "det"]
         role = (" ".join([t.text for t in role_tokens]) or None) if role_tokens else None
@@ -443,7 +443,7 @@ class NameModel:
     def _maybe_person(self, head: Token, words: tuple[str, ...], tokens: list[Token]) -> bool:
         """A name the tagger called an organisation that may be a person's: one capitalised word
         ("Burton explained"), or a first name the lexicon knows (`tokens` as written: also
-        "Annie-Christine") and a surname ("Carly Fiorina", "Maryam Violet"), with no
+        "Annie-Christine") and a surname ("Karen Doyle", "Nadia Fenwick"), with no
         organisation noun ("Edison Research") and no article."""
         if not head.is_title or any(c.dep == _DET for c in head.children):
             return False

@@ -94,7 +94,7 @@ def definite(head: Token, mention: Span) -> bool:
 
 
 def plain_definite(head: Token, mention: Span) -> bool:
-    """`the mayor`, not `his spokesman` nor `the senior Cruz adviser` (someone else's role)."""
+    """`the mayor`, not `his spokesman` nor `the senior Ruiz adviser` (someone else's role)."""
     before = determiners(head, mention)
     if any(t.pos_ == "PROPN" and t.i < head.i and t.ent_type_ in PERSON_LABELS for t in mention):
         return False

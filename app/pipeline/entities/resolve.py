@@ -54,8 +54,8 @@ POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they
 # Plural pronouns: the antecedent is a group or an organisation.
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they"})
 # Kinds of entity whose last name word, written alone where the tagger took it for a common word
-# (`Hannity interjected`), names the entity: a person's name the NER may have called an
-# organisation (`Sean Hannity` tagged ORG) too.
+# (`Tully interjected`), names the entity: a person's name the NER may have called an
+# organisation (`Sean Tully` tagged ORG) too.
 SURNAME_KINDS: frozenset[str] = frozenset({"person", "organization"})
 # Pronouns of things: an organisation as a speaker ("it said in a statement").
 NEUTER_PRONOUNS: frozenset[str] = frozenset({"it"})
@@ -115,7 +115,7 @@ class MentionResolver:
         head = doc[candidate.head]
         mention = doc[candidate.mention[0] : candidate.mention[1]]
         if any(t.dep_ == "conj" and t.head.i == head.i for t in mention):
-            return _group(head, mention)  # `Trump and Ryan said`: both, not the first alone
+            return _group(head, mention)  # `Marsh and Quinn said`: both, not the first alone
         label = transcript_label(head)
         if label is not None:
             return self.transcript_speaker(head, label, article)
@@ -156,7 +156,7 @@ class MentionResolver:
             if found is not None:
                 return found
         if head.is_title and head.pos_ not in {"PRON", "PROPN"} and mention.start == head.i:
-            # a name the tagger took for a common noun or a verb ("Sessions said", "Trump shot
+            # a name the tagger took for a common noun or a verb ("Sessions said", "Marsh shot
             # back"): a known surname
             found = _surname(head, article.clusters)
             if found is not None:
@@ -236,7 +236,7 @@ class MentionResolver:
         lemma = head.lemma_.lower()
         named = self._apposed_name(head, mention, article)
         if named is not None:
-            # `a spokesman, Josh Earnest, said`: the role's own name, written beside it
+            # `a spokesman, Ted Bowman, said`: the role's own name, written beside it
             return replace(named, resolution="nominal", alias=mention.text)
         holder = self.role_holder(head, mention, article)
         if holder is not None:
@@ -433,7 +433,7 @@ def _bare_definite(head: Token, mention: Span) -> bool:
 
 
 def _group(head: Token, mention: Span) -> Resolved:
-    """Coordinated speakers, named by the mention as written (`Trump and Ryan`)."""
+    """Coordinated speakers, named by the mention as written (`Marsh and Quinn`)."""
     text = strip_punct(mention).text
     resolution: Resolution = "explicit" if head.pos_ == "PROPN" else "nominal"
     return Resolved(key="group:" + text.lower(), name=text, kind="group", resolution=resolution)

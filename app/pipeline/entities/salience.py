@@ -128,8 +128,8 @@ class Candidate:
 
 def sole_main_subject(token: Token) -> bool:
     """Whether the subject `token` is the one subject of its sentence's main clause (or of one
-    coordinated with it). In `Murphy said Trump hurt his cause. "Q," he said` the subject in focus
-    is Murphy; Trump, the subject of what was said, is not. In `Both Ray and Hale lost. Even Lee
+    coordinated with it). In `Murphy said Hale hurt his cause. "Q," he said` the subject in focus
+    is Murphy; Hale, the subject of what was said, is not. In `Both Ray and Hale lost. Even Lee
     was surprised. "Q," he said` Ray shares his clause with Hale: one of a pair, less in focus."""
     if any(child.dep_ == "conj" for child in token.children):
         return False
@@ -141,8 +141,8 @@ def sole_main_subject(token: Token) -> bool:
 
 def acting_subject(token: Token) -> Token | None:
     """The subject a name acts as: itself when it is one, or the common noun it names when that
-    is the subject (`Her father, Brad, 39, worried`: Brad in apposition; `a worker named Antonio
-    Arroyo has`: the object of "named"). None when the name is no subject."""
+    is the subject (`Her uncle, Greg, 47, worried`: Greg in apposition; `a worker named Luis
+    Ortega has`: the object of "named"). None when the name is no subject."""
     if token.dep_ in NOMINAL_SUBJECT_DEPS:
         return token
     noun = token.head
@@ -265,7 +265,7 @@ def rank(
     if focus is not None and focus[1] in allowed:
         quoted_at, speaker, _ = focus
         # someone else the pronoun could mean, named since that quotation, takes the focus (a
-        # name inside reported content, `Lee said he hopes Kasich wins`, is what was said)
+        # name inside reported content, `Lee said he hopes Ruiz wins`, is what was said)
         ended = timeline.quotation_end(quoted_at)
         if any(m.token >= ended and k != speaker for k, m in last.items() if k in allowed):
             speaker = None

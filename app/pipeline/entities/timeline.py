@@ -30,7 +30,7 @@ MAX_NAME_LINE_WORDS = 4
 
 def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) -> list[Mention]:
     """Every name of every cluster, as a mention on the timeline; not the names only a title-case
-    headline gives, whom the story never names (`Pastor Wants Girl Scout Leaders To Be ...`:
+    headline gives, whom the story never names (`Coach Wants Swim Team Parents To Be ...`:
     "Wants"): such a line makes names of common words."""
     headline_end = _headline_end(doc)
     elsewhere = doc_furniture_lines(doc, furniture)
@@ -89,7 +89,7 @@ def _headline_end(doc: Doc) -> int:
 def narrative_pronouns(doc: Doc, speakers: frozenset[int], quoted: list[bool]) -> list[int]:
     """The he/she outside quotation marks that are the one subject of their sentence's main
     clause and no quote's speaker (`speakers`: the heads of the quotes' speaker mentions;
-    `Dunwoody said X. He said that Sanders had conceded. "Q," he said`): each tells who the
+    `Dunwoody said X. He said that Pratt had conceded. "Q," he said`): each tells who the
     article is talking about, as a named subject would."""
     # a column test first: making a Token for each of the doc's words costs more than the rest
     columns = doc.to_array([LOWER, DEP])

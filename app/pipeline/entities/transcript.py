@@ -1,6 +1,6 @@
 """Interview transcripts (`Q: ...` / `A: ...` lines): the answers are the interviewee's, the
-person the introduction names most often (`Q&A with Vice President Joe Biden. Vice President Joe
-Biden spent Thursday ... he spoke with POLITICO senior writer Michael Grunwald`). Train's three
+person the introduction names most often (`Q&A with Governor Ellen Marsh. Governor Ellen
+Marsh spent Thursday ... she spoke with Ledger senior writer Paul Haddad`). Train's three
 transcripts all name theirs so; the questions stay credited to "Q", as the corpus does, since
 the interviewer is often the unnamed author or several reporters."""
 

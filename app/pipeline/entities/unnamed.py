@@ -4,7 +4,7 @@ as it can a named organisation the article is quoting. Without them the pronoun 
 whatever named organisation or place came before (`the report said ... It said` gave the
 agency the report was about). A source introduced by its description (`a spokesperson for
 Alberta Health`) is what a later `the spokesperson` means. A person's "he" or "she" means an
-unnamed person only when no person named fits it: after `a reporter asked Sanders` or `one
+unnamed person only when no person named fits it: after `a reporter asked Okafor` or `one
 employee said "she ..."` the next "he" or "she" is the named person as often as not.
 """
 

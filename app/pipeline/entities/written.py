@@ -71,8 +71,8 @@ def org_name_end(head: Token, label: str, org_noun: bool) -> int:
 
 def _name_preposition(word: Token) -> bool:
     """A capitalised preposition inside a sentence that is not all capitalised words, as a
-    headline is: a word of a name (`Hope Across Borders said`), not a headline's (`Party's Move
-    Against Bernie Sanders Could Backfire`)."""
+    headline is: a word of a name (`Hope Across Borders said`), not a headline's (`Board's Move
+    Against Mayor Quinn Could Backfire`)."""
     return word.dep_ == "prep" and any(
         t.is_lower and t.is_alpha and len(t) > LONGEST_HEADLINE_LOWER_WORD for t in word.sent
     )
@@ -204,7 +204,7 @@ def coordinated_org(
         org_start, org_end = _untagged_org_run(doc, k, org_word)
     join = org_start - 1
     if join < 1 or doc[join].lower_ not in NAME_CONJUNCTIONS or org_end - org_start < 2:
-        return None  # (`Sanders and Trump have leads`: a one-word "organisation" may be anyone)
+        return None  # (`Pratt and Hale have leads`: a one-word "organisation" may be anyone)
     start = join
     while start > 0 and not doc[start - 1].ent_type_ and _coordinated_word(doc[start - 1]):
         if doc[start - 1].lower_ in NAME_CONJUNCTIONS:
@@ -273,7 +273,7 @@ def _coordinated_word(token: Token) -> bool:
 
 
 def family_name(head: Token, before: Token) -> bool:
-    """`the Clintons`, `the Khans`: a plural surname after "the" names a family."""
+    """`the Hales`, `the Khans`: a plural surname after "the" names a family."""
     return head.tag_ == "NNPS" and before.lower_ == "the" and head.lower_.endswith("s")
 
 

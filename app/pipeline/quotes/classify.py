@@ -10,13 +10,13 @@ What is not a quote (issue 15): page furniture (a `READ MORE:`/`WATCH:` line, a 
 embedded post or link (`<tweet>`, `<a>`), a subheading, a single-marked line in an article that
 quotes with double marks, unless a speech cue follows it: `'I'll tell them,' he said`); scare
 quotes and words as words (`so-called "X"`, `the word "woke"`,
-`banned words such as "a," "b"`, a pronoun alone: `"she" is a "he"`, a short label under a verb
+`banned words such as "a," "b"`, a pronoun alone: `"it" is a "she"`, a short label under a verb
 of thinking: `thinks that cats are "cuties"`, a term modifying a noun, a term a colon defines,
-a sentence that says what the quoted words are: `"Top secret" is the highest level`);
+a sentence that says what the quoted words are: `"Code red" is the highest alert`);
 titles (after a title noun, also across a copula: `his favorite book is "X"`; a show after
 `appeared on`; a work followed by its author; a named bill; a nickname); and a mark that never
 closes (`unclosed`). The article's own headline is not furniture: its quotes are typed like any,
-except a headline quote whose words the body repeats (`Trump: 'We will win'` over a body that
+except a headline quote whose words the body repeats (`Hale: 'We will win'` over a body that
 quotes "We will win" where it is said): the headline's echo of the body's quotation, typed
 title (`headline_echo`), so that each quotation is reported once, where the story attributes it.
 
@@ -90,11 +90,11 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
             return "title", "foreign_marks"
         return "scare", "foreign_marks"
     if f.has("pronoun_word"):
-        return "scare", "pronoun_word"  # `because "she" is a "he"`: a word used as a word
+        return "scare", "pronoun_word"  # `because "it" is a "she"`: a word used as a word
     if f.has("defined_term") and n <= MAX_TERM_WORDS and not f.has("first_person"):
         return "scare", "defined_term"  # a glossary's `"Sunset clause": the five-year limit`
     if f.has("copula_definition") and f.has("at_sentence_start") and n <= MAX_TERM_WORDS:
-        # `"Top secret" is the highest level`, `"Mickey 18" was the runner-up`: the words are
+        # `"Code red" is the highest alert`, `"Moon Dance" was the runner-up`: the words are
         # the sentence's subject, a term or a title, not someone's
         if named:
             return "title", "defined_subject"
@@ -128,7 +128,7 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
             if f.has("named_law"):
                 return "title", "named_law"  # the "Affordable Care Act"
     if f.has("nickname"):
-        return "title", "nickname"  # Rep. Robert C. "Bobby" Scott
+        return "title", "nickname"  # Rep. Walter H. "Wally" Dunmore
     if f.has("title_case") and f.has("named_pronoun") and n <= MAX_LABEL_WORDS + 1:
         return "title", "nickname"  # teammates have called him "The Wall"
     # the parse's governing verb; on an unparsed doc, a thinking verb among the words before
@@ -208,7 +208,7 @@ def type_passages(
     model: SpeechModel | None = None,
 ) -> list[tuple[QuoteType, str]]:
     """The verdict on every passage of a text; the items of a quoted list share the type a cue
-    before the first one proves (`words such as "ambassador," "attack" and "Benghazi"`)."""
+    before the first one proves (`words such as "audit," "deficit" and "bailout"`)."""
     verdicts: list[tuple[QuoteType, str]] = []
     for k, (passage, f) in enumerate(zip(passages, features, strict=True)):
         verdict = passage_verdict(f, model)

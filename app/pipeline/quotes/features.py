@@ -30,8 +30,8 @@ FIRST_PERSON: frozenset[str] = frozenset(
 )
 # Words of the second person: the speaker addresses someone (`"You know what I want?"`).
 SECOND_PERSON: frozenset[str] = frozenset("you your yours yourself you're you've you'll".split())
-# Personal pronouns: one of them alone in quotes is a word used as a word (`because "she" is a
-# "he"`, `the "us" he brought together`), never a quotation: nobody is quoted saying just "he".
+# Personal pronouns: one of them alone in quotes is a word used as a word (`because "it" is a
+# "she"`, `the "us" he brought together`), never a quotation: nobody is quoted saying just "he".
 PERSONAL_PRONOUNS: frozenset[str] = frozenset("i me we us you he him she her it they them".split())
 # Determiners and possessives right before a mark: the passage sits inside a noun phrase
 # (`the "undercard" debate`, `their "rigged" system`).
@@ -60,7 +60,7 @@ COPULA_AUXILIARIES: frozenset[str] = frozenset(
 )
 _COPULA_CHAIN: frozenset[str] = COPULA_AUXILIARIES | COPULAS
 # Head nouns that end the name of a law, a programme or an organised effort written in quotes
-# (`the "Affordable Care Act"`, `the "Fight for $15" Campaign` is caught by title_heads instead).
+# (`the "Affordable Care Act"`, `the "Raise the Floor" Campaign` is caught by title_heads instead).
 NAMED_LAW_HEADS: frozenset[str] = frozenset(
     "act acts bill amendment resolution initiative program programme plan project doctrine".split()
 )
@@ -110,7 +110,7 @@ _GLUED_CREDIT_RE = re.compile(
     r"(?:^|(?<=[\s.!?\"'\u201d\u2019)]))(?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w'\u2019-]*"
     r"\s*/\s*[A-Z][\w .&'\u2019-]{0,39}[\w&'\u2019]\s*$"
 )
-# A copula and an article right after a closing mark: `"Non-paper" is a diplomatic term`.
+# A copula and an article right after a closing mark: `"Soft launch" is a marketing term`.
 _DEFINITION_AFTER_RE = re.compile(r"\s+(?:is|was|are|were)\s+(?:a|an|the)\s", re.IGNORECASE)
 # Another sentence starting inside the passage ("We won. They lost.").
 _INNER_SENTENCE_RE = re.compile(r"[.?!][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
@@ -387,7 +387,7 @@ def text_features(
         "after_np_opener": float(bool(left) and left[-1] in NOUN_PHRASE_OPENERS),
         "after_name_possessive": float(_POSSESSIVE_NAME_RE.search(stripped_left) is not None),
         "before_punct": float(stripped_right[:1] in {",", ".", ";", ")"}),
-        # `"Top secret" is the highest level`: the sentence says what the quoted words are
+        # `"Code red" is the highest alert`: the sentence says what the quoted words are
         "copula_definition": float(
             last not in SENTENCE_END
             and last != ","

@@ -2,11 +2,11 @@
 
 It runs after the speaker components, because its evidence is theirs: a passage typed speech
 (direct or partial) to which the attributor tied neither a speaker mention nor a cue, that holds
-no finite verb, and whose sentence has no word of saying, is a term in quotes (`The "marbling" of
-the rebel groups has been a sticking point`, `But a "super PAC" supporting her may start`), not
+no finite verb, and whose sentence has no word of saying, is a term in quotes (`The "patchwork" of
+the county rules has been a sticking point`, `But a "booster club" backing her may start`), not
 someone's words. So is a single capitalised word to which the attributor tied no cue and that ends
-no sentence (`"Containment" has been U.S. policy`, `a runoff with Jesus "Chuy" Garcia`): a name
-or a term, where a one-word answer (`"No."`, `"Yesssss!"`) ends its sentence. Either is retyped
+no sentence (`"Neutrality" has been Swiss policy`, `a runoff with Robert "Bobby" Dale`): a name
+or a term, where a one-word answer (`"No."`, `"Yesss!"`) ends its sentence. Either is retyped
 scare (title when its words are capitalised, as a name's are) and its attribution dropped. The
 article's first line is left alone: headlines are typed by the finder.
 """

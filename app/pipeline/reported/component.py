@@ -45,8 +45,8 @@ CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
 # Shapes whose cue may name no source (`questions about X`): such a passage must not hold a
 # quotation, whose speaker would become no one.
 SOURCELESS_LAYOUTS: frozenset[str] = frozenset({"noun_topic"})
-# Parts of speech of the words of a speaker's name or description (`retired neurosurgeon Ben
-# Carson`, `the woman`).
+# Parts of speech of the words of a speaker's name or description (`retired surgeon Ben
+# Castle`, `the woman`).
 NOUN_PHRASE_POS: frozenset[str] = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
 # Most words a report may hold beside a title or name that makes the rest of it (`him "X"`).
 MAX_WORDS_BESIDE_TITLE = 2
@@ -280,7 +280,7 @@ class ReportedSpeech(DataPipe):
         titled = sum(1 for i in words if marked[i] and not quoted[i])
         led = marked[words[0]] or len(words) - titled <= MAX_WORDS_BESIDE_TITLE
         if paragraph[start] > 0 and doc[start].idx >= head_end and led and 2 * titled > len(words):
-            # `a piece entitled "X's ideas are not too bold"`, `called him "The Wall"`: a title's
+            # `a piece entitled "X's plans are not too costly"`, `called him "The Wall"`: a title's
             # or a name's words (a headline's quotation is typed a title when the story repeats
             # it, and is still reported)
             return False
@@ -335,7 +335,7 @@ class ReportedSpeech(DataPipe):
 
 def _speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     """The passage opens with a noun phrase that a comma or the passage's end closes, no verb of
-    its own after it: the name an inverted cue after a quotation puts there (`said Robert Reich,
+    its own after it: the name an inverted cue after a quotation puts there (`said Robert Vance,
     who served ...`), not reported content (`said the candidate could win`)."""
     for k in range(start, end):
         token = doc[k]
@@ -356,7 +356,7 @@ def _fill(node: dict[str, Any], cue_verbs: list[str]) -> dict[str, Any]:
 
 
 def _headline_label(found: Found, paragraph: Sequence[int]) -> bool:
-    """`Trump: Clinton should have called me` as the headline: the headline credits its speaker.
+    """`Hale: Lopez should have called me` as the headline: the headline credits its speaker.
     The learned filter is not asked, since it weighs every colon label alike: on train it dropped
     45 of the 79 headline labels the corpus counts (kept, 19 more are found for 9 more wrong)."""
     return found.cue.layout == "colon" and paragraph[found.start] == 0

@@ -1,5 +1,5 @@
-"""`NAME: CLAUSE` at the start of a line: a transcript's speaker label ("TAPPER: Do you think
-..."), a headline's source ("Bernie Sanders: I'm Not Much Of A Socialist"). The words after the
+"""`NAME: CLAUSE` at the start of a line: a transcript's speaker label ("HOLLOWAY: Do you think
+..."), a headline's source ("Nora Bellamy: I'm Not Much Of A Gardener"). The words after the
 colon, to the end of the line, are what the named speaker is credited with."""
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ def labelled(
 ) -> Found | None:
     """The passage after a `NAME:` that opens the paragraph [start, end), if there is one. A
     label is a name when it is tagged as one or upper case, or when the article names someone
-    with its words elsewhere (`Trump: My plans aren't set in stone`, the parser taking the
-    headline's "Trump" for a common noun). A line whose main clause is a cue with its own
+    with its words elsewhere (`Marsh: My plans are not final yet`, the parser taking the
+    headline's "Marsh" for a common noun). A line whose main clause is a cue with its own
     subject credits that subject (`A: Some plants could close, Street said.`): no label's."""
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
@@ -63,7 +63,7 @@ def labelled(
     if doc[content_start].is_lower and not label.text.isupper():
         # `Montreal Gazette Headline News: get the latest headlines`: a line whose words start in
         # lower case after a label in title case is a page's blurb (a transcript's upper-case
-        # label may run on from its last line: `Q: come on, do you wish you were running?`)
+        # label may run on from its last line: `Q: come on, do you miss being on the road?`)
         return None
     if _reports_itself(doc[content_start:content_end], cues):
         return None
@@ -81,7 +81,7 @@ def labelled(
 
 def _reports_itself(content: Span, cues: Set[str]) -> bool:
     """The content is `CLAUSE, X said`: its main verb a cue with a subject of its own after the
-    clause it reports (not `Clinton should have congratulated me`, a cue saying something)."""
+    clause it reports (not `Lopez should have congratulated us`, a cue saying something)."""
     root = content.root
     if root.lemma_.lower() not in cues:
         return False
@@ -92,7 +92,7 @@ def _reports_itself(content: Span, cues: Set[str]) -> bool:
 
 
 def _list_of_names(content: Span) -> bool:
-    """`Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...`: a list of names after a label, no
+    """`Ohio: Ann Pike, Ben Ortiz, Cal Reyes, ...`: a list of names after a label, no
     verb among them, is a roster, not words anyone said."""
     if sum(1 for t in content if t.text == ",") < MIN_LIST_COMMAS:
         return False

@@ -12,10 +12,10 @@ from spacy.tokens import Doc
 from app.pipeline.reported.extent import Found, trim
 from app.pipeline.syntax import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, RELATIVE_PRONOUNS
 
-# The layouts whose content is a thing or an act (`called for a wall`, `criticized the
+# The layouts whose content is a thing or an act (`called for a bridge`, `criticized the
 # department`, `urged the judge to act`), which a relative clause of its own may end. What a
-# clause reports keeps its relative clauses (`he plans to spend the $18 million he says he
-# raised`).
+# clause reports keeps its relative clauses (`he plans to spend the $4 million he says he
+# saved`).
 THING_LAYOUTS: frozenset[str] = frozenset(
     {"object", "topic", "call_for", "infinitive", "charge", "naming", "gerund", "noun_topic"}
 )
@@ -25,8 +25,8 @@ NOMINAL_POS: frozenset[str] = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 def before_relative_reports(doc: Doc, found: list[Found]) -> list[Found]:
     """Each report of a thing cut before a relative clause at its end that reports on its own
-    (`called for a wall, which he said Mexico should pay for`, `praised Pence for cutting
-    taxes - moves that he said improved the economy`): what the relative clause's speaker said
+    (`called for a bridge, which he said the state should pay for`, `praised Lund for cutting
+    fees - moves that he said helped small firms`): what the relative clause's speaker said
     is that clause's report, not part of the thing. On train the corpus annotates such a
     relative's report alone 30 times, inside a longer report 16 times (mostly a clause's)."""
     relatives = [r for r in (_relative_clause(doc, f) for f in found) if r is not None]
@@ -48,7 +48,7 @@ def before_relative_reports(doc: Doc, found: list[Found]) -> list[Found]:
 
 def _relative_clause(doc: Doc, passage: Found) -> tuple[int, int, int] | None:
     """(cue verb, first token, end) of the relative clause whose cue verb reports `passage`,
-    when that verb is finite (not `a point for Mexico to respond`) and has a subject of its own
+    when that verb is finite (not `a point for the county to respond`) and has a subject of its own
     (`which he said`, not `who said`)."""
     if passage.cue.verb is None:
         return None

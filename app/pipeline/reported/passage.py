@@ -25,14 +25,14 @@ DASH_TOKENS: frozenset[str] = frozenset({"\u2014", "--", "\u2013"})
 SET_OFF_PUNCT: frozenset[str] = frozenset({",", "\u2014", "--", "\u2013"})
 # The complements that make a cue's clause its own (not an attribution).
 COMPLEMENT_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "dobj"})
-# How a noun holding a misparsed that-clause hangs from its cue (`said in one of a series of
-# messages that`, `told reporters during a visit that`), and how many links up the cue may be.
+# How a noun holding a misparsed that-clause hangs from its cue (`wrote in one of a string of
+# posts that`, `told reporters during a visit that`), and how many links up the cue may be.
 PREPOSITION_CHAIN_DEPS: frozenset[str] = frozenset({"pobj", "prep", "dobj", "npadvmod"})
 MAX_PREPOSITION_HOPS = 6
 # Cue verbs that take no that-clause (`as she put it`, `put her finger on X that ...`, `described
-# the plan as a buzz that voters would reject`): a that-clause below them is a relative one.
+# the plan as a gamble that taxpayers would regret`): a that-clause below them is a relative one.
 NO_THAT_CLAUSE_CUES: frozenset[str] = frozenset({"put", "describe"})
-# Cue verbs whose object is the listener, not what was said (`Trump told CNN, CLAUSE`).
+# Cue verbs whose object is the listener, not what was said (`Lee told the Herald, CLAUSE`).
 ADDRESSING_VERBS: frozenset[str] = frozenset({"tell", "remind", "assure", "inform", "advise"})
 # Complements after an object that belong to what it reports ("it a mistake", "it as a failure").
 OBJECT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "prep"})
@@ -53,7 +53,7 @@ TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
 REPORT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "parataxis"})
 # Punctuation after which a clause before a cue is no longer what the cue reports.
 CLAUSE_BREAKS: frozenset[str] = frozenset({":", ";"})
-# A naming verb in the passive names a thing (`what are called progressive taxes`).
+# A naming verb in the passive names a thing (`what are called green bonds`).
 PASSIVE_DEPS: frozenset[str] = frozenset({"auxpass", "nsubjpass"})
 # Parts of speech of a piece of content that says something (not `Still`, `Nor`, `In particular`).
 CONTENT_POS: frozenset[str] = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM", "ADJ"})
@@ -61,7 +61,7 @@ CONTENT_POS: frozenset[str] = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX",
 NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term"})
 # Verbs that call a thing or a person back, not to mind, when a "from" names whence or a company
 # recalls a number of things (`recalled right-hander X from triple-A Buffalo`, `Ford is
-# recalling 300,000 vehicles`); recalling an event reports it (`Clinton recalled her days as`).
+# recalling 300,000 vehicles`); recalling an event reports it (`Lopez recalled her days as`).
 CALLING_BACK_VERBS: frozenset[str] = frozenset({"recall"})
 NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
 # An indirect question: a clause under "ask" opened by one of these marks (`asked if X`).
@@ -74,9 +74,9 @@ CONTENT_MARKS: frozenset[str] = QUESTION_MARKS | {"that"}
 CIRCUMSTANCE_MARKS: frozenset[str] = frozenset(
     {"after", "before", "when", "while", "as", "since", "until", "once", "because"}
 )
-# Verbs whose object is the one the report is about, so it opens the content (`accused Cruz of
-# lying` reports "Cruz of lying", `urged voters to wait` "voters to wait", `called on her to
-# resign` "her to resign"). Train's reported gold starts at the object for accuse 38 of 39, call
+# Verbs whose object is the one the report is about, so it opens the content (`accused Ruiz of
+# lying` reports "Ruiz of lying", `urged voters to wait` "voters to wait", `called on him to
+# quit` "him to quit"). Train's reported gold starts at the object for accuse 38 of 39, call
 # on 14 of 17, ask 18 of 27, urge 17 of 24; for tell and warn it starts after it (the listener).
 OBJECT_FIRST_VERBS: frozenset[str] = frozenset({"accuse", "ask", "urge", "call"})
 # The shapes whose content follows such an object (an infinitive, `of`/`for` + gerund).
@@ -110,7 +110,7 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
     cue_verb = doc[nodes["cue"]]
     cue = ReportedCue(_cue_extent(doc, cue_verb.i), cue_verb.i, None, label)
     if label == "noun_topic":
-        # `Obama's calls for regime change`: the possessor, if any, is the source
+        # `Lund's calls for a recount`: the possessor, if any, is the source
         owner = next((c for c in cue_verb.children if c.dep_ == "poss"), None)
         cue = ReportedCue(cue.cue, None, owner.i if owner is not None else None, label)
         start, end = trim(doc, *subtree_range(content))
@@ -118,7 +118,7 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
     if label == "clause_before":
         if not _set_off(doc, cue_verb) or _contact_relative(cue_verb):
             return []
-        # `CLAUSE, X said.` / `Cost estimates, he added, were "Q"`
+        # `CLAUSE, X said.` / `Repair costs, he added, were "Q"`
         outer = _cut_tail(doc, *subtree_range(content), content, cues, skip=cue_verb.i)
         return _around(doc, outer, _set_off_attribution(doc, cue_verb), cue)
     if label == "as_clause":
@@ -131,7 +131,7 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         if any(c.dep_ == "dobj" for c in cue_verb.children):
             return []  # the object shape has it (`called it "a mistake"`)
         if any(c.dep_ in PASSIVE_DEPS for c in cue_verb.children):
-            return []  # `what are called progressive taxes`: a name, nobody's words
+            return []  # `what are called green bonds`: a name, nobody's words
         start, end = trim(doc, *subtree_range(content))
     elif label == "object":
         if cue_verb.lemma_.lower() in NAMING_VERBS and not _names_it(cue_verb, content):
@@ -141,7 +141,7 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         if any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > content.i for c in cue_verb.children):
             return []  # `urged voters to wait`: the infinitive shape reports what they were urged
         if any(c.i > content.i and _is_question(c) for c in cue_verb.children):
-            return []  # `asked the students if ...`: the question shape reports the question
+            return []  # `asked the tenants if ...`: the question shape reports the question
         if any(c.dep_ == "ccomp" and c.i > content.i for c in cue_verb.children):
             return []  # `said outside court that ...`: the clause is what was said
         start, end = trim(doc, content.left_edge.i, _object_end(cue_verb, content))
@@ -182,7 +182,7 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
     if end <= cue_verb.i and any(doc[k].text in CLAUSE_BREAKS for k in range(end, cue_verb.i)):
         return []  # `CLAUSE: X said ...` / `CLAUSE; X said`: the clause is the article's own
     if start <= cue_verb.i < end:
-        # `This campaign, he says, is different` parsed with the clause under the cue
+        # `This season, he says, is different` parsed with the clause under the cue
         return _around(doc, (start, end), _attribution(cue_verb, content, start, end), cue)
     return [Found(start, end, cue)]
 
@@ -205,7 +205,7 @@ def _contact_relative(cue: Token) -> bool:
 
 def _past_leading_time(doc: Doc, start: int, end: int, content: Token) -> int:
     """The content's start past a time the parser hung on its verb though it dates the saying
-    (`said Tuesday the team needs ...`, `said on Friday he met ...`): a phrase of date or time
+    (`said Tuesday the team needs ...`, `said on Monday he called ...`): a phrase of date or time
     words, with its comma, right after the cue and before the clause's own subject."""
     phrase = doc[start]
     while phrase.head.i != content.i and phrase.head.i != phrase.i and phrase.head.i < end:
@@ -226,7 +226,7 @@ def _calls_back(verb: Token, thing: Token) -> bool:
     """A verb of `CALLING_BACK_VERBS` calls `thing` (its object) back: a "from" phrase naming a
     place or a team hangs on it or on the object (`recalled right-hander X from triple-A
     Buffalo`), or an organisation recalls a number of things (`Ford is recalling 300,000
-    vehicles`). (`recalling a false report from the 2008 campaign` is a memory.)"""
+    vehicles`). (`recalling a bad review from the 2011 tour` is a memory.)"""
     for prep in (*verb.children, *thing.children):
         if prep.dep_ == "prep" and prep.lower_ == "from":
             if any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children):
@@ -315,7 +315,7 @@ def _told_listener(noun: Token, cue: Token) -> bool:
 def _cue_above(content: Token, cues: frozenset[str]) -> Token | None:
     """The cue verb a that-clause parsed as a relative clause belongs to: up from the noun it
     hangs on through prepositions (and a listener), a cue verb with no complement clause of its
-    own (`said in one of a series of messages that CLAUSE`)."""
+    own (`wrote in one of a string of posts that CLAUSE`)."""
     current = content.head
     for _ in range(MAX_PREPOSITION_HOPS):
         if current.dep_ not in PREPOSITION_CHAIN_DEPS or current.head.i == current.i:
@@ -367,8 +367,8 @@ def _cut_tail(
     doc: Doc, start: int, end: int, root: Token, cues: frozenset[str], *, skip: int = -1
 ) -> tuple[int, int]:
     """The content without what follows it in the same sentence but reports something else: a
-    coordinated or adverbial clause of another cue (`he respects Clinton and calls her "Q"`,
-    `..., while Cruz said ...`, `..., vowing to ...`) or an appositive after a dash."""
+    coordinated or adverbial clause of another cue (`he respects Lopez and calls her "Q"`,
+    `..., while Ruiz said ...`, `..., vowing to ...`) or an appositive after a dash."""
     cut = end
     for token in root.rights:
         if not start <= token.i < cut:

@@ -1,4 +1,4 @@
-"""`William M. Daley, President Obama's former chief of staff, said`: a person's name, then their
+"""`Martin K. Osei, Governor Lund's former chief of staff, said`: a person's name, then their
 role set off by commas, then the cue. The parse may hang the name off the verb and make the role
 (or a name inside it) the subject; the speaker is the person the role describes."""
 
@@ -19,7 +19,7 @@ MAX_ROLE = 20
 
 def name_before_role(index: DocIndex, found: SpeakerCandidate) -> SpeakerCandidate | None:
     """The person named right before the commas that enclose the mention, when the second comma
-    is followed by the cue: `Deborah Tamargo, the chairwoman of the county GOP, recalled`."""
+    is followed by the cue: `Nora Bellamy, the chairwoman of the county board, recalled`."""
     if found.mention is None or found.cue is None:
         return None
     doc = index.doc

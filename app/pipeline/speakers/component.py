@@ -56,8 +56,8 @@ MAIN_VERB_CHAIN_DEPS: frozenset[str] = frozenset({"xcomp"})
 # Verbs of a question put to the sentence's subject (`Asked whether X "Q", 75 percent said yes`).
 QUESTION_VERBS: frozenset[str] = frozenset({"ask", "question"})
 # The clause that puts the question: a participle with no subject, adverbial ("Asked whether
-# ...", "When asked about ..."), read as a reduced relative clause ("Trump, when asked about X,
-# blamed") or as a complement ("McCain said, asked about X"); the tagger may call it a past tense.
+# ...", "When asked about ..."), read as a reduced relative clause ("Hale, when asked about X,
+# blamed") or as a complement ("Ruiz said, asked about X"); the tagger may call it a past tense.
 _QUESTION_CLAUSE_DEPS = frozenset(get_string_id(d) for d in ("advcl", "relcl", "xcomp"))
 _PARTICIPLE_TAGS = frozenset(get_string_id(t) for t in ("VBN", "VBD"))
 
@@ -233,7 +233,7 @@ class SpeakerAttributor(DataPipe):
             if found is not None and found.layout == "verb":
                 # a plain verb's subject is rarely the source of a fragment it governs
                 if acting_pronoun(index, found):
-                    # `Then he turned to "little" Marco Rubio`: he or she, acting, is the source
+                    # `Then he turned to "little" Dan Mercer`: he or she, acting, is the source
                     # unless the sentence has a speech cue of its own
                     found = BY_NAME["sentence_cue"].find(q) or found
                 elif not weak_subject(index, found):
@@ -244,7 +244,7 @@ class SpeakerAttributor(DataPipe):
                     found = first_found(q, "weak_verb") or found
             opening = according_opening(q)
             if opening is not None:
-                # `According to AZCentral, one sign read, "Q"`: the corpus credits the relay
+                # `According to the Ledger, one sign read, "Q"`: the corpus credits the relay
                 results.append(opening)
                 continue
             if found is None:
@@ -253,7 +253,7 @@ class SpeakerAttributor(DataPipe):
                     found = verb_read_as_noun(index, found) or found
             elif not names_someone(index, found):
                 # `The campaign projects that "Q"`: the cue read as the mention's last noun;
-                # `De Blasio said the move was ... and said, "Q"`: the mention names no one (the
+                # `Quinn said the move was ... and said, "Q"`: the mention names no one (the
                 # resolver would leave the quote without a speaker), so the sentence's own
                 # named cue or subject, if it has one
                 found = verb_read_as_noun(index, found) or first_found(q, "no_speaker") or found
@@ -265,7 +265,7 @@ class SpeakerAttributor(DataPipe):
             if found is not None and _holds(found.mention, span):
                 # `The "Team Canada" approach won praise`: a phrase holding the quote names no
                 # one who says it (the quote modifies it); nor does a plain verb whose subject
-                # that phrase is (`The "Fight for $15" campaign rallied`) tell who says it
+                # that phrase is (`The "Raise the Floor" campaign rallied`) tell who says it
                 spoken = found.cue is not None and any(
                     index.is_cue(doc[k]) for k in range(*found.cue)
                 )
@@ -338,7 +338,7 @@ def relayed(q: QuoteContext) -> SpeakerCandidate | None:
 
 
 def according_opening(q: QuoteContext) -> SpeakerCandidate | None:
-    """`According to The Federalist, the men wore shirts that read "Q"`: the source of an
+    """`According to The Sentinel, the men wore shirts that read "Q"`: the source of an
     "according to" that opens the quote's sentence relays everything the sentence says."""
     index, doc, span = q.index, q.doc, q.span
     k = span[0].sent.start
@@ -354,8 +354,8 @@ def according_opening(q: QuoteContext) -> SpeakerCandidate | None:
 
 
 def asked_question(index: DocIndex, span: Span) -> bool:
-    """`Asked whether Clinton "has the integrity to serve," 75 percent said yes`, `When asked
-    about the ban, Trump said ...`: the quote lies inside a subjectless question clause with no
+    """`Asked whether Hale "has the temperament to lead," 62 percent said yes`, `When asked
+    about the levy, Hale said ...`: the quote lies inside a subjectless question clause with no
     `by` naming the asker, so its words are the unnamed asker's, not the subject's."""
     # (labels compared as hashes first: this runs for every quote, over its whole sentence)
     verbs = [t for t in span.sent if t.dep in _QUESTION_CLAUSE_DEPS and t.tag in _PARTICIPLE_TAGS]

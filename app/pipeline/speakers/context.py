@@ -139,7 +139,7 @@ class DocIndex:
                 causing_verbs=self.settings.causing_verbs,
             )
             if subject is None and verb.i > 0:
-                # `Will described Trump as "Q"`: the surname read as the verb's auxiliary
+                # `Will described Hale as "Q"`: the surname read as the verb's auxiliary
                 before = self.doc[verb.i - 1]
                 if before.head == verb and before.dep_ == "aux" and self.is_surname(before):
                     subject = before

@@ -27,7 +27,7 @@ from app.pipeline.syntax import (
 )
 
 # A verb attached to another verb by these labels shares that verb's subject
-# ("X endorsed Cruz, saying ...", "X said ... and added ...", "X went on to say ...").
+# ("X endorsed Ruiz, saying ...", "X said ... and added ...", "X went on to say ...").
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acl"})
 # Labels under which the parse may hang a name before its verb, taking it for an adverb.
 ADVERB_DEPS: frozenset[str] = frozenset({"advmod", "npadvmod"})
@@ -88,8 +88,8 @@ def subject_of(
     Y`: the grammatical subject is the listener; `described as "Q" by Y`). `passive_agents`:
     verb index -> speaker index (pattern matches); `lexicon`: the cue verbs (a participle after
     a clause of its own cue keeps that cue's subject); `issued_nouns`: nouns of what someone
-    issues (`X sent out a press release saying "Q"`: the participle's speaker is X);
-    `causing_verbs`: verbs that move their object to speak (`That prompted Rubio to call Trump
+    issues (`X put out a press release saying "Q"`: the participle's speaker is X);
+    `causing_verbs`: verbs that move their object to speak (`That prompted Ruiz to call Hale
     "Q"`: the object, not the subject, speaks)."""
     agent = passive_agents.get(verb.i)
     if agent is not None:
@@ -151,7 +151,7 @@ def _finite_after_relative(verb: Token) -> bool:
 
 
 def _name_read_as_adverb(verb: Token) -> Token | None:
-    """`And Skelly called Braynard "Q"`, `Black Lives Matter issued a statement`: the name right
+    """`And Tully called Braddock "Q"`, `Parents Together issued a statement`: the name right
     before a verb with no subject, which the tagger took for an adverb modifying it (a
     capitalised word inside the sentence, or a proper noun)."""
     if verb.i == 0:
@@ -225,7 +225,7 @@ def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:
         and is_cue_verb(clause, lexicon)
         and (not marked or _clause_ends_at_verb(clause, before))
     ):
-        # `Comey cannot say that "Q," Lewandowski added, saying`: added's subject (but a
+        # `Lund cannot say that "Q," Okafor added, saying`: added's subject (but a
         # that-clause running on past its verb is what is reported, whatever the verb: `X
         # announced that Canada will admit fewer workers, saying`: X says)
         return verb
@@ -236,7 +236,7 @@ def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:
 
 
 def _clause_ends_at_verb(clause: Token, comma: int) -> bool:
-    """Only the verb's adverbs stand between `clause` and the comma at `comma` (`Lewandowski
+    """Only the verb's adverbs stand between `clause` and the comma at `comma` (`Okafor
     added Tuesday,`): the clause is a cue and its speaker, not a reported clause."""
     doc = clause.doc
     return all(
@@ -245,7 +245,7 @@ def _clause_ends_at_verb(clause: Token, comma: int) -> bool:
 
 
 def _conjoined_report(verb: Token, lexicon: CueLexicon | None) -> Token:
-    """`Clinton said Trump is responsible and accused him of "Q"`: a cue verb conjoined to the
+    """`Lopez said Hale is responsible and accused him of "Q"`: a cue verb conjoined to the
     verb of a reported clause, in the tense of the reporting verb and not the clause's, goes on
     the reporter's sentence (the parse hangs it on the clause's verb, whose subject is not the
     speaker). In the clause's own tense (`said Smith resigned and called it "Q"`) it may be

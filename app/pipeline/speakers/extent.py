@@ -1,6 +1,6 @@
 """The words a speaker mention covers: the noun phrase around its head, without appositions or
 clauses, keeping what the article writes as part of the source ("a spokesman for the campaign",
-"Cruz himself", "Two in three", "Sen. Tom Carper of Delaware")."""
+"Ruiz himself", "Two in three", "Sen. Ann Ruiz of Oregon")."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ QUANTIFIER_HEADS: frozenset[str] = frozenset(
     {"most", "some", "many", "several", "both", "all", "none", "each", "few", "half", "either"}
     | {"neither", "someone", "somebody", "anyone", "anybody", "others", "majority", "minority"}
 )
-# Reflexives written after a name for emphasis (`Cruz himself said`): part of the mention.
+# Reflexives written after a name for emphasis (`Ruiz himself said`): part of the mention.
 EMPHATIC_REFLEXIVES: frozenset[str] = frozenset({"himself", "herself", "itself", "themselves"})
 
 
@@ -75,7 +75,7 @@ def mention_extent(token: Token) -> tuple[int, int]:
         elif modified and child.left_edge.i == right and _np_post_modifier(child):
             right = max(right, child.right_edge.i + 1)
         elif child.i == right and (origin := origin_end(token, child)) is not None:
-            right = origin  # "Sen. Tom Carper of Delaware"
+            right = origin  # "Sen. Ann Ruiz of Oregon"
     return left, right
 
 
@@ -100,7 +100,7 @@ def _partitive(prep: Token) -> bool:
 
 def _takes_post_modifiers(token: Token) -> bool:
     """A common noun, or a proper noun that is no person's name (`one Democrat familiar with
-    the talks`, `the Holocaust Memorial Museum in Washington`), keeps its post-modifiers."""
+    the talks`, `the Maritime History Museum in Boston`), keeps its post-modifiers."""
     if token.pos_ == "NOUN":
         return True
     return token.pos_ == "PROPN" and token.ent_type_ not in PERSON_LABELS

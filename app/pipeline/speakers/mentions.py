@@ -36,13 +36,13 @@ RELATIVE_WHO: frozenset[str] = frozenset({"who", "whose"})
 # where a quotation or a comma cut its post-modifier).
 DANGLING_POS: frozenset[str] = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 RELATIVE_CLAUSE_SCAN = 30
-# Tags of a participle opening a clause set off by commas (`Durbin, noting the size of it, said`).
+# Tags of a participle opening a clause set off by commas (`Hollis, noting the cost of it, said`).
 SET_OFF_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG"})
-# Prepositions that name the owner of a speech noun after it ("the contention of Clinton"), and
+# Prepositions that name the owner of a speech noun after it ("the contention of Lopez"), and
 # the entity labels such an owner must have.
 OWNER_PREPS: frozenset[str] = frozenset({"of", "by", "from"})
 OWNER_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
-# Coordinated speakers (`Trump and Ryan said`): the words that join them and what each may be.
+# Coordinated speakers (`Marsh and Quinn said`): the words that join them and what each may be.
 COORDINATORS: frozenset[str] = frozenset({"and", "&"})
 COORDINATED_POS: frozenset[str] = frozenset({"PROPN", "NOUN"})
 # Dependency labels of an object that may end a clause of a series of verbs, and of the links
@@ -58,13 +58,13 @@ LISTENER_VERBS: frozenset[str] = frozenset(
     {"ask", "question", "tell", "remind", "assure", "inform", "advise", "warn", "urge"}
     | {"accuse", "criticize", "criticise", "blame", "praise", "condemn"}
 )
-# Pronouns whose subject role names a person acting (`he tossed in a "lyin'" Ted Cruz`), and
-# the verbs whose subject is only described (`he is a "bully"`).
+# Pronouns whose subject role names a person acting (`he slipped in a "shifty" Neil Barker`), and
+# the verbs whose subject is only described (`he is a "menace"`).
 ACTING_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 COPULA_LEMMAS: frozenset[str] = frozenset({"be"})
 # Longest rank abbreviation the tokenizer may split from its period (`Capt.`, `Cmdr.`).
 MAX_RANK_LENGTH = 5
-# Longest parenthesis skipped between a name and its verb (`Paul Ryan (R-Wis.) said`), in tokens.
+# Longest parenthesis skipped between a name and its verb (`Carl Deane (R-Ohio) said`), in tokens.
 MAX_PARENTHESIS = 12
 
 
@@ -101,7 +101,7 @@ def _dateline(token: Token) -> bool:
 
 def names_someone(index: DocIndex, candidate: SpeakerCandidate) -> bool:
     """The candidate's mention can name a speaker: not a writer's or reader's pronoun (`what
-    we call "Q"`) nor a common noun of no one (`the move`, `her lesson`; with no source nouns
+    we call "Q"`) nor a common noun of no one (`the move`, `her homework`; with no source nouns
     loaded, any noun can)."""
     if candidate.head is None:
         return True
@@ -113,20 +113,20 @@ def names_someone(index: DocIndex, candidate: SpeakerCandidate) -> bool:
 
 
 def passive_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
-    """`Duterte has been called "the Trump of the East"`, `the book is described as a "riveting
-    book"`: the mention is the passive subject of the verb that governs the quote, and no
+    """`Varga has been called "the Napoleon of the North"`, `the film is described as a "stirring
+    film"`: the mention is the passive subject of the verb that governs the quote, and no
     by-phrase names who said it, so the subject is what the words are about, not their source
     (the corpus gives such quotes no speaker)."""
     verb = _agentless_passive_cue(index, candidate)
-    # `Obama is reported to have called them "free riders"`: the subject of a cue below speaks
+    # `Hale is reported to have called them "freeloaders"`: the subject of a cue below speaks
     return verb is not None and not any(
         child.dep_ == "xcomp" and index.is_cue(child) for child in verb.children
     )
 
 
 def listener_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
-    """`Blumenthal was asked, "Q?"`, `Sanders was asked to name a decision`, `Roof is accused of
-    a massacre`: the mention is the passive subject of a verb of addressing or judging that is
+    """`Okafor was asked, "Q?"`, `Pratt was asked to name a regret`, `Doyle is accused of a
+    fraud`: the mention is the passive subject of a verb of addressing or judging that is
     the cue, and no by-phrase names who spoke, so the mention is the listener or the one judged;
     the words are an unnamed speaker's."""
     verb = _agentless_passive_cue(index, candidate)
@@ -170,20 +170,20 @@ def acting_pronoun(index: DocIndex, candidate: SpeakerCandidate) -> bool:
 
 
 def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
-    """The owner of a speech noun ("Trump" in "Trump's remarks", "his" in "his claim")."""
+    """The owner of a speech noun ("Hale" in "Hale's remarks", "his" in "his claim")."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in index.settings.speech_nouns:
         return None
     for child in noun.lefts:
         if child.dep_ == "poss" and child.pos_ in MENTION_POS and index.usable(child, para):
             return mention_head(child)
     for prep in noun.rights:
-        # "the contention of Hillary Clinton that", "a statement by the White House"
+        # "the contention of Maria Lopez that", "a statement by the city council"
         if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPS:
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            # the object or the name it holds ("of former secretary of state Hillary Clinton"),
+            # the object or the name it holds ("of former state treasurer Maria Lopez"),
             # not a name in a clause on it (`the statement of claim, filed in X Court,`)
             named = [
                 t
@@ -197,7 +197,7 @@ def speech_possessor(index: DocIndex, noun: Token, para: int) -> Token | None:
             nouns = index.settings.source_nouns
             if not named and obj.pos_ == "NOUN" and obj.lemma_.lower() in nouns:
                 if index.usable(obj, para):
-                    return obj  # "in the words of a senior adviser", "a memo by officials"
+                    return obj  # "in the words of a campaign aide", "a memo by officials"
     return None
 
 
@@ -249,7 +249,7 @@ def subject_between(index: DocIndex, start: int, end: int, para: int) -> Token |
 
 
 def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | None:
-    """The noun phrase just before a subjectless cue verb (`Paul Ryan (R-Wis.) said`)."""
+    """The noun phrase just before a subjectless cue verb (`Carl Deane (R-Ohio) said`)."""
     doc = index.doc
     k = verb - 1
     if k >= 0 and doc[k].text == ")":
@@ -259,7 +259,7 @@ def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | Non
     while k >= 0 and doc[k].text == ",":
         k -= 1
     if k >= 0 and doc[k].dep_ == "pobj" and doc[k].head.dep_ == "prep":
-        # `Trump, in Kentucky, said`: skip the prepositional phrase set off by commas
+        # `Hale, in Ohio, said`: skip the prepositional phrase set off by commas
         j = doc[k].head.left_edge.i - 1
         if j >= 0 and doc[j].text == ",":
             k = j
@@ -269,10 +269,10 @@ def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | Non
         return None
     series = _series_subject(index, k, verb, para)
     if series is not None:
-        return series  # `He pledged to X and cast doubt on the rate, suggested that`
+        return series  # `He vowed to X and poured scorn on the gap, suggested that`
     described = _described_noun(index, k, verb, para)
     if described is not None:
-        return described  # `an official who spoke anonymously to discuss strategy said`
+        return described  # `an aide who spoke anonymously to describe the talks said`
     tok = doc[k]
     if tok.pos_ in {"PROPN", "NOUN"} or (
         tok.pos_ == "PRON" and tok.lower_ not in NON_SPEAKER_PRONOUNS
@@ -285,7 +285,7 @@ def left_neighbour_mention(index: DocIndex, verb: int, para: int) -> Token | Non
 
 def _series_subject(index: DocIndex, k: int, verb: int, para: int) -> Token | None:
     """The subject of a series of verbs that a subjectless verb after a comma continues (`He
-    pledged to X and cast doubt on the jobless rate of 4.9 percent, suggested that`): the noun
+    vowed to X and poured scorn on the budget gap of 2.3 percent, suggested that`): the noun
     before the comma ends an object of an earlier verb of the series, not a subject."""
     doc = index.doc
     if doc[verb - 1].text != "," or doc[k].dep_ not in SERIES_OBJECT_DEPS:
@@ -296,7 +296,7 @@ def _series_subject(index: DocIndex, k: int, verb: int, para: int) -> Token | No
         if ancestor.pos_ not in VERB_POS:
             continue
         if ancestor.dep_ != "conj" and not any(c.dep_ == "conj" for c in ancestor.children):
-            return None  # no series: `Trump, alleging that Obama wanted to admit X, said`
+            return None  # no series: `Hale, alleging that Lopez wanted to admit X, said`
         subject = index.subject_of(ancestor)
         if subject is None or subject.i >= ancestor.i or not index.usable(subject, para):
             return None
@@ -306,18 +306,18 @@ def _series_subject(index: DocIndex, k: int, verb: int, para: int) -> Token | No
 
 def _described_noun(index: DocIndex, k: int, verb: int, para: int) -> Token | None:
     """The noun a relative clause ending at `k` describes, when the words before a subjectless
-    verb close one: `an official who spoke anonymously to discuss strategy said` (the parse hangs
-    the clause on the noun) or `One attendee, who spoke on condition of anonymity, said`, `Durbin
-    (D-Ill.), noting the size of it, said` (a clause set off by commas, however the parse took
+    verb close one: `an aide who spoke anonymously to describe the talks said` (the parse hangs
+    the clause on the noun) or `One attendee, who spoke on condition of anonymity, said`, `Hollis
+    (D-Ore.), noting the cost of it, said` (a clause set off by commas, however the parse took
     it)."""
     doc = index.doc
     for ancestor in doc[k].ancestors:
         if ancestor.i >= verb:
             break
         if ancestor.dep_ == "appos" and ancestor.head.i < ancestor.i and doc[verb - 1].text == ",":
-            noun = ancestor.head  # `Col. Steven Warren, a spokesman in Baghdad, said`
+            noun = ancestor.head  # `Col. Mark Tenney, a spokesman in Denver, said`
             if noun.dep_ == "pobj":
-                noun = ancestor  # `In a statement to the Observer, an aide, Jo Lee, said`
+                noun = ancestor  # `In a statement to the Ledger, an aide, Jo Lee, said`
             if can_head_mention(noun) and index.usable(noun, para):
                 return mention_head(noun)
         if ancestor.dep_ == "relcl" and ancestor.head.i < ancestor.i:
@@ -333,10 +333,10 @@ def _described_noun(index: DocIndex, k: int, verb: int, para: int) -> Token | No
             return None
         opens = tok.lower_ in RELATIVE_WHO or tok.tag_ in SET_OFF_PARTICIPLE_TAGS
         if opens and doc[j - 1].text == ",":
-            m = j - 1  # `Sanders, meanwhile, who ...`: over adverbs set off by commas
+            m = j - 1  # `Pratt, meanwhile, who ...`: over adverbs set off by commas
             while m > floor and (doc[m].text == "," or doc[m].pos_ == "ADV"):
                 m -= 1
-            if doc[m].text == ")":  # `Sen. Richard J. Durbin (D-Ill.), noting ...`
+            if doc[m].text == ")":  # `Sen. Alan P. Hollis (D-Ore.), noting ...`
                 while m > floor and doc[m].text != "(":
                     m -= 1
                 m -= 1
@@ -352,10 +352,10 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
     cue; the layout table stamps the layout."""
     head = mention_head(head)
     if head.dep_ == "poss" and head.head.pos_ == "PROPN" and head.head.i > head.i:
-        head = mention_head(head.head)  # "Cleveland's Plain Dealer": the possessed name speaks
+        head = mention_head(head.head)  # "Toledo's Morning Star": the possessed name speaks
     possessor = speech_possessor(index, head, index.para[head.i])
     if possessor is not None:
-        head = possessor  # "Trump's statement said": the statement's owner is the speaker
+        head = possessor  # "Hale's statement said": the statement's owner is the speaker
     if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.i < head.i and _closed(head):
         named = head.head
         if named.pos_ == "PROPN" and named.dep_ != "pobj" and not index.inside[named.i]:
@@ -378,10 +378,10 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
         start += 1
     for k in range(head.i - 1, start - 1, -1):
         if index.doc[k].text == "," and head.pos_ == "PROPN":
-            start = k + 1  # `Of Carson, Levine said`: a name starts after a comma
+            start = k + 1  # `Of Marsh, Quinn said`: a name starts after a comma
             break
     while start >= 2 and _hyphen_joined(index.doc, start - 1) and not index.inside[start - 2]:
-        start -= 2  # "co-host Stu Burguiere", and "co-Anchor" when the phrase began at its "-"
+        start -= 2  # "co-host Dana Whitley", and "co-Anchor" when the phrase began at its "-"
     for k in range(head.i + 1, end):
         if (
             index.inside[k]
@@ -394,7 +394,7 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
             end = k
             break
     if joined is not None:
-        end = max(end, joined)  # `Trump and Ryan said`: the speakers together
+        end = max(end, joined)  # `Marsh and Quinn said`: the speakers together
     # (and a word left hanging where the quotation cut it: `Organizers of "X"` -> Organizers)
     while end > head.i + 1 and (
         index.doc[end - 1].is_punct or index.doc[end - 1].pos_ in DANGLING_POS
@@ -407,7 +407,7 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
 
 def coordination_end(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> int | None:
     """The end of the last conjunct when the mention's head is coordinated with other speakers
-    by "and" (`Trump and his attorneys said`, `Sen. Ann Lee and Rep. Tom Ray wrote`): the words
+    by "and" (`Hale and his attorneys said`, `Sen. Ann Lee and Rep. Tom Ray wrote`): the words
     up to it, all outside quotes and in the paragraph and before the cue; else None."""
     if head.pos_ not in COORDINATED_POS and not (head.is_title and head.pos_ != "PRON"):
         return None  # (a name the tagger took for a verb counts; `she and her peers` does not)
@@ -443,7 +443,7 @@ def _name_after_abbreviation(index: DocIndex, head: Token) -> Token:
     if k >= len(doc) or head.pos_ != "PROPN" or not head.is_title or len(head) > MAX_RANK_LENGTH:
         return head
     if head.ent_type_ in PERSON_LABELS:
-        return head  # `manager Jon Kohan. Ayotte said`: a name ending a sentence
+        return head  # `manager Jon Pike. Marsh said`: a name ending a sentence
     period = doc[head.i + 1]
     if period.text != "." or head.whitespace_ or not period.whitespace_:
         return head
@@ -482,13 +482,13 @@ def _following_name(index: DocIndex, head: Token) -> Token:
     while first < len(doc) and doc[first].is_space:
         first += 1  # "city adviser\u00a0Ann Lee": a no-break space before the name
     while _hyphen_joined(doc, first):
-        first += 2  # "Blaze co-host Stu Burguiere": the noun is "co-host"
+        first += 2  # "Beacon co-host Dana Whitley": the noun is "co-host"
     k = first
     while k < len(doc) and doc[k].ent_type_ in FOLLOWING_NAME_LABELS:
         if doc[k].pos_ != "PROPN" and (
             doc[k].ent_type_ not in PERSON_LABELS or doc[k].pos_ in CLAUSE_WORD_POS
         ):
-            break  # (`Trump Says He’s`, a headline the NER calls a person: no name follows)
+            break  # (`Hale Says He’s`, a headline the NER calls a person: no name follows)
         k += 1
     if k > first and not index.inside[k - 1]:
         return doc[k - 1]

@@ -1,6 +1,6 @@
-"""A cue verb the tagger read as the plural noun ending its subject's noun phrase (`The Sanders
-campaign projects that "Q"`, `a trend that the foundation predicts will continue "Q"`, `Article
-33 affirms: "Q"`): the mention found is the whole phrase, headed by the verb, and names no one;
+"""A cue verb the tagger read as the plural noun ending its subject's noun phrase (`The Whitfield
+campaign projects that "Q"`, `a decline that the institute predicts will last "Q"`, `Section
+12 affirms: "Q"`): the mention found is the whole phrase, headed by the verb, and names no one;
 the words before the verb are the speaker and the verb is the cue."""
 
 from __future__ import annotations

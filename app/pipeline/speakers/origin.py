@@ -1,7 +1,7 @@
 """Where a named speaker is from: the place or body written right after a person's name.
 
-News writes a person's state, town or organisation after the name ("Sen. Tom Carper of Delaware",
-"Stu Rothenberg of the Rothenberg Political Report", "Ann Lee from the Sierra Club"); that phrase
+News writes a person's state, town or organisation after the name ("Sen. Ann Ruiz of Oregon",
+"Paul Haddad of the Haddad Political Letter", "Ann Lee from the Sierra Club"); that phrase
 is part of how the article names the speaker at that place, so the mention covers it.
 """
 

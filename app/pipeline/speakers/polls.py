@@ -1,4 +1,4 @@
-"""Quotes a share of poll respondents speaks (`31% of Republicans said "Q"`): the corpus credits
+"""Quotes a share of poll respondents speaks (`44% of Democrats said "Q"`): the corpus credits
 the poll the sentence names, not the share."""
 
 from __future__ import annotations
@@ -13,16 +13,16 @@ from app.pipeline.speakers.extent import RATIO_PREPS
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 from app.pipeline.types import SpeakerCandidate
 
-# Heads of a share of poll respondents (`31% of Republicans`, `75 percent of voters`).
+# Heads of a share of poll respondents (`44% of Democrats`, `60 percent of parents`).
 SHARE_WORDS: frozenset[str] = frozenset({"percent", "%", "majority", "half", "third", "quarter"})
 # How a poll named earlier in the sentence stands to it: its subject (`The Q poll finds that`) or
-# the object of `in` (`In a CNN poll, 8 percent said ...; 3 percent said`).
+# the object of `in` (`In a Marlow poll, 9 percent said ...; 4 percent said`).
 POLL_PREPS: frozenset[str] = frozenset({"in"})
 
 
 def is_share(index: DocIndex, found: SpeakerCandidate) -> bool:
-    """The candidate's mention is a share of respondents: `37 percent of Americans`, `half of
-    voters`, `Six in 10 Republicans`."""
+    """The candidate's mention is a share of respondents: `52 percent of renters`, `half of
+    farmers`, `Seven in 10 teachers`."""
     if found.head is None or found.mention is None:
         return False
     doc = index.doc
@@ -34,10 +34,10 @@ def is_share(index: DocIndex, found: SpeakerCandidate) -> bool:
 
 
 def poll_source(index: DocIndex, found: SpeakerCandidate) -> SpeakerCandidate | None:
-    """`In a CNN poll, 31% of Republicans said they were "Q"`: a share of respondents speaks
+    """`In a Marlow poll, 44% of Democrats said they were "Q"`: a share of respondents speaks
     through the poll that the cue's `in` phrase names; failing that, through a poll the
-    sentence names before the share, as a subject (`The Q poll also finds that, while 37
-    percent say "Q"`) or after `in` (`In a Post poll, 8 percent said ...; 3 percent said "Q"`)."""
+    sentence names before the share, as a subject (`The Hadley poll also shows that, while 52
+    percent say "Q"`) or after `in` (`In a Star poll, 9 percent said ...; 4 percent said "Q"`)."""
     if found.head is None or found.cue is None or found.mention is None:
         return None
     if not is_share(index, found):

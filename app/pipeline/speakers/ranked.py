@@ -1,6 +1,6 @@
-"""The name closing a long title after an inverted cue (`"Q," said Oversight ranking Democrat
-Elijah Cummings`, `"Q," said Air Force 1st Lt. Tyler Livingston.`): the parse split the title
-from the name, so the first mention after the cue heads the title ("Oversight", "Air Force 1st")
+"""The name closing a long title after an inverted cue (`"Q," said Budget ranking Democrat
+Laura Pennington`, `"Q," said Army 1st Lt. Derek Hollis.`): the parse split the title
+from the name, so the first mention after the cue heads the title ("Budget", "Army 1st")
 and the person is the run of capitalised names that ends the subject."""
 
 from __future__ import annotations

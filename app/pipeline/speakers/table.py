@@ -239,12 +239,12 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "paragraph",
         "sentence_subject",
     ),
-    # `Trump said Tuesday that Rubio was "a lightweight" while Cruz is "a basket case"`: the
+    # `Hale said Tuesday that Pratt was "a lightweight" while Ruiz is "a lost cause"`: the
     # sentence's named speaker, not the named subject of the plain verb
     "named_verb": ("sentence_cue",),
     # reported speech: the source at the cue that reports it, and nothing else
     "indirect": ("reported",),
-    # the mention found names no one (`De Blasio said the move was made by X and said, "Q"`):
+    # the mention found names no one (`Quinn said the move was forced by X and said, "Q"`):
     # the sentence's named cue, or its named subject, or a name in it
     "no_speaker": ("sentence_cue", "misread_subject", "sentence_subject", "sentence_name"),
     # no attribution written at the quote

@@ -52,8 +52,8 @@ class PredQuote:
     speaker: str | None
     resolution: str = "none"
     confidence: float = 0.0
-    # The words naming the speaker at the quote ("the Florida senator"), when `speaker` is a
-    # resolved canonical name ("Marco Rubio"): gold records the mention, so either may match.
+    # The words naming the speaker at the quote ("the Oregon senator"), when `speaker` is a
+    # resolved canonical name ("Ann Ruiz"): gold records the mention, so either may match.
     mention: str | None = None
 
 

@@ -22,9 +22,9 @@ DROPPED_WORDS: frozenset[str] = NAME_SUFFIXES | {"the"}
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WORD_EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
 # Where a gold source's description starts, as the eval README defines it: the first comma,
-# parenthesis, dash, " who " or " which " ("Kenneth Baer, a former official", "Pence (R-IN)",
-# "Jason Sims — a teacher —"). A hyphen inside a word ("Holtz-Eakin") is no dash, and "of"
-# is no cut: "Mr. Morgan of the Sierra Club" is matched whole or by its last word ("club").
+# parenthesis, dash, " who " or " which " ("Ann Lee, a former official", "Ray (R-OH)",
+# "Tom Bell — a teacher —"). A hyphen inside a word ("Lloyd-Hart") is no dash, and "of"
+# is no cut: "Mr. Dunn of the River Trust" is matched whole or by its last word ("trust").
 _DESCRIPTION = re.compile(r"\s*[,(\u2013\u2014]|\s+-{1,2}\s+|\s+(?:who|which)\s+")
 
 MatchMode = Literal["exact", "overlap"]

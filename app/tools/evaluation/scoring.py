@@ -9,15 +9,15 @@ Definitions (every figure is micro-averaged over all articles):
 - **Speaker matching.** Names are compared after normalization: case-folded, possessive 's
   stripped, punctuation removed, honorifics (Mr, Mrs, Dr, Sen, ...), name suffixes (Jr, Sr, ...)
   and the word "the" dropped. Two names match when the word lists are equal or their last words
-  are ("Hillary Clinton" ~ "Clinton"). The gold source is tried whole and without its
+  are ("Maria Lopez" ~ "Lopez"). The gold source is tried whole and without its
   description, the part from its first comma, parenthesis, dash, " who " or " which " on
-  ("Kenneth Baer, a former official" ~ "Kenneth Baer"); "of" starts no description, so
-  "Sen. Tom Carper of Delaware" needs that whole mention or the last word "Delaware"
+  ("Ann Lee, a former official" ~ "Ann Lee"); "of" starts no description, so
+  "Sen. Ann Ruiz of Oregon" needs that whole mention or the last word "Oregon"
   (`--strict-names`: whole only). null matches null only. The predicted name is the
   response's `speaker.name`; a quote without a speaker or with an unresolved speaker
   (`name` null) predicts null. A resolved speaker also matches when its `mention` (the words
-  naming it at the quote, which is what the gold records) matches: "the Florida senator" resolved
-  to "Marco Rubio" is right when gold says "the Florida senator".
+  naming it at the quote, which is what the gold records) matches: "the Oregon senator" resolved
+  to "Ann Ruiz" is right when gold says "the Oregon senator".
 - **Attribution accuracy** = speaker matches / overlap-matched quotes whose gold has a speaker key.
 - **Pairs (end to end).** The pair domain leaves out gold quotes without a speaker key and the
   predicted quotes overlap-matched to them (they cannot be judged). A pair is correct when the

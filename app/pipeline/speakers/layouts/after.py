@@ -55,7 +55,7 @@ DASH_SIGNATURE_WORDS = 8
 # that may follow its verb (`shot back`), the tags of a verb and the parts of its noun phrase.
 WORDS_CLAUSE_SCAN = 9
 WORDS_CLAUSE_ENDS: frozenset[str] = SENTENCE_END | {",", ";"}
-# Where the search for the speaker after an inverted cue stops (`said Skelly, explaining he ...`).
+# Where the search for the speaker after an inverted cue stops (`said Tully, explaining he ...`).
 INVERTED_SPEAKER_ENDS: frozenset[str] = SENTENCE_END | {","}
 WORDS_CLAUSE_TAILS: frozenset[str] = frozenset({"back", "up", "out", "on", "in", "again", "too"})
 WORDS_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBZ"})
@@ -108,15 +108,15 @@ def after_scan(q: QuoteContext) -> AfterScan:
         if _timed(tok):
             continue  # `"Q?" she paused before answering`: the answer is not this quote
         if _introduces_next_quote(q, tok):
-            return None  # `"Q1." Of Carson, Levine said, "Q2"`: the next quote's cue
+            return None  # `"Q1." Of Marsh, Quinn said, "Q2"`: the next quote's cue
         subject = index.subject_of(tok)
         if subject is not None and subject.i >= start and speaker_ok(index, subject, para):
-            # `"Q," as Cruz said on Monday`: an "as" clause right after the quote is its cue
+            # `"Q," as Pratt said on Monday`: an "as" clause right after the quote is its cue
             opens = start + 1 if doc[start].lower_ in AS_WORDS else start
             tight = subject.left_edge.i <= opens or j == start
             relayed = according_later(q, index.cue_extent(tok)[1])
             found = candidate(index, subject, index.cue_extent(tok))
-            if subject.left_edge.i > j:  # `said Air Force 1st Lt. Tyler Livingston`
+            if subject.left_edge.i > j:  # `said Army 1st Lt. Derek Hollis`
                 found = titled_name(index, found, para)
             return relayed or found, tight
         if tok.tag_ != "VBG" and (j == start or _only_fillers(q, start, j)):
@@ -193,7 +193,7 @@ def _introduces_next_quote(q: QuoteContext, cue: Token) -> bool:
 
 def after(q: QuoteContext) -> SpeakerCandidate | None:
     if q.quote.type == "partial" and q.span[-1].text in SENTENCE_END:
-        return None  # `a "rigged economy." Carson struggled to answer`: another sentence
+        return None  # `a "broken system." Marsh struggled to answer`: another sentence
     found = q.once(after_scan)
     return found[0] if found is not None and found[1] else None
 
@@ -269,7 +269,7 @@ def _clause_ends_soon(index: DocIndex, start: int, para: int) -> bool:
 
 
 def signature_below(q: QuoteContext) -> SpeakerCandidate | None:
-    """`"Q" ¶ - Hillary Clinton.`, `"Q" ¶ -President Obama, tweeting after the speech.`: a
+    """`"Q" ¶ - Helen Park.`, `"Q" ¶ -Governor Lund, tweeting after the speech.`: a
     quote-only paragraph signed by a dash and a name (a description may follow a comma) in the
     paragraph right below it."""
     index, doc = q.index, q.doc
@@ -284,7 +284,7 @@ def signature_below(q: QuoteContext) -> SpeakerCandidate | None:
     if doc[start].text in DASHES:
         first = start + 1
     elif _glued_dash(doc[start]):
-        first = start  # `-Michelle Marks, Philadelphia.`: the dash written onto the name
+        first = start  # `-Rachel Doyle, Pittsburgh.`: the dash written onto the name
     else:
         return None
     end = index.para_end[para + 1]
@@ -358,7 +358,7 @@ def after_words(q: QuoteContext) -> SpeakerCandidate | None:
     while verb > start and doc[verb].lower_ in WORDS_CLAUSE_TAILS:
         verb -= 1
     if verb - start < 1 or not _reads_as_verb(q, doc[verb]):
-        # `"Q," the Saudis state in the white paper`: the cue before a closing phrase
+        # `"Q," the auditors state in the annual review`: the cue before a closing phrase
         cue = _cue_before_phrase(q, start, end)
         if cue is None:
             return None
@@ -377,7 +377,7 @@ def after_words(q: QuoteContext) -> SpeakerCandidate | None:
 
 
 def _cue_before_phrase(q: QuoteContext, start: int, end: int) -> int | None:
-    """`"Q," the Saudis state in the white paper`: a cue word (by its lemma, whatever its tag)
+    """`"Q," the auditors state in the annual review`: a cue word (by its lemma, whatever its tag)
     followed by a prepositional phrase up to the clause's end."""
     doc, verbs = q.doc, q.settings.lexicon.verbs
     for k in range(start + 1, end - 1):
@@ -405,10 +405,10 @@ def _noun_phrase_word(token: Token) -> bool:
 
 
 def _inverted_speaker(index: DocIndex, start: int, para: int, *, limit: int) -> Token | None:
-    """The speaker after an inverted cue (`"Q," said Skelly`): the first word that can head a
-    mention before a comma (not the subject of a participle after it: `said Skelly, explaining
+    """The speaker after an inverted cue (`"Q," said Tully`): the first word that can head a
+    mention before a comma (not the subject of a participle after it: `said Tully, explaining
     he ...`), or a capitalised word right after the cue that the tagger, reading a surname's
-    ending, called an adverb or an adjective (`Skelly`, `Connolly`)."""
+    ending, called an adverb or an adjective (`Tully`, `Connolly`)."""
     doc = index.doc
     if start < len(doc):
         word = doc[start]

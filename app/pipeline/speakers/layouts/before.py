@@ -37,14 +37,14 @@ BYLINE_PREPS: frozenset[str] = frozenset({"by"})
 # How many tokens before a colon the name it introduces may start (`Sen. Jane Doe: "Q"`).
 COLON_NAME_SCAN = 8
 
-# Dashes that set off a name before a colon (`... - Pew Research: "Q"`), and how many words
+# Dashes that set off a name before a colon (`... - Harlow Research: "Q"`), and how many words
 # that name may take.
 DASH_TOKENS: frozenset[str] = frozenset({"-", "--", "—", "–", "―"})
 DASH_NAME_WORDS = 4
 
 # Dependency labels of the verbs of a sentence's main clause: the only cues of the sentence
 # before that a quote opening its own sentence may take (not `a source, who spoke on condition
-# of anonymity`, `the email, which was first reported by AP`, `after outlets declared him`).
+# of anonymity`, `the memo, which was first reported by the Ledger`, `after outlets declared him`).
 MAIN_CLAUSE_DEPS: frozenset[str] = frozenset({"ROOT", "conj"})
 
 # Dependency labels of a clause that describes a noun: a cue there introduces the quote only if
@@ -53,12 +53,12 @@ RELATIVE_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "acl"})
 # How many tokens of the cue's own modifiers may stand between it and the quote it introduces.
 ADJACENT_MODIFIER_SPAN = 15
 
-# `Hillary shot back, "Q"`: the punctuation that closes a clause introducing the quote, the
+# `Marsh shot back, "Q"`: the punctuation that closes a clause introducing the quote, the
 # words that may follow its verb (a particle, an adverb), and what its subject may be.
 INTRODUCING_PUNCT: frozenset[str] = frozenset({",", ":"})
 INTRODUCING_TAIL_DEPS: frozenset[str] = frozenset({"prt", "advmod"})
 INTRODUCING_SUBJECT_POS: frozenset[str] = frozenset({"PROPN", "NOUN", "PRON"})
-# The only subordinator such a clause may open with (`as his friends jeered, "Q"`): any other
+# The only subordinator such a clause may open with (`as his friends cheered, "Q"`): any other
 # (`when the story broke, "Q"`) makes it a framing clause.
 INTRODUCING_MARKS: frozenset[str] = frozenset({"as"})
 FRAMING_TAGS: frozenset[str] = frozenset({"WRB"})
@@ -93,7 +93,7 @@ def before_scan(q: QuoteContext) -> BeforeScan:
     if colon:
         first = _dash_name(index, i, para)
         if first is not None:
-            # `Polls were right - Pew Research: "Q"`: a name set off by a dash signs the quote
+            # `Polls were right - Harlow Research: "Q"`: a name set off by a dash signs the quote
             found = candidate(index, doc[i - 1], (i, i + 1))
             if found.mention is not None:
                 found = replace(found, mention=(max(found.mention[0], first), found.mention[1]))
@@ -115,9 +115,9 @@ def before_scan(q: QuoteContext) -> BeforeScan:
         if not index.is_cue(tok) or (opens_sentence and tok.dep_ not in MAIN_CLAUSE_DEPS):
             continue
         if tok.dep_ in RELATIVE_CLAUSE_DEPS and tok.right_edge.i < i - 1:
-            continue  # `the slaves, whom Obama referred to in her address, were "Q"`: closed
+            continue  # `the workers, whom Lopez referred to in her address, were "Q"`: closed
         if framing_cue(tok, span.start):
-            continue  # `After Brown criticized him, Hillary shot back, "Q"`: it frames the clause
+            continue  # `After Brown criticized him, Marsh shot back, "Q"`: it frames the clause
         subject = index.subject_of(tok)
         if subject is not None and speaker_ok(index, subject, para):
             return candidate(index, subject, index.cue_extent(tok)), "cue"
@@ -160,7 +160,7 @@ def cue_adjacent(q: QuoteContext) -> bool:
         k -= 1
     if k < cue_end:
         return True
-    # `Dell said last week in Tel Aviv, "Q."`: only the cue's own modifiers in between
+    # `Varga said last week in Lisbon, "Q."`: only the cue's own modifiers in between
     cue = doc[cue_start]
     between = doc[cue_end : k + 1]
     return len(between) <= ADJACENT_MODIFIER_SPAN and all(
@@ -169,7 +169,7 @@ def cue_adjacent(q: QuoteContext) -> bool:
 
 
 def introduced(q: QuoteContext) -> SpeakerCandidate | None:
-    """`Sanders shot back, "Q"`: no cue ties the quote to anyone, but a clause outside the cue
+    """`Okafor shot back, "Q"`: no cue ties the quote to anyone, but a clause outside the cue
     lexicon introduces it (`_introducing_clause`); its subject speaks, not the previous
     quote's speaker."""
     index, doc = q.index, q.doc
@@ -182,7 +182,7 @@ def introduced(q: QuoteContext) -> SpeakerCandidate | None:
 
 
 def _introducing_clause(index: DocIndex, punct_at: int, para: int) -> SpeakerCandidate | None:
-    """`Hillary shot back, "Q"`, `Rubio fired back forcefully: "Q"`: a finite verb outside the
+    """`Marsh shot back, "Q"`, `Pratt fired back sharply: "Q"`: a finite verb outside the
     cue lexicon closes its clause with a comma or colon right before the quote, so it introduces
     the quote and its subject speaks it (not the subject of an earlier cue in the sentence, nor
     the previous quote's speaker)."""
@@ -196,7 +196,7 @@ def _introducing_clause(index: DocIndex, punct_at: int, para: int) -> SpeakerCan
     if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or index.is_cue(verb):
         return None
     if not index.usable(verb, para) or any(_frames(c, verb) for c in verb.lefts):
-        return None  # `when the email story broke, "Q"`: a framing clause, not the quote's
+        return None  # `when the budget story broke, "Q"`: a framing clause, not the quote's
     if any(c.dep_ in COMPLEMENT_DEPS for c in verb.children):
         return None  # `X had one message: "Q"`: the quote spells out the verb's object
     subject = own_subject(verb)
@@ -208,7 +208,7 @@ def _introducing_clause(index: DocIndex, punct_at: int, para: int) -> SpeakerCan
 
 
 def framing_cue(cue: Token, quote_start: int) -> bool:
-    """The cue heads a framing clause (`After Brown criticized him,`, `When Trump suggested
+    """The cue heads a framing clause (`After Brown criticized him,`, `When Hale suggested
     that ...,`) of a main clause that starts before the quote: what it reports is not the
     quote."""
     main = cue.head
@@ -228,7 +228,7 @@ def _frames(word: Token, verb: Token) -> bool:
 
 
 def _name_before(index: DocIndex, colon_at: int, para: int) -> Token | None:
-    """`Pollsters agree - Carl Bialik: "Q"`: a name written right before the colon."""
+    """`Analysts agree - Owen Riggs: "Q"`: a name written right before the colon."""
     if colon_at == 0:
         return None
     token = index.doc[colon_at - 1]
@@ -238,13 +238,13 @@ def _name_before(index: DocIndex, colon_at: int, para: int) -> Token | None:
         return None
     head = mention_head(token)
     if head.dep_ in OBJECT_DEPS and head.head.lower_ not in BYLINE_PREPS:
-        return None  # `X contrasted him with Clinton: "Q"`: an object in X's clause, no label
-    return token  # (`"Headline," by the Times' Ben Sisario: "Q"`: the byline's writer)
+        return None  # `X contrasted him with Lopez: "Q"`: an object in X's clause, no label
+    return token  # (`"Headline," by the Times' Tom Avery: "Q"`: the byline's writer)
 
 
 def _colon_mention(index: DocIndex, start: int, end: int, para: int) -> Token | None:
     """The last mention in [start, end) before a colon, passing over objects of prepositions
-    that follow their head (`Romney tweeted in response: "Q"`, `Lee said on CNN: "Q"`: not
+    that follow their head (`Lund tweeted in response: "Q"`, `Lee said on CNN: "Q"`: not
     "response", not CNN; a fronted `From the report: "Q"` names the source), stopping at quoted
     text."""
     doc = index.doc
@@ -261,7 +261,7 @@ def _colon_mention(index: DocIndex, start: int, end: int, para: int) -> Token | 
 
 
 def _dash_name(index: DocIndex, colon_at: int, para: int) -> int | None:
-    """`Pollsters agree - Carl Bialik: "Q"`: proper nouns alone between a dash and the colon
+    """`Analysts agree - Owen Riggs: "Q"`: proper nouns alone between a dash and the colon
     (a digest's way to credit the quote that follows); the index of the first."""
     doc = index.doc
     k = colon_at - 1
@@ -288,7 +288,7 @@ def _clause_subject(index: DocIndex, colon_at: int, para: int) -> Token | None:
     if current.pos_ not in VERB_POS or not index.usable(current, para):
         return None
     while current.dep_ in REPORTED_CLAUSE_DEPS and current.head.i < colon_at:
-        # `X said he hoped that Trump wins: "Q"`: the reporting clause's subject speaks
+        # `X said he hoped that Hale wins: "Q"`: the reporting clause's subject speaks
         current = current.head
     subject = index.subject_of(current)
     if subject is None or subject.i >= colon_at or not speaker_ok(index, subject, para):
@@ -299,5 +299,5 @@ def _clause_subject(index: DocIndex, colon_at: int, para: int) -> Token | None:
         t.dep_ in REPORTED_CLAUSE_DEPS and t.head.i < colon_at
         for t in (current, *current.ancestors)
     ):
-        return None  # `X said that she has learned her lesson: "Q"`: X's words, not hers
+        return None  # `X said that she has done her homework: "Q"`: X's words, not hers
     return subject

@@ -1,6 +1,6 @@
 """Quotes without an attribution of their own: they continue the speaker of the quote before
 (`"Q1," X said. "Q2"`), of a quote-only paragraph's neighbour, or take the named subject of the
-sentence before (`Sessions was blunt. "Q"`) or of their own sentence (`Smith described a city
+sentence before (`Baker was blunt. "Q"`) or of their own sentence (`Smith described a city
 of "Q"`)."""
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ SENTENCE_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
 # Pronoun subjects of the sentence before a quote that may speak it (`Why was he out? "Q"`; not
 # "they": city leaders, voters, groups the article rarely names as one speaker).
 PREVIOUS_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
-# Subjects of the sentence before a quote that may speak it (`Sessions was blunt. "Q"`).
+# Subjects of the sentence before a quote that may speak it (`Baker was blunt. "Q"`).
 PREVIOUS_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Entity labels of a name that may stand as the speaker when nothing else ties a quote to one.
 FALLBACK_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
-# Tags and labels of a verb the parse read as a modifier of the noun after it (`Trump accused
-# Cruz of being "Q"` parsed as the noun phrase "Trump accused Cruz").
+# Tags and labels of a verb the parse read as a modifier of the noun after it (`Hale accused
+# Ruiz of being "Q"` parsed as the noun phrase "Hale accused Ruiz").
 MISREAD_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBN"})
 MISREAD_VERB_DEPS: frozenset[str] = frozenset({"amod", "compound"})
 # What may open the clause of such a verb's subject: the sentence start or an opening phrase.
@@ -81,7 +81,7 @@ def previous_across(q: QuoteContext) -> SpeakerCandidate | None:
 
 
 def _previous_sentence(q: QuoteContext, *, across: bool) -> SpeakerCandidate | None:
-    """`Sessions was blunt. "Q"`: a quote opening its sentence takes the named subject of the
+    """`Baker was blunt. "Q"`: a quote opening its sentence takes the named subject of the
     sentence just before it (proper names only: a pronoun or common noun there is too weak)."""
     index, span, doc = q.index, q.span, q.doc
     para = q.para
@@ -98,7 +98,7 @@ def _previous_sentence(q: QuoteContext, *, across: bool) -> SpeakerCandidate | N
     root = sentence.root
     if index.inside[root.i]:
         return None
-    # `Why was he out in the heat? "Q"`: a pronoun subject too, when that sentence quotes no one
+    # `Why was he up so late? "Q"`: a pronoun subject too, when that sentence quotes no one
     # (a quote there, `"Q1," he said.`, is the one the shared and paragraph layouts borrow from)
     # and its root is no cue (a cue's subject is taken below, with the cue)
     pronoun_ok = not index.is_cue(root) and not any(
@@ -184,8 +184,8 @@ def sentence_name(q: QuoteContext) -> SpeakerCandidate | None:
 
 
 def misread_subject(q: QuoteContext) -> SpeakerCandidate | None:
-    """`In March, Trump blasted Disney for its "Q"`, `Trump accused Cruz of being "Q"`: the
-    parse read the name, its past-tense verb and the verb's object as one noun phrase ("Trump"
+    """`In March, Hale blasted Acme for its "Q"`, `Hale accused Ruiz of being "Q"`: the
+    parse read the name, its past-tense verb and the verb's object as one noun phrase ("Hale"
     a compound, "accused" an adjective), so nothing governs the quote; the name that opens the
     clause before such a verb is the verb's subject, and the sentence's speaker."""
     index, doc = q.index, q.doc
@@ -204,7 +204,7 @@ def misread_subject(q: QuoteContext) -> SpeakerCandidate | None:
             continue
         start = name.i
         while start > k and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
-            start -= 1  # `Donald Trump blasted`: the whole name
+            start -= 1  # `Victor Hale blasted`: the whole name
         if start > k and doc[start - 1].text not in CLAUSE_OPENERS:
             continue
         if not speaker_ok(index, name, q.para):

@@ -1,5 +1,5 @@
 """Attributions found in the parse: the verb that governs the quote (`X called them "Q"`,
-`X said the plan was "Q"`), the owner of a speech noun (`Trump's claim that "Q"`), a plain verb
+`X said the plan was "Q"`), the owner of a speech noun (`Hale's claim that "Q"`), a plain verb
 for a partial quote (`X promised to "Q"`), or the sentence's named cue when the parse did not
 put the quote under it."""
 
@@ -34,7 +34,7 @@ ADJUNCT_CLAUSE_DEPS: frozenset[str] = frozenset({"advcl", "relcl", "acl", "pcomp
 # the main clause's cue does not report what the framing clause's cue did.
 SUBORDINATE_DEPS: frozenset[str] = frozenset({"advcl"})
 # How the parse attaches the noun a relative clause describes when that noun is the subject of
-# the quote after it (`Nothing the president said "will help," Lee said`); the parser leaves
+# the quote after it (`Nothing the mayor said "will help," Lee said`); the parser leaves
 # "Nothing" at a sentence's start unlabelled (`dep`).
 QUOTED_PREDICATE_SUBJECT_DEPS: frozenset[str] = NOMINAL_SUBJECT_DEPS | {"dep"}
 # (the cue verb's candidate, the nearest plain verb's candidate)
@@ -68,15 +68,15 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
             if head.i == current.i or not index.usable(head, para):
                 break
             if named is not None and _own_clause(current, head):
-                break  # `While Sanders admitted that it is "Q", his campaign argued`: not theirs
+                break  # `While Pratt admitted that it is "Q", her campaign argued`: not theirs
             current = head
             according = _according_at(q, current)
             if according is not None:
                 return according, plain
             possessor = speech_possessor(index, current, para)
             if possessor is not None and owner is None:
-                # `Trump's claim that "Q"`, `his "Q" promise`: the noun's owner said it,
-                # unless a cue verb above reports it (`X blasted Trump's call for "Q"`)
+                # `Hale's claim that "Q"`, `his "Q" promise`: the noun's owner said it,
+                # unless a cue verb above reports it (`X blasted Hale's call for "Q"`)
                 owner = candidate(index, possessor, (current.i, current.i + 1))
             if current.pos_ not in VERB_POS:
                 continue
@@ -85,9 +85,9 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                 # a finite cue the parse gave no subject: the noun phrase right before it
                 subject = left_neighbour_mention(index, current.i, para)
             elif subject is None and index.is_cue(current) and _set_off_participle(current):
-                # `Stuart Stevens, who served as X's strategist, called Trump's remarks "Q"`:
+                # `Dana Whitley, who served as X's strategist, called Hale's remarks "Q"`:
                 # the cue read as a participle of the clause's last noun; a person set off
-                # before a "who" clause is its subject (not `Mr. Pinchuk, described as "Q"`)
+                # before a "who" clause is its subject (not `Mr. Kessler, described as "Q"`)
                 named_before = left_neighbour_mention(index, current.i, para)
                 if (
                     named_before is not None
@@ -96,7 +96,7 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                 ):
                     subject = named_before
             if subject is not None and subject.left_edge.i <= span.start <= subject.right_edge.i:
-                # `Any "cleareyed" reading of it, said Michael Kofman`: the quote is part of
+                # `Any "sober" reading of it, said Paul Haddad`: the quote is part of
                 # what was said, and the name after the inverted cue said it
                 subject = inverted_name(current) or subject
             if subject is None or not speaker_ok(index, subject, para):
@@ -104,19 +104,19 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
             if index.is_cue(current):
                 found = candidate(index, subject, index.cue_extent(current))
                 if passive_subject(index, found):
-                    # `He implied that leaders should be put to death by "Q"`: the passive's
+                    # `He implied that rivals should be run out of town by "Q"`: the passive's
                     # subject is what the words are about; a cue above may name their source
                     passive = passive or found
                 elif subject.pos_ != "PRON":
-                    # the innermost named source reported the words (`Comey cannot say
-                    # that "Q," Lewandowski added, saying it should be "Q2"`)
+                    # the innermost named source reported the words (`Lund cannot say
+                    # that "Q," Okafor added, saying it should be "Q2"`)
                     named = found
                 else:
-                    # "X said she wanted to speak 'Q'": a named source above the pronoun wins
+                    # "X said she wanted to sing 'Q'": a named source above the pronoun wins
                     pronoun = pronoun or found
             elif (plain is None or in_content) and current.dep_ != "relcl":
                 # a that-clause is what its verb's subject put forward (`Smith fired back that
-                # the NDP had "Q"`: Smith's words), so the verb above it names the speaker
+                # the council had "Q"`: Smith's words), so the verb above it names the speaker
                 plain = candidate(index, subject, index.cue_extent(current))
                 in_content = current.dep_ == "ccomp" and that_clause(current)
     if named is not None or pronoun is not None or passive is not None:
@@ -137,7 +137,7 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
 
 def _own_clause(verb: Token, head: Token) -> bool:
     """The clause of `verb` is not reported by `head`: a framing clause before its main clause,
-    a clause coordinated with its own subject (`a woman asked for a photo and Clinton said,
+    a clause coordinated with its own subject (`a man asked for an autograph and Lopez said,
     "Q"`), or a relative clause with one."""
     if verb.dep_ in SUBORDINATE_DEPS and verb.i < head.i:
         return True
@@ -195,7 +195,7 @@ def governing_adjunct(q: QuoteContext) -> SpeakerCandidate | None:
                 and owner.head.i >= span.end
                 and index.is_cue(owner.head)
             ):
-                # `Nothing the president said "will assuage fears," the senator said`: the
+                # `Nothing the mayor said "will calm nerves," the councilman said`: the
                 # clause is the subject of the quote the sentence's own cue attributes
                 return None
             subject = index.subject_of(current)
@@ -211,7 +211,7 @@ def verb(q: QuoteContext) -> SpeakerCandidate | None:
 
 def sentence_cue(q: QuoteContext) -> SpeakerCandidate | None:
     """The nearest cue verb before the quote in its sentence with a named (proper-noun)
-    subject: `Warren said Trump was a "Q"` when the parse did not put the quote under it."""
+    subject: `Quinn said Hale was a "Q"` when the parse did not put the quote under it."""
     index, span, doc = q.index, q.span, q.doc
     para = q.para
     stop = max(index.para_start[para], span.start - q.settings.before_window) - 1

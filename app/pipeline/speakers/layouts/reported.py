@@ -28,7 +28,7 @@ def reported(q: QuoteContext) -> SpeakerCandidate | None:
     index, doc = q.index, q.doc
     para = index.para[cue.cue[0]]
     if cue.verb is None and cue.source is not None:
-        named = doc[cue.source]  # `TAPPER: Do you think ...`
+        named = doc[cue.source]  # `HOLLOWAY: Do you think ...`
         return candidate(index, named, cue.cue) if index.usable(named, para) else None
     if cue.verb is None and cue.layout == "noun_topic":
         # `Critics have raised questions about X`: who raised them; `questions about X` alone
@@ -51,7 +51,7 @@ def reported(q: QuoteContext) -> SpeakerCandidate | None:
         return SpeakerCandidate(mention=None, head=None, cue=index.cue_extent(verb))
     subject = index.subject_of(verb)
     if subject is not None and not speaker_ok(index, subject, para):
-        # `62-year-old Brenda Johnson ... explained`: the name inside the subject phrase
+        # `57-year-old Carla Benson ... explained`: the name inside the subject phrase
         subject = _name_within(index, subject, para)
     if subject is None and verb.tag_ in FINITE_TAGS:
         # `— Ann Lee, a spokeswoman for the mayor, told the Herald that`, parsed without a subject
@@ -85,7 +85,7 @@ def fragment(q: QuoteContext) -> SpeakerCandidate | None:
         if report is None or report.type != "indirect":
             continue
         if report.start <= quote.start and quote.end <= report.end:
-            # reports nest (`critics say he had proposed to "Q"`): the outermost source quotes
+            # reports nest (`critics say he had promised to "Q"`): the outermost source quotes
             # the words, the inner one is what it reports
             if outer is None or report.start < outer[0]:
                 outer = (report.start, k)

@@ -1,5 +1,5 @@
-"""Attributions by a phrase of whose words or view the quote is: `Mrs. Clinton was, in the words
-of a senior adviser, "the torchbearer"`, `"Q" from diplomacy to the budget, in Bolton's view.`"""
+"""Attributions by a phrase of whose words or view the quote is: `Mrs. Lopez is, in the words
+of a campaign aide, "the frontrunner"`, `"Q" from diplomacy to the budget, in Bolton's view.`"""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def words_of(q: QuoteContext) -> SpeakerCandidate | None:
 
 def _owner(noun: Token) -> Token | None:
     """For `words`/`view` as the object of "in", its owner: the possessive (`Bolton's`, `her`)
-    or the object of its "of" (`the words of a senior adviser`)."""
+    or the object of its "of" (`the words of a campaign aide`)."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in WORDS_NOUNS or noun.dep_ != "pobj":
         return None
     if noun.head.lower_ not in WORDS_PREPS:
