@@ -50,9 +50,9 @@ def pred(start: int, end: int, speaker: str | None = None, res: str = "explicit"
         ("the senator", ("senator",)),
         ("The President", ("president",)),
         ("Dr. Lucia Farrant", ("lucia", "farrant")),
-        ("Sen. Claire McCaskill", ("claire", "mccaskill")),
+        ("Sen. Nora Whitfield", ("nora", "whitfield")),
         ("Martin Luther King Jr.", ("martin", "luther", "king")),
-        ("Kenneth Baer, a former official", ("kenneth", "baer", "a", "former", "official")),
+        ("Walter Pryce, a former official", ("walter", "pryce", "a", "former", "official")),
         ("Melissa Mark-Viverioto", ("melissa", "mark-viverioto")),
         ("", ()),
     ],
@@ -64,15 +64,15 @@ def test_normalize_name(name: str, words: tuple[str, ...]) -> None:
 @pytest.mark.parametrize(
     ("name", "head"),
     [
-        ("Kenneth Baer, a former official", "Kenneth Baer"),
-        ("Sen. Claire McCaskill (D-Mo.)", "Sen. Claire McCaskill"),
-        ("Jason Sims \u2014 a teacher from Mount Pleasant \u2014", "Jason Sims"),
-        ("Jason Sims - a teacher", "Jason Sims"),
-        ("Joseph, who has four children", "Joseph"),
-        ("Joseph who has four children", "Joseph"),
+        ("Walter Pryce, a former official", "Walter Pryce"),
+        ("Sen. Nora Whitfield (D-Ore.)", "Sen. Nora Whitfield"),
+        ("Owen Riggs \u2014 a nurse from Cedar Falls \u2014", "Owen Riggs"),
+        ("Owen Riggs - a nurse", "Owen Riggs"),
+        ("Marisol, who runs two bakeries", "Marisol"),
+        ("Marisol who runs two bakeries", "Marisol"),
         ("the fund which paid", "the fund"),
-        ("Douglas Holtz-Eakin", "Douglas Holtz-Eakin"),
-        ("Mr. Morgan of the Sierra Club", "Mr. Morgan of the Sierra Club"),
+        ("Frances Ward-Keller", "Frances Ward-Keller"),
+        ("Mr. Delgado of the River Trust", "Mr. Delgado of the River Trust"),
         (", a spokesman", ", a spokesman"),
     ],
 )
@@ -91,7 +91,7 @@ def test_name_head_cuts_at_the_readmes_marks_only(name: str, head: str) -> None:
         ("Bill Clinton", "Clinton Foundation", False),
         ("The Post", "Washington Post", True),
         ("the president", "President", True),
-        ("Kenneth Baer, a former official", "Kenneth Baer", True),
+        ("Walter Pryce, a former official", "Walter Pryce", True),
         (None, None, True),
         (None, "Clinton", False),
         ("Clinton", None, False),
@@ -102,7 +102,7 @@ def test_speakers_match(gold_name: str | None, pred_name: str | None, expected: 
 
 
 def test_speakers_match_strict_names() -> None:
-    assert not speakers_match("Kenneth Baer, a former official", "Kenneth Baer", head_only=False)
+    assert not speakers_match("Walter Pryce, a former official", "Walter Pryce", head_only=False)
 
 
 # --- spans ------------------------------------------------------------------------------------
@@ -292,12 +292,12 @@ def test_seed_gold_file_is_consistent() -> None:
     ("gold", "pred", "expected"),
     [
         # "of" starts no description: the whole source or its last word must match.
-        ("Mr. Morgan of the Sierra Club", "Peter Morgan", False),
-        ("Mr. Morgan of the Sierra Club", "Mr. Morgan of the Sierra Club", True),
-        ("Representative Charles B. Rangel of New York", "Charles B. Rangel", False),
-        ("Joseph, who has four children", "Joseph", True),
+        ("Mr. Delgado of the River Trust", "Luis Delgado", False),
+        ("Mr. Delgado of the River Trust", "Mr. Delgado of the River Trust", True),
+        ("Representative Anne K. Lowell of New Mexico", "Anne K. Lowell", False),
+        ("Marisol, who runs two bakeries", "Marisol", True),
         # The gold is also tried whole: a name after a descriptive lead still matches.
-        ("the presumptive GOP nominee, Donald Trump,", "Donald Trump", True),
+        ("the likely party nominee, Martha Quill,", "Martha Quill", True),
         # The predicted name is never cut.
         ("Trump", "Trump, the frontrunner", False),
     ],

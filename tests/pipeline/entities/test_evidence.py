@@ -293,31 +293,31 @@ def test_the_name_lexicon_refuses_a_country_it_does_not_know() -> None:
 def test_a_surname_the_tagger_took_for_a_common_word_is_still_its_persons_mention(
     nlp: Language,
 ) -> None:
-    # en_core_web_sm tags the sentence-initial "Trump" as a noun: without the surname it takes
+    # en_core_web_sm tags the sentence-initial "Banks" as a noun: without the surname it takes
     # for a mention, the sentence has no one in it and "he" stays with the last speaker
     text = (
-        "Atlantic City Fights Back.\n\n"
-        "Donald Trump visited the city on Monday.\n\n"
-        'The mayor, Don Guardian, spoke at a news conference later. "We are ready," Guardian '
+        "Lakeport Fights Back.\n\n"
+        "Michael Banks visited the city on Monday.\n\n"
+        'The mayor, Ray Castillo, spoke at a news conference later. "We are ready," Castillo '
         "said.\n\n"
-        "Trump blamed local officials on Twitter before the speech. "
-        '"The city made all the wrong moves," he wrote.'
+        "Banks blamed local officials on Facebook before the rally. "
+        '"The council got every decision wrong," he wrote.'
     )
-    assert [r[0] for r in resolved(nlp, text)] == ["Don Guardian", "Donald Trump"]
+    assert [r[0] for r in resolved(nlp, text)] == ["Ray Castillo", "Michael Banks"]
 
 
 @pytest.mark.full_model
 def test_a_name_inside_reported_speech_does_not_take_the_focus_from_its_speaker(
     nlp: Language,
 ) -> None:
-    # Kasich and Cruz are what Hale said, not people the article turns to: Hale stays in focus
+    # Lopez and Reed are what Hale said, not people the article turns to: Hale stays in focus
     text = (
-        "Republicans Plot a Revolt.\n\n"
-        '"We have no big donors at all," said Steve Long, a delegate from Ohio.\n\n'
-        '"They do not have a plan," said Jon Barr, a committeeman from Arkansas.\n\n'
-        "Hale, for example, said he is hopeful that the effort results in John Kasich claiming "
-        "the nomination, even though many backed Ted Cruz.\n\n"
-        '"The first thing is to stop Trump on the first ballot," he said.'
+        "Farmers Plan a Protest.\n\n"
+        '"We have nothing left to plant with," said Steve Long, a grower from Iowa.\n\n'
+        '"They never listen to us," said Jon Barr, an organizer from Kansas.\n\n'
+        "Hale, for instance, said he is confident that the protest ends with Maria Lopez "
+        "winning the seat, even though many backed Tom Reed.\n\n"
+        '"The main goal is to block the merger at the first hearing," he said.'
     )
     # the whole pipeline: the reported-speech component finds what Hale said
     doc = nlp(text)
@@ -338,47 +338,45 @@ def test_a_name_inside_reported_speech_does_not_take_the_focus_from_its_speaker(
 @pytest.mark.parametrize(
     "introduced",
     [
-        "Outside the plant, a worker named Antonio Arroyo has nothing but positive things to say "
-        "about his job.",
-        "Outside the plant, one worker, Antonio Arroyo, has nothing but positive things to say "
-        "about his job.",
+        "Outside the mill, a welder named Luis Ortega speaks warmly of his new shift and his boss.",
+        "Outside the mill, one welder, Luis Ortega, speaks warmly of his new shift and his boss.",
     ],
 )
 def test_a_name_given_to_the_subject_is_as_salient_as_a_subject(
     nlp: Language, introduced: str
 ) -> None:
-    # the worker the sentence is about, named by "named" or in apposition, is who "he" means now
+    # the welder the sentence is about, named by "named" or in apposition, is who "he" means now
     text = (
-        "Factories Move South.\n\n"
-        '"Our company builds a lot of stuff in the U.S.," said Robert Mack, the chief '
+        "Mills Move North.\n\n"
+        '"Our firm makes most of its steel in Ohio," said Robert Mack, the chief '
         "executive.\n\n"
-        "Less than a three-hour drive south of the border lies one industrial park after "
-        f'another.\n\n{introduced} "The atmosphere is relaxed," he said.'
+        "About an hour's drive north of the lake sits one shuttered mill after "
+        f'another.\n\n{introduced} "The pay is steady," he said.'
     )
-    assert [r[0] for r in resolved(nlp, text)] == ["Robert Mack", "Antonio Arroyo"]
+    assert [r[0] for r in resolved(nlp, text)] == ["Robert Mack", "Luis Ortega"]
 
 
 @pytest.mark.full_model
 def test_a_name_only_the_headline_gives_is_no_antecedent(nlp: Language) -> None:
     # the title-case headline makes a "name" of a common word that the story never uses again
     text = (
-        "Pastor Wants Scout Leaders Punished.\n\n"
-        "The radio show aired on Monday, and listeners heard an angry sermon from Kevin Swanson "
-        'about the Girl Scouts.\n\n"They should be punished," he said.'
+        "Minister Wants Band Leaders Disciplined.\n\n"
+        "The podcast aired on Monday, and listeners heard a long rant from Gary Pruitt "
+        'about the school\'s music teachers.\n\n"They should be disciplined," he said.'
     )
-    assert [r[0] for r in resolved(nlp, text)] == ["Kevin Swanson"]
+    assert [r[0] for r in resolved(nlp, text)] == ["Gary Pruitt"]
 
 
 @pytest.mark.full_model
 def test_a_family_named_by_its_plural_surname_is_no_he(nlp: Language) -> None:
-    # "the Clintons" are several people: "he" means the one man named
+    # "the Morgans" are several people: "he" means the one man named
     text = (
-        "Pundit Weighs In On The Race.\n\n"
-        "The conference heard from Dinesh Dsouza on Monday.\n\n"
-        "The Clintons have been in politics for decades, and their commitment to power is "
-        'unrelenting. "I respect their ruthlessness," he said.'
+        "Author Weighs In On The Race.\n\n"
+        "The panel heard from Marcus Fielding on Monday.\n\n"
+        "The Morgans have run the county for decades, and their hold on it is "
+        'unbroken. "I admire their stamina," he said.'
     )
-    assert [r[0] for r in resolved(nlp, text)] == ["Dinesh Dsouza"]
+    assert [r[0] for r in resolved(nlp, text)] == ["Marcus Fielding"]
 
 
 @pytest.mark.full_model
@@ -477,21 +475,21 @@ def test_a_name_the_ner_read_as_a_place_apposed_to_a_title_is_a_persons(nlp: Lan
 
 @pytest.mark.full_model
 def test_a_surname_with_an_elided_particle_is_a_name_whatever_its_tag(nlp: Language) -> None:
-    # with a curly apostrophe the tagger calls "O’Malley" a pronoun and misses "D’Souza"
+    # with a curly apostrophe the tagger calls "O’Halloran" a pronoun and misses "D’Costa"
     text = (
-        "The candidate’s plans were broadly similar to those of O’Malley and Clinton, although "
-        "O’Malley frequently notes that he was the first to put out a platform.\n\n"
-        "D’Souza told Beck that he is making a movie."
+        "The mayor’s budget looked much like those of O’Halloran and Ruiz, although "
+        "O’Halloran often says that he was the first to publish a plan.\n\n"
+        "D’Costa told Pruitt that he is writing a memoir."
     )
-    assert [t.pos_ for t in nlp(text) if t.text == "O’Malley"][1] == "PRON"
-    assert [name for _, name, _ in reports(nlp, text)] == ["O’Malley", "D’Souza"]
+    assert [t.pos_ for t in nlp(text) if t.text == "O’Halloran"][1] == "PRON"
+    assert [name for _, name, _ in reports(nlp, text)] == ["O’Halloran", "D’Costa"]
 
 
 @pytest.mark.full_model
 def test_a_task_force_and_the_sides_of_a_dispute_name_sources(nlp: Language) -> None:
-    text = "On Dec. 15, the task force announced an agreement for tougher monitoring."
+    text = "On March 3, the task force announced a plan for stricter inspections."
     assert reports(nlp, text) == [
-        ("an agreement for tougher monitoring", "the task force", "announced")
+        ("a plan for stricter inspections", "the task force", "announced")
     ]
     text = "Both sides have acknowledged that the tax code needs work."
     assert reports(nlp, text) == [("that the tax code needs work", "Both sides", "acknowledged")]

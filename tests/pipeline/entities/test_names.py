@@ -23,17 +23,17 @@ from tests.pipeline.support import attribute, resolutions, speakers, who
 def test_a_surname_with_a_gendered_honorific_stays_apart_from_a_name_of_the_other_gender(
     nlp: Language,
 ) -> None:
-    """`Ms. Khan` after `Khizr Khan`: another person of the family, so "she" means her."""
+    """`Ms. Haddad` after `Tariq Haddad`: another person of the family, so "she" means her."""
     text = (
-        'Khizr Khan spoke at the convention on Thursday. "I have sacrificed everything," '
-        'Mr. Khan said.\n\nMs. Khan stood beside him on the stage. "All the world felt my '
-        'pain," she said.'
+        'Tariq Haddad spoke at the rally on Thursday. "I have given this town everything," '
+        'Mr. Haddad said.\n\nMs. Haddad stood beside him on the stage. "Every parent here knows '
+        'this fear," she said.'
     )
     doc = attribute(nlp, text)
-    assert resolutions(doc) == [("Khizr Khan", "alias"), ("Khan", "pronoun")]
+    assert resolutions(doc) == [("Tariq Haddad", "alias"), ("Haddad", "pronoun")]
     assert [(e.name, e.gender) for e in doc._.speakers] == [
-        ("Khizr Khan", "male"),
-        ("Khan", "female"),
+        ("Tariq Haddad", "male"),
+        ("Haddad", "female"),
     ]
 
 
@@ -53,14 +53,14 @@ def test_first_name_the_project_lexicon_knows_overrides_the_package(nlp: Languag
 def test_a_first_name_and_surname_the_tagger_calls_an_organisation_may_be_a_person(
     nlp: Language,
 ) -> None:
-    """The model tags "Maryam Violet" ORG; her known first name makes her someone "she" can
-    mean (not the Guardian). "Edison Research" keeps its organisation noun: no one "he" means."""
+    """The model tags "Nadia Amber" ORG; her known first name makes her someone "she" can
+    mean (not the Tribune). "Edison Research" keeps its organisation noun: no one "he" means."""
     text = (
-        "Maryam Violet, an Iranian journalist visiting Nice, told the Guardian that she saw the "
-        'truck. "People were fleeing," she said.'
+        "Nadia Amber, a Danish nurse visiting Lyon, told the Tribune that she saw the fire. "
+        '"Everyone was running," she said.'
     )
     doc = attribute(nlp, text)
-    assert resolutions(doc) == [("Maryam Violet", "pronoun")]
+    assert resolutions(doc) == [("Nadia Amber", "pronoun")]
     assert doc._.speakers[0].gender == "female"
     text = 'Edison Research released a poll on Monday. Tom Lee read it. "It is bad," he said.'
     assert resolutions(attribute(nlp, text)) == [("Tom Lee", "pronoun")]
@@ -68,23 +68,23 @@ def test_a_first_name_and_surname_the_tagger_calls_an_organisation_may_be_a_pers
 
 @pytest.mark.full_model
 def test_a_he_subject_of_the_next_clause_binds_a_shared_surname(nlp: Language) -> None:
-    """`Trump called it "Q," but he also noted "Q2"`: the he of the conjoined clause says which
-    Trump, so the surname is not the daughter named last (the she whom "he" could not mean)."""
+    """`Pike called it "Q," but he also praised "Q2"`: the he of the conjoined clause says which
+    Pike, so the surname is not the daughter named last (the she whom "he" could not mean)."""
     text = (
-        "Donald Trump spoke in Dallas on Monday. His daughter Ivanka Trump, 34, introduced him. "
-        'In somber comments, Trump called the shooting "an attack on our country," but he also '
-        'noted the "senseless deaths" of two men in Ohio.'
+        "Harold Pike spoke in Denver on Monday. His daughter Claire Pike, 34, introduced him. "
+        'In brief remarks, Pike called the flood "a test for all of us," but he also '
+        'praised the "tireless work" of the rescue crews.'
     )
     doc = attribute(nlp, text, ["partial"])
-    assert [w[:2] for w in who(doc)] == [("Donald Trump", "Trump"), ("Donald Trump", "Trump")]
+    assert [w[:2] for w in who(doc)] == [("Harold Pike", "Pike"), ("Harold Pike", "Pike")]
 
 
 @pytest.mark.full_model
 def test_a_surname_a_family_shares_joins_the_name_its_bound_pronoun_fits(nlp: Language) -> None:
-    """`Ty Lazar` is named last, but `Lazar ... her home` is Dorothy Lazar."""
+    """`Eli Marsh` is named last, but `Marsh ... her study` is Helen Marsh."""
     text = (
-        "Dorothy Lazar spoke in Washington on Monday.\n\nTy Lazar died in Libya in 2012. "
-        'Lazar keeps the medals in her home. "It is an honor," she said.'
+        "Helen Marsh spoke in Boston on Monday.\n\nEli Marsh retired from the navy in 2012. "
+        'Marsh keeps the old logbooks in her study. "They are a family treasure," she said.'
     )
     doc = attribute(nlp, text)
     resolver = nlp.get_pipe("speaker_resolver")
@@ -95,9 +95,9 @@ def test_a_surname_a_family_shares_joins_the_name_its_bound_pronoun_fits(nlp: La
     names = model.collect(doc, [s._.speaker_candidate for s in spans], quoted)
     mark_bound_genders(doc, names, quoted)
     clusters = cluster_names(names, resolver._genders)
-    assert [n.text for n in clusters["dorothy lazar"].names] == ["Dorothy Lazar", "Lazar"]
-    assert [n.text for n in clusters["ty lazar"].names] == ["Ty Lazar"]
-    assert resolutions(doc) == [("Dorothy Lazar", "pronoun")]
+    assert [n.text for n in clusters["helen marsh"].names] == ["Helen Marsh", "Marsh"]
+    assert [n.text for n in clusters["eli marsh"].names] == ["Eli Marsh"]
+    assert resolutions(doc) == [("Helen Marsh", "pronoun")]
 
 
 def test_a_name_model_builds_each_name_once_per_doc(nlp: Language) -> None:
@@ -117,39 +117,39 @@ def test_a_name_model_builds_each_name_once_per_doc(nlp: Language) -> None:
 
 @pytest.mark.full_model
 def test_a_name_the_parser_hangs_on_a_common_word_is_still_a_name(nlp: Language) -> None:
-    """The model parses `Ivanka Trump strode` as a noun compound ("strode" a noun): the run
+    """The model parses `Amber Price strode` as a noun compound ("strode" a noun): the run
     starting with a first name is still someone "she" can mean."""
     text = (
-        "On the last day of the Republican National Convention in July, Ivanka Trump strode "
-        'across the stage in a blush-toned dress. "Policies should be the norm," she said.'
+        "On the final evening of the Liberal Party Congress in June, Amber Price strode "
+        'across the hall in a pale grey suit. "Families need real support," she said.'
     )
-    assert resolutions(attribute(nlp, text)) == [("Ivanka Trump", "pronoun")]
+    assert resolutions(attribute(nlp, text)) == [("Amber Price", "pronoun")]
 
 
 @pytest.mark.full_model
 def test_a_name_set_before_a_colon_that_the_ner_missed_is_still_a_name(nlp: Language) -> None:
-    """`And oh yes, Carly Fiorina: What ...`: the NER tags nothing and the parser hangs the name
+    """`And oh yes, Carly Fenwick: What ...`: the NER tags nothing and the parser hangs the name
     loose ("dep"); the run starting with a first name is still who "she" means, not the
-    capitalised "Houseguest" of a phrase before it."""
+    capitalised "Roommate" of a phrase before it."""
     text = (
-        "John Kasich reminds us of the Houseguest Who Won't Leave. And oh yes, Carly Fiorina: "
-        "What, exactly, are her qualifications? She had a great line when she said, "
-        '"Flying is an activity, not an accomplishment."'
+        "Gary Holt reminds us of the Roommate Who Won't Pay Rent. And oh yes, Carly Fenwick: "
+        "What, precisely, are her plans? She had a memorable line when she said, "
+        '"Talking is a habit, not a policy."'
     )
-    assert resolutions(attribute(nlp, text)) == [("Carly Fiorina", "pronoun")]
+    assert resolutions(attribute(nlp, text)) == [("Carly Fenwick", "pronoun")]
 
 
 @pytest.mark.full_model
 def test_a_title_the_tagger_calls_a_proper_noun_is_a_role_its_apposed_name_holds(
     nlp: Language,
 ) -> None:
-    """`The Podesta Group's CEO, Kimberley Fritts, said`: "CEO" (a proper noun to the tagger)
-    is her role, not a name: "she" is Kimberley Fritts."""
+    """`The Harlow Group's CEO, Denise Varga, said`: "CEO" (a proper noun to the tagger) is her
+    role, not a name: "she" is Denise Varga."""
     text = (
-        "The Podesta Group's CEO, Kimberley Fritts, said the two firms had agreed. "
-        '"We would have gladly registered," she said in a statement.'
+        "The Harlow Group's CEO, Denise Varga, said the two firms had settled. "
+        '"We would have happily disclosed it," she said in a statement.'
     )
-    assert resolutions(attribute(nlp, text)) == [("Kimberley Fritts", "pronoun")]
+    assert resolutions(attribute(nlp, text)) == [("Denise Varga", "pronoun")]
 
 
 @pytest.mark.full_model
@@ -192,19 +192,19 @@ def test_initials_written_as_a_first_name_stay_in_the_name(nlp: Language) -> Non
 
 @pytest.mark.full_model
 def test_a_one_word_name_describing_a_noun_is_no_person(nlp: Language) -> None:
-    """`a Chicano nationalist group`: the NER's organisation "Chicano" describes the group; it is
+    """`a Peronist youth group`: the NER's organisation "Peronist" describes the group; it is
     nobody "he" can mean, and no man is named."""
-    text = 'He wore the gear of a Chicano nationalist group.\n\n"I met many supporters," he said.'
+    text = 'He wore the cap of a Peronist youth group.\n\n"I met many supporters," he said.'
     assert resolutions(attribute(nlp, text)) == [(None, "context")]
 
 
 @pytest.mark.full_model
 def test_a_nationality_describing_a_noun_is_no_organisation(nlp: Language) -> None:
-    """`The Japanese constitution ... it does say`: "Japanese" describes the constitution and is
+    """`The Swiss constitution ... it does state`: "Swiss" describes the constitution and is
     nothing "it" can mean."""
     text = (
-        "The text was finalized by Japanese reviewers. The Japanese constitution makes no "
-        'mention of weapons, although it does say that the country will "renounce war."'
+        "The draft was approved by Swiss lawmakers. The Swiss constitution says nothing of "
+        'tariffs, although it does state that the country will "remain neutral."'
     )
     assert resolutions(attribute(nlp, text)) == [(None, "context")]
 
@@ -227,38 +227,39 @@ def test_an_organisation_keeps_its_name_past_a_preposition_and_speaks_as_the_ban
 
 @pytest.mark.full_model
 def test_a_role_named_after_someone_is_not_that_person(nlp: Language) -> None:
-    """`the senior Cruz adviser` works for Cruz: the speaker is the adviser, not Ted Cruz."""
+    """`the senior Becker adviser` works for Becker: the speaker is the adviser, not Paul
+    Becker."""
     text = (
-        "Ted Cruz won Texas on Tuesday.\n\n"
-        '"Politicians are practical people," said the senior Cruz adviser.'
+        "Paul Becker won Ohio on Tuesday.\n\n"
+        '"Voters want results, not speeches," said the senior Becker adviser.'
     )
-    assert resolutions(attribute(nlp, text)) == [("the senior Cruz adviser", "nominal")]
+    assert resolutions(attribute(nlp, text)) == [("the senior Becker adviser", "nominal")]
 
 
 @pytest.mark.full_model
 def test_a_name_set_off_after_a_role_and_a_short_phrase_is_the_speaker(nlp: Language) -> None:
-    """`wrote the American ambassador at the time, John E. Herbst.`: the name after the phrase
-    is the ambassador."""
-    text = (
-        '"It was a haven for mobsters," wrote the American ambassador at the time, John E. Herbst.'
-    )
-    assert resolutions(attribute(nlp, text)) == [("John E. Herbst", "nominal")]
+    """`wrote the French envoy at that point, Marc R. Dumont.`: the name after the phrase is the
+    envoy."""
+    text = '"The port was run by smugglers," wrote the French envoy at that point, Marc R. Dumont.'
+    assert resolutions(attribute(nlp, text)) == [("Marc R. Dumont", "nominal")]
 
 
 @pytest.mark.full_model
 def test_a_name_coordinated_with_another_that_the_ner_missed_is_a_name(nlp: Language) -> None:
-    """`my parents, James and Olive Meehan`: the NER tags "James" alone; "Olive Meehan", hung
-    on it by "and", is a name of its own (her first name says she is a woman)."""
+    """`my grandparents, Walter and Edna Pruitt`: the NER tags "Walter" alone; "Edna Pruitt",
+    hung on it by "and", is a name of its own (her first name says she is a woman)."""
     resolver = nlp.get_pipe("speaker_resolver")
     assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
-    doc = nlp("Lest you assume that my parents, James and Olive Meehan, were uneducated, I say no.")
+    doc = nlp(
+        "In case you think that my grandparents, Walter and Edna Pruitt, were idle, think again."
+    )
     spans = list(doc.spans[QUOTES_KEY])
     names = NameModel(resolver.lexicons, resolver._genders).collect(
         doc,
         [s._.speaker_candidate for s in spans],
         quoted_mask(doc, spans, [s._.quote for s in spans]),
     )
-    assert [n.text for n in names] == ["James", "Olive Meehan"]
+    assert [n.text for n in names] == ["Walter", "Edna Pruitt"]
 
 
 @pytest.mark.full_model
@@ -302,23 +303,23 @@ def test_a_word_inside_a_longer_organisation_name_is_no_person(nlp: Language) ->
 
 @pytest.mark.full_model
 def test_a_lawsuit_is_no_name_a_surname_joins(nlp: Language) -> None:
-    """`Trump v. Trump` names a case: the lone "Trump" after it is still Donald Trump."""
+    """`Mercer v. Mercer` names a case: the lone "Mercer" after it is still Frank Mercer."""
     text = (
-        "Donald Trump sued his brother in 1990. The case, Trump v. Trump, was settled in 1991. "
-        'Trump said he had won. "It was a great deal," he said.'
+        "Frank Mercer sued his brother in 1990. The case, Mercer v. Mercer, was settled in 1991. "
+        'Mercer said he had won. "It was a great deal," he said.'
     )
     doc = attribute(nlp, text)
-    assert resolutions(doc) == [("Donald Trump", "pronoun")]
+    assert resolutions(doc) == [("Frank Mercer", "pronoun")]
 
 
 def test_a_lone_surname_tagged_as_a_common_word_names_a_person_the_ner_called_an_org() -> None:
-    # `Sean Hannity` tagged ORG, then `Hannity interjected` with "Hannity" a common noun
-    doc = Doc(spacy.blank("en").vocab, words=["Sean", "Hannity", "spoke", ".", "Hannity", "asked"])
+    # `Dale Hanley` tagged ORG, then `Hanley asked` with "Hanley" a common noun
+    doc = Doc(spacy.blank("en").vocab, words=["Dale", "Hanley", "spoke", ".", "Hanley", "asked"])
     name = Name(
         start=0,
         end=2,
-        words=("sean", "hannity"),
-        text="Sean Hannity",
+        words=("dale", "hanley"),
+        text="Dale Hanley",
         role=None,
         role_words=frozenset(),
         gender=None,
@@ -326,7 +327,7 @@ def test_a_lone_surname_tagged_as_a_common_word_names_a_person_the_ner_called_an
         subject=True,
     )
     found = _surname(doc[4], {"e1": Cluster([name], name, "organization")})
-    assert found is not None and found.name == "Sean Hannity"
+    assert found is not None and found.name == "Dale Hanley"
     assert _surname(doc[4], {"e1": Cluster([name], name, "document")}) is None
 
 
@@ -350,17 +351,17 @@ def _name(start: int, text: str, kind: EntityKind, role: str | None = None) -> N
 def test_a_title_on_one_name_makes_an_organisation_tagged_cluster_a_person(
     nlp: Language, role: str | None, kind: str
 ) -> None:
-    """`Parker Griffith` tagged ORG, later `Dr. Griffith`: the title says a person, whom "he"
+    """`Parker Dunmore` tagged ORG, later `Dr. Dunmore`: the title says a person, whom "he"
     can mean; without a title the fullest name's organisation tag stands."""
     resolver = nlp.get_pipe("speaker_resolver")
     assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
     names = [
-        _name(0, "Parker Griffith", "organization"),
-        _name(20, "Griffith", "person", role),
+        _name(0, "Parker Dunmore", "organization"),
+        _name(20, "Dunmore", "person", role),
     ]
     clusters = cluster_names(names, resolver._genders)
-    assert list(clusters) == ["parker griffith"]
-    assert clusters["parker griffith"].kind == kind
+    assert list(clusters) == ["parker dunmore"]
+    assert clusters["parker dunmore"].kind == kind
 
 
 def _named_clause(nlp: Language, ents: list[str]) -> Doc:

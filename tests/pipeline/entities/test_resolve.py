@@ -560,10 +560,10 @@ def test_a_role_owned_by_a_place_still_finds_the_nearest_subject(nlp: Language) 
 
 @pytest.mark.full_model
 def test_a_role_owned_by_a_titled_person_is_not_that_persons(nlp: Language) -> None:
-    # "the prime minister's spokesman" is someone who speaks for Cameron, not Cameron
+    # "the prime minister's spokesman" is someone who speaks for Crowe, not Crowe
     text = (
-        "David Cameron spoke in London on Monday.\n\n"
-        "Cameron will work with whoever is elected, the prime minister's spokesman said.\n\n"
-        '"He disagrees with them," the spokesman said.'
+        "Martin Crowe spoke in Wellington on Monday.\n\n"
+        "Crowe will meet with any party that asks, the prime minister's spokesman said.\n\n"
+        '"He is open to all of them," the spokesman said.'
     )
     assert resolutions(attribute(nlp, text)) == [("the spokesman", "nominal")]
