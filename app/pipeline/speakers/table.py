@@ -46,7 +46,7 @@ LAYOUTS: tuple[Layout, ...] = (
         "signature_below",
         0.8,
         True,
-        '"I will look into it." ¶ - Hillary Clinton.',
+        '"We will look at every option." ¶ - Dana Whitfield.',
         after.signature_below,
     ),
     Layout(
@@ -85,7 +85,7 @@ LAYOUTS: tuple[Layout, ...] = (
         "after_words",
         0.5,
         True,
-        '"Would it be negotiable?" Hannity pressed.',
+        '"Whose money is it?" the editorial read.',
         after.after_words,
     ),
     Layout("verb", 0.5, True, 'Lee wants to "fight back."', governing.verb),
@@ -130,8 +130,8 @@ LAYOUTS: tuple[Layout, ...] = (
         "misread_subject",
         0.6,
         True,
-        'At a rally in Ohio, Trump accused Kasich, the governor of Ohio, of being "totally '
-        'weak" on trade.',
+        "At a rally in Ohio, Trump accused Kasich, the state's governor, of being \"far too "
+        'soft" on trade.',
         continued.misread_subject,
     ),
     Layout(
