@@ -139,7 +139,7 @@ def test_a_byline_and_a_time_stamp_are_furniture_with_the_author_lines_above_it(
 
 def test_bylines_and_time_stamps_and_what_only_looks_like_them() -> None:
     assert is_byline("By JANE SMITH and John Doe, The Canadian Press")
-    assert not is_byline("By 58%-33%, those surveyed said no.")
+    assert not is_byline("By 61%-29%, the members polled voted no.")
     assert not is_byline("By Monday the vote was over")
     assert is_time_stamp("Jane Smith \u00b7 CBC News \u00b7 Posted: Mar 03, 2021 4:00 AM ET")
     assert is_time_stamp("Last updated: Sept. 4, 2020")

@@ -104,20 +104,20 @@ def test_programme_of_a_named_owner_is_a_title(blank_nlp: Language) -> None:
 
 
 def test_term_modifying_a_noun_is_scare_quote(blank_nlp: Language) -> None:
-    text = 'Others met in the earlier "undercard" debate.'
-    assert spans_of(blank_nlp, text) == [("undercard", "scare")]
+    text = 'Others sparred in the smaller "sideshow" forum.'
+    assert spans_of(blank_nlp, text) == [("sideshow", "scare")]
 
 
 @pytest.mark.full_model
 def test_short_fragment_without_evidence_is_speech(nlp: Language) -> None:
     # parsed, "view" is a noun here, not a verb of thinking over the fragment
-    text = 'His world view is "dangerously wrong" and he is a "bully" to many.'
+    text = 'His economic view is "simply naive" and he is a "menace" to voters.'
     assert [t for _, t in spans_of(nlp, text)] == ["partial", "partial"]
 
 
 def test_called_fragment_in_speech_context_is_partial(blank_nlp: Language) -> None:
-    text = 'Clinton called half of his supporters "deplorables."'
-    assert spans_of(blank_nlp, text) == [("deplorables.", "partial")]
+    text = 'Moreau called half of her critics "cranks."'
+    assert spans_of(blank_nlp, text) == [("cranks.", "partial")]
     text = 'Trump called him a "loser" at the rally.'
     assert spans_of(blank_nlp, text) == [("loser", "partial")]
 
@@ -142,8 +142,8 @@ def test_a_term_after_a_plural_possessive_does_not_start_a_sentence(nlp: Languag
     term modifies a noun (scare), and a quotation there is partial, never direct."""
     text = 'The deal is part of the Liberals\' "supply and confidence" agreement with the NDP.'
     assert spans_of(nlp, text) == [("supply and confidence", "scare")]
-    text = "She respects Sanders\u2019 \u201cpassion and commitment\u201d but disagrees."
-    assert spans_of(nlp, text) == [("passion and commitment", "partial")]
+    text = "She respects Jones\u2019 \u201cenergy and focus\u201d but disagrees."
+    assert spans_of(nlp, text) == [("energy and focus", "partial")]
 
 
 def test_title_after_episode_of_is_a_title(blank_nlp: Language) -> None:
@@ -224,13 +224,13 @@ def test_unclassified_quotes_are_direct() -> None:
 
 @pytest.mark.full_model
 def test_a_short_name_or_term_under_a_verb_of_saying_is_speech(nlp: Language) -> None:
-    # parsed: the passage's governing verb is a speech cue (refer to X as "Y", cite a "Z" debate)
+    # parsed: the passage's governing verb is a speech cue (refer to X as "Y", cite a "Z" vote)
     text = 'Trump kept referring to his rival as "Little Mike" at rallies.'
     q = only(nlp, text)
     assert (q.start, q.end, q.text, q.type) == (38, 49, "Little Mike", "partial")
-    text = 'The senator cited another "trap" debate.'
+    text = 'The senator cited another "rigged" vote.'
     q = only(nlp, text)
-    assert (q.start, q.end, q.text, q.type) == (27, 31, "trap", "partial")
+    assert (q.start, q.end, q.text, q.type) == (27, 33, "rigged", "partial")
 
 
 @pytest.mark.full_model
@@ -238,6 +238,6 @@ def test_a_short_name_or_term_under_another_verb_stays_a_title_or_term(nlp: Lang
     text = 'Fans watched "Morning Report" at home.'
     q = only(nlp, text)
     assert (q.start, q.end, q.text, q.type) == (14, 28, "Morning Report", "title")
-    text = 'Others met in the earlier "undercard" debate.'
+    text = 'Others sparred in the smaller "sideshow" forum.'
     q = only(nlp, text)
-    assert (q.start, q.end, q.text, q.type) == (27, 36, "undercard", "scare")
+    assert (q.start, q.end, q.text, q.type) == (31, 39, "sideshow", "scare")

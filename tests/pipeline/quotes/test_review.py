@@ -17,11 +17,11 @@ LEAD = "Talks stalled again.\n\n"
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('The "marbling" of the rebel groups has been a sticking point.', ("marbling", "scare")),
-        ('But a "super PAC" supporting her may start running ads in May.', ("super PAC", "scare")),
-        ('The "market accident" would see big stock price declines.', ("market accident", "scare")),
+        ('The "stacking" of new fees on old ones is a sore point.', ("stacking", "scare")),
+        ('But a "super PAC" backing him may start airing ads in June.', ("super PAC", "scare")),
+        ('The "rate shock" would bring sharp drops in home prices.', ("rate shock", "scare")),
         # one capitalised word, no cue, no sentence end: a name or a term
-        ('"Containment" has been U.S. policy since the Korean War.', ("Containment", "scare")),
+        ('"Austerity" has been Ontario policy since the 2012 budget.', ("Austerity", "scare")),
         (
             'Viewers like the classics. "Friends" still draws a crowd on Netflix.',
             ("Friends", "scare"),
@@ -52,8 +52,8 @@ def test_a_fragment_nobody_says_is_a_term(
             ("reckless and dangerous.", "partial"),
         ),
         (
-            'The officials described the "market accident" as a risk.',
-            ("market accident", "partial"),
+            'The officials described the "rate shock" as a risk.',
+            ("rate shock", "partial"),
         ),
         # a finite verb: a clause, someone's words even with nobody named
         ('"We will win this election," she said.', ("We will win this election,", "direct")),
@@ -70,7 +70,7 @@ def test_a_fragment_someone_says_stays_speech(
 
 
 def test_the_headline_is_left_to_the_finder(nlp: Language) -> None:
-    text = 'A "super PAC" supporting her may start running ads.\n\nThe ads would run in May.'
+    text = 'A "super PAC" backing him may start airing ads.\n\nThe ads would run in June.'
     assert spans_of(nlp, text) == [("super PAC", "partial")]
 
 
@@ -79,8 +79,8 @@ def test_the_headline_is_left_to_the_finder(nlp: Language) -> None:
     [
         ("Comeback City", "title"),
         ("Fair Deal for Working Families", "title"),
-        ("Containment", "scare"),
-        ("market accident", "scare"),
+        ("Austerity", "scare"),
+        ("rate shock", "scare"),
         ("super PAC", "scare"),
     ],
 )

@@ -112,10 +112,10 @@ def test_three_apostrophes_close_the_nested_single_quote_inside_the_passage(
 ) -> None:
     # NYT archive style: `''He said, 'Wait,''' she recalled.` - the first apostrophe of the three
     # closes the inner quote, the last two the outer one
-    text = "''He told me, 'You weren't in line,''' she recalled."
+    text = "''He told me, 'You can't sit here,''' she recalled."
     q = only(blank_nlp, text)
     assert (q.start, q.end) == (2, text.index("''' she") + 1)
-    assert q.text == "He told me, 'You weren't in line,'"
+    assert q.text == "He told me, 'You can't sit here,'"
     assert q.close_mark == "''"
     # at an opening the run splits the other way: the double mark, then the inner single one
     text = "He replied:\n\n'''College Bowl,''' he said."

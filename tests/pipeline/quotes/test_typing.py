@@ -204,9 +204,9 @@ def test_an_unclosed_double_mark_does_not_set_the_house_style(quote_nlp: Languag
 
 
 def test_single_marked_headline_quote_stays_speech(quote_nlp: Language) -> None:
-    text = "Trump: \u2018We are going to win so much.\u2019\n\n" + BODY
+    text = "Moreau: \u2018We are going to build it all.\u2019\n\n" + BODY
     assert [(q.text, q.type) for q in quotes_of(quote_nlp, text)][0] == (
-        "We are going to win so much.",
+        "We are going to build it all.",
         "direct",
     )
 
@@ -268,25 +268,25 @@ def test_a_word_used_as_a_word_is_a_scare_quote(quote_nlp: Language) -> None:
 
 
 def test_every_item_of_a_list_of_words_is_a_scare_quote(quote_nlp: Language) -> None:
-    text = 'The board banned words such as "ambassador," "attack," "Benghazi" and "talking points."'
+    text = 'The filter flagged words such as "harbour," "levy," "Ottawa" and "cost overrun."'
     assert spans_of(quote_nlp, text) == [
-        ("ambassador,", "scare"),
-        ("attack,", "scare"),
-        ("Benghazi", "scare"),
-        ("talking points.", "scare"),
+        ("harbour,", "scare"),
+        ("levy,", "scare"),
+        ("Ottawa", "scare"),
+        ("cost overrun.", "scare"),
     ]
 
 
 def test_words_someone_said_after_the_words_are_speech(quote_nlp: Language) -> None:
-    text = 'When Trump used the words, "I\'m not quite there yet," he was echoing Ryan.'
-    assert spans_of(quote_nlp, text) == [("I'm not quite there yet,", "direct")]
+    text = 'When Moreau used the words, "I\'m not ready to decide yet," he was quoting Pelletier.'
+    assert spans_of(quote_nlp, text) == [("I'm not ready to decide yet,", "direct")]
     text = 'He woke up early. "Woke up early, again," she said.'
     assert spans_of(quote_nlp, text) == [("Woke up early, again,", "direct")]
 
 
 def test_a_term_someone_used_or_refused_to_say_is_their_words(quote_nlp: Language) -> None:
-    text = 'She refused to say the words "open borders" at the debate.'
-    assert why(quote_nlp, text) == [("open borders", "partial", "speech")]
+    text = 'The premier refused to say the words "carbon tax" in the interview.'
+    assert why(quote_nlp, text) == [("carbon tax", "partial", "speech")]
     text = 'He defended his use of the term "job killer" on Monday.'
     q = only(quote_nlp, text)
     assert (q.start, q.end, q.text, q.type) == (33, 43, "job killer", "partial")
@@ -309,7 +309,7 @@ def test_first_person_words_after_a_term_cue_are_speech_with_either_apostrophe(
 
 
 def test_a_pronoun_alone_in_quotes_is_a_word_used_as_a_word(quote_nlp: Language) -> None:
-    text = 'Why vote for him, unless because "she" is a "he"? A loud, white "he." Not me.'
+    text = 'Would critics say that if "she" were a "he"? A rich, famous "he." Never.'
     assert why(quote_nlp, text) == [
         ("she", "scare", "pronoun_word"),
         ("he", "scare", "pronoun_word"),
@@ -338,13 +338,13 @@ def test_a_label_under_a_speech_verb_is_speech(quote_nlp: Language) -> None:
 
 
 def test_so_called_and_nicknames_are_not_speech(quote_nlp: Language) -> None:
-    text = 'He attacked so-called "sanctuary cities" and Rep. Robert C. "Bobby" Scott replied.'
-    assert spans_of(quote_nlp, text) == [("sanctuary cities", "scare"), ("Bobby", "title")]
+    text = 'He attacked so-called "sanctuary cities" and Rep. Daniel P. "Danny" Walsh replied.'
+    assert spans_of(quote_nlp, text) == [("sanctuary cities", "scare"), ("Danny", "title")]
 
 
 def test_label_of_an_event_modifying_a_noun_is_not_speech(quote_nlp: Language) -> None:
-    text = 'Staff went to all the "Super Tuesday" primaries and the "undercard" debate.'
-    assert spans_of(quote_nlp, text) == [("Super Tuesday", "title"), ("undercard", "scare")]
+    text = 'Staff went to all the "Super Tuesday" primaries and the "sideshow" forum.'
+    assert spans_of(quote_nlp, text) == [("Super Tuesday", "title"), ("sideshow", "scare")]
 
 
 # -- titles ---------------------------------------------------------------------------------------
@@ -374,10 +374,10 @@ def test_a_copula_without_a_title_noun_is_speech(quote_nlp: Language) -> None:
 
 
 def test_film_and_show_titles(quote_nlp: Language) -> None:
-    text = 'She starred in "Parks and Recreation" and appeared on "Meet the Press" twice.'
+    text = 'She starred in "Harbour Lights" and appeared on "Morning Report" twice.'
     assert spans_of(quote_nlp, text) == [
-        ("Parks and Recreation", "title"),
-        ("Meet the Press", "title"),
+        ("Harbour Lights", "title"),
+        ("Morning Report", "title"),
     ]
 
 
@@ -398,7 +398,7 @@ def test_an_event_or_a_programme_named_beside_speech_is_a_title(
 
 
 def test_every_title_of_a_list_after_a_title_cue(quote_nlp: Language) -> None:
-    text = 'He named the shows "Criminal Minds," "Game of Thrones" and "Veep" as favorites.'
+    text = 'He named the shows "Northern Rescue," "Hill Street Court" and "Maple" as favorites.'
     assert [t for _, t in spans_of(quote_nlp, text)] == ["title", "title", "title"]
 
 
@@ -408,16 +408,16 @@ def test_a_named_bill_is_a_title(quote_nlp: Language) -> None:
 
 
 def test_a_title_followed_by_its_author(quote_nlp: Language) -> None:
-    text = 'One Sunday, according to "Perfect Enough" by George Anders, she sat alone.'
-    assert why(quote_nlp, text) == [("Perfect Enough", "title", "by_author")]
-    newsletter = 'FAREWELL\u2014"The Living Room to close in December," by Times\' Ben Sisario.'
+    text = 'One winter, according to "Quiet Ledger" by Martin Keller, she moved abroad.'
+    assert why(quote_nlp, text) == [("Quiet Ledger", "title", "by_author")]
+    newsletter = 'CLOSING\u2014"The Blue Lantern to shut in March," by Times\' Nora Quinlan.'
     assert why(quote_nlp, newsletter) == [
-        ("The Living Room to close in December,", "title", "by_author")
+        ("The Blue Lantern to shut in March,", "title", "by_author")
     ]
     # a headline that opens with a quote of its own
-    quoted = "READS\u2014\"'Flesh and Bone' star refused a role,\" by the Post's Amy Spencer."
+    quoted = "READS\u2014\"'Harbour Lights' star turned down a sequel,\" by the Post's Lena Ortiz."
     assert why(quote_nlp, quoted)[0] == (
-        "'Flesh and Bone' star refused a role,",
+        "'Harbour Lights' star turned down a sequel,",
         "title",
         "by_author",
     )
@@ -517,8 +517,8 @@ def test_a_credit_word_inside_running_text_is_no_caption(quote_nlp: Language) ->
 
 
 def test_a_lower_case_fragment_before_a_passive_agent_is_no_title(quote_nlp: Language) -> None:
-    text = 'He said the "ugliness of utterances, largely unprompted," by Trump hurt them.'
-    assert spans_of(quote_nlp, text) == [("ugliness of utterances, largely unprompted,", "partial")]
+    text = 'He said the "rudeness of remarks, mostly unprovoked," by Keller hurt them.'
+    assert spans_of(quote_nlp, text) == [("rudeness of remarks, mostly unprovoked,", "partial")]
 
 
 def test_a_term_a_colon_defines_at_a_lines_start_is_no_quotation(quote_nlp: Language) -> None:
@@ -527,19 +527,19 @@ def test_a_term_a_colon_defines_at_a_lines_start_is_no_quotation(quote_nlp: Lang
     # a sentence in quotes before a colon, or a term inside running text: not a definition
     text = BODY + '"We will win.": that was the message.'
     assert why(quote_nlp, text)[1] == ("We will win.", "direct", "speech")
-    text = BODY + 'He called it "issue ownership": to be known for a cause.'
-    assert why(quote_nlp, text)[1] == ("issue ownership", "partial", "speech")
+    text = BODY + 'He called it "agenda capture": to be seen as the owner of a cause.'
+    assert why(quote_nlp, text)[1] == ("agenda capture", "partial", "speech")
 
 
 def test_quoted_words_a_copula_defines_are_a_term_or_a_title(quote_nlp: Language) -> None:
-    text = BODY + '"Top secret" is the highest level of classification.'
-    assert why(quote_nlp, text)[1] == ("Top secret", "scare", "defined_subject")
-    text = BODY + '"The Walking Dead" is an AMC drama about a zombie apocalypse.'
-    assert why(quote_nlp, text)[1] == ("The Walking Dead", "title", "defined_subject")
+    text = BODY + '"Level four" is the strictest tier of the alert system.'
+    assert why(quote_nlp, text)[1] == ("Level four", "scare", "defined_subject")
+    text = BODY + '"The Night Harbour" is a CBC drama about a fishing town.'
+    assert why(quote_nlp, text)[1] == ("The Night Harbour", "title", "defined_subject")
     text = BODY + 'Viewers like the classics. "Friends" is a hit on Netflix.'
     assert why(quote_nlp, text)[1] == ("Friends", "title", "defined_subject")
     # a quotation that ends in its own punctuation, or a copula with no article after it
     text = BODY + '"We are ready," is what she said.'
     assert why(quote_nlp, text)[1] == ("We are ready,", "direct", "speech")
-    text = BODY + '"Family values people" are "not out to bash gays," he said.'
-    assert why(quote_nlp, text)[1] == ("Family values people", "direct", "speech")
+    text = BODY + '"Road safety groups" are "not out to ban cars," he said.'
+    assert why(quote_nlp, text)[1] == ("Road safety groups", "direct", "speech")

@@ -152,8 +152,8 @@ def rules_only(nlp: Language) -> Iterator[Language]:
         (
             # a subjectless `asked` the tagger calls a past tense, or read as a relative clause:
             # still a question no one named put
-            "When asked whom she supported, Maria Lopez declined to say.",
-            [("whom she supported", None, "asked")],
+            "When asked which plan she backed, Maria Lopez declined to say.",
+            [("which plan she backed", None, "asked")],
         ),
         (
             "Maria Lopez, when asked about the bridge, blamed the county.",
@@ -330,14 +330,14 @@ def test_a_blurb_after_a_title_case_label_is_no_speech(nlp: Language) -> None:
             [],
         ),
         (  # a that-clause the parser gave a second subordinator is still the content
-            "Research suggests that mine closures and the job losses since the turn of this "
-            "decade have hurt the town.",
+            "Surveys suggest that mine closures and the farm losses since the middle of this "
+            "decade have hurt the valley.",
             [
                 (
-                    "that mine closures and the job losses since the turn of this decade "
-                    "have hurt the town",
-                    "Research",
-                    "suggests",
+                    "that mine closures and the farm losses since the middle of this decade "
+                    "have hurt the valley",
+                    "Surveys",
+                    "suggest",
                 )
             ],
         ),
@@ -433,14 +433,14 @@ def test_a_report_ending_inside_a_quoted_title_reaches_its_closing_mark(nlp: Lan
     assert [s.text for s in reports] == ['The runner-up was Bong Joon Ho\'s "Mickey 18,"']
     # a mark that never closes has no closing mark to reach: the report stops at its cue
     text = (
-        "Emily Kessel runs an advocacy group.\n\n"
-        '"There was not a lot of education to parents about what papers to keep, said Kessel, '
-        "whose group is pushing for new bills."
+        "Nora Briggs runs a housing charity.\n\n"
+        '"There was not a lot of advice to renters about what forms to sign, said Briggs, '
+        "whose group is lobbying for new rules."
     )
     doc = nlp(text)
     reports = [s for s in doc.spans[QUOTES_KEY] if s._.quote.type == "indirect"]
     assert [s.text for s in reports] == [
-        "There was not a lot of education to parents about what papers to keep"
+        "There was not a lot of advice to renters about what forms to sign"
     ]
 
 
@@ -471,7 +471,7 @@ def test_a_report_ending_inside_a_quoted_title_reaches_its_closing_mark(nlp: Lan
         '"We should wait," said Maria Lopez, a member of the county board since 2019.',
         "''We are facing problems,'' recalled the mayor, who served two terms.",
         'Maria Lopez said: "The bridge will open in May."',  # a quotation, not reported
-        "The county favors what are called progressive taxes.",  # a name, nobody's words
+        "The board prefers what are called user fees.",  # a name, nobody's words
         "Maria Lopez expressed concern about the cost of the bridge.",  # a feeling, not words
         "Maria Lopez considered running for the county board.",  # a thought
         "Maria Lopez admitted that the bridge was late.",  # seldom counted as a report
@@ -612,19 +612,19 @@ def test_a_report_that_opens_a_quotation(nlp: Language) -> None:
 
 @pytest.mark.full_model
 def test_an_attribution_with_its_listener_before_the_content(nlp: Language) -> None:
-    # the parser hangs "told" on the content's verb: "CNN" is who listened, not what was said
-    text = "Instead, Lopez told CNN, her policy would merely be to wait if she wins the seat."
+    # the parser hangs "told" on the content's verb: "CBC" is who listened, not what was said
+    text = "Instead, Lopez told CBC, her plan would simply be to listen if she takes office."
     assert reports(nlp, text) == [
-        ("her policy would merely be to wait if she wins the seat", "Lopez", "told")
+        ("her plan would simply be to listen if she takes office", "Lopez", "told")
     ]
 
 
 @pytest.mark.full_model
 def test_a_that_clause_parsed_as_a_relative_clause_of_a_noun_after_the_cue(nlp: Language) -> None:
     # "that" parsed as the clause's mark, or as a second subject
-    text = "Lopez said in one of a string of Twitter messages that the van was carrying arms."
+    text = "Lopez said in one of a round of radio interviews that the van was carrying arms."
     assert reports(nlp, text) == [("that the van was carrying arms", "Lopez", "said")]
-    text = "Lopez said in one of a string of Twitter messages that the bridge was closing."
+    text = "Lopez said in one of a round of radio interviews that the bridge was closing."
     assert reports(nlp, text) == [("that the bridge was closing", "Lopez", "said")]
     # a relative clause proper, under a verb that reports nothing
     assert reports(nlp, "Lopez visited the plant in the county that the storm hit.") == []
@@ -733,11 +733,9 @@ def test_a_passage_inside_another_report_is_left_out(rules_only: Language) -> No
 @pytest.mark.full_model
 def test_a_headline_label_the_article_names_elsewhere(nlp: Language) -> None:
     # the parser takes the headline's "Lopez" for a common noun; the article names her
-    text = "Lopez: Bridge plans aren't set in stone.\n\nMaria Lopez spoke on Monday."
+    text = "Lopez: Bridge tolls aren't locked in.\n\nMaria Lopez spoke on Monday."
     found = reports(nlp, text)
-    assert [(passage, cue) for passage, _, cue in found] == [
-        ("Bridge plans aren't set in stone", ":")
-    ]
+    assert [(passage, cue) for passage, _, cue in found] == [("Bridge tolls aren't locked in", ":")]
 
 
 @pytest.mark.full_model
