@@ -23,11 +23,11 @@ def test_name_before_a_role_that_names_someone_else(nlp: Language) -> None:
 @pytest.mark.full_model
 def test_name_before_a_role_the_parse_made_the_subject(nlp: Language) -> None:
     text = (
-        '"He looked me right in the eye," Deborah Marsh, the chairwoman of Ohio’s Summit County GOP'
-        ", recalled of a conversation she had with the governor."
+        '"She knew every precinct by name," Carol Jensen, the treasurer of Ohio’s Summit County '
+        "Democrats, recalled of a talk she had with the candidate."
     )
     doc = attribute(nlp, text)
-    assert who(doc)[0][:2] == ("Deborah Marsh", "Deborah Marsh")
+    assert who(doc)[0][:2] == ("Carol Jensen", "Carol Jensen")
 
 
 @pytest.mark.full_model
@@ -50,9 +50,9 @@ def test_a_name_after_a_fronted_source_is_its_clauses_subject_not_the_source(
     doc = nlp(text)
     assert typed_speakers(doc) == [("indirect", "an agreed statement of facts read in court")]
     # a name set off after a role noun and closing the clause is still the role's
-    text = '"It was fair," wrote the ambassador at the time, John E. Herbst.'
+    text = '"It was prudent," wrote the consul at the time, Paul R. Whitaker.'
     doc = attribute(nlp, text)
-    assert who(doc)[0][:2] == ("John E. Herbst", "the ambassador")
+    assert who(doc)[0][:2] == ("Paul R. Whitaker", "the consul")
 
 
 @pytest.mark.full_model

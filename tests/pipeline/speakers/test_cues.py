@@ -164,9 +164,9 @@ LEMMAS = {"labeled": "label", "dubbed": "dub"}
 
 
 def test_a_by_phrase_hung_on_the_object_of_as_speaks_for_a_participle_of_naming() -> None:
-    # `an inquiry labeled as a "witch hunt" by Democrats`: the parse hangs "by Democrats" on
-    # "hunt", the object of "as"
-    words = ["inquiry", "labeled", "as", "a", '"', "witch", "hunt", '"', "by", "Democrats"]
+    # `an audit labeled as a "fishing trip" by Democrats`: the parse hangs "by Democrats" on
+    # "trip", the object of "as"
+    words = ["audit", "labeled", "as", "a", '"', "fishing", "trip", '"', "by", "Democrats"]
     heads = [0, 0, 1, 6, 6, 6, 2, 6, 6, 8]
     deps = ["ROOT", "acl", "prep", "det", "punct", "compound", "pobj", "punct", "prep", "pobj"]
     pos = ["NOUN", "VERB", "ADP", "DET", "PUNCT", "NOUN", "NOUN", "PUNCT", "ADP", "PROPN"]

@@ -312,8 +312,8 @@ def test_name_of_a_verb_the_parse_read_as_a_modifier_speaks(nlp: Language) -> No
     # the parse reads "Trump accused Kasich" as a noun phrase, so nothing governs the fragment
     text = (
         "Donald Trump campaigned in Ohio.\n\n"
-        "At a rally in Ohio, Trump accused Kasich, the governor of Ohio, of being "
-        '"totally weak" on trade.'
+        "At a rally in Ohio, Trump accused Kasich, the state's governor, of being "
+        '"far too soft" on trade.'
     )
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [("Donald Trump", "Trump", "accused")]
@@ -365,10 +365,10 @@ def test_a_cue_read_as_a_participle_after_a_who_clause_takes_the_person_before_i
     nlp: Language,
 ) -> None:
     # "called" is parsed as a participle modifying a noun: it has no subject of its own, and
-    # "Smith's statements" would otherwise give the speech noun's owner
+    # "Baker's remarks" would otherwise give the speech noun's owner
     text = (
-        "Ann Lopez, who worked as the chief strategist during the 2012 campaign, called "
-        'Smith\'s statements and actions on Sunday "childish."'
+        "Ann Lopez, who served as the finance chair during the 2018 race, called "
+        'Baker\'s remarks and conduct at the debate "reckless."'
     )
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [("Ann Lopez", "Ann Lopez", "called")]
@@ -377,8 +377,8 @@ def test_a_cue_read_as_a_participle_after_a_who_clause_takes_the_person_before_i
 @pytest.mark.full_model
 def test_a_cue_coordinated_with_its_own_subject_keeps_its_quote(nlp: Language) -> None:
     text = (
-        "Ann Lopez met voters outside. At one point, a woman asked for a selfie and Lopez said, "
-        '"as long as we keep it short."'
+        "Ann Lopez toured the market. Near the end, a vendor asked for a handshake and Lopez "
+        'said, "once we finish the tour."'
     )
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [("Ann Lopez", "Lopez", "said")]
@@ -424,16 +424,16 @@ def test_passive_subject_is_not_the_speaker(nlp: Language) -> None:
 
 @pytest.mark.full_model
 def test_surname_that_is_a_common_word(nlp: Language) -> None:
-    """A person named in full earlier (`Al From`, `George Will`) whose surname alone the tagger
+    """A person named in full earlier (`Paul From`, `George Will`) whose surname alone the tagger
     reads as a preposition or an auxiliary is still the speaker where it stands as the subject."""
     text = (
-        "The group was founded by Al From, a strategist from Maryland.\n\n"
-        'Voters saw the party as weak, From said. "We had to change that."\n\n'
-        "The columnist George Will wrote about the race on Monday.\n\n"
-        'In his column, Will described the plan as a "stupendous mistake."'
+        "The clinic was started by Paul From, a nurse from Vermont.\n\n"
+        'Patients saw the old hours as too short, From said. "We had to fix that."\n\n'
+        "The columnist George Will wrote about the levy on Friday.\n\n"
+        'In his column, Will described the levy as a "needless burden."'
     )
     doc = attribute(nlp, text, ["direct", "partial"])
-    assert speakers(doc) == ["Al From", "George Will"]
+    assert speakers(doc) == ["Paul From", "George Will"]
 
 
 @pytest.mark.full_model
@@ -441,11 +441,11 @@ def test_source_relaying_the_quote_later_in_its_sentence(nlp: Language) -> None:
     """`Lee called the plan "Q," the Times reported`: the corpus credits the quote to the source
     that relays it (as `according to Y` after it); not when the sentence ends inside the marks."""
     text = (
-        'Ann Lee welcomed the news, saying the mayor was "doing the right thing," suggesting '
-        "she might run herself, CNN reported."
+        'Ann Lee praised the decision, saying the council was "acting in good faith," hinting '
+        "she might back the plan herself, NBC reported."
     )
     doc = attribute(nlp, text, ["partial"])
-    assert who(doc)[0][:2] == ("CNN", "CNN")
+    assert who(doc)[0][:2] == ("NBC", "NBC")
     text = 'Mayor Ann Lee called the plan "a disaster." The Times reported it first.'
     doc = attribute(nlp, text, ["partial"])
     assert who(doc)[0][0] == "Ann Lee"
@@ -453,40 +453,38 @@ def test_source_relaying_the_quote_later_in_its_sentence(nlp: Language) -> None:
 
 @pytest.mark.full_model
 def test_name_set_off_by_a_dash_before_a_colon(nlp: Language) -> None:
-    """`Pollsters agree - Carl Bialik: "Q"` (a digest's credit line): the name between the dash
+    """`Coaches agree - Dana Whitcomb: "Q"` (a digest's credit line): the name between the dash
     and the colon, not the subject of the clause before the dash."""
-    text = (
-        'Pollsters agree on the lesson - Carl Bialik: "Keep contacting voters as late as you can."'
-    )
+    text = 'Coaches agree on the lesson - Dana Whitcomb: "Keep stretching until the final whistle."'
     doc = attribute(nlp, text, ["direct"])
-    assert who(doc)[0][:2] == ("Carl Bialik", "Carl Bialik")
+    assert who(doc)[0][:2] == ("Dana Whitcomb", "Dana Whitcomb")
 
 
 @pytest.mark.full_model
 def test_a_byline_before_a_colon_credits_the_excerpt_to_its_writer(nlp: Language) -> None:
-    """A digest's link line, `"Headline," by the Times' Ben Sisario: "excerpt"`: the writer named
+    """A digest's link line, `"Headline," by the News' Nora Whitley: "excerpt"`: the writer named
     after "by" wrote the excerpt, not the subject of the headline's clause."""
     text = (
-        'FAREWELL\u2014"The Living Room to close in December," by Times\' Ben Sisario: "The Living '
-        'Room, a nightclub that gave an early start to Norah Jones, will close in December."'
+        'CLOSING\u2014"The Blue Door to shut in March," by News\' Nora Whitley: "The Blue Door, a '
+        "corner bakery that trained many of the city's chefs, will shut in March.\""
     )
     doc = attribute(nlp, text, ["title", "direct"])
     excerpt = attributions(doc)[1]
     assert excerpt is not None and excerpt.mention is not None
-    assert (excerpt.name, excerpt.mention.text) == ("Ben Sisario", "Times' Ben Sisario")
+    assert (excerpt.name, excerpt.mention.text) == ("Nora Whitley", "News' Nora Whitley")
 
 
 @pytest.mark.full_model
 def test_share_of_respondents_speaks_through_the_poll(nlp: Language) -> None:
-    """`In a poll, 62 percent of Democrats said they were "Q"`: the poll, as the corpus credits
+    """`In a survey, 58 percent of parents said they were "Q"`: the survey, as the corpus credits
     it; a person in an interview keeps the quote."""
     text = (
-        "In a Gallup poll released Monday, 62 percent of Democrats said they were "
-        '"very enthusiastic" about the race.'
+        "In a Marist survey released Friday, 58 percent of parents said they were "
+        '"deeply worried" about the plan.'
     )
     doc = attribute(nlp, text, ["partial"])
-    assert who(doc)[0][1] == "a Gallup poll released Monday"
-    text = 'In an interview on Monday, Ann Lee said she was "very enthusiastic" about the race.'
+    assert who(doc)[0][1] == "a Marist survey released Friday"
+    text = 'In an interview on Friday, Ann Lee said she was "deeply worried" about the plan.'
     doc = attribute(nlp, text, ["partial"])
     assert who(doc)[0][0] == "Ann Lee"
 
@@ -505,11 +503,11 @@ def test_spaces_between_sentences_do_not_hide_the_sentence_before(nlp: Language)
 
 @pytest.mark.full_model
 def test_according_to_opening_the_sentence_credits_the_relay(nlp: Language) -> None:
-    """`According to the Herald, one sign read, "Q"`: the source of an "according to" that
+    """`According to the Gazette, one sign read, "Q"`: the source of an "according to" that
     opens the sentence, as the corpus credits it, not the subject of the cue after it."""
-    text = 'According to the Herald, one state highway sign read, "Trust the road, but buckle up."'
+    text = 'According to the Gazette, one park sign read, "Take only photos, leave nothing."'
     doc = attribute(nlp, text, ["direct"])
-    assert who(doc)[0][:2] == ("Herald", "the Herald")
+    assert who(doc)[0][:2] == ("Gazette", "the Gazette")
     assert layouts(doc) == ["according_to"]
 
 
@@ -533,16 +531,16 @@ def test_a_multi_paragraph_quote_takes_the_attribution_after_its_last_paragraph(
 
 @pytest.mark.full_model
 def test_no_name_follows_a_noun_in_a_clause_the_ner_calls_a_person(nlp: Language) -> None:
-    # the NER tags `Trump Says He’s` a person: "’s" is no name after "Trump"
+    # the NER tags `Lopez Says He’s` a person: "’s" is no name after "Lopez"
     text = (
-        "Trump Says He\u2019s Unlikely To Have A Good Relationship With David Cameron.\n\n"
-        "LONDON (Reuters) - Donald Trump said he was unlikely to get along with Cameron."
+        "Lopez Says He\u2019s Unlikely To Make Peace With Ann Lee.\n\n"
+        "MIAMI (AP) - Carlos Lopez said he did not expect to end his feud with Lee."
     )
     doc = nlp(text)
     first = doc.spans["quotes"][0]
     assert (first._.attribution.name, first._.attribution.mention.text) == (
-        "Donald Trump",
-        "Trump",
+        "Carlos Lopez",
+        "Lopez",
     )
 
 

@@ -40,10 +40,10 @@ def test_naming_participle_with_a_by_phrase_takes_its_agent(nlp: Language) -> No
     text = 'The budget, described as "a disaster" by Senator Tom Baker, passed on Friday.'
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [("Tom Baker", "Senator Tom Baker", "described")]
-    # the by-phrase hung on the object of "as" (`labeled as a "witch hunt" by Democrats`)
+    # the by-phrase hung on the object of "as" (`labeled as a "fishing trip" by Democrats`)
     text = (
-        "Republicans faced criticism for the inquiry, often labeled as a "
-        '"witch hunt" by Democrats, but pressed on.'
+        "The council drew fire for the audit, often labeled as a "
+        '"fishing trip" by Democrats, but kept going.'
     )
     doc = attribute(nlp, text, ["partial"])
     assert who(doc) == [("Democrats", "Democrats", "labeled")]
@@ -94,8 +94,8 @@ def test_a_mention_that_names_no_one_gives_way_to_the_sentences_named_cue(nlp: L
     text = (
         # (in one tense, "said ... and said", the conjoined cue takes the reporter's subject
         # itself: test_conjoined_report)
-        "Mayor Ann Brooks says the move was made by the council and said, "
-        '"Who else would you trust with the budget?"'
+        "Mayor Ann Brooks says the choice was made by the board and said, "
+        '"Who else should pick the new chief?"'
     )
     doc = attribute(nlp, text)
     assert who(doc) == [("Ann Brooks", "Mayor Ann Brooks", "says")]
@@ -116,10 +116,10 @@ def test_a_mention_that_names_no_one_stays_when_the_sentence_names_no_one(nlp: L
 
 @pytest.mark.full_model
 def test_a_proper_noun_that_names_no_person_keeps_its_post_modifiers(nlp: Language) -> None:
-    doc = attribute(nlp, '"The deal is dead," said one Democrat familiar with the talks.')
-    assert who(doc) == [("Democrat", "one Democrat familiar with the talks", "said")]
+    doc = attribute(nlp, '"The bill has stalled," said one Republican familiar with the budget.')
+    assert who(doc) == [("Republican", "one Republican familiar with the budget", "said")]
     # a person's name does not (`Lee in Boston`)
-    doc = attribute(nlp, '"The deal is dead," said Ann Lee in Boston on Monday.')
+    doc = attribute(nlp, '"The bill has stalled," said Ann Lee in Boston on Monday.')
     assert who(doc) == [("Ann Lee", "Ann Lee", "said")]
 
 
@@ -197,14 +197,12 @@ def test_a_relative_clause_with_its_own_speaker_is_that_speakers(nlp: Language) 
 def test_a_partial_quote_in_a_that_clause_is_the_clause_verbs_subjects(nlp: Language) -> None:
     """`Smith fired back that the NDP had "Q"`: no cue verb, but a that-clause is what the
     verb's subject put forward, so Smith (not the NDP, the clause's own subject) said Q; nested
-    that-clauses climb to the outermost (`A report found that the agency could not be sure that
-    money was not coming from "Q"`)."""
+    that-clauses climb to the outermost (`A review concluded that the board could not be sure
+    that the funds were not ending up with "Q"`)."""
     text = 'Premier Ann Smith fired back that the NDP had "no credibility" on health care.'
     assert who(attribute(nlp, text, ["partial"])) == [("Ann Smith", "Premier Ann Smith", "fired")]
     text = (
-        "A Government Accountability Office report found that the agency could not be sure "
-        'that money was not coming from "the drug trade."'
+        "A state auditor review concluded that the board could not be sure that the funds "
+        'were not ending up with "phantom vendors."'
     )
-    assert speakers(attribute(nlp, text, ["partial"])) == [
-        "A Government Accountability Office report"
-    ]
+    assert speakers(attribute(nlp, text, ["partial"])) == ["A state auditor review"]

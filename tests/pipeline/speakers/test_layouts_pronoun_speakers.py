@@ -23,11 +23,11 @@ def test_colon_takes_a_pronoun_subject_of_its_clause(nlp: Language) -> None:
 
 @pytest.mark.full_model
 def test_colon_after_a_reported_clause_keeps_the_reporting_subject(nlp: Language) -> None:
-    """`Baker said that she has learned her lesson: "Q"`: not the reported clause's pronoun."""
+    """`Baker said that she has changed her approach: "Q"`: not the reported clause's pronoun."""
     text = (
         "Maria Lopez lost in March.\n\n"
-        'Tom Baker said the loss was "a shock" and that she has learned her lesson: '
-        '"We are ready for the next one."'
+        'Tom Baker said the defeat was "a wake-up call" and that she has changed her approach: '
+        '"We will start much earlier next time."'
     )
     doc = attribute(nlp, text, ["partial", "direct"])
     assert who(doc)[1][1] != "she"
@@ -35,12 +35,12 @@ def test_colon_after_a_reported_clause_keeps_the_reporting_subject(nlp: Language
 
 @pytest.mark.full_model
 def test_subjectless_verb_continuing_a_series_takes_the_series_subject(nlp: Language) -> None:
-    """`She praised X and cast doubt on the rate of 4.9 percent, suggested that`: the series'
+    """`She thanked X and questioned the wait time of 3.5 hours, suggested that`: the series'
     subject reports, not the object before the comma."""
     text = (
         '"We will rebuild," Maria Lopez said on Monday.\n\n'
-        'She praised the "hard work" of the crews and cast doubt on the official jobless rate '
-        "of 4.9 percent, suggested that the real rate was far higher."
+        'She thanked the "tireless" nurses and questioned the reported wait time of 3.5 hours, '
+        "suggested that the true figure was much longer."
     )
     doc = attribute(nlp, text, ["direct", "partial"])
     assert who(doc)[1][:2] == ("Maria Lopez", "She")
@@ -73,10 +73,10 @@ def test_quote_only_paragraph_after_a_pronoun_cue_no_quote_took(nlp: Language) -
 
 @pytest.mark.full_model
 def test_quote_after_a_sentence_with_a_pronoun_subject_and_no_quote(nlp: Language) -> None:
-    """`Why was she out in the heat? "Q"`: the pronoun subject of the sentence before."""
+    """`Why was she out in the rain? "Q"`: the pronoun subject of the sentence before."""
     text = (
-        "Maria Lopez sold lemonade on Broad Street all day.\n\n"
-        'Why was she out in the heat? "My mom says I have to save up for college."'
+        "Maria Lopez walked dogs along Elm Avenue all morning.\n\n"
+        'Why was she out in the rain? "I am saving for a new bike."'
     )
     doc = attribute(nlp, text)
     assert who(doc) == [("Maria Lopez", "she", None)]

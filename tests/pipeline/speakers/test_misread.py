@@ -13,15 +13,15 @@ from tests.pipeline.support import attribute, reports, who
 def test_cue_read_as_a_plural_noun_leaves_the_words_before_it_as_the_speaker(
     nlp: Language,
 ) -> None:
-    """`The Brooks campaign projects that "Q"`: the campaign speaks and `projects` is the cue,
-    not a mention `The Brooks campaign projects` that names no one."""
+    """`The Whitfield campaign projects that "Q"`: the campaign speaks and `projects` is the cue,
+    not a mention `The Whitfield campaign projects` that names no one."""
     text = (
-        "The council vote is set for Monday.\n\n"
-        'The Brooks campaign projects that "cutting the fee in half" on parking permits would '
-        "bring in $2 million a year."
+        "The school board meets on Tuesday.\n\n"
+        'The Whitfield campaign projects that "adding a dollar to the toll" on the river bridge '
+        "could raise $4 million over five years."
     )
     doc = attribute(nlp, text, ["partial"])
-    assert who(doc) == [("The Brooks campaign", "The Brooks campaign", "projects")]
+    assert who(doc) == [("The Whitfield campaign", "The Whitfield campaign", "projects")]
 
 
 @pytest.mark.full_model
@@ -35,28 +35,29 @@ def test_a_plural_noun_that_opens_no_report_stays_as_it_was(nlp: Language) -> No
 
 @pytest.mark.full_model
 def test_a_surname_after_an_inverted_cue_read_as_an_adverb_is_the_speaker(nlp: Language) -> None:
-    """`"Q," said Skelly, explaining he ...`: the tagger reads "Skelly" as an adverb (its
+    """`"Q," said Scully, explaining he ...`: the tagger reads "Scully" as an adverb (its
     ending); the speaker is not the subject of the participle's clause after the comma."""
     text = (
-        "Bill Skelly, a longtime data operative, vouched for both men.\n\n"
-        '"Having access to the file is valuable," said Skelly, explaining he worked more '
-        "closely with Chrabaszcz."
+        "Ray Scully, a veteran field organizer, spoke up for the pair.\n\n"
+        '"Knowing the county map this well is rare," said Scully, explaining he had canvassed '
+        "alongside Novak for years."
     )
     doc = attribute(nlp, text)
-    assert [t.pos_ for t in doc if t.text == "Skelly"][1] == "ADV"
-    assert who(doc) == [("Bill Skelly", "Skelly", "said")]
+    assert [t.pos_ for t in doc if t.text == "Scully"][1] == "ADV"
+    assert who(doc) == [("Ray Scully", "Scully", "said")]
 
 
 @pytest.mark.full_model
 def test_a_participle_after_an_inverted_cue_with_a_misread_name_is_that_names(
     nlp: Language,
 ) -> None:
-    """`"Q," said Skelly, explaining that ...`: the report after the participle is Skelly's,
-    though the tagger calls "Skelly" an adverb of "said"."""
+    """`"Q," said Scully, explaining that ...`: the report after the participle is Scully's,
+    though the tagger calls "Scully" an adverb of "said"."""
     text = (
-        "Bill Skelly, a longtime data operative, vouched for both men.\n\n"
-        '"It was a long night," said Skelly, explaining that the crews had worked until dawn.'
+        "Ray Scully, a veteran field organizer, spoke up for the pair.\n\n"
+        '"The doors stayed open all weekend," said Scully, explaining that the volunteers had '
+        "knocked until dark."
     )
     assert reports(nlp, text) == [
-        ("that the crews had worked until dawn", "Bill Skelly", "explaining")
+        ("that the volunteers had knocked until dark", "Ray Scully", "explaining")
     ]

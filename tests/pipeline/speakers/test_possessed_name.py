@@ -1,5 +1,5 @@
-"""A name possessed by another name (`opined Cleveland's Plain Dealer`, `said CNN's Jake
-Tapper`) is the speaker, not its possessor."""
+"""A name possessed by another name (`opined Dayton's Evening Herald`, `said WDX's Laura
+Benning`) is the speaker, not its possessor."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from tests.pipeline.support import attribute, who
 @pytest.mark.full_model
 def test_the_possessed_name_speaks(nlp: Language) -> None:
     text = (
-        'Editorial pages warned of disaster. "Gun owners should leave their weapons at home," '
-        "opined Springfield's Daily Ledger."
+        'Columnists predicted chaos. "Drivers should stay off the bridge all week," '
+        "opined Dayton's Evening Herald."
     )
     doc = attribute(nlp, text)
-    assert who(doc)[0][:2] == ("Daily Ledger", "Springfield's Daily Ledger")
+    assert who(doc)[0][:2] == ("Evening Herald", "Dayton's Evening Herald")
