@@ -37,14 +37,14 @@ def _name(start: int, text: str, kind: EntityKind = "person") -> Name:
 @pytest.mark.parametrize(
     ("a", "b", "close"),
     [
-        ("mclenney", "mcclenney", True),  # a letter dropped
-        ("giulini", "giuliani", True),
-        ("bornsten", "bornstein", True),
-        ("scheiderman", "schneiderman", True),
+        ("petigrew", "pettigrew", True),  # a letter dropped
+        ("pellegini", "pellegrini", True),
+        ("rosenblat", "rosenblatt", True),
+        ("vandermer", "vandermeer", True),
         ("smithe", "smythe", True),  # a letter changed
         ("clintons", "clinton", False),  # the family, not a misspelling
-        ("mcclenney", "mcclenney", False),  # the same word: found by the exact look-up
-        ("mclenny", "mcclenney", False),  # two letters apart
+        ("pettigrew", "pettigrew", False),  # the same word: found by the exact look-up
+        ("petigru", "pettigrew", False),  # two letters apart
     ],
 )
 def test_one_edit_apart(a: str, b: str, close: bool) -> None:
@@ -53,12 +53,12 @@ def test_one_edit_apart(a: str, b: str, close: bool) -> None:
 
 
 def test_a_surname_misspelt_by_one_letter_joins_the_full_name(genders: GenderLexicon) -> None:
-    names = [_name(0, "Tyresha McClenney"), _name(4, "Bryan Anderson"), _name(20, "McLenney")]
+    names = [_name(0, "Lashonda Pettigrew"), _name(4, "Curtis Boyd"), _name(20, "Petigrew")]
     clusters = cluster_names(names, genders)
-    assert list(clusters) == ["tyresha mcclenney", "bryan anderson"]
-    assert [n.text for n in clusters["tyresha mcclenney"].names] == [
-        "Tyresha McClenney",
-        "McLenney",
+    assert list(clusters) == ["lashonda pettigrew", "curtis boyd"]
+    assert [n.text for n in clusters["lashonda pettigrew"].names] == [
+        "Lashonda Pettigrew",
+        "Petigrew",
     ]
 
 
@@ -126,11 +126,11 @@ def test_the_surname_of_two_relatives_is_the_one_the_story_calls_by_it(nlp: Lang
 @pytest.mark.full_model
 def test_she_after_a_misspelt_surname_is_the_full_name(nlp: Language) -> None:
     text = (
-        "Two voters, Tyresha McClenney and Bryan Anderson, saw the rally.\n\n"
-        "McLenney said the campaign had not reached her neighbours.\n\n"
-        '"It only comes up when there is a video," she said.'
+        "Two shoppers, Lashonda Pettigrew and Curtis Boyd, watched the parade.\n\n"
+        "Petigrew said the city had not fixed the sidewalks on her block.\n\n"
+        '"It only gets done when there is a camera," she said.'
     )
-    assert resolutions(attribute(nlp, text)) == [("Tyresha McClenney", "pronoun")]
+    assert resolutions(attribute(nlp, text)) == [("Lashonda Pettigrew", "pronoun")]
 
 
 @pytest.mark.full_model

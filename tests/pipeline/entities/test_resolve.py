@@ -286,8 +286,8 @@ def test_confidence_is_a_probability_that_tracks_the_evidence(nlp: Language) -> 
     # a pronoun that three men named before could mean is less sure than the lone one
     contested = attribute(
         nlp,
-        "Attorney General Jeff Sessions spoke on Monday with FBI Director James Comey and Deputy "
-        'Attorney General Rod Rosenstein. After the meeting, "It is done," he told reporters.',
+        "Port Commissioner Frank Delaney spoke on Monday with Fire Chief Gary Novak and Deputy "
+        'Harbour Master Paul Whitfield. After the meeting, "It is done," he told reporters.',
     )
     (a,) = attributions(contested)
     assert a is not None and a.resolution == "pronoun"

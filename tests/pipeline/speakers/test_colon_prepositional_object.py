@@ -13,9 +13,9 @@ from tests.pipeline.support import attribute, layouts, who
 @pytest.mark.full_model
 def test_a_prepositional_object_before_the_colon_does_not_speak(nlp: Language) -> None:
     text = (
-        "Tom Baker, the party’s 2012 nominee, tweeted in response: "
-        '"Important distinction: thug mayors jail reporters and rivals; our mayors build parks '
-        'and bridges."'
+        "Tom Baker, the league’s former treasurer, tweeted in response: "
+        '"Simple difference: bad coaches bench players and blame referees; good coaches teach '
+        'and listen."'
     )
     doc = attribute(nlp, text)
     assert who(doc)[0][:2] == ("Tom Baker", "Tom Baker")
@@ -25,8 +25,8 @@ def test_a_prepositional_object_before_the_colon_does_not_speak(nlp: Language) -
 @pytest.mark.full_model
 def test_a_fronted_source_before_the_colon_speaks(nlp: Language) -> None:
     text = (
-        "Not all panels are equal. From the report: "
-        '"In general, samples with more elaborate weighting are better."'
+        "Not all orchards are alike. From the report: "
+        '"On the whole, trees with deeper roots gave sweeter apples."'
     )
     doc = attribute(nlp, text)
     assert who(doc)[0][:2] == ("the report", "the report")

@@ -1,5 +1,5 @@
 """A clause outside the cue lexicon that introduces a quote (`Baker shot back, "Q"`), and the
-framing clause before it whose cue reports something else (`When Brooks criticized the budget,
+framing clause before it whose cue reports something else (`When Brooks criticized the team,
 ...`), on a small hand-written article parsed by the full model."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from spacy.language import Language
 from tests.pipeline.support import attribute, layouts, who
 
 DEBATE = (
-    "Senator Tom Baker spoke first at the debate in Dayton.\n\n"
-    "When Mayor Ann Brooks criticized the budget during the debate, Baker shot back, "
-    '"I balanced it twice and I will balance it again."'
+    "Coach Tom Baker spoke first at the banquet in Dayton.\n\n"
+    "When Principal Ann Brooks criticized the team during the banquet, Baker shot back, "
+    '"I coached it twice and I will coach it again."'
 )
 
 
@@ -26,8 +26,8 @@ def test_a_plain_verb_closing_its_clause_before_the_quote_introduces_it(nlp: Lan
 @pytest.mark.full_model
 def test_the_cue_of_a_framing_clause_does_not_report_the_quote(nlp: Language) -> None:
     text = (
-        "When Ann Brooks said the city would sue the state over the new tax, Tom Baker fired "
-        'back: "If they sue us in Dayton, they are going to lose."'
+        "When Ann Brooks said the league would fine the club over the late fees, Tom Baker fired "
+        'back: "If they fine us again, we will take it to the board."'
     )
     doc = attribute(nlp, text)
     assert who(doc) == [("Tom Baker", "Tom Baker", ":")]
@@ -38,7 +38,7 @@ def test_the_cue_of_a_framing_clause_does_not_report_the_quote(nlp: Language) ->
 def test_a_framing_cue_is_not_the_sentence_cue_of_a_quote_under_a_plain_verb(
     nlp: Language,
 ) -> None:
-    text = 'When Ann Brooks criticized the budget, Tom Baker shot back, "I balanced it twice."'
+    text = 'When Ann Brooks criticized the team, Tom Baker shot back, "I coached it twice."'
     doc = attribute(nlp, text)
     assert who(doc) == [("Tom Baker", "Tom Baker", "shot")]
     assert layouts(doc) == ["verb"]
@@ -49,8 +49,8 @@ def test_a_verb_in_a_when_clause_right_before_the_quote_introduces_nothing(
     nlp: Language,
 ) -> None:
     text = (
-        "Ann Brooks said in the spring, when the email story broke, "
-        '"I did not send any classified material to anyone."'
+        "Ann Brooks said in the winter, when the parking story broke, "
+        '"I never took a single coin from the meter fund."'
     )
     doc = attribute(nlp, text)
     assert who(doc) == [("Ann Brooks", "Ann Brooks", "said")]

@@ -9,9 +9,9 @@ from spacy.language import Language
 
 from tests.pipeline.support import attribute, layouts, who
 
-INQUIRY = (
-    '"We are looking at every email," Senator Tom Baker said on Monday. The agency declined '
-    'to publicly detail the inquiry\'s "specific focus, scope or potential targets."'
+AUDIT = (
+    '"We are checking every invoice," Senator Tom Baker said on Monday. The agency declined '
+    'to publicly detail the audit\'s "exact cost, length or likely findings."'
 )
 
 
@@ -19,7 +19,7 @@ INQUIRY = (
 def test_the_main_verbs_source_noun_subject_speaks_a_new_sentences_quote(
     nlp: Language,
 ) -> None:
-    doc = attribute(nlp, INQUIRY)
+    doc = attribute(nlp, AUDIT)
     assert who(doc)[1] == ("The agency", "The agency", "detail")
     assert layouts(doc) == ["after", "verb"]
 
@@ -29,8 +29,8 @@ def test_a_source_subject_in_a_subordinate_clause_defers_to_the_previous_speaker
     nlp: Language,
 ) -> None:
     text = (
-        '"We are looking at every email," Senator Tom Baker said on Monday. The hearing ended '
-        'after the agency declined to detail the inquiry\'s "specific focus and scope."'
+        '"We are checking every invoice," Senator Tom Baker said on Monday. The meeting ended '
+        'after the agency declined to detail the audit\'s "exact cost and length."'
     )
     doc = attribute(nlp, text)
     assert who(doc)[1] == ("Tom Baker", "Senator Tom Baker", "said")

@@ -14,12 +14,12 @@ from tests.pipeline.support import attribute, who
     ("text", "speaker"),
     [
         (
-            '"We need more money for roads," said Sen. Tom Carper of Delaware.',
-            ("Tom Carper", "Sen. Tom Carper of Delaware"),
+            '"We need more money for bridges," said Sen. Ruth Abernathy of Nebraska.',
+            ("Ruth Abernathy", "Sen. Ruth Abernathy of Nebraska"),
         ),
         (
-            'Mr. Morgan of the Sierra Club said: "This bill is a disaster."',
-            ("Morgan", "Mr. Morgan of the Sierra Club"),
+            'Mr. Dalton of the Prairie Wildlife Fund said: "This plan is a mistake."',
+            ("Dalton", "Mr. Dalton of the Prairie Wildlife Fund"),
         ),
     ],
 )
@@ -32,19 +32,19 @@ def test_where_a_person_is_from_is_kept_in_the_mention(
 
 @pytest.mark.full_model
 def test_an_of_phrase_naming_no_place_or_body_is_not_kept(nlp: Language) -> None:
-    text = '"Roads matter," said Tom Carper of all people.'
+    text = '"Bridges matter," said Ruth Abernathy of all people.'
     doc = attribute(nlp, text, ["direct"])
-    assert who(doc)[0][:2] == ("Tom Carper", "Tom Carper")
+    assert who(doc)[0][:2] == ("Ruth Abernathy", "Ruth Abernathy")
 
 
 @pytest.mark.full_model
 def test_a_following_alias_keeps_its_bare_mention(nlp: Language) -> None:
     text = (
-        '"We need more money for roads," said Sen. Tom Carper of Delaware. '
-        '"It is overdue," Carper added.'
+        '"We need more money for bridges," said Sen. Ruth Abernathy of Nebraska. '
+        '"It is overdue," Abernathy added.'
     )
     doc = attribute(nlp, text, ["direct"])
     assert [w[:2] for w in who(doc)] == [
-        ("Tom Carper", "Sen. Tom Carper of Delaware"),
-        ("Tom Carper", "Carper"),
+        ("Ruth Abernathy", "Sen. Ruth Abernathy of Nebraska"),
+        ("Ruth Abernathy", "Abernathy"),
     ]
