@@ -45,6 +45,10 @@ ELIDED_WORDS: frozenset[str] = frozenset(
     {"n", "em", "til", "cause", "cuz", "tis", "twas", "bout", "round", "nother", "kay", "sup"}
 )
 
+# How many marks the scan reads past a typewriter opening mark met inside an open passage, to
+# tell a nested quote, a new passage after a lost closing mark, and a misplaced closing mark apart.
+LOOKAHEAD_MARKS = 8
+
 # Three apostrophes after a word close a nested single quote, then the double one (`in line,'''
 # Ms. Lopez said`): the first is the inner closing mark, so it is matched alone, inside the
 # passage. (At an opening, `'''Hello`, the run follows a blank and splits as two, then one.)
@@ -200,6 +204,23 @@ class _Scanner:
                     if not self.single:  # the previous passage lost its closing mark
                         found.append(self._cut(state, i))
                     state = _Open(mark, i, j)
+                elif (
+                    not self.single
+                    and side == _OPENER
+                    and _straight(mark)
+                    and _word_at(self.text, j)
+                ):
+                    after = self._directions_after(j, lo, hi)
+                    if after[:2] == [_CLOSER, _CLOSER]:
+                        state.inner = mark  # `"He said "no" to me," she said`: nested
+                    elif after[:1] == [_CLOSER]:
+                        # `"It is over, she said. Then "we go on."`: the open passage lost its
+                        # closing mark, and this one opens the next passage
+                        found.append(self._cut(state, i))
+                        state = _Open(mark, i, j)
+                    else:  # `"We won "she said`: a closing mark set apart the wrong way
+                        found.append(self._close(state, mark, i, j))
+                        state = None
                 elif self.single and side != _CLOSER:
                     continue  # an apostrophe-like mark inside a single-quoted passage
                 elif self.single and self._plural_possessive(i, j, lo, hi):
@@ -254,6 +275,27 @@ class _Scanner:
                     return True
         return False
 
+    def _directions_after(self, j: int, lo: int, hi: int) -> list[int]:
+        """The sides of this family's next two marks after `j` in the paragraph that have one
+        (a typographic mark has its own; a typewriter mark, its neighbours')."""
+        sides: list[int] = []
+        for seen, match in enumerate(_MARK_RE.finditer(self.text, j, hi)):
+            if seen == LOOKAHEAD_MARKS:
+                break  # a run of marks without a side decides nothing (and stays linear)
+            k, end = match.span()
+            mark = match.group()
+            if mark not in self.marks or self.skip_tag(k):
+                continue
+            if mark in self.openers or mark in self.closers:
+                side = _OPENER if mark in self.openers else _CLOSER
+            else:
+                side = self.flank(k, lo, hi, end - k)
+            if side != _NEUTRAL:
+                sides.append(side)
+                if len(sides) == 2:
+                    break
+        return sides
+
     def _close(self, state: _Open, mark: str, i: int, j: int) -> RawQuote:
         """The passage closes with `mark` at [i, j)."""
         state.segments.append((state.content_start, i))
@@ -293,6 +335,11 @@ class _Scanner:
         while end > lo and is_blank(self.text[end - 1]):
             end -= 1
         return end > lo and (self.text[end - 1].isalpha() or self.text[end - 1] == ",")
+
+
+def _word_at(text: str, j: int) -> bool:
+    """A word starts right at `j` (`"they`), not another mark or a blank."""
+    return j < len(text) and text[j].isalnum()
 
 
 def _straight(mark: str) -> bool:

@@ -136,6 +136,39 @@ def test_multi_paragraph_quote_is_one_quote_with_segments(blank_nlp: Language) -
     assert q.close_mark == '"'
 
 
+def test_a_straight_opening_mark_before_a_closer_cuts_the_open_quote(
+    blank_nlp: Language,
+) -> None:
+    # the first passage never closes: the mark before "they" opens the next one, which closes
+    text = (
+        '"It is a good day for drivers, Ruiz said. She said the police may still use them, '
+        'only that "they need a warrant first."'
+    )
+    assert [(q.text, q.close_mark) for q in quotes_of(blank_nlp, text)] == [
+        (
+            "It is a good day for drivers, Ruiz said. She said the police may still use them, "
+            "only that",
+            None,
+        ),
+        ("they need a warrant first.", '"'),
+    ]
+
+
+def test_a_straight_opening_mark_before_two_closers_nests(blank_nlp: Language) -> None:
+    text = 'Lee wrote, "Reports say the man shouted "Stop!" at the guards." It was late.'
+    assert [q.text for q in quotes_of(blank_nlp, text)] == [
+        'Reports say the man shouted "Stop!" at the guards.'
+    ]
+
+
+def test_a_straight_closing_mark_set_apart_the_wrong_way_still_closes(
+    blank_nlp: Language,
+) -> None:
+    # no closing mark after it, but an opening one: it closes the first passage
+    text = '"We won "Lee said, "and we will win again."'
+    assert [q.text for q in quotes_of(blank_nlp, text)] == ["We won", "and we will win again."]
+
+
 def test_unclosed_quote_stops_at_its_paragraph(blank_nlp: Language) -> None:
     text = 'She said "this never ends\n\nThe next paragraph has "its own" quote.'
     quotes = quotes_of(blank_nlp, text)
