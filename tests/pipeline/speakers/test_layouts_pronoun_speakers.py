@@ -84,12 +84,15 @@ def test_quote_after_a_sentence_with_a_pronoun_subject_and_no_quote(nlp: Languag
 
 
 @pytest.mark.full_model
-def test_a_pronoun_after_an_advertisements_notice_skips_the_notice(nlp: Language) -> None:
-    """A pasted page's `Story continues below advertisement` between two quotes: "she" is the
-    health officer, not the notice's "Story"."""
+@pytest.mark.parametrize("notice", ["Story continues below advertisement", "Story continues"])
+def test_a_pronoun_after_an_advertisements_notice_skips_the_notice(
+    nlp: Language, notice: str
+) -> None:
+    """A pasted page's `Story continues below advertisement` (Yahoo's `Story continues`) between
+    two quotes: "she" is the health officer, not the notice's "Story"."""
     text = (
         '"This is not the time to let our guard down," provincial health officer Dr. Bonnie '
-        "Henry said Thursday.\n\nStory continues below advertisement\n\n"
+        f"Henry said Thursday.\n\n{notice}\n\n"
         '"We have seen what happens when we do," she added.'
     )
     doc = attribute(nlp, text)
