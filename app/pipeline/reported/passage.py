@@ -7,13 +7,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.pipeline.reported.extent import Found, subtree_range, trim, without
+from app.pipeline.reported.misread import (
+    QUESTION_MARKS,
+    circumstance,
+    contact_relative,
+    inverted_after_quote,
+)
 from app.pipeline.syntax import (
     NOMINAL_SUBJECT_DEPS,
     TIME_LABELS,
     acting_clause,
     aside_main_verb,
     asked_aside,
-    contact_relative_head,
     own_subject,
 )
 from app.pipeline.types import ReportedCue
@@ -64,16 +69,7 @@ NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term
 # recalling 300,000 vehicles`); recalling an event reports it (`Lopez recalled her days as`).
 CALLING_BACK_VERBS: frozenset[str] = frozenset({"recall"})
 NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
-# An indirect question: a clause under "ask" opened by one of these marks (`asked if X`).
-QUESTION_MARKS: frozenset[str] = frozenset({"if", "whether"})
 QUESTION_DEPS: frozenset[str] = frozenset({"advcl", "ccomp"})
-# Subordinators of a content clause (`said that ...`, `asked whether ...`).
-CONTENT_MARKS: frozenset[str] = QUESTION_MARKS | {"that"}
-# Subordinators that open a clause of time or reason, never what was said (`said as he sat
-# down at the podium, minutes after his team blew a lead`, the parse making "blew" the content).
-CIRCUMSTANCE_MARKS: frozenset[str] = frozenset(
-    {"after", "before", "when", "while", "as", "since", "until", "once", "because"}
-)
 # Verbs whose object is the one the report is about, so it opens the content (`accused Ruiz of
 # lying` reports "Ruiz of lying", `urged voters to wait` "voters to wait", `called on him to
 # quit` "him to quit"). Train's reported gold starts at the object for accuse 38 of 39, call
@@ -116,7 +112,7 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         start, end = trim(doc, *subtree_range(content))
         return [Found(start, end, cue)] if start < end else []
     if label == "clause_before":
-        if not _set_off(doc, cue_verb) or _contact_relative(cue_verb):
+        if not _set_off(doc, cue_verb) or contact_relative(cue_verb):
             return []
         # `CLAUSE, X said.` / `Repair costs, he added, were "Q"`
         outer = _cut_tail(doc, *subtree_range(content), content, cues, skip=cue_verb.i)
@@ -151,11 +147,13 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         act = acting_clause(cue_verb)
         if act is not None and act.i == content.i:
             return []  # `Police arrest two men, say ...`: what the source did, not what it said
-        if content.i > cue_verb.i and _circumstance(content):
+        if content.i > cue_verb.i and circumstance(content):
             return []  # `said as he sat down ...`: when or why, not what
+        if content.i > cue_verb.i and inverted_after_quote(doc, cue_verb, content):
+            return []  # `"Q," said Riders head coach Glen Stasiuk`: the speaker misread
         if aside_main_verb(cue_verb) == content and asked_aside(cue_verb):
             return []  # `Suzuki, asked whether ..., said ...`: the sentence's verb, not asked
-        if content.i < cue_verb.i and _contact_relative(cue_verb):
+        if content.i < cue_verb.i and contact_relative(cue_verb):
             # `Council approved the plan, a move critics say will fail`: a relative clause the
             # parser read as the sentence's root; the clause before it is the article's
             return []
@@ -185,22 +183,6 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         # `This season, he says, is different` parsed with the clause under the cue
         return _around(doc, (start, end), _attribution(cue_verb, content, start, end), cue)
     return [Found(start, end, cue)]
-
-
-def _circumstance(content: Token) -> bool:
-    """The clause after a cue is one of time or reason (`said after his team blew a lead`), not
-    a that-clause the parser gave a second subordinator (`that globalization, since ...`)."""
-    marks = {c.lower_ for c in content.children if c.dep_ == "mark"}
-    return not marks.isdisjoint(CIRCUMSTANCE_MARKS) and marks.isdisjoint(CONTENT_MARKS)
-
-
-def _contact_relative(cue: Token) -> bool:
-    """The cue is a relative clause with no "that" on a noun the parse made part of its subject
-    (`Council approved the plan, a move critics say will fail`, `a move Coun. X called "Q"`): the
-    clause before it is the article's, not the cue's content."""
-    return any(
-        c.dep_ in NOMINAL_SUBJECT_DEPS and contact_relative_head(c) is not None for c in cue.lefts
-    )
 
 
 def _past_leading_time(doc: Doc, start: int, end: int, content: Token) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from app.pipeline.speakers.context import DocIndex, is_mark
 from app.pipeline.speakers.mentions import MAX_RANK_LENGTH, candidate
@@ -40,6 +40,19 @@ def titled_name(index: DocIndex, found: SpeakerCandidate, para: int) -> SpeakerC
     return replace(person, mention=(min(found.mention[0], person.mention[0]), person.mention[1]))
 
 
+def _role_word(doc: Doc, k: int) -> bool:
+    """A lower-case word the tagger made a finite verb between a capitalised word and a noun:
+    part of the title (`said Riders head coach Glen Stasiuk`, "head" a verb of "Riders")."""
+    word = doc[k]
+    return (
+        word.is_lower
+        and 0 < k < len(doc) - 1
+        and doc[k - 1].is_title
+        and doc[k + 1].pos_ == "NOUN"
+        and doc[k + 1].is_lower
+    )
+
+
 def name_after_title(index: DocIndex, head: Token, para: int) -> Token:
     """The head of the name that ends the subject headed by `head` (the mention after an
     inverted cue), when `head` is no person and the subject is a title followed by two or more
@@ -57,7 +70,7 @@ def name_after_title(index: DocIndex, head: Token, para: int) -> Token:
             continue
         if word.text in SUBJECT_ENDS and word.pos_ != "PROPN":
             break
-        if word.pos_ not in TITLE_WORD_POS or word.tag_ in FINITE_TAGS:
+        if word.pos_ not in TITLE_WORD_POS or (word.tag_ in FINITE_TAGS and not _role_word(doc, k)):
             return head
         k += 1
     else:
