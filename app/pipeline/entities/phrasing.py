@@ -111,6 +111,21 @@ def role_matches(
     return any(lemma in synonyms.get(word, ()) for word in role_words)
 
 
+def qualifiers_conflict(head: Token, role_words: frozenset[str], titles: frozenset[str]) -> bool:
+    """The role noun's place (`Quebec's`) or title word (`attorney`) is not among a person's
+    role words, which hold another of that kind: another office (`Quebec's attorney general` is
+    not `Ontario Solicitor General X`; `the senator` or `the police chief` may still be
+    `Sen. X` or `Chief X`)."""
+    lemma = head.lemma_.lower()
+    places = {c.lower_ for c in head.lefts if c.dep_ == "poss" and c.ent_type_ == "GPE"}
+    titled = {c.lower_ for c in head.lefts if c.dep_ == "compound" and c.lower_ in titles} - {lemma}
+    if places - role_words:
+        doc_places = {w.lower_ for ent in head.doc.ents if ent.label_ == "GPE" for w in ent}
+        if role_words & doc_places - places:
+            return True
+    return bool(titled - role_words) and bool((role_words & titles) - titled - {lemma})
+
+
 def noun_names_org(
     lemma: str,
     words: tuple[str, ...],

@@ -26,6 +26,7 @@ from app.pipeline.entities.phrasing import (
     owned_before,
     party_member,
     plain_definite,
+    qualifiers_conflict,
     role_matches,
     titled_person,
 )
@@ -299,6 +300,7 @@ class MentionResolver:
                 cluster.kind == "person"
                 and lemma not in self.lexicons.org_nouns  # (`the union`: not its president)
                 and role_matches(lemma, cluster.role_words, self.lexicons.role_synonyms)
+                and not qualifiers_conflict(head, cluster.role_words, self.lexicons.titles)
                 and _gender_fits(cluster, self.lexicons.gendered_nouns.get(lemma))
             ):
                 return Resolved.to_cluster(key, cluster, "nominal", mention.text)
