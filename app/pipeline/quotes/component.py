@@ -72,7 +72,7 @@ def _evidence(
 ) -> tuple[list[Passage], list[Features]]:
     """Every scanned passage of `text` and its features (with the parse's, given `view`)."""
     lines: dict[tuple[int, int], LineFacts] = {}
-    passages = build_passages(text, scan_quotes(text))
+    passages = build_passages(text, scan_quotes(text, lex.speech_cues))
     furniture = (
         []
         if not passages

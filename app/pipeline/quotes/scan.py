@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.pipeline.text import is_blank, paragraph_ranges
 
@@ -99,8 +100,10 @@ class _Scanner:
         paragraphs: list[tuple[int, int]],
         single: bool,
         markup: list[tuple[int, int]],
+        attribution: re.Pattern[str] | None = None,
     ) -> None:
         self.text = text
+        self.attribution = attribution
         self.markup_starts = [m[0] for m in markup]
         self.markup_ends = [m[1] for m in markup]
         self.paragraphs = paragraphs
@@ -231,6 +234,8 @@ class _Scanner:
             if state is None or (state.detached and not state.segments):
                 continue
             nxt = self._continuation(p_index)
+            if nxt is not None and self._attributed(state.content_start, hi):
+                nxt = None  # `"Q, said Lee, whose ...`: the closing mark is lost, not reopened
             if nxt is not None:
                 state.segments.append((state.content_start, hi))
                 state.content_start = nxt
@@ -238,6 +243,13 @@ class _Scanner:
             elif not self.single:
                 found.append(self._cut(state, hi))
         return found
+
+    def _attributed(self, start: int, end: int) -> bool:
+        """The open stretch holds its own attribution (`, said Lee`, `, Lee said`, `, she said`)."""
+        return (
+            self.attribution is not None
+            and self.attribution.search(self.text, start, end) is not None
+        )
 
     def _plural_possessive(self, i: int, j: int, lo: int, hi: int) -> bool:
         """A closing-side single mark at [i, j) after a plural's s and before a lower-case word
@@ -355,13 +367,34 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def scan_quotes(text: str) -> list[RawQuote]:
-    """Every quoted passage of `text` (double quotes, then single quotes outside them)."""
+@lru_cache(maxsize=8)
+def attribution_pattern(speech_words: frozenset[str]) -> re.Pattern[str] | None:
+    """A clause of attribution set off by a comma, from finite speech word forms: `, said Lee`,
+    `, said the mayor`, `, Mayor Jane Lee said`, `, she said`."""
+    verbs = sorted((w for w in speech_words if w.isalpha() and not w.endswith("ing")), key=len)
+    if not verbs:
+        return None
+    verb = "(?:" + "|".join(re.escape(v) for v in reversed(verbs)) + ")"
+    name = r"[A-Z][\w'\u2019.-]*"
+    # (a verb after its subject must end the clause, perhaps with a day: `, Lee said Monday.`,
+    # not `, Kerry said that ...`, which a quotation may well report)
+    ends = r"(?:\s+[A-Z][a-z]+)?\s*[,.]"
+    return re.compile(
+        rf",\s+(?:{verb}\s+(?:[A-Z]|the\s|a\s|an\s)|(?:{name}\s+){{1,3}}{verb}{ends}"
+        rf"|(?:he|she|they)\s+{verb}{ends})"
+    )
+
+
+def scan_quotes(text: str, speech_words: frozenset[str] = frozenset()) -> list[RawQuote]:
+    """Every quoted passage of `text` (double quotes, then single quotes outside them).
+    `speech_words` (word forms that report speech) tell a passage that lost its closing mark
+    from one that goes on in the next paragraph."""
     if not text or _MARK_RE.search(text) is None:
         return []
     paragraphs = paragraph_ranges(text)
     markup = [m.span() for m in _MARKUP_RE.finditer(text)] if "<" in text else []
-    doubles = _Scanner(text, paragraphs, False, markup).scan(lambda _i: False)
+    attribution = attribution_pattern(speech_words)
+    doubles = _Scanner(text, paragraphs, False, markup, attribution).scan(lambda _i: False)
     doubles = [raw for raw in doubles if content_segments(text, raw)]
     starts = [raw.open_pos for raw in doubles]
     ends = [raw.close_end - 1 for raw in doubles]
@@ -370,7 +403,7 @@ def scan_quotes(text: str) -> list[RawQuote]:
         k = bisect_right(starts, i) - 1
         return k >= 0 and starts[k] <= i <= ends[k]
 
-    singles = _Scanner(text, paragraphs, True, markup).scan(inside_double)
+    singles = _Scanner(text, paragraphs, True, markup, attribution).scan(inside_double)
     singles = [raw for raw in singles if content_segments(text, raw)]
     if not singles:
         return doubles

@@ -178,6 +178,31 @@ def test_unclosed_quote_stops_at_its_paragraph(blank_nlp: Language) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "attribution", [", said Lee, whose daughter was sick.", ", Dana Lee said.", ", she said."]
+)
+def test_a_quote_with_its_own_attribution_does_not_run_into_the_next_paragraph(
+    blank_nlp: Language, attribution: str
+) -> None:
+    # the closing mark is lost: the next paragraph's mark opens a quote of its own
+    text = f'"I got the call at noon{attribution}\n\n"I am not against it," she added.'
+    assert [(q.text, q.close_mark) for q in quotes_of(blank_nlp, text)] == [
+        (f"I got the call at noon{attribution}", None),
+        ("I am not against it,", '"'),
+    ]
+
+
+def test_a_quote_that_reports_someone_still_goes_on_in_the_next_paragraph(
+    blank_nlp: Language,
+) -> None:
+    text = '"Then, in 2017, Kerry said that more would come.\n\n"That is 185,000 in all."'
+    q = only(blank_nlp, text)
+    assert [s.text for s in q.segments] == [
+        "Then, in 2017, Kerry said that more would come.",
+        "That is 185,000 in all.",
+    ]
+
+
 def test_a_line_broken_in_mid_sentence_continues_the_quote(blank_nlp: Language) -> None:
     text = 'Lee said, "we will fix every\nroad in this town," and left.\n\nThe council met.'
     q = only(blank_nlp, text)
