@@ -33,6 +33,11 @@ ADJUNCT_CLAUSE_DEPS: frozenset[str] = frozenset({"advcl", "relcl", "acl", "pcomp
 # A clause that comes before its main clause and only frames it (`While X said "Q", Y argued`):
 # the main clause's cue does not report what the framing clause's cue did.
 SUBORDINATE_DEPS: frozenset[str] = frozenset({"advcl"})
+# A cue's object that makes its clause a name its subject gives (`what staff call "Q"`).
+FREE_RELATIVES: frozenset[str] = frozenset({"what"})
+# Verbs of hearing or seeing whose clause's subject spoke the words (`heard them shout "Q"`).
+PERCEPTION_VERBS: frozenset[str] = frozenset({"hear", "overhear", "see", "watch", "listen"})
+PERCEIVED_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp"})
 # How the parse attaches the noun a relative clause describes when that noun is the subject of
 # the quote after it (`Nothing the mayor said "will help," Lee said`); the parser leaves
 # "Nothing" at a sentence's start unlabelled (`dep`).
@@ -111,6 +116,8 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                     # the innermost named source reported the words (`Lund cannot say
                     # that "Q," Okafor added, saying it should be "Q2"`)
                     named = found
+                    if words_of_subject(current):
+                        return named, plain
                 else:
                     # "X said she wanted to sing 'Q'": a named source above the pronoun wins
                     pronoun = pronoun or found
@@ -133,6 +140,14 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
                 if subject is not None and speaker_ok(index, subject, para):
                     return candidate(index, subject, index.cue_extent(child)), plain
     return None, plain
+
+
+def words_of_subject(cue: Token) -> bool:
+    """The cue's subject owns the words whoever reports the clause: a name it gives (`what the
+    government has called a "Q" offer`) or words heard from it (`heard officers shout "Q"`)."""
+    names = any(c.lower_ in FREE_RELATIVES and c.dep_ == "dobj" for c in cue.children)
+    heard = cue.dep_ in PERCEIVED_DEPS and cue.head.lemma_.lower() in PERCEPTION_VERBS
+    return names or heard
 
 
 def _own_clause(verb: Token, head: Token) -> bool:

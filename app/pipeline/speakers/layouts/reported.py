@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from app.pipeline.speakers.context import DocIndex, QuoteContext
 from app.pipeline.speakers.cues import according_to_source
 from app.pipeline.speakers.layouts.before import FINITE_TAGS
+from app.pipeline.speakers.layouts.governing import governing_scan, words_of_subject
 from app.pipeline.speakers.mentions import candidate, left_neighbour_mention, speaker_ok
 from app.pipeline.syntax import asked_aside
 from app.pipeline.types import Quote, ReportedCue, SpeakerCandidate
@@ -91,5 +92,10 @@ def fragment(q: QuoteContext) -> SpeakerCandidate | None:
                 outer = (report.start, k)
     if outer is None:
         return None
+    own = q.once(governing_scan)[0]
+    holder = q.quotes[outer[1]]
+    if own is not None and own.cue is not None and holder.start <= own.cue[0] < holder.end:
+        if words_of_subject(q.doc[own.cue[0]]):
+            return None  # `said ... what the government called a "Q" offer`: the namer's words
     found = q.results[outer[1]]
     return replace(found, source=None) if found is not None else None
