@@ -51,6 +51,7 @@ DEFINING_RULES: frozenset[str] = frozenset(
         "term_cue",
         "title_cue",
         "title_verb",
+        "title_apposed",
         "by_author",
         "named_law",
         "nickname",
@@ -105,6 +106,8 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         return "title", "by_author"  # "This Kind of War," by T.R. Fehrenbach: a work, a headline
     if f.has("title_verb"):
         return "title", "title_verb"  # a bill formally titled "An Act to reinforce French as ..."
+    if f.has("title_apposed"):
+        return "title", "title_apposed"  # a report's name set beside it, at any length
     if n <= MAX_TERM_WORDS and (named or not f.has("ends_sentence")):
         if f.has("scare_cue"):  # so-called "sanctuary cities", dubbed "Operation Cold Snap."
             return "scare", "scare_cue"

@@ -24,6 +24,8 @@ CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "parataxis", "ROOT", 
 NOMINAL_DEPS: frozenset[str] = frozenset(
     {"pobj", "compound", "amod", "appos", "npadvmod", "nmod", "poss", "nsubj", "nsubjpass"}
 )
+# Dependency labels of a title set beside the noun of the work it names (`the report, "X,"`).
+APPOSED_DEPS: frozenset[str] = frozenset({"appos", "acl"})
 # How many tokens after a closing mark a speech cue still reports the passage (`"Q," he said`).
 CUE_AFTER_TOKENS = 6
 # How many tokens before an opening mark a speech cue still introduces it (`he said: "Q"`).
@@ -150,6 +152,16 @@ def parse_features(view: ParseView, p: Passage, base: Features) -> Features:
         v["cue_with_subject"] = float(
             cue and verb is not None and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
         )
+        v["title_apposed"] = float(
+            base.has("title_case")
+            and base.has("after_comma")
+            and any(
+                t.dep_ in APPOSED_DEPS
+                and t.head.i < span.start
+                and t.head.lemma_.lower() in view.lex.title_cues
+                for t in span
+            )
+        )  # `A 2023 report by the panel, "Still Waiting: Water and Trust," found ...`
         v["sentence_root"] = float(top.dep_ == "ROOT")
         v["clause_dep"] = float(top.dep_ in CLAUSE_DEPS and top.pos_ in VERB_POS)
         v["nominal_dep"] = float(top.dep_ in NOMINAL_DEPS)

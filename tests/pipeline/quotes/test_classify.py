@@ -82,6 +82,25 @@ def test_a_title_after_titled_or_a_report_is_a_title(
     assert spans_of(blank_nlp, text) == [(expected, "title")]
 
 
+@pytest.mark.full_model
+def test_a_title_set_beside_the_noun_of_its_work_is_a_title(nlp: Language) -> None:
+    # the parse sets the title beside "report" across the phrase between them, at any length
+    text = (
+        'A 2023 report by an independent panel, "Still Waiting: Water, Trust and the '
+        'Long-Term Advisories," found the approach "piecemeal and reactive."'
+    )
+    assert spans_of(nlp, text) == [
+        ("Still Waiting: Water, Trust and the Long-Term Advisories,", "title"),
+        ("piecemeal and reactive.", "partial"),
+    ]
+
+
+@pytest.mark.full_model
+def test_words_set_beside_a_noun_of_no_work_are_speech(nlp: Language) -> None:
+    text = 'Her message to the crowd, "We Will Not Back Down," drew cheers.'
+    assert spans_of(nlp, text)[0][1] in {"direct", "partial"}
+
+
 def test_a_capitalised_name_given_after_calling_someone_is_a_title(nlp: Language) -> None:
     text = (
         'Lindahl, whose teammates have called him "The Wall" since juniors, stopped 31 shots. '

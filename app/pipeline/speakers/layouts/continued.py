@@ -5,6 +5,8 @@ of "Q"`)."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from app.pipeline.speakers.context import QuoteContext, is_mark
 from app.pipeline.speakers.mentions import borrow, candidate, speaker_ok
 from app.pipeline.syntax import VERB_POS, mention_head
@@ -21,6 +23,8 @@ PREVIOUS_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 PREVIOUS_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Entity labels of a name that may stand as the speaker when nothing else ties a quote to one.
 FALLBACK_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
+# Quote types whose words name something (a work, a term) rather than say it.
+NAMING_TYPES: frozenset[str] = frozenset({"title", "scare"})
 # Tags and labels of a verb the parse read as a modifier of the noun after it (`Hale accused
 # Ruiz of being "Q"` parsed as the noun phrase "Hale accused Ruiz").
 MISREAD_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBN"})
@@ -175,12 +179,20 @@ def sentence_name(q: QuoteContext) -> SpeakerCandidate | None:
         tok = doc[j]
         if tok.pos_ != "PROPN" or tok.ent_type_ not in FALLBACK_NAME_LABELS:
             continue
+        if any(span.start <= j < span.end and _names_a_work(span) for span in q.quotes):
+            continue  # a name inside a title (`the report, "Water, Trust and ..."`) says nothing
         head = mention_head(tok)
         if any(doc[m].pos_ in VERB_POS for m in range(tok.i, head.i)):
             return None  # "Smith blasted Acme" parsed as one name: too unreliable
         if speaker_ok(q.index, tok, q.para):
             return candidate(q.index, tok, None)
     return None
+
+
+def _names_a_work(span: Span) -> bool:
+    """A quoted title or term: its words name something, they are nobody's."""
+    quote: Quote | None = span._.quote
+    return quote is not None and quote.type in NAMING_TYPES
 
 
 def misread_subject(q: QuoteContext) -> SpeakerCandidate | None:
