@@ -137,18 +137,30 @@ def _best_full(
     if len(matches) > 1:
         # `Margaret Olsen ... Olsen said ... Tina Olsen said ... Olsen said`: two people share
         # the surname, and the article calls one of them by it alone; the other it names in full
-        called = [c for c in matches if any(n.words == name.words for n in c.names)]
+        called = [
+            c for c in matches if any(n.words == name.words and _names_one(n) for n in c.names)
+        ]
         if len(called) == 1:
             return called[0]
     latest: tuple[int, Cluster] | None = None
     for cluster in matches:
         starts = name_starts[id(cluster)]
+        if len(matches) > 1:
+            # `Rosalind Beaulieu and her husband, Clément, ... Beaulieu told reporters`: of two
+            # who share the word, the one last called by it, not by a first name alone
+            starts = [n.start for n in cluster.names if word in n.words]
         k = bisect_left(starts, name.start)
         if k > 0 and (latest is None or starts[k - 1] > latest[0]):
             latest = (starts[k - 1], cluster)
     if latest is not None:
         return latest[1]
     return min(matches, key=lambda c: name_starts[id(c)][0])
+
+
+def _names_one(name: Name) -> bool:
+    """The name stands for one person, not a modifier of a family's or a firm's noun (`the Bush
+    family`, `the Bush presidency`)."""
+    return name.dep != "compound"
 
 
 # Words an acronym leaves out (`IMF`: International Monetary Fund; `FBI`: Federal Bureau of
