@@ -120,6 +120,10 @@ def _best_full(
     matches = by_last.get(word) or by_inner.get(word) or []
     if not matches and name.kind == "person":
         matches = by_first.get(word, []) or _misspelt(word, by_last, genders)
+    elif not matches and (name.maybe_person or genders.answer(word) in FIRST_NAME_ANSWERS):
+        # `Janelle Kuziak ... Janelle, who keeps the books, said`: a first name the tagger
+        # called an organisation
+        matches = by_first.get(word, [])
     if not matches:
         matches = _abbreviated(name, by_last, name_starts)
     if name.place:

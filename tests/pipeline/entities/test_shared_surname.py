@@ -20,3 +20,17 @@ def test_a_bare_surname_is_the_one_last_called_by_it(nlp: Language) -> None:
     )
     doc = attribute(nlp, text)
     assert [name for name, *_ in who(doc)] == ["Rosalind Marchetti", "Clément Marchetti"]
+
+
+@pytest.mark.full_model
+def test_a_first_name_the_tagger_calls_an_organisation_joins_the_full_name(
+    nlp: Language,
+) -> None:
+    text = (
+        "Wes Kuziak and his wife, Janelle Kuziak, farm 4,200 acres of durum near Kindersley.\n\n"
+        "Janelle has a different worry. Their son came home to farm.\n\n"
+        '"He keeps telling me it is one year," she said.'
+    )
+    # (the tagger calls this "Janelle" an organisation; "she" finds her through it)
+    doc = attribute(nlp, text)
+    assert [name for name, *_ in who(doc)] == ["Janelle Kuziak"]
