@@ -3,6 +3,7 @@ timeline."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -10,6 +11,9 @@ from spacy.tokens import Doc
 
 from app.pipeline.entities.names import Cluster
 from app.pipeline.text import doc_text, headline_range
+
+# A statement of a person's pronouns that includes the singular they (`uses they/them pronouns`).
+THEY_THEM_RE = re.compile(r"\bthey\s*/\s*them\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +52,23 @@ class ArticleNames:
             self.clusters[key].kind == "person" and doc[start].idx >= body_start
             for start, key in self.by_start[: self.before(token) + 1]
         )
+
+    def singular_they(self, doc: Doc) -> frozenset[str]:
+        """People the article says use they/them pronouns (`Joshi, who uses they/them pronouns,
+        said ...`): the person named last before that statement in its sentence, whom a later
+        "they" may mean."""
+        text = doc_text(doc)
+        found: set[str] = set()
+        for match in THEY_THEM_RE.finditer(text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            sentence_start = span[0].sent.start
+            k = self.before(span.start)
+            while k >= 0 and self.by_start[k][0] >= sentence_start:
+                key = self.by_start[k][1]
+                if self.clusters[key].kind == "person":
+                    found.add(key)
+                    break
+                k -= 1
+        return frozenset(found)

@@ -193,6 +193,8 @@ class MentionResolver:
         elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
             allowed = {k: True for k, c in article.clusters.items() if c.kind == "organization"}
             allowed.update(self.unnamed.allowed(word))
+            if word in PLURAL_PRONOUNS:
+                allowed.update(dict.fromkeys(article.singular_they(pronoun.doc), True))
             what = "organisation"
         else:
             return Resolved.unresolved(f"'{pronoun.text}' does not name a speaker")
