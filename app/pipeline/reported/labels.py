@@ -81,14 +81,19 @@ def labelled(
 
 def _reports_itself(content: Span, cues: Set[str]) -> bool:
     """The content is `CLAUSE, X said`: its main verb a cue with a subject of its own after the
-    clause it reports (not `Lopez should have congratulated us`, a cue saying something)."""
+    clause it reports (not `Lopez should have congratulated us`, a cue saying something); or
+    a headline's `KICKER: Carlisle says price was right`, a name then its cue and clause."""
     root = content.root
     if root.lemma_.lower() not in cues:
         return False
     children = [c for c in root.children if content.start <= c.i < content.end]
-    return any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in children) and any(
-        c.dep_ in REPORTED_CLAUSE_DEPS and c.i < root.i for c in children
-    )
+    subjects = [c for c in children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+    if not subjects:
+        return False
+    if any(c.dep_ in REPORTED_CLAUSE_DEPS and c.i < root.i for c in children):
+        return True
+    named = subjects[0].i < root.i and subjects[0].pos_ == "PROPN"
+    return named and any(c.dep_ in REPORTED_CLAUSE_DEPS and c.i > root.i for c in children)
 
 
 def _list_of_names(content: Span) -> bool:
