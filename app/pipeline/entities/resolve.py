@@ -230,7 +230,9 @@ class MentionResolver:
         transcript, is credited to the label, as the corpus does."""
         clusters = article.clusters
         if label == ANSWER_LABEL:
-            key = interviewee(head, article.by_start, lambda k: clusters[k].personal)
+            key = interviewee(
+                head, article.by_start, lambda k: clusters[k].personal, article.subjects
+            )
             if key is not None:
                 return Resolved.to_cluster(key, clusters[key], "nominal", label)
         return Resolved(NOMINAL_KEY + label.lower(), label, "person", "explicit")

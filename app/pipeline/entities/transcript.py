@@ -6,9 +6,9 @@ the interviewer is often the unnamed author or several reporters."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 # The labels of a transcript's lines.
 QUESTION_LABEL = "Q"
@@ -24,21 +24,42 @@ def transcript_label(token: Token) -> str | None:
 
 
 def interviewee(
-    label: Token, name_starts: Sequence[tuple[int, str]], is_person: Callable[[str], bool]
+    label: Token,
+    name_starts: Sequence[tuple[int, str]],
+    is_person: Callable[[str], bool],
+    subjects: Set[int] = frozenset(),
 ) -> str | None:
-    """The cluster key of the person named most often before the transcript's first label
-    (on a tie, the one named first), or None when no person is named there."""
+    """The cluster key of the person the paragraph right before the transcript's first label
+    names as a subject (`Dunleavy was asked who would sit out. He smiled.` over an excerpt of a
+    story), else of the person named most often before that label (on a tie, the one named
+    first); None when no person is named there. `subjects`: first tokens of subject names."""
     doc = label.doc
     first = next((t.i for t in doc[: label.i] if transcript_label(t)), label.i)
+    lead_in = _paragraph_before(doc, first)
     counts: dict[str, int] = {}
+    subject: str | None = None
     for start, key in name_starts:  # (sorted by start: dict order is first-named order)
         if start >= first:
             break
         if is_person(key):
             counts[key] = counts.get(key, 0) + 1
+            if start >= lead_in and start in subjects:
+                subject = key
+    if subject is not None and counts[subject] > 1:
+        return subject  # (named before that too: not a word of a title the tagger made a name)
     if not counts:
         return None
     return max(counts, key=lambda key: counts[key])
+
+
+def _paragraph_before(doc: Doc, first: int) -> int:
+    """The first token of the paragraph before the one that opens at `first`."""
+    breaks = [t.i for t in doc[:first] if t.is_space and "\n" in t.text]
+    if not breaks:
+        return 0
+    last = breaks[-1]
+    earlier = [k for k in breaks if k < last - 1]
+    return earlier[-1] + 1 if earlier else 0
 
 
 def _labels_line(token: Token) -> bool:

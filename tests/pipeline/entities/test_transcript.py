@@ -91,3 +91,18 @@ def test_a_q_and_a_headline_over_an_apposed_title_names_no_interviewee(nlp: Lang
         'A: "Rebuilding trust with the communities."\n'
     )
     assert [name for name, _, _ in who(attribute(nlp, text))] == ["Q", "Myron Demkiw"]
+
+
+@pytest.mark.full_model
+def test_an_excerpt_after_a_paragraph_about_its_subject_is_that_persons(nlp: Language) -> None:
+    # the general manager is named most, but the coach is the one the excerpt follows
+    text = (
+        "General manager Brent Carlisle made the trade. Carlisle said the price was right, "
+        "and Carlisle said he would do it again.\n\n"
+        'Coach Rick Dunleavy said the defenceman could play Saturday. "He is a pest," '
+        "Dunleavy said.\n\n"
+        "Dunleavy was asked who would come out of the lineup. He smiled.\n\n"
+        'Q: "Does he go on the top pair?"\n\n'
+        'A: "I am not telling you that tonight."\n'
+    )
+    assert who(attribute(nlp, text))[-1] == ("Rick Dunleavy", "A", ":")
