@@ -19,7 +19,7 @@ from app.pipeline.quotes.echo import is_echo
 from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.quotes.naming import names_a_pronoun
 from app.pipeline.quotes.scan import ALL_MARKS, DOUBLE_MARKS, RawQuote, content_segments
-from app.pipeline.text import SENTENCE_END, paragraph_ranges
+from app.pipeline.text import SENTENCE_END, head_lines_end, paragraph_ranges
 
 # What a quotation that starts a sentence follows: a sentence end, a colon or dash introduction
 # (`He put it bluntly: "…"`, `— "…"`), or another quotation mark.
@@ -337,7 +337,8 @@ def text_features(
     cache = lines if lines is not None else {}
     facts = cache.get(p.para)
     if facts is None:
-        facts = cache[p.para] = line_facts(text, lo, hi, lex, p.para_index == 0, furniture)
+        head = p.para_index == 0 or p.start < head_lines_end(text)  # the headline or a deck
+        facts = cache[p.para] = line_facts(text, lo, hi, lex, head, furniture)
     sentence_left = re.split(r"[.?!]\s", before)[-1]
     sentence_right = re.split(r"[.?!](?:\s|$)", after, maxsplit=1)[0]
     left_sentence = words(sentence_left)
@@ -350,7 +351,7 @@ def text_features(
     v: dict[str, float] = {
         "headline": float(p.para_index == 0),
         "headline_echo": float(
-            p.para_index == 0 and is_echo(_echo_words(content), facts.rest_words)
+            bool(facts.rest_words) and is_echo(_echo_words(content), facts.rest_words)
         ),
         "multi_paragraph": float(p.n_paragraphs > 1),
         "unclosed": float(p.close_mark is None),

@@ -227,6 +227,18 @@ def test_a_headline_quote_the_body_repeats_is_the_headlines_echo(quote_nlp: Lang
     assert why(quote_nlp, text)[0] == ("fix every road in town", "title", "headline_echo")
 
 
+def test_a_deck_quote_the_body_repeats_is_an_echo_too(quote_nlp: Language) -> None:
+    # the line under the headline, over the byline, is a head line as well
+    text = (
+        "Ferry hits breakwater in fog, 14 hurt\n\n"
+        '"I thought we were going under," says passenger; TSB sends investigators\n\n'
+        "By Jane Smith\n\n"
+        "A harbour ferry struck the breakwater in heavy fog on Tuesday evening, police said.\n\n"
+        '"I thought we were going under. I am not being dramatic," Kwame Asante said.'
+    )
+    assert why(quote_nlp, text)[0] == ("I thought we were going under,", "title", "headline_echo")
+
+
 def test_a_headline_quote_the_body_does_not_repeat_stays_speech(quote_nlp: Language) -> None:
     text = 'Mayor vows to "fix every road in town"\n\nThe mayor spoke about town roads on Monday.'
     quotes = quotes_of(quote_nlp, text)
