@@ -45,6 +45,8 @@ def cluster_names(names: Sequence[Name], genders: GenderLexicon) -> dict[str, Cl
         )
         if target is not None:
             target.names.append(name)
+            if _names_organisation(target, name, genders):
+                target.kind = "organization"
             insort(name_starts[id(target)], name.start)
             continue
         cluster = singles.get(name.key_words)
@@ -178,8 +180,9 @@ def _abbreviated(
     name: Name, by_last: dict[str, list[Cluster]], name_starts: dict[int, list[int]]
 ) -> list[Cluster]:
     """The organisation an acronym abbreviates (`the IMF` after `the International Monetary
-    Fund`): its name's initials, the small words left out, spell it; only when exactly one
-    named before it does (`AP` in a dateline is not the Arbor Partnership named later)."""
+    Fund`, `the SIU` after a `Special Investigations Unit` the tagger took for a person): its
+    name's initials, the small words left out, spell it; only when exactly one named before it
+    does (`AP` in a dateline is not the Arbor Partnership named later)."""
     letters = name.text.replace(".", "")
     if not (letters.isupper() and letters.isalpha() and len(letters) in ACRONYM_LENGTHS):
         return []
@@ -188,11 +191,23 @@ def _abbreviated(
         cluster
         for clusters in by_last.values()
         for cluster in clusters
-        if cluster.kind == "organization"
+        if (cluster.kind == "organization" or len(cluster.canonical.words) > 2)
         and _initials(cluster.canonical.words) == acronym
         and name_starts[id(cluster)][0] < name.start
     ]
     return found if len(found) == 1 else []
+
+
+def _names_organisation(cluster: Cluster, acronym: Name, genders: GenderLexicon) -> bool:
+    """An organisation's acronym joined a name the tagger took for a person's, and that name
+    opens with no first name (`Special Investigations Unit` ... `the SIU`): an organisation."""
+    return (
+        cluster.kind == "person"
+        and acronym.kind == "organization"
+        and acronym.text.replace(".", "").isupper()
+        and len(cluster.canonical.words) > 2
+        and genders.answer(cluster.canonical.words[0]) not in FIRST_NAME_ANSWERS
+    )
 
 
 def _initials(words: tuple[str, ...]) -> str:
