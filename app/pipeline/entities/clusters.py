@@ -127,7 +127,7 @@ def _best_full(
         # called an organisation
         matches = by_first.get(word, [])
     if not matches:
-        matches = _abbreviated(name, by_last, name_starts)
+        matches = _abbreviated(name, by_last, name_starts, genders)
     if name.place:
         matches = [c for c in matches if c.kind != "organization"]
     if name.gender is not None:
@@ -177,7 +177,10 @@ ACRONYM_LENGTHS = range(2, 7)
 
 
 def _abbreviated(
-    name: Name, by_last: dict[str, list[Cluster]], name_starts: dict[int, list[int]]
+    name: Name,
+    by_last: dict[str, list[Cluster]],
+    name_starts: dict[int, list[int]],
+    genders: GenderLexicon,
 ) -> list[Cluster]:
     """The organisation an acronym abbreviates (`the IMF` after `the International Monetary
     Fund`, `the SIU` after a `Special Investigations Unit` the tagger took for a person): its
@@ -191,7 +194,7 @@ def _abbreviated(
         cluster
         for clusters in by_last.values()
         for cluster in clusters
-        if (cluster.kind == "organization" or len(cluster.canonical.words) > 2)
+        if (cluster.kind == "organization" or _unnamed_person(cluster.canonical.words, genders))
         and _initials(cluster.canonical.words) == acronym
         and name_starts[id(cluster)][0] < name.start
     ]
@@ -205,9 +208,14 @@ def _names_organisation(cluster: Cluster, acronym: Name, genders: GenderLexicon)
         cluster.kind == "person"
         and acronym.kind == "organization"
         and acronym.text.replace(".", "").isupper()
-        and len(cluster.canonical.words) > 2
-        and genders.answer(cluster.canonical.words[0]) not in FIRST_NAME_ANSWERS
+        and _unnamed_person(cluster.canonical.words, genders)
     )
+
+
+def _unnamed_person(words: tuple[str, ...], genders: GenderLexicon) -> bool:
+    """A "person's" name of three or more words that opens with no first name (`Special
+    Investigations Unit`, not `Ivan Moreno Finch`): likely an organisation's."""
+    return len(words) > 2 and genders.answer(words[0]) not in FIRST_NAME_ANSWERS
 
 
 def _initials(words: tuple[str, ...]) -> str:
