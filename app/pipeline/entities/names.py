@@ -31,6 +31,7 @@ from app.pipeline.entities.misread import (
     person_read_as_work,
     portfolio_read_as_org,
 )
+from app.pipeline.entities.phrasing import PARTY_WORDS
 from app.pipeline.entities.written import (
     ORG_NAME_PREPS,
     agency_word,
@@ -416,13 +417,13 @@ class NameModel:
         ) or person_read_as_date(head, self.is_first_name)
 
     def _role_before_first_name(self, doc: Doc, k: int, head_i: int) -> bool:
-        """A noun for a source or a person before a first name and a surname, which the NER
-        took into the name (`Neighbour Sheila Kaye`, `Grandmother Rita Cole`): the role, not
-        the name."""
-        word = doc[k].lower_
+        """A noun for a source or a person, or a party's word, before a first name and a
+        surname, which the NER took into the name (`Neighbour Sheila Kaye`, `Grandmother Rita
+        Cole`, `Green Pierre-Luc Gendron`): the role, not the name."""
+        word, lex = doc[k].lower_, self.lexicons
         return (
             k + 1 < head_i
-            and (word in self.lexicons.source_nouns or word in self.lexicons.gendered_nouns)
+            and (word in lex.source_nouns or word in lex.gendered_nouns or word in PARTY_WORDS)
             and not self.is_first_name(doc[k].text)
             and self.is_first_name(doc[k + 1].text)
         )

@@ -19,6 +19,9 @@ from app.pipeline.text import doc_text, head_lines_end, headline_range, iter_par
 PARTY_MEMBERS: frozenset[str] = frozenset(
     {"democrat", "republican", "conservative", "liberal", "tory", "independent", "dipper"}
 )
+# Words of a party that a story sets before a member's name (`Green Pierre-Luc Gendron`,
+# `Republican John Smith`): the party, not the name.
+PARTY_WORDS: frozenset[str] = PARTY_MEMBERS | {"green", "ndp", "bloc", "libertarian"}
 # Present-tense tags of a cue under "as" that make `as they say` a saying, no one's words.
 SAYING_TAGS: frozenset[str] = frozenset({"VBP"})
 # Fewest words of a line of the lede (a byline or a date line is shorter), and how many lines.

@@ -28,6 +28,12 @@ def test_a_source_noun_the_ner_took_into_a_name_is_the_role(nlp: Language) -> No
     assert speakers(attribute(nlp, text, ["direct"])) == ["Tom Baird"]
     text = 'Grandmother Rita Cole said the fire came fast. "It was terrifying," Cole said.'
     assert speakers(attribute(nlp, text, ["direct"])) == ["Rita Cole"]
+    # a party's word before a candidate's name (`Green Pierre-Luc Gendron was fourth`)
+    text = (
+        "NDP candidate Amira Haddad was third, and Green Pierre-Luc Gendron was fourth.\n\n"
+        '"We will run again," Gendron said.'
+    )
+    assert speakers(attribute(nlp, text, ["direct"])) == ["Pierre-Luc Gendron"]
     # what someone was doing when the story met them (`Hiker`, `Commuter`)
     text = (
         "Hiker Melissa Tran, who was turned back at the Elk Lake trailhead on Saturday, said "
