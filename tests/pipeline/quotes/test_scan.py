@@ -195,11 +195,11 @@ def test_a_quote_with_its_own_attribution_does_not_run_into_the_next_paragraph(
 def test_a_quote_that_reports_someone_still_goes_on_in_the_next_paragraph(
     blank_nlp: Language,
 ) -> None:
-    text = '"Then, in 2017, Kerry said that more would come.\n\n"That is 185,000 in all."'
+    text = '"Then, in 2019, Marsh said that more would come.\n\n"That is 12,000 in all."'
     q = only(blank_nlp, text)
     assert [s.text for s in q.segments] == [
-        "Then, in 2017, Kerry said that more would come.",
-        "That is 185,000 in all.",
+        "Then, in 2019, Marsh said that more would come.",
+        "That is 12,000 in all.",
     ]
 
 

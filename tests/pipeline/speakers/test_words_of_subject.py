@@ -41,9 +41,9 @@ def test_the_namer_or_the_one_heard_owns_the_words(
 def test_a_verb_beside_one_of_seeing_is_no_words_heard(nlp: Language) -> None:
     # `watched ... and said`: "said" is coordinated with the verb of seeing, not its clause
     text = (
-        "The Lopez family watched the videos on Thursday, according to their lawyers, and "
-        'said they came away with "more questions than answers."'
+        "The Lopez family watched the footage on Monday, according to their lawyer, and "
+        'said they were left with "nothing but doubts."'
     )
     assert [t for t in typed_speakers(nlp(text)) if t[0] == "partial"] == [
-        ("partial", "their lawyers")
+        ("partial", "their lawyer")
     ]
