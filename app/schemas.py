@@ -6,12 +6,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.pipeline.types import EntityKind, QuoteType, Resolution
+from app.pipeline.types import NON_SPEECH_TYPES, EntityKind, QuoteType, Resolution
 
 # The quote types an answer holds unless the request asks for others.
 DEFAULT_QUOTE_TYPES: tuple[str, ...] = ("direct", "partial")
-# The types `include_non_speech` adds.
-NON_SPEECH_TYPES: frozenset[str] = frozenset({"scare", "title"})
 
 
 class TextSpan(BaseModel):

@@ -31,6 +31,8 @@ INVISIBLES: frozenset[str] = frozenset(
 )
 # Sentence-final punctuation, as characters and as whole tokens.
 SENTENCE_END: frozenset[str] = frozenset({".", "!", "?", "\u2026"})
+# The last token of a quote that its sentence goes on after ("Q," X said / "Q?" X asked).
+UNFINISHED_QUOTE_ENDS: frozenset[str] = frozenset({",", "?", "!"})
 
 _BREAK_RE = re.compile("[" + re.escape("".join(sorted(PARAGRAPH_BREAKS))) + "]")
 # Where token_paragraphs keeps its result on a doc.

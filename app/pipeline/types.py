@@ -21,6 +21,8 @@ ALL_QUOTE_TYPES: tuple[str, ...] = ("direct", "partial", "indirect", "scare", "t
 QUOTATION_TYPES: frozenset[str] = frozenset({"direct", "partial"})
 # Passages that are attributed to a speaker.
 SPEECH_QUOTE_TYPES: frozenset[str] = QUOTATION_TYPES | {"indirect"}
+# Passages whose words name something (a term, a work) rather than say it.
+NON_SPEECH_TYPES: frozenset[str] = frozenset({"scare", "title"})
 
 # How a speaker mention was tied to its entity, from most to least direct evidence.
 Resolution = Literal["explicit", "alias", "nominal", "pronoun", "context"]

@@ -217,7 +217,7 @@ class SpeakerResolver(DataPipe):
         for key, box in votes.items():
             clusters[key].gender = box.gender
         clusters.update(described_people(doc, quoted, self.lexicons.gendered_nouns))
-        article = ArticleNames.of(clusters)
+        article = ArticleNames.of(clusters, doc)
         timeline = Timeline(doc, name_mentions(doc, article, self.lexicons.furniture_labels))
         resolver = MentionResolver(
             names,

@@ -194,7 +194,7 @@ class MentionResolver:
             allowed = {k: True for k, c in article.clusters.items() if c.kind == "organization"}
             allowed.update(self.unnamed.allowed(word))
             if word in PLURAL_PRONOUNS:
-                allowed.update(dict.fromkeys(article.singular_they(pronoun.doc), True))
+                allowed.update(dict.fromkeys(article.singular_they, True))
             what = "organisation"
         else:
             return Resolved.unresolved(f"'{pronoun.text}' does not name a speaker")

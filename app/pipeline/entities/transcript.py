@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence, Set
 
 from spacy.tokens import Doc, Token
 
+from app.pipeline.text import token_paragraphs
+
 # The labels of a transcript's lines.
 QUESTION_LABEL = "Q"
 ANSWER_LABEL = "A"
@@ -53,13 +55,10 @@ def interviewee(
 
 
 def _paragraph_before(doc: Doc, first: int) -> int:
-    """The first token of the paragraph before the one that opens at `first`."""
-    breaks = [t.i for t in doc[:first] if t.is_space and "\n" in t.text]
-    if not breaks:
-        return 0
-    last = breaks[-1]
-    earlier = [k for k in breaks if k < last - 1]
-    return earlier[-1] + 1 if earlier else 0
+    """The first token of the paragraph before the one that holds token `first`."""
+    paragraphs = token_paragraphs(doc)
+    k = paragraphs.of[first] - 1
+    return paragraphs.starts[k] if k >= 0 else 0
 
 
 def _labels_line(token: Token) -> bool:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.pipeline.syntax import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, contact_relative_head
+from app.pipeline.text import UNFINISHED_QUOTE_ENDS
 
-# The last mark inside a quotation that its sentence goes on after (`"Q?" asked X`).
-UNFINISHED_MARKS: frozenset[str] = frozenset({",", "?", "!"})
 # An indirect question: a clause under "ask" opened by one of these marks (`asked if X`).
 QUESTION_MARKS: frozenset[str] = frozenset({"if", "whether"})
 # Subordinators of a content clause (`said that ...`, `asked whether ...`).
@@ -30,7 +29,7 @@ def inverted_after_quote(doc: Doc, cue: Token, content: Token) -> bool:
     k -= 1 if comma else 0
     if k < 1 or not doc[k].is_quote or cue.tag_ not in FINITE_TAGS:
         return False
-    if not (comma or doc[k - 1].text in UNFINISHED_MARKS):
+    if not (comma or doc[k - 1].text in UNFINISHED_QUOTE_ENDS):
         return False  # `... the voters." Asked what ...`: a new sentence
     if any(c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < cue.i for c in cue.children):
         return False

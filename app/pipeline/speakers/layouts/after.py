@@ -22,15 +22,13 @@ from app.pipeline.speakers.mentions import (
 )
 from app.pipeline.speakers.ranked import titled_name
 from app.pipeline.syntax import NON_SPEAKER_LABELS, PERSON_LABELS, VERB_POS, mention_head
-from app.pipeline.text import SENTENCE_END
+from app.pipeline.text import SENTENCE_END, UNFINISHED_QUOTE_ENDS
 from app.pipeline.types import SpeakerCandidate
 
 # Dashes that introduce a signature after a quote ("Q" ― Jane Doe).
 DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
 # A subordinator that may open the attribution right after a quote (`"Q," as Lee said`).
 AS_WORDS: frozenset[str] = frozenset({"as"})
-# The last token of a quote that the sentence goes on after ("Q," X pressed / "Q?" X asked).
-UNFINISHED_QUOTE_ENDS: frozenset[str] = frozenset({",", "?", "!"})
 # Dependency labels of a verb heading the short clause after a quote (root or attached to it).
 PLAIN_CLAUSE_DEPS: frozenset[str] = frozenset({"ROOT", "parataxis", "ccomp", "advcl", "conj"})
 # How many tokens the subject and verb of that clause may take; how many may follow the verb.

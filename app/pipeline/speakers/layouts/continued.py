@@ -11,7 +11,7 @@ from app.pipeline.speakers.context import QuoteContext, is_mark
 from app.pipeline.speakers.mentions import borrow, candidate, speaker_ok
 from app.pipeline.syntax import VERB_POS, mention_head
 from app.pipeline.text import SENTENCE_END
-from app.pipeline.types import Quote, SpeakerCandidate
+from app.pipeline.types import NON_SPEECH_TYPES, Quote, SpeakerCandidate
 
 # Subjects that may name the speaker of a quote without any cue (`Smith described "Q"`).
 SENTENCE_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj"})
@@ -23,8 +23,6 @@ PREVIOUS_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 PREVIOUS_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 # Entity labels of a name that may stand as the speaker when nothing else ties a quote to one.
 FALLBACK_NAME_LABELS: frozenset[str] = frozenset({"PERSON", "ORG"})
-# Quote types whose words name something (a work, a term) rather than say it.
-NAMING_TYPES: frozenset[str] = frozenset({"title", "scare"})
 # Tags and labels of a verb the parse read as a modifier of the noun after it (`Hale accused
 # Ruiz of being "Q"` parsed as the noun phrase "Hale accused Ruiz").
 MISREAD_VERB_TAGS: frozenset[str] = frozenset({"VBD", "VBN"})
@@ -192,7 +190,7 @@ def sentence_name(q: QuoteContext) -> SpeakerCandidate | None:
 def _names_a_work(span: Span) -> bool:
     """A quoted title or term: its words name something, they are nobody's."""
     quote: Quote | None = span._.quote
-    return quote is not None and quote.type in NAMING_TYPES
+    return quote is not None and quote.type in NON_SPEECH_TYPES
 
 
 def misread_subject(q: QuoteContext) -> SpeakerCandidate | None:
