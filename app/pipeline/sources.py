@@ -20,6 +20,11 @@ FIRST_SECOND_PERSON: frozenset[str] = frozenset({"i", "we", "you"})
 # adjectives; not the vague crowd of "many", "some" or "few", which the corpus rarely credits.
 QUANTIFIER_SUBJECTS: frozenset[str] = frozenset({"several", "most", "another", "both"})
 QUANTIFIER_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj"})
+# Nouns that count or gather the people an of-phrase names (`Hundreds of protesters`, `a crowd
+# of fans`): the counted noun says whether they speak.
+COUNTING_NOUNS: frozenset[str] = frozenset(
+    {"hundreds", "dozens", "thousands", "scores", "millions", "tens", "crowd", "handful"}
+)
 
 
 def after_quote(token: Token) -> bool:
@@ -32,6 +37,9 @@ def noun_names_source(head: Token, source_nouns: Container[str]) -> bool:
     """A common noun names a speaker only if it is a person, group, organisation or text that
     speaks ("officials", "the campaign", "the poll"; `source_nouns`: their lemmas), not "the
     arrest". Any other word passes (names and pronouns are judged elsewhere)."""
+    counted = counted_noun(head)
+    if counted is not None:
+        return noun_names_source(counted, source_nouns)
     if head.pos_ != "NOUN" or head.ent_type_ in SOURCE_LABELS:
         return True
     if head.is_title and (not head.is_sent_start or after_quote(head)):
@@ -48,3 +56,13 @@ def quantifier_subject(token: Token) -> bool:
     """A quantifier standing alone as a clause's subject (`Several said`): it names the people
     it counts, though the tagger took it for a determiner or an adjective."""
     return token.lower_ in QUANTIFIER_SUBJECTS and token.dep_ in QUANTIFIER_SUBJECT_DEPS
+
+
+def counted_noun(head: Token) -> Token | None:
+    """`Hundreds of protesters`: the noun the counting word's of-phrase names."""
+    if head.lower_ not in COUNTING_NOUNS:
+        return None
+    for prep in head.rights:
+        if prep.lower_ == "of":
+            return next((t for t in prep.rights if t.dep_ == "pobj"), None)
+    return None

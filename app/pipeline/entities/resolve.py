@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from app.pipeline.entities.ages import described_age, person_of_age
 from app.pipeline.entities.apposed import apposed_name
 from app.pipeline.entities.article_names import ArticleNames
+from app.pipeline.entities.clause_antecedent import clause_antecedent
 from app.pipeline.entities.described import DESCRIBED_KEY
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.lexicons import ResolverLexicons
@@ -134,6 +135,13 @@ class MentionResolver:
             if generic_saying(head.head):
                 return Resolved.unresolved("'as they say' quotes a saying, not a speaker")
         if head.pos_ == "PRON":
+            # `Critics have a name for what they call "Q"`: the main clause's subject
+            within = clause_antecedent(head, candidate.cue, self.lexicons.org_nouns)
+            found = within and self.resolve(
+                doc, replace(candidate, mention=within[1], head=within[0]), article, resolved
+            )
+            if found and found.key is not None:
+                return found
             return self.pronoun(head, article)
         if self._headline_title(head, mention):
             # `Premier Says Budget Will Balance`: a headline's capitalised role, no one's name
