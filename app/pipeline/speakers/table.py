@@ -16,7 +16,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from app.pipeline.speakers.context import QuoteContext
-from app.pipeline.speakers.layouts import after, before, continued, governing, reported, words_of
+from app.pipeline.speakers.layouts import (
+    after,
+    before,
+    continued,
+    framed,
+    governing,
+    reported,
+    words_of,
+)
 from app.pipeline.types import SpeakerCandidate
 
 Finder = Callable[[QuoteContext], SpeakerCandidate | None]
@@ -48,6 +56,13 @@ LAYOUTS: tuple[Layout, ...] = (
         True,
         '"We will look at every option." ¶ - Dana Whitfield.',
         after.signature_below,
+    ),
+    Layout(
+        "framed_below",
+        0.7,
+        True,
+        '"We fill the bags." ¶ That\'s how Gil Roy, 71, put it.',
+        framed.framed_below,
     ),
     Layout(
         "governing",
@@ -249,6 +264,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
     "no_speaker": ("sentence_cue", "misread_subject", "sentence_subject", "sentence_name"),
     # no attribution written at the quote
     "unattributed": (
+        "framed_below",
         "misread_subject",
         "introduced",
         "shared",

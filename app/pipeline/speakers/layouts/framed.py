@@ -1,0 +1,76 @@
+"""Attributions written in the paragraph after a quote-only paragraph, by a sentence that points
+back at the quote: `"Q" ¶ That's how Gilles Bérard, 71, explained it.`, `"Q" ¶ That was
+catcher Danny Ferrante's view of the outing.`, `"Q" ¶ That's the advice from Staff Sgt. Ann
+Lee.` Without this, the previous paragraph's speaker takes the quote."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from app.pipeline.speakers.context import QuoteContext
+from app.pipeline.speakers.mentions import candidate
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS
+from app.pipeline.types import SpeakerCandidate
+
+# The words that open such a sentence as its subject, pointing back at the quote.
+POINTING_WORDS: frozenset[str] = frozenset({"that", "those", "such"})
+# Nouns of a view that are not speech nouns but frame a quote the same way (`X's view`).
+VIEW_NOUNS: frozenset[str] = frozenset({"view", "advice", "verdict", "take"})
+# How many tokens of that sentence are read for the frame word and the name.
+FRAME_SCAN = 30
+# Entity label of an organisation that may be named instead of a person.
+ORG_LABEL = "ORG"
+
+
+def framed_below(q: QuoteContext) -> SpeakerCandidate | None:
+    """The person (else organisation) named in the first sentence of the paragraph below a
+    quote-only paragraph, when that sentence opens with a pointing subject (`That's how`,
+    `That was`) and holds a speech verb or noun (`put it`, `explained`, `view`, `advice`)."""
+    index, doc = q.index, q.doc
+    para = q.end_para
+    if not index.quote_only[para] or para + 1 >= len(index.para_start):
+        return None
+    start = index.para_start[para + 1]
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc):
+        return None
+    first = doc[start]
+    if first.lower_ not in POINTING_WORDS or first.dep_ not in NOMINAL_SUBJECT_DEPS:
+        return None
+    end = min(first.sent.end, index.para_end[para + 1], start + FRAME_SCAN)
+    words = [t for t in doc[start:end] if not index.inside[t.i]]
+    frame = next((t for t in words if _frames(q, t)), None)
+    if frame is None:
+        return None
+    name = (
+        _first_named(words, PERSON_LABELS)
+        or _first_named(words, frozenset({ORG_LABEL}))
+        or _first_proper_name(words)
+    )
+    if name is None:
+        return None
+    return candidate(index, name, (frame.i, frame.i + 1))
+
+
+def _frames(q: QuoteContext, token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        return lemma in q.settings.lexicon.verbs
+    return token.pos_ == "NOUN" and (lemma in q.settings.speech_nouns or lemma in VIEW_NOUNS)
+
+
+def _first_named(words: list[Token], labels: frozenset[str]) -> Token | None:
+    return next((t for t in words if t.ent_type_ in labels), None)
+
+
+def _first_proper_name(words: list[Token]) -> Token | None:
+    """The last word of the first run of proper nouns (`Ray "Sonny" Pelletier`, which the
+    tagger left without an entity label), past the sentence's first word."""
+    run: list[Token] = []
+    for token in words[1:]:
+        if token.pos_ == "PROPN":
+            run.append(token)
+        elif run and not (token.is_quote or token.is_space):
+            break
+    return run[-1] if run else None
