@@ -40,8 +40,11 @@ from app.pipeline.entities.written import (
     coordinated_org,
     family_name,
     heads_its_entity,
+    hyphen_joined,
+    initials,
     inside_entity,
     left_edge,
+    nickname_before,
     one_entity,
     org_apposition,
     org_name_end,
@@ -75,7 +78,6 @@ FIRST_NAME_RUN_DEPS: frozenset[str] = frozenset(
 # initial).
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
 # How many letters initials written as a first name have (`RJ Barrett`, `J.T. Miller`).
-INITIALS_LENGTH = 2
 # The determiner label, as the doc's arrays and `Token.dep` hold it.
 _DET = get_string_id("det")
 # The dependents that make a title word a role someone holds (`the group's CEO`, `the CEO`).
@@ -278,6 +280,9 @@ class NameModel:
             elif prev.text == "-" and start - 2 >= 0 and not prev.whitespace_:
                 start -= 1  # (a hyphen glued to the name's next part)
                 continue
+            elif nickname_before(doc, start) and self.is_first_name(doc[start - 4].text):
+                start -= 4  # `Ray "Sonny" Pelletier`: the nickname in its marks is of the name
+                break
             elif prev.text in PLURAL_POSSESSIVES and (
                 inside_entity(prev, label) if label == "ORG" else self._owned_org(head, start)
             ):
@@ -306,9 +311,9 @@ class NameModel:
                     and doc[start].ent_type_ not in PERSON_LABELS
                     and not one_entity(doc, start, head_i)
                 ):
-                    named = doc[start + 1].ent_type_ in PERSON_LABELS
-                    if named and (self.is_first_name(doc[start].text) or _initials(doc[start])):
-                        break  # `Gurratan Singh`, `RJ Barrett`: the NER's label on the surname
+                    named = doc[start + 1].ent_type_ in PERSON_LABELS or hyphen_joined(doc[start])
+                    if named and (self.is_first_name(doc[start].text) or initials(doc[start])):
+                        break  # `Gurratan Singh`, `RJ Barrett`, `Jean-François Roy`: the surname's
                     if self.is_first_name(doc[start].text) and self._name_run(
                         doc[start + 1 : head_i]
                     ):
@@ -458,8 +463,8 @@ class NameModel:
             return False
         if len(words) == 1:
             return True
-        # (a singular surname: "Carolina Panthers" is a team)
-        written = "".join(t.text_with_ws for t in tokens).split()
+        # (a singular surname: "Carolina Panthers" is a team; a nickname in marks is no word)
+        written = [w for w in "".join(t.text_with_ws for t in tokens).split() if w[0].isalpha()]
         return (
             len(written) == 2
             and head.tag_ == "NNP"
@@ -485,16 +490,4 @@ def _listed_org(doc: Doc, start: int, end: int) -> Name:
         subject=root.dep_ in NOMINAL_SUBJECT_DEPS,
         head=root.i,
         dep=root.dep_,
-    )
-
-
-def _initials(token: Token) -> bool:
-    """Initials written as a first name (`RJ Barrett`, `J.T. Miller`), not a title or a name of
-    a place or an organisation."""
-    text = token.text.replace(".", "")
-    return (
-        len(text) == INITIALS_LENGTH
-        and text.isalpha()
-        and text.isupper()
-        and token.ent_type_ not in ORG_LABELS
     )

@@ -35,6 +35,8 @@ MAX_TITLE_TOKENS = 6
 # Parts of speech of a capitalised word the NER puts inside an organisation's name before its
 # proper nouns (`The Canadian Civil ...`).
 NAME_WORD_POS: frozenset[str] = frozenset({"ADJ", "NOUN"})
+# How many letters initials written as a first name have (`RJ Barrett`).
+INITIALS_LENGTH = 2
 # Conjunctions inside one name as the NER marks it (`the Canada Mortgage and Housing Corporation`).
 NAME_CONJUNCTIONS: frozenset[str] = frozenset({"and", "&"})
 
@@ -316,3 +318,36 @@ def agency_word(word: Token, head: Token, label: str) -> bool:
         and word.dep_ == "compound"
         and word.head.i == head.i
     )
+
+
+def hyphen_joined(word: Token) -> bool:
+    """A hyphen glued to the word and to the next one joins them into one name part
+    (`Jean-François`, which the NER may label from `François` on)."""
+    doc = word.doc
+    return (
+        word.i + 2 < len(doc)
+        and doc[word.i + 1].text == "-"
+        and not word.whitespace_
+        and not doc[word.i + 1].whitespace_
+        and doc[word.i + 2].is_title
+    )
+
+
+def initials(token: Token) -> bool:
+    """Initials as a first name (`RJ Barrett`, `J.T. Miller`), not a title, place or org."""
+    text = token.text.replace(".", "")
+    return (
+        len(text) == INITIALS_LENGTH
+        and text.isalpha()
+        and text.isupper()
+        and token.ent_type_ not in ORG_LABELS
+    )
+
+
+def nickname_before(doc: Doc, start: int) -> bool:
+    """A one-word nickname in quote marks right before `start`, after a capitalised word:
+    `Ray "Sonny" Pelletier` is one name."""
+    if start < 4 or not (doc[start - 1].is_quote and doc[start - 3].is_quote):
+        return False
+    nickname, first = doc[start - 2], doc[start - 4]
+    return nickname.is_title and nickname.is_alpha and first.is_title and first.pos == PROPN

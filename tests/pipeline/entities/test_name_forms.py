@@ -1,0 +1,63 @@
+"""Names written with a hyphenated first name or a nickname in marks are one name: the speaker is
+`Jean-François Lacoursière` (the NER labels it from `François` on) and `Ray "Sonny" Pelletier`,
+whose surname alone later is the same person, whom he/she can mean; on hand-written text parsed
+by the full model."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.pipeline.entities.written import hyphen_joined, nickname_before
+from tests.pipeline.support import attribute, attributions, speakers
+
+
+@pytest.mark.full_model
+def test_a_hyphenated_first_name_stays_with_the_name(nlp: Language) -> None:
+    text = (
+        "Trustee Jean-François Lacoursière, who represents Orléans-Sud and voted against the "
+        'move, said "we rushed it."\n\n"We did not consult parents," Lacoursière said.'
+    )
+    doc = attribute(nlp, text)
+    assert speakers(doc) == ["Jean-François Lacoursière", "Jean-François Lacoursière"]
+
+
+@pytest.mark.full_model
+def test_a_nickname_in_marks_is_part_of_the_name(nlp: Language) -> None:
+    text = (
+        'That is the view of Ray "Sonny" Pelletier, a welder at the plant.\n\n'
+        '"It is over," Pelletier said.\n\n"We will be fine," he said.'
+    )
+    assert _spoken(attribute(nlp, text, types=("title", "direct", "direct"))) == [
+        'Ray "Sonny" Pelletier',
+        'Ray "Sonny" Pelletier',
+    ]
+
+
+@pytest.mark.full_model
+def test_the_word_before_a_nickname_must_be_a_first_name(nlp: Language) -> None:
+    # `Marine John "Tig" Tiegen`: the name starts at the first name, not at the service
+    text = (
+        'Former operative and Marine John "Tig" Tiegen spoke first.\n\n'
+        '"I do not trust her," Tiegen said.\n\n"Her record is clear," he said.'
+    )
+    assert _spoken(attribute(nlp, text, types=("title", "direct", "direct"))) == [
+        'John "Tig" Tiegen',
+        'John "Tig" Tiegen',
+    ]
+
+
+@pytest.mark.full_model
+def test_the_shapes_themselves(nlp: Language) -> None:
+    doc = nlp('Jean-François Roy met Jean - Paul and Ray "Sonny" Pelletier in Trois - Rivières.')
+    assert hyphen_joined(doc[0]) is True
+    assert hyphen_joined(doc[5]) is False  # spaced hyphen: two words
+    pelletier = next(t for t in doc if t.text == "Pelletier")
+    assert nickname_before(doc, pelletier.i) is True
+    assert nickname_before(doc, pelletier.i - 2) is False
+
+
+def _spoken(doc: Doc) -> list[str | None]:
+    """The speakers of the speech passages (the nickname's passage has no attribution)."""
+    return [a.name for a in attributions(doc) if a is not None]
