@@ -170,8 +170,11 @@ def _names_one(name: Name) -> bool:
 
 
 # Words an acronym leaves out (`IMF`: International Monetary Fund; `FBI`: Federal Bureau of
-# Investigation; `CMHC`: Canada Mortgage and Housing Corporation).
-ACRONYM_SKIPPED: frozenset[str] = frozenset({"of", "and", "the", "for", "&", "on", "in"})
+# Investigation; `CMHC`: Canada Mortgage and Housing Corporation; `STM`: Société de transport de
+# Montréal).
+ACRONYM_SKIPPED: frozenset[str] = frozenset(
+    {"of", "and", "the", "for", "&", "on", "in", "de", "du", "des", "la", "le", "les", "et"}
+)
 # How long an acronym is, in letters.
 ACRONYM_LENGTHS = range(2, 7)
 

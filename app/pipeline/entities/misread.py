@@ -13,7 +13,7 @@ from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from app.pipeline.entities.written import entity_bounds
+from app.pipeline.entities.written import NAME_PARTICLES, entity_bounds
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS, TIME_LABELS
 
@@ -220,3 +220,12 @@ def month_read_as_name(head: Token) -> bool:
         and head.head.lower_ in TIME_PREPOSITIONS
         and not any(c.dep_ == "compound" for c in head.lefts)
     )
+
+
+def phrase_read_as_person(head: Token) -> bool:
+    """A PERSON entity that opens with a lower-case word no name opens with: the NER read a
+    phrase as a name (`the union of travailleurs de l'entretien de la STM`)."""
+    if head.ent_type_ not in PERSON_LABELS:
+        return False
+    first = head.doc[entity_bounds(head)[0]]
+    return first.is_lower and first.is_alpha and first.lower_ not in NAME_PARTICLES

@@ -29,6 +29,7 @@ from app.pipeline.entities.misread import (
     person_read_as_org,
     person_read_as_place,
     person_read_as_work,
+    phrase_read_as_person,
     portfolio_read_as_org,
 )
 from app.pipeline.entities.phrasing import PARTY_WORDS
@@ -44,11 +45,13 @@ from app.pipeline.entities.written import (
     initials,
     inside_entity,
     left_edge,
+    lower_word,
     nickname_before,
     one_entity,
     org_apposition,
     org_name_end,
     org_word_before,
+    past_particles,
     pronoun_name,
     quoted_alone,
     role_lemmas,
@@ -249,6 +252,8 @@ class NameModel:
             owner_read_into_name(head, self.lexicons.org_nouns)
         ):
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
+        elif phrase_read_as_person(head):
+            label = ""  # `travailleurs de l'entretien de la STM`: a phrase, no one's name
         elif self._person_read_as_time_or_place(head):
             label = "PERSON"  # `Her grandson, Liam,`: a person, not a place
         if (
@@ -272,7 +277,7 @@ class NameModel:
             if org_word_before(prev, label):
                 start -= 1  # the NER's one name: `the Canada Mortgage and Housing Corporation`
                 continue
-            if prev.pos == PROPN or agency_word(prev, head, label):
+            if (prev.pos == PROPN and not lower_word(prev)) or agency_word(prev, head, label):
                 prev_head = prev.head.i
                 if prev_head == head_i or prev_head >= start or prev.text == "-":
                     start -= 1
@@ -289,6 +294,10 @@ class NameModel:
                 start -= 1  # `The Home Builders’ Association`: one name, not an owner's
                 continue
             break
+        joined = past_particles(doc, start, head_i)
+        if joined < start:
+            label = "ORG"  # `Société de transport de Montréal`, which the NER cut in two
+        start = joined
         end = head_i + 1
         org = label in ORG_LABELS or head.lower_ in self.lexicons.org_nouns
         if label == "" and not surname and not org:
@@ -447,10 +456,8 @@ class NameModel:
         return word in self.lexicons.titles or word.rstrip(".") in self.lexicons.titles
 
     def _maybe_person(self, head: Token, words: tuple[str, ...], tokens: list[Token]) -> bool:
-        """A name the tagger called an organisation that may be a person's: one capitalised word
-        ("Burton explained"), or a first name the lexicon knows (`tokens` as written: also
-        "Annie-Christine") and a surname ("Karen Doyle", "Nadia Fenwick"), with no
-        organisation noun ("Edison Research") and no article."""
+        """An ORG-tagged name that may be a person's: one capitalised word ("Burton explained"),
+        or a known first name (also "Annie-Christine") and a surname, no org noun or article."""
         if not head.is_title or any(c.dep == _DET for c in head.children):
             return False
         if any("&" in word for word in words):

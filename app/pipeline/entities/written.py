@@ -35,6 +35,14 @@ MAX_TITLE_TOKENS = 6
 # Parts of speech of a capitalised word the NER puts inside an organisation's name before its
 # proper nouns (`The Canadian Civil ...`).
 NAME_WORD_POS: frozenset[str] = frozenset({"ADJ", "NOUN"})
+# Lower-case words a name may hold or open with (`de Blasio`, `van Dyk`): any other lower-case
+# word is no part of a name (`travailleurs de l'entretien de la STM`: the STM, not a person).
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"de", "du", "des", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le"}
+    | {"al", "el", "bin", "ibn", "ben", "dos", "das", "ter", "ten"}
+)
+# The NER's label of an organisation's name.
+ORG_LABEL = "ORG"
 # How many letters initials written as a first name have (`RJ Barrett`).
 INITIALS_LENGTH = 2
 # Conjunctions inside one name as the NER marks it (`the Canada Mortgage and Housing Corporation`).
@@ -351,3 +359,25 @@ def nickname_before(doc: Doc, start: int) -> bool:
         return False
     nickname, first = doc[start - 2], doc[start - 4]
     return nickname.is_title and nickname.is_alpha and first.is_title and first.pos == PROPN
+
+
+def lower_word(token: Token) -> bool:
+    """A lower-case word that is no particle of a name (`l'entretien`, the tagger's "proper
+    noun" in a French phrase)."""
+    return token.is_lower and token.text[0].isalpha() and token.lower_ not in NAME_PARTICLES
+
+
+def past_particles(doc: Doc, start: int, head_i: int) -> int:
+    """Where a name that particles open starts when a lower-case word stands right before them:
+    past the particles (`... l'entretien de la STM` -> `STM`), or at the start of the
+    organisation's name that word ends (`Société de transport de Montréal`, which the NER
+    splits in two); not when they open the name (`de Blasio`)."""
+    k = start
+    while k < head_i and doc[k].text in NAME_PARTICLES:  # (as written: not `La Stampa`)
+        k += 1
+    if k == start or start == 0 or not lower_word(doc[start - 1]):
+        return start
+    before = doc[start - 1]
+    if before.ent_type_ == ORG_LABEL and before.ent_iob_ == "I":
+        return entity_bounds(before)[0]
+    return k
