@@ -42,6 +42,8 @@ VERB_POS_IDS = numpy.array(sorted([AUX, VERB]), dtype="uint64")  # as the POS co
 PERSON_LABELS: frozenset[str] = frozenset({"PERSON"})
 # Named-entity labels of organisations, places acting as governments, and nationalities.
 ORG_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# Entity labels of places: "who" never stands for one.
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels of dates and times (`Tuesday`, `last night`).
 TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
 # Entity labels that never name a speaker (times and amounts taken for subjects).
@@ -88,8 +90,18 @@ def own_subject(verb: Token, deps: frozenset[str] = SUBJECT_DEPS) -> Token | Non
     # (at equal distance the one after the verb: `The plan, said Lopez,`, the verb inverted)
     child = min(subjects, key=lambda t: (abs(t.i - verb.i), t.i < verb.i))
     if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return verb.head
+        return _who_of(child, verb.head)
     return child
+
+
+def _who_of(relative: Token, noun: Token) -> Token:
+    """What a relative clause's subject stands for: the noun the clause hangs on, but for "who"
+    hung on a place inside a noun's prepositional phrase, that noun (`A reader in Barrhaven,
+    who asked`: the reader, not the place)."""
+    if relative.lower_ != "who" or noun.ent_type_ not in PLACE_LABELS or noun.dep_ != "pobj":
+        return noun
+    owner = noun.head.head
+    return owner if owner.pos_ in {"NOUN", "PROPN"} and owner.i < noun.i else noun
 
 
 def verb_lemma_mask(doc: Doc, lemmas: frozenset[str]) -> numpy.ndarray:

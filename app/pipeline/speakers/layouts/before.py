@@ -271,6 +271,8 @@ def _dash_name(index: DocIndex, colon_at: int, para: int) -> int | None:
         k -= 1
     if k == colon_at - 1 or k < 0 or doc[k].text not in DASH_TOKENS:
         return None
+    if not doc[k].whitespace_:
+        return None  # `told Radio-Canada: "Q"`: a hyphen inside the name, no dash before it
     return k + 1
 
 
