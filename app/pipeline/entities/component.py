@@ -37,6 +37,7 @@ from app.pipeline.entities.salience import (
     SalienceWeights,
     Timeline,
 )
+from app.pipeline.entities.teller import teller
 from app.pipeline.entities.timeline import name_mentions, narrative_pronouns
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
@@ -148,9 +149,8 @@ class SpeakerResolver(DataPipe):
         role_synonyms: Path | str | Iterable[Sequence[str]] = (),
         org_kind_words: Path | str | Iterable[Sequence[str]] = (),
     ) -> None:
-        """Load the lexicons (files or entries; honorifics and first names as (form, gender) rows,
-        gender "male", "female" or "-"; role synonyms as (role, noun, ...) rows, organisation kinds
-        as (noun, name word, ...) rows) and the first-name gender lexicon."""
+        """Load the lexicons (files or entries; honorifics, first names: (form, gender "male",
+        "female" or "-") rows; role synonyms, organisation kinds: (word, word, ...) rows)."""
         self.lexicons = ResolverLexicons(
             titles=frozenset(entries(titles)),
             honorifics=_gender_table(honorifics),
@@ -243,7 +243,9 @@ class SpeakerResolver(DataPipe):
             if quote is None or not quote.is_speech:
                 resolved.append(None)
                 continue
-            result = resolver.resolve(doc, candidate, article, resolved)
+            result = resolver.resolve(
+                doc, candidate, article, resolved, teller(doc, spans, resolved, candidate)
+            )
             resolved.append(result)
             if result is None:
                 continue
@@ -269,9 +271,8 @@ class SpeakerResolver(DataPipe):
         article: ArticleNames,
         timeline: Timeline,
     ) -> None:
-        """`Speaking Monday, the governor framed the flooding ... He did not mention`: the
-        story's role subjects (no quote's speaker: `speakers` holds their heads) are mentions of
-        the people who hold the roles."""
+        """`Speaking Monday, the governor framed ... He did not mention`: the story's role
+        subjects (no quote's speaker's: `speakers`) are mentions of the roles' holders."""
         for i in narrative_roles(doc, quoted, self.lexicons.titles, speakers):
             start, end = mention_extent(doc[i])
             holder = resolver.role_holder(doc[i], doc[start:end], article)

@@ -33,6 +33,7 @@ from app.pipeline.entities.misread import (
     portfolio_read_as_org,
 )
 from app.pipeline.entities.phrasing import PARTY_WORDS
+from app.pipeline.entities.transcript import transcript_label
 from app.pipeline.entities.written import (
     ORG_NAME_PREPS,
     agency_word,
@@ -226,7 +227,7 @@ class NameModel:
                 head, self.lexicons.source_nouns, self._person_word, self._org_words.__contains__
             )
             if listed is None:
-                self._at[head.i] = self._build(head)
+                self._at[head.i] = None if transcript_label(head) else self._build(head)
             else:
                 name = _listed_org(head.doc, *listed)
                 self._at.update(dict.fromkeys(range(*listed), name))
@@ -234,8 +235,7 @@ class NameModel:
 
     def _surname(self, head: Token) -> Name | None:
         """The name at a word the tagger took for a common one (see `mistagged_surnames`)."""
-        name = self._build(head, surname=True)
-        self._at[head.i] = name
+        self._at[head.i] = name = self._build(head, surname=True)
         return name
 
     def _build(self, head: Token, surname: bool = False) -> Name | None:

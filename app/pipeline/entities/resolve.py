@@ -105,8 +105,10 @@ class MentionResolver:
         candidate: SpeakerCandidate | None,
         article: ArticleNames,
         resolved: Sequence[Resolved | None],
+        teller: str | None = None,
     ) -> Resolved | None:
-        """The entity of a quote's candidate; `resolved`: the quotes before it."""
+        """The entity of a quote's candidate; `resolved`: the quotes before it; `teller`: the
+        speaker in whose own words the candidate's pronoun stands, whom it cannot mean."""
         if candidate is None or candidate.mention is None or candidate.head is None:
             return None
         if candidate.source is not None and candidate.source < len(resolved):
@@ -142,7 +144,7 @@ class MentionResolver:
             )
             if found and found.key is not None:
                 return found
-            return self.pronoun(head, article)
+            return self.pronoun(head, article, teller)
         if self._headline_title(head, mention):
             # `Premier Says Budget Will Balance`: a headline's capitalised role, no one's name
             found = self._role_named_later(head, mention, article)
@@ -183,7 +185,7 @@ class MentionResolver:
         exact = name.words == cluster.canonical.words
         return Resolved.to_cluster(key, cluster, "explicit" if exact else "alias", name.text)
 
-    def pronoun(self, pronoun: Token, article: ArticleNames) -> Resolved:
+    def pronoun(self, pronoun: Token, article: ArticleNames, teller: str | None = None) -> Resolved:
         """The most salient entity the pronoun can mean: people of its gender or of unknown
         gender for he/she, organisations for it/they."""
         word = pronoun.lower_
@@ -206,6 +208,7 @@ class MentionResolver:
             what = "organisation"
         else:
             return Resolved.unresolved(f"'{pronoun.text}' does not name a speaker")
+        allowed.pop(teller or "", None)
         ranked = rank(self.timeline, pronoun.i, allowed, self.salience)
         if self.observer is not None and gender is not None:
             people = {k: c.gender for k, c in article.clusters.items() if c.personal}

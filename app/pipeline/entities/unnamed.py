@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.resolved import NOMINAL_KEY, Resolved
+from app.pipeline.entities.transcript import ANSWER_LABEL, QUESTION_LABEL
 from app.pipeline.types import EntityKind
 
 # The kinds of unnamed source each pronoun can mean: "it" a body or a text (`the company`, `the
@@ -48,8 +49,8 @@ class UnnamedSources:
             return False
         if result.role and (result.name or "").split(" ", 1)[0].lower() in INDEFINITE_OPENERS:
             self._introduced.append((at, result.role, result))
-        if result.kind in LONE_KINDS:
-            self._last_one = (at, result)
+        if result.kind in LONE_KINDS and result.name not in (QUESTION_LABEL, ANSWER_LABEL):
+            self._last_one = (at, result)  # (a transcript's `Q:` is no one a "he" may mean)
         if result.kind not in SPEAKING_KINDS:
             return False
         self._by_key[result.key] = result
