@@ -69,7 +69,7 @@ def headline_range(text: str) -> tuple[int, int] | None:
 
 # How many lines a pasted page's head may take (section, headline, deck, byline, date, photo
 # credit), and the fewest words of the first body paragraph after it.
-MAX_HEAD_LINES = 12
+MAX_HEAD_LINES = 20
 MIN_BODY_WORDS = 12
 
 

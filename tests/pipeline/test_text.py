@@ -117,3 +117,30 @@ def test_the_head_of_a_pasted_page_ends_at_its_first_body_paragraph() -> None:
     assert text[head_lines_end(text) :] == body
     # no paragraph long enough that ends a sentence: no head found
     assert head_lines_end("Routes cut\n\nBy A. Lee") == 0
+
+
+def test_a_long_head_of_a_subscription_page_still_ends_at_the_body() -> None:
+    """A national paper's page: masthead, section, headline, deck, byline lines, listen and
+    photo-gallery buttons and a credit, 15 short lines before the body."""
+    head = "\n".join(
+        [
+            "The Daily Ledger",
+            "Business \u203a Economy",
+            "Central bank cuts rate, signals end of easing",
+            "Governor says a weak job market justifies one more cut",
+            "Ann Lee",
+            "Economics Reporter",
+            "Ottawa",
+            "Published March 11",
+            "Updated 2 hours ago",
+            "For Subscribers",
+            "Listen to this article",
+            "Open this photo in gallery:",
+            "The governor arrives for a news conference.",
+            "Jo Park/The Press",
+            "Share",
+        ]
+    )
+    body = "The central bank lowered its benchmark rate by a quarter of a point on Wednesday."
+    text = f"{head}\n{body}"
+    assert text[head_lines_end(text) :] == body
