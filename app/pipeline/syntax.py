@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import LEMMA, POS
-from spacy.symbols import AUX, VERB
+from spacy.attrs import DEP, LEMMA, POS
+from spacy.symbols import AUX, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from app.pipeline.shapes import distinct_string_mask, in_sorted
+from app.pipeline.shapes import distinct_string_mask, hashes_of, in_sorted
 from app.pipeline.text import SENTENCE_END
 
 # Dependency labels of a clause's grammatical subject.
@@ -244,3 +244,13 @@ def contact_relative_head(subject: Token) -> Token | None:
         for c in verb.rights
     )
     return described[-1] if gapped or named else None
+
+
+def proper_nouns_in(doc: Doc, deps: frozenset[str]) -> list[int]:
+    """Indices of the proper nouns attached by one of `deps` (from the doc's arrays)."""
+    if len(doc) == 0:
+        return []
+    columns = doc.to_array([POS, DEP])
+    found = (columns[:, 0] == PROPN) & in_sorted(columns[:, 1], hashes_of(deps))
+    indices: list[int] = numpy.flatnonzero(found).tolist()
+    return indices

@@ -5,11 +5,11 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from app.pipeline.entities.names import NAME_DEPS, proper_nouns_in
+from app.pipeline.entities.names import NAME_DEPS
 from app.pipeline.entities.salience import sentence_ids
 from app.pipeline.quotes.parse import governing_verb, head_indices, top_token
 from app.pipeline.speakers.context import is_mark, mark_or_blank
-from app.pipeline.syntax import verb_lemma_mask
+from app.pipeline.syntax import proper_nouns_in, verb_lemma_mask
 
 
 def test_sentence_ids_number_the_sentences() -> None:

@@ -229,3 +229,11 @@ def phrase_read_as_person(head: Token) -> bool:
         return False
     first = head.doc[entity_bounds(head)[0]]
     return first.is_lower and first.is_alpha and first.lower_ not in NAME_PARTICLES
+
+
+def number_read_as_person(head: Token) -> bool:
+    """A PERSON entity that holds a number (`whose Grade 7 and 8 students`): no one's name."""
+    if head.ent_type_ not in PERSON_LABELS:
+        return False
+    start, end = entity_bounds(head)
+    return any(t.is_digit for t in head.doc[start:end])

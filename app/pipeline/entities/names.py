@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy
-from spacy.attrs import DEP, POS
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +22,7 @@ from app.pipeline.entities.misread import (
     mistagged_surnames,
     month_read_as_name,
     nationality_word,
+    number_read_as_person,
     owner_read_into_name,
     person_read_as_date,
     person_read_as_org,
@@ -57,8 +56,13 @@ from app.pipeline.entities.written import (
     quoted_alone,
     role_lemmas,
 )
-from app.pipeline.shapes import hashes_of, in_sorted
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, ORG_LABELS, PERSON_LABELS, elided_name
+from app.pipeline.syntax import (
+    NOMINAL_SUBJECT_DEPS,
+    ORG_LABELS,
+    PERSON_LABELS,
+    elided_name,
+    proper_nouns_in,
+)
 from app.pipeline.text import span_text
 from app.pipeline.types import EntityKind, SpeakerCandidate
 
@@ -138,16 +142,6 @@ class Cluster:
     def personal(self) -> bool:
         """A person, or a one-word name that may be one: what he/she can refer to."""
         return self.kind == "person" or self.maybe_person
-
-
-def proper_nouns_in(doc: Doc, deps: frozenset[str]) -> list[int]:
-    """Indices of the proper nouns attached by one of `deps` (from the doc's arrays)."""
-    if len(doc) == 0:
-        return []
-    columns = doc.to_array([POS, DEP])
-    found = (columns[:, 0] == PROPN) & in_sorted(columns[:, 1], hashes_of(deps))
-    indices: list[int] = numpy.flatnonzero(found).tolist()
-    return indices
 
 
 class NameModel:
@@ -254,6 +248,8 @@ class NameModel:
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
         elif phrase_read_as_person(head):
             label = ""  # `travailleurs de l'entretien de la STM`: a phrase, no one's name
+        if number_read_as_person(head):
+            return None  # `whose Grade 7 and 8 students`: no one's name holds a number
         elif self._person_read_as_time_or_place(head):
             label = "PERSON"  # `Her grandson, Liam,`: a person, not a place
         if (

@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from app.pipeline.entities.misread import number_read_as_person
 from app.pipeline.entities.written import hyphen_joined, nickname_before
 from tests.pipeline.support import attribute, attributions, speakers
 
@@ -61,3 +62,14 @@ def test_the_shapes_themselves(nlp: Language) -> None:
 def _spoken(doc: Doc) -> list[str | None]:
     """The speakers of the speech passages (the nickname's passage has no attribution)."""
     return [a.name for a in attributions(doc) if a is not None]
+
+
+@pytest.mark.full_model
+def test_a_person_entity_holding_a_number_is_no_name(nlp: Language) -> None:
+    # (the NER tags `Grade 7` a person; such a "name" later answered for a lede's "the chair")
+    doc = nlp("Parents at Maple Ridge, whose Grade 7 and 8 students will move, signed a petition.")
+    grade = next(t for t in doc if t.text == "Grade")
+    assert grade.ent_type_ == "PERSON"  # the model's reading this test is about
+    assert number_read_as_person(grade) is True
+    lee = nlp("Ann Lee spoke.")[1]
+    assert number_read_as_person(lee) is False
