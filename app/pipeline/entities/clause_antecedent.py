@@ -10,6 +10,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from app.pipeline.entities.lexicons import ResolverLexicons
 from app.pipeline.syntax import (
     NOMINAL_SUBJECT_DEPS,
     PLURAL_NOUN_TAGS,
@@ -27,6 +28,8 @@ EMBEDDED_DEPS: frozenset[str] = frozenset(
 MAX_ASCENT = 6
 # The pronouns this holds for (he/she rank people by salience: the subject is one of them).
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "it"})
+# Prepositions whose phrase is part of the antecedent's mention (`The report by the ombudsman`).
+PHRASE_PREPS: frozenset[str] = frozenset({"of", "by"})
 # Singular noun tags: `it` agrees only with one organisation.
 SINGULAR_NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNP"})
 # Entity labels of a name that `it` may stand for.
@@ -34,18 +37,21 @@ IT_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP"})
 
 
 def clause_antecedent(
-    pronoun: Token, cue: tuple[int, int] | None, org_nouns: Collection[str]
+    pronoun: Token, cue: tuple[int, int] | None, lexicons: ResolverLexicons
 ) -> tuple[int, tuple[int, int]] | None:
-    """The head and extent of the antecedent in the pronoun's sentence when the pronoun is the
-    subject of the cue; None otherwise."""
+    """The head and extent of the antecedent in the pronoun's sentence (or, for an "it" that
+    opens a sentence, the sentence before) when the pronoun is the subject of the cue; None
+    otherwise."""
     if pronoun.lower_ not in GROUP_PRONOUNS or cue is None or pronoun.head.i != cue[0]:
         return None
-    subject = clause_subject(pronoun, org_nouns)
+    subject = clause_subject(pronoun, lexicons.org_nouns) or previous_subject(
+        pronoun, lexicons.document_nouns | lexicons.org_nouns
+    )
     if subject is None:
         return None
     end = subject.i + 1
-    # (its of-phrase, `Critics of the plan`, but no apposition or clause after a comma)
-    of = next((c for c in subject.rights if c.lower_ == "of" and c.i == end), None)
+    # (its of- or by-phrase, `Critics of the plan`, but no apposition or clause after a comma)
+    of = next((c for c in subject.rights if c.lower_ in PHRASE_PREPS and c.i == end), None)
     if of is not None:
         end = of.right_edge.i + 1
     return subject.i, (subject.left_edge.i, end)
@@ -79,3 +85,20 @@ def _agrees(subject: Token, pronoun: str, org_nouns: Collection[str]) -> bool:
         return subject.tag_ in SINGULAR_NOUN_TAGS and (collective or subject.ent_type_ in IT_LABELS)
     group = any(c.dep_ == "conj" for c in subject.children)
     return subject.tag_ in PLURAL_NOUN_TAGS or collective or group
+
+
+def previous_subject(pronoun: Token, nouns: Collection[str]) -> Token | None:
+    """`The report was released Tuesday. It says ...`: for an "it" that opens its sentence, the
+    subject of the sentence before in its paragraph, when that subject is one document or
+    organisation noun (`nouns`), not a name: no entity named earlier is as near."""
+    sentence = pronoun.sent
+    if pronoun.lower_ != "it" or pronoun.i != sentence.start or sentence.start == 0:
+        return None
+    doc = pronoun.doc
+    if "\n" in doc[sentence.start - 1].text_with_ws:
+        return None  # (a new paragraph: the sentence before is another's)
+    before = doc[sentence.start - 1].sent
+    subject = own_subject(before.root, NOMINAL_SUBJECT_DEPS)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ not in SINGULAR_NOUN_TAGS:
+        return None
+    return subject if subject.lemma_.lower() in nouns else None

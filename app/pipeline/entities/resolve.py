@@ -138,7 +138,7 @@ class MentionResolver:
                 return Resolved.unresolved("'as they say' quotes a saying, not a speaker")
         if head.pos_ == "PRON":
             # `Critics have a name for what they call "Q"`: the main clause's subject
-            within = clause_antecedent(head, candidate.cue, self.lexicons.org_nouns)
+            within = clause_antecedent(head, candidate.cue, self.lexicons)
             found = within and self.resolve(
                 doc, replace(candidate, mention=within[1], head=within[0]), article, resolved
             )
