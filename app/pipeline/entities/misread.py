@@ -38,6 +38,8 @@ CLOSING_MARKS: frozenset[str] = frozenset({'"', "\u201d", "''", "'", "\u2019"})
 # (`Veterans’ Affairs`) or an owner's before a name (`Leafs' Matthews`); "’s" is nearly always
 # an owner (`Commentary’s Noah Rothman`).
 PLURAL_POSSESSIVES: frozenset[str] = frozenset({"'", "\u2019"})
+# How an adverb the tagger may take for a name ends (`Briefly.`).
+ADVERB_ENDING = "ly"
 # How a word that describes the noun after it hangs on it (`a Chicano nationalist group`).
 MODIFIER_DEPS: frozenset[str] = frozenset({"compound", "amod", "nmod"})
 
@@ -219,6 +221,21 @@ def month_read_as_name(head: Token) -> bool:
         and head.dep_ == "pobj"
         and head.head.lower_ in TIME_PREPOSITIONS
         and not any(c.dep_ == "compound" for c in head.lefts)
+    )
+
+
+def adverb_read_as_name(head: Token, is_first_name: Callable[[str], bool]) -> bool:
+    """A lone capitalised "-ly" word opening its sentence before a comma or a stop (`A:
+    Briefly. He said ...`, `Honestly, ...`): an adverb the tagger took for a name, unless it is
+    a first name (`Kelly.`)."""
+    doc = head.doc
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return (
+        head.lower_.endswith(ADVERB_ENDING)
+        and (head.is_sent_start or (head.i > 0 and doc[head.i - 1].text == ":"))
+        and after is not None
+        and after.text in {",", "."}
+        and not is_first_name(head.text)
     )
 
 

@@ -17,6 +17,7 @@ from app.pipeline.entities.lexicons import HONORIFIC_ROLES, ResolverLexicons
 from app.pipeline.entities.misread import (
     PLACE_LABEL,
     PLURAL_POSSESSIVES,
+    adverb_read_as_name,
     clause_read_as_title,
     describes_noun,
     mistagged_surnames,
@@ -262,6 +263,7 @@ class NameModel:
             label in NOT_NAME_LABELS
             or head.text in LAW_NAME_HEADS
             or (label == "" and month_read_as_name(head))
+            or (label == "" and adverb_read_as_name(head, self.is_first_name))
         ):
             return None  # "on Monday", "until May", "the Affordable Care Act": no one who speaks
         if label == "" and self._is_title(head.lower_) and any(c.dep in _OWNER for c in head.lefts):

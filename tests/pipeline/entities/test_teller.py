@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from app.pipeline.entities.misread import adverb_read_as_name
 from app.pipeline.extensions import QUOTES_KEY
 
 TRANSCRIPT = (
@@ -43,3 +44,21 @@ def test_he_inside_reported_speech_may_be_the_reporter(nlp: Language) -> None:
         'Tolliver said he told the players, "Nobody sleeps until we win."\n'
     )
     assert ("direct", "Greg Tolliver") in _speakers(nlp, text)
+
+
+@pytest.mark.full_model
+def test_an_adverb_opening_an_answer_is_no_name(nlp: Language) -> None:
+    """`A: Briefly. He said, "Coach, ..."`: with the one answering out of the question, "he"
+    must not fall to `Briefly`, which the tagger reads as a proper noun."""
+    text = (
+        "Coach Rick Dunleavy spoke after practice. He was asked about the new defenceman.\n\n"
+        "Q: Did you talk to Étienne Thériault?\n\n"
+        'A: Briefly. He said, "Coach, I will play wherever." That is all I needed to hear.\n'
+    )
+    # (Thériault is named only inside the question, which pronouns do not look into: unknown)
+    assert _speakers(nlp, text)[-1] == ("direct", None)
+    doc = nlp("A: Briefly. He left.\n\nKelly. She left.")
+    briefly = next(t for t in doc if t.text == "Briefly")
+    kelly = next(t for t in doc if t.text == "Kelly")
+    assert adverb_read_as_name(briefly, lambda word: word == "Kelly") is True
+    assert adverb_read_as_name(kelly, lambda word: word == "Kelly") is False
