@@ -11,7 +11,18 @@ from spacy.tokens import Token
 # Entity labels that make a common-noun mention a source ("the White House", "Democrats").
 SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Endings of nouns of people by what they do ("announcer", "novelist", "immigrant", "nominee").
-AGENT_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess")
+AGENT_SUFFIXES: tuple[str, ...] = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "ant",
+    "ent",
+    "ee",
+    "ess",
+    "man",
+    "person",
+)
 # Pronouns of the writer or the reader: outside a quote they name no speaker of it (`what we
 # call "infrastructure"`, `Hale said, and I quote, "Q"`).
 FIRST_SECOND_PERSON: frozenset[str] = frozenset({"i", "we", "you"})
