@@ -1,8 +1,10 @@
-"""The antecedent a pronoun finds in its own sentence: in `Environmental groups are suing the
-province over what they describe as "Q"` or `The union is fighting what it calls "Q"`, the
-pronoun subject of a clause inside the main clause means that clause's subject when the subject
-agrees with it (a plural or collective noun for `they`, an organisation for `it`), not the
-entity named last before the sentence (the street a march went down)."""
+"""The antecedent a pronoun finds in its own sentence, or the one before: in `Environmental
+groups are suing the province over what they describe as "Q"` or `The union is fighting what it
+calls "Q"`, the pronoun subject of a clause inside the main clause means that clause's subject
+when the subject agrees with it (a plural or collective noun for `they`, an organisation for
+`it`); in `The report was released Tuesday. It says ...`, an "it" opening a sentence means the
+document or organisation noun the sentence before had as subject. Not the entity named last
+before the sentence (the street a march went down, a city named a paragraph earlier)."""
 
 from __future__ import annotations
 

@@ -229,3 +229,16 @@ class QuoteContext:
             self._memo[scan] = scan(self)
         result: T = self._memo[scan]
         return result
+
+
+def first_below(q: QuoteContext) -> int | None:
+    """The first token of the paragraph right below the quote, when the quote's paragraph holds
+    nothing but quotations (where a signature or a pointing sentence may name its speaker)."""
+    index, doc = q.index, q.doc
+    para = q.end_para
+    if not index.quote_only[para] or para + 1 >= len(index.para_start):
+        return None
+    start = index.para_start[para + 1]
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    return start if start < len(doc) else None

@@ -10,6 +10,7 @@ from app.pipeline.speakers.context import (
     ATTACHING_PUNCT,
     DocIndex,
     QuoteContext,
+    first_below,
     is_mark,
     is_mark_dash,
 )
@@ -271,13 +272,8 @@ def signature_below(q: QuoteContext) -> SpeakerCandidate | None:
     quote-only paragraph signed by a dash and a name (a description may follow a comma) in the
     paragraph right below it."""
     index, doc = q.index, q.doc
-    para = q.end_para
-    if not index.quote_only[para] or para + 1 >= len(index.para_start):
-        return None
-    start = index.para_start[para + 1]
-    while start < len(doc) and doc[start].is_space:
-        start += 1
-    if start >= len(doc):
+    start = first_below(q)
+    if start is None:
         return None
     if doc[start].text in DASHES:
         first = start + 1
@@ -285,7 +281,7 @@ def signature_below(q: QuoteContext) -> SpeakerCandidate | None:
         first = start  # `-Rachel Doyle, Pittsburgh.`: the dash written onto the name
     else:
         return None
-    end = index.para_end[para + 1]
+    end = index.para_end[q.end_para + 1]
     # the name is what comes before a comma (`- Jane Doe, speaking after the vote`)
     comma = next((t.i for t in doc[first:end] if t.text == ","), end)
     tokens = [t for t in doc[first:comma] if not (t.is_punct or t.is_space)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from app.pipeline.speakers.context import QuoteContext
+from app.pipeline.speakers.context import QuoteContext, first_below
 from app.pipeline.speakers.mentions import candidate
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS
 from app.pipeline.types import SpeakerCandidate
@@ -27,18 +27,13 @@ def framed_below(q: QuoteContext) -> SpeakerCandidate | None:
     quote-only paragraph, when that sentence opens with a pointing subject (`That's how`,
     `That was`) and holds a speech verb or noun (`put it`, `explained`, `view`, `advice`)."""
     index, doc = q.index, q.doc
-    para = q.end_para
-    if not index.quote_only[para] or para + 1 >= len(index.para_start):
-        return None
-    start = index.para_start[para + 1]
-    while start < len(doc) and doc[start].is_space:
-        start += 1
-    if start >= len(doc):
+    start = first_below(q)
+    if start is None:
         return None
     first = doc[start]
     if first.lower_ not in POINTING_WORDS or first.dep_ not in NOMINAL_SUBJECT_DEPS:
         return None
-    end = min(first.sent.end, index.para_end[para + 1], start + FRAME_SCAN)
+    end = min(first.sent.end, index.para_end[q.end_para + 1], start + FRAME_SCAN)
     words = [t for t in doc[start:end] if not index.inside[t.i]]
     frame = next((t for t in words if _frames(q, t)), None)
     if frame is None:
