@@ -39,6 +39,11 @@ NON_SPEAKER_PRONOUNS: frozenset[str] = frozenset(
 )
 # How many shared-subject links `subject_of` follows up from a cue verb.
 MAX_SUBJECT_HOPS = 3
+# Verbs whose active use names the one addressed (`told residents to stop`): with a subject, a
+# "to" infinitive and no one addressed, they are a headline's passive (`residents told to stop`).
+ADDRESSING_VERBS: frozenset[str] = frozenset({"tell", "urge", "order", "advise", "instruct"})
+# Dependency labels of the one addressed.
+ADDRESSEE_DEPS: frozenset[str] = frozenset({"dobj", "dative", "iobj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,8 @@ def subject_of(
     agent = passive_agents.get(verb.i)
     if agent is not None:
         return verb.doc[agent]
+    if told_to(verb):
+        return None  # `island residents told to stop watering`: the subject was told
     current = _conjoined_report(_reporting_verb(verb, lexicon), lexicon)
     for _ in range(max_hops + 1):
         if current.dep_ == "relcl" and _issued(current, issued_nouns) and _relative(current):
@@ -272,3 +279,21 @@ def cue_extent(verb: Token) -> tuple[int, int]:
         if child.dep_ == "prt" and child.i == end:
             end += 1
     return verb.i, end
+
+
+def told_to(verb: Token) -> bool:
+    """`Island residents told to stop all outdoor watering`: a verb of addressing with its
+    subject and a "to" infinitive right after it but no one addressed, the headline's passive
+    (the subject is who was told; who told them is not said)."""
+    if verb.lemma_.lower() not in ADDRESSING_VERBS or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ADDRESSEE_DEPS or c.dep_ == "auxpass" for c in children):
+        return False
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (
+        after is not None
+        and after.lower_ == "to"
+        and any(c.dep_ == "xcomp" and c.i == verb.i + 2 for c in children)
+        and any(c.dep_ == "nsubj" for c in children)
+    )

@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from app.pipeline.speakers.context import DocIndex, QuoteContext
-from app.pipeline.speakers.cues import according_to_source
+from app.pipeline.speakers.cues import according_to_source, told_to
 from app.pipeline.speakers.layouts.before import FINITE_TAGS
 from app.pipeline.speakers.layouts.governing import governing_scan, words_of_subject
 from app.pipeline.speakers.mentions import candidate, left_neighbour_mention, speaker_ok
@@ -54,7 +54,7 @@ def reported(q: QuoteContext) -> SpeakerCandidate | None:
     if subject is not None and not speaker_ok(index, subject, para):
         # `57-year-old Carla Benson ... explained`: the name inside the subject phrase
         subject = _name_within(index, subject, para)
-    if subject is None and verb.tag_ in FINITE_TAGS:
+    if subject is None and verb.tag_ in FINITE_TAGS and not told_to(verb):
         # `— Ann Lee, a spokeswoman for the mayor, told the Herald that`, parsed without a subject
         subject = left_neighbour_mention(index, verb.i, para)
     if subject is None or not speaker_ok(index, subject, para):
