@@ -42,6 +42,8 @@ VERB_POS_IDS = numpy.array(sorted([AUX, VERB]), dtype="uint64")  # as the POS co
 PERSON_LABELS: frozenset[str] = frozenset({"PERSON"})
 # Named-entity labels of organisations, places acting as governments, and nationalities.
 ORG_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# The NER's label of an organisation's name.
+ORG_LABEL = "ORG"
 # Entity labels of places: "who" never stands for one.
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels of dates and times (`Tuesday`, `last night`).

@@ -13,7 +13,7 @@ from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from app.pipeline.entities.written import NAME_PARTICLES, entity_bounds
+from app.pipeline.entities.written import entity_bounds, lower_word
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS, TIME_LABELS
 
@@ -244,8 +244,7 @@ def phrase_read_as_person(head: Token) -> bool:
     phrase as a name (`the union of travailleurs de l'entretien de la STM`)."""
     if head.ent_type_ not in PERSON_LABELS:
         return False
-    first = head.doc[entity_bounds(head)[0]]
-    return first.is_lower and first.is_alpha and first.lower_ not in NAME_PARTICLES
+    return lower_word(head.doc[entity_bounds(head)[0]])
 
 
 def number_read_as_person(head: Token) -> bool:

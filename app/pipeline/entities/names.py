@@ -86,7 +86,6 @@ FIRST_NAME_RUN_DEPS: frozenset[str] = frozenset(
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
 # initial).
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
-# How many letters initials written as a first name have (`RJ Barrett`, `J.T. Miller`).
 # The determiner label, as the doc's arrays and `Token.dep` hold it.
 _DET = get_string_id("det")
 # The dependents that make a title word a role someone holds (`the group's CEO`, `the CEO`).
@@ -235,6 +234,8 @@ class NameModel:
 
     def _build(self, head: Token, surname: bool = False) -> Name | None:
         # (hot: one call per name of the article; token attributes are read once each)
+        if number_read_as_person(head):
+            return None  # `whose Grade 7 and 8 students`: no one's name holds a number
         doc = head.doc
         label = head.ent_type_
         if (
@@ -249,8 +250,6 @@ class NameModel:
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
         elif phrase_read_as_person(head):
             label = ""  # `travailleurs de l'entretien de la STM`: a phrase, no one's name
-        if number_read_as_person(head):
-            return None  # `whose Grade 7 and 8 students`: no one's name holds a number
         elif self._person_read_as_time_or_place(head):
             label = "PERSON"  # `Her grandson, Liam,`: a person, not a place
         if (

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABELS, strip_punct
+from app.pipeline.syntax import NP_LEFT_DEPS, ORG_LABEL, ORG_LABELS, strip_punct
 
 # Punctuation that ends an organisation's name inside a longer entity (a hyphen does not:
 # `Council on American-Islamic Relations`).
@@ -41,8 +41,6 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     {"de", "du", "des", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le"}
     | {"al", "el", "bin", "ibn", "ben", "dos", "das", "ter", "ten"}
 )
-# The NER's label of an organisation's name.
-ORG_LABEL = "ORG"
 # How many letters initials written as a first name have (`RJ Barrett`).
 INITIALS_LENGTH = 2
 # Conjunctions inside one name as the NER marks it (`the Canada Mortgage and Housing Corporation`).

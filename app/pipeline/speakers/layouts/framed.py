@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from app.pipeline.speakers.context import QuoteContext, first_below
 from app.pipeline.speakers.mentions import candidate
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, ORG_LABEL, PERSON_LABELS
 from app.pipeline.types import SpeakerCandidate
 
 # The words that open such a sentence as its subject, pointing back at the quote.
@@ -19,7 +19,7 @@ VIEW_NOUNS: frozenset[str] = frozenset({"view", "advice", "verdict", "take"})
 # How many tokens of that sentence are read for the frame word and the name.
 FRAME_SCAN = 30
 # Entity label of an organisation that may be named instead of a person.
-ORG_LABEL = "ORG"
+ORG_ONLY: frozenset[str] = frozenset({ORG_LABEL})
 
 
 def framed_below(q: QuoteContext) -> SpeakerCandidate | None:
@@ -40,7 +40,7 @@ def framed_below(q: QuoteContext) -> SpeakerCandidate | None:
         return None
     name = (
         _first_named(words, PERSON_LABELS)
-        or _first_named(words, frozenset({ORG_LABEL}))
+        or _first_named(words, ORG_ONLY)
         or _first_proper_name(words)
     )
     if name is None:
