@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from app.pipeline.entities.article_names import ArticleNames
+from app.pipeline.entities.attributions import build_attributions
 from app.pipeline.entities.clusters import cluster_names
-from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
+from app.pipeline.entities.confidence import Calibrator
 from app.pipeline.entities.described import (
     describe,
     described_people,
@@ -29,7 +30,7 @@ from app.pipeline.entities.described import (
 from app.pipeline.entities.first_names import Gender, GenderLexicon
 from app.pipeline.entities.gender import INFERRED_VOTE, GenderVotes, gather, mark_bound_genders
 from app.pipeline.entities.lexicons import ResolverLexicons
-from app.pipeline.entities.names import Cluster, NameModel
+from app.pipeline.entities.names import NameModel
 from app.pipeline.entities.resolve import PRONOUN_GENDER, MentionResolver, PronounObserver
 from app.pipeline.entities.resolved import Resolved
 from app.pipeline.entities.salience import (
@@ -44,22 +45,10 @@ from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
 from app.pipeline.speakers.extent import mention_extent
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
-from app.pipeline.text import char_span
-from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerCandidate, SpeakerEntity
+from app.pipeline.types import Attribution, Quote, SpeakerCandidate, SpeakerEntity
 
-# Confidence bands per resolution kind (sortable: explicit > alias > nominal > pronoun > context);
-# the layout's prior places an attribution inside its band.
-CONFIDENCE_BANDS: dict[str, tuple[float, float]] = {
-    "explicit": (0.8, 0.98),
-    "alias": (0.7, 0.8),
-    "nominal": (0.55, 0.7),
-    "pronoun": (0.4, 0.55),
-    "context": (0.05, 0.4),
-}
 # Resolutions whose mention names the speaker at the quote.
 NAMED_RESOLUTIONS: frozenset[str] = frozenset({"explicit", "alias"})
-# Where in the context band an unresolved mention sits.
-UNRESOLVED_PRIOR = 0.2
 
 
 @Language.factory(
@@ -260,7 +249,9 @@ class SpeakerResolver(DataPipe):
                     span.start, str(result.key), named=True, end=span.end, unnamed=True
                 )
         mentions = [_whole_name(names, doc, candidate) for candidate in candidates]
-        return _finish(doc, spans, quotes, mentions, resolved, article.clusters, self.calibrator)
+        return build_attributions(
+            doc, spans, quotes, mentions, resolved, article.clusters, self.calibrator
+        )
 
     def _follow_roles(
         self,
@@ -332,102 +323,6 @@ def _whole_name(
     return replace(candidate, mention=(name.start, max(end, name.end)))
 
 
-def _finish(
-    doc: Doc,
-    spans: Sequence[Span],
-    quotes: Sequence[Quote | None],
-    candidates: Sequence[SpeakerCandidate | None],
-    resolved: Sequence[Resolved | None],
-    clusters: dict[str, Cluster],
-    calibrator: Calibrator,
-) -> tuple[list[Attribution | None], tuple[SpeakerEntity, ...]]:
-    """The attributions of the quotes and the entities they name (ids in order of first quote)."""
-    ids: dict[str, str] = {}
-    # insertion-ordered sets (dict keys): membership tests stay O(1) however many quotes
-    entity_mentions: dict[str, dict[CharSpan, None]] = {}
-    entity_aliases: dict[str, dict[str, None]] = {}
-    entity_info: dict[str, Resolved] = {}
-    quote_counts: dict[str, int] = {}
-    attributions: list[Attribution | None] = []
-    for span, quote, candidate, result in zip(spans, quotes, candidates, resolved, strict=True):
-        if quote is None or not quote.is_speech:
-            attributions.append(None)
-            continue
-        mention = char_span(doc, candidate.mention if candidate is not None else None)
-        cue = char_span(doc, candidate.cue if candidate is not None else None)
-        prior = candidate.prior if candidate is not None else 0.0
-        key = result.key if result is not None else None
-        evidence = Evidence(
-            candidate=candidate,
-            resolution=result.resolution if key is not None and result is not None else None,
-            quote_type=quote.type,
-            candidates=result.candidates if result is not None else 0,
-            margin=result.margin if result is not None else None,
-            sentences_back=result.distance if result is not None else 0,
-            known_gender=result.gender is not None if result is not None else False,
-            speaker_quotes=quote_counts.get(key, 0) if key is not None else 0,
-        )
-        values = features(doc, evidence, span.start)
-        confidence = calibrator.confidence(
-            values,
-            pronoun=evidence.resolution == "pronoun",
-            prior=prior if key is not None else _confidence("context", UNRESOLVED_PRIOR),
-        )
-        if result is None or result.key is None:
-            reason = result.reason if result is not None else None
-            if reason is None:
-                reason = "no speaker named at this quote" if mention is None else None
-            attributions.append(
-                Attribution(
-                    mention, cue, None, None, "context", confidence, reason, as_pairs(values)
-                )
-            )
-            continue
-        quote_counts[result.key] = quote_counts.get(result.key, 0) + 1
-        if result.key not in ids:
-            ids[result.key] = f"e{len(ids) + 1}"
-            entity_info[result.key] = result
-            entity_mentions[result.key] = {}
-            entity_aliases[result.key] = {}
-        if mention is not None:
-            entity_mentions[result.key].setdefault(mention, None)
-        if result.alias and result.alias != result.name and quote.is_quotation:
-            # (a report's mention stays out: asking for reported speech adds no aliases)
-            entity_aliases[result.key].setdefault(result.alias, None)
-        attributions.append(
-            Attribution(
-                mention=mention,
-                cue=cue,
-                entity_id=ids[result.key],
-                name=result.name,
-                resolution=result.resolution,
-                confidence=confidence,
-                features=as_pairs(values),
-            )
-        )
-    speakers: list[SpeakerEntity] = []
-    for key, entity_id in ids.items():
-        info = entity_info[key]
-        cluster = clusters.get(key)
-        aliases = entity_aliases[key]
-        if cluster is not None:
-            for name in cluster.names:
-                if name.text != cluster.canonical.text:
-                    aliases.setdefault(name.text, None)
-        speakers.append(
-            SpeakerEntity(
-                id=entity_id,
-                name=info.name or "",
-                kind=cluster.kind if cluster is not None else info.kind,
-                aliases=tuple(aliases),
-                role=cluster.role if cluster is not None else info.role,
-                gender=cluster.gender if cluster is not None else info.gender,
-                mentions=tuple(sorted(entity_mentions[key], key=lambda c: c.start)),
-            )
-        )
-    return attributions, tuple(speakers)
-
-
 def _quietly(resolver: MentionResolver, pronoun: Token, article: ArticleNames) -> Resolved:
     """A narrative pronoun's antecedent, unseen by the observer (it watches quote speakers)."""
     observer, resolver.observer = resolver.observer, None
@@ -483,11 +378,6 @@ def _word_table(source: Path | str | Iterable[Sequence[str]]) -> dict[str, froze
     """(word, word, ...) rows -> first word: the others."""
     rows = read_table(source) if isinstance(source, str | Path) else source
     return {row[0].strip().lower(): frozenset(w.strip().lower() for w in row[1:]) for row in rows}
-
-
-def _confidence(resolution: str, prior: float) -> float:
-    low, high = CONFIDENCE_BANDS[resolution]
-    return round(low + (high - low) * max(0.0, min(1.0, prior)), 3)
 
 
 def quoted_mask(doc: Doc, spans: Sequence[Span], quotes: Sequence[Quote | None]) -> list[bool]:

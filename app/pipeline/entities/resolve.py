@@ -18,20 +18,13 @@ from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.lexicons import ResolverLexicons
 from app.pipeline.entities.names import Cluster, NameModel
 from app.pipeline.entities.phrasing import (
-    common_noun,
     definite,
     generic_saying,
-    headline_role,
-    in_lede,
-    noun_names_org,
-    owned_before,
     party_member,
-    plain_definite,
-    qualifiers_conflict,
-    role_matches,
     titled_person,
 )
 from app.pipeline.entities.resolved import NOMINAL_KEY, Resolved
+from app.pipeline.entities.roles import RoleHolders, salient_person
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
 from app.pipeline.entities.transcript import ANSWER_LABEL, interviewee, transcript_label
 from app.pipeline.entities.unnamed import UnnamedSources
@@ -39,7 +32,6 @@ from app.pipeline.sources import noun_names_source
 from app.pipeline.syntax import (
     ORG_LABELS,
     PERSON_LABELS,
-    PLURAL_NOUN_TAGS,
     elided_name,
     strip_punct,
 )
@@ -65,16 +57,6 @@ NEUTER_PRONOUNS: frozenset[str] = frozenset({"it"})
 INDEFINITE_SPEAKERS: frozenset[str] = frozenset(
     {"another", "someone", "somebody", "one", "others", "some", "many", "most", "both", "those"}
 )
-# How far back (tokens) a pronoun looks for its antecedent; a role nominal looks this many
-# times as far for a person with that role.
-MAX_ANTECEDENT_DISTANCE = 400
-NOMINAL_DISTANCE_FACTOR = 3
-# How many tokens after a lede's role the person named with it may come.
-LEDE_ROLE_DISTANCE = 150
-# How far back (tokens) a subject may outrank a nearer object as a pronoun's antecedent.
-SALIENCE_WINDOW = 80
-# How far back (tokens) a role nominal with no matching role looks for a named subject.
-NOMINAL_WINDOW = 150
 # How a noun of a person by their age ends ("the 43-year-old").
 AGE_NOUN_ENDING = "-old"
 
@@ -98,6 +80,7 @@ class MentionResolver:
         self.salience = salience
         self.observer: PronounObserver | None = None
         self.unnamed = UnnamedSources()  # unnamed sources quoted so far
+        self.roles = RoleHolders(lexicons, self.unnamed)
 
     def resolve(
         self,
@@ -147,12 +130,12 @@ class MentionResolver:
             return self.pronoun(head, article, teller)
         if self._headline_title(head, mention):
             # `Premier Says Budget Will Balance`: a headline's capitalised role, no one's name
-            found = self._role_named_later(head, mention, article)
+            found = self.roles.named_later(head, mention, article)
             if found is not None:
                 return found
         if party_member(head, mention):
             # `the Georgia Democrat`, `the Maine Republican`: the member the story just named
-            found = _salient_person(head, article, self.lexicons.titles, any_title=True)
+            found = salient_person(head, article, self.lexicons.titles, any_title=True)
             if found is not None:
                 return replace(found, alias=mention.text)
         titled = titled_person(head, mention, self.lexicons.titles)
@@ -269,7 +252,7 @@ class MentionResolver:
             if aged is not None:
                 return Resolved.to_cluster(aged, article.clusters[aged], "nominal", mention.text)
             if the_aged:
-                found = _salient_person(head, article, self.lexicons.titles, any_title=True)
+                found = salient_person(head, article, self.lexicons.titles, any_title=True)
                 if found is not None:
                     return replace(found, alias=mention.text)
             return Resolved(
@@ -292,104 +275,11 @@ class MentionResolver:
         )
 
     def role_holder(self, head: Token, mention: Span, article: ArticleNames) -> Resolved | None:
-        """Whom a definite role noun means: the person named with that role (`Sen. X` ... `the
-        senator`), the organisation named with that noun (`the department`), or for a title
-        with no role on record the nearest person named as a subject."""
-        # (an upper-case title the tagger takes for a name is a role too: `the MP`, `the CEO`)
-        role = common_noun(head) or (head.is_upper and head.lower_ in self.lexicons.titles)
-        if self.resolve_nominals and role and headline_role(head, mention):
-            return self._role_named_later(head, mention, article)
-        if not (self.resolve_nominals and role and definite(head, mention)):
-            return None
-        lemma = head.lemma_.lower()
-        k = article.before(head.i)
-        limit = head.i - MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR
-        # `the wildfire service`: the organisation whose name has "wildfire" too, over a nearer
-        # one that only shares the noun (`Emergency Support Services`)
-        kinds = {c.lower_ for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
-        loose: Resolved | None = None
-        while k >= 0 and article.by_start[k][0] >= limit:
-            key = article.by_start[k][1]
-            cluster = article.clusters[key]
-            if (
-                cluster.kind == "person"
-                and lemma not in self.lexicons.org_nouns  # (`the union`: not its president)
-                and role_matches(lemma, cluster.role_words, self.lexicons.role_synonyms)
-                and not qualifiers_conflict(head, cluster.role_words, self.lexicons.titles)
-                and _gender_fits(cluster, self.lexicons.gendered_nouns.get(lemma))
-            ):
-                return Resolved.to_cluster(key, cluster, "nominal", mention.text)
-            if (
-                cluster.kind == "organization"
-                and lemma in self.lexicons.org_nouns
-                and noun_names_org(
-                    lemma, cluster.canonical.words, cluster.role_words, self.lexicons.org_kind_words
-                )
-                and plain_definite(head, mention)
-            ):
-                # "the department" after "the Justice Department", "the company" after "the
-                # e-commerce company Shopify Inc." or "Loblaw Companies": the organisation named
-                named = Resolved.to_cluster(key, cluster, "nominal", mention.text)
-                if kinds <= set(cluster.canonical.words):
-                    return named
-                loose = loose or named
-            k -= 1
-        if loose is not None:
-            return loose
-        lede_role = lemma in self.lexicons.person_role_nouns and in_lede(head)
-        if lede_role and article.no_person_named(head.doc, head.i):
-            # `Toronto's police chief says ...` over `Chief Myron Demkiw told reporters`: a lede
-            # names its speaker by role, the next lines by name
-            found = self._role_named_later(head, mention, article, LEDE_ROLE_DISTANCE)
-            if found is not None:
-                return found
-        introduced = self.unnamed.introduced(head.lower_, head.i)
-        if introduced is not None and introduced.key and _bare_definite(head, mention):
-            # `A spokesperson for Alberta Health said ... "Q," the spokesperson said`
-            if introduced.key in article.clusters:  # (described: a he/she may mean them)
-                cluster = article.clusters[introduced.key]
-                return Resolved.to_cluster(introduced.key, cluster, "nominal", mention.text)
-            return replace(introduced, resolution="nominal", alias=mention.text)
-        if head.tag_ == "NN" and lemma in self.lexicons.titles and plain_definite(head, mention):
-            gender = self.lexicons.gendered_nouns.get(lemma)
-            found = _salient_person(
-                head, article, self.lexicons.titles, gender, roles=self.lexicons.person_role_nouns
-            )
-            if found is not None:
-                return replace(found, alias=mention.text)
-        return None
+        """Whom a definite role noun means (`roles.RoleHolders.holder`), if nominals are read."""
+        return self.roles.holder(head, mention, article) if self.resolve_nominals else None
 
     def _headline_title(self, head: Token, mention: Span) -> bool:
-        """A title the headline capitalises, alone (`Premier says`), not part of a name; also
-        where the tagger calls it a common noun (and the NER an organisation: `Coach says`)."""
-        return (
-            self.resolve_nominals
-            and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.is_title))
-            and head.ent_type_ not in PERSON_LABELS
-            and head.lower_ in self.lexicons.titles
-            and headline_role(head, mention)
-        )
-
-    def _role_named_later(
-        self, head: Token, mention: Span, article: ArticleNames, within: int | None = None
-    ) -> Resolved | None:
-        """The first person the story names with the headline's role (`..., housing minister
-        says` over `Housing Minister Steve Clark told reporters`), within `within` tokens."""
-        lemma = head.lemma_.lower()
-        if lemma in self.lexicons.org_nouns or head.tag_ in PLURAL_NOUN_TAGS:
-            return None  # (`transit union warns`: an organisation; `Candidates say`: several)
-        gender = self.lexicons.gendered_nouns.get(lemma)
-        synonyms = self.lexicons.role_synonyms
-        for start, key in article.by_start[article.before(head.i) + 1 :]:
-            cluster = article.clusters[key]
-            if within is not None and start > head.i + within:
-                break
-            if start > head.i and cluster.kind == "person":
-                if role_matches(lemma, cluster.role_words, synonyms) and _gender_fits(
-                    cluster, gender
-                ):
-                    return Resolved.to_cluster(key, cluster, "nominal", mention.text)
-        return None
+        return self.resolve_nominals and self.roles.headline_title(head, mention)
 
     def _apposed_name(self, head: Token, mention: Span, article: ArticleNames) -> Resolved | None:
         """The person (or organisation) named in apposition right after a common noun or a
@@ -444,57 +334,8 @@ def _surname(head: Token, clusters: dict[str, Cluster]) -> Resolved | None:
     return Resolved.to_cluster(best[1], cluster, resolution, head.text)
 
 
-def _bare_definite(head: Token, mention: Span) -> bool:
-    """`the spokesperson`: "the" and the noun, nothing that says which one (`The Q poll`)."""
-    return [t.lower_ for t in mention] == ["the", head.lower_]
-
-
 def _group(head: Token, mention: Span) -> Resolved:
     """Coordinated speakers, named by the mention as written (`Marsh and Quinn`)."""
     text = strip_punct(mention).text
     resolution: Resolution = "explicit" if head.pos_ == "PROPN" else "nominal"
     return Resolved(key="group:" + text.lower(), name=text, kind="group", resolution=resolution)
-
-
-def _salient_person(
-    head: Token,
-    article: ArticleNames,
-    titles: frozenset[str],
-    gender: Gender | None = None,
-    *,
-    any_title: bool = False,
-    roles: frozenset[str] = frozenset(),
-) -> Resolved | None:
-    """`Ann Lee won the vote. ... "Q," the mayor said`, with no role on record for her: the
-    nearest person named as a subject within `NOMINAL_WINDOW` tokens before the nominal, who
-    holds no other title (`Defence lawyer X ... the prosecutor said`: not X). Not when the
-    article gave the role an owner before (`her manager mocked her`): its holder is then someone
-    unnamed whom the article ties to another person, the one most likely to be near; nor a
-    person the article gave another of the nouns of `roles` (`person_role_nouns`, the titles
-    among them: `Volunteer firefighter X ... the mayor said`). With `any_title`, a person
-    holding a title may be meant (a party's member: `Sen. X ... the Georgia Democrat`), and
-    `roles` is not read."""
-    if not any_title and owned_before(
-        head, MAX_ANTECEDENT_DISTANCE * NOMINAL_DISTANCE_FACTOR, titles
-    ):
-        return None
-    k = article.before(head.i)
-    while k >= 0 and article.by_start[k][0] >= head.i - NOMINAL_WINDOW:
-        start, key = article.by_start[k]
-        cluster = article.clusters[key]
-        # (a described person is no one's role: `A woman spoke. "Q," the aide said`)
-        if (
-            cluster.kind == "person"
-            and start in article.subjects
-            and not key.startswith(DESCRIBED_KEY)
-            and _gender_fits(cluster, gender)
-            and (any_title or not cluster.role_words & roles)
-        ):
-            return Resolved.to_cluster(key, cluster, "nominal")
-        k -= 1
-    return None
-
-
-def _gender_fits(cluster: Cluster, gender: Gender | None) -> bool:
-    """A noun that states a gender (`the spokeswoman`) never means a person of the other."""
-    return gender is None or cluster.gender in (None, gender)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from app.pipeline.speakers import mentions
+from app.pipeline.speakers import candidate as candidates
 from app.pipeline.speakers.context import DocIndex, is_mark
 from app.pipeline.syntax import PERSON_LABELS, VERB_POS
 from app.pipeline.types import SpeakerCandidate
@@ -38,7 +38,7 @@ def name_before_role(index: DocIndex, found: SpeakerCandidate) -> SpeakerCandida
         return None
     if index.inside[found.cue[0]]:
         return None
-    named = mentions.candidate(index, name, found.cue)
+    named = candidates.candidate(index, name, found.cue)
     if named.mention is None or named.mention[1] != open_:
         return None  # the name must end at the comma
     return replace(named, layout=found.layout, prior=found.prior, local=found.local)

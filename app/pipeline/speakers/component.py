@@ -23,7 +23,7 @@ from app.pipeline.extensions import QUOTES_KEY, register_extensions
 from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
 from app.pipeline.sources import noun_names_source
-from app.pipeline.speakers import mentions
+from app.pipeline.speakers import candidate as candidates
 from app.pipeline.speakers.apposed import name_before_role
 from app.pipeline.speakers.context import AttributorSettings, DocIndex, QuoteContext, is_mark
 from app.pipeline.speakers.cues import CueLexicon, according_to_source
@@ -349,7 +349,7 @@ def according_opening(q: QuoteContext) -> SpeakerCandidate | None:
     source = according_to_source(doc[k])
     if source is None or source.i >= span.start or not index.usable(source, q.para):
         return None
-    found = mentions.candidate(index, source, index.cue_extent(doc[k]))
+    found = candidates.candidate(index, source, index.cue_extent(doc[k]))
     return replace(found, layout="according_to", prior=BY_NAME["according_to"].prior)
 
 

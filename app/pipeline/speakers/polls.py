@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from app.pipeline.speakers import mentions
+from app.pipeline.speakers import candidate as candidates
 from app.pipeline.speakers.context import DocIndex
 from app.pipeline.speakers.extent import RATIO_PREPS
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
@@ -49,11 +49,11 @@ def poll_source(index: DocIndex, found: SpeakerCandidate) -> SpeakerCandidate | 
             continue
         for poll in prep.children:
             if poll.dep_ == "pobj" and poll.lemma_.lower() in index.settings.source_nouns:
-                return replace(mentions.candidate(index, poll, found.cue), layout=found.layout)
+                return replace(candidates.candidate(index, poll, found.cue), layout=found.layout)
     named = _poll_before(index, share, found.mention[0])
     if named is None:
         return None
-    return replace(mentions.candidate(index, named, found.cue), layout=found.layout)
+    return replace(candidates.candidate(index, named, found.cue), layout=found.layout)
 
 
 def _poll_before(index: DocIndex, share: Token, start: int) -> Token | None:

@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from app.pipeline.speakers.candidate import MAX_RANK_LENGTH, candidate
 from app.pipeline.speakers.context import DocIndex, is_mark
-from app.pipeline.speakers.mentions import MAX_RANK_LENGTH, candidate
 from app.pipeline.syntax import FINITE_TAGS, PERSON_LABELS
 from app.pipeline.types import SpeakerCandidate
 

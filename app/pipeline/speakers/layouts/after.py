@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from app.pipeline.speakers.candidate import candidate
 from app.pipeline.speakers.context import (
     ATTACHING_PUNCT,
     DocIndex,
@@ -15,12 +16,7 @@ from app.pipeline.speakers.context import (
     is_mark_dash,
 )
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS, according_to_source, misread_surname
-from app.pipeline.speakers.mentions import (
-    candidate,
-    first_mention,
-    speaker_ok,
-    subject_between,
-)
+from app.pipeline.speakers.mentions import first_mention, speaker_ok, subject_between
 from app.pipeline.speakers.ranked import titled_name
 from app.pipeline.syntax import NON_SPEAKER_LABELS, PERSON_LABELS, VERB_POS, mention_head
 from app.pipeline.text import SENTENCE_END, UNFINISHED_QUOTE_ENDS

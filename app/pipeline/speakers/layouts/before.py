@@ -8,14 +8,10 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from app.pipeline.speakers.candidate import candidate
 from app.pipeline.speakers.context import ATTACHING_PUNCT, DocIndex, QuoteContext, is_mark
 from app.pipeline.speakers.cues import according_to_source
-from app.pipeline.speakers.mentions import (
-    can_head_mention,
-    candidate,
-    left_neighbour_mention,
-    speaker_ok,
-)
+from app.pipeline.speakers.mentions import can_head_mention, left_neighbour_mention, speaker_ok
 from app.pipeline.syntax import VERB_POS, mention_head, own_subject
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from app.pipeline.speakers.candidate import borrow, candidate
 from app.pipeline.speakers.context import QuoteContext, is_mark
-from app.pipeline.speakers.mentions import borrow, candidate, speaker_ok
+from app.pipeline.speakers.mentions import speaker_ok
 from app.pipeline.syntax import VERB_POS, mention_head
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import NON_SPEECH_TYPES, Quote, SpeakerCandidate

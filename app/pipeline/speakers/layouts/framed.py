@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from app.pipeline.speakers.candidate import candidate
 from app.pipeline.speakers.context import QuoteContext, first_below
-from app.pipeline.speakers.mentions import candidate
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, ORG_LABEL, PERSON_LABELS
 from app.pipeline.types import SpeakerCandidate
 

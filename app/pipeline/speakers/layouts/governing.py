@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from app.pipeline.speakers.candidate import candidate
 from app.pipeline.speakers.context import QuoteContext, inverted_name
 from app.pipeline.speakers.cues import according_to_source
 from app.pipeline.speakers.layouts.before import FINITE_TAGS, framing_cue
 from app.pipeline.speakers.mentions import (
     RELATIVE_WHO,
-    candidate,
     left_neighbour_mention,
     passive_subject,
     speaker_ok,

@@ -7,11 +7,12 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from app.pipeline.speakers.candidate import candidate
 from app.pipeline.speakers.context import DocIndex, QuoteContext
 from app.pipeline.speakers.cues import according_to_source, told_to
 from app.pipeline.speakers.layouts.before import FINITE_TAGS
 from app.pipeline.speakers.layouts.governing import governing_scan, words_of_subject
-from app.pipeline.speakers.mentions import candidate, left_neighbour_mention, speaker_ok
+from app.pipeline.speakers.mentions import left_neighbour_mention, speaker_ok
 from app.pipeline.syntax import asked_aside
 from app.pipeline.types import Quote, ReportedCue, SpeakerCandidate
 

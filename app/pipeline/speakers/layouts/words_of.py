@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from app.pipeline.speakers.candidate import candidate
 from app.pipeline.speakers.context import QuoteContext, is_mark
-from app.pipeline.speakers.mentions import candidate, speaker_ok
+from app.pipeline.speakers.mentions import speaker_ok
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
