@@ -140,6 +140,12 @@ def _best_full(
         matches = fits or [c for c in matches if _stated_gender(c, genders) is None] or matches
     if not matches:
         return None
+    if len(matches) > 1 and name.role_words:
+        # `Chief Marlene Okimaw ... Coun. Vernon Okimaw ... Chief Okimaw said`: of two who
+        # share the surname, the one the article gave the same title
+        titled = [c for c in matches if any(n.role_words & name.role_words for n in c.names)]
+        if len(titled) == 1:
+            return titled[0]
     if len(matches) > 1:
         # `Margaret Olsen ... Olsen said ... Tina Olsen said ... Olsen said`: two people share
         # the surname, and the article calls one of them by it alone; the other it names in full

@@ -253,3 +253,14 @@ def number_read_as_person(head: Token) -> bool:
         return False
     start, end = entity_bounds(head)
     return any(t.is_digit for t in head.doc[start:end])
+
+
+def org_read_as_person(
+    words: Span, org_words: Container[str], person_word: Callable[[str], bool]
+) -> bool:
+    """A name of two words or more the NER tagged a person, which ends with a word that shows
+    an organisation (`The Lethbridge Herald once dubbed her`, `Manitoba Hydro`) and holds no
+    first name, title or honorific (`Jane Post`, `Dr. Star`: people)."""
+    if len(words) < 2 or words[-1].ent_type_ not in PERSON_LABELS:
+        return False
+    return words[-1].lower_ in org_words and not any(person_word(t.text) for t in words[:-1])

@@ -24,6 +24,7 @@ from app.pipeline.entities.misread import (
     month_read_as_name,
     nationality_word,
     number_read_as_person,
+    org_read_as_person,
     owner_read_into_name,
     person_read_as_date,
     person_read_as_org,
@@ -300,6 +301,8 @@ class NameModel:
         if label == "" and not surname and not org:
             # `Public Health Ontario`, which the NER missed: a word that shows an organisation
             org = any(doc[k].lower_ in self._org_words for k in range(start, end))
+        elif not (org or surname):
+            org = org_read_as_person(doc[start:end], self._org_words, self._person_word)
         person = label in PERSON_LABELS or surname
         gender: Gender | None = None
         role_start = start

@@ -26,6 +26,8 @@ from app.pipeline.text import doc_text, headline_range, paragraph_ranges
 # of such a line.
 NAME_LINE_STRIP = " \t-\u2014\u2013\u2015*\u2022.,"
 MAX_NAME_LINE_WORDS = 4
+# The dependency of what a verb of naming calls its object (`dubbed her "Mayor Pothole"`).
+LABEL_DEP = "oprd"
 
 
 def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) -> list[Mention]:
@@ -44,6 +46,8 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
                 continue  # `RELATED: Trudeau says ...`: another story's name, not this one's
             if within(alone, doc[name.start].idx):
                 continue  # `Bill Graveland ¶ The Canadian Press`: a byline, not the story's
+            if name.dep == LABEL_DEP and _in_marks(doc, name.start):
+                continue  # `dubbed her "Mayor Pothole."`: what someone is called, no one else
             subject = acting_subject(doc[name.head])
             mentions.append(
                 Mention(
@@ -56,6 +60,15 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
                 )
             )
     return mentions
+
+
+def _in_marks(doc: Doc, start: int) -> bool:
+    """The name starting at `start` opens a quotation, after any capitalised words of its
+    title (`"Mayor Pothole."`); not `a resident named Caroline`."""
+    k = start - 1
+    while k >= 0 and doc[k].is_title and not doc[k].is_quote:
+        k -= 1
+    return k >= 0 and doc[k].is_quote
 
 
 def _name_only_lines(doc: Doc) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from app.pipeline.entities.misread import (
     clause_read_as_title,
     month_read_as_name,
+    org_read_as_person,
     owner_read_into_name,
     person_read_as_date,
     person_read_as_org,
@@ -230,3 +231,21 @@ def test_a_lone_surname_read_as_a_date_after_a_first_name_is_a_person() -> None:
     assert not person_read_as_date(no_first[3], _is_first_name)
     person = _doc(words, pos, deps, heads, ["O", "O", "O", "B-PERSON", "O"])
     assert not person_read_as_date(person[3], _is_first_name)
+
+
+def test_a_name_ending_in_a_word_of_an_organisation_read_as_a_person() -> None:
+    org_words = frozenset({"herald", "hydro", "post"})
+    person_word = _is_first_name
+
+    def name(words: list[str]) -> Doc:
+        pos, deps = ["PROPN"] * len(words), ["compound"] * (len(words) - 1) + ["nsubj"]
+        heads = [len(words) - 1] * len(words)
+        ents = ["B-PERSON"] + ["I-PERSON"] * (len(words) - 1)
+        return _doc(words, pos, deps, heads, ents)
+
+    assert org_read_as_person(name(["Lethbridge", "Herald"])[:], org_words, person_word)
+    assert org_read_as_person(name(["Manitoba", "Hydro"])[:], org_words, person_word)
+    # a first name before the word: a person (`Ann Post`); one word alone: no evidence
+    assert not org_read_as_person(name(["Ann", "Post"])[:], org_words, person_word)
+    assert not org_read_as_person(name(["Herald"])[:], org_words, person_word)
+    assert not org_read_as_person(name(["Lethbridge", "Smith"])[:], org_words, person_word)
