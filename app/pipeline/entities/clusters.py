@@ -7,14 +7,20 @@ canonical name (the fullest form), kind and role."""
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
 from app.pipeline.entities.names import Cluster, Name
 
 
-def cluster_names(names: Sequence[Name], genders: GenderLexicon) -> dict[str, Cluster]:
-    """Group names by their last word; a multi-word name is its own cluster."""
+def cluster_names(
+    names: Sequence[Name],
+    genders: GenderLexicon,
+    org_kinds: Mapping[str, frozenset[str]] | None = None,
+) -> dict[str, Cluster]:
+    """Group names by their last word; a multi-word name is its own cluster. `org_kinds`
+    (noun: name words that show it, models/org_kind_words.tsv) lets a capitalised noun alone
+    (`Company says ...` in a deck) join the organisation of that kind."""
     full: dict[tuple[str, ...], Cluster] = {}
     for name in names:
         if len(name.words) > 1:
@@ -42,6 +48,7 @@ def cluster_names(names: Sequence[Name], genders: GenderLexicon) -> dict[str, Cl
             None
             if name.qualifier  # (`the Port of Montreal`: a whole name, no one's surname)
             else _best_full(name, (by_last, by_inner, by_first), name_starts, genders)
+            or _of_kind(name, full.values(), org_kinds or {}, name_starts)
         )
         if target is not None:
             target.names.append(name)
@@ -167,6 +174,29 @@ def _best_full(
     if latest is not None:
         return latest[1]
     return min(matches, key=lambda c: name_starts[id(c)][0])
+
+
+def _of_kind(
+    name: Name,
+    clusters: Iterable[Cluster],
+    org_kinds: Mapping[str, frozenset[str]],
+    name_starts: dict[int, list[int]],
+) -> Cluster | None:
+    """The organisation a one-word noun of its kind stands for (`Union says warnings went
+    unanswered` over `United Steelworkers Local 9344`): the one named last before it, else the
+    first one named after it."""
+    if name.kind != "organization" or name.words[0] not in org_kinds:
+        return None
+    kinds = org_kinds[name.words[0]]
+    found = [
+        c
+        for c in clusters
+        if c.kind == "organization" and any(w in kinds for w in c.canonical.words)
+    ]
+    before = [c for c in found if name_starts[id(c)][0] < name.start]
+    if before:
+        return max(before, key=lambda c: max(s for s in name_starts[id(c)] if s < name.start))
+    return min(found, key=lambda c: name_starts[id(c)][0]) if found else None
 
 
 def _names_one(name: Name) -> bool:

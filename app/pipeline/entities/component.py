@@ -195,7 +195,7 @@ class SpeakerResolver(DataPipe):
         names = NameModel(self.lexicons, self._genders)
         found = names.collect(doc, candidates, quoted)
         mark_bound_genders(doc, found, quoted)
-        clusters = cluster_names(found, self._genders)
+        clusters = cluster_names(found, self._genders, self.lexicons.org_kind_words)
         votes = gather(
             doc,
             clusters,

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.entities.written import entity_bounds, lower_word
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, PERSON_LABELS, TIME_LABELS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, ORG_LABELS, PERSON_LABELS, TIME_LABELS
 
 # Months that are also given names (`May`, `June`), and the prepositions that make one a time:
 # `extends restrictions to May` is a month the NER missed, not Theresa May.
@@ -258,9 +258,10 @@ def number_read_as_person(head: Token) -> bool:
 def org_read_as_person(
     words: Span, org_words: Container[str], person_word: Callable[[str], bool]
 ) -> bool:
-    """A name of two words or more the NER tagged a person, which ends with a word that shows
-    an organisation (`The Lethbridge Herald once dubbed her`, `Manitoba Hydro`) and holds no
-    first name, title or honorific (`Jane Post`, `Dr. Star`: people)."""
-    if len(words) < 2 or words[-1].ent_type_ not in PERSON_LABELS:
+    """A name of two words or more the NER tagged a person or a product, which ends with a word
+    that shows an organisation (`The Lethbridge Herald once dubbed her`, `Prairie Crown Potash
+    said`) and holds no first name, title or honorific (`Jane Post`, `Dr. Star`: people)."""
+    label = words[-1].ent_type_ if len(words) > 1 else ""
+    if label in ORG_LABELS or not label:
         return False
     return words[-1].lower_ in org_words and not any(person_word(t.text) for t in words[:-1])

@@ -47,7 +47,7 @@ from app.pipeline.entities.written import (
     initials,
     inside_entity,
     left_edge,
-    lower_word,
+    name_word,
     nickname_before,
     one_entity,
     org_apposition,
@@ -275,7 +275,7 @@ class NameModel:
             if org_word_before(prev, label):
                 start -= 1  # the NER's one name: `the Canada Mortgage and Housing Corporation`
                 continue
-            if (prev.pos == PROPN and not lower_word(prev)) or agency_word(prev, head, label):
+            if name_word(prev) or agency_word(prev, head, label):
                 prev_head = prev.head.i
                 if prev_head == head_i or prev_head >= start or prev.text == "-":
                     start -= 1

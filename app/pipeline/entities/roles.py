@@ -127,8 +127,13 @@ class RoleHolders:
         """The first person the story names with the headline's role (`..., housing minister
         says` over `Housing Minister Steve Clark told reporters`), within `within` tokens."""
         lemma = head.lemma_.lower()
-        if lemma in self.lexicons.org_nouns or head.tag_ in PLURAL_NOUN_TAGS:
-            return None  # (`transit union warns`: an organisation; `Candidates say`: several)
+        if head.tag_ in PLURAL_NOUN_TAGS:
+            return None  # (`Candidates say`: several)
+        if lemma in self.lexicons.org_nouns:
+            # `...; union says crews raised red flags`: the organisation of that kind named
+            # below; `transit union warns` says more than the noun, and stays as written
+            bare = all(t.i == head.i or t.is_punct for t in mention)
+            return self._org_named_later(head, mention, article, within) if bare else None
         gender = self.lexicons.gendered_nouns.get(lemma)
         synonyms = self.lexicons.role_synonyms
         for start, key in article.by_start[article.before(head.i) + 1 :]:
@@ -139,6 +144,19 @@ class RoleHolders:
                 if role_matches(lemma, cluster.role_words, synonyms) and gender_fits(
                     cluster, gender
                 ):
+                    return Resolved.to_cluster(key, cluster, "nominal", mention.text)
+        return None
+
+    def _org_named_later(
+        self, head: Token, mention: Span, article: ArticleNames, within: int | None
+    ) -> Resolved | None:
+        lemma, kinds = head.lemma_.lower(), self.lexicons.org_kind_words
+        for start, key in article.by_start[article.before(head.i) + 1 :]:
+            cluster = article.clusters[key]
+            if within is not None and start > head.i + within:
+                break
+            if start > head.i and cluster.kind == "organization":
+                if noun_names_org(lemma, cluster.canonical.words, cluster.role_words, kinds):
                     return Resolved.to_cluster(key, cluster, "nominal", mention.text)
         return None
 

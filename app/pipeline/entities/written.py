@@ -365,6 +365,12 @@ def lower_word(token: Token) -> bool:
     return token.is_lower and token.text[0].isalpha() and token.lower_ not in NAME_PARTICLES
 
 
+def name_word(token: Token) -> bool:
+    """A proper noun that may be a word of a name: not a lower-case word (`lower_word`), nor a
+    symbol the tagger took for one (`WATCH | Union says ...`: the bar of a page's label)."""
+    return token.pos_ == "PROPN" and not lower_word(token) and any(c.isalnum() for c in token.text)
+
+
 def past_particles(doc: Doc, start: int, head_i: int) -> int:
     """Where a name that particles open starts when a lower-case word stands right before them:
     past the particles (`... l'entretien de la STM` -> `STM`), or at the start of the

@@ -12,6 +12,7 @@ from app.pipeline.entities.written import (
     apposed_role,
     apposition,
     coordinated_org,
+    name_word,
     org_apposition,
     org_name_end,
     pronoun_name,
@@ -250,3 +251,9 @@ def test_a_one_word_pronoun_is_no_name() -> None:
     assert pronoun_name(("hers",))
     assert not pronoun_name(("our", "lady", "of", "guadalupe"))  # a name that opens with one
     assert not pronoun_name(("herschel",))
+
+
+def test_a_symbol_the_tagger_calls_a_proper_noun_is_no_word_of_a_name() -> None:
+    words = ["WATCH", "|", "Union", "says"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN", "PROPN", "PROPN", "VERB"])
+    assert [name_word(t) for t in doc] == [True, False, True, False]
