@@ -29,6 +29,11 @@ QUOTE = '"You help your neighbour. Next year he helps you."\n\n'
         ("That was farmer Gerald Bouchard's view of the week.", "Gerald Bouchard", "view"),
         ("That's the advice from Staff Sgt. Irene Maclean of the RCMP.", "Irene Maclean", "advice"),
         ('That\'s how Ray "Buddy" Okafor, a retired welder, put it.', 'Ray "Buddy" Okafor', "put"),
+        (
+            "That's how Darlene Lafleur remembers the night of the flood.",
+            "Darlene Lafleur",
+            "remembers",
+        ),
     ],
 )
 def test_the_paragraph_below_names_the_speaker(

@@ -212,6 +212,21 @@ def test_quote_only_paragraph_after_a_paragraph_without_quotes(nlp: Language) ->
 
 
 @pytest.mark.full_model
+def test_quote_only_paragraph_after_a_noun_subject_with_a_name_set_off(nlp: Language) -> None:
+    # `Her husband, Dale Morrow, ... remembers the moment.`: the name stands for the noun
+    text = (
+        "Ann Morrow ran for mayor in 2022.\n\nHer husband, Dale Morrow, a retired shop teacher, "
+        'remembers the moment.\n\n"She came home from the plant and told me she was running."'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Dale Morrow", "Dale Morrow", None)]
+    assert layouts(doc) == ["previous_across"]
+    # a noun with no name set off is too weak: the quote stays unattributed
+    text = 'Ann Morrow ran in 2022.\n\nHer husband remembers the moment.\n\n"She told me."'
+    assert who(attribute(nlp, text)) == [(None, None, None)]
+
+
+@pytest.mark.full_model
 def test_possessor_of_a_speech_noun_is_the_speaker(nlp: Language) -> None:
     doc = attribute(nlp, 'Helen Park\'s statement said: "The factory will reopen next spring."')
     assert who(doc) == [("Helen Park", "Helen Park's", "said")]

@@ -5,12 +5,12 @@ of "Q"`)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from app.pipeline.speakers.candidate import borrow, candidate
 from app.pipeline.speakers.context import QuoteContext, is_mark
 from app.pipeline.speakers.mentions import speaker_ok
-from app.pipeline.syntax import VERB_POS, mention_head
+from app.pipeline.syntax import PERSON_LABELS, VERB_POS, mention_head
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import NON_SPEECH_TYPES, Quote, SpeakerCandidate
 
@@ -108,9 +108,11 @@ def _previous_sentence(q: QuoteContext, *, across: bool) -> SpeakerCandidate | N
         index.inside[k] for k in range(sentence.start, sentence.end)
     )
     for child in root.children:
-        if child.dep_ in PREVIOUS_SUBJECT_DEPS and (
-            child.pos_ == "PROPN" or (pronoun_ok and child.lower_ in PREVIOUS_SUBJECT_PRONOUNS)
-        ):
+        if child.dep_ not in PREVIOUS_SUBJECT_DEPS:
+            continue
+        if child.pos_ == "NOUN":
+            child = _apposed_name(child) or child  # `Her husband, Dale Morrow, remembers it.`
+        if child.pos_ == "PROPN" or (pronoun_ok and child.lower_ in PREVIOUS_SUBJECT_PRONOUNS):
             if speaker_ok(index, child, para):
                 return candidate(index, child, None)
     # "X explained his plan, saying he would act. "Q"": the last cue in that sentence
@@ -222,4 +224,13 @@ def misread_subject(q: QuoteContext) -> SpeakerCandidate | None:
             return None
         cue = index.cue_extent(verb) if index.is_cue(verb) else None
         return SpeakerCandidate(mention=(start, j), head=name.i, cue=cue)
+    return None
+
+
+def _apposed_name(noun: Token) -> Token | None:
+    """A person's name set off after a common noun (`Her husband, Dale Morrow, a retired
+    teacher,`): the name's head, standing in the noun's place."""
+    for child in noun.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in PERSON_LABELS:
+            return child
     return None

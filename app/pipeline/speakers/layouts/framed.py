@@ -16,6 +16,8 @@ from app.pipeline.types import SpeakerCandidate
 POINTING_WORDS: frozenset[str] = frozenset({"that", "those", "such"})
 # Nouns of a view that are not speech nouns but frame a quote the same way (`X's view`).
 VIEW_NOUNS: frozenset[str] = frozenset({"view", "advice", "verdict", "take"})
+# Verbs of memory that frame one the same way (`That's how X remembers it`).
+VIEW_VERBS: frozenset[str] = frozenset({"remember", "recall", "recount"})
 # How many tokens of that sentence are read for the frame word and the name.
 FRAME_SCAN = 30
 # Entity label of an organisation that may be named instead of a person.
@@ -25,7 +27,8 @@ ORG_ONLY: frozenset[str] = frozenset({ORG_LABEL})
 def framed_below(q: QuoteContext) -> SpeakerCandidate | None:
     """The person (else organisation) named in the first sentence of the paragraph below a
     quote-only paragraph, when that sentence opens with a pointing subject (`That's how`,
-    `That was`) and holds a speech verb or noun (`put it`, `explained`, `view`, `advice`)."""
+    `That was`) and holds a speech verb or noun (`put it`, `explained`, `view`, `advice`) or
+    a verb of memory (`remembers`)."""
     index, doc = q.index, q.doc
     start = first_below(q)
     if start is None:
@@ -51,7 +54,7 @@ def framed_below(q: QuoteContext) -> SpeakerCandidate | None:
 def _frames(q: QuoteContext, token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        return lemma in q.settings.lexicon.verbs
+        return lemma in q.settings.lexicon.verbs or lemma in VIEW_VERBS
     return token.pos_ == "NOUN" and (lemma in q.settings.speech_nouns or lemma in VIEW_NOUNS)
 
 
