@@ -568,3 +568,18 @@ def test_a_gerund_cue_after_before_or_after_names_other_speech(nlp: Language) ->
         "before answering."
     )
     assert who(attribute(nlp, text, ["direct"])) == [("a reporter", "a reporter", "asked")]
+
+
+@pytest.mark.full_model
+def test_a_quote_ending_a_sentence_of_narration_is_not_the_next_sentences(nlp: Language) -> None:
+    # the words before the mark run into it: the speaker after the period says something else
+    text = (
+        'Parents face what has become an annual "September scramble." The Thames Bus '
+        "Consortium says 38 routes had no driver."
+    )
+    assert layouts(attribute(nlp, text)) != ["after"]
+    # a quote that opens its sentence keeps the speaker named right after it
+    text = '"We are not going to sugarcoat it." The Thames Bus Consortium says it needs drivers.'
+    assert who(attribute(nlp, text)) == [
+        ("The Thames Bus Consortium", "The Thames Bus Consortium", "says")
+    ]

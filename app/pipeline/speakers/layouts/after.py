@@ -187,10 +187,26 @@ def _introduces_next_quote(q: QuoteContext, cue: Token) -> bool:
 
 
 def after(q: QuoteContext) -> SpeakerCandidate | None:
-    if q.quote.type == "partial" and q.span[-1].text in SENTENCE_END:
+    if q.span[-1].text in SENTENCE_END and (q.quote.type == "partial" or _run_in(q)):
         return None  # `a "broken system." Marsh struggled to answer`: another sentence
     found = q.once(after_scan)
     return found[0] if found is not None and found[1] else None
+
+
+def _run_in(q: QuoteContext) -> bool:
+    """The quote is the end of a sentence of narration: a word of its paragraph, no cue's
+    punctuation, runs into its opening mark (`what has become an annual "September scramble."
+    The consortium says ...`: the next sentence's speaker is not its)."""
+    k = q.span.start - 1
+    while k >= 0 and is_mark(q.doc[k]):
+        k -= 1
+    word = q.doc[k] if k >= 0 else None
+    return (
+        word is not None
+        and q.index.para[k] == q.para
+        and word.is_alpha
+        and not q.index.is_cue(word)
+    )
 
 
 def after_late(q: QuoteContext) -> SpeakerCandidate | None:
