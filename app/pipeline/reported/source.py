@@ -14,6 +14,8 @@ from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, VERB_POS, own_subject
 # Links along which a verb shares its subject with the verb it hangs from.
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
 NOUN_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
+# The preposition of the document a verb's subject spoke in (`said in a notice posted ...`).
+CONTAINING_PREPS: frozenset[str] = frozenset({"in"})
 MAX_HOPS = 3
 # Subordinators the parser reads as prepositions when a clause follows them (`the debate comes as
 # a new report warned that ...`): their "object" is the subject of the cue after it.
@@ -58,6 +60,13 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
             return head  # `supporters saying that ...`
         if head.dep_ == "dobj" and head.head.pos_ in VERB_POS:
             return _subject(head.head)  # `X issued a statement saying that ...`
+        prep = head.head
+        if head.dep_ == "pobj" and prep.lower_ in CONTAINING_PREPS and prep.head.pos_ in VERB_POS:
+            # `X said in a notice posted Wednesday that CLAUSE`, `X shot back in an article
+            # stating that CLAUSE`: the one who spoke in the document (not `in a statement
+            # announcing the pick`: no clause is reported there)
+            if any(c.dep_ == "ccomp" for c in cue.children):
+                return _subject(prep.head)
     return None
 
 

@@ -169,3 +169,31 @@ def test_a_cue_under_an_adjective_shares_the_subject_of_its_verb() -> None:
         pos=["PRON", "AUX", "ADJ", "VERB", "SCONJ", "PROPN", "VERB"],
     )
     assert source_of(doc[3], set()) is None
+
+
+def _in_a_notice(clause: bool) -> Doc:
+    """`The agency said in a notice posted Monday that trade stops`, as the model parses it: the
+    clause hung on the participle (or, without a clause, `... in a notice announcing the ban`)."""
+    words = ["The", "agency", "said", "in", "a", "notice", "posted", "Monday"]
+    heads = [1, 2, 2, 2, 5, 3, 5, 6]
+    deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", "acl", "npadvmod"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "VERB", "PROPN"]
+    if clause:
+        words += ["that", "trade", "stops"]
+        heads += [10, 10, 6]
+        deps += ["mark", "nsubj", "ccomp"]
+        pos += ["SCONJ", "NOUN", "VERB"]
+    else:
+        words += ["the", "ban"]
+        heads += [9, 6]
+        deps += ["det", "dobj"]
+        pos += ["DET", "NOUN"]
+    lemmas = [w.lower() for w in words]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_document_the_subject_spoke_in_gives_the_subject_when_a_clause_is_reported() -> None:
+    source = source_of(_in_a_notice(clause=True)[6], {"notice"})
+    assert source is not None and source.text == "agency"
+    # no clause reported: the document's participle names no source through the verb
+    assert source_of(_in_a_notice(clause=False)[6], {"notice"}) is None
