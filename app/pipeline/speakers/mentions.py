@@ -47,6 +47,10 @@ LISTENER_VERBS: frozenset[str] = frozenset(
 )
 # Pronouns whose subject role names a person acting (`he slipped in a "shifty" Neil Barker`), and
 # the verbs whose subject is only described (`he is a "menace"`).
+# Children of a verb that say it has its own subject or names whom it addressed.
+LISTENER_OR_SUBJECT_DEPS: frozenset[str] = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "dative", "iobj"}
+)
 ACTING_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 COPULA_LEMMAS: frozenset[str] = frozenset({"be"})
 # Longest parenthesis skipped between a name and its verb (`Carl Deane (R-Ohio) said`), in tokens.
@@ -114,8 +118,22 @@ def listener_subject(index: DocIndex, candidate: SpeakerCandidate) -> bool:
     fraud`: the mention is the passive subject of a verb of addressing or judging that is
     the cue, and no by-phrase names who spoke, so the mention is the listener or the one judged;
     the words are an unnamed speaker's."""
-    verb = _agentless_passive_cue(index, candidate)
+    verb = _agentless_passive_cue(index, candidate) or _shared_passive_cue(index, candidate)
     return verb is not None and verb.lemma_.lower() in LISTENER_VERBS
+
+
+def _shared_passive_cue(index: DocIndex, candidate: SpeakerCandidate) -> Token | None:
+    """`staff were called into a meeting and told the company was closing`: a cue joined to
+    the passive verb of the mention, with no subject or object of its own, is passive too (not
+    `he was arrested and told police that ...`, where "police" were told)."""
+    if candidate.head is None or candidate.cue is None:
+        return None
+    head, cue = index.doc[candidate.head], index.doc[candidate.cue[0]]
+    if head.dep_ != "nsubjpass" or cue.dep_ != "conj" or cue.head.i != head.head.i:
+        return None
+    if any(c.dep_ in LISTENER_OR_SUBJECT_DEPS for c in cue.children):
+        return None
+    return None if any(c.dep_ == "agent" for c in cue.children) else cue
 
 
 def _agentless_passive_cue(index: DocIndex, candidate: SpeakerCandidate) -> Token | None:

@@ -37,6 +37,17 @@ def test_the_one_asked_or_told_is_not_the_speaker(nlp: Language) -> None:
 
 
 @pytest.mark.full_model
+def test_the_ones_told_in_a_second_passive_verb_are_not_the_speaker(nlp: Language) -> None:
+    """`staff were called into a meeting and told "Q"`: the second verb shares the passive, so
+    the staff were told; with an object of its own (`and told police "Q"`) the subject spoke."""
+    text = (
+        'Staff were called into a meeting on Friday and told, "The company is closing today."'
+        '\n\nTom Baker was arrested on Friday and told police, "I was never there."'
+    )
+    assert speakers(attribute(nlp, text)) == [None, "Tom Baker"]
+
+
+@pytest.mark.full_model
 def test_a_share_written_as_a_ratio_is_the_whole_ratio(nlp: Language) -> None:
     """`Two in three said ...`: the mention is the ratio, not its first number."""
     text = (
