@@ -583,3 +583,21 @@ def test_a_quote_ending_a_sentence_of_narration_is_not_the_next_sentences(nlp: L
     assert who(attribute(nlp, text)) == [
         ("The Thames Bus Consortium", "The Thames Bus Consortium", "says")
     ]
+
+
+@pytest.mark.full_model
+def test_the_subject_of_what_was_said_after_an_inverted_cue_is_not_the_speaker(
+    nlp: Language,
+) -> None:
+    # the cue has its subject before the quote: "the government" is what Thorne said, of whom
+    text = (
+        'Critic Jasper Thorne, whose party ran on the slogan "Axe the tax," said the '
+        "government is taking money from people."
+    )
+    assert speakers(attribute(nlp, text)) == ["Jasper Thorne"]
+    # no subject before it: a plain inversion, whatever the parse made of the clause after
+    text = (
+        '"One guy said we should leave," said the woman, who like many here did not want '
+        "to be named."
+    )
+    assert speakers(attribute(nlp, text)) == ["the woman"]

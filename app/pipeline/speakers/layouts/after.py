@@ -18,7 +18,13 @@ from app.pipeline.speakers.context import (
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS, according_to_source, misread_surname
 from app.pipeline.speakers.mentions import first_mention, speaker_ok, subject_between
 from app.pipeline.speakers.ranked import titled_name
-from app.pipeline.syntax import NON_SPEAKER_LABELS, PERSON_LABELS, VERB_POS, mention_head
+from app.pipeline.syntax import (
+    NOMINAL_SUBJECT_DEPS,
+    NON_SPEAKER_LABELS,
+    PERSON_LABELS,
+    VERB_POS,
+    mention_head,
+)
 from app.pipeline.text import SENTENCE_END, UNFINISHED_QUOTE_ENDS
 from app.pipeline.types import SpeakerCandidate
 
@@ -117,6 +123,10 @@ def after_scan(q: QuoteContext) -> AfterScan:
         if tok.tag_ != "VBG" and (j == start or _only_fillers(q, start, j)):
             # `"Q," said X` (not `"Q," saying the city ...`: a participle has no inversion)
             inverted = _inverted_speaker(index, j + 1, para, limit=INVERTED_SPEAKER_SCAN)
+            if inverted is not None and subject is not None and _subject_of_another(inverted, tok):
+                # `X, whose slogan is "Axe the tax," said the government is ...`: the cue has its
+                # subject before the quote, and the word after it says what was said
+                return None
             if inverted is not None:
                 relayed = according_later(q, inverted.i + 1)
                 found = titled_name(index, candidate(index, inverted, index.cue_extent(tok)), para)
@@ -128,6 +138,12 @@ def after_scan(q: QuoteContext) -> AfterScan:
         return None
     dash = _dash(q, start)
     return (dash, True) if dash is not None else None
+
+
+def _subject_of_another(word: Token, cue: Token) -> bool:
+    """The word after an inverted cue is the subject of a clause below it (`said the government
+    is taking money`): the content of what was said, not its speaker."""
+    return word.dep_ in NOMINAL_SUBJECT_DEPS and word.head.i != cue.i and cue.is_ancestor(word)
 
 
 def _timed(cue: Token) -> bool:
