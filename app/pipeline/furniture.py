@@ -73,6 +73,9 @@ MAX_BYLINE_LINE_WORDS = 6
 # analysis:`), and most words such a label may have.
 OPEN_LABEL_MARK = "*"
 MAX_OPEN_LABEL_WORDS = 8
+# How a list label names the site or place it lists (`Trending on TSN`), in how many words.
+SITE_PREPOSITIONS: frozenset[str] = frozenset({"on", "in", "at"})
+MAX_SITE_WORDS = 2
 # Where a doc keeps its furniture lines (`doc_furniture_lines`).
 _CACHE_KEY = "quotes.furniture"
 # A list item a name opens, then a colon (`Maple Leafs: Visit Ottawa on Thursday.`).
@@ -108,7 +111,14 @@ def _known(label: str, labels: frozenset[str]) -> bool:
 
 
 def _label(line: str) -> str:
-    return " ".join(line.strip().rstrip(_BARE_LABEL_END).lower().split())
+    """The line as a label: lower case, its spacing and end marks dropped, and the site a
+    list label names after it (`Trending on TSN`, `Most popular in Canada`) left off."""
+    label = " ".join(line.strip().rstrip(_BARE_LABEL_END).lower().split())
+    words = label.split(" ")
+    for k in range(1, len(words) - 1):
+        if words[k] in SITE_PREPOSITIONS and len(words) - k - 1 <= MAX_SITE_WORDS:
+            return " ".join(words[:k])
+    return label
 
 
 def is_listed_headline(line: str) -> bool:

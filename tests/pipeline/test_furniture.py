@@ -202,3 +202,20 @@ def test_a_bare_labels_list_holds_items_a_name_and_a_colon_open() -> None:
     ]
     # outside a list, such a line is the story's (a transcript's `Trump: We will win.`)
     assert lines_of("The Leafs won.\n\nCanadiens: Host the Bruins on Tuesday.", {"up next"}) == []
+
+
+def test_a_list_label_naming_its_site_is_the_label() -> None:
+    # `Trending on TSN`: the label with the site it lists from; a sentence that only starts
+    # like one is no label
+    text = (
+        "The season is over.\n\nTrending on TSN\n\nRaptors' coach says team is 'not far off'\n\n"
+        "Leafs recall defenceman from Marlies\n\nThe coach talked about the season at length."
+    )
+    assert lines_of(text, {"trending"}) == [
+        "Trending on TSN",
+        "Raptors' coach says team is 'not far off'",
+        "Leafs recall defenceman from Marlies",
+    ]
+    assert lines_of("Trending stocks fell on Monday in Toronto.", {"trending"}) == []
+    assert is_bare_label("Most popular in Canada", LABELS | {"most popular"})
+    assert not is_bare_label("Most popular in the western suburbs of Regina", {"most popular"})
