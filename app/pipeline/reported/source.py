@@ -38,6 +38,9 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
     misread = _subordinator_object(cue)
     if misread is not None:
         return misread
+    outer = _misjoined_cue(cue, issued_nouns)
+    if outer is not None:
+        return _subject(outer)
     if cue.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         # `voters are more likely to say`, `X was quick to note`; not `It is worth noting`,
         # the writer's own aside
@@ -68,6 +71,22 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
             if any(c.dep_ == "ccomp" for c in cue.children):
                 return _subject(prep.head)
     return None
+
+
+def _misjoined_cue(cue: Token, issued_nouns: Set[str]) -> Token | None:
+    """`He said forward bookings showed no impact, but acknowledged the company was watching`,
+    the second cue joined to the reported clause's verb: a cue reporting a clause of its own,
+    joined to a reported clause whose subject is a thing that says nothing (not a document:
+    `said the report found X and warned that Y`), shares the outer cue's subject."""
+    head = cue.head
+    if cue.dep_ != "conj" or head.dep_ != "ccomp" or head.head.pos_ not in VERB_POS:
+        return None
+    if not any(c.dep_ == "ccomp" for c in cue.children):
+        return None
+    subject = own_subject(head, NOMINAL_SUBJECT_DEPS)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in issued_nouns:
+        return None
+    return head.head
 
 
 def _subordinator_object(cue: Token) -> Token | None:
