@@ -54,3 +54,13 @@ def test_a_page_heads_noun_of_an_organisation_is_the_one_named(
 def test_a_noun_with_more_words_before_it_stays_as_written(nlp: Language) -> None:
     text = f"Worker killed at potash mine; transit union warns cuts are coming\n\n{BODY}"
     assert _reports(nlp, text)["cuts are coming"] == "transit union"
+
+
+@pytest.mark.full_model
+def test_the_nation_is_the_first_nation_the_story_named(nlp: Language) -> None:
+    text = (
+        "Members of the Kestrel River Cree Nation voted on the land claim on Saturday.\n\n"
+        "The nation announced Sunday that 71 per cent of members voted in favour."
+    )
+    reports = _reports(nlp, text)
+    assert reports["that 71 per cent of members voted in favour"] == "Kestrel River Cree Nation"
