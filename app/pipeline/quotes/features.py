@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from app.pipeline.furniture import is_furniture_line, within
 from app.pipeline.quotes.echo import is_echo
 from app.pipeline.quotes.lexicons import Lexicons
-from app.pipeline.quotes.naming import names_a_pronoun
+from app.pipeline.quotes.naming import apposed_nouns, names_a_pronoun
 from app.pipeline.quotes.scan import ALL_MARKS, DOUBLE_MARKS, RawQuote, content_segments
 from app.pipeline.text import SENTENCE_END, head_lines_end, paragraph_ranges
 
@@ -417,7 +417,10 @@ def text_features(
         "title_cue": float(ends_with_phrase(left, lex.title_cues)),
         "title_verb": float(bool(left) and left[-1] in lex.title_verbs),
         "title_copula": float(title_across_copula(left, lex.title_cues)),
-        "title_head_after": float(next_word(after) in lex.title_heads),
+        "title_head_after": float(
+            next_word(after) in lex.title_heads
+            or not lex.title_heads.isdisjoint(apposed_nouns(after))
+        ),
         "by_author": float(
             # (a headline may open with a quote of its own: `"'Flesh and Bone' star ...," by`)
             (title_case or (last == "," and content.lstrip("".join(ALL_MARKS))[:1].isupper()))

@@ -150,6 +150,19 @@ def test_title_before_a_noun_it_names_is_a_title(blank_nlp: Language) -> None:
     assert (q.start, q.end, q.text, q.type) == (12, 22, "Vote Local", "title")
 
 
+@pytest.mark.full_model
+def test_a_title_with_a_noun_set_off_after_it_is_a_title(nlp: Language) -> None:
+    # `"X," the podcast she started`: the noun after the comma says what the title names
+    text = (
+        "Makowsky said she will join the broadcast team, and she will keep co-hosting "
+        '"Sweep Talk," the podcast she started with Ouellet.'
+    )
+    assert [t for t in spans_of(nlp, text) if t[0] == "Sweep Talk,"] == [("Sweep Talk,", "title")]
+    # a noun of no named thing after it leaves a capitalised quote speech
+    text = '"Hold the Line," the mayor said on Friday.'
+    assert spans_of(nlp, text) == [("Hold the Line,", "direct")]
+
+
 def test_a_places_nickname_before_neighbourhood_is_a_title(blank_nlp: Language) -> None:
     text = 'Residents of the "Annex" neighbourhood complained about the noise.'
     q = only(blank_nlp, text)
