@@ -76,8 +76,8 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
 def _misjoined_cue(cue: Token, issued_nouns: Set[str]) -> Token | None:
     """`He said forward bookings showed no impact, but acknowledged the company was watching`,
     the second cue joined to the reported clause's verb: a cue reporting a clause of its own,
-    joined to a reported clause whose subject is a thing that says nothing (not a document:
-    `said the report found X and warned that Y`), shares the outer cue's subject."""
+    joined to a reported clause whose active subject is a thing that says nothing (not a
+    document: `said the report found X and warned that Y`), shares the outer cue's subject."""
     head = cue.head
     if cue.dep_ != "conj" or head.dep_ != "ccomp" or head.head.pos_ not in VERB_POS:
         return None
@@ -86,7 +86,8 @@ def _misjoined_cue(cue: Token, issued_nouns: Set[str]) -> Token | None:
     subject = own_subject(head, NOMINAL_SUBJECT_DEPS)
     if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in issued_nouns:
         return None
-    return head.head
+    # (`said staff were called in and told the firm was closing`: a passive the cue shares)
+    return head.head if subject.dep_ == "nsubj" else None
 
 
 def _subordinator_object(cue: Token) -> Token | None:

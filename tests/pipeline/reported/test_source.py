@@ -199,12 +199,12 @@ def test_a_document_the_subject_spoke_in_gives_the_subject_when_a_clause_is_repo
     assert source_of(_in_a_notice(clause=False)[6], {"notice"}) is None
 
 
-def _misjoined(subject: str, subject_pos: str) -> Doc:
+def _misjoined(subject: str, subject_pos: str, subject_dep: str = "nsubj") -> Doc:
     """`He said SUBJECT showed gains but admitted costs rose`, the second cue joined to the
     reported clause's verb as the model parses it."""
     words = ["He", "said", subject, "showed", "gains", "but", "admitted", "costs", "rose"]
     heads = [1, 1, 3, 1, 3, 3, 3, 8, 6]
-    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "cc", "conj", "nsubj", "ccomp"]
+    deps = ["nsubj", "ROOT", subject_dep, "ccomp", "dobj", "cc", "conj", "nsubj", "ccomp"]
     pos = ["PRON", "VERB", subject_pos, "VERB", "NOUN", "CCONJ", "VERB", "NOUN", "VERB"]
     lemmas = [w.lower() for w in words]
     return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
@@ -216,3 +216,5 @@ def test_a_cue_joined_to_a_reported_clause_of_a_thing_shares_the_outer_subject()
     # a document or a named subject may well have done the second act itself
     assert source_of(_misjoined("report", "NOUN")[6], {"report"}) is None
     assert source_of(_misjoined("Tan", "PROPN")[6], {"report"}) is None
+    # a passive subject: `staff were called in and told ...`, the cue shares the passive
+    assert source_of(_misjoined("staff", "NOUN", "nsubjpass")[6], {"report"}) is None
