@@ -65,9 +65,9 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
             return _subject(head.head)  # `X issued a statement saying that ...`
         prep = head.head
         if head.dep_ == "pobj" and prep.lower_ in CONTAINING_PREPS and prep.head.pos_ in VERB_POS:
-            # `X said in a notice posted Wednesday that CLAUSE`, `X shot back in an article
+            # `X said in a notice posted Wednesday that CLAUSE`, `X replied in a letter
             # stating that CLAUSE`: the one who spoke in the document (not `in a statement
-            # announcing the pick`: no clause is reported there)
+            # announcing the vote`: no clause is reported there)
             if any(c.dep_ == "ccomp" for c in cue.children):
                 return _subject(prep.head)
     return None
