@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from app.pipeline.extensions import QUOTES_KEY
+from tests.pipeline.support import reports
 
 BODY = (
     "A worker was killed Tuesday at a potash mine near Esterhazy.\n\n"
@@ -19,12 +19,7 @@ BODY = (
 
 def _reports(nlp: Language, text: str) -> dict[str, str | None]:
     """Report content -> its speaker's name, for every indirect passage."""
-    found: dict[str, str | None] = {}
-    doc = nlp(text)
-    for span in doc.spans[QUOTES_KEY]:
-        if span._.quote.type == "indirect":
-            found[span.text] = span._.attribution.name if span._.attribution else None
-    return found
+    return {passage: name for passage, name, _ in reports(nlp, text)}
 
 
 @pytest.mark.full_model
@@ -46,8 +41,8 @@ def _reports(nlp: Language, text: str) -> dict[str, str | None]:
 def test_a_page_heads_noun_of_an_organisation_is_the_one_named(
     nlp: Language, head: str, content: str, speaker: str
 ) -> None:
-    reports = _reports(nlp, f"Worker killed at potash mine\n\n{head}\n\n{BODY}")
-    assert reports[content] == speaker
+    found = _reports(nlp, f"Worker killed at potash mine\n\n{head}\n\n{BODY}")
+    assert found[content] == speaker
 
 
 @pytest.mark.full_model
@@ -62,5 +57,5 @@ def test_the_nation_is_the_first_nation_the_story_named(nlp: Language) -> None:
         "Members of the Kestrel River Cree Nation voted on the land claim on Saturday.\n\n"
         "The nation announced Sunday that 71 per cent of members voted in favour."
     )
-    reports = _reports(nlp, text)
-    assert reports["that 71 per cent of members voted in favour"] == "Kestrel River Cree Nation"
+    found = _reports(nlp, text)
+    assert found["that 71 per cent of members voted in favour"] == "Kestrel River Cree Nation"
