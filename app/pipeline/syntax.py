@@ -256,3 +256,9 @@ def proper_nouns_in(doc: Doc, deps: frozenset[str]) -> list[int]:
     found = (columns[:, 0] == PROPN) & in_sorted(columns[:, 1], hashes_of(deps))
     indices: list[int] = numpy.flatnonzero(found).tolist()
     return indices
+
+
+def apposed_person(token: Token) -> bool:
+    """A person's name set off after the noun it hangs on (`Her husband, Dale Morrow, ...`,
+    `a spokesman, Ted Bowman, said`): the name's head."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.ent_type_ in PERSON_LABELS

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, ORG_LABELS, PERSON_LABELS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, ORG_LABELS, PERSON_LABELS, apposed_person
 
 # Tags of a singular noun a person's name may be apposed to: a common noun, or a title the
 # tagger took for a proper one (`The group's CEO, Kim Fritts, said`).
@@ -31,7 +31,7 @@ def apposed_name(
     if head.tag_ not in SINGULAR_NOUN_TAGS and head.lower_ != SINGLE_ONE:
         return None  # (`two analysts, A and B`: no one person)
     for child in head.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in PERSON_LABELS:
+        if apposed_person(child):
             return child
         if (
             child.dep_ == "appos"

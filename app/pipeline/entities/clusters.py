@@ -7,7 +7,7 @@ canonical name (the fullest form), kind and role."""
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
 from app.pipeline.entities.names import Cluster, Name
@@ -161,14 +161,30 @@ def _best_full(
         ]
         if len(called) == 1:
             return called[0]
+    if len(matches) == 1:
+        return _latest_before(name.start, matches, lambda c: name_starts[id(c)], name_starts)
+    # `Rosalind Beaulieu and her husband, Clément, ... Beaulieu told reporters`: of two who
+    # share the word, the one last called by it, not by a first name alone
+    return _latest_before(
+        name.start,
+        matches,
+        lambda c: [n.start for n in c.names if word in n.words],
+        name_starts,
+    )
+
+
+def _latest_before(
+    at: int,
+    matches: Sequence[Cluster],
+    starts_of: Callable[[Cluster], list[int]],
+    name_starts: dict[int, list[int]],
+) -> Cluster:
+    """Of `matches`, the one named last before token `at` (`starts_of`: the sorted starts that
+    count for a cluster), else the one named first after it."""
     latest: tuple[int, Cluster] | None = None
     for cluster in matches:
-        starts = name_starts[id(cluster)]
-        if len(matches) > 1:
-            # `Rosalind Beaulieu and her husband, Clément, ... Beaulieu told reporters`: of two
-            # who share the word, the one last called by it, not by a first name alone
-            starts = [n.start for n in cluster.names if word in n.words]
-        k = bisect_left(starts, name.start)
+        starts = starts_of(cluster)
+        k = bisect_left(starts, at)
         if k > 0 and (latest is None or starts[k - 1] > latest[0]):
             latest = (starts[k - 1], cluster)
     if latest is not None:
@@ -193,10 +209,9 @@ def _of_kind(
         for c in clusters
         if c.kind == "organization" and any(w in kinds for w in c.canonical.words)
     ]
-    before = [c for c in found if name_starts[id(c)][0] < name.start]
-    if before:
-        return max(before, key=lambda c: max(s for s in name_starts[id(c)] if s < name.start))
-    return min(found, key=lambda c: name_starts[id(c)][0]) if found else None
+    if not found:
+        return None
+    return _latest_before(name.start, found, lambda c: name_starts[id(c)], name_starts)
 
 
 def _names_one(name: Name) -> bool:

@@ -4,6 +4,7 @@ subject, else no one; split out of `resolve` so that a mention's resolver reads 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -125,39 +126,40 @@ class RoleHolders:
         self, head: Token, mention: Span, article: ArticleNames, within: int | None = None
     ) -> Resolved | None:
         """The first person the story names with the headline's role (`..., housing minister
-        says` over `Housing Minister Steve Clark told reporters`), within `within` tokens."""
+        says` over `Housing Minister Steve Clark told reporters`), or for an organisation's
+        noun the organisation of that kind, within `within` tokens."""
         lemma = head.lemma_.lower()
         if head.tag_ in PLURAL_NOUN_TAGS:
             return None  # (`Candidates say`: several)
+        fits: Callable[[Cluster], bool]
         if lemma in self.lexicons.org_nouns:
             # `...; union says crews raised red flags`: the organisation of that kind named
             # below; `transit union warns` says more than the noun, and stays as written
-            bare = all(t.i == head.i or t.is_punct for t in mention)
-            return self._org_named_later(head, mention, article, within) if bare else None
-        gender = self.lexicons.gendered_nouns.get(lemma)
-        synonyms = self.lexicons.role_synonyms
-        for start, key in article.by_start[article.before(head.i) + 1 :]:
-            cluster = article.clusters[key]
-            if within is not None and start > head.i + within:
-                break
-            if start > head.i and cluster.kind == "person":
-                if role_matches(lemma, cluster.role_words, synonyms) and gender_fits(
-                    cluster, gender
-                ):
-                    return Resolved.to_cluster(key, cluster, "nominal", mention.text)
-        return None
+            if not all(t.i == head.i or t.is_punct for t in mention):
+                return None
+            kinds = self.lexicons.org_kind_words
 
-    def _org_named_later(
-        self, head: Token, mention: Span, article: ArticleNames, within: int | None
-    ) -> Resolved | None:
-        lemma, kinds = head.lemma_.lower(), self.lexicons.org_kind_words
+            def fits(c: Cluster) -> bool:
+                return c.kind == "organization" and noun_names_org(
+                    lemma, c.canonical.words, c.role_words, kinds
+                )
+        else:
+            gender = self.lexicons.gendered_nouns.get(lemma)
+            synonyms = self.lexicons.role_synonyms
+
+            def fits(c: Cluster) -> bool:
+                return (
+                    c.kind == "person"
+                    and role_matches(lemma, c.role_words, synonyms)
+                    and gender_fits(c, gender)
+                )
+
         for start, key in article.by_start[article.before(head.i) + 1 :]:
             cluster = article.clusters[key]
             if within is not None and start > head.i + within:
                 break
-            if start > head.i and cluster.kind == "organization":
-                if noun_names_org(lemma, cluster.canonical.words, cluster.role_words, kinds):
-                    return Resolved.to_cluster(key, cluster, "nominal", mention.text)
+            if start > head.i and fits(cluster):
+                return Resolved.to_cluster(key, cluster, "nominal", mention.text)
         return None
 
 

@@ -68,7 +68,7 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
             # `X said in a notice posted Wednesday that CLAUSE`, `X replied in a letter
             # stating that CLAUSE`: the one who spoke in the document (not `in a statement
             # announcing the vote`: no clause is reported there)
-            if any(c.dep_ == "ccomp" for c in cue.children):
+            if _reports_clause(cue):
                 return _subject(prep.head)
     return None
 
@@ -81,13 +81,18 @@ def _misjoined_cue(cue: Token, issued_nouns: Set[str]) -> Token | None:
     head = cue.head
     if cue.dep_ != "conj" or head.dep_ != "ccomp" or head.head.pos_ not in VERB_POS:
         return None
-    if not any(c.dep_ == "ccomp" for c in cue.children):
+    if not _reports_clause(cue):
         return None
     subject = own_subject(head, NOMINAL_SUBJECT_DEPS)
     if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in issued_nouns:
         return None
     # (`said staff were called in and told the firm was closing`: a passive the cue shares)
     return head.head if subject.dep_ == "nsubj" else None
+
+
+def _reports_clause(cue: Token) -> bool:
+    """The cue has a clause of its own under it: what it reports (`... stating that CLAUSE`)."""
+    return any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _subordinator_object(cue: Token) -> Token | None:

@@ -8,9 +8,10 @@ from spacy.tokens import Token
 
 from app.pipeline.sources import FIRST_SECOND_PERSON, noun_names_source, quantifier_subject
 from app.pipeline.speakers.context import DocIndex
-from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS
+from app.pipeline.speakers.cues import ADDRESSEE_DEPS, NON_SPEAKER_PRONOUNS
 from app.pipeline.syntax import (
     MENTION_POS,
+    NOMINAL_SUBJECT_DEPS,
     NON_SPEAKER_LABELS,
     PERSON_LABELS,
     VERB_POS,
@@ -45,12 +46,10 @@ LISTENER_VERBS: frozenset[str] = frozenset(
     {"ask", "question", "tell", "remind", "assure", "inform", "advise", "warn", "urge"}
     | {"accuse", "criticize", "criticise", "blame", "praise", "condemn"}
 )
+# Children of a verb that say it has its own subject or names whom it addressed.
+LISTENER_OR_SUBJECT_DEPS: frozenset[str] = ADDRESSEE_DEPS | NOMINAL_SUBJECT_DEPS
 # Pronouns whose subject role names a person acting (`he slipped in a "shifty" Neil Barker`), and
 # the verbs whose subject is only described (`he is a "menace"`).
-# Children of a verb that say it has its own subject or names whom it addressed.
-LISTENER_OR_SUBJECT_DEPS: frozenset[str] = frozenset(
-    {"nsubj", "nsubjpass", "dobj", "dative", "iobj"}
-)
 ACTING_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 COPULA_LEMMAS: frozenset[str] = frozenset({"be"})
 # Longest parenthesis skipped between a name and its verb (`Carl Deane (R-Ohio) said`), in tokens.

@@ -5,12 +5,12 @@ of "Q"`)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from app.pipeline.speakers.candidate import borrow, candidate
 from app.pipeline.speakers.context import QuoteContext, is_mark
 from app.pipeline.speakers.mentions import speaker_ok
-from app.pipeline.syntax import PERSON_LABELS, VERB_POS, mention_head
+from app.pipeline.syntax import VERB_POS, apposed_person, mention_head
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import NON_SPEECH_TYPES, Quote, SpeakerCandidate
 
@@ -111,7 +111,8 @@ def _previous_sentence(q: QuoteContext, *, across: bool) -> SpeakerCandidate | N
         if child.dep_ not in PREVIOUS_SUBJECT_DEPS:
             continue
         if child.pos_ == "NOUN":
-            child = _apposed_name(child) or child  # `Her husband, Dale Morrow, remembers it.`
+            # `Her husband, Dale Morrow, remembers it.`: the name stands in the noun's place
+            child = next((c for c in child.rights if apposed_person(c)), child)
         if child.pos_ == "PROPN" or (pronoun_ok and child.lower_ in PREVIOUS_SUBJECT_PRONOUNS):
             if speaker_ok(index, child, para):
                 return candidate(index, child, None)
@@ -224,13 +225,4 @@ def misread_subject(q: QuoteContext) -> SpeakerCandidate | None:
             return None
         cue = index.cue_extent(verb) if index.is_cue(verb) else None
         return SpeakerCandidate(mention=(start, j), head=name.i, cue=cue)
-    return None
-
-
-def _apposed_name(noun: Token) -> Token | None:
-    """A person's name set off after a common noun (`Her husband, Dale Morrow, a retired
-    teacher,`): the name's head, standing in the noun's place."""
-    for child in noun.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in PERSON_LABELS:
-            return child
     return None
