@@ -144,6 +144,16 @@ def reports(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]
     return out
 
 
+def attributed_speakers(doc: Doc) -> list[tuple[str, str | None]]:
+    """(type, speaker name) of every passage that has an attribution (`typed_speakers` without
+    the non-speech passages), in order."""
+    return [
+        (span._.quote.type, span._.attribution.name)
+        for span in doc.spans[QUOTES_KEY]
+        if span._.attribution is not None
+    ]
+
+
 def only(nlp: Language, text: str) -> Quote:
     quotes = quotes_of(nlp, text)
     assert len(quotes) == 1, quotes

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.sources import noun_names_source
+from tests.pipeline.support import attributed_speakers
 
 SOURCE_NOUNS = frozenset({"spokesman"})
 
@@ -40,10 +40,5 @@ def test_a_fragment_in_a_foremans_report_is_the_foremans(nlp: Language) -> None:
         "Laramie shared a report in which a maintenance foreman wrote that water had "
         '"accelerated the deterioration" of the vault.'
     )
-    doc = nlp(text)
-    spoken = [
-        (span._.quote.type, span._.attribution.name)
-        for span in doc.spans[QUOTES_KEY]
-        if span._.attribution is not None
-    ]
+    spoken = attributed_speakers(nlp(text))
     assert spoken == [("indirect", "a maintenance foreman"), ("partial", "a maintenance foreman")]

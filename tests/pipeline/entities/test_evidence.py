@@ -10,8 +10,7 @@ from spacy.language import Language
 from app.pipeline.entities import first_names
 from app.pipeline.entities.first_names import GenderLexicon
 from app.pipeline.entities.gender import bound_pronoun_rows
-from app.pipeline.extensions import QUOTES_KEY
-from tests.pipeline.support import attribute, attributions, reports
+from tests.pipeline.support import attribute, attributed_speakers, attributions, reports
 
 
 def resolved(nlp: Language, text: str) -> list[tuple[str | None, str, str | None]]:
@@ -320,12 +319,7 @@ def test_a_name_inside_reported_speech_does_not_take_the_focus_from_its_speaker(
         '"The main goal is to block the merger at the first hearing," he said.'
     )
     # the whole pipeline: the reported-speech component finds what Hale said
-    doc = nlp(text)
-    said = [
-        (s._.quote.type, s._.attribution.name)
-        for s in doc.spans[QUOTES_KEY]
-        if s._.attribution is not None
-    ]
+    said = attributed_speakers(nlp(text))
     assert said == [
         ("direct", "Steve Long"),
         ("direct", "Jon Barr"),
