@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from app.pipeline.entities.names import Cluster
+from app.pipeline.entities.named import Cluster
 from app.pipeline.text import doc_text, headline_range
 
 # A statement of a person's pronouns that includes the singular they (`uses they/them pronouns`).

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, features
-from app.pipeline.entities.names import Cluster
+from app.pipeline.entities.named import Cluster
 from app.pipeline.entities.resolved import Resolved
 from app.pipeline.text import char_span
 from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerCandidate, SpeakerEntity

@@ -10,7 +10,7 @@ from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
-from app.pipeline.entities.names import Cluster, Name
+from app.pipeline.entities.named import Cluster, Name
 
 
 def cluster_names(

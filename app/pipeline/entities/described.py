@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.gender import BOUND_PRONOUNS, CONJOINED_SUBJECT_PRONOUNS
-from app.pipeline.entities.names import Cluster, Name
+from app.pipeline.entities.named import Cluster, Name
 from app.pipeline.entities.salience import sole_main_subject
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.speakers.extent import mention_extent

@@ -19,7 +19,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from app.pipeline.entities.first_names import Gender, GenderLexicon
-from app.pipeline.entities.names import Cluster, Name
+from app.pipeline.entities.named import Cluster, Name
 from app.pipeline.shapes import hashes_of, in_sorted
 
 # Pronouns bound to the subject of their own clause: possessive determiners ("Lee lost her

@@ -16,7 +16,8 @@ from app.pipeline.entities.clause_antecedent import clause_antecedent
 from app.pipeline.entities.described import DESCRIBED_KEY
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.lexicons import ResolverLexicons
-from app.pipeline.entities.names import Cluster, NameModel
+from app.pipeline.entities.named import Cluster
+from app.pipeline.entities.names import NameModel
 from app.pipeline.entities.phrasing import (
     definite,
     generic_saying,

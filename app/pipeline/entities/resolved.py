@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.pipeline.entities.first_names import Gender
-from app.pipeline.entities.names import Cluster
+from app.pipeline.entities.named import Cluster
 from app.pipeline.types import EntityKind, Resolution
 
 # The key prefix of an unnamed source, described by its mention (`nominal:a spokesman`).

@@ -13,7 +13,7 @@ from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.entities.described import DESCRIBED_KEY
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.lexicons import ResolverLexicons
-from app.pipeline.entities.names import Cluster
+from app.pipeline.entities.named import Cluster
 from app.pipeline.entities.phrasing import (
     common_noun,
     definite,

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from app.pipeline.entities.ages import described_age, person_of_age
 from app.pipeline.entities.article_names import ArticleNames
-from app.pipeline.entities.names import Cluster, Name
+from app.pipeline.entities.named import Cluster, Name
 
 
 def _person(start: int, end: int, text: str) -> Cluster:

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from app.pipeline.entities.clusters import _one_edit_apart, cluster_names
 from app.pipeline.entities.first_names import GenderLexicon
-from app.pipeline.entities.names import Name
+from app.pipeline.entities.named import Name
 from app.pipeline.types import EntityKind
 from tests.pipeline.support import attribute, resolutions
 

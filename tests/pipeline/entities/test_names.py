@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 from app.pipeline.entities.clusters import cluster_names
 from app.pipeline.entities.component import SpeakerResolver, quoted_mask
 from app.pipeline.entities.gender import mark_bound_genders
-from app.pipeline.entities.names import Cluster, Name, NameModel
+from app.pipeline.entities.named import Cluster, Name
+from app.pipeline.entities.names import NameModel
 from app.pipeline.entities.resolve import _surname
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.types import EntityKind
