@@ -3,6 +3,7 @@ and a country's usage where it knows the name."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Literal
 
@@ -55,6 +56,15 @@ class GenderLexicon:
         return found
 
     def _look_up(self, first_name: str) -> str:
+        answer = self._look_up_written(first_name)
+        if answer == "unknown":
+            # the lexicon spells many names one way only: `Élise` as Elise, `Émile` as Emile
+            folded = _without_accents(first_name)
+            if folded != first_name:
+                return self._look_up_written(folded)
+        return answer
+
+    def _look_up_written(self, first_name: str) -> str:
         override = self._overrides.get(first_name.lower())
         if override is not None:
             return override
@@ -77,3 +87,9 @@ class GenderLexicon:
                 self._detector.get_gender(first)
             )
         return found
+
+
+def _without_accents(word: str) -> str:
+    """The word with its letters' accents dropped (`Élise` -> Elise)."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

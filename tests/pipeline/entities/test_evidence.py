@@ -487,3 +487,37 @@ def test_a_task_force_and_the_sides_of_a_dispute_name_sources(nlp: Language) -> 
     ]
     text = "Both sides have acknowledged that the tax code needs work."
     assert reports(nlp, text) == [("that the tax code needs work", "Both sides", "acknowledged")]
+
+
+@pytest.mark.parametrize(
+    ("first_name", "gender"),
+    [
+        ("Élise", "female"),  # the lexicon spells it Elise only
+        ("Émile", "male"),
+        ("Chloë", "female"),
+        ("Hélène", "female"),  # known with its accent: that answer, not the folded one
+        ("Ôxqz", None),
+    ],
+)
+def test_an_accented_first_name_the_lexicon_knows_unaccented_has_that_gender(
+    first_name: str, gender: str | None
+) -> None:
+    assert GenderLexicon(country="usa").gender(first_name) == gender
+
+
+def test_she_means_the_woman_whose_accented_first_name_the_lexicon_spells_without(
+    nlp: Language,
+) -> None:
+    # (the NER tags her surname an organisation; only her first name's gender makes her a she)
+    text = (
+        "Wed, March 4, 2026 at 9:15 a.m. EST\n\n"
+        "Émilie Garneau kneels beside the cage and counts the birds again.\n\n"
+        '"Fourteen," she said. "Last spring there were forty."\n\n'
+        "Garneau, an ornithologist with Environnement Québec, has counted the colony for a "
+        "decade.\n"
+    )
+    doc = nlp(text)
+    assert attributed_speakers(doc) == [
+        ("direct", "Émilie Garneau"),
+        ("direct", "Émilie Garneau"),
+    ]
