@@ -26,6 +26,17 @@ TIME_PREPOSITIONS: frozenset[str] = frozenset(
 # The labels the NER gives a person's name with its title and party in front (`NDP MP X`; a
 # place's, `Ontario MPP Gurratan Singh` with "Singh" a GPE), and how many words before the
 # surname the first name may stand (a middle name between them).
+# Weekdays as a page's date line writes them (`Thu, August 28, 2025`), and the months, written
+# out or cut, whose name may follow one.
+WEEKDAYS: frozenset[str] = frozenset(
+    {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+MONTHS: frozenset[str] = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec"}
+)
 ORG_READ_LABELS: frozenset[str] = frozenset({"ORG", "GPE"})
 MAX_NAME_WORDS_AFTER_TITLE = 2
 # The NER's label for a place, which it gives some lone first names (`Her grandson, Liam,`).
@@ -221,6 +232,18 @@ def month_read_as_name(head: Token) -> bool:
         and head.dep_ == "pobj"
         and head.head.lower_ in TIME_PREPOSITIONS
         and not any(c.dep_ == "compound" for c in head.lefts)
+    )
+
+
+def weekday_read_as_name(head: Token) -> bool:
+    """A weekday before a comma and a month (`Thu, August 28, 2025 at 6:02 a.m.`), which the NER
+    may tag a person: a date line's day, no one's name."""
+    doc, k = head.doc, head.i
+    return (
+        head.lower_.rstrip(".") in WEEKDAYS
+        and k + 2 < len(doc)
+        and doc[k + 1].text == ","
+        and doc[k + 2].lower_.rstrip(".") in MONTHS
     )
 
 

@@ -31,6 +31,7 @@ from app.pipeline.entities.misread import (
     person_read_as_work,
     phrase_read_as_person,
     portfolio_read_as_org,
+    weekday_read_as_name,
 )
 from app.pipeline.entities.named import Name
 from app.pipeline.entities.phrasing import PARTY_WORDS
@@ -211,6 +212,7 @@ class NameModel:
             label in NOT_NAME_LABELS
             or head.text in LAW_NAME_HEADS
             or (label == "" and month_read_as_name(head))
+            or weekday_read_as_name(head)
             or (label == "" and adverb_read_as_name(head, self.is_first_name))
         ):
             return None  # "on Monday", "until May", "the Affordable Care Act": no one who speaks

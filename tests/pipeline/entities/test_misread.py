@@ -15,6 +15,7 @@ from app.pipeline.entities.misread import (
     person_read_as_place,
     person_read_as_work,
     portfolio_read_as_org,
+    weekday_read_as_name,
 )
 
 FIRST_NAMES = frozenset({"jean", "ann", "don", "liam"})
@@ -185,6 +186,21 @@ def test_a_month_after_a_preposition_of_time_is_no_name() -> None:
     assert not month_read_as_name(doc[2])
     doc = _doc(["frozen", "until", "Monday"], pos, deps, heads, ["O", "O", "O"])
     assert not month_read_as_name(doc[2])
+
+
+def test_a_weekday_before_a_month_is_a_date_lines_day() -> None:
+    words = ["Thu", ",", "August", "28", ",", "2025"]
+    pos = ["PROPN", "PUNCT", "PROPN", "NUM", "PUNCT", "NUM"]
+    deps, heads = ["ROOT", "punct", "appos", "nummod", "punct", "nummod"], [0, 0, 0, 2, 2, 2]
+    ents = ["B-PERSON", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE"]
+    assert weekday_read_as_name(_doc(words, pos, deps, heads, ents)[0])
+    words[2] = "Aug."
+    assert weekday_read_as_name(_doc(words, pos, deps, heads, ents)[0])
+    # a weekday's word before something else is left to the NER (`Sun, Ferris said`)
+    words[2] = "Ferris"
+    assert not weekday_read_as_name(_doc(words, pos, deps, heads, ents)[0])
+    words[:3] = ["Thom", ",", "August"]
+    assert not weekday_read_as_name(_doc(words, pos, deps, heads, ents)[0])
 
 
 def _grandson(name: list[str], ents: list[str], noun: str = "grandson") -> Doc:
