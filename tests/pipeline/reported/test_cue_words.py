@@ -34,3 +34,12 @@ def test_signalling_that_a_clause_holds_reports_the_clause(nlp: Language) -> Non
     ]
     # the noun reports nothing
     assert reports(nlp, "The signal turned red before the train arrived.") == []
+
+
+@pytest.mark.full_model
+def test_a_verb_that_adds_up_a_count_reports_nothing(nlp: Language) -> None:
+    text = (
+        "Canada adds 40,000 jobs in October, unemployment rate holds at 6.9%\n\n"
+        "The bank added that rates would stay put."
+    )
+    assert reports(nlp, text) == [("that rates would stay put", "The bank", "added")]
