@@ -9,7 +9,7 @@ from collections.abc import Set
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.reported.extent import Found, trim
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, VERB_POS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, SENTENCE_END, TIME_LABELS, VERB_POS
 from app.pipeline.types import ReportedCue
 
 # Entity labels a speaker label may carry.
@@ -67,6 +67,8 @@ def labelled(
         return None
     if _reports_itself(doc[content_start:content_end], cues):
         return None
+    if _date_line(doc[content_start:end]):
+        return None  # `NEWS: Nunavut November 24, 2025 - 2:30 pm`: a section over a date line
     names = [
         t
         for t in label
@@ -94,6 +96,16 @@ def _reports_itself(content: Span, cues: Set[str]) -> bool:
         return True
     named = subjects[0].i < root.i and subjects[0].pos_ == "PROPN"
     return named and any(c.dep_ in REPORTED_CLAUSE_DEPS and c.i > root.i for c in children)
+
+
+def _date_line(content: Span) -> bool:
+    """A line with a date or a time, no verb and no stop at its end: a page's date line, not
+    an answer (`A: Last Tuesday.`)."""
+    return (
+        any(t.ent_type_ in TIME_LABELS for t in content)
+        and not any(t.pos_ in VERB_POS for t in content)
+        and not any(t.text in SENTENCE_END for t in content)
+    )
 
 
 def _list_of_names(content: Span) -> bool:

@@ -25,3 +25,20 @@ def test_a_transcript_label_still_speaks_its_line(nlp: Language) -> None:
         ("Will the bridge open in May?", "HALE", ":"),
         ("Ruiz thinks it will", "LOPEZ", ":"),
     ]
+
+
+@pytest.mark.full_model
+def test_a_section_over_a_date_line_is_no_label(nlp: Language) -> None:
+    text = (
+        "NEWS: Labrador March 2, 2026 - 4:15 pm\n\n"
+        "Council met on Monday.\n\n"
+        "Q: When did the ice go out?\n\n"
+        "A: Last Tuesday.\n\n"
+        "ARCHIVES: Happy Valley April 9, 2024 - 9:00 am\n"
+    )
+    # (a section's word the lexicon lists, then any label over a line of date and place alone;
+    # an answer that is a date, with its stop, is still the answer)
+    assert reports(nlp, text) == [
+        ("When did the ice go out?", "Q", ":"),
+        ("Last Tuesday", "A", ":"),
+    ]
