@@ -28,6 +28,11 @@ from tests.pipeline.support import typed_speakers
             'A neighbour said she heard officers shout "Drop it! Drop it!" before the shot.',
             ("direct", "officers"),
         ),
+        (
+            "Band members have said the town needs a heated hangar at the airstrip, which "
+            'Councillor Ruth Kakegamic described as "a gravel strip and a windsock."',
+            ("partial", "Ruth Kakegamic"),
+        ),
     ],
 )
 def test_the_namer_or_the_one_heard_owns_the_words(
@@ -46,4 +51,18 @@ def test_a_verb_beside_one_of_seeing_is_no_words_heard(nlp: Language) -> None:
     )
     assert [t for t in typed_speakers(nlp(text)) if t[0] == "partial"] == [
         ("partial", "their lawyer")
+    ]
+
+
+@pytest.mark.full_model
+def test_a_relative_clause_that_offers_what_the_report_quotes_names_nothing(
+    nlp: Language,
+) -> None:
+    # `the plan that Democrats are offering ... "Q"`: no verb of naming, the report's words
+    text = (
+        "Spokesman Ivan Petrov said the mayor sees the vote as a chance to show the plan that "
+        'councillors are offering against "the gloomy, fearful pitch" of her rivals.'
+    )
+    assert [t for t in typed_speakers(nlp(text)) if t[0] == "partial"] == [
+        ("partial", "Ivan Petrov")
     ]

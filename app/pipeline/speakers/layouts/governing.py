@@ -35,6 +35,12 @@ ADJUNCT_CLAUSE_DEPS: frozenset[str] = frozenset({"advcl", "relcl", "acl", "pcomp
 SUBORDINATE_DEPS: frozenset[str] = frozenset({"advcl"})
 # A cue's object that makes its clause a name its subject gives (`what staff call "Q"`).
 FREE_RELATIVES: frozenset[str] = frozenset({"what"})
+# Relative pronouns a relative clause's verb of naming takes for its object (`a hangar, which
+# Moose described as "Q"`), and those verbs (not `the vision that Democrats are offering`).
+RELATIVE_OBJECTS: frozenset[str] = frozenset({"which", "that", "whom", "who"})
+NAMING_VERBS: frozenset[str] = frozenset(
+    {"call", "describe", "dub", "label", "term", "brand", "characterize", "characterise"}
+)
 # Verbs of hearing or seeing whose clause's subject spoke the words (`heard them shout "Q"`).
 PERCEPTION_VERBS: frozenset[str] = frozenset({"hear", "overhear", "see", "watch", "listen"})
 PERCEIVED_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp"})
@@ -144,8 +150,21 @@ def governing_scan(q: QuoteContext) -> GoverningScan:
 
 def words_of_subject(cue: Token) -> bool:
     """The cue's subject owns the words whoever reports the clause: a name it gives (`what the
-    government has called a "Q" offer`) or words heard from it (`heard officers shout "Q"`)."""
-    names = any(c.lower_ in FREE_RELATIVES and c.dep_ == "dobj" for c in cue.children)
+    government has called a "Q" offer`, `a hangar, which Moose described as "Q"`) or words
+    heard from it (`heard officers shout "Q"`)."""
+    names = any(
+        c.dep_ == "dobj"
+        and (
+            c.lower_ in FREE_RELATIVES
+            or (
+                c.lower_ in RELATIVE_OBJECTS
+                and cue.dep_ == "relcl"
+                and cue.lemma_.lower() in NAMING_VERBS
+                and own_subject(cue) is not None
+            )
+        )
+        for c in cue.children
+    )
     heard = cue.dep_ in PERCEIVED_DEPS and cue.head.lemma_.lower() in PERCEPTION_VERBS
     return names or heard
 
