@@ -48,6 +48,26 @@ def test_the_paragraph_below_names_the_speaker(
 
 @pytest.mark.full_model
 @pytest.mark.parametrize(
+    ("below", "speaker"),
+    [
+        (
+            "That was how one volunteer, who asked not to be named, described the sixth flood "
+            "fight of Gerald Bouchard.",
+            "one volunteer",
+        ),
+        ("That is how she described the week Gerald Bouchard lost his barn.", "Dana Whitcombe"),
+    ],
+)
+def test_the_frame_verbs_own_subject_speaks_not_a_name_in_its_object(
+    nlp: Language, below: str, speaker: str
+) -> None:
+    doc = attribute(nlp, BEFORE + QUOTE + below + "\n")
+    assert layouts(doc)[1] == "framed_below"
+    assert who(doc)[1][0] == speaker
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
     "below",
     [
         # the sentence does not point back at the quote

@@ -18,6 +18,11 @@ POINTING_WORDS: frozenset[str] = frozenset({"that", "those", "such"})
 VIEW_NOUNS: frozenset[str] = frozenset({"view", "advice", "verdict", "take"})
 # Verbs of memory that frame one the same way (`That's how X remembers it`).
 VIEW_VERBS: frozenset[str] = frozenset({"remember", "recall", "recount"})
+# What a frame verb's own subject may be: a noun, a name, or a pronoun for a person.
+SUBJECT_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
+PERSONAL_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "i", "we"})
+# How the parse hangs a relative clause on its noun.
+RELATIVE_DEPS: frozenset[str] = frozenset({"relcl", "acl"})
 # How many tokens of that sentence are read for the frame word and the name.
 FRAME_SCAN = 30
 # Entity label of an organisation that may be named instead of a person.
@@ -38,9 +43,13 @@ def framed_below(q: QuoteContext) -> SpeakerCandidate | None:
         return None
     end = min(first.sent.end, index.para_end[q.end_para + 1], start + FRAME_SCAN)
     words = [t for t in doc[start:end] if not index.inside[t.i]]
-    frame = next((t for t in words if _frames(q, t)), None)
+    frame = next((t for t in words if _frames(q, t) and not _in_relative(t)), None)
     if frame is None:
         return None
+    subject = _frame_subject(frame, first)
+    if subject is not None and not index.inside[subject.i]:
+        # `That was how one cabinet minister described the move of X`: who described it, not X
+        return candidate(index, subject, (frame.i, frame.i + 1))
     name = (
         _first_named(words, PERSON_LABELS)
         or _first_named(words, ORG_ONLY)
@@ -49,6 +58,28 @@ def framed_below(q: QuoteContext) -> SpeakerCandidate | None:
     if name is None:
         return None
     return candidate(index, name, (frame.i, frame.i + 1))
+
+
+def _in_relative(token: Token) -> bool:
+    """The word is in a relative clause (`one volunteer, who asked not to be named, ...`)."""
+    return any(t.dep_ in RELATIVE_DEPS for t in (token, *token.ancestors))
+
+
+def _frame_subject(frame: Token, pointing: Token) -> Token | None:
+    """The frame verb's own subject before it (`how one cabinet minister ... described`, `how he
+    put it`), not the pointing word: a noun, a name or a personal pronoun."""
+    if frame.pos_ != "VERB":
+        return None
+    return next(
+        (
+            c
+            for c in frame.lefts
+            if c.dep_ in NOMINAL_SUBJECT_DEPS
+            and c.i != pointing.i
+            and (c.pos_ in SUBJECT_POS or c.lower_ in PERSONAL_PRONOUNS)
+        ),
+        None,
+    )
 
 
 def _frames(q: QuoteContext, token: Token) -> bool:
