@@ -9,7 +9,8 @@ from collections.abc import Set
 from spacy.tokens import Doc, Span, Token
 
 from app.pipeline.reported.extent import Found, trim
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, SENTENCE_END, TIME_LABELS, VERB_POS
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, TIME_LABELS, VERB_POS
+from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import ReportedCue
 
 # Entity labels a speaker label may carry.
