@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import DEP, LOWER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.entities.resolve import PRONOUN_GENDER
@@ -28,6 +28,10 @@ NAME_LINE_STRIP = " \t-\u2014\u2013\u2015*\u2022.,"
 MAX_NAME_LINE_WORDS = 4
 # The dependency of what a verb of naming calls its object (`dubbed her "Mayor Pothole"`).
 LABEL_DEP = "oprd"
+# The participle "asked" that opens a sentence as a clause of its main verb (`Asked whether ...,
+# Rempel shrugged`).
+ASK_LEMMA = "ask"
+ASIDE_DEP = "advcl"
 
 
 def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) -> list[Mention]:
@@ -49,6 +53,11 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
             if name.dep == LABEL_DEP and _in_marks(doc, name.start):
                 continue  # `dubbed her "Mayor Pothole."`: what someone is called, no one else
             subject = acting_subject(doc[name.head])
+            if subject is not None and _in_question_put(subject):
+                # `Asked whether he was worried Brooks might sit out, Rempel shrugged`: what the
+                # question was about, not who is in focus
+                mentions.append(Mention(name.start, key, "name", background=True))
+                continue
             mentions.append(
                 Mention(
                     token=name.start,
@@ -60,6 +69,21 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
                 )
             )
     return mentions
+
+
+def _in_question_put(token: Token) -> bool:
+    """The token is inside an "Asked ..." clause that opens its sentence, the question put to
+    the sentence's subject (`Asked whether Brooks might sit out, Rempel shrugged`)."""
+    for verb in token.ancestors:
+        if verb.lemma_.lower() == ASK_LEMMA:
+            # (the tagger may make it a past tense: no subject of its own tells it apart)
+            return (
+                verb.dep_ == ASIDE_DEP
+                and verb.i < verb.head.i
+                and verb.is_sent_start
+                and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
+            )
+    return False
 
 
 def _in_marks(doc: Doc, start: int) -> bool:

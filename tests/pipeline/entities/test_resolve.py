@@ -23,6 +23,7 @@ from tests.pipeline.support import (
     attributions,
     resolutions,
     speakers,
+    typed_speakers,
     who,
 )
 
@@ -567,3 +568,18 @@ def test_a_role_owned_by_a_titled_person_is_not_that_persons(nlp: Language) -> N
         '"He is open to all of them," the spokesman said.'
     )
     assert resolutions(attribute(nlp, text)) == [("the spokesman", "nominal")]
+
+
+@pytest.mark.full_model
+def test_a_name_inside_the_question_put_to_the_subject_is_not_in_focus(nlp: Language) -> None:
+    # `Asked whether ... Doyle might ..., Kerr shrugged`: the question is about Doyle; "he"
+    # after it is Kerr, though Doyle is named more often and has a first name of known gender
+    text = (
+        "Winger Marcus Doyle skipped the first day of camp on Monday, his agent confirmed.\n\n"
+        "Doyle wants a new deal. Marcus Doyle spent Sunday at a lake in Manitoba.\n\n"
+        "General manager Robin Kerr said the offer stands.\n\n"
+        '"I like Marcus. I want him here," Kerr told reporters.\n\n'
+        "Asked whether he was worried Doyle might miss the season, Kerr shrugged.\n\n"
+        '"That\'s his call," he said. "The door is open."\n'
+    )
+    assert [s for t, s in typed_speakers(nlp(text)) if t == "direct"] == ["Robin Kerr"] * 3
