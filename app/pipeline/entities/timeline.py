@@ -80,7 +80,7 @@ def _in_question_put(token: Token) -> bool:
             return (
                 verb.dep_ == ASIDE_DEP
                 and verb.i < verb.head.i
-                and verb.is_sent_start
+                and verb.is_sent_start is True
                 and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
             )
     return False
