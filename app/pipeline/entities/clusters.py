@@ -99,9 +99,12 @@ def _describe(cluster: Cluster) -> None:
     if kinds == {"group"}:
         cluster.kind = "group"
     if "organization" in kinds and cluster.canonical.kind == "organization":
-        # unless a title calls one of its names a person (`Dr. Griffith` beside a `Parker
-        # Griffith` the tagger took for an organisation)
-        titled = any(n.kind == "person" and n.role is not None for n in cluster.names)
+        # unless a title or an honorific calls one of its names a person (`Dr. Griffith` or
+        # `Mr. Griffith` beside a `Parker Griffith` the tagger took for an organisation)
+        titled = any(
+            n.kind == "person" and (n.role is not None or n.gender is not None)
+            for n in cluster.names
+        )
         cluster.kind = "person" if titled else "organization"
     cluster.maybe_person = cluster.kind == "organization" and all(
         n.maybe_person or n.kind == "person" for n in cluster.names

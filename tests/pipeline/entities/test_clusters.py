@@ -4,6 +4,8 @@ not; and the two apostrophes write one name."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 
@@ -193,3 +195,20 @@ def test_the_acronym_s_quote_is_the_organisation_s(nlp: Language) -> None:
         '"Growth will slow," the IMF said in its report.'
     )
     assert resolutions(attribute(nlp, text)) == [("International Monetary Fund", "alias")]
+
+
+@pytest.mark.parametrize(
+    ("honorific_gender", "role", "kind"),
+    [
+        ("male", None, "person"),  # `Mr. Tremblay`
+        (None, "minister", "person"),  # `Minister Tremblay`
+        (None, None, "organization"),  # a bare `Tremblay`: nothing says the NER was wrong
+    ],
+)
+def test_an_honorific_or_a_title_makes_a_name_the_ner_read_as_an_organisation_a_person(
+    genders: GenderLexicon, honorific_gender: str | None, role: str | None, kind: str
+) -> None:
+    full = _name(0, "Marc-André Tremblay", "organization")
+    short = replace(_name(10, "Tremblay"), gender=honorific_gender, role=role)
+    clusters = cluster_names([full, short], genders)
+    assert [(key, c.kind) for key, c in clusters.items()] == [("marc-andré tremblay", kind)]
