@@ -90,8 +90,11 @@ FIRST_NAME_RUN_DEPS: frozenset[str] = frozenset(
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
 # The determiner label, as the doc's arrays and `Token.dep` hold it.
 _DET = get_string_id("det")
-# The dependents that make a title word a role someone holds (`the group's CEO`, `the CEO`).
-_OWNER: frozenset[int] = frozenset({_DET, get_string_id("poss")})
+# The dependents that make a title word a role someone holds (`the group's CEO`, `the CEO`,
+# `One Ontario Liberal MP`).
+_OWNER: frozenset[int] = frozenset({_DET, get_string_id("poss"), get_string_id("nummod")})
+# The tag of a plural common noun (`MPs`).
+_PLURAL_NOUN = "NNS"
 
 
 class NameModel:
@@ -217,7 +220,9 @@ class NameModel:
         ):
             return None  # "on Monday", "until May", "the Affordable Care Act": no one who speaks
         if label == "" and self._is_title(head.lower_) and any(c.dep in _OWNER for c in head.lefts):
-            return None  # `The group's CEO, Kim Fritts,`: a role (its holder may be apposed)
+            return None  # `The group's CEO, Kim Fritts,`, `One Liberal MP`: a role, no name
+        if head.tag_ == _PLURAL_NOUN and self._is_title(head.lemma_.lower()):
+            return None  # `Several MPs privately complain`: people by their role, whatever the NER
         head_i = head.i
         start = head_i
         while start > 0:

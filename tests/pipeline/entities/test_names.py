@@ -508,3 +508,18 @@ def test_a_work_of_art_without_a_first_name_stays_no_name(nlp: Language) -> None
         ents=["B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O", "O"],
     )
     assert model.name_at(doc[0]) is None
+
+
+@pytest.mark.full_model
+def test_a_title_counted_or_in_the_plural_is_a_role_not_a_name(nlp: Language) -> None:
+    resolver = nlp.get_pipe("speaker_resolver")
+    assert isinstance(resolver, SpeakerResolver) and resolver._genders is not None
+    model = NameModel(resolver.lexicons, resolver._genders)
+    doc = nlp("One Ontario Liberal MP, who backs the leader, argued the plan was sound.")
+    mp = next(t for t in doc if t.text == "MP")
+    assert model.name_at(mp) is None
+    doc = nlp("Several MPs privately complain that advisers make the decisions.")
+    assert model.name_at(next(t for t in doc if t.text == "MPs")) is None
+    doc = nlp("Liberal MP Rita Sandhu argued the plan was sound.")
+    name = model.name_at(next(t for t in doc if t.text == "Sandhu"))
+    assert name is not None and name.text == "Rita Sandhu"
