@@ -61,9 +61,14 @@ class RoleHolders:
         # one that only shares the noun (`Emergency Support Services`)
         kinds = {c.lower_ for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
         loose: Resolved | None = None
+        introduced = self.unnamed.introduced(head.lower_, head.i)
+        if introduced is not None and not (introduced[1].key and bare_definite(head, mention)):
+            introduced = None
         while k >= 0 and article.by_start[k][0] >= limit:
             key = article.by_start[k][1]
             cluster = article.clusters[key]
+            if introduced is not None and article.by_start[k][0] < introduced[0]:
+                break  # `One Liberal MP argued ... "Q," the MP said`: the one introduced since
             if (
                 cluster.kind == "person"
                 and lemma not in self.lexicons.org_nouns  # (`the union`: not its president)
@@ -96,13 +101,13 @@ class RoleHolders:
             found = self.named_later(head, mention, article, LEDE_ROLE_DISTANCE)
             if found is not None:
                 return found
-        introduced = self.unnamed.introduced(head.lower_, head.i)
-        if introduced is not None and introduced.key and bare_definite(head, mention):
+        if introduced is not None:
             # `A spokesperson for Alberta Health said ... "Q," the spokesperson said`
-            if introduced.key in article.clusters:  # (described: a he/she may mean them)
-                cluster = article.clusters[introduced.key]
-                return Resolved.to_cluster(introduced.key, cluster, "nominal", mention.text)
-            return replace(introduced, resolution="nominal", alias=mention.text)
+            source = introduced[1]
+            if source.key in article.clusters:  # (described: a he/she may mean them)
+                cluster = article.clusters[source.key]
+                return Resolved.to_cluster(source.key, cluster, "nominal", mention.text)
+            return replace(source, resolution="nominal", alias=mention.text)
         if head.tag_ == "NN" and lemma in self.lexicons.titles and plain_definite(head, mention):
             gender = self.lexicons.gendered_nouns.get(lemma)
             found = salient_person(

@@ -85,12 +85,12 @@ class UnnamedSources:
 
     def introduced(
         self, noun: str, before: int, within: int = DESCRIBED_SOURCE_DISTANCE
-    ) -> Resolved | None:
+    ) -> tuple[int, Resolved] | None:
         """The source last introduced with `noun` (`a spokesperson for Alberta Health`), within
-        `within` tokens before `before`: what `the spokesperson` means next."""
+        `within` tokens before `before`, and where it spoke: what `the spokesperson` means next."""
         for at, introduced_noun, found in reversed(self._introduced):
             if before - at > within:
                 return None
             if at < before and introduced_noun == noun:
-                return found
+                return at, found
         return None

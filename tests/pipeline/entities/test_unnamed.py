@@ -147,7 +147,8 @@ def test_the_noun_of_a_source_introduced_before_is_that_source() -> None:
     sources.remember(_nominal("the company", "organization", "company"), 30)  # (not introduced)
     sources.remember(_nominal("a headline from the board", "unknown", "headline"), 35)
     found = sources.introduced("spokesperson", 40)
-    assert found is not None and found.name == "A spokesperson for Alberta Health"
+    assert found is not None and found[0] == 10
+    assert found[1].name == "A spokesperson for Alberta Health"
     assert sources.introduced("company", 40) is None
     assert sources.introduced("board", 40) is None  # (the noun of the source, not of its words)
     assert sources.introduced("spokesperson", 400) is None  # too far back
@@ -169,3 +170,28 @@ def test_the_spokesperson_after_a_spokesperson_for_a_body_is_that_spokesperson(
     names = [(s._.attribution.name, s._.attribution.entity_id) for s in spans]
     assert [n for n, _ in names] == ["A spokesperson for Alberta Health"] * 2
     assert names[0][1] == names[1][1]
+
+
+@pytest.mark.full_model
+def test_the_role_noun_after_an_unnamed_holder_is_not_the_one_named_before(
+    nlp: Language,
+) -> None:
+    # `the MP` after `One Liberal MP argued ...` is that MP, not the MP named paragraphs before
+    text = (
+        "Rita Sandhu, the MP for Brampton East, was promoted to Housing on Wednesday.\n\n"
+        '"I will get shovels in the ground," Ms. Sandhu said.\n\n'
+        "Not everyone in caucus was pleased. One Nova Scotia Liberal MP argued the shuffle "
+        "rewarded loyalty over results.\n\n"
+        '"Nothing changed except the nameplates," the MP said.\n'
+    )
+    doc = nlp(text)
+    speakers = [
+        (s._.quote.type, s._.attribution.name)
+        for s in doc.spans[QUOTES_KEY]
+        if s._.attribution is not None
+    ]
+    assert speakers == [
+        ("direct", "Rita Sandhu"),
+        ("indirect", "One Nova Scotia Liberal MP"),
+        ("direct", "One Nova Scotia Liberal MP"),
+    ]
