@@ -15,6 +15,10 @@ from app.pipeline.text import token_paragraphs
 # The labels of a transcript's lines.
 QUESTION_LABEL = "Q"
 ANSWER_LABEL = "A"
+# Verbs whose object is the one interviewed (`The Record asked Gauthier about the vote. Part
+# of that conversation follows.`); not "spoke with", said of either side (`Biden spoke with
+# POLITICO senior writer Michael Grunwald`).
+INTERVIEW_VERBS: frozenset[str] = frozenset({"ask", "interview", "question"})
 
 
 def transcript_label(token: Token) -> str | None:
@@ -32,14 +36,17 @@ def interviewee(
     subjects: Set[int] = frozenset(),
 ) -> str | None:
     """The cluster key of the person the paragraph right before the transcript's first label
-    names as a subject (`Dunleavy was asked who would sit out. He smiled.` over an excerpt of a
-    story), else of the person named most often before that label (on a tie, the one named
-    first); None when no person is named there. `subjects`: first tokens of subject names."""
+    names as the one interviewed (`The Record asked Gauthier about the vote.`) or as a subject
+    (`Dunleavy was asked who would sit out. He smiled.` over an excerpt of a story), else of the
+    person named most often before that label (on a tie, the one named first); None when no
+    person is named there. `subjects`: first tokens of subject names."""
     doc = label.doc
     first = next((t.i for t in doc[: label.i] if transcript_label(t)), label.i)
     lead_in = _paragraph_before(doc, first)
+    interviewed = _interviewed(doc, lead_in, first)
     counts: dict[str, int] = {}
     subject: str | None = None
+    asked: str | None = None
     for start, key in name_starts:  # (sorted by start: dict order is first-named order)
         if start >= first:
             break
@@ -47,11 +54,26 @@ def interviewee(
             counts[key] = counts.get(key, 0) + 1
             if start >= lead_in and start in subjects:
                 subject = key
+            if start in interviewed:
+                asked = key
+    if asked is not None:
+        return asked
     if subject is not None and counts[subject] > 1:
         return subject  # (named before that too: not a word of a title the tagger made a name)
     if not counts:
         return None
     return max(counts, key=lambda key: counts[key])
+
+
+def _interviewed(doc: Doc, start: int, end: int) -> set[int]:
+    """The tokens in [start, end) of the objects of verbs of interviewing (`asked Gauthier`)."""
+    found: set[int] = set()
+    for verb in doc[start:end]:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in INTERVIEW_VERBS:
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    found.update(t.i for t in child.subtree)
+    return found
 
 
 def _paragraph_before(doc: Doc, first: int) -> int:

@@ -106,3 +106,21 @@ def test_an_excerpt_after_a_paragraph_about_its_subject_is_that_persons(nlp: Lan
         'A: "I am not telling you that tonight."\n'
     )
     assert who(attribute(nlp, text))[-1] == ("Rick Dunleavy", "A", ":")
+
+
+@pytest.mark.full_model
+def test_the_one_the_paper_asked_is_the_interviewee_not_the_reporter_named_more(
+    nlp: Language,
+) -> None:
+    # the reporter is named twice (byline, photo credit) before the excerpt, the provost once
+    text = (
+        "Students vote to walk out over tuition\n\n"
+        "By Lena Okoro Staff Reporter\n\n"
+        "Students line up to vote on Wednesday. Lena Okoro/The Courier\n\n"
+        "The vote passed with 61 per cent. Provost Ruth Vandermeer said classes will go ahead.\n\n"
+        "The Courier asked Vandermeer about the vote on Thursday. Part of that conversation "
+        "follows.\n\n"
+        'Q: "Do you accept that students are struggling?"\n\n'
+        'A: "Absolutely. I hear it every week."\n'
+    )
+    assert [name for name, _, _ in who(attribute(nlp, text))][-2:] == ["Q", "Ruth Vandermeer"]
