@@ -88,7 +88,9 @@ class RoleHolders:
                 # "the department" after "the Justice Department", "the company" after "the
                 # e-commerce company Shopify Inc." or "Loblaw Companies": the organisation named
                 named = Resolved.to_cluster(key, cluster, "nominal", mention.text)
-                if kinds <= set(cluster.canonical.words):
+                if kinds <= set(cluster.canonical.words) and not self._inner_noun(
+                    lemma, cluster.canonical.words
+                ):
                     return named
                 loose = loose or named
             k -= 1
@@ -116,6 +118,12 @@ class RoleHolders:
             if found is not None:
                 return replace(found, alias=mention.text)
         return None
+
+    def _inner_noun(self, lemma: str, words: tuple[str, ...]) -> bool:
+        """The noun is a word inside a name that another organisation's noun heads (`the
+        university` in `Wilfrid Laurier University Students' Union`): it may mean that name,
+        but a name the noun heads means it first."""
+        return words[-1] != lemma and lemma in words[:-1] and words[-1] in self.lexicons.org_nouns
 
     def headline_title(self, head: Token, mention: Span) -> bool:
         """A title the headline capitalises, alone (`Premier says`), not part of a name; also
