@@ -45,6 +45,7 @@ def candidate(index: DocIndex, head: Token, cue: tuple[int, int] | None) -> Spea
             head = named  # "Ann Lee, a city adviser, said": the name, not the role
     if head.pos_ == "NOUN":
         head = _following_name(index, head)
+    head = _person_read_as_apposed(head)
     rank = head
     head = _name_after_abbreviation(index, head)
     start, end = mention_extent(head)
@@ -110,6 +111,23 @@ def coordination_end(index: DocIndex, head: Token, cue: tuple[int, int] | None) 
         if index.inside[k] or index.para[k] != para or (cue is not None and cue[0] <= k < cue[1]):
             return None
     return end
+
+
+def _person_read_as_apposed(head: Token) -> Token:
+    """The person's name the parse set in apposition right after a party's or a team's word it
+    made the subject (`Progressive Conservative MPP Lorne Pettigrew (York Centre) said`, with
+    "Conservative" the subject): the person, whose title the party's words open."""
+    if head.pos_ != "PROPN" or head.ent_type_ in PERSON_LABELS:
+        return head
+    for child in head.rights:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and child.ent_type_ in PERSON_LABELS
+            and child.left_edge.i == head.i + 1
+        ):
+            return child
+    return head
 
 
 def _after_comma(appos: Token) -> bool:

@@ -20,3 +20,16 @@ def test_a_title_word_read_as_a_verb_stays_in_the_title(nlp: Language) -> None:
         ("Glen Stasiuk", "Riders head coach Glen Stasiuk", "said"),
         ("Glen Stasiuk", "Riders head coach Glen Stasiuk", "said"),
     ]
+
+
+@pytest.mark.full_model
+def test_a_party_read_as_the_subject_with_the_member_apposed_gives_the_member(
+    nlp: Language,
+) -> None:
+    # the parse makes "Conservative" the subject and the member's name its apposition
+    text = (
+        "Progressive Conservative MPP Lorne Pettigrew (York Centre) said the new lanes are "
+        '"exactly the kind of thing" drivers feared.'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("Lorne Pettigrew", "MPP Lorne Pettigrew", "said")]
