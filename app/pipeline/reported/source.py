@@ -75,14 +75,15 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
 
 def _misjoined_cue(cue: Token, issued_nouns: Set[str]) -> Token | None:
     """`He said forward bookings showed no impact, but acknowledged the company was watching`,
-    the second cue joined to the reported clause's verb: a cue reporting a clause of its own,
+    `X said the vote was "Q" and called on the province to act`, the second cue joined to the
+    reported clause's verb: a cue reporting a clause (or an infinitive) of its own,
     joined to a reported clause whose active subject is a thing that says nothing (not a
     document: `said the report found X and warned that Y`), shares the outer cue's subject."""
     head = cue.head
     if cue.dep_ != "conj" or head.dep_ != "ccomp" or head.head.pos_ not in VERB_POS:
         return None
-    if not _reports_clause(cue):
-        return None
+    if not (_reports_clause(cue) or any(c.dep_ == "xcomp" for c in cue.children)):
+        return None  # (`... and called on the province to act`: what it was called on to do)
     subject = own_subject(head, NOMINAL_SUBJECT_DEPS)
     if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in issued_nouns:
         return None

@@ -218,3 +218,22 @@ def test_a_cue_joined_to_a_reported_clause_of_a_thing_shares_the_outer_subject()
     assert source_of(_misjoined("Tan", "PROPN")[6], {"report"}) is None
     # a passive subject: `staff were called in and told ...`, the cue shares the passive
     assert source_of(_misjoined("staff", "NOUN", "nsubjpass")[6], {"report"}) is None
+
+
+def test_a_cue_joined_to_a_reported_clause_with_an_infinitive_of_its_own_shares_it_too() -> None:
+    # `He said the vote was a result and called on Ottawa to act`
+    words = ["He", "said", "the", "vote", "was", "late", "and", "called", "on", "Ottawa"]
+    words += ["to", "act"]
+    heads = [1, 1, 3, 4, 1, 4, 4, 4, 7, 8, 11, 7]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "cc", "conj", "prep", "pobj"]
+    deps += ["aux", "xcomp"]
+    pos = ["PRON", "VERB", "DET", "NOUN", "AUX", "ADJ", "CCONJ", "VERB", "ADP", "PROPN"]
+    pos += ["PART", "VERB"]
+    lemmas = [w.lower() for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    source = source_of(doc[7], {"report"})
+    assert source is not None and source.text == "He"
+    # with neither a clause nor an infinitive under it, the cue reports nothing of its own
+    deps[11] = "advcl"
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert source_of(doc[7], {"report"}) is None
