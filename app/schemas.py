@@ -126,6 +126,15 @@ class QuoteOut(BaseModel):
         default_factory=list,
         description="For an `indirect` passage: the ids of the quoted fragments inside it.",
     )
+    declined: bool = Field(
+        default=False,
+        description=(
+            "For an `indirect` passage: its cue is negated or refused (`did not respond to a "
+            "request for comment`, `would not say whether ...`, `declined to say how many`), "
+            "so the source did not say it. Such passages are reported, as the annotated news "
+            "we measure on counts them; drop them to keep only what was said."
+        ),
+    )
     confidence: Annotated[
         float,
         Field(

@@ -56,6 +56,8 @@ class Quote:
     open_mark: str
     close_mark: str | None  # None when the closing mark was missing (quote cut at paragraph end)
     segments: tuple[CharSpan, ...] = ()
+    # reported speech that did not happen: a negated or refused cue (`did not respond to ...`)
+    declined: bool = False
 
     @property
     def is_speech(self) -> bool:

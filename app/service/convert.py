@@ -122,6 +122,7 @@ def doc_to_response(
                 speaker=speaker,
                 cue=_text_span(source, attribution.cue) if attribution else None,
                 part_of=part_of if quote.type == "partial" else None,
+                declined=quote.declined,
                 confidence=round(attribution.confidence, 4) if attribution else 0.0,
             )
         )

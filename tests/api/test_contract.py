@@ -192,6 +192,7 @@ def test_fake_service_contract_needs_no_nlp(make_client: Callable[..., TestClien
                 "cue": None,
                 "part_of": None,
                 "fragments": [],
+                "declined": False,
                 "confidence": 0.0,
             }
         ],

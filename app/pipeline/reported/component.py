@@ -28,6 +28,7 @@ from app.pipeline.furniture import doc_furniture_lines, within
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.pipes import DataPipe
 from app.pipeline.quotes.features import in_embed, is_caption
+from app.pipeline.reported.declined import declined_cue
 from app.pipeline.reported.extent import Found, joined
 from app.pipeline.reported.labels import labelled, named_words
 from app.pipeline.reported.model import ReportModel, passage_features
@@ -326,6 +327,7 @@ class ReportedSpeech(DataPipe):
                 open_mark="",
                 close_mark="",
                 segments=(CharSpan(span.start_char, span.end_char, span.text),),
+                declined=passage.cue.verb is not None and declined_cue(doc[passage.cue.verb]),
             )
             span._.reported = passage.cue
             spans.append(span)
