@@ -103,6 +103,11 @@ class MentionResolver:
         head = doc[candidate.head]
         mention = doc[candidate.mention[0] : candidate.mention[1]]
         if any(t.dep_ == "conj" and t.head.i == head.i for t in mention):
+            named = self._apposed_name(head, mention, article) if head.pos_ == "NOUN" else None
+            if named is not None:
+                # `The festival's founder and promoter, Jean-Sébastien Provencher, said`: one
+                # person with two roles
+                return replace(named, resolution="nominal", alias=mention.text)
             return _group(head, mention)  # `Marsh and Quinn said`: both, not the first alone
         label = transcript_label(head)
         if label is not None:

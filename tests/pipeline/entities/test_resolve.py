@@ -583,3 +583,15 @@ def test_a_name_inside_the_question_put_to_the_subject_is_not_in_focus(nlp: Lang
         '"That\'s his call," he said. "The door is open."\n'
     )
     assert [s for t, s in typed_speakers(nlp(text)) if t == "direct"] == ["Robin Kerr"] * 3
+
+
+@pytest.mark.full_model
+def test_two_roles_of_one_person_set_off_before_her_name_are_that_person(nlp: Language) -> None:
+    text = (
+        "The festival's founder and promoter, Marie-Ève Lachance, said the city had failed to "
+        "approve a permit. Councillors Ann Lee and Tom Ray said the city acted in good faith."
+    )
+    assert typed_speakers(nlp(text)) == [
+        ("indirect", "Marie-Ève Lachance"),
+        ("indirect", "Councillors Ann Lee and Tom Ray"),
+    ]
