@@ -22,6 +22,10 @@ _BARE_LABEL_END = " \t:|-\u2014\u2013"
 _CLOSING_MARKS = "\"'\u201d\u2019"
 # A video player's running time on a line of its own (`Duration 2:14`, `2:01`, `1:02:45`).
 _DURATION_RE = re.compile(r"\s*(?:duration\s*:?\s*)?\d{1,2}(?::\d{2}){1,2}\s*$", re.IGNORECASE)
+# A dateline opening a story's first paragraph (`OTTAWA —`, `ST. JOHN'S, N.L. --`).
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'\u2019 -]+(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)? +(?:--|\u2014|\u2013|\u2015) "
+)
 # A video's age on a line of its own, between its title and its running time (`2 days ago`).
 _AGE_RE = re.compile(
     r"\s*\d{1,3}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\s*$", re.IGNORECASE
@@ -144,10 +148,14 @@ def furniture_lines(text: str, labels: frozenset[str]) -> list[tuple[int, int]]:
     for k, (lo, hi) in enumerate(ranges):
         line = text[lo:hi]
         if _DURATION_RE.match(line):
-            # the title above (past the video's age, if given) and the description below
+            # the title above (past the video's age, if given) and the description below, unless
+            # that is the story's first paragraph (`Listen to this article ¶ 00:04:12 ¶ OTTAWA —
+            # Canada's inflation rate rose ...`: an audio player over the dateline)
             first = k - 2 if k >= 2 and _AGE_RE.match(text[slice(*ranges[k - 1])]) else k - 1
             first = max(first, 0)
-            furniture[first : k + 2] = [True] * len(furniture[first : k + 2])
+            below = k + 1 < len(ranges) and _DATELINE_RE.match(text[slice(*ranges[k + 1])])
+            last = k + 1 if below else k + 2
+            furniture[first:last] = [True] * len(furniture[first:last])
             listing = 0
         elif is_bare_label(line, labels):
             furniture[k] = True

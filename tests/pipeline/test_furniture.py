@@ -88,6 +88,22 @@ def test_a_videos_running_time_takes_its_title_and_description_along() -> None:
     ]
 
 
+def test_a_running_time_over_the_storys_dateline_leaves_the_story_alone() -> None:
+    # an audio player's label and running time over the first paragraph of a wire story
+    text = (
+        "Inflation rises to 2.6%\n\nListen to this article\n\n00:04:12\n\n"
+        "OTTAWA — Canada's annual inflation rate rose to 2.6 per cent in October, Statistics "
+        "Canada said Tuesday.\n\nHALIFAX, N.S. -- Prices rose too.\n\n2:01\n\n"
+        "ST. JOHN'S, N.L. \u2015 Rents rose.\n"
+    )
+    assert lines_of(text) == [
+        "Listen to this article",
+        "00:04:12",
+        "HALIFAX, N.S. -- Prices rose too.",  # (the title above a running time)
+        "2:01",
+    ]
+
+
 def test_a_line_repeating_the_furniture_line_above_it_is_its_caption() -> None:
     text = (
         "WATCH: 'Union vows to fight the cuts'\n\nUnion vows to fight the cuts\n\n"
