@@ -111,7 +111,12 @@ def joined(doc: Doc, found: Sequence[Found]) -> list[Found]:
 def _side_by_side(doc: Doc, first: Found, second: Found) -> bool:
     if first.piece or second.piece or first.cue.cue != second.cue.cue:
         return False
-    if first.cue.verb != second.cue.verb or not 0 <= second.start - first.end <= MAX_JOIN_GAP:
+    if first.cue.verb != second.cue.verb:
+        return False
+    if first.start < second.start < first.end < second.end:
+        return True  # `said the numbers showed the "spend now, pay later" approach was X`, the
+        # parse cutting the quotation at its comma: one report, overlapping where it was cut
+    if not 0 <= second.start - first.end <= MAX_JOIN_GAP:
         return False
     # (a paragraph break is a blank token, neither punctuation nor a conjunction)
     return all(

@@ -56,6 +56,19 @@ def test_two_passages_one_cue_reports_side_by_side_are_one() -> None:
     assert joined(doc, pieces) == pieces
 
 
+def test_two_passages_of_one_cue_that_overlap_where_the_parse_cut_a_quotation_are_one() -> None:
+    # `Ann said the "spend now, pay later" plan fails`: cut at the quotation's comma
+    words = ["Ann", "said", "the", '"', "spend", "now", ",", "pay", "later", '"', "plan", "fails"]
+    doc = _doc(words)
+    first, second = Found(2, 10, SAID), Found(7, 12, SAID)
+    assert joined(doc, [first, second]) == [Found(2, 12, SAID)]
+    # one inside the other is not an overlap to join
+    assert joined(doc, [Found(2, 12, SAID), Found(7, 10, SAID)]) == [
+        Found(2, 12, SAID),
+        Found(7, 10, SAID),
+    ]
+
+
 def test_words_or_a_paragraph_break_between_passages_keep_them_apart() -> None:
     doc = _doc(["Ann", "said", "mail", "stops", "because", "parcels", "wait", "."])
     first, second = Found(2, 4, SAID), Found(5, 7, SAID)
