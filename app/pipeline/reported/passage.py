@@ -158,6 +158,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
             return []  # `"Q," said Riders head coach Glen Stasiuk`: the speaker misread
         if aside_main_verb(cue_verb) == content and asked_aside(cue_verb):
             return []  # `Suzuki, asked whether ..., said ...`: the sentence's verb, not asked
+        if content.i < cue_verb.i and _subject_read_as_clause(doc, cue_verb, content):
+            return []  # `The mother of a teen killed in a crash told the court ...`: the subject
         if content.i < cue_verb.i and contact_relative(cue_verb):
             # `Council approved the plan, a move critics say will fail`: a relative clause the
             # parser read as the sentence's root; the clause before it is the article's
@@ -430,6 +432,15 @@ def _names_it(cue: Token, obj: Token) -> bool:
         return True
     last = inside[-1]
     return last.pos_ == "ADJ" and last.dep_ == "amod"
+
+
+def _subject_read_as_clause(doc: Doc, cue: Token, content: Token) -> bool:
+    """A "clause" before a cue with no subject, run into it with no punctuation between: the
+    cue's subject, whose participle the parse read as a clause's verb (`The mother of a
+    teenager killed in a crash told the court that ...`)."""
+    if any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in cue.children):
+        return False
+    return not any(t.is_punct for t in doc[content.right_edge.i + 1 : cue.i])
 
 
 def _set_off(doc: Doc, cue: Token) -> bool:

@@ -43,3 +43,20 @@ def test_a_verb_that_adds_up_a_count_reports_nothing(nlp: Language) -> None:
         "The bank added that rates would stay put."
     )
     assert reports(nlp, text) == [("that rates would stay put", "The bank", "added")]
+
+
+@pytest.mark.full_model
+def test_a_subject_whose_participle_the_parse_read_as_a_clause_is_no_report(
+    nlp: Language,
+) -> None:
+    # the parse makes "killed" a clause under "told", with "The mother" its subject
+    text = (
+        "The mother of a Surrey teenager killed in a hit-and-run told a courtroom Wednesday "
+        "that she still sets a place for him at dinner."
+    )
+    assert [content for content, _, _ in reports(nlp, text)] == [
+        "that she still sets a place for him at dinner"
+    ]
+    # set off by a comma, a clause before its cue is what was said
+    text = "The plan is dead, Mayor Ann Lee told council."
+    assert reports(nlp, text) == [("The plan is dead", "Ann Lee", "told")]
