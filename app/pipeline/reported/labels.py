@@ -100,8 +100,8 @@ def _reports_itself(content: Span, cues: Set[str]) -> bool:
 
 
 def _date_line(content: Span) -> bool:
-    """A line with a date or a time, no verb and no stop at its end: a page's date line, not
-    an answer (`A: Last Tuesday.`)."""
+    """A line with a date or a time, no verb and no mark that ends a sentence: a page's date
+    line, not an answer (`A: Last Tuesday.`)."""
     return (
         any(t.ent_type_ in TIME_LABELS for t in content)
         and not any(t.pos_ in VERB_POS for t in content)

@@ -15,6 +15,7 @@ from app.pipeline.entities.salience import Timeline
 from app.pipeline.entities.unnamed import UnnamedSources
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.types import EntityKind
+from tests.pipeline.support import attributed_speakers
 
 
 def _attributed(nlp: Language, text: str) -> list[tuple[str, str | None, str]]:
@@ -184,13 +185,7 @@ def test_the_role_noun_after_an_unnamed_holder_is_not_the_one_named_before(
         "rewarded loyalty over results.\n\n"
         '"Nothing changed except the nameplates," the MP said.\n'
     )
-    doc = nlp(text)
-    speakers = [
-        (s._.quote.type, s._.attribution.name)
-        for s in doc.spans[QUOTES_KEY]
-        if s._.attribution is not None
-    ]
-    assert speakers == [
+    assert attributed_speakers(nlp(text)) == [
         ("direct", "Rita Sandhu"),
         ("indirect", "One Nova Scotia Liberal MP"),
         ("direct", "One Nova Scotia Liberal MP"),
