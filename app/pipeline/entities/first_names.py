@@ -57,11 +57,10 @@ class GenderLexicon:
 
     def _look_up(self, first_name: str) -> str:
         answer = self._look_up_written(first_name)
-        if answer == "unknown":
-            # the lexicon spells many names one way only: `Élise` as Elise, `Émile` as Emile
-            folded = _without_accents(first_name)
-            if folded != first_name:
-                return self._look_up_written(folded)
+        if answer == "unknown" and first_name[:1] != _without_accents(first_name[:1]):
+            # the lexicon spells names with an accented capital one way only: `Élise` as Elise,
+            # `Émile` as Emile (only the capital: `Santé` of Santé Québec is no Italian "Sante")
+            return self._look_up_written(_without_accents(first_name[:1]) + first_name[1:])
         return answer
 
     def _look_up_written(self, first_name: str) -> str:
@@ -90,6 +89,6 @@ class GenderLexicon:
 
 
 def _without_accents(word: str) -> str:
-    """The word with its letters' accents dropped (`Élise` -> Elise)."""
+    """The word with its letters' accents dropped (`É` -> E)."""
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

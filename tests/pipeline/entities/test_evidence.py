@@ -494,7 +494,8 @@ def test_a_task_force_and_the_sides_of_a_dispute_name_sources(nlp: Language) -> 
     [
         ("Élise", "female"),  # the lexicon spells it Elise only
         ("Émile", "male"),
-        ("Chloë", "female"),
+        ("Édouard", "male"),
+        ("Chloë", None),  # an accent past the capital stays: the lexicon does not know it
         ("Hélène", "female"),  # known with its accent: that answer, not the folded one
         ("Ôxqz", None),
     ],

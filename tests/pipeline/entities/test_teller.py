@@ -55,8 +55,9 @@ def test_an_adverb_opening_an_answer_is_no_name(nlp: Language) -> None:
         "Q: Did you talk to Étienne Thériault?\n\n"
         'A: Briefly. He said, "Coach, I will play wherever." That is all I needed to hear.\n'
     )
-    # (Thériault is named only inside the question, which pronouns do not look into: unknown)
-    assert _speakers(nlp, text)[-1] == ("direct", None)
+    # (the coach answers, so "he" is not him; Thériault, named in the question, is the man the
+    # answer is about, and his first name, known with its accented capital, makes him a "he")
+    assert _speakers(nlp, text)[-1] == ("direct", "Étienne Thériault")
     doc = nlp("A: Briefly. He left.\n\nKelly. She left.")
     briefly = next(t for t in doc if t.text == "Briefly")
     kelly = next(t for t in doc if t.text == "Kelly")
