@@ -31,6 +31,10 @@ from app.pipeline.syntax import PERSON_LABELS, PLURAL_NOUN_TAGS
 
 # How far back (tokens) a role nominal looks for a person named with that role.
 ROLE_LOOKBACK = 1200
+# How far back (tokens) unnamed holders of a role (`Two senior officials`) make `the official`
+# one of them, and the articles of one unnamed holder (`a senior official`).
+UNNAMED_HOLDERS_LOOKBACK = 120
+INDEFINITE_ARTICLES: frozenset[str] = frozenset({"a", "an"})
 # How many tokens after a lede's role the person named with it may come.
 LEDE_ROLE_DISTANCE = 150
 # How far back (tokens) a role nominal with no matching role looks for a named subject.
@@ -110,7 +114,12 @@ class RoleHolders:
                 cluster = article.clusters[source.key]
                 return Resolved.to_cluster(source.key, cluster, "nominal", mention.text)
             return replace(source, resolution="nominal", alias=mention.text)
-        if head.tag_ == "NN" and lemma in self.lexicons.titles and plain_definite(head, mention):
+        if (
+            head.tag_ == "NN"
+            and lemma in self.lexicons.titles
+            and plain_definite(head, mention)
+            and not _unnamed_holders_before(head, lemma)
+        ):
             gender = self.lexicons.gendered_nouns.get(lemma)
             found = salient_person(
                 head, article, self.lexicons.titles, gender, roles=self.lexicons.person_role_nouns
@@ -174,6 +183,19 @@ class RoleHolders:
             if start > head.i and fits(cluster):
                 return Resolved.to_cluster(key, cluster, "nominal", mention.text)
         return None
+
+
+def _unnamed_holders_before(head: Token, lemma: str) -> bool:
+    """The role's noun came shortly before with a number or "a" (`Two senior officials said ...
+    One said ... what the official called "Q"`): `the official` is one of them, unnamed, not
+    the story's main person."""
+    doc = head.doc
+    for token in doc[max(head.i - UNNAMED_HOLDERS_LOOKBACK, 0) : head.i]:
+        if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "nummod" or c.lower_ in INDEFINITE_ARTICLES for c in token.lefts):
+            return True
+    return False
 
 
 def salient_person(

@@ -316,3 +316,22 @@ def test_a_role_in_a_pasted_pages_deck_is_the_person_the_body_names(nlp: Languag
         "thin.\n\nCoun. Ann Lee, a candidate, said the mayor failed to address transit."
     )
     assert typed_speakers(nlp(text))[1] == ("indirect", "Candidates")
+
+
+@pytest.mark.full_model
+def test_the_role_after_unnamed_holders_of_it_is_one_of_them_not_the_main_person(
+    nlp: Language,
+) -> None:
+    text = (
+        'Mr. Tremblay moved to Veterans Affairs. "It is not a small file," he told reporters.\n\n'
+        "Two senior officials said the decision had been made in July. One said the Prime "
+        'Minister was frustrated with what the official called "a lot of process."\n'
+    )
+    partial = [name for kind, name in typed_speakers(nlp(text)) if kind == "partial"]
+    assert partial == ["the official"]
+    # with no unnamed officials before it, the official is the person in focus
+    text = text.replace("Two senior officials said", "Mr. Tremblay said").replace(
+        "One said", "He said"
+    )
+    partial = [name for kind, name in typed_speakers(nlp(text)) if kind == "partial"]
+    assert partial == ["Tremblay"]
