@@ -129,8 +129,8 @@ class QuoteOut(BaseModel):
     declined: bool = Field(
         default=False,
         description=(
-            "For an `indirect` passage: its cue is negated or refused (`did not respond to a "
-            "request for comment`, `would not say whether ...`, `declined to say how many`), "
+            "For an `indirect` passage: its cue is negated or refused (`did not respond by "
+            "deadline`, `would not say whether ...`, `declined to say how many`), "
             "so the source did not say it. Such passages are reported, as the annotated news "
             "we measure on counts them; drop them to keep only what was said."
         ),

@@ -93,14 +93,14 @@ def test_batch_documents_choose_their_types(client: TestClient) -> None:
 @pytest.mark.full_model
 def test_a_report_of_speech_that_did_not_happen_is_flagged_declined(client: TestClient) -> None:
     text = (
-        "Mayor Ann Lee said the old plan was dead. Her office did not respond to a request for "
-        "comment on Tuesday. The clerk declined to say how many staff were cut."
+        "Mayor Ann Lee said the old plan was dead. Her office did not respond to our emails "
+        "on Tuesday. The clerk declined to say how many staff were cut."
     )
     response = client.post(URL, json={"text": text, "types": ["indirect"]})
     assert response.status_code == 200, response.text
     reports = [(q["text"], q["declined"]) for q in response.json()["quotes"]]
     assert reports == [
         ("the old plan was dead", False),
-        ("a request for comment on Tuesday", True),
+        ("our emails", True),
         ("how many staff were cut", True),
     ]

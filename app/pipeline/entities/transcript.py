@@ -16,8 +16,8 @@ from app.pipeline.text import token_paragraphs
 QUESTION_LABEL = "Q"
 ANSWER_LABEL = "A"
 # Verbs whose object is the one interviewed (`The Record asked Gauthier about the vote. Part
-# of that conversation follows.`); not "spoke with", said of either side (`Biden spoke with
-# POLITICO senior writer Michael Grunwald`).
+# of that conversation follows.`); not "spoke with", said of either side (the one interviewed
+# may be the subject: `The senator spoke with our reporter`).
 INTERVIEW_VERBS: frozenset[str] = frozenset({"ask", "interview", "question"})
 
 

@@ -1,5 +1,5 @@
-"""Reports of speech that did not happen: a negated cue (`did not respond to a request for
-comment`, `would not say whether ...`, `has never said`) or one under a verb of refusal
+"""Reports of speech that did not happen: a negated cue (`did not respond by deadline`,
+`would not say whether ...`, `has never said`) or one under a verb of refusal
 (`declined to say how many`). The corpus we measure on counts them as reported speech, and so
 do we; the passage carries the flag so that a newsroom can leave them out."""
 
