@@ -12,7 +12,7 @@ from app.pipeline.speakers.context import DocIndex, is_mark_dash
 from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS
 from app.pipeline.speakers.extent import mention_extent
 from app.pipeline.speakers.mentions import DASH_TOKENS, speech_possessor
-from app.pipeline.syntax import NON_SPEAKER_LABELS, PERSON_LABELS, mention_head
+from app.pipeline.syntax import NON_SPEAKER_LABELS, PERSON_LABELS, apposed_person, mention_head
 from app.pipeline.types import SpeakerCandidate
 
 # Entity labels of a name written right after a common noun ("the weekly Courier"): the name is
@@ -120,12 +120,7 @@ def _person_read_as_apposed(head: Token) -> Token:
     if head.pos_ != "PROPN" or head.ent_type_ in PERSON_LABELS:
         return head
     for child in head.rights:
-        if (
-            child.dep_ == "appos"
-            and child.pos_ == "PROPN"
-            and child.ent_type_ in PERSON_LABELS
-            and child.left_edge.i == head.i + 1
-        ):
+        if apposed_person(child) and child.left_edge.i == head.i + 1:
             return child
     return head
 
