@@ -238,10 +238,14 @@ def test_healthz_answers_fast_while_every_worker_is_busy(
             assert response.json() == {"status": "ok"}
             time.sleep(0.02)
         assert service._admitted == 4  # still saturated during every probe
+        # no job had finished, so every probe was answered while the pool was blocked; a probe
+        # queued behind the work would have waited for a 2 s job (wall-clock margins stay wide:
+        # the CI machine is shared and a pause of a few hundred ms is not a blocked loop)
+        assert statuses == []
     for thread in threads:
         thread.join(timeout=30)
     assert statuses == [200, 200, 200, 200]
-    assert max(timings) < 0.050, timings
+    assert max(timings) < 1.0, timings
 
 
 # -- graceful shutdown --------------------------------------------------------------------------

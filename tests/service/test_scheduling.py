@@ -101,7 +101,7 @@ def test_a_heavy_job_past_its_deadline_stops_within_a_step(
 
     status, seconds = asyncio.run(timed(service, LONG))
     assert status.startswith("504 the article took longer than 0.3 s")
-    assert 0.25 < seconds < 0.6
+    assert 0.25 < seconds < 0.9  # not the whole job (1.2 s); wide: the CI machine is shared
     time.sleep(0.5)
     calls = slow(service).calls
     assert len(calls) == 2  # the piece in progress at the deadline was the last one
@@ -135,7 +135,7 @@ def test_the_heavy_lane_admits_by_cost(make_service: Callable[..., AttributionSe
         "503 the lane for long articles is full (6016 estimated tokens admitted, this one 6016, "
         "the limit 10000: QUOTES_HEAVY_QUEUE_TOKENS); retry after 5 s"
     )
-    assert second[1] < 0.1
+    assert second[1] < 0.6  # refused at once, not after the first job (1.2 s)
 
 
 def test_an_idle_heavy_lane_takes_any_request(
