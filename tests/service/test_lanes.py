@@ -189,7 +189,7 @@ def test_a_light_job_waits_for_the_heavy_step_in_progress() -> None:
 
 
 def test_the_heavy_lane_gives_way_to_light_jobs_then_takes_its_share() -> None:
-    gate = Gate(light_pending=lambda: 0, heavy_share=0.5)  # light jobs always waiting
+    gate = Gate(light_pending=lambda: 1, heavy_share=0.5)  # light jobs always waiting
     events: list[tuple[str, float]] = []
 
     def light() -> None:
@@ -200,13 +200,15 @@ def test_the_heavy_lane_gives_way_to_light_jobs_then_takes_its_share() -> None:
     with HeavyTurn(gate, Deadline(10.0, 0)) as turn:
         thread = threading.Thread(target=light)
         thread.start()
-        time.sleep(0.1)  # a heavy step of 0.1 s; the light job waits
+        # a heavy step of 0.5 s (long enough that the light thread, waiting since the start,
+        # is surely scheduled within the 0.5 s it is then owed, on a loaded machine too)
+        time.sleep(0.5)
         step_end = time.monotonic()
-        turn(0)  # between two steps: the light job runs, then light has 0.1 s more
+        turn(0)  # between two steps: the light job runs, then light has 0.5 s more
         events.append(("heavy back", time.monotonic()))
     thread.join(5)
     assert [name for name, _ in events] == ["light runs", "heavy back"]
-    assert events[1][1] - step_end >= 0.09
+    assert events[1][1] - step_end >= 0.45
 
 
 def test_the_heavy_lane_does_not_wait_when_no_light_job_does() -> None:
