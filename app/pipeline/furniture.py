@@ -22,9 +22,10 @@ _BARE_LABEL_END = " \t:|-\u2014\u2013"
 _CLOSING_MARKS = "\"'\u201d\u2019"
 # A video player's running time on a line of its own (`Duration 2:14`, `2:01`, `1:02:45`).
 _DURATION_RE = re.compile(r"\s*(?:duration\s*:?\s*)?\d{1,2}(?::\d{2}){1,2}\s*$", re.IGNORECASE)
-# A dateline opening a story's first paragraph (`OTTAWA —`, `ST. JOHN'S, N.L. --`).
+# A dateline opening a story's first paragraph (`OTTAWA —`, `ST. JOHN'S, N.L. --`, `REGINA (CP) —`).
 _DATELINE_RE = re.compile(
-    r"[A-Z][A-Z.'\u2019 -]+(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)? +(?:--|\u2014|\u2013|\u2015) "
+    r"[A-Z][A-Z.'\u2019 -]+(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?(?: \([A-Za-z .]{1,30}\))?"
+    r" +(?:--|\u2014|\u2013|\u2015) "
 )
 # A video's age on a line of its own, between its title and its running time (`2 days ago`).
 _AGE_RE = re.compile(

@@ -94,13 +94,16 @@ def test_a_running_time_over_the_storys_dateline_leaves_the_story_alone() -> Non
         "Inflation rises to 2.6%\n\nListen to this article\n\n00:04:12\n\n"
         "OTTAWA — Canada's annual inflation rate rose to 2.6 per cent in October, Statistics "
         "Canada said Tuesday.\n\nHALIFAX, N.S. -- Prices rose too.\n\n2:01\n\n"
-        "ST. JOHN'S, N.L. \u2015 Rents rose.\n"
+        "ST. JOHN'S, N.L. \u2015 Rents rose.\n\n1:12\n\n"
+        "REGINA (The Canadian Press) \u2014 Wages rose.\n"
     )
     assert lines_of(text) == [
         "Listen to this article",
         "00:04:12",
         "HALIFAX, N.S. -- Prices rose too.",  # (the title above a running time)
         "2:01",
+        "ST. JOHN'S, N.L. \u2015 Rents rose.",
+        "1:12",
     ]
 
 
