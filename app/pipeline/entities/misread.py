@@ -73,12 +73,14 @@ def person_read_as_work(head: Token, is_first_name: Callable[[str], bool]) -> bo
     if head.ent_type_ != WORK_LABEL or head.dep_ not in NOMINAL_SUBJECT_DEPS:
         return False
     doc = head.doc
+    after = head.i + 1
+    ends_here = after >= len(doc) or doc[after].ent_iob_ != "I"
     if head.ent_iob_ == "B":
-        after = head.i + 1
-        alone = after >= len(doc) or doc[after].ent_iob_ != "I"
-        return alone and head.i > 0 and doc[head.i - 1].text in CLOSING_MARKS
+        return ends_here and head.i > 0 and doc[head.i - 1].text in CLOSING_MARKS
     if head.ent_iob_ != "I":
         return False
+    if ends_here and _hyphenated_after_mark(head):
+        return True
     for k in range(head.i - 1, -1, -1):
         token = doc[k]
         if token.pos == PROPN and is_first_name(token.text):
@@ -86,6 +88,25 @@ def person_read_as_work(head: Token, is_first_name: Callable[[str], bool]) -> bo
         if token.ent_iob_ != "I":
             return False  # the entity's first word, looked at
     return False
+
+
+def _hyphenated_after_mark(head: Token) -> bool:
+    """The entity ending at `head` is one hyphenated name right after a closing mark
+    (`"...," Okonkwo-Reid told reporters`)."""
+    doc = head.doc
+    k = head.i
+    while k > 0 and doc[k].ent_iob_ == "I":
+        k -= 1
+    words = doc[k : head.i + 1]
+    glued = all(not t.whitespace_ for t in words[:-1])
+    hyphens = [t for t in words if t.text == "-"]
+    return (
+        k > 0
+        and doc[k - 1].text in CLOSING_MARKS
+        and glued
+        and len(hyphens) == (len(words) - 1) // 2
+        and all(t.pos == PROPN for t in words if t.text != "-")
+    )
 
 
 def person_read_as_org(

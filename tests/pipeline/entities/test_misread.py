@@ -70,6 +70,31 @@ def test_a_surname_read_as_a_work_after_a_closing_mark_is_a_name() -> None:
     assert not person_read_as_work(_doc(no_mark, pos, deps, heads, work)[3], _is_first_name)
 
 
+def test_a_hyphenated_surname_read_as_a_work_after_a_closing_mark_is_a_name() -> None:
+    """`"...," Okonkwo-Reid told reporters`: the whole hyphenated name is the subject."""
+    words = ['"', "Okonkwo", "-", "Reid", "told", "reporters"]
+    pos = ["PUNCT", "PROPN", "PUNCT", "PROPN", "VERB", "NOUN"]
+    deps, heads = ["punct", "compound", "punct", "nsubj", "ROOT", "dobj"], [4, 3, 3, 4, 4, 4]
+    work = ["O", "B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O", "O"]
+    spaces = [False, False, False, True, True, False]
+    doc = Doc(spacy.blank("en").vocab, words, spaces, pos=pos, deps=deps, heads=heads, ents=work)
+    assert person_read_as_work(doc[3], _is_first_name)
+    # spaced words (`Okonkwo - Reid`), or a title of two words (`Blue Rodeo`), stay a work
+    spaced = Doc(spacy.blank("en").vocab, words, [True] * 6, pos=pos, deps=deps, heads=heads)
+    spaced.ents = doc.ents
+    assert not person_read_as_work(spaced[3], _is_first_name)
+    two = ['"', "Blue", "Rodeo", "told", "reporters", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        two,
+        pos=["PUNCT", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"],
+        deps=["punct", "compound", "nsubj", "ROOT", "dobj", "punct"],
+        heads=[3, 2, 3, 3, 3, 3],
+        ents=["O", "B-WORK_OF_ART", "I-WORK_OF_ART", "O", "O", "O"],
+    )
+    assert not person_read_as_work(doc[2], _is_first_name)
+
+
 def _is_title(word: str) -> bool:
     return word in TITLES
 
