@@ -48,6 +48,7 @@ def attributor_data() -> dict[str, object]:
         "issued_nouns": initialize_data("speaker_attributor")["issued_nouns"],
         "causing_verbs": MODELS / "causing_verbs.txt",
         "poll_nouns": MODELS / "poll_nouns.txt",
+        "answer_openers": MODELS / "answer_openers.txt",
     }
 
 

@@ -120,6 +120,7 @@ class SpeakerAttributor(DataPipe):
         self.issued_nouns: frozenset[str] = frozenset()
         self.causing_verbs: frozenset[str] = frozenset()
         self.poll_nouns: frozenset[str] = frozenset()
+        self.answer_openers: frozenset[str] = frozenset()
         self.patterns = CuePatterns(vocab)
 
     # ---- set-up and serialization ----------------------------------------------------------
@@ -138,11 +139,12 @@ class SpeakerAttributor(DataPipe):
         issued_nouns: LexiconSource = (),
         causing_verbs: LexiconSource = (),
         poll_nouns: LexiconSource = (),
+        answer_openers: LexiconSource = (),
     ) -> None:
         """Load the cue verbs, speech nouns, the common nouns that can name a speaker (the
         resolver's source nouns with its gendered nouns, a table whose first column counts) and
         the nouns of what someone issues, the verbs that move their object to speak and the
-        nouns of a poll (paths or entries), and the cue patterns."""
+        nouns of a poll, the words a reply opens with (paths or entries), and the cue patterns."""
         self.lexicon = CueLexicon.from_entries(entries(cue_verbs))
         self.speech_nouns = frozenset(entries(speech_nouns))
         rows = (
@@ -154,6 +156,7 @@ class SpeakerAttributor(DataPipe):
         self.issued_nouns = frozenset(entries(issued_nouns))
         self.causing_verbs = frozenset(entries(causing_verbs))
         self.poll_nouns = frozenset(entries(poll_nouns))
+        self.answer_openers = frozenset(entries(answer_openers))
         self.patterns = CuePatterns(self.vocab, cue_phrases, dependency_patterns)
 
     def to_json(self) -> dict[str, Any]:
@@ -164,6 +167,7 @@ class SpeakerAttributor(DataPipe):
             "issued_nouns": sorted(self.issued_nouns),
             "causing_verbs": sorted(self.causing_verbs),
             "poll_nouns": sorted(self.poll_nouns),
+            "answer_openers": sorted(self.answer_openers),
             **self.patterns.to_json(),
         }
 
@@ -174,6 +178,7 @@ class SpeakerAttributor(DataPipe):
         self.issued_nouns = frozenset(data.get("issued_nouns", ()))
         self.causing_verbs = frozenset(data.get("causing_verbs", ()))
         self.poll_nouns = frozenset(data.get("poll_nouns", ()))
+        self.answer_openers = frozenset(data.get("answer_openers", ()))
         self.patterns = CuePatterns(self.vocab, data["phrases"], data["dependencies"])
 
     # ---- the component (called by `DataPipe.__call__`) ---------------------------------------
@@ -190,6 +195,7 @@ class SpeakerAttributor(DataPipe):
             before_window=self.before_window,
             max_ascent=self.max_ascent,
             poll_nouns=self.poll_nouns,
+            answer_openers=self.answer_openers,
         )
 
     def find(self, doc: Doc) -> list[SpeakerCandidate | None]:

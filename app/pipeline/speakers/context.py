@@ -45,6 +45,7 @@ class AttributorSettings:
     before_window: int  # tokens before a quote the search for its cue may look
     max_ascent: int  # dependency heads climbed above a quote looking for its governing verb
     poll_nouns: frozenset[str] = frozenset()  # nouns of a poll, credited for a share's words
+    answer_openers: frozenset[str] = frozenset()  # words a reply opens with (`No.`, `Yes,`)
 
 
 def is_mark(token: Token) -> bool:

@@ -20,6 +20,7 @@ from app.pipeline.speakers.layouts import (
     after,
     before,
     continued,
+    exchange,
     framed,
     governing,
     reported,
@@ -118,6 +119,14 @@ LAYOUTS: tuple[Layout, ...] = (
         'When Brooks criticized the budget, Baker shot back, "I balanced it twice and I will '
         'balance it again."',
         before.introduced,
+    ),
+    Layout(
+        "answer",
+        0.6,
+        False,
+        '"Did you open the door?" Lee asked. ¶ "No. I looked through the window." (a quote-only '
+        "paragraph: the person asked)",
+        exchange.answer,
     ),
     Layout(
         "shared",
@@ -267,6 +276,7 @@ PRIORITY: Mapping[str, tuple[str, ...]] = {
         "framed_below",
         "misread_subject",
         "introduced",
+        "answer",
         "shared",
         "previous",
         "previous_across",

@@ -24,7 +24,7 @@ def test_names_are_unique_and_derived_tables_follow_the_entries() -> None:
     assert len(names) == len(set(names))
     assert set(BY_NAME) == set(names)
     assert LOCAL_LAYOUTS == {layout.name for layout in LAYOUTS if layout.local}
-    assert {"shared", "paragraph"} == set(names) - LOCAL_LAYOUTS  # borrowed mentions
+    assert {"shared", "paragraph", "answer"} == set(names) - LOCAL_LAYOUTS  # borrowed mentions
     assert LAYOUT_PRIORS == {layout.name: layout.prior for layout in LAYOUTS}
 
 
