@@ -139,6 +139,28 @@ def acting_clause(cue: Token) -> Token | None:
 
 # The dash that ends a dateline (`SAN JUAN, P.R. (AP) —`, `Oct 21 (Reuters) -`).
 DATELINE_DASHES: frozenset[str] = frozenset({"-", "--", "\u2014", "\u2013"})
+# What follows the place name of a dateline (`WASHINGTON (AP) -`, `LONDON --`, `OTTAWA, Ont.`).
+DATELINE_FOLLOWERS: frozenset[str] = DATELINE_DASHES | {"(", ","}
+
+
+def dateline_place(token: Token) -> bool:
+    """The place name of a dateline: `WASHINGTON --`, `LONDON (Reuters) -`, `Washington (AFP)
+    –` at the start of a paragraph. It names no one: the parse often makes it the subject of
+    the sentence after the dash (`TORONTO — Emeka Okonkwo scored`)."""
+    doc = token.doc
+    opens_paragraph = token.i == 0 or doc[token.i - 1].is_space or "\n" in doc[token.i - 1].text
+    if not opens_paragraph or token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    if token.is_upper and after.text in DATELINE_FOLLOWERS:
+        return True
+    # `Washington (AFP) –`: an agency in parentheses, then a dash
+    k = token.i + 1
+    if after.text != "(" or k + 3 >= len(doc):
+        return False
+    return doc[k + 1].is_upper and doc[k + 2].text == ")" and doc[k + 3].text in DATELINE_DASHES
+
+
 # How the parse joins an aside's "asked" and the sentence's own verb.
 ASIDE_DEPS: frozenset[str] = frozenset({"ccomp", "conj"})
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.pipeline.entities.article_names import ArticleNames
+from app.pipeline.entities.described import DESCRIBED_KEY
+from app.pipeline.entities.named import Cluster
 
 # An age description (`27-year-old`, also before a noun: `the 27-year-old mother`), with the age.
 AGE_DESCRIPTION_RE = re.compile(r"\b(\d{1,3})-year-old\b")
@@ -35,9 +37,38 @@ def person_of_age(doc: Doc, age: int, before: int, article: ArticleNames) -> str
     return None
 
 
+def person_in_sentence(head: Token, age: int, article: ArticleNames) -> str | None:
+    """The key of the person named last before `head` in its own sentence and paragraph (`the
+    crowd chanted during Okonkwo's free throws — something the 23-year-old said`: an epithet
+    points back at the person its sentence has just named), unless the article gave that person
+    another age; else None."""
+    doc = head.doc
+    start_of_sentence = head.sent.start
+    k = article.before(head.i)
+    while k >= 0 and article.by_start[k][0] >= start_of_sentence:
+        start, key = article.by_start[k]
+        if "\n" in doc[start : head.i].text:
+            return None  # (the parse ran the sentence over a paragraph break)
+        cluster = article.clusters[key]
+        if cluster.kind == "person" and not key.startswith(DESCRIBED_KEY):
+            return None if aged_otherwise(doc, cluster, age) else key
+        k -= 1
+    return None
+
+
+def aged_otherwise(doc: Doc, cluster: Cluster, age: int) -> bool:
+    """The article set another age than `age` beside one of the cluster's names."""
+    return bool({_age_after(doc, name.end) for name in cluster.names} - {None, age})
+
+
 def _aged(doc: Doc, end: int, age: int) -> bool:
     """`age` set off right after the name that ends at token `end`."""
+    return _age_after(doc, end) == age
+
+
+def _age_after(doc: Doc, end: int) -> int | None:
+    """The age set off right after the name that ends at token `end` (`Amanda Lee, 27,`)."""
     if end + 1 >= len(doc) or doc[end].text not in AGE_OPENERS:
-        return False
+        return None
     number = doc[end + 1]
-    return number.is_digit and int(number.text) == age
+    return int(number.text) if number.is_digit else None

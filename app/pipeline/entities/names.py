@@ -63,6 +63,7 @@ from app.pipeline.syntax import (
     NOMINAL_SUBJECT_DEPS,
     ORG_LABELS,
     PERSON_LABELS,
+    dateline_place,
     elided_name,
     proper_nouns_in,
 )
@@ -216,9 +217,10 @@ class NameModel:
             or head.text in LAW_NAME_HEADS
             or (label == "" and month_read_as_name(head))
             or weekday_read_as_name(head)
+            or dateline_place(head)
             or (label == "" and adverb_read_as_name(head, self.is_first_name))
         ):
-            return None  # "on Monday", "until May", "the Affordable Care Act": no one who speaks
+            return None  # "on Monday", "the Affordable Care Act", "TORONTO —": no one who speaks
         if label == "" and self._is_title(head.lower_) and any(c.dep in _OWNER for c in head.lefts):
             return None  # `The group's CEO, Kim Fritts,`, `One Liberal MP`: a role, no name
         if head.tag_ == _PLURAL_NOUN and self._is_title(head.lemma_.lower()):

@@ -9,7 +9,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from app.pipeline.entities.ages import described_age, person_of_age
+from app.pipeline.entities.ages import (
+    aged_otherwise,
+    described_age,
+    person_in_sentence,
+    person_of_age,
+)
 from app.pipeline.entities.apposed import apposed_name
 from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.entities.clause_antecedent import clause_antecedent
@@ -251,15 +256,20 @@ class MentionResolver:
         the_aged = age is not None and definite(head, mention)
         if age is not None and (the_aged or text.lower().endswith(AGE_NOUN_ENDING)):
             # "the 43-year-old", "the 19-year-old defenceman": the person named with that age
-            # (`Amanda Lee, 43,`), else for a definite one the person just named as a subject
-            # (`Captain Tanner Molendyk said ... "Q," said the 19-year-old`), else a person
-            # described by their age
+            # (`Amanda Lee, 43,`), else for a definite one the person its sentence has just
+            # named, or the person just named as a subject (`Captain Tanner Molendyk said ...
+            # "Q," said the 19-year-old`), else a person described by their age
             aged = person_of_age(head.doc, age, head.i, article)
+            if aged is None and the_aged:
+                aged = person_in_sentence(head, age, article)
             if aged is not None:
                 return Resolved.to_cluster(aged, article.clusters[aged], "nominal", mention.text)
             if the_aged:
                 found = salient_person(head, article, self.lexicons.titles, any_title=True)
-                if found is not None:
+                if found is not None and not (
+                    found.key in article.clusters
+                    and aged_otherwise(head.doc, article.clusters[found.key], age)
+                ):
                     return replace(found, alias=mention.text)
             return Resolved(
                 key=NOMINAL_KEY + text.lower(), name=text, kind="person", resolution="nominal"

@@ -63,6 +63,10 @@ def mention_extent(token: Token) -> tuple[int, int]:
     relative_head = contact_relative_head(token)
     if relative_head is not None:
         left = relative_head.i + 1  # `a move critics say will ...`: "critics"
+    for k in range(token.i - 1, left - 1, -1):
+        if _spaced_dash(token.doc[k]):
+            left = k + 1  # `RANGOON, Burma - Aung San Suu Kyi's allies`: a dateline's dash
+            break
     right = token.i + 1
     modified = _takes_post_modifiers(token)
     for child in token.rights:
@@ -77,6 +81,17 @@ def mention_extent(token: Token) -> tuple[int, int]:
         elif child.i == right and (origin := origin_end(token, child)) is not None:
             right = origin  # "Sen. Ann Ruiz of Oregon"
     return left, right
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A hyphen with a space on either side: a dash (`Burma - Aung`), not a hyphen."""
+    k = token.i
+    return (
+        token.text in {"-", "--"}
+        and k > 0
+        and bool(token.doc[k - 1].whitespace_)
+        and bool(token.whitespace_)
+    )
 
 
 def _ratio(prep: Token) -> bool:

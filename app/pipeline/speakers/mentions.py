@@ -15,14 +15,13 @@ from app.pipeline.syntax import (
     NON_SPEAKER_LABELS,
     PERSON_LABELS,
     VERB_POS,
+    dateline_place,
     mention_head,
     noun_phrase_tokens,
 )
 from app.pipeline.text import SENTENCE_END
 from app.pipeline.types import SpeakerCandidate
 
-# What follows the place name of a dateline ("WASHINGTON (AP) -", "LONDON --").
-DATELINE_FOLLOWERS: frozenset[str] = frozenset({"(", "-", "--", "—", "–", ","})
 # Dashes that end a dateline.
 DASH_TOKENS: frozenset[str] = frozenset({"-", "--", "—", "–"})
 # Relative pronouns of a clause about a person set off by commas (`X, who ..., said`), and how
@@ -58,9 +57,13 @@ MAX_PARENTHESIS = 12
 
 def speaker_ok(index: DocIndex, token: Token, para: int) -> bool:
     """A token can name the speaker: outside quotes, in the paragraph, a noun or a pronoun."""
-    if not index.usable(token, para) or token.ent_type_ in NON_SPEAKER_LABELS:
+    if not index.usable(token, para):
         return False
-    if _dateline(token):
+    if _age_description(token):
+        return True  # `the 23-year-old said`: a person (the NER reads the age as a date)
+    if token.ent_type_ in NON_SPEAKER_LABELS:
+        return False
+    if dateline_place(token):
         return False
     if token.pos_ not in MENTION_POS and token.ent_type_ == "" and not index.is_surname(token):
         return quantifier_subject(token)  # `Several said`: the people it counts
@@ -70,21 +73,14 @@ def speaker_ok(index: DocIndex, token: Token, para: int) -> bool:
     return token.lower_ not in NON_SPEAKER_PRONOUNS
 
 
-def _dateline(token: Token) -> bool:
-    """The place name of a dateline: `WASHINGTON --`, `LONDON (Reuters) -`, `Washington (AFP)
-    –` at the start of a paragraph."""
+def _age_description(token: Token) -> bool:
+    """`old` of `the 23-year-old`, split at its hyphens, as the head of a noun phrase."""
+    k = token.i
     doc = token.doc
-    opens_paragraph = token.i == 0 or doc[token.i - 1].is_space or "\n" in doc[token.i - 1].text
-    if not opens_paragraph or token.i + 1 >= len(doc):
+    if token.lower_ != "old" or k < 4 or not any(c.lower_ == "the" for c in token.lefts):
         return False
-    after = token.nbor()
-    if token.is_upper and after.text in DATELINE_FOLLOWERS:
-        return True
-    # `Washington (AFP) –`: an agency in parentheses, then a dash
-    k = token.i + 1
-    if after.text != "(" or k + 3 >= len(doc):
-        return False
-    return doc[k + 1].is_upper and doc[k + 2].text == ")" and doc[k + 3].text in DASH_TOKENS
+    words = [t.lower_ for t in doc[k - 4 : k]]
+    return words[1:] in (["-", "year", "-"], ["-", "years", "-"]) and doc[k - 4].like_num
 
 
 def names_someone(index: DocIndex, candidate: SpeakerCandidate) -> bool:

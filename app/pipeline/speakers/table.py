@@ -124,8 +124,8 @@ LAYOUTS: tuple[Layout, ...] = (
         "answer",
         0.6,
         False,
-        '"Did you open the door?" Lee asked. ¶ "No. I looked through the window." (a quote-only '
-        "paragraph: the person asked)",
+        '"I checked twice," Ray said. ¶ "Did you open the door?" Lee asked. ¶ "No. I looked '
+        'through the window." (a quote-only paragraph: the person asked)',
         exchange.answer,
     ),
     Layout(

@@ -356,6 +356,21 @@ def test_a_blurb_after_a_title_case_label_is_no_speech(nlp: Language) -> None:
             "cut about 2,300 jobs.",
             [("it would cut about 2,300 jobs", "Lumora Systems", "said")],
         ),
+        (  # nor is a dateline's place, which the parse made the subject, or its agency
+            "REGINA, Oct. 3 (CP) \u2014 Finance Minister Dale Harnett told reporters the "
+            "deficit would shrink.\n\nHALIFAX \u2014 Nurse Ada Pyke said the ward was full.\n\n"
+            "MONCTON, N.B. - Mayor Tom Bell's staff said the plan was dead.",
+            [
+                ("the deficit would shrink", "Dale Harnett", "told"),
+                ("the ward was full", "Ada Pyke", "said"),
+                ("the plan was dead", "Mayor Tom Bell's staff", "said"),
+            ],
+        ),
+        (  # an age description is a person (the NER reads the age as a date)
+            "The crowd chanted his name during Jason Miller's free throws, something the "
+            "23-year-old said he had never heard.",
+            [("he had never heard", "Jason Miller", "said")],
+        ),
         (  # a jury and a township speak
             "In its citation, the jury called the novel a ledger of small mercies. In a "
             "statement, the township said it accepted all of the recommendations.",
