@@ -280,6 +280,20 @@ def proper_nouns_in(doc: Doc, deps: frozenset[str]) -> list[int]:
     return indices
 
 
+# Cue verbs that also add up things (`The economy added 40,000 jobs`): with a counted object the
+# verb reports nothing (`Canada adds 40,000 jobs, jobless rate holds`, `X scored 38 points, Y
+# added 21`, `the province had added 62 physicians through its new "Rural Practice Stream"`).
+COUNTING_CUES: frozenset[str] = frozenset({"add"})
+
+
+def adds_a_count(verb: Token) -> bool:
+    """A verb of `COUNTING_CUES` with an object that holds a number."""
+    return verb.lemma_.lower() in COUNTING_CUES and any(
+        c.dep_ == "dobj" and (c.pos_ == "NUM" or any(n.dep_ == "nummod" for n in c.children))
+        for c in verb.children
+    )
+
+
 def apposed_person(token: Token) -> bool:
     """A person's name set off after the noun it hangs on (`Her husband, Dale Morrow, ...`,
     `a spokesman, Ted Bowman, said`): the name's head."""

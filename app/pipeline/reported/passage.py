@@ -17,6 +17,7 @@ from app.pipeline.syntax import (
     NOMINAL_SUBJECT_DEPS,
     TIME_LABELS,
     acting_clause,
+    adds_a_count,
     aside_main_verb,
     asked_aside,
     own_subject,
@@ -68,9 +69,6 @@ NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term
 # recalls a number of things (`recalled right-hander X from triple-A Buffalo`, `Ford is
 # recalling 300,000 vehicles`); recalling an event reports it (`Lopez recalled her days as`).
 CALLING_BACK_VERBS: frozenset[str] = frozenset({"recall"})
-# Cue verbs that also add up things (`The economy added 40,000 jobs`): with a counted object
-# before the clause, the verb reports nothing (`Canada adds 40,000 jobs, jobless rate holds`).
-COUNTING_CUES: frozenset[str] = frozenset({"add"})
 NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
 QUESTION_DEPS: frozenset[str] = frozenset({"advcl", "ccomp"})
 # Verbs whose object is the one the report is about, so it opens the content (`accused Ruiz of
@@ -150,7 +148,7 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         act = acting_clause(cue_verb)
         if act is not None and act.i == content.i:
             return []  # `Police arrest two men, say ...`: what the source did, not what it said
-        if _adds_a_count(cue_verb, content):
+        if adds_a_count(cue_verb):
             return []  # `Canada adds 40,000 jobs, rate holds at 6.9%`: a figure, not a saying
         if content.i > cue_verb.i and circumstance(content):
             return []  # `said as he sat down ...`: when or why, not what
@@ -209,16 +207,6 @@ def _past_leading_time(doc: Doc, start: int, end: int, content: Token) -> int:
         after += 1
     subject = next((c for c in content.lefts if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     return after if subject is not None and subject.left_edge.i >= after else start
-
-
-def _adds_a_count(verb: Token, content: Token) -> bool:
-    """A verb of `COUNTING_CUES` with an object that holds a number before the content."""
-    return verb.lemma_.lower() in COUNTING_CUES and any(
-        c.dep_ == "dobj"
-        and c.i < content.i
-        and (c.pos_ == "NUM" or any(n.dep_ == "nummod" for n in c.children))
-        for c in verb.children
-    )
 
 
 def _calls_back(verb: Token, thing: Token) -> bool:

@@ -15,7 +15,13 @@ from spacy.tokens import Doc, Span, Token
 from app.pipeline.shapes import hashes_of, in_sorted
 from app.pipeline.speakers.cues import CueLexicon, cue_extent, subject_of
 from app.pipeline.speakers.patterns import CueMatches
-from app.pipeline.syntax import MENTION_POS, PERSON_LABELS, mention_head, verb_lemma_mask
+from app.pipeline.syntax import (
+    MENTION_POS,
+    PERSON_LABELS,
+    adds_a_count,
+    mention_head,
+    verb_lemma_mask,
+)
 from app.pipeline.text import token_paragraphs
 from app.pipeline.types import Quote, SpeakerCandidate
 
@@ -157,12 +163,13 @@ class DocIndex:
 
     def is_cue(self, token: Token) -> bool:
         """`cues.is_cue_verb`, read from a per-doc mask made on the first question; a verb of
-        naming with a by-phrase that names who speaks (`known by Republicans as "Q"`) too."""
+        naming with a by-phrase that names who speaks (`known by Republicans as "Q"`) too; not
+        a verb adding up a count (`added 62 physicians`)."""
         if self._cue_mask is None:
             self._cue_mask = verb_lemma_mask(self.doc, self.settings.lexicon.verbs).tolist()
             for verb in self.matches.passive_agents:
                 self._cue_mask[verb] = True
-        return self._cue_mask[token.i]
+        return self._cue_mask[token.i] and not adds_a_count(token)
 
     @property
     def surnames(self) -> frozenset[str]:

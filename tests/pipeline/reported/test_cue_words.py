@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.pipeline.support import reports
+from tests.pipeline.support import attribute, reports, who
 
 
 @pytest.mark.full_model
@@ -40,9 +40,22 @@ def test_signalling_that_a_clause_holds_reports_the_clause(nlp: Language) -> Non
 def test_a_verb_that_adds_up_a_count_reports_nothing(nlp: Language) -> None:
     text = (
         "Canada adds 40,000 jobs in October, unemployment rate holds at 6.9%\n\n"
-        "The bank added that rates would stay put."
+        "The bank added that rates would stay put.\n\n"
+        "Ray Dunn scored a career-high 38 points, Ken Obi added 21 points and 11 assists, and "
+        "the Raptors won."
     )
     assert reports(nlp, text) == [("that rates would stay put", "The bank", "added")]
+
+
+@pytest.mark.full_model
+def test_a_verb_that_adds_up_a_count_is_no_cue_of_a_quote(nlp: Language) -> None:
+    text = (
+        "A ministry spokesperson said the province had added 62 rural family physicians "
+        'through its new "Rural Practice Stream."'
+    )
+    assert who(attribute(nlp, text)) == [
+        ("A ministry spokesperson", "A ministry spokesperson", "said")
+    ]
 
 
 @pytest.mark.full_model
