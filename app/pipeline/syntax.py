@@ -193,7 +193,8 @@ def aside_main_verb(asked: Token) -> Token | None:
             if c.dep_ in ASIDE_DEPS
             and c.i > asked.i
             and c.pos_ == "VERB"
-            and "," in (c.left_edge.text, doc[c.left_edge.i - 1].text)
+            # (or the question read into that clause: `asked what it meant, laughed`)
+            and "," in (c.left_edge.text, doc[c.left_edge.i - 1].text, doc[c.i - 1].text)
         ),
         None,
     )
@@ -291,6 +292,20 @@ def adds_a_count(verb: Token) -> bool:
     return verb.lemma_.lower() in COUNTING_CUES and any(
         c.dep_ == "dobj" and (c.pos_ == "NUM" or any(n.dep_ == "nummod" for n in c.children))
         for c in verb.children
+    )
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A participle right after its noun, with no agent or subject of its own (`a man accused
+    of shooting`, `a woman asked to leave`): the noun is what the verb was done to, never who
+    spoke. (Set off by a comma, or with a subject, the "participle" is often a finite verb
+    the parse misread: `Cooper, McCrory's opponent in the election, called for ...`.)"""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.i == verb.i - 1
+        and verb.head.pos_ in MENTION_POS
+        and not any(c.dep_ == "agent" or c.dep_ in SUBJECT_DEPS for c in verb.children)
     )
 
 

@@ -21,6 +21,7 @@ from app.pipeline.syntax import (
     aside_main_verb,
     asked_aside,
     own_subject,
+    reduced_passive,
 )
 from app.pipeline.types import ReportedCue
 
@@ -71,6 +72,10 @@ NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term
 CALLING_BACK_VERBS: frozenset[str] = frozenset({"recall"})
 NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
 QUESTION_DEPS: frozenset[str] = frozenset({"advcl", "ccomp"})
+# Words that open an indirect question (`asked whether`, `asked what it meant`).
+QUESTION_OPENERS: frozenset[str] = frozenset(
+    {"whether", "if", "what", "why", "how", "when", "where", "who", "which", "about"}
+)
 # Verbs whose object is the one the report is about, so it opens the content (`accused Ruiz of
 # lying` reports "Ruiz of lying", `urged voters to wait` "voters to wait", `called on him to
 # quit` "him to quit"). Train's reported gold starts at the object for accuse 38 of 39, call
@@ -148,6 +153,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         act = acting_clause(cue_verb)
         if act is not None and act.i == content.i:
             return []  # `Police arrest two men, say ...`: what the source did, not what it said
+        if reduced_passive(cue_verb):
+            return []  # `the trial of a man accused of shooting ...`: no one's saying
         if adds_a_count(cue_verb):
             return []  # `Canada adds 40,000 jobs, rate holds at 6.9%`: a figure, not a saying
         if content.i > cue_verb.i and circumstance(content):
@@ -155,7 +162,10 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         if content.i > cue_verb.i and inverted_after_quote(doc, cue_verb, content):
             return []  # `"Q," said Riders head coach Glen Stasiuk`: the speaker misread
         if aside_main_verb(cue_verb) == content and asked_aside(cue_verb):
-            return []  # `Suzuki, asked whether ..., said ...`: the sentence's verb, not asked
+            # `Suzuki, asked whether ..., said ...`: the sentence's verb is not what was asked;
+            # the question the parse read into its clause is (`asked what it meant, laughed`)
+            question = _question_before(doc, cue_verb, content)
+            return [] if question is None else [Found(*question, cue)]
         if content.i < cue_verb.i and _subject_read_as_clause(doc, cue_verb, content):
             return []  # `The mother of a teen killed in a crash told the court ...`: the subject
         if content.i < cue_verb.i and contact_relative(cue_verb):
@@ -188,6 +198,17 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         # `This season, he says, is different` parsed with the clause under the cue
         return _around(doc, (start, end), _attribution(cue_verb, content, start, end), cue)
     return [Found(start, end, cue)]
+
+
+def _question_before(doc: Doc, asked: Token, main: Token) -> tuple[int, int] | None:
+    """The question between an aside's "asked" and the comma before the sentence's own verb,
+    when the parse read it into that verb's clause (`Price, asked what the look meant, laughed`)."""
+    start, comma = asked.i + 1, main.i - 1
+    if main.left_edge.i != start or comma <= start or doc[comma].text != ",":
+        return None
+    if doc[start].lower_ not in QUESTION_OPENERS:
+        return None
+    return trim(doc, start, comma)
 
 
 def _past_leading_time(doc: Doc, start: int, end: int, content: Token) -> int:

@@ -24,6 +24,7 @@ from app.pipeline.syntax import (
     dateline_place,
     mention_head,
     own_subject,
+    reduced_passive,
     that_clause,
 )
 
@@ -102,6 +103,10 @@ def subject_of(
         return verb.doc[agent]
     if told_to(verb):
         return None  # `island residents told to stop watering`: the subject was told
+    if asked_aside(verb):
+        return None  # `Suzuki, asked whether it stung, shrugged`: the subject was asked
+    if reduced_passive(verb):
+        return None  # `the trial of a man accused of shooting ...`: the man was accused
     current = _conjoined_report(_reporting_verb(verb, lexicon), lexicon)
     for _ in range(max_hops + 1):
         if current.dep_ == "relcl" and _issued(current, issued_nouns) and _relative(current):

@@ -73,3 +73,16 @@ def test_a_subject_whose_participle_the_parse_read_as_a_clause_is_no_report(
     # set off by a comma, a clause before its cue is what was said
     text = "The plan is dead, Mayor Ann Lee told council."
     assert reports(nlp, text) == [("The plan is dead", "Ann Lee", "told")]
+
+
+@pytest.mark.full_model
+def test_an_asked_aside_reports_the_question_of_someone_unnamed(nlp: Language) -> None:
+    # the subject was asked: not the asker; the sentence's own verb is no part of the question
+    text = (
+        "Coach Ray Suzuki, asked whether the loss stung, shrugged.\n\n"
+        "Darnell Price, asked what the look meant, laughed."
+    )
+    assert reports(nlp, text) == [
+        ("whether the loss stung", None, "asked"),
+        ("what the look meant", None, "asked"),
+    ]

@@ -6,7 +6,13 @@ import spacy
 from spacy.tokens import Doc
 
 from app.pipeline.reported.source import source_of
-from app.pipeline.syntax import acting_clause, acting_subject, aside_main_verb, asked_aside
+from app.pipeline.syntax import (
+    acting_clause,
+    acting_subject,
+    aside_main_verb,
+    asked_aside,
+    reduced_passive,
+)
 
 
 def test_issuer_of_a_statement_is_the_nearest_of_two_subjects_a_misparse_gave() -> None:
@@ -108,6 +114,57 @@ def test_an_asked_aside_the_parse_hung_under_the_later_verb_is_a_participle_too(
     words = ["Trudeau", ",", "asked", "about", "tariffs", "and", "said"]
     doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert not asked_aside(doc[2])
+
+
+def test_an_asked_aside_whose_question_the_parse_read_into_the_later_verb() -> None:
+    # `Price , asked what it meant , laughed`: "what it meant ," hung under "laughed"
+    words = ["Price", ",", "asked", "what", "it", "meant", ",", "laughed"]
+    heads = [2, 0, 2, 5, 5, 7, 7, 2]
+    deps = ["nsubj", "punct", "ROOT", "dobj", "nsubj", "acl", "punct", "ccomp"]
+    pos = ["PROPN", "PUNCT", "VERB", "PRON", "PRON", "VERB", "PUNCT", "VERB"]
+    lemmas = ["price", ",", "ask", "what", "it", "mean", ",", "laugh"]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert aside_main_verb(doc[2]) == doc[7]
+    assert asked_aside(doc[2])
+    # no comma before the later verb: one clause, no aside
+    words[6] = "and"
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert aside_main_verb(doc[2]) is None
+
+
+def test_a_participle_right_after_its_noun_is_a_reduced_passive() -> None:
+    # `a man accused of fraud`, `a man , Lee accused of fraud`, `a man accused by Lee`
+    vocab = spacy.blank("en").vocab
+    tags = ["DT", "NN", "VBN", "IN", "NN"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "NOUN"]
+    doc = Doc(
+        vocab,
+        words=["a", "man", "accused", "of", "fraud"],
+        heads=[1, 1, 1, 2, 3],
+        deps=["det", "ROOT", "acl", "prep", "pobj"],
+        pos=pos,
+        tags=tags,
+    )
+    assert reduced_passive(doc[2])
+    doc = Doc(
+        vocab,
+        words=["a", "man", ",", "accused", "of", "fraud"],
+        heads=[1, 1, 1, 1, 3, 4],
+        deps=["det", "ROOT", "punct", "acl", "prep", "pobj"],
+        pos=["DET", "NOUN", "PUNCT", "VERB", "ADP", "NOUN"],
+        tags=["DT", "NN", ",", "VBN", "IN", "NN"],
+    )
+    assert not reduced_passive(doc[3])
+    doc = Doc(
+        vocab,
+        words=["a", "man", "accused", "by", "Lee"],
+        heads=[1, 1, 1, 2, 3],
+        deps=["det", "ROOT", "acl", "agent", "pobj"],
+        pos=["DET", "NOUN", "VERB", "ADP", "PROPN"],
+        tags=["DT", "NN", "VBN", "IN", "NNP"],
+    )
+    assert not reduced_passive(doc[2])
 
 
 def _comes_as(prep: str) -> Doc:
