@@ -120,3 +120,11 @@ class ReportedCue:
     verb: int | None  # the cue verb whose subject is the source; None when the cue names it
     source: int | None  # the source's head when the cue itself names it (according to X, X:)
     layout: str  # the reported-speech pattern that found it
+
+
+def attributed(quote: Quote | None, candidate: SpeakerCandidate | None) -> bool:
+    """The passage gets an attribution: speech, or an unclosed passage the attributor tied to
+    the quotation before it (`"Q1," she said. "Q2 ...`)."""
+    if quote is None:
+        return False
+    return quote.is_speech or (quote.type == "unclosed" and candidate is not None)

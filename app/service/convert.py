@@ -84,7 +84,7 @@ def doc_to_response(
         if quote is None or quote.type not in types:
             continue
         quote_id = f"q{len(quotes) + 1}"
-        attribution = span._.attribution if quote.is_speech else None
+        attribution = span._.attribution  # (None on non-speech: the resolver gives it none)
         speaker: Speaker | None = None
         if attribution is not None and (attribution.mention or attribution.name):
             entity = None

@@ -104,3 +104,24 @@ def test_a_report_of_speech_that_did_not_happen_is_flagged_declined(client: Test
         ("our emails", True),
         ("how many staff were cut", True),
     ]
+
+
+@pytest.mark.full_model
+def test_an_unclosed_passage_continuing_a_quotation_has_its_speaker(client: TestClient) -> None:
+    text = (
+        "For Wanda Sutherland of Sheet Harbour, the wait was personal.\n\n"
+        '"He calls it his backup list," she said, laughing. "It is not funny. But you laugh.\n\n'
+        "The province said it would hire 40 paramedics.\n\n"
+        '"A mark nobody closes, and no quotation before it\n'
+    )
+    response = client.post(URL, json={"text": text, "types": ["direct", "unclosed"]})
+    assert response.status_code == 200, response.text
+    found = [
+        (q["type"], q["text"], q["speaker"] and q["speaker"]["name"])
+        for q in response.json()["quotes"]
+    ]
+    assert found == [
+        ("direct", "He calls it his backup list,", "Wanda Sutherland"),
+        ("unclosed", "It is not funny. But you laugh.", "Wanda Sutherland"),
+        ("unclosed", "A mark nobody closes, and no quotation before it", None),
+    ]

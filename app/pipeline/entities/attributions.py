@@ -11,7 +11,14 @@ from app.pipeline.entities.confidence import Calibrator, Evidence, as_pairs, fea
 from app.pipeline.entities.named import Cluster
 from app.pipeline.entities.resolved import Resolved
 from app.pipeline.text import char_span
-from app.pipeline.types import Attribution, CharSpan, Quote, SpeakerCandidate, SpeakerEntity
+from app.pipeline.types import (
+    Attribution,
+    CharSpan,
+    Quote,
+    SpeakerCandidate,
+    SpeakerEntity,
+    attributed,
+)
 
 # The prior the calibrator reads for a quote whose speaker is not resolved (low: no layout
 # tied anyone to it).
@@ -36,7 +43,7 @@ def build_attributions(
     quote_counts: dict[str, int] = {}
     attributions: list[Attribution | None] = []
     for span, quote, candidate, result in zip(spans, quotes, candidates, resolved, strict=True):
-        if quote is None or not quote.is_speech:
+        if quote is None or not attributed(quote, candidate):
             attributions.append(None)
             continue
         mention = char_span(doc, candidate.mention if candidate is not None else None)

@@ -45,7 +45,7 @@ from app.pipeline.lexicon import LexiconSource, entries, read_table
 from app.pipeline.pipes import DataPipe
 from app.pipeline.speakers.extent import mention_extent
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
-from app.pipeline.types import Attribution, Quote, SpeakerCandidate, SpeakerEntity
+from app.pipeline.types import Attribution, Quote, SpeakerCandidate, SpeakerEntity, attributed
 
 # Resolutions whose mention names the speaker at the quote.
 NAMED_RESOLUTIONS: frozenset[str] = frozenset({"explicit", "alias"})
@@ -229,7 +229,7 @@ class SpeakerResolver(DataPipe):
                 if antecedent.key is not None:
                     timeline.add(Mention(pronoun.i, antecedent.key, "pronoun", subject=True))
                 k += 1
-            if quote is None or not quote.is_speech:
+            if quote is None or not attributed(quote, candidate):
                 resolved.append(None)
                 continue
             result = resolver.resolve(

@@ -43,6 +43,9 @@ from app.pipeline.speakers.table import BY_NAME, first_found
 from app.pipeline.text import char_span
 from app.pipeline.types import Attribution, Quote, SpeakerCandidate
 
+# The type of a passage whose opening mark never closes (attributed only as a quotation's
+# continuation: `"Q1," she said. "Q2 ...`).
+UNCLOSED_TYPE = "unclosed"
 # The last token of a quote that ends its sentence inside the marks ("Q.", "Q?").
 SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
 # The last token of a quote the sentence may go on after (`"Q?" asked Lee`).
@@ -213,6 +216,11 @@ class SpeakerAttributor(DataPipe):
         results: list[SpeakerCandidate | None] = []
         for qi, span in enumerate(quotes):
             quote: Quote | None = span._.quote
+            if quote is not None and quote.type == UNCLOSED_TYPE:
+                # `"Q1," she said. "Q2 ...` with no closing mark: the words go on the quotation
+                # before them in the paragraph, so its speaker's (nobody's when none comes first)
+                results.append(BY_NAME["shared"].find(QuoteContext(index, quotes, results, qi)))
+                continue
             if quote is None or not quote.is_speech:
                 results.append(None)
                 continue
