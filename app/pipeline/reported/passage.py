@@ -168,6 +168,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
             return [] if question is None else [Found(*question, cue)]
         if content.i < cue_verb.i and _subject_read_as_clause(doc, cue_verb, content):
             return []  # `The mother of a teen killed in a crash told the court ...`: the subject
+        if content.i < cue_verb.i and _stranded_preposition(cue_verb):
+            return []  # `..., a change developers have asked for`: a relative clause's verb
         if content.i < cue_verb.i and contact_relative(cue_verb):
             # `Council approved the plan, a move critics say will fail`: a relative clause the
             # parser read as the sentence's root; the clause before it is the article's
@@ -198,6 +200,15 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         # `This season, he says, is different` parsed with the clause under the cue
         return _around(doc, (start, end), _attribution(cue_verb, content, start, end), cue)
     return [Found(start, end, cue)]
+
+
+def _stranded_preposition(verb: Token) -> bool:
+    """The verb ends on a preposition with no object (`a change developers have asked for`):
+    it is a relative clause's, whose gap is that object, whatever the parse made its root."""
+    return any(
+        c.dep_ == "prep" and c.i > verb.i and not any(True for _ in c.children)
+        for c in verb.children
+    ) and not any(c.dep_ in {"ccomp", "dobj"} and c.i > verb.i for c in verb.children)
 
 
 def _question_before(doc: Doc, asked: Token, main: Token) -> tuple[int, int] | None:

@@ -86,3 +86,17 @@ def test_an_asked_aside_reports_the_question_of_someone_unnamed(nlp: Language) -
         ("whether the loss stung", None, "asked"),
         ("what the look meant", None, "asked"),
     ]
+
+
+@pytest.mark.full_model
+def test_a_relative_clause_ending_on_its_preposition_reports_nothing(nlp: Language) -> None:
+    # the parse makes "asked" the root, with "a change developers" its subject and the
+    # sentence before it its clause; the sentence's own report is the minister's
+    text = (
+        "Housing Minister Colton MacNeil defended the cap.\n\n"
+        "He said the province would exempt new buildings for five years, a change developers "
+        "have asked for."
+    )
+    assert [(content, speaker) for content, speaker, _ in reports(nlp, text)][1:] == [
+        ("the province would exempt new buildings for five years", "Colton MacNeil")
+    ]
