@@ -22,6 +22,12 @@ APPOSED_GAP = 4
 APPOSITION_CLOSERS: frozenset[str] = frozenset({".", ",", ";", "!", "?", ")", "\n", "\n\n"})
 
 
+# How a title's own words may go on after its noun (`minister responsible for ...`, `director
+# of ...`), and for how many tokens, before the comma that sets its holder's name off.
+TITLE_MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "prep"})
+TITLE_MODIFIER_SPAN = 12
+
+
 def apposed_name(
     head: Token, mention: Span, is_first_name: Callable[[str], bool], speaking_noun: bool
 ) -> Token | None:
@@ -49,6 +55,14 @@ def apposed_name(
     k = mention.end
     if k < len(doc) and doc[k].dep_ == "prep" and doc[k].right_edge.i < k + APPOSED_GAP:
         k = doc[k].right_edge.i + 1  # (the parse may hang the phrase on the cue)
+    elif k < len(doc) and doc[k].head.i == head.i and doc[k].dep_ in TITLE_MODIFIER_DEPS:
+        # a long title (`Quebec's minister responsible for relations with First Nations and
+        # Inuit, Éric Villeneuve,`): the name follows the comma that ends it, wherever the
+        # parse hung the name inside it
+        k = next(
+            (j for j in range(k, min(k + TITLE_MODIFIER_SPAN, len(doc))) if doc[j].text == ","),
+            k,
+        )
     if k + 1 >= len(doc) or doc[k].text != ",":
         return None
     first = doc[k + 1]

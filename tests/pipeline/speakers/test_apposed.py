@@ -56,6 +56,22 @@ def test_a_name_after_a_fronted_source_is_its_clauses_subject_not_the_source(
 
 
 @pytest.mark.full_model
+def test_the_name_after_a_long_title_is_the_titles_holder(nlp: Language) -> None:
+    # the parse hangs the name on "Nations", inside the title
+    text = (
+        "Quebec's minister responsible for relations with First Nations and Inuit, Éric "
+        "Villeneuve, told reporters that the government would never force a project on anyone."
+    )
+    assert typed_speakers(nlp(text)) == [("indirect", "Éric Villeneuve")]
+    # a clause set off after the title names no one
+    text = (
+        "The minister responsible for housing, who took office in May, told reporters that the "
+        "cap would stay."
+    )
+    assert typed_speakers(nlp(text)) == [("indirect", "The minister")]
+
+
+@pytest.mark.full_model
 def test_a_business_named_by_its_noun_is_a_source(nlp: Language) -> None:
     text = (
         "The daycare, which is not being named, said in a statement that it had fired her as "
