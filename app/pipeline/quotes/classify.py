@@ -134,6 +134,10 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         return "title", "nickname"  # Rep. Walter H. "Wally" Dunmore
     if f.has("title_case") and f.has("named_pronoun") and n <= MAX_LABEL_WORDS + 1:
         return "title", "nickname"  # teammates have called him "The Wall"
+    if named and f.has("named_gap") and n <= MAX_LABEL_WORDS + 1:
+        return "title", "nickname"  # whom teammates call "Ozzy"
+    if f.has("known_as") and n <= MAX_LABEL_WORDS + 1:
+        return "title", "nickname"  # the tavern known to regulars as "the Rail"
     # the parse's governing verb; on an unparsed doc, a thinking verb among the words before
     thinking = f.has("governed_by_thinking") if f.has("parsed") else f.has("thinking_word_before")
     if (

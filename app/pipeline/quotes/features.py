@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from app.pipeline.furniture import is_furniture_line, within
 from app.pipeline.quotes.echo import is_echo
 from app.pipeline.quotes.lexicons import Lexicons
-from app.pipeline.quotes.naming import apposed_nouns, names_a_pronoun
+from app.pipeline.quotes.naming import (
+    apposed_nouns,
+    is_nickname,
+    known_as,
+    names_a_gap,
+    names_a_pronoun,
+)
 from app.pipeline.quotes.scan import ALL_MARKS, DOUBLE_MARKS, RawQuote, content_segments
 from app.pipeline.text import SENTENCE_END, head_lines_end, paragraph_ranges
 
@@ -79,16 +85,10 @@ MAX_SUBHEADING_WORDS = 8
 MAX_HEADLINE_WORDS = 30
 # How far from a line's start or end a photo credit sits in a caption.
 CREDIT_CHARS = 60
-# Longest nickname written in quotes between a first name and a surname, in words.
-MAX_NICKNAME_WORDS = 2
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*\.?", re.UNICODE)
 # The word right after a closing mark (one blank between): `"X" show` -> "show".
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]([^\W\d_][\w-]*)")
-# A name word or initials right before an opening mark, after a blank: `Robert "`, `C.L. "`.
-_NAME_BEFORE_RE = re.compile(r"(?:^|\s)(?:[A-Z][\w'\u2019-]*|(?:[A-Z]\.)+)\s$")
-# A capitalised name word right after a closing mark: `" Scott`.
-_NAME_AFTER_RE = re.compile(r"\s[A-Z][a-z\u00e0-\u00ff'\u2019-]")
 # An author after a title or a headline: `"X," by Times' Ben Sisario`, `"X" by George Anders`.
 _BY_AUTHOR_RE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z]")
 # A capitalised possessive right before a quote: a programme or work of that owner (CNN's "…").
@@ -237,17 +237,6 @@ def next_word_is_noun(after: str, lex: Lexicons) -> bool:
         return False
     word = match.group(1)
     return word not in NOT_NOUNS and word not in lex.speech_cues and not word.endswith("ly")
-
-
-def is_nickname(content_words: list[str], before: str, after: str) -> bool:
-    """One or two capitalised words in quotes between a name and a surname, in running text."""
-    if not 0 < len(content_words) <= MAX_NICKNAME_WORDS:
-        return False
-    if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in content_words):
-        return False
-    if _NAME_BEFORE_RE.search(before) is None or _NAME_AFTER_RE.match(after) is None:
-        return False
-    return not is_title_case_line(before[-80:] + " " + after[:80])
 
 
 _MARK_CLASS = "[" + re.escape("".join(sorted(ALL_MARKS))) + "]"
@@ -427,8 +416,13 @@ def text_features(
             and _BY_AUTHOR_RE.match(text, p.close_end) is not None
         ),
         "named_law": float(title_case and bool(content_raw) and _law_head(content_raw[-1])),
-        "nickname": float(is_nickname(content.split(), before, after)),
+        "nickname": float(
+            is_nickname(content.split(), before, after)
+            and not is_title_case_line(before[-80:] + " " + after[:80])  # (not in a headline)
+        ),
         "named_pronoun": float(names_a_pronoun(left, lex.thinking_verbs)),
+        "named_gap": float(names_a_gap(before, left)),
+        "known_as": float(known_as(left)),
         "speech_word_in_sentence": float(not lex.speech_cues.isdisjoint(sentence_words)),
         "speech_word_after": float(any(w in lex.speech_cues for w in right[:3])),
         "thinking_word_before": float(not lex.thinking_verbs.isdisjoint(left_sentence[-4:])),

@@ -1,7 +1,8 @@
 """Words around a passage that give someone or something a name: `have called him "The Wall"`,
 `calling it "ArriveCAN 2.0."` (a capitalised passage after them is a name, not words said; not
-`called it "a disgrace"`, which the classifier keeps as speech for its lower case), and a noun
-set off after it that says what it names (`"Sweep Talk," the podcast she started`)."""
+`called it "a disgrace"`, which the classifier keeps as speech for its lower case), a nickname
+between a name and a surname, and a noun set off after it that says what it names (`"Sweep
+Talk," the podcast she started`)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,29 @@ from collections.abc import Sequence, Set
 
 # The forms of "call" (not among the thinking verbs: `X called the plan "reckless"` is speech).
 CALLING_FORMS: frozenset[str] = frozenset({"call", "calls", "called", "calling"})
+# Longest nickname written in quotes between a first name and a surname, in words.
+MAX_NICKNAME_WORDS = 2
+# A name word or initials right before an opening mark, after a blank: `Robert "`, `C.L. "`.
+_NAME_BEFORE_RE = re.compile(r"(?:^|\s)(?:[A-Z][\w'\u2019-]*|(?:[A-Z]\.)+)\s$")
+# A capitalised name word right after a closing mark: `" Scott`.
+_NAME_AFTER_RE = re.compile(r"\s[A-Z][a-z\u00e0-\u00ff'\u2019-]")
+# `known ... as`: the word, and how many words may stand between it and "as".
+KNOWN = "known"
+MAX_KNOWN_AS_GAP = 3
 # The object pronouns a name is given to.
 NAMED_PRONOUNS: frozenset[str] = frozenset(
     "him her them it himself herself themselves itself".split()
 )
+
+
+def is_nickname(content_words: list[str], before: str, after: str) -> bool:
+    """One or two capitalised words in quotes between a name and a surname (`Rep. Walter H.
+    "Wally" Dunmore`)."""
+    if not 0 < len(content_words) <= MAX_NICKNAME_WORDS:
+        return False
+    if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in content_words):
+        return False
+    return _NAME_BEFORE_RE.search(before) is not None and _NAME_AFTER_RE.match(after) is not None
 
 
 def names_a_pronoun(left: Sequence[str], naming_verbs: Set[str]) -> bool:
@@ -24,6 +44,18 @@ def names_a_pronoun(left: Sequence[str], naming_verbs: Set[str]) -> bool:
         and left[-1] in NAMED_PRONOUNS
         and (left[-2] in CALLING_FORMS or left[-2] in naming_verbs)
     )
+
+
+def names_a_gap(before: str, left: Sequence[str]) -> bool:
+    """A calling verb right before the mark, its object standing before it (`whom teammates
+    call "Ozzy"`, `the forward fans have taken to calling "Mek"`; not `called, "Stop!"`)."""
+    return bool(left) and left[-1] in CALLING_FORMS and before.rstrip()[-1:].isalpha()
+
+
+def known_as(left: Sequence[str]) -> bool:
+    """The words before a passage (lower case) end with `known ... as` (`the tavern known to
+    regulars as "the Rail"`): what follows is a name, whatever its case."""
+    return bool(left) and left[-1] == "as" and KNOWN in left[-MAX_KNOWN_AS_GAP - 1 : -1]
 
 
 # A noun phrase set off right after a closing mark (the comma may sit inside the marks): its

@@ -112,6 +112,24 @@ def test_a_capitalised_name_given_after_calling_someone_is_a_title(nlp: Language
     ]
 
 
+def test_a_name_given_by_a_calling_verb_whose_object_comes_first_is_a_title(
+    nlp: Language,
+) -> None:
+    text = (
+        'Defenceman Jake Ostrowski, whom teammates call "Ozzy," said he was ready.\n\n'
+        'Okonkwo, the forward fans have taken to calling "Mek," shot 14-for-22.\n\n'
+        "The trial heard about the night outside the tavern known to regulars as "
+        '"the Rail."\n\n'
+        'He called, "Stop!" and the crowd went quiet.'
+    )
+    assert spans_of(nlp, text) == [
+        ("Ozzy,", "title"),
+        ("Mek,", "title"),
+        ("the Rail.", "title"),
+        ("Stop!", "direct"),
+    ]
+
+
 def test_title_of_a_work(blank_nlp: Language) -> None:
     text = 'She wrote the book "Hard Choices" after leaving office.'
     assert spans_of(blank_nlp, text) == [("Hard Choices", "title")]
