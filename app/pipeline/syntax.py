@@ -141,6 +141,9 @@ def acting_clause(cue: Token) -> Token | None:
 DATELINE_DASHES: frozenset[str] = frozenset({"-", "--", "\u2014", "\u2013"})
 # What follows the place name of a dateline (`WASHINGTON (AP) -`, `LONDON --`, `OTTAWA, Ont.`).
 DATELINE_FOLLOWERS: frozenset[str] = DATELINE_DASHES | {"(", ","}
+# How many tokens after its place's comma or bracket a dateline's dash may come
+# (`CLEVELAND, July 19 (UPI) —`).
+DATELINE_REACH = 10
 
 
 def dateline_place(token: Token) -> bool:
@@ -152,8 +155,17 @@ def dateline_place(token: Token) -> bool:
     if not opens_paragraph or token.i + 1 >= len(doc):
         return False
     after = doc[token.i + 1]
-    if token.is_upper and after.text in DATELINE_FOLLOWERS:
+    if token.is_upper and after.text in DATELINE_DASHES:
         return True
+    if token.is_upper and after.text in DATELINE_FOLLOWERS:
+        # `HALIFAX, N.S. —`, `LONDON (Reuters) -`: a dash soon after (`EHS, which runs the
+        # ambulances, said` is an organisation's acronym)
+        for t in doc[token.i + 2 : token.i + 2 + DATELINE_REACH]:
+            if "\n" in t.text:
+                return False
+            if t.text in DATELINE_DASHES:
+                return True
+        return False
     # `Washington (AFP) –`: an agency in parentheses, then a dash
     k = token.i + 1
     if after.text != "(" or k + 3 >= len(doc):

@@ -366,6 +366,11 @@ def test_a_blurb_after_a_title_case_label_is_no_speech(nlp: Language) -> None:
                 ("the plan was dead", "Mayor Tom Bell's staff", "said"),
             ],
         ),
+        (  # an acronym with a comma after it opening its paragraph is no dateline's place
+            "EHS, which operates ground ambulances in the province through Emergency Medical "
+            "Care Inc., said in a statement that it could not comment on individual cases.",
+            [("that it could not comment on individual cases", "EHS", "said")],
+        ),
         (  # an age description is a person (the NER reads the age as a date)
             "The crowd chanted his name during Jason Miller's free throws, something the "
             "23-year-old said he had never heard.",
