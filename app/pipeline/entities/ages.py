@@ -57,8 +57,10 @@ def person_in_sentence(head: Token, age: int, article: ArticleNames) -> str | No
 
 
 def aged_otherwise(doc: Doc, cluster: Cluster, age: int) -> bool:
-    """The article set another age than `age` beside one of the cluster's names."""
-    return bool({_age_after(doc, name.end) for name in cluster.names} - {None, age})
+    """The article set another age than `age` off with commas beside one of the cluster's names
+    (`Amanda Lee, 31,`; not a bracketed number, often a player's jersey: `Emeka Okonkwo (14)`)."""
+    ages = {_age_after(doc, n.end) for n in cluster.names if doc[n.end : n.end + 1].text == ","}
+    return bool(ages - {None, age})
 
 
 def _aged(doc: Doc, end: int, age: int) -> bool:

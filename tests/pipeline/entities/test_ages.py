@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from app.pipeline.entities.ages import described_age, person_of_age
+from app.pipeline.entities.ages import aged_otherwise, described_age, person_of_age
 from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.entities.named import Cluster, Name
 
@@ -36,3 +36,12 @@ def test_the_person_named_with_the_age_before_the_description() -> None:
     # no one of that age, or named only after the description
     assert person_of_age(doc, 30, len(doc), article) is None
     assert person_of_age(doc, 64, 5, article) is None
+
+
+def test_another_age_set_off_by_commas_rules_a_person_out_but_a_bracketed_number_does_not() -> None:
+    # `Ann Lee, 31, ...` is 31; `Tom Ray (14)` may be a player's jersey number
+    words = ["Ann", "Lee", ",", "31", ",", "met", "Tom", "Ray", "(", "14", ")", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert aged_otherwise(doc, _person(0, 2, "Ann Lee"), 23)
+    assert not aged_otherwise(doc, _person(0, 2, "Ann Lee"), 31)
+    assert not aged_otherwise(doc, _person(6, 8, "Tom Ray"), 23)
