@@ -97,15 +97,15 @@ def _hyphenated_after_mark(head: Token) -> bool:
     k = head.i
     while k > 0 and doc[k].ent_iob_ == "I":
         k -= 1
-    words = doc[k : head.i + 1]
-    glued = all(not t.whitespace_ for t in words[:-1])
-    hyphens = [t for t in words if t.text == "-"]
+    words = list(doc[k : head.i + 1])
     return (
         k > 0
         and doc[k - 1].text in CLOSING_MARKS
-        and glued
-        and len(hyphens) == (len(words) - 1) // 2
-        and all(t.pos == PROPN for t in words if t.text != "-")
+        and len(words) >= 3
+        and len(words) % 2 == 1  # name - name (- name): hyphens and names alternate
+        and all(not t.whitespace_ for t in words[:-1])
+        and all(t.text == "-" for t in words[1::2])
+        and all(t.pos == PROPN for t in words[::2])
     )
 
 

@@ -1,10 +1,12 @@
 """Clauses the parse hangs on a cue that are not what the cue reports: the quote's own speaker
-after an inverted cue, a clause of time or reason, the clause a contact relative closes."""
+after an inverted cue, a clause of time or reason, the clause a contact relative closes (or a
+relative clause ending on its preposition), the sentence's own verb under an `asked` aside."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from app.pipeline.reported.extent import trim
 from app.pipeline.syntax import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, contact_relative_head
 from app.pipeline.text import UNFINISHED_QUOTE_ENDS
 
@@ -16,6 +18,10 @@ CONTENT_MARKS: frozenset[str] = QUESTION_MARKS | {"that"}
 # down at the podium, minutes after his team blew a lead`, the parse making "blew" the content).
 CIRCUMSTANCE_MARKS: frozenset[str] = frozenset(
     {"after", "before", "when", "while", "as", "since", "until", "once", "because"}
+)
+# Words that open an indirect question (`asked whether`, `asked what it meant`).
+QUESTION_OPENERS: frozenset[str] = frozenset(
+    {"whether", "if", "what", "why", "how", "when", "where", "who", "which", "about"}
 )
 
 
@@ -53,3 +59,23 @@ def contact_relative(cue: Token) -> bool:
     return any(
         c.dep_ in NOMINAL_SUBJECT_DEPS and contact_relative_head(c) is not None for c in cue.lefts
     )
+
+
+def stranded_preposition(verb: Token) -> bool:
+    """The verb ends on a preposition with no object (`a change developers have asked for`):
+    it is a relative clause's, whose gap is that object, whatever the parse made its root."""
+    return any(
+        c.dep_ == "prep" and c.i > verb.i and not any(True for _ in c.children)
+        for c in verb.children
+    ) and not any(c.dep_ in {"ccomp", "dobj"} and c.i > verb.i for c in verb.children)
+
+
+def question_before(doc: Doc, asked: Token, main: Token) -> tuple[int, int] | None:
+    """The question between an aside's "asked" and the comma before the sentence's own verb,
+    when the parse read it into that verb's clause (`Price, asked what the look meant, laughed`)."""
+    start, comma = asked.i + 1, main.i - 1
+    if main.left_edge.i != start or comma <= start or doc[comma].text != ",":
+        return None
+    if doc[start].lower_ not in QUESTION_OPENERS:
+        return None
+    return trim(doc, start, comma)

@@ -12,6 +12,8 @@ from app.pipeline.reported.misread import (
     circumstance,
     contact_relative,
     inverted_after_quote,
+    question_before,
+    stranded_preposition,
 )
 from app.pipeline.syntax import (
     NOMINAL_SUBJECT_DEPS,
@@ -72,10 +74,6 @@ NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term
 CALLING_BACK_VERBS: frozenset[str] = frozenset({"recall"})
 NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
 QUESTION_DEPS: frozenset[str] = frozenset({"advcl", "ccomp"})
-# Words that open an indirect question (`asked whether`, `asked what it meant`).
-QUESTION_OPENERS: frozenset[str] = frozenset(
-    {"whether", "if", "what", "why", "how", "when", "where", "who", "which", "about"}
-)
 # Verbs whose object is the one the report is about, so it opens the content (`accused Ruiz of
 # lying` reports "Ruiz of lying", `urged voters to wait` "voters to wait", `called on him to
 # quit` "him to quit"). Train's reported gold starts at the object for accuse 38 of 39, call
@@ -164,11 +162,11 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         if aside_main_verb(cue_verb) == content and asked_aside(cue_verb):
             # `Suzuki, asked whether ..., said ...`: the sentence's verb is not what was asked;
             # the question the parse read into its clause is (`asked what it meant, laughed`)
-            question = _question_before(doc, cue_verb, content)
+            question = question_before(doc, cue_verb, content)
             return [] if question is None else [Found(*question, cue)]
         if content.i < cue_verb.i and _subject_read_as_clause(doc, cue_verb, content):
             return []  # `The mother of a teen killed in a crash told the court ...`: the subject
-        if content.i < cue_verb.i and _stranded_preposition(cue_verb):
+        if content.i < cue_verb.i and stranded_preposition(cue_verb):
             return []  # `..., a change developers have asked for`: a relative clause's verb
         if content.i < cue_verb.i and contact_relative(cue_verb):
             # `Council approved the plan, a move critics say will fail`: a relative clause the
@@ -200,26 +198,6 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         # `This season, he says, is different` parsed with the clause under the cue
         return _around(doc, (start, end), _attribution(cue_verb, content, start, end), cue)
     return [Found(start, end, cue)]
-
-
-def _stranded_preposition(verb: Token) -> bool:
-    """The verb ends on a preposition with no object (`a change developers have asked for`):
-    it is a relative clause's, whose gap is that object, whatever the parse made its root."""
-    return any(
-        c.dep_ == "prep" and c.i > verb.i and not any(True for _ in c.children)
-        for c in verb.children
-    ) and not any(c.dep_ in {"ccomp", "dobj"} and c.i > verb.i for c in verb.children)
-
-
-def _question_before(doc: Doc, asked: Token, main: Token) -> tuple[int, int] | None:
-    """The question between an aside's "asked" and the comma before the sentence's own verb,
-    when the parse read it into that verb's clause (`Price, asked what the look meant, laughed`)."""
-    start, comma = asked.i + 1, main.i - 1
-    if main.left_edge.i != start or comma <= start or doc[comma].text != ",":
-        return None
-    if doc[start].lower_ not in QUESTION_OPENERS:
-        return None
-    return trim(doc, start, comma)
 
 
 def _past_leading_time(doc: Doc, start: int, end: int, content: Token) -> int:
