@@ -150,27 +150,35 @@ def dateline_place(token: Token) -> bool:
     """The place name of a dateline: `WASHINGTON --`, `LONDON (Reuters) -`, `Washington (AFP)
     –` at the start of a paragraph. It names no one: the parse often makes it the subject of
     the sentence after the dash (`TORONTO — Emeka Okonkwo scored`)."""
+    return dateline_dash(token) is not None
+
+
+def dateline_dash(token: Token) -> Token | None:
+    """The dash that ends the dateline `token` is the place name of (`dateline_place`), else
+    None."""
     doc = token.doc
     opens_paragraph = token.i == 0 or doc[token.i - 1].is_space or "\n" in doc[token.i - 1].text
     if not opens_paragraph or token.i + 1 >= len(doc):
-        return False
+        return None
     after = doc[token.i + 1]
     if token.is_upper and after.text in DATELINE_DASHES:
-        return True
+        return after
     if token.is_upper and after.text in DATELINE_FOLLOWERS:
         # `HALIFAX, N.S. —`, `LONDON (Reuters) -`: a dash soon after (`EHS, which runs the
         # ambulances, said` is an organisation's acronym)
         for t in doc[token.i + 2 : token.i + 2 + DATELINE_REACH]:
             if "\n" in t.text:
-                return False
+                return None
             if t.text in DATELINE_DASHES:
-                return True
-        return False
+                return t
+        return None
     # `Washington (AFP) –`: an agency in parentheses, then a dash
     k = token.i + 1
     if after.text != "(" or k + 3 >= len(doc):
-        return False
-    return doc[k + 1].is_upper and doc[k + 2].text == ")" and doc[k + 3].text in DATELINE_DASHES
+        return None
+    if doc[k + 1].is_upper and doc[k + 2].text == ")" and doc[k + 3].text in DATELINE_DASHES:
+        return doc[k + 3]
+    return None
 
 
 # How the parse joins an aside's "asked" and the sentence's own verb.

@@ -17,6 +17,9 @@ from typing import Literal
 # Direct, partial and indirect are speech (attributed).
 QuoteType = Literal["direct", "partial", "indirect", "scare", "title", "unclosed"]
 ALL_QUOTE_TYPES: tuple[str, ...] = ("direct", "partial", "indirect", "scare", "title", "unclosed")
+# The type of a passage whose opening mark never closes (attributed only as a quotation's
+# continuation: `"Q1," she said. "Q2 ...`).
+UNCLOSED_TYPE = "unclosed"
 # Passages in quotation marks that are someone's words.
 QUOTATION_TYPES: frozenset[str] = frozenset({"direct", "partial"})
 # Passages that are attributed to a speaker.
@@ -127,4 +130,4 @@ def attributed(quote: Quote | None, candidate: SpeakerCandidate | None) -> bool:
     the quotation before it (`"Q1," she said. "Q2 ...`)."""
     if quote is None:
         return False
-    return quote.is_speech or (quote.type == "unclosed" and candidate is not None)
+    return quote.is_speech or (quote.type == UNCLOSED_TYPE and candidate is not None)

@@ -41,11 +41,8 @@ from app.pipeline.speakers.patterns import CuePatterns
 from app.pipeline.speakers.polls import poll_source
 from app.pipeline.speakers.table import BY_NAME, first_found
 from app.pipeline.text import char_span
-from app.pipeline.types import Attribution, Quote, SpeakerCandidate
+from app.pipeline.types import UNCLOSED_TYPE, Attribution, Quote, SpeakerCandidate
 
-# The type of a passage whose opening mark never closes (attributed only as a quotation's
-# continuation: `"Q1," she said. "Q2 ...`).
-UNCLOSED_TYPE = "unclosed"
 # The last token of a quote that ends its sentence inside the marks ("Q.", "Q?").
 SENTENCE_FINAL: frozenset[str] = frozenset({".", "!", "?", "...", "…"})
 # The last token of a quote the sentence may go on after (`"Q?" asked Lee`).

@@ -21,7 +21,7 @@ from app.pipeline.syntax import (
     acting_subject,
     aside_main_verb,
     asked_aside,
-    dateline_place,
+    dateline_dash,
     mention_head,
     own_subject,
     reduced_passive,
@@ -140,20 +140,16 @@ def subject_of(
     return None
 
 
-# How many tokens a dateline may take from its place to its dash (`CLEVELAND, July 19 (UPI) —`).
-DATELINE_SPAN = 12
-
-
 def _past_dateline(subject: Token) -> Token:
     """`SAN FRANCISCO, Oct 21 (Reuters) - Lumora Systems said`: the wire service in a dateline's
     parentheses, or the dateline's place (`TORONTO — Emeka Okonkwo said`), which the parser made
     the subject, stands for the name set off after the dash."""
     doc = subject.doc
     k = subject.i
-    if dateline_place(subject):
+    dash = dateline_dash(subject)
+    if dash is not None:
         # (past the dash: `CLEVELAND, July 19 (UPI) — Michael Mukasey`, not the agency)
-        dash = next((t.i for t in doc[k : k + DATELINE_SPAN] if t.text in DATELINE_DASHES), k)
-        after = [c for c in subject.children if c.dep_ == "appos" and c.i > dash]
+        after = [c for c in subject.children if c.dep_ == "appos" and c.i > dash.i]
         return after[0] if after else subject
     if k == 0 or k + 2 >= len(doc) or doc[k - 1].text != "(" or doc[k + 1].text != ")":
         return subject
