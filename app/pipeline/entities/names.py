@@ -59,6 +59,7 @@ from app.pipeline.entities.written import (
     quoted_alone,
     role_lemmas,
 )
+from app.pipeline.furniture import doc_furniture_lines, within
 from app.pipeline.syntax import (
     NOMINAL_SUBJECT_DEPS,
     ORG_LABELS,
@@ -117,7 +118,12 @@ class NameModel:
         """Every name of the doc outside quotations, and every quote speaker's (`candidates`:
         each quote span's `span._.speaker_candidate`)."""
         heads: dict[int, Token] = {}
+        # (a line of page furniture names a reporter or another story's people: `By Jane
+        # Smith`, `Last updated 3 hours ago`, which the NER reads as a person "Last")
+        furniture = doc_furniture_lines(doc, self.lexicons.furniture_labels)
         for ent in doc.ents:
+            if within(furniture, ent.start_char):
+                continue
             if ent.label_ in PERSON_LABELS or ent.label_ in ORG_LABELS:
                 if quoted[ent.root.i] or nationality_word(ent.root):
                     continue
@@ -126,10 +132,15 @@ class NameModel:
             elif self._person_read_as_time_or_place(ent.root):
                 heads[ent.root.i] = ent.root
         for i in proper_nouns_in(doc, NAME_DEPS):
-            if not quoted[i] and i not in heads:
+            if not quoted[i] and i not in heads and not within(furniture, doc[i].idx):
                 heads[i] = doc[i]
         for i in proper_nouns_in(doc, FIRST_NAME_RUN_DEPS):
-            if not quoted[i] and i not in heads and self._first_name_run(doc[i]):
+            if (
+                not quoted[i]
+                and i not in heads
+                and not within(furniture, doc[i].idx)
+                and self._first_name_run(doc[i])
+            ):
                 heads[i] = doc[i]
         for candidate in candidates:
             if candidate is not None and candidate.head is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.pipeline.support import attribute, layouts, who
+from tests.pipeline.support import attribute, attributed_speakers, layouts, who
 
 
 @pytest.mark.full_model
@@ -164,3 +164,27 @@ def test_a_name_alone_on_its_line_is_a_byline_not_an_antecedent(nlp: Language) -
     )
     doc = attribute(nlp, signed, ["direct"])
     assert [name for name, *_ in who(doc)] == ["Bill Graveland", "Bill Graveland"]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Last updated 3 hours ago",  # the NER reads "Last" as a person
+        "By Dana Ruiz, Global News\nPosted March 3, 2021 4:00 pm",
+    ],
+)
+def test_a_time_stamp_or_byline_names_no_one_a_lede_role_could_mean(
+    nlp: Language, head: str
+) -> None:
+    """`the fire chief said` in the lede, under the page's stamp and byline: the chief named
+    next (`said Fire Chief Robert Allard`), not a name the stamp or byline line gives."""
+    text = (
+        f"Fire destroys Main Street bakery\n\n{head}\n\n"
+        "A fire destroyed a bakery on Main Street early Tuesday, the fire chief said.\n\n"
+        '"The roof was already gone," said Chief Robert Allard.'
+    )
+    assert attributed_speakers(nlp(text)) == [
+        ("indirect", "Robert Allard"),
+        ("direct", "Robert Allard"),
+    ]
