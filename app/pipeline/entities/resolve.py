@@ -19,6 +19,7 @@ from app.pipeline.entities.apposed import apposed_name
 from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.entities.clause_antecedent import clause_antecedent
 from app.pipeline.entities.described import DESCRIBED_KEY
+from app.pipeline.entities.documents import document_issuer
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.lexicons import ResolverLexicons
 from app.pipeline.entities.named import Cluster
@@ -30,7 +31,7 @@ from app.pipeline.entities.phrasing import (
     titled_person,
 )
 from app.pipeline.entities.resolved import NOMINAL_KEY, Resolved
-from app.pipeline.entities.roles import RoleHolders, salient_person
+from app.pipeline.entities.roles import RoleHolders, bare_definite, salient_person
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
 from app.pipeline.entities.transcript import ANSWER_LABEL, interviewee, transcript_label
 from app.pipeline.entities.unnamed import UnnamedSources
@@ -274,6 +275,11 @@ class MentionResolver:
             return Resolved(
                 key=NOMINAL_KEY + text.lower(), name=text, kind="person", resolution="nominal"
             )
+        if lemma in self.lexicons.document_nouns and bare_definite(head, mention):
+            # `In a statement, Harbourside Energy said ... "Q," the statement read`: its issuer
+            issuer = document_issuer(head, article)
+            if issuer is not None:
+                return Resolved.to_cluster(issuer, article.clusters[issuer], "nominal", text)
         if not self._source(head, lemma):
             return Resolved.unresolved(f"'{text}' does not name a speaker")
         described = article.heads.get(head.i, "")

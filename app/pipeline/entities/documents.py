@@ -1,0 +1,54 @@
+"""Who issued the document a speaker mention names (`"Q," the statement read`): the person or
+organisation the article tied to that document where it last mentioned it (`In a statement,
+Harbourside Energy said ...`, `Harbourside's statement`, `a statement from Harbourside`,
+`Harbourside issued a statement`). The document's words are its issuer's, which a newsroom
+filtering quotes by organisation looks for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from app.pipeline.entities.article_names import ArticleNames
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
+
+# How far back (tokens) `the statement` looks for the statement it refers to.
+ISSUER_LOOKBACK = 250
+# Prepositions through which a verb's subject issues a document (`said in a statement`).
+ISSUING_PREPS: frozenset[str] = frozenset({"in", "through", "via"})
+# Prepositions that name a document's issuer (`a statement from the company`).
+ISSUER_PREPS: frozenset[str] = frozenset({"from", "by"})
+# Verbs whose subject issues their object (`the ministry released a statement`).
+ISSUING_VERBS: frozenset[str] = frozenset(
+    {"issue", "release", "send", "post", "publish", "write", "email", "share", "put"}
+)
+
+
+def document_issuer(head: Token, article: ArticleNames) -> str | None:
+    """The cluster key of who issued the document `head` names, read at the article's last
+    earlier mention of a document of that noun; None when that mention ties it to no one the
+    article names (then `the statement` stays the speaker as written)."""
+    lemma = head.lemma_.lower()
+    doc = head.doc
+    for k in range(head.i - 1, max(head.i - ISSUER_LOOKBACK, 0) - 1, -1):
+        earlier = doc[k]
+        if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma:
+            issuer = _issuer_token(earlier)
+            return article.heads.get(issuer.i) if issuer is not None else None
+    return None
+
+
+def _issuer_token(document: Token) -> Token | None:
+    """The token naming who issued `document`: its possessor, the object of its `from`, or the
+    subject of the verb that issued it or spoke through it."""
+    for child in document.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if document.dep_ == "pobj" and document.head.lower_ in ISSUING_PREPS:
+        verb = document.head.head
+    elif document.dep_ == "dobj" and document.head.lemma_.lower() in ISSUING_VERBS:
+        verb = document.head
+    else:
+        return None
+    return next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
