@@ -202,6 +202,7 @@ class SpeakerResolver(DataPipe):
             quoted,
             gendered_nouns=self.lexicons.gendered_nouns,
             lexicon=self._genders,
+            honorifics=self.lexicons.honorifics,
         )
         for key, box in votes.items():
             clusters[key].gender = box.gender

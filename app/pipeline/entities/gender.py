@@ -86,9 +86,12 @@ def gather(
     *,
     gendered_nouns: Mapping[str, Gender],
     lexicon: GenderLexicon,
+    honorifics: Mapping[str, Gender | None] | None = None,
 ) -> dict[str, GenderVotes]:
     """The gender votes of every cluster that may be a person (organisations get none)."""
     votes: dict[str, GenderVotes] = {}
+    for key, gender in quoted_honorifics(doc, clusters, quoted, honorifics or {}):
+        votes.setdefault(key, GenderVotes()).add(gender, HONORIFIC_VOTE, "quoted honorific")
     pronouns = bound_pronoun_rows(doc)
     person_starts = sorted(
         (name.start, key) for key, c in clusters.items() if c.personal for name in c.names
@@ -114,6 +117,34 @@ def gather(
             if name.subject:
                 _bound_pronouns(doc, name.head, key, person_starts, quoted, box, pronouns)
     return votes
+
+
+def quoted_honorifics(
+    doc: Doc,
+    clusters: Mapping[str, Cluster],
+    quoted: Sequence[bool],
+    honorifics: Mapping[str, Gender | None],
+) -> list[tuple[str, Gender]]:
+    """(cluster key, gender) of each gendered honorific inside a quotation before the surname
+    of one person of the article (the judge's `"Mr. Bains did not simply lose ..."` about
+    Jaswinder Bains): names inside quotes are no mentions, but their honorific is evidence.
+    Not for a surname two people of the article share."""
+    gendered = frozenset(w for w, g in honorifics.items() if g is not None)
+    if not len(doc) or not gendered:
+        return []
+    surnames: dict[str, list[str]] = {}
+    for key, cluster in clusters.items():
+        if cluster.personal and len(cluster.canonical.words) > 1:
+            surnames.setdefault(cluster.canonical.words[-1], []).append(key)
+    found = []
+    for i in numpy.flatnonzero(in_sorted(doc.to_array(LOWER), hashes_of(gendered))).tolist():
+        if i + 1 >= len(doc) or not (quoted[i] and quoted[i + 1]) or not doc[i + 1].is_title:
+            continue
+        keys = surnames.get(doc[i + 1].lower_, [])
+        gender = honorifics[doc[i].lower_]
+        if len(keys) == 1 and gender is not None:
+            found.append((keys[0], gender))
+    return found
 
 
 def mark_bound_genders(doc: Doc, names: Sequence[Name], quoted: Sequence[bool]) -> None:
