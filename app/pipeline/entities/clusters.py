@@ -69,7 +69,7 @@ def cluster_names(
             other_words = other.canonical.words
             if other is cluster or id(other) in merged or len(other_words) <= len(words):
                 continue
-            if set(words) <= set(other_words):
+            if set(words) <= set(other_words) and not _qualified_apart(cluster, other):
                 other.names.extend(cluster.names)
                 merged.add(id(cluster))
                 del full[words]
@@ -80,6 +80,14 @@ def cluster_names(
         _describe(cluster)
         clusters[" ".join(cluster.canonical.key_words)] = cluster
     return clusters
+
+
+def _qualified_apart(shorter: Cluster, longer: Cluster) -> bool:
+    """The shorter name's qualifier says it is another organisation (`Supreme Court of Canada`
+    is not `B.C. Supreme Court`): a word past its head the longer name does not hold."""
+    qualifiers = {w for n in shorter.names for w in n.qualifier}
+    held = set(longer.canonical.words).union(*(n.qualifier for n in longer.names))
+    return not qualifiers <= held
 
 
 def _stated_gender(cluster: Cluster, genders: GenderLexicon) -> Gender | None:

@@ -212,3 +212,21 @@ def test_an_honorific_or_a_title_makes_a_name_the_ner_read_as_an_organisation_a_
     short = replace(_name(10, "Tremblay"), gender=honorific_gender, role=role)
     clusters = cluster_names([full, short], genders)
     assert [(key, c.kind) for key, c in clusters.items()] == [("marc-andré tremblay", kind)]
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "longer", "joined"),
+    [
+        (("canada",), "B.C. Supreme Court", False),  # another court, not the same one
+        ((), "B.C. Supreme Court", True),  # `the Supreme Court` may be the B.C. one
+        (("canada",), "Canada Supreme Court", True),  # the qualifier is in the longer name
+    ],
+)
+def test_an_organisation_qualified_past_its_head_joins_no_other_one(
+    genders: GenderLexicon, qualifier: tuple[str, ...], longer: str, joined: bool
+) -> None:
+    """`The Supreme Court of Canada says ...` then `the B.C. Supreme Court`: two courts; the
+    ruling is not the lower court's."""
+    short = replace(_name(0, "Supreme Court", "organization"), qualifier=qualifier)
+    clusters = cluster_names([short, _name(20, longer, "organization")], genders)
+    assert (len(clusters) == 1) is joined
