@@ -353,7 +353,9 @@ class NameModel:
         if not text.strip():
             return None  # a possessive's clitic alone (`He’s` in a headline the NER calls a name)
         qualifier = tuple(
-            t.lower_ for t in doc[end:written_end] if t.is_alpha and t.lower_ not in ORG_NAME_PREPS
+            t.lower_
+            for t in doc[end:written_end]
+            if t.is_alpha and t.lower_ not in ORG_NAME_PREPS and t.dep_ != "det"
         )
         return Name(
             start=start,

@@ -74,7 +74,11 @@ def org_name_end(head: Token, label: str, org_noun: bool) -> int:
     k = end
     while k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].text not in NAME_BREAKS:
         k += 1
-    return k if k > end + 1 else end
+    if k > end + 1:
+        return k
+    # the NER cut the name at its preposition (`The New Brunswick Office` | `of the Fire
+    # Marshal`, `The B.C. Ministry` | `of Attorney General`): its proper-noun phrase goes on
+    return _proper_of_phrase_end(head, after)
 
 
 def _name_preposition(word: Token) -> bool:
@@ -87,14 +91,16 @@ def _name_preposition(word: Token) -> bool:
 
 
 def _proper_of_phrase_end(head: Token, after: Token) -> int:
-    """The end of `head`'s "of" phrase when it is all proper nouns (`Port of Montreal`), else
-    the head's own end."""
+    """The end of `head`'s "of" phrase when it is all proper nouns after a determiner (`Port of
+    Montreal`, `Office of the Fire Marshal`), else the head's own end."""
     end = head.i + 1
     if after.lower_ not in ORG_NAME_PREPS or after.head.i != head.i:
         return end
     objects = [c for c in after.children if c.dep_ == "pobj"]
-    if not objects or any(t.pos != PROPN for t in objects[0].subtree):
-        return end
+    if not objects or any(
+        t.pos != PROPN and not (t.dep_ == "det" and t.i < objects[0].i) for t in objects[0].subtree
+    ):
+        return end  # (`the Port of Montreal`, `the Office of the Fire Marshal`)
     return objects[0].right_edge.i + 1
 
 
