@@ -73,3 +73,35 @@ def test_a_question_nobody_is_addressed_in_is_no_exchange(nlp: Language) -> None
         nlp, WITNESS + '"Why did the pumps fail?" Dufresne asked.\n\n"No one has told us."\n'
     )
     assert speakers(doc)[1:] == ["Monique Dufresne", "Monique Dufresne"]
+
+
+DEBATE = (
+    '"We\'ll honour every signed agreement," Gareth Munroe said.\n\n'
+    '"{question}" Claire Beaudoin asked.\n\n'
+    '"Every signed one. And then we\'ll talk about the next ones."\n'
+)
+
+
+@pytest.mark.full_model
+def test_a_short_question_echoing_the_turn_before_is_put_to_its_speaker(nlp: Language) -> None:
+    """`"Every one?"` takes up Munroe's words: the quote-only paragraph after it is his reply,
+    with no reply word to open it."""
+    doc = attribute(nlp, DEBATE.format(question="Every one?"))
+    assert speakers(doc) == ["Gareth Munroe", "Claire Beaudoin", "Gareth Munroe"]
+    assert layouts(doc)[2] == "answer"
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What about the cities?",  # shares no word with his turn
+        "And what will the cities say about every deal you sign now?",  # no short echo
+        "Every one.",  # no question
+    ],
+)
+def test_a_question_that_echoes_nothing_keeps_its_asker_going_on(
+    nlp: Language, question: str
+) -> None:
+    doc = attribute(nlp, DEBATE.format(question=question))
+    assert speakers(doc)[2] == "Claire Beaudoin"

@@ -22,6 +22,14 @@ ADDRESSING_WORDS: frozenset[str] = frozenset({"you", "your"})
 ASKED_DEPS: frozenset[str] = frozenset({"dobj", "dative"})
 # How many quotations before the question the search for the person asked may look.
 MAX_TURNS_BACK = 6
+# Most words of a follow-up question that echoes the words of the turn before it (`"We'll
+# honour every signed agreement," Munroe said. ¶ "Every one?" Beaudoin asked.`), and the parts
+# of speech whose words do not count as an echo.
+MAX_ECHO_WORDS = 5
+UNECHOED_POS: frozenset[str] = frozenset(
+    {"PRON", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE"}
+)
+UNECHOED_WORDS: frozenset[str] = frozenset({"the", "a", "an"})
 
 
 def answer(q: QuoteContext) -> SpeakerCandidate | None:
@@ -38,6 +46,13 @@ def answer(q: QuoteContext) -> SpeakerCandidate | None:
         return None
     if earlier.layout == "answer":
         return _asker_again(q, pi) if _addressed_question(q.span) else None
+    echoed = _echoed_turn(q, pi, earlier)
+    if echoed is not None:
+        # `"Every one?" Beaudoin asked. ¶ "Every signed one. ..."`: the one whose words the
+        # question echoed answers it
+        found = q.results[echoed]
+        assert found is not None
+        return borrow(found, echoed)
     if not _put_question(q, pi, earlier) or not _opens_answer(q):
         return None
     assert earlier.cue is not None and earlier.head is not None
@@ -67,11 +82,50 @@ def _asker_again(q: QuoteContext, answered: int) -> SpeakerCandidate | None:
 
 def _put_question(q: QuoteContext, pi: int, found: SpeakerCandidate) -> bool:
     """The quote at `pi` is a question put to someone, under a question cue (`Lee asked`)."""
+    return _asked(q, found) and _addressed_question(q.quotes[pi])
+
+
+def _asked(q: QuoteContext, found: SpeakerCandidate) -> bool:
+    """The candidate speaks under a question cue (`Lee asked`)."""
     if found.cue is None or found.head is None or found.mention is None:
         return False
-    if q.doc[found.cue[0]].lemma_ not in QUESTION_CUE_LEMMAS:
-        return False
-    return _addressed_question(q.quotes[pi])
+    return q.doc[found.cue[0]].lemma_ in QUESTION_CUE_LEMMAS
+
+
+def _echoed_turn(q: QuoteContext, pi: int, question: SpeakerCandidate) -> int | None:
+    """The quotation a short asked question at `pi` echoes: the one just before it, in the
+    paragraph before, by another named speaker, sharing a word with it (`"We'll honour every
+    signed agreement," Munroe said. ¶ "Every one?" Beaudoin asked.`); its index, else None."""
+    if not _asked(q, question):
+        return None
+    asked = [t for t in q.quotes[pi] if not is_mark(t)]
+    if not asked or len(asked) > MAX_ECHO_WORDS + 1 or asked[-1].text != "?":
+        return None
+    for pj in range(pi - 1, -1, -1):
+        quote = q.quotes[pj]._.quote
+        if quote is not None and quote.is_quotation:
+            break
+    else:
+        return None
+    turn = q.results[pj]
+    if turn is None or turn.head is None or turn.mention is None:
+        return None
+    if q.index.para[q.quotes[pj].start] != q.index.para[q.quotes[pi].start] - 1:
+        return None
+    named = q.doc[turn.head]
+    assert question.head is not None
+    if named.pos_ != "PROPN" or named.lower_ == q.doc[question.head].lower_:
+        return None
+    return pj if _echo_words(asked) & _echo_words(list(q.quotes[pj])) else None
+
+
+def _echo_words(tokens: list[Token]) -> set[str]:
+    """The words of a turn a follow-up question may echo: no pronoun, article or particle."""
+    return {
+        t.lower_
+        for t in tokens
+        if t.is_alpha and t.pos_ not in UNECHOED_POS and t.lower_ not in UNECHOED_WORDS
+    }
 
 
 def _addressed_question(span: Span) -> bool:
