@@ -132,9 +132,11 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
                 return "title", "named_law"  # the "Affordable Care Act"
     if f.has("nickname"):
         return "title", "nickname"  # Rep. Walter H. "Wally" Dunmore
-    if f.has("title_case") and f.has("named_pronoun") and n <= MAX_LABEL_WORDS + 1:
+    # (a nickname may keep its article: `called her "the Keeper"`, `who fans call "the Boss"`)
+    nicknamed = f.has("article_name")
+    if (f.has("title_case") or nicknamed) and f.has("named_pronoun") and n <= MAX_LABEL_WORDS + 1:
         return "title", "nickname"  # teammates have called him "The Wall"
-    if named and f.has("named_gap") and n <= MAX_LABEL_WORDS + 1:
+    if (named or nicknamed) and f.has("named_gap") and n <= MAX_LABEL_WORDS + 1:
         return "title", "nickname"  # whom teammates call "Ozzy"
     if f.has("known_as") and n <= MAX_LABEL_WORDS + 1:
         return "title", "nickname"  # the tavern known to regulars as "the Rail"

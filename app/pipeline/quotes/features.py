@@ -19,6 +19,7 @@ from app.pipeline.quotes.echo import is_echo
 from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.quotes.naming import (
     apposed_nouns,
+    article_name,
     is_nickname,
     known_as,
     names_a_gap,
@@ -361,6 +362,7 @@ def text_features(
         "ends_comma": float(last == ","),
         "title_case": float(len(content_raw) > 1 and title_case),
         "capitalised_word": float(len(content_raw) == 1 and title_case),
+        "article_name": float(article_name(content_raw, is_title_case)),
         "pronoun_word": float(
             len(content_raw) == 1 and content_raw[0].lower().rstrip(".") in PERSONAL_PRONOUNS
         ),

@@ -7,7 +7,7 @@ Talk," the podcast she started`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 
 # The forms of "call" (not among the thinking verbs: `X called the plan "reckless"` is speech).
 CALLING_FORMS: frozenset[str] = frozenset({"call", "calls", "called", "calling"})
@@ -34,6 +34,15 @@ def is_nickname(content_words: list[str], before: str, after: str) -> bool:
     if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in content_words):
         return False
     return _NAME_BEFORE_RE.search(before) is not None and _NAME_AFTER_RE.match(after) is not None
+
+
+def article_name(content_words: list[str], title_case: Callable[[list[str]], bool]) -> bool:
+    """A name with its article, as nicknames are written (`the Boss`, `the Keeper`)."""
+    return (
+        len(content_words) > 1
+        and content_words[0].lower() == "the"
+        and title_case(content_words[1:])
+    )
 
 
 def names_a_pronoun(left: Sequence[str], naming_verbs: Set[str]) -> bool:

@@ -130,6 +130,34 @@ def test_a_name_given_by_a_calling_verb_whose_object_comes_first_is_a_title(
     ]
 
 
+def test_a_nickname_with_its_article_after_a_calling_verb_is_a_title(nlp: Language) -> None:
+    """`the Keeper`, `the Boss`: a name given, article and all; lower-case words after the same
+    verbs stay someone's (`called it "the worst deal"`)."""
+    text = (
+        'Friends called her "the Keeper," a nickname she earned at church suppers.\n\n'
+        'Whitlock, a rancher who supporters call "the Boss," said the party had lost touch.\n\n'
+        'Critics called it "the worst deal" on Monday.'
+    )
+    assert spans_of(nlp, text) == [
+        ("the Keeper,", "title"),
+        ("the Boss,", "title"),
+        ("the worst deal", "partial"),
+    ]
+
+
+@pytest.mark.full_model
+def test_a_brand_or_a_title_under_its_naming_word_is_a_title(nlp: Language) -> None:
+    """`branded "Build Canada."` at a capitalised passage only (`was branded "in homage to"
+    Lazar, Song wrote` is Song's words); `under the title "..."` at any case and length."""
+    text = (
+        'Munroe repeated his housing plan, a proposal he has branded "Build Canada."\n\n'
+        'The site was branded "in homage to" Lazar, Song wrote.\n\n'
+        'The study, published under the title "A root-expressed transcription factor confers '
+        'flowering stability in canola," was led by Dr. Leila Farahani.'
+    )
+    assert [kind for _, kind in spans_of(nlp, text)] == ["title", "partial", "title"]
+
+
 def test_title_of_a_work(blank_nlp: Language) -> None:
     text = 'She wrote the book "Hard Choices" after leaving office.'
     assert spans_of(blank_nlp, text) == [("Hard Choices", "title")]
