@@ -236,6 +236,10 @@ class _Scanner:
             nxt = self._continuation(p_index)
             if nxt is not None and self._attributed(state.content_start, hi):
                 nxt = None  # `"Q, said Lee, whose ...`: the closing mark is lost, not reopened
+            if nxt is not None and not state.segments and self._fragment(state):
+                # `called the board "a tribunal in name only. ¶ "If you're a tenant ..."`: a
+                # fragment's closing mark is lost; only a whole quotation runs on a paragraph
+                nxt = None
             if nxt is not None:
                 state.segments.append((state.content_start, hi))
                 state.content_start = nxt
@@ -250,6 +254,15 @@ class _Scanner:
             self.attribution is not None
             and self.attribution.search(self.text, start, end) is not None
         )
+
+    def _fragment(self, state: _Open) -> bool:
+        """The passage opens inside a sentence, after a lower-case word, in lower case (`called
+        the board "a tribunal`): a fragment, not a whole quotation (`said "We will`)."""
+        k = state.mark_pos
+        while k > 0 and is_blank(self.text[k - 1]):
+            k -= 1
+        first = self.text[state.content_start : state.content_start + 1]
+        return k > 0 and self.text[k - 1].islower() and first.islower()
 
     def _plural_possessive(self, i: int, j: int, lo: int, hi: int) -> bool:
         """A closing-side single mark at [i, j) after a plural's s and before a lower-case word

@@ -355,3 +355,24 @@ def test_many_quote_marks_are_fast(blank_nlp: Language) -> None:
     doc = finder(doc)
     assert time.perf_counter() - started < 3.0
     check_invariants(text, [span._.quote for span in doc.spans[QUOTES_KEY]])
+
+
+@pytest.mark.parametrize(
+    ("opening", "fragment"),
+    [
+        ('called the board "a tribunal in name only.', False),
+        ('said "We will rebuild every road.', True),  # a whole quotation runs on
+        ('said, "we will rebuild every road.', True),
+    ],
+)
+def test_only_a_whole_quotation_runs_on_into_the_next_paragraph(
+    blank_nlp: Language, opening: str, fragment: bool
+) -> None:
+    """A fragment opened inside a sentence has lost its closing mark: the next paragraph's mark
+    opens a quote of its own, which the fragment does not swallow."""
+    text = f'Morrow {opening}\n\n"A year is not a delay," Morrow said.'
+    texts = [q.text for q in quotes_of(blank_nlp, text)]
+    if fragment:
+        assert len(texts) == 1 and texts[0].endswith("A year is not a delay,")
+    else:
+        assert texts == ["a tribunal in name only.", "A year is not a delay,"]
