@@ -272,6 +272,18 @@ def rules_only(nlp: Language) -> Iterator[Language]:
             'Joly said in a statement that Canada was "relieved and grateful" for the return.',
             [('that Canada was "relieved and grateful" for the return', "Joly", "said")],
         ),
+        (  # a call's that-clause read as a relative clause, its "that" filling no role: the
+            # chair's report, not "the board asked" (his denial read as its opposite)
+            "Alistair Whitmore told analysts on a conference call that the board had not asked "
+            "Greg Hallett to resign.",
+            [
+                (
+                    "that the board had not asked Greg Hallett to resign",
+                    "Alistair Whitmore",
+                    "told",
+                )
+            ],
+        ),
         (  # the content's subject, which the parse made the cue's second object
             "One first officer, who asked not to be identified because he was not authorized to "
             'speak publicly, told The Canadian Press the deal "still leaves us behind our '
