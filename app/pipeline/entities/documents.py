@@ -32,12 +32,30 @@ def document_issuer(head: Token, article: ArticleNames) -> str | None:
     for k in range(head.i - 1, max(head.i - ISSUER_LOOKBACK, 0) - 1, -1):
         earlier = doc[k]
         if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma:
-            issuer = _issuer_token(earlier)
+            issuer = issuer_token(earlier)
             return article.heads.get(issuer.i) if issuer is not None else None
     return None
 
 
-def _issuer_token(document: Token) -> Token | None:
+def document_subject_before(pronoun: Token, document_nouns: frozenset[str]) -> Token | None:
+    """The document noun that is the main subject of the sentence before the pronoun's
+    (`Mr. Hallett's letter did not mention the order. Instead, it referred to "Q"`; `Her
+    statement was read aloud ... "Q," it read`): what an "it" speaker goes on talking about."""
+    start = pronoun.sent.start
+    if start == 0:
+        return None
+    root = pronoun.doc[start - 1].sent.root
+    for child in root.children:
+        if (
+            child.dep_ in NOMINAL_SUBJECT_DEPS
+            and child.pos_ == "NOUN"
+            and child.lemma_.lower() in document_nouns
+        ):
+            return child
+    return None
+
+
+def issuer_token(document: Token) -> Token | None:
     """The token naming who issued `document`: its possessor, the object of its `from`, or the
     subject of the verb that issued it or spoke through it."""
     for child in document.children:

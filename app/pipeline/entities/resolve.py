@@ -19,7 +19,11 @@ from app.pipeline.entities.apposed import apposed_name
 from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.entities.clause_antecedent import clause_antecedent
 from app.pipeline.entities.described import DESCRIBED_KEY
-from app.pipeline.entities.documents import document_issuer
+from app.pipeline.entities.documents import (
+    document_issuer,
+    document_subject_before,
+    issuer_token,
+)
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.lexicons import ResolverLexicons
 from app.pipeline.entities.named import Cluster
@@ -39,6 +43,7 @@ from app.pipeline.sources import noun_names_source
 from app.pipeline.syntax import (
     ORG_LABELS,
     PERSON_LABELS,
+    TIME_LABELS,
     elided_name,
     strip_punct,
 )
@@ -131,6 +136,10 @@ class MentionResolver:
                 return Resolved.unresolved("'they' is not the subject of the cue")
             if generic_saying(head.head):
                 return Resolved.unresolved("'as they say' quotes a saying, not a speaker")
+        if head.pos_ == "PRON" and head.lower_ in NEUTER_PRONOUNS:
+            found = self._document_it(head, article)
+            if found is not None:
+                return found
         if head.pos_ == "PRON":
             # `Critics have a name for what they call "Q"`: the main clause's subject
             within = clause_antecedent(head, candidate.cue, self.lexicons)
@@ -230,6 +239,28 @@ class MentionResolver:
         found.margin = best.score - ranked[1].score if len(ranked) > 1 else None
         found.distance = best.sentences_back
         return found
+
+    def _document_it(self, pronoun: Token, article: ArticleNames) -> Resolved | None:
+        """ "it" after a sentence about a document (`Her statement was read aloud ... "Q," it
+        read`): the document's issuer when the article names them (a possessive pronoun
+        resolved as any), else the document as written; None with no document there."""
+        document = document_subject_before(pronoun, self.lexicons.document_nouns)
+        if document is None:
+            return None
+        issuer = issuer_token(document)
+        if issuer is not None and issuer.i in article.heads:
+            key = article.heads[issuer.i]
+            return Resolved.to_cluster(key, article.clusters[key], "nominal", pronoun.text)
+        if issuer is not None and issuer.pos_ == "PRON":
+            found = self.pronoun(issuer, article)
+            if found.key is not None:
+                return replace(found, alias=pronoun.text)
+        elif issuer is not None and issuer.pos_ == "NOUN" and issuer.ent_type_ not in TIME_LABELS:
+            # `A letter from the staff association ... "Q," it read`: the issuer as written
+            document = issuer
+        span = strip_punct(pronoun.doc[document.left_edge.i : document.i + 1])
+        kind = self._nominal_kind(document, document.lemma_.lower())
+        return Resolved(NOMINAL_KEY + span.text.lower(), span.text, kind, "nominal")
 
     def transcript_speaker(self, head: Token, label: str, article: ArticleNames) -> Resolved:
         """A transcript's `A:` is the interviewee; `Q:`, or an `A:` with no one named before the

@@ -55,3 +55,43 @@ def test_only_the_last_mention_of_the_document_counts(nlp: Language) -> None:
     )
     doc = attribute(nlp, text, ["direct"])
     assert who(doc) == [("the statement", "the statement", "read")]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        # the document's possessor, a name
+        ("Gregory Hallett's letter did not mention the order by name.", "Gregory Hallett"),
+        # a possessive pronoun, resolved as any pronoun is
+        (
+            "Lin Zhao lost her savings. Her statement was read aloud by the Crown.",
+            "Lin Zhao",
+        ),
+        # an issuer the article names only by a noun: as written
+        ("A letter from the staff association was sent to the board.", "the staff association"),
+        # no issuer: the document itself
+        ("The memo was sent to every member of the panel.", "The memo"),
+    ],
+)
+def test_it_after_a_sentence_about_a_document_is_the_documents_issuer(
+    nlp: Language, before: str, speaker: str
+) -> None:
+    """`... letter did not mention the order. Instead, it referred to "Q"`: "it" goes on with
+    the document the sentence before was about, not the organisation named earlier."""
+    text = (
+        "The Financial Crimes Enforcement Network fined the bank last month.\n\n"
+        f'{before}\n\n"We acted in good faith," it read.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [name for name, *_ in who(doc)] == [speaker]
+
+
+@pytest.mark.full_model
+def test_it_after_a_sentence_about_no_document_is_an_organisation(nlp: Language) -> None:
+    text = (
+        "The Financial Crimes Enforcement Network fined the bank last month.\n\n"
+        '"We acted on the evidence," it said.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert [name for name, *_ in who(doc)] == ["Financial Crimes Enforcement Network"]
