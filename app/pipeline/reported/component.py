@@ -288,6 +288,12 @@ class ReportedSpeech(DataPipe):
         cue_start, cue_end = passage.cue.cue
         if any(quoted[k] for k in range(cue_start, cue_end)):
             return False  # a cue inside a quotation is the speaker's words, not the article's
+        if len(words) > 1 and transcript_label(doc[words[0]]):
+            words = words[1:]  # `A: "We restrained $2.4 million," Marchetti said`: the answer
+            if quoted[words[0]]:
+                return False  # an answer in quotation marks speaks for itself
+        if _transcript_line(doc, passage) and quoted[words[0]]:
+            return False  # (the same answer, its label read as the colon's speaker)
         outside = sum(1 for i in words if not quoted[i])
         if outside == 0 or (quoted[words[0]] and outside < self.min_words):
             return False  # the content is a quotation: that is a direct quote, not reported

@@ -837,3 +837,23 @@ def test_a_team_recalling_a_player_or_a_company_its_products_reports_nothing(nlp
     )
     # a person recalling an event reports it
     assert reports(nlp, text) == [("D-Day landing", "Veteran", "recalls")]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    "answer",
+    [
+        '"We have restrained about $2.4 million," Marchetti said.',
+        '"No, and I want to be careful," Marchetti said. "A judge has to look at the protest."',
+    ],
+)
+def test_a_transcript_answer_in_quotation_marks_is_no_report(nlp: Language, answer: str) -> None:
+    """`A: "Q," Marchetti said`: the quotation speaks for itself; the label and the cue do not
+    make its words reported speech again (the question, with no marks, still is)."""
+    text = (
+        "Police bust fraud ring\n\nOPP Det. Insp. Colleen Marchetti spoke to reporters.\n\n"
+        f"Q: How much of the money do you expect to recover?\n\nA: {answer}\n"
+    )
+    assert [content for content, *_ in reports(nlp, text)] == [
+        "How much of the money do you expect to recover?"
+    ]
