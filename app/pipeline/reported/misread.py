@@ -45,11 +45,25 @@ def inverted_after_quote(doc: Doc, cue: Token, content: Token) -> bool:
     return subject is None or subject.tag_ != "PRP"
 
 
+# A clause's own auxiliary or subordinator: a participle with one is a finite clause's verb.
+CLAUSE_OPENER_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "mark"})
+
+
 def circumstance(content: Token) -> bool:
     """The clause after a cue is one of time or reason (`said after his team blew a lead`), not
     a that-clause the parser gave a second subordinator (`that globalization, since ...`)."""
     marks = {c.lower_ for c in content.children if c.dep_ == "mark"}
     return not marks.isdisjoint(CIRCUMSTANCE_MARKS) and marks.isdisjoint(CONTENT_MARKS)
+
+
+def absolute_phrase(cue: Token, content: Token) -> bool:
+    """The clause after a cue is a participle with no auxiliary, set off by a comma (`he said,
+    his voice breaking`, `she said, tears streaming down her face`): how it was said, not what.
+    (The parse may make the participle the root, its left edge then the quotation's mark.)"""
+    if content.tag_ != "VBG" or any(c.dep_ in CLAUSE_OPENER_DEPS for c in content.children):
+        return False
+    start = min([c.left_edge.i for c in content.lefts if c.i > cue.i] + [content.i])
+    return start > cue.i + 1 and content.doc[start - 1].text == ","
 
 
 def contact_relative(cue: Token) -> bool:

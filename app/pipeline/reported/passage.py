@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from app.pipeline.reported.extent import Found, subtree_range, trim, without
 from app.pipeline.reported.misread import (
     QUESTION_MARKS,
+    absolute_phrase,
     circumstance,
     contact_relative,
     inverted_after_quote,
@@ -118,6 +119,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
     if label == "clause_before":
         if not _set_off(doc, cue_verb) or contact_relative(cue_verb):
             return []
+        if content.i > cue_verb.i and absolute_phrase(cue_verb, content):
+            return []  # `"Q," he said, his voice breaking`: the participle read as the root
         # `CLAUSE, X said.` / `Repair costs, he added, were "Q"`
         outer = _cut_tail(doc, *subtree_range(content), content, cues, skip=cue_verb.i)
         return _around(doc, outer, _set_off_attribution(doc, cue_verb), cue)
@@ -155,8 +158,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
             return []  # `the trial of a man accused of shooting ...`: no one's saying
         if adds_a_count(cue_verb):
             return []  # `Canada adds 40,000 jobs, rate holds at 6.9%`: a figure, not a saying
-        if content.i > cue_verb.i and circumstance(content):
-            return []  # `said as he sat down ...`: when or why, not what
+        if content.i > cue_verb.i and (circumstance(content) or absolute_phrase(cue_verb, content)):
+            return []  # `said as he sat down ...`, `said, his voice breaking`: when or how
         if content.i > cue_verb.i and inverted_after_quote(doc, cue_verb, content):
             return []  # `"Q," said Riders head coach Glen Stasiuk`: the speaker misread
         if aside_main_verb(cue_verb) == content and asked_aside(cue_verb):

@@ -49,3 +49,17 @@ def test_a_cue_after_a_quotation_still_reports_its_clause(
     nlp: Language, text: str, expected: str
 ) -> None:
     assert expected in [passage for passage, _speaker, _cue in reports(nlp, text)]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I trusted you," Harjit Dhaliwal said, his voice breaking.',
+        '"I trusted you," he said, his voice breaking.',
+        '"We lost everything," she said, tears streaming down her face.',
+    ],
+)
+def test_a_participle_set_off_after_the_cue_tells_how_not_what(nlp: Language, text: str) -> None:
+    """`he said, his voice breaking`: an absolute phrase, which the parse may make the root."""
+    assert reports(nlp, f"Victims speak\n\n{text}") == []
