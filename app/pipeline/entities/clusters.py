@@ -101,7 +101,7 @@ def _stated_gender(cluster: Cluster, genders: GenderLexicon) -> Gender | None:
 def _describe(cluster: Cluster) -> None:
     """Canonical name (the fullest form), kind and role of a cluster (its gender is weighed
     from the whole article's evidence, in `gender.py`)."""
-    cluster.canonical = max(cluster.names, key=lambda n: (len(n.words), -n.start))
+    cluster.canonical = max(cluster.names, key=lambda n: (len(n.words), len(n.qualifier), -n.start))
     kinds = {n.kind for n in cluster.names}
     cluster.kind = "organization" if kinds == {"organization"} else "person"
     if kinds == {"group"}:

@@ -230,3 +230,14 @@ def test_an_organisation_qualified_past_its_head_joins_no_other_one(
     short = replace(_name(0, "Supreme Court", "organization"), qualifier=qualifier)
     clusters = cluster_names([short, _name(20, longer, "organization")], genders)
     assert (len(clusters) == 1) is joined
+
+
+def test_the_qualified_form_of_an_organisation_is_its_canonical_name(
+    genders: GenderLexicon,
+) -> None:
+    """`Supreme Court` in the headline, `the Supreme Court of Canada` in the lede: the name that
+    says which court is the one shown."""
+    headline = _name(0, "Supreme Court", "organization")
+    lede = replace(_name(10, "Supreme Court", "organization"), qualifier=("canada",))
+    (cluster,) = cluster_names([headline, lede], genders).values()
+    assert cluster.canonical is lede
