@@ -147,11 +147,11 @@ def test_a_nickname_with_its_article_after_a_calling_verb_is_a_title(nlp: Langua
 
 @pytest.mark.full_model
 def test_a_brand_or_a_title_under_its_naming_word_is_a_title(nlp: Language) -> None:
-    """`branded "Build Canada."` at a capitalised passage only (`was branded "in homage to"
-    Lazar, Song wrote` is Song's words); `under the title "..."` at any case and length."""
+    """`branded "Build Canada."` at a capitalised passage only (`was branded "a tribute to" its
+    founder, Reyes wrote` is Reyes's words); `under the title "..."` at any case and length."""
     text = (
         'Munroe repeated his housing plan, a proposal he has branded "Build Canada."\n\n'
-        'The site was branded "in homage to" Lazar, Song wrote.\n\n'
+        'The account was branded "a tribute to" its founder, Reyes wrote.\n\n'
         'The study, published under the title "A root-expressed transcription factor confers '
         'flowering stability in canola," was led by Dr. Leila Farahani.'
     )
