@@ -43,7 +43,6 @@ from app.pipeline.sources import noun_names_source
 from app.pipeline.syntax import (
     ORG_LABELS,
     PERSON_LABELS,
-    TIME_LABELS,
     elided_name,
     strip_punct,
 )
@@ -241,26 +240,22 @@ class MentionResolver:
         return found
 
     def _document_it(self, pronoun: Token, article: ArticleNames) -> Resolved | None:
-        """ "it" after a sentence about a document (`Her statement was read aloud ... "Q," it
-        read`): the document's issuer when the article names them (a possessive pronoun
-        resolved as any), else the document as written; None with no document there."""
+        """ "it" after a sentence about a document its issuer is tied to (`Her statement was
+        read aloud ... "Q," it read`, `Mr. Hallett's letter ...`): that issuer, a name the
+        article knows or a possessive pronoun resolved as any; else None (an "it" opening its
+        sentence still finds the document itself, `clause_antecedent`)."""
         document = document_subject_before(pronoun, self.lexicons.document_nouns)
-        if document is None:
+        issuer = issuer_token(document) if document is not None else None
+        if issuer is None:
             return None
-        issuer = issuer_token(document)
-        if issuer is not None and issuer.i in article.heads:
+        if issuer.i in article.heads:
             key = article.heads[issuer.i]
             return Resolved.to_cluster(key, article.clusters[key], "nominal", pronoun.text)
-        if issuer is not None and issuer.pos_ == "PRON":
+        if issuer.pos_ == "PRON":
             found = self.pronoun(issuer, article)
             if found.key is not None:
                 return replace(found, alias=pronoun.text)
-        elif issuer is not None and issuer.pos_ == "NOUN" and issuer.ent_type_ not in TIME_LABELS:
-            # `A letter from the staff association ... "Q," it read`: the issuer as written
-            document = issuer
-        span = strip_punct(pronoun.doc[document.left_edge.i : document.i + 1])
-        kind = self._nominal_kind(document, document.lemma_.lower())
-        return Resolved(NOMINAL_KEY + span.text.lower(), span.text, kind, "nominal")
+        return None
 
     def transcript_speaker(self, head: Token, label: str, article: ArticleNames) -> Resolved:
         """A transcript's `A:` is the interviewee; `Q:`, or an `A:` with no one named before the
