@@ -41,10 +41,14 @@ def document_subject_before(pronoun: Token, document_nouns: frozenset[str]) -> T
     """The document noun that is the main subject of the sentence before the pronoun's
     (`Mr. Hallett's letter did not mention the order. Instead, it referred to "Q"`; `Her
     statement was read aloud ... "Q," it read`): what an "it" speaker goes on talking about."""
+    doc = pronoun.doc
     start = pronoun.sent.start
+    opening = _paragraph_start(pronoun)
+    if doc[opening].is_quote:
+        start = opening  # (`"I am 72. I cannot earn it back," it read`: before the quotation)
     if start == 0:
         return None
-    root = pronoun.doc[start - 1].sent.root
+    root = doc[start - 1].sent.root
     for child in root.children:
         if (
             child.dep_ in NOMINAL_SUBJECT_DEPS
@@ -53,6 +57,14 @@ def document_subject_before(pronoun: Token, document_nouns: frozenset[str]) -> T
         ):
             return child
     return None
+
+
+def _paragraph_start(token: Token) -> int:
+    """The first token of the token's paragraph (after the last line break before it)."""
+    k = token.i
+    while k > 0 and "\n" not in token.doc[k - 1].text:
+        k -= 1
+    return k
 
 
 def issuer_token(document: Token) -> Token | None:

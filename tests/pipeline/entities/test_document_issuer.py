@@ -81,6 +81,9 @@ def test_it_after_a_sentence_about_a_document_is_the_documents_issuer(
     )
     doc = attribute(nlp, text, ["direct"])
     assert [name for name, *_ in who(doc)] == [speaker]
+    # a quotation of several sentences: the sentence before it, not its own first one
+    longer = text.replace('"We acted', '"We lost. We acted')
+    assert [name for name, *_ in who(attribute(nlp, longer, ["direct"]))] == [speaker]
 
 
 @pytest.mark.full_model
