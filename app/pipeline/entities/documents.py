@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
+from app.pipeline.text import token_paragraphs
 
 # How far back (tokens) `the statement` looks for the statement it refers to.
 ISSUER_LOOKBACK = 250
@@ -43,7 +44,8 @@ def document_subject_before(pronoun: Token, document_nouns: frozenset[str]) -> T
     statement was read aloud ... "Q," it read`): what an "it" speaker goes on talking about."""
     doc = pronoun.doc
     start = pronoun.sent.start
-    opening = _paragraph_start(pronoun)
+    paragraphs = token_paragraphs(doc)
+    opening = paragraphs.starts[paragraphs.of[pronoun.i]]
     if doc[opening].is_quote:
         start = opening  # (`"I am 72. I cannot earn it back," it read`: before the quotation)
     if start == 0:
@@ -57,14 +59,6 @@ def document_subject_before(pronoun: Token, document_nouns: frozenset[str]) -> T
         ):
             return child
     return None
-
-
-def _paragraph_start(token: Token) -> int:
-    """The first token of the token's paragraph (after the last line break before it)."""
-    k = token.i
-    while k > 0 and "\n" not in token.doc[k - 1].text:
-        k -= 1
-    return k
 
 
 def issuer_token(document: Token) -> Token | None:

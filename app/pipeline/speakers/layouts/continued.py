@@ -34,10 +34,13 @@ CLAUSE_OPENERS: frozenset[str] = frozenset({","})
 MAX_PARAGRAPH_GAP = 2
 
 
-def previous_speech(q: QuoteContext) -> tuple[int, SpeakerCandidate] | None:
-    """The nearest earlier quotation and its candidate, if it has one (reported speech in
-    between is passed over: the layouts below continue quotations)."""
-    for pi in range(q.qi - 1, -1, -1):
+def previous_speech(
+    q: QuoteContext, before: int | None = None
+) -> tuple[int, SpeakerCandidate] | None:
+    """The nearest quotation before this quote (or before quote `before`) and its candidate,
+    if it has one (reported speech in between is passed over: the layouts below continue
+    quotations)."""
+    for pi in range((q.qi if before is None else before) - 1, -1, -1):
         quote: Quote | None = q.quotes[pi]._.quote
         if quote is None or not quote.is_quotation:
             continue

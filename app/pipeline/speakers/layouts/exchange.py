@@ -101,14 +101,11 @@ def _echoed_turn(q: QuoteContext, pi: int, question: SpeakerCandidate) -> int | 
     asked = [t for t in q.quotes[pi] if not is_mark(t)]
     if not asked or len(asked) > MAX_ECHO_WORDS + 1 or asked[-1].text != "?":
         return None
-    for pj in range(pi - 1, -1, -1):
-        quote = q.quotes[pj]._.quote
-        if quote is not None and quote.is_quotation:
-            break
-    else:
+    turned = previous_speech(q, pi)
+    if turned is None:
         return None
-    turn = q.results[pj]
-    if turn is None or turn.head is None or turn.mention is None:
+    pj, turn = turned
+    if turn.head is None or turn.mention is None:
         return None
     if q.index.para[q.quotes[pj].start] != q.index.para[q.quotes[pi].start] - 1:
         return None
