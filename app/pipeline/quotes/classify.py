@@ -68,6 +68,11 @@ LIST_RULES: frozenset[str] = frozenset({"scare_cue", "term_cue", "title_cue", "l
 _LIST_GAP_RE = re.compile(r"\s*(?:[,;]\s*)?(?:(?:and|or)\s+)?")
 # Longest quoted label under a verb of thinking or naming (`thinks that cats are "cuties"`).
 MAX_LABEL_WORDS = 3
+# What stands between the halves of a quotation split by its attribution (`"We are ready," she
+# told reporters, "but ..."`): a clause with no sentence end or mark in it, ending with a comma.
+_SPLIT_GAP_RE = re.compile(
+    r"\s*[^\s.!?;:\"\u201c\u201d\u2018\u2019][^.!?;:\"\u201c\u201d]{0,80},\s*"
+)
 
 
 def rule_verdict(f: Features) -> tuple[QuoteType, str]:
@@ -121,6 +126,8 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     if n <= MAX_TERM_WORDS and not f.has("ends_question"):
         if f.has("numeral") and f.has("title_cue"):
             return "title", "title_cue"  # the film "1917"
+        if f.has("title_cue") and set_off_sentence_case_title(f):
+            return "title", "title_cue"  # in a 2023 report, “Urgences sous pression,” that ...
         if named:
             if f.has("title_cue") or f.has("title_copula"):
                 return "title", "title_cue"  # the book "Hard Choices", her favorite book is "Dune"
@@ -139,7 +146,8 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     if (named or nicknamed) and f.has("named_gap") and n <= MAX_LABEL_WORDS + 1:
         return "title", "nickname"  # whom teammates call "Ozzy"
     if f.has("known_as") and n <= MAX_LABEL_WORDS + 1:
-        return "title", "nickname"  # the tavern known to regulars as "the Rail"
+        # the tavern known to regulars as "the Rail"; a term: known as an "arm-bar takedown"
+        return ("title" if named or nicknamed else "scare"), "nickname"
     # the parse's governing verb; on an unparsed doc, a thinking verb among the words before
     thinking = f.has("governed_by_thinking") if f.has("parsed") else f.has("thinking_word_before")
     if (
@@ -163,6 +171,20 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         if f.has("next_is_noun"):
             return "scare", "noun_modifier"  # a term used as a modifier: the “undercard” debate
     return speech_type(f), "speech"
+
+
+def set_off_sentence_case_title(f: Features) -> bool:
+    """A passage set off by commas right after a title noun, capitalised as a sentence is and
+    holding no finite verb and no first or second person (`the 2023 report, “Urgences sous
+    pression,” found`): the work's name, written in the case of its language, not words said."""
+    return (
+        f.has("tagged")
+        and f.has("after_comma")
+        and f.has("ends_comma")
+        and f.has("first_upper")
+        and not f.has("has_finite_verb")
+        and not (f.has("first_person") or f.has("second_person"))
+    )
 
 
 def spoken_aside(f: Features) -> bool:
@@ -230,6 +252,17 @@ def type_passages(
             gap = text[previous.close_end : passage.open_pos]
             if verdicts[-1][1] in LIST_RULES and _LIST_GAP_RE.fullmatch(gap):
                 verdict = (verdicts[-1][0], "list_item")
+        if (
+            verdict[0] == "partial"
+            and previous is not None
+            and verdicts[-1][0] == "direct"
+            and previous.para == passage.para
+            and features[k - 1].has("ends_comma")
+            and f.has("first_lower")
+            and _SPLIT_GAP_RE.fullmatch(text[previous.close_end : passage.open_pos])
+        ):
+            # `"We are ready," she said, "but not yet."`: the rest of a whole quotation
+            verdict = ("direct", verdict[1])
         if (
             verdict[1] == "foreign_marks"
             and previous is not None

@@ -17,9 +17,11 @@ MAX_NICKNAME_WORDS = 2
 _NAME_BEFORE_RE = re.compile(r"(?:^|\s)(?:[A-Z][\w'\u2019-]*|(?:[A-Z]\.)+)\s$")
 # A capitalised name word right after a closing mark: `" Scott`.
 _NAME_AFTER_RE = re.compile(r"\s[A-Z][a-z\u00e0-\u00ff'\u2019-]")
-# `known ... as`: the word, and how many words may stand between it and "as".
+# `known ... as`: the word, how many words may stand between it and "as" (`known around
+# Parliament Hill as`), and the articles that may follow "as" (`known as an "arm-bar takedown"`).
 KNOWN = "known"
-MAX_KNOWN_AS_GAP = 3
+MAX_KNOWN_AS_GAP = 4
+KNOWN_AS_ARTICLES: frozenset[str] = frozenset({"a", "an", "the"})
 # The object pronouns a name is given to.
 NAMED_PRONOUNS: frozenset[str] = frozenset(
     "him her them it himself herself themselves itself".split()
@@ -62,9 +64,12 @@ def names_a_gap(before: str, left: Sequence[str]) -> bool:
 
 
 def known_as(left: Sequence[str]) -> bool:
-    """The words before a passage (lower case) end with `known ... as` (`the tavern known to
-    regulars as "the Rail"`): what follows is a name, whatever its case."""
-    return bool(left) and left[-1] == "as" and KNOWN in left[-MAX_KNOWN_AS_GAP - 1 : -1]
+    """The words before a passage (lower case) end with `known ... as`, an article allowed after
+    it (`the tavern known to regulars as "the Rail"`, `a technique known as an "arm-bar
+    takedown"`): what follows is a name, whatever its case."""
+    if left and left[-1] in KNOWN_AS_ARTICLES:
+        left = left[:-1]
+    return bool(left) and left[-1] == "as" and KNOWN in left[-MAX_KNOWN_AS_GAP - 2 : -1]
 
 
 # A noun phrase set off right after a closing mark (the comma may sit inside the marks): its

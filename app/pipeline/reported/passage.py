@@ -86,6 +86,10 @@ OBJECT_FIRST_LABELS: frozenset[str] = frozenset({"infinitive", "charge"})
 TIME_DEPS: frozenset[str] = frozenset({"npadvmod", "prep"})
 
 
+# Patterns of a that-clause the parser read as a relative clause of the noun before it.
+RELATIVE_THAT_LABELS: frozenset[str] = frozenset({"relative_that", "relative_that_object"})
+
+
 def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str]) -> list[Found]:
     """The passages a pattern match reports: none when the shape reports nothing, two when the
     attribution sits inside the content (`The plan, she said, is dead`)."""
@@ -94,13 +98,14 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         according = doc[nodes["according"]]
         cue = ReportedCue((according.i, min(according.i + 2, len(doc))), None, None, label)
         return _around(doc, subtree_range(content), subtree_range(according), cue)
-    if label == "relative_that":
+    if label in RELATIVE_THAT_LABELS:
         # (a subject the parser hung on the clause's auxiliary counts: `that the bridge was`)
         heads = {content.i} | {c.i for c in content.children if c.dep_ == "aux"}
         subjects = [
             t for t in content.subtree if t.dep_ in NOMINAL_SUBJECT_DEPS and t.head.i in heads
         ]
-        if doc[nodes["that"]].dep_ != "mark" and len(subjects) < 2:
+        relative = doc[nodes["that"]].dep_ not in ("mark", "dobj") and len(subjects) < 2
+        if relative:
             return []  # `the plant that the storm hit`: a relative clause proper
         found_cue = _cue_above(content, cues)
         if found_cue is None:

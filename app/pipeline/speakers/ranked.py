@@ -41,15 +41,16 @@ def titled_name(index: DocIndex, found: SpeakerCandidate, para: int) -> SpeakerC
 
 
 def _role_word(doc: Doc, k: int) -> bool:
-    """A lower-case word the tagger made a finite verb between a capitalised word and a noun:
-    part of the title (`said Riders head coach Glen Stasiuk`, "head" a verb of "Riders")."""
+    """A lower-case word the tagger made a finite verb inside a title: after a capitalised word
+    or a lower-case noun, before a lower-case noun or a capitalised name (`said Riders head
+    coach Glen Stasiuk`, "head" a verb of "Riders"; `said Conservative forests critic Bryce
+    Lindahl`, "critic" a verb of "forests")."""
     word = doc[k]
-    return (
-        word.is_lower
-        and 0 < k < len(doc) - 1
-        and doc[k - 1].is_title
-        and doc[k + 1].pos_ == "NOUN"
-        and doc[k + 1].is_lower
+    if not (word.is_lower and 0 < k < len(doc) - 1):
+        return False
+    before, after = doc[k - 1], doc[k + 1]
+    return (before.is_title or (before.is_lower and before.pos_ == "NOUN")) and (
+        (after.pos_ == "NOUN" and after.is_lower) or _name_word(after)
     )
 
 

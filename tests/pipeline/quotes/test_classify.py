@@ -21,6 +21,55 @@ def test_known_as_is_scare_quote(blank_nlp: Language) -> None:
     assert spans_of(blank_nlp, text) == [("catch and release", "scare")]
 
 
+def test_known_as_reaches_past_an_article_and_a_place(blank_nlp: Language) -> None:
+    """`known as a "rolling lift"` (a term: scare), `known around the league as "the
+    Professor"` (a nickname: title); `described it as an "X"` names nothing (speech)."""
+    text = (
+        'Rescuers used a manoeuvre known as a "rolling lift" to free the driver.\n\n'
+        'The coach, known around the whole league as "the Professor," retired on Friday.\n\n'
+        'She described it as an "absolute disgrace."'
+    )
+    assert spans_of(blank_nlp, text) == [
+        ("rolling lift", "scare"),
+        ("the Professor,", "title"),
+        ("absolute disgrace.", "partial"),
+    ]
+
+
+@pytest.mark.full_model
+def test_a_sentence_case_title_set_off_after_a_title_noun_is_a_title(nlp: Language) -> None:
+    """A work's name between commas after its noun, capitalised as a sentence (as French titles
+    are): a title; words with a verb in the same place stay the writer's."""
+    text = (
+        'The board warned in its 2024 report, "Clinics at the breaking point," that rural '
+        "clinics were closing.\n\n"
+        'She wrote in the report, "We found the service overwhelmed," and asked for more staff.'
+    )
+    assert spans_of(nlp, text) == [
+        ("Clinics at the breaking point,", "title"),
+        ("We found the service overwhelmed,", "direct"),
+    ]
+
+
+def test_the_rest_of_a_quotation_split_by_its_attribution_is_direct(blank_nlp: Language) -> None:
+    """`"We are ready," the coach told reporters, "but ..."`: the second half goes on a whole
+    quotation, lower case and all; a fragment after a full stop, or after a partial quote, is a
+    partial quote."""
+    text = (
+        '"We are ready," the coach told reporters on Friday, "but the weather is not."\n\n'
+        '"We will win," she said. Others called the result "a fluke."\n\n'
+        'He called the plan "reckless," adding it was "rushed and wrong."'
+    )
+    assert spans_of(blank_nlp, text) == [
+        ("We are ready,", "direct"),
+        ("but the weather is not.", "direct"),
+        ("We will win,", "direct"),
+        ("a fluke.", "partial"),
+        ("reckless,", "partial"),
+        ("rushed and wrong.", "partial"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

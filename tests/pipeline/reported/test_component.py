@@ -284,6 +284,23 @@ def rules_only(nlp: Language) -> Iterator[Language]:
                 )
             ],
         ),
+        (  # an email's that-clause read as a relative clause, "that" made the object of a
+            # verb beside its own object ("offer ... jobs"): the spokesperson's report
+            "A spokesperson for Harbour Bus Lines, Tom Renner, wrote in an email that the "
+            'company intends to offer jobs to all current drivers "at equal pay."',
+            [
+                (
+                    'that the company intends to offer jobs to all current drivers "at equal pay."',
+                    "Tom Renner",
+                    "wrote",
+                )
+            ],
+        ),
+        (  # a consortium named beside its noun speaks under its name
+            "The consortium, Northgate Rail Partners, said in a statement that the line would "
+            "open in May.",
+            [("that the line would open in May", "Northgate Rail Partners", "said")],
+        ),
         (  # the content's subject, which the parse made the cue's second object
             "One first officer, who asked not to be identified because he was not authorized to "
             'speak publicly, told The Canadian Press the deal "still leaves us behind our '

@@ -33,3 +33,16 @@ def test_a_party_read_as_the_subject_with_the_member_apposed_gives_the_member(
     )
     doc = attribute(nlp, text)
     assert who(doc) == [("Lorne Pettigrew", "MPP Lorne Pettigrew", "said")]
+
+
+@pytest.mark.full_model
+def test_a_title_word_read_as_a_verb_after_a_lower_case_noun_stays_in_the_title(
+    nlp: Language,
+) -> None:
+    # the tagger reads "critic" as the verb of "forests": the party word is no speaker
+    text = (
+        '"This is a damning report," said Conservative forests critic Bryce Lindqvist. '
+        '"Every one of these findings was raised by fire chiefs."'
+    )
+    doc = attribute(nlp, text)
+    assert [name for name, _, _ in who(doc)] == ["Bryce Lindqvist", "Bryce Lindqvist"]
