@@ -212,6 +212,19 @@ def test_title_of_a_work(blank_nlp: Language) -> None:
     assert spans_of(blank_nlp, text) == [("Hard Choices", "title")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Her art toured in a 2019 exhibition, "Women of the Tundra."', "Women of the Tundra."),
+        ('His debut feature, "Under the Ice," won the jury prize.', "Under the Ice,"),
+    ],
+)
+def test_title_of_an_exhibition_or_a_feature_film(
+    blank_nlp: Language, text: str, expected: str
+) -> None:
+    assert spans_of(blank_nlp, text) == [(expected, "title")]
+
+
 def test_programme_of_a_named_owner_is_a_title(blank_nlp: Language) -> None:
     text = 'He spoke on NBC\'s "Meet the Press." on Sunday.'
     assert spans_of(blank_nlp, text) == [("Meet the Press.", "title")]
