@@ -12,6 +12,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
 from app.pipeline.entities.named import Cluster, Name
 
+# The kind of organisation whose name words (models/org_kind_words.tsv) may trail a short form.
+COMPANY_KIND = "company"
+# A company's legal form at the end of its name.
+LEGAL_FORMS: frozenset[str] = frozenset(
+    "inc. inc ltd. ltd corp. corp co. llc plc limited corporation incorporated".split()
+)
+
 
 def cluster_names(
     names: Sequence[Name],
@@ -74,12 +81,55 @@ def cluster_names(
                 merged.add(id(cluster))
                 del full[words]
                 break
+    _join_company_short_forms(full, singles, org_kinds or {})
     clusters: dict[str, Cluster] = {}
     for cluster in list(full.values()) + list(singles.values()):
         cluster.names.sort(key=lambda n: n.start)
         _describe(cluster)
         clusters[" ".join(cluster.canonical.key_words)] = cluster
     return clusters
+
+
+def _join_company_short_forms(
+    full: dict[tuple[str, ...], Cluster],
+    singles: dict[tuple[str, ...], Cluster],
+    org_kinds: Mapping[str, frozenset[str]],
+) -> None:
+    """A company's name without its trailing words of kind (`Prairie Crown` for `Prairie Crown
+    Potash Corp.`, `Loblaw` for `Loblaw Companies Ltd.`: the words after the short form all say
+    "company") joins the one organisation whose name it starts; not a name that goes on with
+    other words (`Prairie Crown Workers Union` is another organisation)."""
+    suffixes = org_kinds.get(COMPANY_KIND, frozenset())
+    if not suffixes:
+        return
+    for group in (full, singles):
+        _join_short_forms(group, full, suffixes)
+
+
+def _join_short_forms(
+    group: dict[tuple[str, ...], Cluster],
+    full: dict[tuple[str, ...], Cluster],
+    suffixes: frozenset[str],
+) -> None:
+    for words, cluster in list(group.items()):
+        # (the NER may call a company's bare name a person: then only a legal form, `Inc.`,
+        # shows the longer name is a company's)
+        person = cluster.kind == "person"
+        starting = [
+            (other_words[len(words) :], other)
+            for other_words, other in full.items()
+            if len(other_words) > len(words) and other_words[: len(words)] == words
+        ]
+        longer = [
+            other
+            for rest, other in starting
+            if other.kind == "organization"
+            and all(w in suffixes for w in rest)
+            and not (person and LEGAL_FORMS.isdisjoint(rest))
+        ]
+        if len(longer) == 1 and len(starting) == 1:
+            longer[0].names.extend(cluster.names)
+            del group[words]
 
 
 def _qualified_apart(shorter: Cluster, longer: Cluster) -> bool:

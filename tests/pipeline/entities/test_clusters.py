@@ -241,3 +241,56 @@ def test_the_qualified_form_of_an_organisation_is_its_canonical_name(
     lede = replace(_name(10, "Supreme Court", "organization"), qualifier=("canada",))
     (cluster,) = cluster_names([headline, lede], genders).values()
     assert cluster.canonical is lede
+
+
+COMPANY_KINDS = {"company": frozenset({"inc.", "ltd.", "corp.", "companies", "potash"})}
+
+
+@pytest.mark.parametrize(
+    ("short", "kind"),
+    [
+        ("Prairie Crown", "organization"),  # the words after it say "company": potash, corp.
+        ("Marlow", "organization"),
+        ("Marlow", "person"),  # the NER read the bare name as a person's: `Corp.` says company
+    ],
+)
+def test_a_company_s_short_form_joins_its_full_name(
+    genders: GenderLexicon, short: str, kind: EntityKind
+) -> None:
+    full = "Prairie Crown Potash Corp." if " " in short else "Marlow Companies Ltd."
+    names = [_name(0, full, "organization"), _name(20, short, kind)]
+    (cluster,) = cluster_names(names, genders, COMPANY_KINDS).values()
+    assert [n.text for n in cluster.names] == [full, short]
+
+
+@pytest.mark.parametrize(
+    ("names", "why"),
+    [
+        (
+            [
+                _name(0, "Prairie Crown Potash Corp.", "organization"),
+                _name(9, "Prairie Crown Workers Union", "organization"),
+                _name(20, "Prairie Crown", "organization"),
+            ],
+            "two organisations start with it (one going on with other words)",
+        ),
+        (
+            [_name(0, "Marlow Companies", "organization"), _name(20, "Marlow")],
+            "a person's name, and no legal form says the longer one is a company",
+        ),
+    ],
+)
+def test_a_short_form_stays_apart_when_it_may_be_another_one(
+    genders: GenderLexicon, names: list[Name], why: str
+) -> None:
+    clusters = cluster_names(names, genders, COMPANY_KINDS)
+    assert len(clusters) == len(names), why
+
+
+@pytest.mark.full_model
+def test_a_company_s_short_name_speaks_for_the_company(nlp: Language) -> None:
+    text = (
+        "The mine is owned by Prairie Crown Potash Corp., which employs 900 people. "
+        'In a statement, Prairie Crown said it remained "committed to a fair deal."'
+    )
+    assert resolutions(attribute(nlp, text)) == [("Prairie Crown Potash Corp.", "alias")]
