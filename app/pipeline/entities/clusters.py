@@ -9,7 +9,12 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from app.pipeline.entities.first_names import FIRST_NAME_ANSWERS, Gender, GenderLexicon
+from app.pipeline.entities.first_names import (
+    FIRST_NAME_ANSWERS,
+    UNKNOWN_ANSWER,
+    Gender,
+    GenderLexicon,
+)
 from app.pipeline.entities.named import Cluster, Name
 
 # The kind of organisation whose name words (models/org_kind_words.tsv) may trail a short form.
@@ -40,12 +45,19 @@ def cluster_names(
     by_last: dict[str, list[Cluster]] = {}
     by_inner: dict[str, list[Cluster]] = {}
     by_first: dict[str, list[Cluster]] = {}  # first names of people ("Chris" Anderson)
+    by_first_unknown: dict[str, list[Cluster]] = {}  # ... the lexicon does not know ("Manvir")
+    # words the article writes after an honorific (`Mr. Obama`): surnames, never first names
+    surnames = {n.words[0] for n in names if len(n.words) == 1 and n.gender is not None}
     for words, cluster in full.items():
         by_last.setdefault(words[-1], []).append(cluster)
         for word in dict.fromkeys(words[1:]):
             by_inner.setdefault(word, []).append(cluster)
-        if cluster.kind == "person" and genders.answer(words[0]) in FIRST_NAME_ANSWERS:
-            by_first.setdefault(words[0], []).append(cluster)
+        if cluster.kind == "person":
+            answer = genders.answer(words[0])
+            if answer in FIRST_NAME_ANSWERS:
+                by_first.setdefault(words[0], []).append(cluster)
+            elif answer == UNKNOWN_ANSWER and words[0] not in surnames:
+                by_first_unknown.setdefault(words[0], []).append(cluster)
     name_starts = {id(c): [n.start for n in c.names] for c in full.values()}
     singles: dict[tuple[str, ...], Cluster] = {}
     for name in names:
@@ -54,7 +66,9 @@ def cluster_names(
         target = (
             None
             if name.qualifier  # (`the Port of Montreal`: a whole name, no one's surname)
-            else _best_full(name, (by_last, by_inner, by_first), name_starts, genders)
+            else _best_full(
+                name, (by_last, by_inner, by_first, by_first_unknown), name_starts, genders
+            )
             or _of_kind(name, full.values(), org_kinds or {}, name_starts)
         )
         if target is not None:
@@ -186,10 +200,14 @@ def _best_full(
     Quinn; `Mrs. Hale` is not Victor Hale), and a place never stands for an organisation
     (`Canada` is not Statistics Canada)."""
     word = name.words[0]
-    by_last, by_inner, by_first = indexes
+    by_last, by_inner, by_first, by_first_unknown = indexes
     matches = by_last.get(word) or by_inner.get(word) or []
     if not matches and name.kind == "person":
         matches = by_first.get(word, []) or _misspelt(word, by_last, genders)
+        if not matches and len(by_first_unknown.get(word, [])) == 1:
+            # `His son, Manvir, ...` then `Manvir Dhaliwal says`: a first name the lexicon does
+            # not know, which starts one person's name only
+            matches = by_first_unknown[word]
     elif not matches and (name.maybe_person or genders.answer(word) in FIRST_NAME_ANSWERS):
         # `Janelle Kuziak ... Janelle, who keeps the books, said`: a first name the tagger
         # called an organisation

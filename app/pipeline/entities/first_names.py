@@ -22,6 +22,8 @@ LEANING: dict[str, Gender] = {
 FIRST_NAME_ANSWERS: frozenset[str] = frozenset(
     {"male", "female", "mostly_male", "mostly_female", "andy"}
 )
+# The answer for a word the name lexicon does not hold.
+UNKNOWN_ANSWER = "unknown"
 
 
 # How many answers `GenderLexicon` keeps before it starts again.

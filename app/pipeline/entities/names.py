@@ -251,8 +251,10 @@ class NameModel:
             elif prev.text == "-" and start - 2 >= 0 and not prev.whitespace_:
                 start -= 1  # (a hyphen glued to the name's next part)
                 continue
-            elif nickname_before(doc, start) and self.is_first_name(doc[start - 4].text):
-                start -= 4  # `Ray "Sonny" Pelletier`: the nickname in its marks is of the name
+            elif (first := nickname_before(doc, start)) is not None and self.is_first_name(
+                doc[first].text
+            ):
+                start = first  # `Ray "Sonny" Pelletier`: the nickname in its marks is the name's
                 break
             elif prev.text in PLURAL_POSSESSIVES and (
                 inside_entity(prev, label) if label == "ORG" else self._owned_org(head, start)

@@ -356,13 +356,27 @@ def initials(token: Token) -> bool:
     )
 
 
-def nickname_before(doc: Doc, start: int) -> bool:
-    """A one-word nickname in quote marks right before `start`, after a capitalised word:
-    `Ray "Sonny" Pelletier` is one name."""
-    if start < 4 or not (doc[start - 1].is_quote and doc[start - 3].is_quote):
-        return False
-    nickname, first = doc[start - 2], doc[start - 4]
-    return nickname.is_title and nickname.is_alpha and first.is_title and first.pos == PROPN
+def nickname_before(doc: Doc, start: int) -> int | None:
+    """Where the name starts when a nickname of up to `MAX_NICKNAME_WORDS` capitalised words
+    (an article allowed) stands in quote marks right before `start`, after a capitalised word:
+    `Ray "Sonny" Pelletier`, `Oscar "The Wall" Lindgren` are one name; else None."""
+    if start < 4 or not doc[start - 1].is_quote:
+        return None
+    k = start - 2
+    while k > 0 and not doc[k].is_quote and start - 2 - k < MAX_NICKNAME_WORDS:
+        k -= 1
+    words = doc[k + 1 : start - 1]
+    if k < 1 or not doc[k].is_quote or not words:
+        return None
+    first = doc[k - 1]
+    named = all(w.is_alpha and (w.is_title or w.lower_ == "the") for w in words)
+    if named and words[-1].is_title and first.is_title and first.pos == PROPN:
+        return first.i
+    return None
+
+
+# Longest nickname, in words, written in marks inside a name (`Oscar "The Wall" Lindgren`).
+MAX_NICKNAME_WORDS = 3
 
 
 def lower_word(token: Token) -> bool:

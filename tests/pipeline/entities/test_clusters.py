@@ -294,3 +294,19 @@ def test_a_company_s_short_name_speaks_for_the_company(nlp: Language) -> None:
         'In a statement, Prairie Crown said it remained "committed to a fair deal."'
     )
     assert resolutions(attribute(nlp, text)) == [("Prairie Crown Potash Corp.", "alias")]
+
+
+def test_a_first_name_the_lexicon_does_not_know_joins_the_one_name_it_starts(
+    genders: GenderLexicon,
+) -> None:
+    """`His son, Manvir, ...` before `Manvir Dhaliwal says`: the first name joins the full name
+    it starts, when only one does; a word two full names start stays apart."""
+    assert genders.answer("manvir") == "unknown"  # the lexicon's reading this test is about
+    one = cluster_names([_name(0, "Manvir"), _name(20, "Manvir Dhaliwal")], genders)
+    assert [[n.text for n in c.names] for c in one.values()] == [["Manvir", "Manvir Dhaliwal"]]
+    two = [_name(0, "Manvir"), _name(10, "Manvir Dhaliwal"), _name(20, "Manvir Sandhu")]
+    assert len(cluster_names(two, genders)) == 3
+    # `Mr. Oduya` makes the word a surname: a headline's `Oduya Says` (a name the NER ran on into
+    # the verb) gets no one's words
+    surname = [_name(0, "Oduya Says"), replace(_name(10, "Oduya"), gender="male")]
+    assert len(cluster_names(surname, genders)) == 2

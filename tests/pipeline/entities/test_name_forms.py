@@ -55,8 +55,13 @@ def test_the_shapes_themselves(nlp: Language) -> None:
     assert hyphen_joined(doc[0]) is True
     assert hyphen_joined(doc[5]) is False  # spaced hyphen: two words
     pelletier = next(t for t in doc if t.text == "Pelletier")
-    assert nickname_before(doc, pelletier.i) is True
-    assert nickname_before(doc, pelletier.i - 2) is False
+    assert nickname_before(doc, pelletier.i) == pelletier.i - 4
+    assert nickname_before(doc, pelletier.i - 2) is None
+    doc = nlp('Goalie Oscar "The Wall" Lindgren and Ben "the" Ross played.')
+    lindgren = next(t for t in doc if t.text == "Lindgren")
+    assert nickname_before(doc, lindgren.i) == lindgren.i - 5  # Oscar
+    ross = next(t for t in doc if t.text == "Ross")
+    assert nickname_before(doc, ross.i) is None  # (a lone article is no nickname)
 
 
 def _spoken(doc: Doc) -> list[str | None]:
@@ -73,3 +78,12 @@ def test_a_person_entity_holding_a_number_is_no_name(nlp: Language) -> None:
     assert number_read_as_person(grade) is True
     lee = nlp("Ann Lee spoke.")[1]
     assert number_read_as_person(lee) is False
+
+
+@pytest.mark.full_model
+def test_a_nickname_of_several_words_is_part_of_the_name(nlp: Language) -> None:
+    text = (
+        'Goaltender Oscar "The Wall" Lindgren made 34 saves.\n\n'
+        'Lindgren shrugged off the praise. "It hit me," he said.'
+    )
+    assert _spoken(attribute(nlp, text, types=("title", "direct"))) == ['Oscar "The Wall" Lindgren']
