@@ -252,3 +252,19 @@ def within(ranges: list[tuple[int, int]], char: int) -> bool:
     """Whether `char` falls in one of the sorted, disjoint `ranges`."""
     k = bisect_right(ranges, char, key=lambda r: r[0]) - 1  # the last one starting by `char`
     return k >= 0 and char < ranges[k][1]
+
+
+# The tag of an element whose text is another document's, embedded in the page: a post (`<tweet
+# author="@x">“…” — @x</tweet>`) or a link to another story (`<a href="…">Rally “X”</a>`). A
+# self-closing or closing tag ends it.
+EMBED_TAG_RE = re.compile(r"<(/?)(?:tweet|a)\b[^<>]{0,2000}?(/?)>", re.IGNORECASE)
+
+
+def in_embed(before: str) -> bool:
+    """The text `before` a passage (from its line's start) leaves an embedded post or link open:
+    the passage is inside it."""
+    inside = False
+    if "<" in before:
+        for match in EMBED_TAG_RE.finditer(before):
+            inside = not match.group(1) and not match.group(2)
+    return inside

@@ -123,6 +123,12 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
         ):
             # the word "woke" (not: used the words "I'm not ready", refused to say the word "X")
             return "scare", "term_cue"
+    if (
+        n <= MAX_TERM_WORDS
+        and f.has("term_named")
+        and not (f.has("first_person") or f.has("second_person"))
+    ):
+        return "scare", "term_cue"  # "duty to protect," a term borrowed ...; that word is "X"
     if n <= MAX_TERM_WORDS and not f.has("ends_question"):
         if f.has("numeral") and f.has("title_cue"):
             return "title", "title_cue"  # the film "1917"

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from app.pipeline.furniture import is_furniture_line, within
+from app.pipeline.furniture import in_embed, is_furniture_line, within
 from app.pipeline.quotes.echo import is_echo
 from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.quotes.naming import (
@@ -94,10 +94,6 @@ _NEXT_WORD_RE = re.compile(r"[ \u00a0]([^\W\d_][\w-]*)")
 _BY_AUTHOR_RE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z]")
 # A capitalised possessive right before a quote: a programme or work of that owner (CNN's "…").
 _POSSESSIVE_NAME_RE = re.compile(r"(?:^|\s)[A-Z][\w.&-]*['\u2019]s$")
-# The tag of an element whose text is another document's, embedded in the page: a post (`<tweet
-# author="@x">“…” — @x</tweet>`) or a link to another story (`<a href="…">Rally “X”</a>`). A
-# self-closing or closing tag ends it.
-_EMBED_TAG_RE = re.compile(r"<(/?)(?:tweet|a)\b[^<>]{0,2000}?(/?)>", re.IGNORECASE)
 # A photographer's credit closing a caption: a name, a slash, the agency or paper, in parentheses
 # (`(Sean Kilpatrick/The Canadian Press)`, `(Evan Mitsui/CBC)`).
 _CREDIT_RE = re.compile(
@@ -412,6 +408,11 @@ def text_features(
             next_word(after) in lex.title_heads
             or not lex.title_heads.isdisjoint(apposed_nouns(after))
         ),
+        # `"duty to protect," a term borrowed from ...`, `that word is "collaboration"`
+        "term_named": float(
+            not lex.term_cues.isdisjoint(apposed_nouns(after))
+            or title_across_copula(left, lex.term_cues)
+        ),
         "by_author": float(
             # (a headline may open with a quote of its own: `"'Flesh and Bone' star ...," by`)
             (title_case or (last == "," and content.lstrip("".join(ALL_MARKS))[:1].isupper()))
@@ -446,16 +447,6 @@ def title_across_copula(left: list[str], title_cues: frozenset[str]) -> bool:
     while k > 0 and left[k - 1] in _COPULA_CHAIN:
         k -= 1
     return k >= 1 and ends_with_phrase(left[:k], title_cues)
-
-
-def in_embed(before: str) -> bool:
-    """The text `before` a passage (from its line's start) leaves an embedded post or link open:
-    the passage is inside it."""
-    inside = False
-    if "<" in before:
-        for match in _EMBED_TAG_RE.finditer(before):
-            inside = not match.group(1) and not match.group(2)
-    return inside
 
 
 def _law_head(word: str) -> bool:

@@ -19,7 +19,7 @@ _NAME_BEFORE_RE = re.compile(r"(?:^|\s)(?:[A-Z][\w'\u2019-]*|(?:[A-Z]\.)+)\s$")
 _NAME_AFTER_RE = re.compile(r"\s[A-Z][a-z\u00e0-\u00ff'\u2019-]")
 # `known ... as`: the word, how many words may stand between it and "as" (`known around
 # Parliament Hill as`), and the articles that may follow "as" (`known as an "arm-bar takedown"`).
-KNOWN = "known"
+KNOWN: frozenset[str] = frozenset({"known", "knows", "know", "knew"})
 MAX_KNOWN_AS_GAP = 4
 KNOWN_AS_ARTICLES: frozenset[str] = frozenset({"a", "an", "the"})
 # The object pronouns a name is given to.
@@ -69,19 +69,22 @@ def known_as(left: Sequence[str]) -> bool:
     takedown"`): what follows is a name, whatever its case."""
     if left and left[-1] in KNOWN_AS_ARTICLES:
         left = left[:-1]
-    return bool(left) and left[-1] == "as" and KNOWN in left[-MAX_KNOWN_AS_GAP - 2 : -1]
+    return (
+        bool(left) and left[-1] == "as" and not KNOWN.isdisjoint(left[-MAX_KNOWN_AS_GAP - 2 : -1])
+    )
 
 
 # A noun phrase set off right after a closing mark (the comma may sit inside the marks): its
-# determiner, at most one word before the noun, and the noun.
+# determiner, at most three words before the noun (`an Indigenous-led food show`), and the noun.
 _APPOSED_RE = re.compile(
-    r",?[ \u00a0](?:the|a|an|his|her|their|its|our)[ \u00a0](?:\w+[ \u00a0])?(\w+)"
+    r",?[ \u00a0](?:the|a|an|his|her|their|its|our)[ \u00a0](?:[\w'\u2019-]+[ \u00a0]){0,3}(\w+)"
 )
 
 
 def apposed_nouns(after: str) -> tuple[str, ...]:
     """The words that may head a noun phrase set off right after a passage (`, the weekly
-    podcast she hosts`: "weekly", "podcast"), lower case; empty without one."""
+    podcast she hosts`: "weekly", "podcast"; `, a half-serious civic affairs show`), lower case;
+    empty without one."""
     match = _APPOSED_RE.match(after)
     if match is None:
         return ()

@@ -24,10 +24,10 @@ from spacy.training import Example
 
 from app.pipeline.entities.transcript import transcript_label
 from app.pipeline.extensions import QUOTES_KEY, register_extensions
-from app.pipeline.furniture import doc_furniture_lines, within
+from app.pipeline.furniture import doc_furniture_lines, in_embed, within
 from app.pipeline.lexicon import LexiconSource, entries
 from app.pipeline.pipes import DataPipe
-from app.pipeline.quotes.features import in_embed, is_caption
+from app.pipeline.quotes.features import is_caption
 from app.pipeline.reported.declined import declined_cue
 from app.pipeline.reported.extent import Found, joined
 from app.pipeline.reported.labels import labelled, named_words

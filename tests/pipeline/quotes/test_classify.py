@@ -381,3 +381,37 @@ def test_a_short_name_or_term_under_another_verb_stays_a_title_or_term(nlp: Lang
     text = 'Others sparred in the smaller "sideshow" forum.'
     q = only(nlp, text)
     assert (q.start, q.end, q.text, q.type) == (31, 39, "sideshow", "scare")
+
+
+def test_titles_with_a_long_noun_phrase_set_off_after_them(blank_nlp: Language) -> None:
+    """`"Salmon Run," an Indigenous-led food show`: up to three words before the noun that says
+    what the title names; an app named after its noun is a title too."""
+    text = (
+        "The slate includes “Salmon Run,” an Indigenous-led food show, and “Bike Lane Wars,” a "
+        "half-serious civic affairs show.\n\n"
+        "It launches its own app, “Harbour Now,” next week.\n\n"
+        '"We are back on the air," the host said.'
+    )
+    assert spans_of(blank_nlp, text) == [
+        ("Salmon Run,", "title"),
+        ("Bike Lane Wars,", "title"),
+        ("Harbour Now,", "title"),
+        ("We are back on the air,", "direct"),
+    ]
+
+
+def test_words_the_sentence_calls_a_term_or_a_word_are_scare_quotes(blank_nlp: Language) -> None:
+    """`"duty to protect," a term borrowed from ...`, `that word is "collaboration."`: words
+    talked about; `"We will protect you," a spokesperson said` is someone's."""
+    text = (
+        'Operators would owe users a "duty to protect," a term borrowed from British law.\n\n'
+        'One word did the heavy lifting this fall, and that word is "collaboration."\n\n'
+        'Everyone on the circuit knows him as "Hoss."\n\n'
+        '"We will protect you," a spokesperson said.'
+    )
+    assert spans_of(blank_nlp, text) == [
+        ("duty to protect,", "scare"),
+        ("collaboration.", "scare"),
+        ("Hoss.", "title"),
+        ("We will protect you,", "direct"),
+    ]
