@@ -19,6 +19,14 @@ ANSWER_LABEL = "A"
 # of that conversation follows.`); not "spoke with", said of either side (the one interviewed
 # may be the subject: `The senator spoke with our reporter`).
 INTERVIEW_VERBS: frozenset[str] = frozenset({"ask", "interview", "question"})
+# Newsroom roles right before a name in the introduction: the interviewer's (`She spoke with
+# Books editor Daniel Ross`), never the one who answers.
+INTERVIEWER_ROLES: frozenset[str] = frozenset(
+    {"editor", "reporter", "writer", "columnist", "correspondent", "journalist", "host"}
+)
+# How far back from a name a photo credit's opening parenthesis may stand (`(THE CANADIAN
+# PRESS/Jane Doe)`): its name is the photographer's.
+CREDIT_SCAN = 8
 
 
 def transcript_label(token: Token) -> str | None:
@@ -39,7 +47,9 @@ def interviewee(
     names as the one interviewed (`The Record asked Gauthier about the vote.`) or as a subject
     (`Dunleavy was asked who would sit out. He smiled.` over an excerpt of a story), else of the
     person named most often before that label (on a tie, the one named first); None when no
-    person is named there. `subjects`: first tokens of subject names."""
+    person is named there; a name after a newsroom role (the interviewer) or in a photo credit
+    does not count, and of those named equally often a full name wins over a single word (the
+    tagger's person "Newfoundland"). `subjects`: first tokens of subject names."""
     doc = label.doc
     first = next((t.i for t in doc[: label.i] if transcript_label(t)), label.i)
     lead_in = _paragraph_before(doc, first)
@@ -50,7 +60,7 @@ def interviewee(
     for start, key in name_starts:  # (sorted by start: dict order is first-named order)
         if start >= first:
             break
-        if is_person(key):
+        if is_person(key) and not _interviewer_or_credit(doc, start):
             counts[key] = counts.get(key, 0) + 1
             if start >= lead_in and start in subjects:
                 subject = key
@@ -62,7 +72,21 @@ def interviewee(
         return subject  # (named before that too: not a word of a title the tagger made a name)
     if not counts:
         return None
-    return max(counts, key=lambda key: counts[key])
+    most = max(counts.values())
+    top = [key for key, count in counts.items() if count == most]
+    return next((key for key in top if " " in key), top[0])
+
+
+def _interviewer_or_credit(doc: Doc, start: int) -> bool:
+    """The name starting at token `start` follows a newsroom role, or sits in a photo credit."""
+    if start > 0 and doc[start - 1].lower_ in INTERVIEWER_ROLES:
+        return True
+    for k in range(start - 1, max(start - CREDIT_SCAN, 0) - 1, -1):
+        if doc[k].text == ")":
+            return False
+        if doc[k].text == "(":
+            return any("/" in t.text for t in doc[k + 1 : start + 1])
+    return False
 
 
 def _interviewed(doc: Doc, start: int, end: int) -> set[int]:

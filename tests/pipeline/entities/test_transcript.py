@@ -33,9 +33,11 @@ def test_answers_are_the_interviewee_s_and_questions_stay_q(nlp: Language) -> No
 
 @pytest.mark.full_model
 def test_the_person_named_most_before_the_transcript_is_the_interviewee(nlp: Language) -> None:
-    # Sandhu named once, Quinn twice: the one the introduction is about is named more
+    # Sandhu named once, Quinn twice: the one the introduction is about is named more (with
+    # no newsroom role before the name, which would make him the one asking)
     text = INTERVIEW.replace(
-        "spoke with Sandhu", "spoke with her. Quinn hosts the morning show. Quinn asked"
+        "Reporter Stephen Quinn spoke with Sandhu",
+        "Stephen Quinn spoke with her. Quinn hosts the morning show. Quinn asked",
     )
     assert [name for name, _, _ in who(attribute(nlp, text))][1] == "Stephen Quinn"
 
@@ -124,3 +126,18 @@ def test_the_one_the_paper_asked_is_the_interviewee_not_the_reporter_named_more(
         'A: "Absolutely. I hear it every week."\n'
     )
     assert [name for name, _, _ in who(attribute(nlp, text))][-2:] == ["Q", "Ruth Vandermeer"]
+
+
+@pytest.mark.full_model
+def test_the_interviewer_and_the_photographer_named_as_often_are_not_the_interviewee(
+    nlp: Language,
+) -> None:
+    # each named once: the editor who asks and the photographer's credit do not answer
+    text = (
+        "The Winnipeg-born writer's third novel follows a family in a fading outport. She spoke "
+        "with Books editor Daniel Ross ahead of her reading.\n\n"
+        "Photo: Marguerite Ashdown at her home in Halifax. (THE CANADIAN PRESS/Aoife Brennan)\n\n"
+        'Q: "Why the move to the coast?"\n\n'
+        'A: "My grandmother was from a little place near Bonavista."\n'
+    )
+    assert [name for name, _, _ in who(attribute(nlp, text))] == ["Q", "Marguerite Ashdown"]
