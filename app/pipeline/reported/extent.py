@@ -11,6 +11,14 @@ from spacy.tokens import Doc, Token
 from app.pipeline.syntax import DATELINE_DASHES
 from app.pipeline.types import ReportedCue
 
+# Clauses after a report's content that report something else when a cue verb heads them.
+TAIL_DEPS: frozenset[str] = frozenset({"conj", "advcl", "parataxis"})
+DASH_TOKENS: frozenset[str] = frozenset({"\u2014", "--", "\u2013"})
+# The complements of a cue verb that say what was said (a clause, a quotation after a colon).
+REPORT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "parataxis"})
+# The tag of a modal verb (`would`, `could`).
+MODAL_TAGS: frozenset[str] = frozenset({"MD"})
+
 # Tokens trimmed from the edges of a reported passage.
 EDGE_PUNCT: frozenset[str] = frozenset({",", ";", ":", "-", "--", "—", "–", "(", ")", "."})
 # Words trimmed from either edge of a passage (`CLAUSE, and X said`; `X said CLAUSE and warned
@@ -123,3 +131,52 @@ def _side_by_side(doc: Doc, first: Found, second: Found) -> bool:
         doc[k].is_punct or doc[k].lower_ in EDGE_CONJUNCTIONS
         for k in range(first.end, second.start)
     )
+
+
+def cut_tail(
+    doc: Doc, start: int, end: int, root: Token, cues: frozenset[str], *, skip: int = -1
+) -> tuple[int, int]:
+    """The content without what follows it in the same sentence but reports something else: a
+    coordinated or adverbial clause of another cue (`he respects Lopez and calls her "Q"`,
+    `..., while Ruiz said ...`, `..., vowing to ...`) or an appositive after a dash."""
+    cut = end
+    for token in root.rights:
+        if not start <= token.i < cut:
+            continue
+        if (
+            token.i != skip
+            and token.dep_ in TAIL_DEPS
+            and token.lemma_.lower() in cues
+            and _reports_words(token)
+            and not _parallel_modal(root, token)
+        ):
+            cut = min(cut, token.left_edge.i)
+    for k in range(root.i + 1, cut):
+        if doc[k].text in DASH_TOKENS and k + 1 < cut:
+            after = next((t for t in doc[k + 1 : cut] if not t.is_punct), None)
+            if (
+                after is not None
+                and after.head.dep_ == "appos"
+                or (after is not None and after.dep_ == "appos")
+            ):
+                cut = k
+                break
+    return trim(doc, start, cut)
+
+
+def _parallel_modal(root: Token, conjunct: Token) -> bool:
+    """A conjunct that goes on the reported clause in its mood (`he would vote for it but would
+    propose amendments to stop "renoviction"`): both verbs carry a modal, so the second is the
+    same report, not another one of the speaker's."""
+    return conjunct.dep_ == "conj" and all(
+        any(c.tag_ in MODAL_TAGS for c in verb.children) for verb in (root, conjunct)
+    )
+
+
+def _reports_words(verb: Token) -> bool:
+    """The cue verb heads a report of its own: a clause or a quotation says what was said
+    (`and warned that ...`, `and urged voters to wait`, `and calls her "Q"`). A cue word used in
+    another sense reports nothing (`and would put savings at risk`, `and began work`)."""
+    if any(child.dep_ in REPORT_COMPLEMENT_DEPS for child in verb.children):
+        return True
+    return any(t.is_quote for t in verb.subtree)

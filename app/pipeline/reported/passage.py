@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from app.pipeline.reported.extent import Found, subtree_range, trim, without
+from app.pipeline.reported.extent import (
+    REPORT_COMPLEMENT_DEPS,
+    Found,
+    cut_tail,
+    subtree_range,
+    trim,
+    without,
+)
 from app.pipeline.reported.misread import (
     QUESTION_MARKS,
     absolute_phrase,
@@ -28,9 +35,6 @@ from app.pipeline.syntax import (
 )
 from app.pipeline.types import ReportedCue
 
-# Clauses after a report's content that report something else when a cue verb heads them.
-TAIL_DEPS: frozenset[str] = frozenset({"conj", "advcl", "parataxis"})
-DASH_TOKENS: frozenset[str] = frozenset({"\u2014", "--", "\u2013"})
 # Punctuation that sets an attribution off from the clause it reports.
 SET_OFF_PUNCT: frozenset[str] = frozenset({",", "\u2014", "--", "\u2013"})
 # The complements that make a cue's clause its own (not an attribution).
@@ -59,8 +63,6 @@ TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
     "to": frozenset({"point", "allude", "respond"}),
     "of": frozenset({"warn", "write", "speak", "boast", "brag"}),
 }
-# The complements of a cue verb that say what was said (a clause, a quotation after a colon).
-REPORT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "parataxis"})
 # Punctuation after which a clause before a cue is no longer what the cue reports.
 CLAUSE_BREAKS: frozenset[str] = frozenset({":", ";"})
 # A naming verb in the passive names a thing (`what are called green bonds`).
@@ -127,13 +129,13 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         if content.i > cue_verb.i and absolute_phrase(cue_verb, content):
             return []  # `"Q," he said, his voice breaking`: the participle read as the root
         # `CLAUSE, X said.` / `Repair costs, he added, were "Q"`
-        outer = _cut_tail(doc, *subtree_range(content), content, cues, skip=cue_verb.i)
+        outer = cut_tail(doc, *subtree_range(content), content, cues, skip=cue_verb.i)
         return _around(doc, outer, _set_off_attribution(doc, cue_verb), cue)
     if label == "as_clause":
         if not _reports_as(cue_verb):
             return []
         # `As The Post reported, CLAUSE` / `CLAUSE, as X noted`: the clause without the as-clause
-        outer = _cut_tail(doc, *subtree_range(content), content, cues, skip=cue_verb.i)
+        outer = cut_tail(doc, *subtree_range(content), content, cues, skip=cue_verb.i)
         return _around(doc, outer, subtree_range(cue_verb), cue)
     if label == "naming":
         if any(c.dep_ == "dobj" for c in cue_verb.children):
@@ -194,10 +196,10 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         if fronted is not None:
             # `The plan, said the mayor, would cost millions`: the content's subject, then the rest
             head_piece = trim(doc, *subtree_range(fronted))
-            rest = _cut_tail(doc, start, end, content, cues)
+            rest = cut_tail(doc, start, end, content, cues)
             pieces = [head_piece, rest]
             return [Found(a, b, cue, piece=True) for a, b in pieces if _has_content(doc, a, b)]
-    start, end = _cut_tail(doc, start, end, content, cues)
+    start, end = cut_tail(doc, start, end, content, cues)
     if start >= end:
         return []
     if end <= cue_verb.i and any(doc[k].text in CLAUSE_BREAKS for k in range(end, cue_verb.i)):
@@ -366,45 +368,6 @@ def _has_content(doc: Doc, start: int, end: int) -> bool:
 
 def _only_trailer(doc: Doc, start: int, end: int) -> bool:
     return all(doc[k].is_punct or doc[k].is_space for k in range(start, end))
-
-
-def _cut_tail(
-    doc: Doc, start: int, end: int, root: Token, cues: frozenset[str], *, skip: int = -1
-) -> tuple[int, int]:
-    """The content without what follows it in the same sentence but reports something else: a
-    coordinated or adverbial clause of another cue (`he respects Lopez and calls her "Q"`,
-    `..., while Ruiz said ...`, `..., vowing to ...`) or an appositive after a dash."""
-    cut = end
-    for token in root.rights:
-        if not start <= token.i < cut:
-            continue
-        if (
-            token.i != skip
-            and token.dep_ in TAIL_DEPS
-            and token.lemma_.lower() in cues
-            and _reports_words(token)
-        ):
-            cut = min(cut, token.left_edge.i)
-    for k in range(root.i + 1, cut):
-        if doc[k].text in DASH_TOKENS and k + 1 < cut:
-            after = next((t for t in doc[k + 1 : cut] if not t.is_punct), None)
-            if (
-                after is not None
-                and after.head.dep_ == "appos"
-                or (after is not None and after.dep_ == "appos")
-            ):
-                cut = k
-                break
-    return trim(doc, start, cut)
-
-
-def _reports_words(verb: Token) -> bool:
-    """The cue verb heads a report of its own: a clause or a quotation says what was said
-    (`and warned that ...`, `and urged voters to wait`, `and calls her "Q"`). A cue word used in
-    another sense reports nothing (`and would put savings at risk`, `and began work`)."""
-    if any(child.dep_ in REPORT_COMPLEMENT_DEPS for child in verb.children):
-        return True
-    return any(t.is_quote for t in verb.subtree)
 
 
 def _object_end(cue: Token, obj: Token) -> int:

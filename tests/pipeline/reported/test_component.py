@@ -553,6 +553,15 @@ def test_a_coordinated_clause_ends_the_report_only_when_it_reports_words(nlp: La
     # a second report, with a clause of its own, is not the first one's content
     text = "Maria Lopez said the plan was reckless and warned that the town would pay."
     assert [passage for passage, _, _ in reports(nlp, text)][0] == "the plan was reckless"
+    # ... unless it goes on the reported clause's modal: the same report
+    text = (
+        "He said he would vote for the bill at second reading but would propose amendments to "
+        'protect tenants from "renoviction."'
+    )
+    assert [passage for passage, _, _ in reports(nlp, text)][0] == (
+        "he would vote for the bill at second reading but would propose amendments to protect "
+        'tenants from "renoviction."'
+    )
 
 
 @pytest.mark.full_model
