@@ -69,7 +69,8 @@ _COPULA_CHAIN: frozenset[str] = COPULA_AUXILIARIES | COPULAS
 # Head nouns that end the name of a law, a programme or an organised effort written in quotes
 # (`the "Affordable Care Act"`, `the "Raise the Floor" Campaign` is caught by title_heads instead).
 NAMED_LAW_HEADS: frozenset[str] = frozenset(
-    "act acts bill amendment resolution initiative program programme plan project doctrine".split()
+    """act acts bill amendment resolution initiative program programme plan project doctrine
+    fund strategy framework accord compact pledge""".split()
 )
 
 # How far around a passage (characters, within its paragraph) the words are read.

@@ -17,9 +17,10 @@ MAX_NICKNAME_WORDS = 2
 _NAME_BEFORE_RE = re.compile(r"(?:^|\s)(?:[A-Z][\w'\u2019-]*|(?:[A-Z]\.)+)\s$")
 # A capitalised name word right after a closing mark: `" Scott`.
 _NAME_AFTER_RE = re.compile(r"\s[A-Z][a-z\u00e0-\u00ff'\u2019-]")
-# `known ... as`: the word, how many words may stand between it and "as" (`known around
-# Parliament Hill as`), and the articles that may follow "as" (`known as an "arm-bar takedown"`).
-KNOWN: frozenset[str] = frozenset({"known", "knows", "know", "knew"})
+# `known ... as`: its verb's forms (`whom everyone knows as`, `remembered as`), how many words
+# may stand between it and "as" (`known around Parliament Hill as`), and the articles that may
+# follow "as" (`known as an "arm-bar takedown"`).
+KNOWN: frozenset[str] = frozenset({"known", "knows", "know", "knew", "remembered"})
 MAX_KNOWN_AS_GAP = 4
 KNOWN_AS_ARTICLES: frozenset[str] = frozenset({"a", "an", "the"})
 # The object pronouns a name is given to.
@@ -58,8 +59,11 @@ def names_a_pronoun(left: Sequence[str], naming_verbs: Set[str]) -> bool:
 
 
 def names_a_gap(before: str, left: Sequence[str]) -> bool:
-    """A calling verb right before the mark, its object standing before it (`whom teammates
-    call "Ozzy"`, `the forward fans have taken to calling "Mek"`; not `called, "Stop!"`)."""
+    """A calling verb right before the mark (an article may follow it), its object standing
+    before it (`whom teammates call "Ozzy"`, `the defence fans have taken to calling the "Baby
+    Bleus"`; not `called, "Stop!"`)."""
+    if len(left) > 1 and left[-1] in KNOWN_AS_ARTICLES:
+        left = left[:-1]
     return bool(left) and left[-1] in CALLING_FORMS and before.rstrip()[-1:].isalpha()
 
 

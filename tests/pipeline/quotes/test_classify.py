@@ -415,3 +415,20 @@ def test_words_the_sentence_calls_a_term_or_a_word_are_scare_quotes(blank_nlp: L
         ("Hoss.", "title"),
         ("We will protect you,", "direct"),
     ]
+
+
+def test_names_after_remembered_as_and_calling_the_and_a_named_fund(blank_nlp: Language) -> None:
+    """`remembered as "X"` names like `known as`; `taken to calling the "Baby Bleus"` keeps the
+    article outside the marks; a programme's name ends with "Fund"."""
+    text = (
+        "The singer is based on the dance-hall star remembered as “Klondike Kate.”\n\n"
+        'Its young defence, which fans have taken to calling the "Baby Bleus," grew up fast.\n\n'
+        'Costs fall under the existing "Growing Communities Fund," she said.\n\n'
+        'He called the plan "a choke job" at the rally.'
+    )
+    assert spans_of(blank_nlp, text) == [
+        ("Klondike Kate.", "title"),
+        ("Baby Bleus,", "title"),
+        ("Growing Communities Fund,", "title"),
+        ("a choke job", "partial"),
+    ]
