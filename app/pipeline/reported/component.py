@@ -36,6 +36,7 @@ from app.pipeline.reported.nesting import before_relative_reports, outermost, un
 from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.source import source_of
 from app.pipeline.shapes import Shape, compile_shapes, match
+from app.pipeline.syntax import VERB_POS
 from app.pipeline.text import doc_text, head_lines_end, span_text, token_paragraphs
 from app.pipeline.types import CharSpan, Quote
 
@@ -51,6 +52,10 @@ SOURCELESS_LAYOUTS: frozenset[str] = frozenset({"noun_topic"})
 NOUN_PHRASE_POS: frozenset[str] = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
 # Most words a report may hold beside a title or name that makes the rest of it (`him "X"`).
 MAX_WORDS_BESIDE_TITLE = 2
+# Most words outside the marks of a passage that is a cue introducing its own quotation
+# (`before adding, "Q"`).
+MAX_QUOTING_WORDS = 3
+GERUND_TAG = "VBG"
 
 
 @Language.factory(
@@ -297,6 +302,12 @@ class ReportedSpeech(DataPipe):
         outside = sum(1 for i in words if not quoted[i])
         if outside == 0 or (quoted[words[0]] and outside < self.min_words):
             return False  # the content is a quotation: that is a direct quote, not reported
+        if outside < len(words) and outside <= MAX_QUOTING_WORDS:
+            verbs = [doc[i] for i in words if not quoted[i] and doc[i].pos_ in VERB_POS]
+            if verbs and all(
+                v.tag_ == GERUND_TAG and v.lemma_.lower() in self.cue_verbs for v in verbs
+            ):
+                return False  # `before adding, "Q"`: a cue that introduces its own quotation
         if passage.cue.verb is None and passage.cue.source is None and outside < len(words):
             if passage.cue.layout in SOURCELESS_LAYOUTS:
                 return False  # quoted words are better left to the quotation's own speaker

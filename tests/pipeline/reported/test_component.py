@@ -883,3 +883,15 @@ def test_a_transcript_answer_in_quotation_marks_is_no_report(nlp: Language, answ
     assert [content for content, *_ in reports(nlp, text)] == [
         "How much of the money do you expect to recover?"
     ]
+
+
+@pytest.mark.full_model
+def test_a_gerund_cue_introducing_its_own_quotation_reports_nothing(nlp: Language) -> None:
+    # the parse hangs `before adding, "Q"` on the first quotation's clause: that is the second
+    # quotation, a direct quote, not a report of "said"
+    text = (
+        "Pipeline hearing\n\n"
+        '"I withdraw," Fitzgerald said, before adding, "but the numbers do not change."\n\n'
+        "The city's chief planner, Omar Haddad, said the plan was sound.\n"
+    )
+    assert reports(nlp, text) == [("the plan was sound", "Omar Haddad", "said")]
