@@ -20,6 +20,7 @@ from app.pipeline.quotes.lexicons import Lexicons
 from app.pipeline.quotes.naming import (
     apposed_nouns,
     article_name,
+    called_a_term,
     is_nickname,
     known_as,
     names_a_gap,
@@ -413,6 +414,7 @@ def text_features(
         "term_named": float(
             not lex.term_cues.isdisjoint(apposed_nouns(after))
             or title_across_copula(left, lex.term_cues)
+            or called_a_term(after, lex.term_cues)
         ),
         "by_author": float(
             # (a headline may open with a quote of its own: `"'Flesh and Bone' star ...," by`)

@@ -93,3 +93,18 @@ def apposed_nouns(after: str) -> tuple[str, ...]:
     if match is None:
         return ()
     return tuple(w.lower() for w in match.group(0).split()[1:])
+
+
+# What follows a passage that the sentence then calls a word or a term (`"slow" is no longer a
+# word anyone uses`): a copula, up to two words, an article, at most one word and the noun.
+_CALLED_A_TERM_RE = re.compile(
+    r"[\s,.\u201d\u2019\"']*(?:is|was|are|were)\s+(?:\w+\s+){0,2}(?:a|an|the)\s+(\w+)(?:\s+(\w+))?"
+)
+
+
+def called_a_term(after: str, term_nouns: Set[str]) -> bool:
+    """The words after a passage say it is a word or a term (`"slow" is no longer a word`)."""
+    match = _CALLED_A_TERM_RE.match(after)
+    return match is not None and any(
+        word is not None and word.lower() in term_nouns for word in match.groups()
+    )

@@ -406,12 +406,14 @@ def test_words_the_sentence_calls_a_term_or_a_word_are_scare_quotes(blank_nlp: L
     text = (
         'Operators would owe users a "duty to protect," a term borrowed from British law.\n\n'
         'One word did the heavy lifting this fall, and that word is "collaboration."\n\n'
+        'She said that "slow" is no longer a word anyone here uses.\n\n'
         'Everyone on the circuit knows him as "Hoss."\n\n'
         '"We will protect you," a spokesperson said.'
     )
     assert spans_of(blank_nlp, text) == [
         ("duty to protect,", "scare"),
         ("collaboration.", "scare"),
+        ("slow", "scare"),
         ("Hoss.", "title"),
         ("We will protect you,", "direct"),
     ]
