@@ -60,6 +60,11 @@ NOT_NOUNS: frozenset[str] = frozenset(
     him them us there here not no also only just even still more most very too again now
     anymore instead either neither yet both each all any some such own""".split()
 )
+# A word as the subject of a copula before the passage (`that word is "collaboration"`; not
+# `his words had been "misconstrued"`, someone's words).
+TERM_SUBJECTS: frozenset[str] = frozenset(
+    f"{det} {noun}" for det in ("the", "that", "this") for noun in ("word", "term", "phrase")
+)
 # Copulas between a title noun and the title (`his favourite book is "Dune"`).
 COPULAS: frozenset[str] = frozenset({"is", "was", "are", "were", "remains", "became", "be", "been"})
 # Auxiliaries between a title noun and its copula (`the book may be "X"`, `has been "X"`).
@@ -413,7 +418,7 @@ def text_features(
         # `"duty to protect," a term borrowed from ...`, `that word is "collaboration"`
         "term_named": float(
             not lex.term_cues.isdisjoint(apposed_nouns(after))
-            or title_across_copula(left, lex.term_cues)
+            or title_across_copula(left, TERM_SUBJECTS)
             or called_a_term(after, lex.term_cues)
         ),
         "by_author": float(

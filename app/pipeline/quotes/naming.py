@@ -17,12 +17,12 @@ MAX_NICKNAME_WORDS = 2
 _NAME_BEFORE_RE = re.compile(r"(?:^|\s)(?:[A-Z][\w'\u2019-]*|(?:[A-Z]\.)+)\s$")
 # A capitalised name word right after a closing mark: `" Scott`.
 _NAME_AFTER_RE = re.compile(r"\s[A-Z][a-z\u00e0-\u00ff'\u2019-]")
-# `known ... as`: its verb's forms (`whom everyone knows as`, `remembered as`), how many words
-# may stand between it and "as" (`known around Parliament Hill as`), and the articles that may
-# follow "as" (`known as an "arm-bar takedown"`).
+# `known ... as`: its verb's forms (`whom everyone knows as`, `remembered as`) and how many
+# words may stand between it and "as" (`known around Parliament Hill as`). Not with an article
+# after "as" (`known as the "mosquito lab"`, `called the "Golden Week"`): the corpus counts such a
+# label as the words of those who use it.
 KNOWN: frozenset[str] = frozenset({"known", "knows", "know", "knew", "remembered"})
 MAX_KNOWN_AS_GAP = 4
-KNOWN_AS_ARTICLES: frozenset[str] = frozenset({"a", "an", "the"})
 # The object pronouns a name is given to.
 NAMED_PRONOUNS: frozenset[str] = frozenset(
     "him her them it himself herself themselves itself".split()
@@ -59,20 +59,14 @@ def names_a_pronoun(left: Sequence[str], naming_verbs: Set[str]) -> bool:
 
 
 def names_a_gap(before: str, left: Sequence[str]) -> bool:
-    """A calling verb right before the mark (an article may follow it), its object standing
-    before it (`whom teammates call "Ozzy"`, `the defence fans have taken to calling the "Baby
-    Bleus"`; not `called, "Stop!"`)."""
-    if len(left) > 1 and left[-1] in KNOWN_AS_ARTICLES:
-        left = left[:-1]
+    """A calling verb right before the mark, its object standing before it (`whom teammates
+    call "Ozzy"`, `the forward fans have taken to calling "Mek"`; not `called, "Stop!"`)."""
     return bool(left) and left[-1] in CALLING_FORMS and before.rstrip()[-1:].isalpha()
 
 
 def known_as(left: Sequence[str]) -> bool:
-    """The words before a passage (lower case) end with `known ... as`, an article allowed after
-    it (`the tavern known to regulars as "the Rail"`, `a technique known as an "arm-bar
-    takedown"`): what follows is a name, whatever its case."""
-    if left and left[-1] in KNOWN_AS_ARTICLES:
-        left = left[:-1]
+    """The words before a passage (lower case) end with `known ... as` (`the tavern known to
+    regulars as "the Rail"`): what follows is a name, whatever its case."""
     return (
         bool(left) and left[-1] == "as" and not KNOWN.isdisjoint(left[-MAX_KNOWN_AS_GAP - 2 : -1])
     )

@@ -21,17 +21,21 @@ def test_known_as_is_scare_quote(blank_nlp: Language) -> None:
     assert spans_of(blank_nlp, text) == [("catch and release", "scare")]
 
 
-def test_known_as_reaches_past_an_article_and_a_place(blank_nlp: Language) -> None:
-    """`known as a "rolling lift"` (a term: scare), `known around the league as "the
-    Professor"` (a nickname: title); `described it as an "X"` names nothing (speech)."""
+def test_known_as_reaches_past_a_place_but_not_an_article(blank_nlp: Language) -> None:
+    """`known around the league as "the Professor"` (a nickname: title) and a term `known to
+    crews as "rolling lift"` (scare); after `calling the` the corpus counts the label as the
+    words of those who use it (`has been called the "Golden Week"`: speech), and `described it
+    as an "X"` names nothing (speech)."""
     text = (
-        'Rescuers used a manoeuvre known as a "rolling lift" to free the driver.\n\n'
         'The coach, known around the whole league as "the Professor," retired on Friday.\n\n'
+        'Rescuers used a manoeuvre known to crews as "rolling lift" to free the driver.\n\n'
+        'Its young defence, which fans have taken to calling the "Baby Bleus," grew up fast.\n\n'
         'She described it as an "absolute disgrace."'
     )
     assert spans_of(blank_nlp, text) == [
-        ("rolling lift", "scare"),
         ("the Professor,", "title"),
+        ("rolling lift", "scare"),
+        ("Baby Bleus,", "direct"),
         ("absolute disgrace.", "partial"),
     ]
 
@@ -419,18 +423,15 @@ def test_words_the_sentence_calls_a_term_or_a_word_are_scare_quotes(blank_nlp: L
     ]
 
 
-def test_names_after_remembered_as_and_calling_the_and_a_named_fund(blank_nlp: Language) -> None:
-    """`remembered as "X"` names like `known as`; `taken to calling the "Baby Bleus"` keeps the
-    article outside the marks; a programme's name ends with "Fund"."""
+def test_names_after_remembered_as_and_a_named_fund(blank_nlp: Language) -> None:
+    """`remembered as "X"` names like `known as`; a programme's name ends with "Fund"."""
     text = (
         "The singer is based on the dance-hall star remembered as “Klondike Kate.”\n\n"
-        'Its young defence, which fans have taken to calling the "Baby Bleus," grew up fast.\n\n'
         'Costs fall under the existing "Growing Communities Fund," she said.\n\n'
         'He called the plan "a choke job" at the rally.'
     )
     assert spans_of(blank_nlp, text) == [
         ("Klondike Kate.", "title"),
-        ("Baby Bleus,", "title"),
         ("Growing Communities Fund,", "title"),
         ("a choke job", "partial"),
     ]
