@@ -197,6 +197,16 @@ def test_a_quote_keeps_its_speaker_after_an_abbreviated_rank(nlp: Language) -> N
     assert [s._.attribution.name for s in doc.spans["quotes"]] == ["Ann Lee"]
 
 
+@pytest.mark.full_model
+def test_an_abbreviated_place_word_ends_no_sentence(nlp: Language) -> None:
+    # a split-off stop after "Ste" ended the sentence, and "Rita" became the speaker
+    doc = nlp(
+        "Reeve Arlene Wiebe of the Rural Municipality of Ste. Rita said her council had ordered "
+        'sandbags. "We are not waiting," she said.'
+    )
+    assert [s._.attribution.name for s in doc.spans["quotes"]] == ["Arlene Wiebe"] * 2
+
+
 def test_an_abbreviated_title_is_shown_to_the_model_as_one_it_knows() -> None:
     nlp = spacy.blank("en")
     bound_tokenizer(nlp)
