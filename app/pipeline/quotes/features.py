@@ -97,8 +97,11 @@ CREDIT_CHARS = 60
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*\.?", re.UNICODE)
 # The word right after a closing mark (one blank between): `"X" show` -> "show".
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]([^\W\d_][\w-]*)")
-# An author after a title or a headline: `"X," by Times' Ben Sisario`, `"X" by George Anders`.
-_BY_AUTHOR_RE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z]")
+# An author after a title or a headline: `"X," by Times' Ben Sisario`, `"X" by George Anders`,
+# `"X," written by Moose Jaw playwright Colleen Fehr`.
+_BY_AUTHOR_RE = re.compile(
+    r"\s*,?\s*(?:(?:(?:co-)?written|composed|penned)\s+by\s+(?:[\w-]+\s+){0,3}|by\s+(?:the\s+)?)[A-Z]"
+)
 # A capitalised possessive right before a quote: a programme or work of that owner (CNN's "…").
 _POSSESSIVE_NAME_RE = re.compile(r"(?:^|\s)[A-Z][\w.&-]*['\u2019]s$")
 # A photographer's credit closing a caption: a name, a slash, the agency or paper, in parentheses

@@ -435,3 +435,19 @@ def test_names_after_remembered_as_and_a_named_fund(blank_nlp: Language) -> None
         ("Growing Communities Fund,", "title"),
         ("a choke job", "partial"),
     ]
+
+
+def test_a_work_set_off_after_its_title_or_followed_by_its_writer(blank_nlp: Language) -> None:
+    text = (
+        'The poet read "The Morning the Harbour Rose," a poem she wrote after the storm.\n\n'
+        "Then there was “Dial Tone,” a comedy about a call centre in Estevan.\n\n"
+        "“The Wheat King’s Daughter,” written by playwright Colleen Fehr, runs 70 minutes.\n\n"
+        '"We Will Rebuild," said Mayor Ann Lee, "and we will."'
+    )
+    assert spans_of(blank_nlp, text) == [
+        ("The Morning the Harbour Rose,", "title"),
+        ("Dial Tone,", "title"),
+        ("The Wheat King’s Daughter,", "title"),
+        ("We Will Rebuild,", "direct"),
+        ("and we will.", "direct"),
+    ]
