@@ -56,6 +56,9 @@ MAX_WORDS_BESIDE_TITLE = 2
 # (`before adding, "Q"`).
 MAX_QUOTING_WORDS = 3
 GERUND_TAG = "VBG"
+# What links such a cue to the sentence (`before`, `after`, `while`); `threatening "a major
+# lawsuit"` alone reports the threat.
+LINKING_POS: frozenset[str] = frozenset({"ADP", "SCONJ"})
 
 
 @Language.factory(
@@ -303,9 +306,12 @@ class ReportedSpeech(DataPipe):
         if outside == 0 or (quoted[words[0]] and outside < self.min_words):
             return False  # the content is a quotation: that is a direct quote, not reported
         if outside < len(words) and outside <= MAX_QUOTING_WORDS:
-            verbs = [doc[i] for i in words if not quoted[i] and doc[i].pos_ in VERB_POS]
-            if verbs and all(
-                v.tag_ == GERUND_TAG and v.lemma_.lower() in self.cue_verbs for v in verbs
+            lead = [doc[i] for i in words if not quoted[i]]
+            verbs = [t for t in lead if t.pos_ in VERB_POS]
+            if (
+                verbs
+                and any(t.pos_ in LINKING_POS for t in lead)
+                and all(v.tag_ == GERUND_TAG and v.lemma_.lower() in self.cue_verbs for v in verbs)
             ):
                 return False  # `before adding, "Q"`: a cue that introduces its own quotation
         if passage.cue.verb is None and passage.cue.source is None and outside < len(words):

@@ -895,3 +895,11 @@ def test_a_gerund_cue_introducing_its_own_quotation_reports_nothing(nlp: Languag
         "The city's chief planner, Omar Haddad, said the plan was sound.\n"
     )
     assert reports(nlp, text) == [("the plan was sound", "Omar Haddad", "said")]
+    # a gerund cue with no word tying it to the sentence reports its own quoted words
+    text = (
+        "The union wrote to the health minister, threatening \"a province-wide strike,\" "
+        "according to a copy of the letter seen by the Star."
+    )
+    assert [passage for passage, _, _ in reports(nlp, text)] == [
+        'threatening "a province-wide strike,"'
+    ]
