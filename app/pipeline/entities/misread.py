@@ -188,6 +188,12 @@ def _after_first_name(token: Token, is_first_name: Callable[[str], bool]) -> boo
     )
 
 
+# Possessive marks after an owner's name, and the most tokens of a name after one (a first
+# name, a hyphenated surname: `Naomi Belanger - Cote`).
+POSSESSIVE_MARKS: frozenset[str] = frozenset({"'s", "\u2019s", "'", "\u2019"})
+MAX_OWNED_NAME_TOKENS = 5
+
+
 def owner_read_into_name(head: Token, org_nouns: frozenset[str] | set[str]) -> bool:
     """A name tagged an organisation whose last word follows a plural possessive and is the
     surname of a person the NER names elsewhere (`Maple Leafs' Matthews says`, over `Auston
@@ -201,6 +207,19 @@ def owner_read_into_name(head: Token, org_nouns: frozenset[str] | set[str]) -> b
     return any(
         ent.label_ in PERSON_LABELS and ent[-1].lower_ == head.lower_ for ent in head.doc.ents
     )
+
+
+def person_after_owner(head: Token, is_first_name: Callable[[str], bool]) -> bool:
+    """A name tagged an organisation that opens with a first name right after an owner's
+    possessive (`Option verte's Naomi Belanger`, `Microsoft's Satya Nadella`): a person of that
+    organisation, which the NER tagged like its owner."""
+    if head.ent_type_ not in ORG_READ_LABELS or head.pos != PROPN:
+        return False
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    if ent is None or ent.start == 0 or len(ent) > MAX_OWNED_NAME_TOKENS:
+        return False
+    before = head.doc[ent.start - 1]
+    return before.text in POSSESSIVE_MARKS and is_first_name(ent[0].text) and ent[0].is_title
 
 
 def portfolio_read_as_org(ent: Span, is_title: Callable[[str], bool]) -> bool:

@@ -25,6 +25,7 @@ from app.pipeline.entities.misread import (
     number_read_as_person,
     org_read_as_person,
     owner_read_into_name,
+    person_after_owner,
     person_read_as_date,
     person_read_as_org,
     person_read_as_place,
@@ -209,8 +210,10 @@ class NameModel:
             and (clause_read_as_title(head) or person_read_as_work(head, self.is_first_name))
         ):
             label = ""  # the NER's label says nothing of the name (see `misread`)
-        elif person_read_as_org(head, self.is_first_name, self._is_title) or (
-            owner_read_into_name(head, self.lexicons.org_nouns)
+        elif (
+            person_read_as_org(head, self.is_first_name, self._is_title)
+            or owner_read_into_name(head, self.lexicons.org_nouns)
+            or person_after_owner(head, self.is_first_name)
         ):
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
         elif phrase_read_as_person(head):

@@ -10,6 +10,7 @@ from app.pipeline.entities.misread import (
     month_read_as_name,
     org_read_as_person,
     owner_read_into_name,
+    person_after_owner,
     person_read_as_date,
     person_read_as_org,
     person_read_as_place,
@@ -182,6 +183,22 @@ def test_an_owner_read_into_a_name_is_a_team_before_a_named_persons_surname() ->
     # an owner's "'s" is not a plural's mark
     words = ["Toronto", "'s", "Matthews", "says", "Auston", "Matthews", "spoke"]
     assert not owner_read_into_name(_doc(words, pos, deps, heads, ents)[2], org_nouns)
+
+
+def test_a_first_name_after_an_owner_s_possessive_opens_a_person_s_name() -> None:
+    """`Option verte's Naomi Belanger`, tagged an organisation like its owner: a person; not
+    a name that opens with no first name (`Option verte's Montreal Caucus`), nor one with no
+    possessive before it (`Ann Taylor` the retailer)."""
+    words = ["Option", "verte", "'s", "Ann", "Belanger", "spoke"]
+    pos = ["PROPN", "PROPN", "PART", "PROPN", "PROPN", "VERB"]
+    deps, heads = ["compound", "poss", "case", "compound", "nsubj", "ROOT"], [1, 4, 1, 4, 5, 5]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "B-ORG", "I-ORG", "O"]
+    assert person_after_owner(_doc(words, pos, deps, heads, ents)[4], _is_first_name)
+    words = ["Option", "verte", "'s", "Montreal", "Caucus", "spoke"]
+    assert not person_after_owner(_doc(words, pos, deps, heads, ents)[4], _is_first_name)
+    words = ["Shoppers", "at", "the", "Ann", "Taylor", "spoke"]
+    ents = ["O", "O", "O", "B-ORG", "I-ORG", "O"]
+    assert not person_after_owner(_doc(words, pos, deps, heads, ents)[4], _is_first_name)
 
 
 def test_a_portfolio_read_as_an_organisation_comes_before_a_title_and_its_holder() -> None:
