@@ -221,6 +221,7 @@ def test_title_of_a_work(blank_nlp: Language) -> None:
     [
         ('Her art toured in a 2019 exhibition, "Women of the Tundra."', "Women of the Tundra."),
         ('His debut feature, "Under the Ice," won the jury prize.', "Under the Ice,"),
+        ('She edits the arts quarterly "Canvas North" from Whitehorse.', "Canvas North"),
     ],
 )
 def test_title_of_an_exhibition_or_a_feature_film(
