@@ -897,8 +897,8 @@ def test_a_gerund_cue_introducing_its_own_quotation_reports_nothing(nlp: Languag
     assert reports(nlp, text) == [("the plan was sound", "Omar Haddad", "said")]
     # a gerund cue with no word tying it to the sentence reports its own quoted words
     text = (
-        'The union wrote to the health minister, threatening "a province-wide strike," '
-        "according to a copy of the letter seen by the Star."
+        'The union wrote to the health minister last week, threatening "a province-wide '
+        'strike," according to the letter the Star obtained.'
     )
     assert [passage for passage, _, _ in reports(nlp, text)] == [
         'threatening "a province-wide strike,"'
