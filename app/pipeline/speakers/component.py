@@ -262,6 +262,8 @@ class SpeakerAttributor(DataPipe):
                 found = first_found(q, "unattributed")
                 if found is not None and not names_someone(index, found):
                     found = verb_read_as_noun(index, found) or found
+            elif lone_word(found) and (misread := verb_read_as_noun(index, found)) is not None:
+                found = misread  # `Recommendation 7 states: "Q"`: "states" a noun of its own
             elif not names_someone(index, found):
                 # `The campaign projects that "Q"`: the cue read as the mention's last noun;
                 # `Quinn said the move was ... and said, "Q"`: the mention names no one (the
@@ -295,6 +297,11 @@ class SpeakerAttributor(DataPipe):
                 ext.attribution = None
                 continue
             ext.attribution = provisional_attribution(doc, candidate)
+
+
+def lone_word(found: SpeakerCandidate) -> bool:
+    """The candidate's mention is one word."""
+    return found.mention is not None and found.mention[1] - found.mention[0] == 1
 
 
 def _holds(mention: tuple[int, int] | None, span: Span) -> bool:

@@ -37,6 +37,8 @@ def verb_read_as_noun(index: DocIndex, found: SpeakerCandidate) -> SpeakerCandid
     verb = doc[end - 1]
     if verb.i != found.head or verb.i == 0 or not _verb_like(verb):
         return None
+    if start == verb.i:
+        start = verb.left_edge.i  # the mention is the verb alone: its subject is the words before
     if verb.i + 1 >= len(doc) or not _opens_report(doc[verb.i + 1]):
         return None
     if doc[verb.i - 1].pos_ not in SUBJECT_END_POS:

@@ -25,6 +25,24 @@ def test_cue_read_as_a_plural_noun_leaves_the_words_before_it_as_the_speaker(
 
 
 @pytest.mark.full_model
+def test_a_cue_read_as_a_noun_of_its_own_before_a_colon_leaves_its_subject_the_speaker(
+    nlp: Language,
+) -> None:
+    """`Recommendation 7 states: "Q"`: the parse makes "states" a mention of its own (a state
+    may speak); the numbered recommendation is the speaker, as `Section 12 affirms` is."""
+    text = (
+        "The review makes 19 recommendations.\n\n"
+        'Recommendation 7 states: "Every incident of racist language must be recorded."\n\n'
+        'Section 12 affirms: "Every student has a right to a safe school."'
+    )
+    doc = attribute(nlp, text, ["direct", "direct"])
+    assert [(name, mention) for name, mention, _ in who(doc)] == [
+        ("Recommendation 7", "Recommendation 7"),
+        ("Section 12", "Section 12"),
+    ]
+
+
+@pytest.mark.full_model
 def test_a_plural_noun_that_opens_no_report_stays_as_it_was(nlp: Language) -> None:
     """`the new parking rules "Q"` is no cue: nothing changes when no "that", colon, quote or
     modal follows the noun."""
