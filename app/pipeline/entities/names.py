@@ -91,6 +91,9 @@ FIRST_NAME_RUN_DEPS: frozenset[str] = frozenset(
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
 # initial).
 CASE_MARKERS: frozenset[str] = frozenset({"v.", "vs.", "v", "vs"})
+# Endings of a demonym written before a first name (`Calgarian Marisol Echeverria`,
+# `Montrealer Luc Roy`, `Vancouverite Ann Lee`): where someone is from, not their name.
+DEMONYM_ENDINGS: tuple[str, ...] = ("ian", "an", "er", "ite", "ese", "ois", "oise")
 # The determiner label, as the doc's arrays and `Token.dep` hold it.
 _DET = get_string_id("det")
 # The dependents that make a title word a role someone holds (`the group's CEO`, `the CEO`,
@@ -406,13 +409,19 @@ class NameModel:
         ) or person_read_as_date(head, self.is_first_name)
 
     def _role_before_first_name(self, doc: Doc, k: int, head_i: int) -> bool:
-        """A noun for a source or a person, or a party's word, before a first name and a
-        surname, which the NER took into the name (`Neighbour Sheila Kaye`, `Grandmother Rita
-        Cole`, `Green Pierre-Luc Gendron`): the role, not the name."""
+        """A noun for a source or a person, a party's word or a demonym, before a first name and
+        a surname, which the NER took into the name (`Neighbour Sheila Kaye`, `Grandmother Rita
+        Cole`, `Green Pierre-Luc Gendron`, `Calgarian Marisol Echeverria`): the role, not the
+        name."""
         word, lex = doc[k].lower_, self.lexicons
         return (
             k + 1 < head_i
-            and (word in lex.source_nouns or word in lex.gendered_nouns or word in PARTY_WORDS)
+            and (
+                word in lex.source_nouns
+                or word in lex.gendered_nouns
+                or word in PARTY_WORDS
+                or word.endswith(DEMONYM_ENDINGS)
+            )
             and not self.is_first_name(doc[k].text)
             and self.is_first_name(doc[k + 1].text)
         )

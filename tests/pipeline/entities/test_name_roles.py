@@ -47,6 +47,13 @@ def test_a_source_noun_the_ner_took_into_a_name_is_the_role(nlp: Language) -> No
     )
     assert "Forecaster Ilya Storm" in [e.text for e in nlp(text).ents]
     assert speakers(attribute(nlp, text, ["direct"]))[-1] == "Ilya Storm"
+    # where someone is from (`Calgarian`, `Montrealer`)
+    text = (
+        "Calgarian Marisol Echeverria-Platt, who has come every year since 1988, said the "
+        'grounds felt "like a mall with horses."'
+    )
+    assert "Calgarian Marisol Echeverria-Platt" in [e.text for e in nlp(text).ents]
+    assert speakers(attribute(nlp, text, ["partial"])) == ["Marisol Echeverria-Platt"]
 
 
 @pytest.mark.full_model
