@@ -356,6 +356,10 @@ def initials(token: Token) -> bool:
     )
 
 
+# Longest nickname, in words, written in marks inside a name (`Oscar "The Wall" Lindgren`).
+MAX_NICKNAME_WORDS = 3
+
+
 def nickname_before(doc: Doc, start: int) -> int | None:
     """Where the name starts when a nickname of up to `MAX_NICKNAME_WORDS` capitalised words
     (an article allowed) stands in quote marks right before `start`, after a capitalised word:
@@ -373,10 +377,6 @@ def nickname_before(doc: Doc, start: int) -> int | None:
     if named and words[-1].is_title and first.is_title and first.pos == PROPN:
         return first.i
     return None
-
-
-# Longest nickname, in words, written in marks inside a name (`Oscar "The Wall" Lindgren`).
-MAX_NICKNAME_WORDS = 3
 
 
 def lower_word(token: Token) -> bool:

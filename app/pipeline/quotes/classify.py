@@ -152,7 +152,7 @@ def rule_verdict(f: Features) -> tuple[QuoteType, str]:
     if (named or nicknamed) and f.has("named_gap") and n <= MAX_LABEL_WORDS + 1:
         return "title", "nickname"  # whom teammates call "Ozzy"
     if f.has("known_as") and n <= MAX_LABEL_WORDS + 1:
-        # the tavern known to regulars as "the Rail"; a term: known as an "arm-bar takedown"
+        # the tavern known to regulars as "the Rail"; a term: known to crews as "rolling lift"
         return ("title" if named or nicknamed else "scare"), "nickname"
     # the parse's governing verb; on an unparsed doc, a thinking verb among the words before
     thinking = f.has("governed_by_thinking") if f.has("parsed") else f.has("thinking_word_before")
