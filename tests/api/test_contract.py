@@ -51,7 +51,7 @@ def test_short_article_exact_answer(client: TestClient) -> None:
     assert body["id"] == "short-1"
     assert [(q["id"], q["text"], q["start"], q["end"], q["type"]) for q in body["quotes"]] == [
         ("q1", "We will fight,", 1, 15, "direct"),
-        ("q2", "and win.", 33, 41, "partial"),
+        ("q2", "and win.", 33, 41, "direct"),  # the rest of a whole quotation
     ]
     first = body["quotes"][0]
     assert first["speaker"] == {
