@@ -27,6 +27,9 @@ PLURAL_NOUN_TAGS: frozenset[str] = frozenset({"NNS", "NNPS"})
 PLURAL_PRESENT_TAG = "VBP"
 # Penn Treebank tags of finite verbs and modals (a word with one heads a clause of its own).
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# The tag of a modal (`would`, `could`), and of a gerund or present participle (`adding`).
+MODAL_TAGS: frozenset[str] = frozenset({"MD"})
+GERUND_TAG = "VBG"
 # Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions").
 NP_LEFT_DEPS: frozenset[str] = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet"}

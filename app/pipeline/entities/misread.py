@@ -188,9 +188,9 @@ def _after_first_name(token: Token, is_first_name: Callable[[str], bool]) -> boo
     )
 
 
-# Possessive marks after an owner's name, and the most tokens of a name after one (a first
-# name, a hyphenated surname: `Naomi Belanger - Cote`).
-POSSESSIVE_MARKS: frozenset[str] = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# Possessive marks after an owner's name (a plural's apostrophe too), and the most tokens of a
+# name after one (a first name, a hyphenated surname: `Naomi Belanger - Cote`).
+POSSESSIVE_MARKS: frozenset[str] = PLURAL_POSSESSIVES | {"'s", "\u2019s"}
 MAX_OWNED_NAME_TOKENS = 5
 
 
@@ -215,11 +215,12 @@ def person_after_owner(head: Token, is_first_name: Callable[[str], bool]) -> boo
     organisation, which the NER tagged like its owner."""
     if head.ent_type_ not in ORG_READ_LABELS or head.pos != PROPN:
         return False
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-    if ent is None or ent.start == 0 or len(ent) > MAX_OWNED_NAME_TOKENS:
+    start, end = entity_bounds(head)
+    if start == 0 or end - start > MAX_OWNED_NAME_TOKENS:
         return False
-    before = head.doc[ent.start - 1]
-    return before.text in POSSESSIVE_MARKS and is_first_name(ent[0].text) and ent[0].is_title
+    doc = head.doc
+    first = doc[start]
+    return doc[start - 1].text in POSSESSIVE_MARKS and is_first_name(first.text) and first.is_title
 
 
 def portfolio_read_as_org(ent: Span, is_title: Callable[[str], bool]) -> bool:

@@ -324,6 +324,7 @@ def text_features(
     n = len(content.split())
     left = words(before[-80:])
     right = words(after[:80])
+    apposed = apposed_nouns(after)  # (`"X," the podcast she hosts`)
     stripped_left = before.rstrip()
     stripped_right = after.lstrip()
     last = closing_char(content)
@@ -415,12 +416,11 @@ def text_features(
         "title_verb": float(bool(left) and left[-1] in lex.title_verbs),
         "title_copula": float(title_across_copula(left, lex.title_cues)),
         "title_head_after": float(
-            next_word(after) in lex.title_heads
-            or not lex.title_heads.isdisjoint(apposed_nouns(after))
+            next_word(after) in lex.title_heads or not lex.title_heads.isdisjoint(apposed)
         ),
         # `"duty to protect," a term borrowed from ...`, `that word is "collaboration"`
         "term_named": float(
-            not lex.term_cues.isdisjoint(apposed_nouns(after))
+            not lex.term_cues.isdisjoint(apposed)
             or title_across_copula(left, TERM_SUBJECTS)
             or called_a_term(after, lex.term_cues)
         ),

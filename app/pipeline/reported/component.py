@@ -36,7 +36,7 @@ from app.pipeline.reported.nesting import before_relative_reports, outermost, un
 from app.pipeline.reported.passage import passages_of
 from app.pipeline.reported.source import source_of
 from app.pipeline.shapes import Shape, compile_shapes, match
-from app.pipeline.syntax import VERB_POS
+from app.pipeline.syntax import GERUND_TAG, VERB_POS
 from app.pipeline.text import doc_text, head_lines_end, span_text, token_paragraphs
 from app.pipeline.types import CharSpan, Quote
 
@@ -55,7 +55,6 @@ MAX_WORDS_BESIDE_TITLE = 2
 # Most words outside the marks of a passage that is a cue introducing its own quotation
 # (`before adding, "Q"`).
 MAX_QUOTING_WORDS = 3
-GERUND_TAG = "VBG"
 # What links such a cue to the sentence (`before`, `after`, `while`); `threatening "a major
 # lawsuit"` alone reports the threat.
 LINKING_POS: frozenset[str] = frozenset({"ADP", "SCONJ"})
@@ -113,6 +112,7 @@ class ReportedSpeech(DataPipe):
         self.min_words = min_words
         self.max_label_tokens = max_label_tokens
         self.cue_verbs: list[str] = []
+        self.cues: frozenset[str] = frozenset()  # the same, for look-ups
         self.colon_labels: frozenset[str] = frozenset()
         self.furniture_labels: frozenset[str] = frozenset()
         self.caption_marks: frozenset[str] = frozenset()
@@ -150,6 +150,7 @@ class ReportedSpeech(DataPipe):
 
     def _build(self, cue_verbs: list[str], patterns: list[dict[str, Any]]) -> None:
         self.cue_verbs = cue_verbs
+        self.cues = frozenset(cue_verbs)
         self.patterns = patterns
         # the patterns as matched: "@cue_verbs" replaced by the lexicon
         self.filled_patterns = [
@@ -195,7 +196,7 @@ class ReportedSpeech(DataPipe):
         paragraphs = token_paragraphs(doc)
         paragraph = paragraphs.of
         found: dict[tuple[int, int], Found] = {}
-        cues = frozenset(self.cue_verbs)
+        cues = self.cues
         passages: list[Found | None] = [
             found
             for label, nodes in match(doc, self._shapes)
@@ -311,7 +312,7 @@ class ReportedSpeech(DataPipe):
             if (
                 verbs
                 and any(t.pos_ in LINKING_POS for t in lead)
-                and all(v.tag_ == GERUND_TAG and v.lemma_.lower() in self.cue_verbs for v in verbs)
+                and all(v.tag_ == GERUND_TAG and v.lemma_.lower() in self.cues for v in verbs)
             ):
                 return False  # `before adding, "Q"`: a cue that introduces its own quotation
         if passage.cue.verb is None and passage.cue.source is None and outside < len(words):

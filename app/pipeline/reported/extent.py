@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from app.pipeline.syntax import DATELINE_DASHES
+from app.pipeline.syntax import DATELINE_DASHES, MODAL_TAGS
 from app.pipeline.types import ReportedCue
 
 # Clauses after a report's content that report something else when a cue verb heads them.
@@ -16,8 +16,6 @@ TAIL_DEPS: frozenset[str] = frozenset({"conj", "advcl", "parataxis"})
 DASH_TOKENS: frozenset[str] = frozenset({"\u2014", "--", "\u2013"})
 # The complements of a cue verb that say what was said (a clause, a quotation after a colon).
 REPORT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "parataxis"})
-# The tag of a modal verb (`would`, `could`).
-MODAL_TAGS: frozenset[str] = frozenset({"MD"})
 
 # Tokens trimmed from the edges of a reported passage.
 EDGE_PUNCT: frozenset[str] = frozenset({",", ";", ":", "-", "--", "—", "–", "(", ")", "."})

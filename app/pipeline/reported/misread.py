@@ -7,7 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.pipeline.reported.extent import trim
-from app.pipeline.syntax import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, contact_relative_head
+from app.pipeline.syntax import (
+    FINITE_TAGS,
+    GERUND_TAG,
+    NOMINAL_SUBJECT_DEPS,
+    contact_relative_head,
+)
 from app.pipeline.text import UNFINISHED_QUOTE_ENDS
 
 # An indirect question: a clause under "ask" opened by one of these marks (`asked if X`).
@@ -60,7 +65,7 @@ def absolute_phrase(cue: Token, content: Token) -> bool:
     """The clause after a cue is a participle with no auxiliary, set off by a comma (`he said,
     his voice breaking`, `she said, tears streaming down her face`): how it was said, not what.
     (The parse may make the participle the root, its left edge then the quotation's mark.)"""
-    if content.tag_ != "VBG" or any(c.dep_ in CLAUSE_OPENER_DEPS for c in content.children):
+    if content.tag_ != GERUND_TAG or any(c.dep_ in CLAUSE_OPENER_DEPS for c in content.children):
         return False
     start = min([c.left_edge.i for c in content.lefts if c.i > cue.i] + [content.i])
     return start > cue.i + 1 and content.doc[start - 1].text == ","

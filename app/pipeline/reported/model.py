@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from app.pipeline.reported.extent import Found
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
+from app.pipeline.syntax import MODAL_TAGS, NOMINAL_SUBJECT_DEPS
 
 # Words a content may open with that say what kind of content it is.
 OPENERS: frozenset[str] = frozenset(
@@ -118,7 +118,7 @@ def passage_features(doc: Doc, passage: Found, quoted: Sequence[bool]) -> list[s
         if subject.dep_ == "nsubjpass":
             out.append("passive")
     for child in verb.children:
-        if child.dep_ == "aux" and child.tag_ == "MD":
+        if child.dep_ == "aux" and child.tag_ in MODAL_TAGS:
             out.append("modal")
         elif child.dep_ == "neg":
             out.append("negated")

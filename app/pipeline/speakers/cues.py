@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from app.pipeline.syntax import (
     DATELINE_DASHES,
+    GERUND_TAG,
     MENTION_POS,
     RELATIVE_PRONOUNS,
     VERB_POS,
@@ -228,7 +229,7 @@ def _reporting_verb(verb: Token, lexicon: CueLexicon | None) -> Token:
     adding "Q"`: a participle set off by a comma at the end of a reported clause (a `that`
     clause, or any clause of a cue) shares the subject of the verb that reports the clause (the
     parse hangs it on the clause's own verb)."""
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+    if verb.tag_ != GERUND_TAG or verb.dep_ != "advcl" or verb.i == 0:
         return verb
     before = verb.i - 1
     while before > 0 and verb.doc[before].is_quote:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from app.pipeline.speakers.context import DocIndex, is_mark
 from app.pipeline.speakers.mentions import names_someone
+from app.pipeline.syntax import MODAL_TAGS
 from app.pipeline.types import SpeakerCandidate
 
 # The plural-noun tag the tagger gives such a verb (`projects`, `predicts`, `affirms`).
@@ -22,7 +23,6 @@ SUBJECT_HEAD_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
 # What may follow a verb of saying but not a plural noun ending a mention: its complementizer,
 # the colon before a quote, a quote mark, or a modal of the clause it reports (`predicts will`).
 REPORTED_OPENERS: frozenset[str] = frozenset({"that", ":"})
-MODAL_TAGS: frozenset[str] = frozenset({"MD"})
 
 
 def verb_read_as_noun(index: DocIndex, found: SpeakerCandidate) -> SpeakerCandidate | None:

@@ -19,6 +19,7 @@ from app.pipeline.speakers.cues import NON_SPEAKER_PRONOUNS, according_to_source
 from app.pipeline.speakers.mentions import first_mention, speaker_ok, subject_between
 from app.pipeline.speakers.ranked import titled_name
 from app.pipeline.syntax import (
+    GERUND_TAG,
     NOMINAL_SUBJECT_DEPS,
     NON_SPEAKER_LABELS,
     PERSON_LABELS,
@@ -120,7 +121,7 @@ def after_scan(q: QuoteContext) -> AfterScan:
             if subject.left_edge.i > j:  # `said Army 1st Lt. Derek Hollis`
                 found = titled_name(index, found, para)
             return relayed or found, tight
-        if tok.tag_ != "VBG" and (j == start or _only_fillers(q, start, j)):
+        if tok.tag_ != GERUND_TAG and (j == start or _only_fillers(q, start, j)):
             # `"Q," said X` (not `"Q," saying the city ...`: a participle has no inversion)
             inverted = _inverted_speaker(index, j + 1, para, limit=INVERTED_SPEAKER_SCAN)
             if inverted is not None and subject is not None and _subject_of_another(inverted, tok):
