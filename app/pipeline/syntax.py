@@ -25,6 +25,12 @@ RELATIVE_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "acl"})
 SINGULAR_DETERMINERS: frozenset[str] = frozenset({"a", "an", "another", "each", "every"})
 PLURAL_NOUN_TAGS: frozenset[str] = frozenset({"NNS", "NNPS"})
 PLURAL_PRESENT_TAG = "VBP"
+# Dependency labels of a verb's auxiliaries, and of "both"/"either" opening a list.
+AUXILIARY_DEPS: frozenset[str] = frozenset({"aux", "auxpass"})
+PRECONJUNCTION_DEP = "preconj"
+# A description set beside a noun, and the tag of a singular proper noun.
+APPOSITION_DEP = "appos"
+SINGULAR_NAME_TAG = "NNP"
 # Penn Treebank tags of finite verbs and modals (a word with one heads a clause of its own).
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # The tag of a modal (`would`, `could`), and of a gerund or present participle (`adding`).
@@ -102,11 +108,44 @@ def own_subject(verb: Token, deps: frozenset[str] = SUBJECT_DEPS) -> Token | Non
 def _who_of(relative: Token, noun: Token) -> Token:
     """What a relative clause's subject stands for: the noun the clause hangs on, but for "who"
     hung on a place inside a noun's prepositional phrase, that noun (`A reader in Barrhaven,
-    who asked`: the reader, not the place)."""
-    if relative.lower_ != "who" or noun.ent_type_ not in PLACE_LABELS or noun.dep_ != "pobj":
+    who asked`: the reader, not the place), and for "who" right after the last of a list, that
+    one (`Arden, McLachlan and Cochrane, who joked`: the parse may hang it on any of them)."""
+    if relative.lower_ != "who":
+        return noun
+    last = _listed_before(relative, noun)
+    if last is not None:
+        return last
+    if noun.ent_type_ not in PLACE_LABELS or noun.dep_ != "pobj":
         return noun
     owner = noun.head.head
     return owner if owner.pos_ in {"NOUN", "PROPN"} and owner.i < noun.i else noun
+
+
+def _listed_before(relative: Token, noun: Token) -> Token | None:
+    """The conjunct of `noun`'s list that ends right before the relative pronoun, when it is
+    another than `noun`: next to it (`state officials and teachers unions who said`), or after
+    a comma when it is a person's name (`McLachlan and Cochrane, who joked`: one said it). Not
+    in a description of one person (`Doley, a banker and former official who has`), nor when
+    the clause is about the whole list (`some analysts and activists, who`; `both ...`)."""
+    before = [c for c in noun.conjuncts if c.i < relative.i]
+    if not before or min([noun, *before], key=lambda c: c.i).dep_ == APPOSITION_DEP:
+        return None
+    last = max(before, key=lambda c: c.i)
+    between = relative.doc[last.right_edge.i + 1 : relative.i]
+    if last.i < noun.i or not all(t.is_punct for t in between):
+        return None
+    if between and last.tag_ != SINGULAR_NAME_TAG:
+        return None
+    return None if _about_all(relative.head, [noun, *before]) else last
+
+
+def _about_all(verb: Token, listed: list[Token]) -> bool:
+    """A relative clause's verb agrees with a plural (`who have`, `who say`), or the list opens
+    with "both" or "either"."""
+    finite = [verb, *(c for c in verb.children if c.dep_ in AUXILIARY_DEPS)]
+    return any(t.tag_ == PLURAL_PRESENT_TAG for t in finite) or any(
+        c.dep_ == PRECONJUNCTION_DEP for t in listed for c in t.children
+    )
 
 
 def verb_lemma_mask(doc: Doc, lemmas: frozenset[str]) -> numpy.ndarray:
