@@ -229,7 +229,7 @@ class ReportedSpeech(DataPipe):
             line_start = doc[paragraphs.starts[line]].idx
             if in_embed(doc_text(doc)[line_start : doc[passage.start].idx]):
                 continue  # inside an embedded post or link: another document's words
-            passage = _whole_quotations(doc, passage, quoted, marked)
+            passage = _whole_quotations(doc, passage, quoted, marked, self.spans_key)
             if not self._acceptable(doc, passage, (quoted, marked), paragraph, blank, head_end):
                 continue
             found.setdefault((passage.start, passage.end), self._sourced(doc, passage))
@@ -411,7 +411,7 @@ def _load_model(classifier: dict[str, Any] | str | Path | None) -> ReportModel |
 
 
 def _whole_quotations(
-    doc: Doc, passage: Found, quoted: Sequence[bool], marked: Sequence[bool]
+    doc: Doc, passage: Found, quoted: Sequence[bool], marked: Sequence[bool], key: str
 ) -> Found:
     """A passage that ends inside a quoted passage it contains (`marked`: a quotation, a title)
     reaches its closing mark (`X said the plan was "dead on arrival."`, `the runner-up was
@@ -420,8 +420,7 @@ def _whole_quotations(
     verb, but it is what X did), and otherwise takes in its opening mark."""
     start, end = passage.start, passage.end
     if start < end <= len(marked) - 1 and marked[end - 1] and marked[end]:
-        while end < len(marked) and marked[end]:
-            end += 1
+        end = _closing_end(doc, key, end - 1)
     elif quoted[start]:
         close = start
         while close < end and quoted[close]:
@@ -434,6 +433,19 @@ def _whole_quotations(
     if (start, end) == (passage.start, passage.end):
         return passage
     return replace(passage, start=start, end=end)
+
+
+def _closing_end(doc: Doc, key: str, token: int) -> int:
+    """The token after the closing mark of the quoted passage (one that closes) holding `token`,
+    the outermost: not past it into a quotation that follows (`said it "will not wait." "We are
+    ready," she said`)."""
+    end = token + 1
+    for span in doc.spans.get(key, []):
+        quote: Quote | None = span._.quote
+        if quote is not None and quote.type != "unclosed" and span.start - 1 <= token < span.end:
+            closing = span.end < len(doc) and doc[span.end].is_quote
+            end = max(end, span.end + 1 if closing else span.end)
+    return end
 
 
 def _conditional_or_question(verb: Any, quoted: Sequence[bool]) -> bool:

@@ -472,6 +472,15 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
 
 
 @pytest.mark.full_model
+def test_a_report_ending_inside_a_quotation_stops_at_its_closing_mark(nlp: Language) -> None:
+    # a quotation right after it (only marks between) is not part of the report
+    doc = nlp('Premier Dana Ruiz said the plan "will not wait." "We are ready," she said.')
+    spans = {s._.quote.type: s for s in doc.spans[QUOTES_KEY]}
+    assert spans["indirect"].text == 'the plan "will not wait."'
+    assert spans["direct"].text == "We are ready,"
+
+
+@pytest.mark.full_model
 def test_a_report_ending_inside_a_quoted_title_reaches_its_closing_mark(nlp: Language) -> None:
     text = (
         'Past winners include "Green Book" and "Nomadland."\n\n'
