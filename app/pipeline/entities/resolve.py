@@ -263,7 +263,11 @@ class MentionResolver:
         clusters = article.clusters
         if label == ANSWER_LABEL:
             key = interviewee(
-                head, article.by_start, lambda k: clusters[k].personal, article.subjects
+                head,
+                article.by_start,
+                lambda k: clusters[k].personal,
+                article.subjects,
+                lambda k: clusters[k].kind == "person",
             )
             if key is not None:
                 return Resolved.to_cluster(key, clusters[key], "nominal", label)

@@ -42,13 +42,15 @@ def interviewee(
     name_starts: Sequence[tuple[int, str]],
     is_person: Callable[[str], bool],
     subjects: Set[int] = frozenset(),
+    surely_person: Callable[[str], bool] = lambda key: True,
 ) -> str | None:
     """The cluster key of the person the paragraph right before the transcript's first label
     names as the one interviewed (`The Record asked Gauthier about the vote.`) or as a subject
     (`Dunleavy was asked who would sit out. He smiled.` over an excerpt of a story), else of the
     person named most often before that label (on a tie, the one named first); None when no
     person is named there; a name after a newsroom role (the interviewer) or in a photo credit
-    does not count, and of those named equally often a full name wins over a single word (the
+    does not count, and of those named equally often a person the tagger called one wins over
+    a word it called an organisation (`Kindersley`), then a full name over a single word (the
     tagger's person "Newfoundland"). `subjects`: first tokens of subject names."""
     doc = label.doc
     first = next((t.i for t in doc[: label.i] if transcript_label(t)), label.i)
@@ -74,12 +76,14 @@ def interviewee(
         return None
     most = max(counts.values())
     top = [key for key, count in counts.items() if count == most]
-    return next((key for key in top if " " in key), top[0])
+    return max(top, key=lambda key: (surely_person(key), " " in key))  # (the first of equals)
 
 
 def _interviewer_or_credit(doc: Doc, start: int) -> bool:
-    """The name starting at token `start` follows a newsroom role, or sits in a photo credit."""
-    if start > 0 and doc[start - 1].lower_ in INTERVIEWER_ROLES:
+    """The name starting at token `start` follows a newsroom role, at once or set off by a comma
+    (`Books editor Daniel Ross`, `His editor, Fiona Ross,`), or sits in a photo credit."""
+    role = start - 2 if start > 1 and doc[start - 1].text == "," else start - 1
+    if role >= 0 and doc[role].lower_ in INTERVIEWER_ROLES:
         return True
     for k in range(start - 1, max(start - CREDIT_SCAN, 0) - 1, -1):
         if doc[k].text == ")":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from app.pipeline.entities.transcript import interviewee
 from app.pipeline.extensions import QUOTES_KEY
 from tests.pipeline.support import attribute, who
 
@@ -141,3 +142,30 @@ def test_the_interviewer_and_the_photographer_named_as_often_are_not_the_intervi
         'A: "My grandmother was from a little place near Bonavista."\n'
     )
     assert [name for name, _, _ in who(attribute(nlp, text))] == ["Q", "Marguerite Ashdown"]
+
+
+@pytest.mark.full_model
+def test_a_role_set_off_by_a_comma_still_marks_the_interviewer_side(nlp: Language) -> None:
+    # `His editor, Fiona Rasmussen,` is named as often as the author and first: she does not
+    # answer
+    text = (
+        "The novel follows a widowed farmer through one summer. His editor, Fiona Rasmussen, "
+        "said the manuscript arrived almost fully formed. Wendell Ashdown still lives on the "
+        "farm where he grew up.\n\n"
+        "We spoke by phone from his kitchen outside Rosetown.\n\n"
+        'Q: "Where did the book begin for you?"\n\n'
+        'A: "With a sound, actually. The sound of wind moving dust across a bare field."\n'
+    )
+    assert [name for name, _, _ in who(attribute(nlp, text))] == ["Q", "Wendell Ashdown"]
+
+
+@pytest.mark.full_model
+def test_of_names_as_often_a_tagged_person_beats_a_word_that_may_be_one(nlp: Language) -> None:
+    doc = nlp('Near Kindersley, Ashdown farms.\n\nA: "Yes."')
+    label = next(t for t in doc if t.text == "A")
+    starts = [(1, "kindersley"), (3, "ashdown")]
+    everyone = lambda key: True  # noqa: E731
+    assert interviewee(label, starts, everyone) == "kindersley"  # (the first named)
+    assert interviewee(label, starts, everyone, surely_person=lambda k: k == "ashdown") == (
+        "ashdown"
+    )
