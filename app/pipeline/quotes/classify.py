@@ -256,7 +256,12 @@ def type_passages(
             and f.n_words <= MAX_TERM_WORDS
         ):
             gap = text[previous.close_end : passage.open_pos]
-            if verdicts[-1][1] in LIST_RULES and _LIST_GAP_RE.fullmatch(gap):
+            # (a list stays in its paragraph: the next one may open with a quotation)
+            if (
+                verdicts[-1][1] in LIST_RULES
+                and previous.para == passage.para
+                and _LIST_GAP_RE.fullmatch(gap)
+            ):
                 verdict = (verdicts[-1][0], "list_item")
         if (
             verdict[0] == "partial"

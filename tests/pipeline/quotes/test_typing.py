@@ -274,6 +274,18 @@ def test_one_word_or_small_words_of_a_headline_quote_are_no_echo(quote_nlp: Lang
 # -- scare quotes and words as words --------------------------------------------------------------
 
 
+def test_a_list_ends_with_its_paragraph(quote_nlp: Language) -> None:
+    # the next paragraph opening with a quotation is no item of a title list before it
+    text = (
+        'He flew a Beaver he called "Old Grumpy."\n\n'
+        '"Dad never thought of himself as brave," said his daughter.'
+    )
+    assert spans_of(quote_nlp, text) == [
+        ("Old Grumpy.", "title"),
+        ("Dad never thought of himself as brave,", "direct"),
+    ]
+
+
 def test_a_word_used_as_a_word_is_a_scare_quote(quote_nlp: Language) -> None:
     text = 'Critics say the word "woke" has lost its meaning.'
     assert why(quote_nlp, text) == [("woke", "scare", "term_cue")]
