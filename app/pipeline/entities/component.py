@@ -193,7 +193,9 @@ class SpeakerResolver(DataPipe):
         candidates: list[SpeakerCandidate | None] = [ext.speaker_candidate for ext in exts]
         quoted = quoted_mask(doc, spans, quotes)
         names = NameModel(self.lexicons, self._genders)
-        found = names.collect(doc, candidates, quoted)
+        # (a name inside a title's marks is the work's, no one in the story: `"Les Quais," the
+        # TV drama`; a quote's speaker mention still counts)
+        found = names.collect(doc, candidates, quoted_mask(doc, spans, quotes, TITLE_TYPES))
         mark_bound_genders(doc, found, quoted)
         clusters = cluster_names(found, self._genders, self.lexicons.org_kind_words)
         votes = gather(
@@ -381,11 +383,21 @@ def _word_table(source: Path | str | Iterable[Sequence[str]]) -> dict[str, froze
     return {row[0].strip().lower(): frozenset(w.strip().lower() for w in row[1:]) for row in rows}
 
 
-def quoted_mask(doc: Doc, spans: Sequence[Span], quotes: Sequence[Quote | None]) -> list[bool]:
-    """Per token: inside a quotation (`quotes`: each span's `span._.quote`, read once)."""
+# The passage types whose words name a work (or a nickname), not anyone in the story.
+TITLE_TYPES: frozenset[str] = frozenset({"title"})
+
+
+def quoted_mask(
+    doc: Doc,
+    spans: Sequence[Span],
+    quotes: Sequence[Quote | None],
+    also: frozenset[str] = frozenset(),
+) -> list[bool]:
+    """Per token: inside a quotation (`quotes`: each span's `span._.quote`, read once), or
+    inside a passage of a type in `also`."""
     mask = [False] * len(doc)
     for span, quote in zip(spans, quotes, strict=True):
-        if quote is not None and quote.is_quotation:
+        if quote is not None and (quote.is_quotation or quote.type in also):
             for i in range(span.start, span.end):
                 mask[i] = True
     return mask

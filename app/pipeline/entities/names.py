@@ -84,9 +84,10 @@ LAW_NAME_HEADS: frozenset[str] = frozenset({"Act", "Acts", "Amendment"})
 NAME_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
 # Dependency labels of a proper noun that ends a run starting with a known first name, which
 # the NER missed: hung on a common word by a misparse (`Megan Hale strode`), an object, a
-# possessor, or a name set before a colon (`And oh yes, Karen Doyle: what are her ...`).
+# possessor, a name set before a colon (`And oh yes, Karen Doyle: what are her ...`), or what a
+# noun is named (`a nurse named Solange Vu`).
 FIRST_NAME_RUN_DEPS: frozenset[str] = frozenset(
-    {"compound", "dep", "dobj", "dative", "conj", "poss", "attr", "npadvmod", "nmod"}
+    {"compound", "dep", "dobj", "dative", "conj", "poss", "attr", "npadvmod", "nmod", "oprd"}
 )
 # Words that make a run of proper nouns the name of a lawsuit or a title (lowercase: "V." is an
 # initial).

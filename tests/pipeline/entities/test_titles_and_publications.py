@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.pipeline.support import attribute, attributions, speakers
+from app.pipeline.extensions import QUOTES_KEY
+from tests.pipeline.support import attribute, attributions, speakers, typed_speakers
 
 
 @pytest.mark.full_model
@@ -57,3 +58,32 @@ def test_a_person_introduced_by_named_stays_the_one_she_means(nlp: Language) -> 
         '"He truly cares about us," she said.'
     )
     assert speakers(attribute(nlp, text)) == ["Maxine"]
+
+
+_STRIKE_COLUMN = (
+    "Strike drags on, and nobody on the platform cares why\n\n"
+    "The strike has become its own kind of reality television. Montrealers who binge-watched "
+    "\u201cLes Quais,\u201d the Radio-Ville drama about a fictional bus depot, may feel they have "
+    "seen this plot before: the stubborn union boss, the smooth-talking executive.\n\n"
+    "That minister would be Transport Minister F\u00e9lix Archambault-Dunn, who has described the "
+    "situation only as \u201cregrettable\u201d and urged \u201cboth parties to return to the "
+    "table.\u201d\n\n"
+    "My neighbour, a nurse {who}, now leaves for her shift at 4:45 a.m. \u201cI am the one who "
+    "is supposed to be essential,\u201d she said to me."
+)
+
+
+@pytest.mark.full_model
+def test_a_name_inside_a_title_s_marks_is_no_one_a_pronoun_can_mean(nlp: Language) -> None:
+    # "Les Quais" is a TV drama's name: the nurse, whom the column never names, stays unknown
+    doc = nlp(_STRIKE_COLUMN.format(who="who works nights"))
+    typed = [(s._.quote.type, s.text) for s in doc.spans[QUOTES_KEY]]
+    assert ("title", "Les Quais,") in typed
+    assert typed_speakers(doc)[-1] == ("direct", None)
+
+
+@pytest.mark.full_model
+def test_a_person_named_so_by_a_noun_is_a_name(nlp: Language) -> None:
+    # `a nurse named Solange Vu`: the NER tags the name a product
+    doc = nlp(_STRIKE_COLUMN.format(who="named Solange Vu"))
+    assert typed_speakers(doc)[-1] == ("direct", "Solange Vu")
