@@ -21,6 +21,7 @@ from app.pipeline.quotes.naming import (
     apposed_nouns,
     article_name,
     called_a_term,
+    head_after,
     is_nickname,
     known_as,
     names_a_gap,
@@ -95,8 +96,6 @@ MAX_HEADLINE_WORDS = 30
 CREDIT_CHARS = 60
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*\.?", re.UNICODE)
-# The word right after a closing mark (one blank between): `"X" show` -> "show".
-_NEXT_WORD_RE = re.compile(r"[ \u00a0]([^\W\d_][\w-]*)")
 # An author after a title or a headline: `"X," by Times' Ben Sisario`, `"X" by George Anders`,
 # `"X," written by Moose Jaw playwright Colleen Fehr`.
 _BY_AUTHOR_RE = re.compile(
@@ -230,11 +229,6 @@ def _caption_marks(
     closing = tuple(sorted(m for m in marks if m.endswith(")")))
     anywhere = tuple(sorted(m for m in marks if not m.endswith(")")))
     return closing, anywhere, tuple(m for m in anywhere if "/" not in m)
-
-
-def next_word(after: str) -> str:
-    match = _NEXT_WORD_RE.match(after)
-    return match.group(1).lower() if match is not None else ""
 
 
 def next_word_is_noun(after: str, lex: Lexicons) -> bool:
@@ -416,7 +410,8 @@ def text_features(
         "title_verb": float(bool(left) and left[-1] in lex.title_verbs),
         "title_copula": float(title_across_copula(left, lex.title_cues)),
         "title_head_after": float(
-            next_word(after) in lex.title_heads or not lex.title_heads.isdisjoint(apposed)
+            head_after(after, lex.title_heads, NOT_NOUNS, lex.speech_cues)
+            or not lex.title_heads.isdisjoint(apposed)
         ),
         # `"duty to protect," a term borrowed from ...`, `that word is "collaboration"`
         "term_named": float(

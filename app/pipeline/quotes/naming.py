@@ -102,3 +102,24 @@ def called_a_term(after: str, term_nouns: Set[str]) -> bool:
     return match is not None and any(
         word is not None and word.lower() in term_nouns for word in match.groups()
     )
+
+
+# The word right after a closing mark (one blank between), and the one after it: `"X" show`,
+# `"Ready for Work" transition program`.
+_WORDS_AFTER_RE = re.compile(r"[ \u00a0]([^\W\d_][\w-]*)(?: ([a-z][a-z-]*)\b)?")
+
+
+def head_after(after: str, heads: Set[str], not_modifiers: Set[str], cues: Set[str]) -> bool:
+    """The passage is the name of what the noun right after it heads (`"X" show`), or the noun
+    after one lower-case noun (`"Ready for Work" transition program`; not after a word of
+    `not_modifiers` or `cues`, or a past form or an adverb: `"Little Mike" at rallies`, `"Q"
+    said program director ...`)."""
+    match = _WORDS_AFTER_RE.match(after)
+    if match is None:
+        return False
+    first, second = match.group(1), match.group(2)
+    if first.lower() in heads:
+        return True
+    if second is None or second not in heads or not first.islower():
+        return False
+    return first not in not_modifiers and first not in cues and not first.endswith(("ed", "ly"))

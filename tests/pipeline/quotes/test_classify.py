@@ -263,6 +263,30 @@ def test_title_before_a_noun_it_names_is_a_title(blank_nlp: Language) -> None:
     assert (q.start, q.end, q.text, q.type) == (12, 22, "Vote Local", "title")
 
 
+def test_a_title_before_a_noun_and_its_head_is_a_title(blank_nlp: Language) -> None:
+    # one lower-case word between the name and the head of what it names
+    text = 'Workers can apply to the province\'s "Ready for Work" transition program.'
+    assert spans_of(blank_nlp, text) == [("Ready for Work", "title")]
+    # a word of saying there is the attribution, not part of a name
+    text = '"We have to keep going," said program director Ana Ruiz.'
+    assert spans_of(blank_nlp, text) == [("We have to keep going,", "direct")]
+
+
+@pytest.mark.full_model
+def test_songs_and_collections_are_titles(nlp: Language) -> None:
+    text = (
+        'His granddaughter said he would belt out "North to the Yukon Sky," an old country tune, '
+        "over the radio.\n\n"
+        'Ostrowski is the author of the essay collection "Underground Hours."\n\n'
+        'LaBelle sang the civil rights anthem "A Change Is Gonna Come," to a roar.'
+    )
+    assert [t for t in spans_of(nlp, text)] == [
+        ("North to the Yukon Sky,", "title"),
+        ("Underground Hours.", "title"),
+        ("A Change Is Gonna Come,", "title"),
+    ]
+
+
 @pytest.mark.full_model
 def test_a_title_with_a_noun_set_off_after_it_is_a_title(nlp: Language) -> None:
     # `"X," the podcast she started`: the noun after the comma says what the title names
