@@ -280,7 +280,7 @@ def test_songs_and_collections_are_titles(nlp: Language) -> None:
         'Ostrowski is the author of the essay collection "Underground Hours."\n\n'
         'LaBelle sang the civil rights anthem "A Change Is Gonna Come," to a roar.'
     )
-    assert [t for t in spans_of(nlp, text)] == [
+    assert spans_of(nlp, text) == [
         ("North to the Yukon Sky,", "title"),
         ("Underground Hours.", "title"),
         ("A Change Is Gonna Come,", "title"),
