@@ -75,6 +75,8 @@ NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term
 # recalls a number of things (`recalled right-hander X from triple-A Buffalo`, `Ford is
 # recalling 300,000 vehicles`); recalling an event reports it (`Lopez recalled her days as`).
 CALLING_BACK_VERBS: frozenset[str] = frozenset({"recall"})
+# The dependency of the name a verb of naming gives (`called it "Old Grumpy"`).
+NAME_GIVEN_DEP = "oprd"
 NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
 QUESTION_DEPS: frozenset[str] = frozenset({"advcl", "ccomp"})
 # Verbs whose object is the one the report is about, so it opens the content (`accused Ruiz of
@@ -117,6 +119,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         nodes = {**nodes, "cue": found_cue.i}
     cue_verb = doc[nodes["cue"]]
     cue = ReportedCue(_cue_extent(doc, cue_verb.i), cue_verb.i, None, label)
+    if content.i < cue_verb.i and _gives_a_name(cue_verb):
+        return []  # `..., much of it in a Beaver he called "Old Grumpy."`: not a report of it
     if label == "noun_topic":
         # `Lund's calls for a recount`: the possessor, if any, is the source
         owner = next((c for c in cue_verb.children if c.dep_ == "poss"), None)
@@ -311,6 +315,13 @@ def _object_read_as_subject(cue: Token, content: Token) -> Token | None:
     last = objects[-1]
     between = range(last.right_edge.i + 1, content.left_edge.i)
     return last if all(cue.doc[k].is_quote for k in between) else None
+
+
+def _gives_a_name(verb: Token) -> bool:
+    """A verb of naming with the name it gives (`he called "Old Grumpy"`)."""
+    return verb.lemma_.lower() in NAMING_VERBS and any(
+        c.dep_ == NAME_GIVEN_DEP for c in verb.children
+    )
 
 
 def _told_listener(noun: Token, cue: Token) -> bool:

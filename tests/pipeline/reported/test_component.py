@@ -472,6 +472,22 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
 
 
 @pytest.mark.full_model
+def test_a_clause_before_a_verb_giving_a_name_is_not_reported(nlp: Language) -> None:
+    # `he called "Old Grumpy"` names a plane: the clause before it is the article's narration
+    text = (
+        "By the time he retired in 2008, he had logged 31,000 hours, much of it in a Beaver he "
+        "called \u201cOld Grumpy.\u201d"
+    )
+    assert [r for r in reports(nlp, text) if r[0].startswith("By the time")] == []
+    # a clause reported before a naming verb's own report stays: 44% said it
+    text = (
+        "On social issues they lean left: 44% say they're liberal, 31% call themselves "
+        "conservative on questions of race."
+    )
+    assert reports(nlp, text)[0] == ("they're liberal", "44", "say")
+
+
+@pytest.mark.full_model
 def test_a_report_ending_inside_a_quotation_stops_at_its_closing_mark(nlp: Language) -> None:
     # a quotation right after it (only marks between) is not part of the report
     doc = nlp('Premier Dana Ruiz said the plan "will not wait." "We are ready," she said.')
