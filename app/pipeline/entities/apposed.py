@@ -37,7 +37,7 @@ def apposed_name(
     if head.tag_ not in SINGULAR_NOUN_TAGS and head.lower_ != SINGLE_ONE:
         return None  # (`two analysts, A and B`: no one person)
     for child in head.rights:
-        if apposed_person(child):
+        if apposed_person(child) or _apposed_first_name(child, is_first_name):
             return child
         if (
             child.dep_ == "appos"
@@ -82,3 +82,16 @@ def apposed_name(
     if name.dep_ in NOMINAL_SUBJECT_DEPS and name.head.i > name.i:
         return None  # `According to a statement of facts, Melissa Dueck, 29, grabbed`: her clause
     return name
+
+
+def _apposed_first_name(child: Token, is_first_name: Callable[[str], bool]) -> bool:
+    """A name in apposition that opens with a known first name, whatever the NER called it
+    (`A retired Mountie who was on that search, Cecil Donnachie, said`: an "organisation")."""
+    first = child.left_edge
+    return (
+        child.dep_ == "appos"
+        and child.pos_ == "PROPN"
+        and first.i < child.i
+        and first.pos_ == "PROPN"
+        and is_first_name(first.text)
+    )

@@ -165,6 +165,12 @@ class MentionResolver:
             found = self.name(titled, article)
             if found is not None:
                 return found
+        if head.pos_ == "PROPN" and not head.ent_type_:
+            # `A retired Mountie ..., Cecil Donnachie, said`: a capitalised noun of no name
+            # the NER knows, with a person's name set beside it
+            named = self._apposed_name(head, mention, article)
+            if named is not None:
+                return replace(named, resolution="nominal", alias=mention.text)
         if head.pos_ == "PROPN" or head.ent_type_ in PERSON_LABELS | ORG_LABELS:
             found = self.name(head, article)
             if found is not None:

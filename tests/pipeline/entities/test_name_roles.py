@@ -342,3 +342,17 @@ def test_the_role_after_unnamed_holders_of_it_is_one_of_them_not_the_main_person
     )
     partial = [name for kind, name in typed_speakers(nlp(text)) if kind == "partial"]
     assert partial == ["Tremblay"]
+
+
+@pytest.mark.full_model
+def test_a_capitalised_noun_with_a_name_beside_it_is_that_person(nlp: Language) -> None:
+    # "Mountie" is no name the NER knows; "Cecil Donnachie" (tagged an organisation) opens with
+    # a first name: he is the source, and the "he" after him
+    text = (
+        "A retired Mountie who was on that search, Cecil Donnachie, said he still does not "
+        'understand it. "It was a miracle," he said.'
+    )
+    assert typed_speakers(nlp(text)) == [
+        ("indirect", "Cecil Donnachie"),
+        ("direct", "Cecil Donnachie"),
+    ]
