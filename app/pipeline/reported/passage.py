@@ -158,6 +158,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
             return []  # `asked the tenants if ...`: the question shape reports the question
         if any(c.dep_ == "ccomp" and c.i > content.i for c in cue_verb.children):
             return []  # `said outside court that ...`: the clause is what was said
+        if _opens_quotation(cue_verb):
+            return []  # `has posted her reaction on social media: "Q"`: the quotation is it
         start, end = trim(doc, content.left_edge.i, _object_end(cue_verb, content))
     elif label == "topic" and not _topic_cue(cue_verb, doc[nodes["prep"]]):
         return []
@@ -315,6 +317,21 @@ def _object_read_as_subject(cue: Token, content: Token) -> Token | None:
     last = objects[-1]
     between = range(last.right_edge.i + 1, content.left_edge.i)
     return last if all(cue.doc[k].is_quote for k in between) else None
+
+
+def _opens_quotation(verb: Token) -> bool:
+    """The verb's sentence ends with a colon that a quotation follows (`posted her reaction:
+    ¶ "Q"`): what was said is the quotation, not the verb's object."""
+    doc = verb.doc
+    k = verb.sent.end - 1
+    while k > verb.i and doc[k].is_space:
+        k -= 1
+    if doc[k].text != ":":
+        return False
+    k += 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    return k < len(doc) and doc[k].is_quote
 
 
 def _gives_a_name(verb: Token) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from app.pipeline.extensions import QUOTES_KEY
 from app.pipeline.reported.component import ReportedSpeech
-from tests.pipeline.support import initialize_data, reports
+from tests.pipeline.support import initialize_data, reports, typed_speakers
 
 
 @pytest.fixture
@@ -469,6 +469,16 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
     fragment = spans["partial"]._.attribution
     assert fragment.name == "Maria Lopez" and fragment.cue.text == "said"
     assert spans["partial"]._.speaker_candidate.layout == "reported_fragment"
+
+
+@pytest.mark.full_model
+def test_an_object_before_a_colon_and_a_quotation_is_not_what_was_said(nlp: Language) -> None:
+    text = (
+        "NDP Leader Sunita Moe has posted her reaction on social media:\n\n"
+        '"Some good first steps on dental care. But nothing real for renters."'
+    )
+    assert reports(nlp, text) == []
+    assert typed_speakers(nlp(text)) == [("direct", "Sunita Moe")]
 
 
 @pytest.mark.full_model
