@@ -108,6 +108,13 @@ def test_a_name_after_a_naming_cue_is_scare_quote_even_at_a_sentences_end(
     assert spans_of(blank_nlp, text) == [(expected, "scare")]
 
 
+@pytest.mark.full_model
+def test_a_word_a_verb_of_describing_gives_only_as_is_speech(nlp: Language) -> None:
+    # "only as" names a thing after "identified in court", not after "described ... only as"
+    text = 'The minister has so far described the strike only as "regrettable" and urged calm.'
+    assert spans_of(nlp, text) == [("regrettable", "partial")]
+
+
 def test_a_sentence_after_a_naming_cue_at_a_sentences_end_is_speech(nlp: Language) -> None:
     # lower case, a whole clause: words someone said, whatever the cue before them
     text = 'He is known as "the man who never sleeps." Nobody disputes it.'
