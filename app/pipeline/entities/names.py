@@ -247,7 +247,7 @@ class NameModel:
         start = head_i
         while start > 0:
             prev = doc[start - 1]
-            if org_word_before(prev, label):
+            if org_word_before(prev, label) or self._misread_name_word(prev, label):
                 start -= 1  # the NER's one name: `the Canada Mortgage and Housing Corporation`
                 continue
             if name_word(prev) or agency_word(prev, head, label):
@@ -398,6 +398,21 @@ class NameModel:
     def _name_run(self, words: Span) -> bool:
         """The words are capitalised proper nouns, none a title: the middle of a name."""
         return all(t.pos == PROPN and t.is_title and not self._is_title(t.lower_) for t in words)
+
+    def _misread_name_word(self, token: Token, label: str) -> bool:
+        """The first part of a hyphenated surname the tagger took for another part of speech,
+        after a proper noun of the NER's one name (`Hugues Tremblay-Ouellet`: "Tremblay")."""
+        doc = token.doc
+        return (
+            label in PERSON_LABELS
+            and token.is_title
+            and token.pos != PROPN
+            and not token.whitespace_
+            and doc[token.i + 1].text == "-"
+            and inside_entity(token, label)
+            and doc[token.i - 1].pos == PROPN
+            and not self._is_title(token.lower_)
+        )
 
     def is_first_name(self, word: str) -> bool:
         """A first name the lexicon knows, of either gender (`Jean` of `Jean-Sébastien Comeau`)."""

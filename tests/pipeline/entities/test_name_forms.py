@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from app.pipeline.entities.misread import number_read_as_person
 from app.pipeline.entities.written import hyphen_joined, nickname_before
-from tests.pipeline.support import attribute, attributions, speakers
+from tests.pipeline.support import attribute, attributions, speakers, typed_speakers
 
 
 @pytest.mark.full_model
@@ -87,3 +87,18 @@ def test_a_nickname_of_several_words_is_part_of_the_name(nlp: Language) -> None:
         'Lindgren shrugged off the praise. "It hit me," he said.'
     )
     assert _spoken(attribute(nlp, text, types=("title", "direct"))) == ['Oscar "The Wall" Lindgren']
+
+
+@pytest.mark.full_model
+def test_a_hyphenated_surname_the_tagger_split_stays_whole(nlp: Language) -> None:
+    # the tagger reads "Tremblay" as a verb and "Ouellet" as the subject
+    text = (
+        "Byelection race tightens\n\n"
+        "Political scientist Hugues Tremblay-Ouellet of the Universit\u00e9 de la Mauricie said "
+        "byelections often punish governing parties.\n\n"
+        '"Usually a byelection is a referendum on the government," Tremblay-Ouellet said.'
+    )
+    assert typed_speakers(nlp(text)) == [
+        ("indirect", "Hugues Tremblay-Ouellet"),
+        ("direct", "Hugues Tremblay-Ouellet"),
+    ]
