@@ -356,3 +356,16 @@ def test_a_capitalised_noun_with_a_name_beside_it_is_that_person(nlp: Language) 
         ("indirect", "Cecil Donnachie"),
         ("direct", "Cecil Donnachie"),
     ]
+
+
+@pytest.mark.full_model
+def test_a_school_district_or_a_county_speaks(nlp: Language) -> None:
+    text = (
+        "The Cedar Valley school board voted 5-2 to close Fernbrook Elementary.\n\n"
+        "The district said a transition committee would be formed this month.\n\n"
+        "The county said it would not appeal the ruling."
+    )
+    assert reports(nlp, text) == [
+        ("a transition committee would be formed this month", "The district", "said"),
+        ("it would not appeal the ruling", "The county", "said"),
+    ]
