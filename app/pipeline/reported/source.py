@@ -14,6 +14,8 @@ from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, VERB_POS, own_subject
 # Links along which a verb shares its subject with the verb it hangs from.
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
 NOUN_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
+# The tag of a participle that modifies a noun (`Researchers working at ...`).
+PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG"})
 # The preposition of the document a verb's subject spoke in (`said in a notice posted ...`).
 CONTAINING_PREPS: frozenset[str] = frozenset({"in"})
 MAX_HOPS = 3
@@ -32,6 +34,9 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
             return by
     if any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "auxpass" for c in cue.children):
         return None  # a subject of its own, or a passive (`after being asked to`: the listener)
+    reduced = _reduced_relative_subject(cue)
+    if reduced is not None:
+        return reduced
     head = cue.head
     if head.i == cue.i:
         return None
@@ -89,6 +94,18 @@ def _misjoined_cue(cue: Token, issued_nouns: Set[str]) -> Token | None:
         return None
     # (`said staff were called in and told the firm was closing`: a passive the cue shares)
     return head.head if subject.dep_ == "nsubj" else None
+
+
+def _reduced_relative_subject(cue: Token) -> Token | None:
+    """`Researchers working at a station on Ellesmere Island say CLAUSE`, parsed with the
+    participle as a clause before the cue and its noun as that clause's subject: the noun is the
+    cue's subject (not the place the cue follows)."""
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.i < cue.i and child.tag_ in PARTICIPLE_TAGS:
+            subject = own_subject(child, NOMINAL_SUBJECT_DEPS)
+            if subject is not None and subject.i < child.i and subject.pos_ in NOUN_POS:
+                return subject
+    return None
 
 
 def _reports_clause(cue: Token) -> bool:

@@ -472,6 +472,22 @@ def test_a_quoted_fragment_inside_a_report_takes_its_speaker(nlp: Language) -> N
 
 
 @pytest.mark.full_model
+def test_a_noun_with_a_participle_phrase_is_the_cue_s_subject(nlp: Language) -> None:
+    # the parse reads "Researchers working ..." as a clause before "say": not the island
+    text = (
+        "Researchers working at a remote research station on the northern coast of Ellesmere "
+        "Island say the frozen ground is thawing almost twice as fast as models had projected."
+    )
+    assert reports(nlp, text) == [
+        (
+            "the frozen ground is thawing almost twice as fast as models had projected",
+            "Researchers",
+            "say",
+        )
+    ]
+
+
+@pytest.mark.full_model
 def test_an_object_before_a_colon_and_a_quotation_is_not_what_was_said(nlp: Language) -> None:
     text = (
         "NDP Leader Sunita Moe has posted her reaction on social media:\n\n"
