@@ -285,12 +285,12 @@ def test_songs_and_collections_are_titles(nlp: Language) -> None:
         'His granddaughter said he would belt out "North to the Yukon Sky," an old country tune, '
         "over the radio.\n\n"
         'Ostrowski is the author of the essay collection "Underground Hours."\n\n'
-        'LaBelle sang the civil rights anthem "A Change Is Gonna Come," to a roar.'
+        'Odette Ruiz closed the night with the union anthem "Bread Before Borders," to a roar.'
     )
     assert spans_of(nlp, text) == [
         ("North to the Yukon Sky,", "title"),
         ("Underground Hours.", "title"),
-        ("A Change Is Gonna Come,", "title"),
+        ("Bread Before Borders,", "title"),
     ]
 
 

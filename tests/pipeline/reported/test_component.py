@@ -507,10 +507,10 @@ def test_a_clause_before_a_verb_giving_a_name_is_not_reported(nlp: Language) -> 
     assert [r for r in reports(nlp, text) if r[0].startswith("By the time")] == []
     # a clause reported before a naming verb's own report stays: 44% said it
     text = (
-        "On social issues they lean left: 44% say they're liberal, 31% call themselves "
-        "conservative on questions of race."
+        "On housing, younger voters lean anxious: 44% say they're worried, 31% call themselves "
+        "hopeful about prices."
     )
-    assert reports(nlp, text)[0] == ("they're liberal", "44", "say")
+    assert reports(nlp, text)[0] == ("they're worried", "44", "say")
 
 
 @pytest.mark.full_model
