@@ -123,10 +123,10 @@ def _who_of(relative: Token, noun: Token) -> Token:
 
 def _listed_before(relative: Token, noun: Token) -> Token | None:
     """The conjunct of `noun`'s list that ends right before the relative pronoun, when it is
-    another than `noun`: next to it (`state officials and teachers unions who said`), or after
-    a comma when it is a person's name (`McLachlan and Cochrane, who joked`: one said it). Not
-    in a description of one person (`Doley, a banker and former official who has`), nor when
-    the clause is about the whole list (`some analysts and activists, who`; `both ...`)."""
+    another than `noun`: next to it (`parents angry about fees and nurses unions who said`), or
+    after a comma when it is a person's name (`McLachlan and Cochrane, who joked`: one said it).
+    Not in a description of one person (`Kaplan, a banker and former official who has`), nor
+    when the clause is about the whole list (`economists and union leaders, who`; `both ...`)."""
     before = [c for c in noun.conjuncts if c.i < relative.i]
     if not before or min([noun, *before], key=lambda c: c.i).dep_ == APPOSITION_DEP:
         return None
