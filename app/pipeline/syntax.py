@@ -36,6 +36,9 @@ FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # The tag of a modal (`would`, `could`), and of a gerund or present participle (`adding`).
 MODAL_TAGS: frozenset[str] = frozenset({"MD"})
 GERUND_TAG = "VBG"
+# The dependency of the name a verb of naming gives (`called it "Old Grumpy"`, `a nurse named
+# Solange Vu`, `dubbed her "Mayor Pothole"`).
+NAME_GIVEN_DEP = "oprd"
 # Modifiers that belong to a noun phrase's name part ("Attorney General Jeff Sessions").
 NP_LEFT_DEPS: frozenset[str] = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet"}

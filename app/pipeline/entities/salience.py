@@ -21,7 +21,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
+from app.pipeline.syntax import NAME_GIVEN_DEP, NOMINAL_SUBJECT_DEPS
 from app.pipeline.text import token_paragraphs
 
 MentionKind = Literal["name", "speaker", "pronoun"]
@@ -146,7 +146,7 @@ def acting_subject(token: Token) -> Token | None:
     if token.dep_ in NOMINAL_SUBJECT_DEPS:
         return token
     noun = token.head
-    if token.dep_ == "oprd" and noun.dep_ == "acl" and noun.lemma_ in NAMING_VERBS:
+    if token.dep_ == NAME_GIVEN_DEP and noun.dep_ == "acl" and noun.lemma_ in NAMING_VERBS:
         noun = noun.head
     elif token.dep_ != "appos":
         return None

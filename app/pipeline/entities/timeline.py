@@ -19,15 +19,13 @@ from app.pipeline.entities.salience import (
 from app.pipeline.furniture import doc_furniture_lines, within
 from app.pipeline.quotes.features import is_title_case
 from app.pipeline.shapes import hashes_of, in_sorted
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
+from app.pipeline.syntax import NAME_GIVEN_DEP, NOMINAL_SUBJECT_DEPS
 from app.pipeline.text import doc_text, headline_range, paragraph_ranges
 
 # What may surround a name alone on its line (a signature's dash, a bullet), and the most words
 # of such a line.
 NAME_LINE_STRIP = " \t-\u2014\u2013\u2015*\u2022.,"
 MAX_NAME_LINE_WORDS = 4
-# The dependency of what a verb of naming calls its object (`dubbed her "Mayor Pothole"`).
-LABEL_DEP = "oprd"
 # The participle "asked" that opens a sentence as a clause of its main verb (`Asked whether ...,
 # Rempel shrugged`).
 ASK_LEMMA = "ask"
@@ -50,7 +48,7 @@ def name_mentions(doc: Doc, article: ArticleNames, furniture: frozenset[str]) ->
                 continue  # `RELATED: Trudeau says ...`: another story's name, not this one's
             if within(alone, doc[name.start].idx):
                 continue  # `Bill Graveland ¶ The Canadian Press`: a byline, not the story's
-            if name.dep == LABEL_DEP and _in_marks(doc, name.start):
+            if name.dep == NAME_GIVEN_DEP and _in_marks(doc, name.start):
                 continue  # `dubbed her "Mayor Pothole."`: what someone is called, no one else
             subject = acting_subject(doc[name.head])
             if subject is not None and _in_question_put(subject):

@@ -24,6 +24,7 @@ from app.pipeline.reported.misread import (
     stranded_preposition,
 )
 from app.pipeline.syntax import (
+    NAME_GIVEN_DEP,
     NOMINAL_SUBJECT_DEPS,
     TIME_LABELS,
     acting_clause,
@@ -75,8 +76,6 @@ NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "brand", "term
 # recalls a number of things (`recalled right-hander X from triple-A Buffalo`, `Ford is
 # recalling 300,000 vehicles`); recalling an event reports it (`Lopez recalled her days as`).
 CALLING_BACK_VERBS: frozenset[str] = frozenset({"recall"})
-# The dependency of the name a verb of naming gives (`called it "Old Grumpy"`).
-NAME_GIVEN_DEP = "oprd"
 NAMING_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
 QUESTION_DEPS: frozenset[str] = frozenset({"advcl", "ccomp"})
 # Verbs whose object is the one the report is about, so it opens the content (`accused Ruiz of

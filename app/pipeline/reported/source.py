@@ -9,13 +9,11 @@ from collections.abc import Set
 
 from spacy.tokens import Token
 
-from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, VERB_POS, own_subject
+from app.pipeline.syntax import GERUND_TAG, NOMINAL_SUBJECT_DEPS, VERB_POS, own_subject
 
 # Links along which a verb shares its subject with the verb it hangs from.
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
 NOUN_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
-# The tag of a participle that modifies a noun (`Researchers working at ...`).
-PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG"})
 # The preposition of the document a verb's subject spoke in (`said in a notice posted ...`).
 CONTAINING_PREPS: frozenset[str] = frozenset({"in"})
 MAX_HOPS = 3
@@ -101,7 +99,7 @@ def _reduced_relative_subject(cue: Token) -> Token | None:
     participle as a clause before the cue and its noun as that clause's subject: the noun is the
     cue's subject (not the place the cue follows)."""
     for child in cue.children:
-        if child.dep_ == "ccomp" and child.i < cue.i and child.tag_ in PARTICIPLE_TAGS:
+        if child.dep_ == "ccomp" and child.i < cue.i and child.tag_ == GERUND_TAG:
             subject = own_subject(child, NOMINAL_SUBJECT_DEPS)
             if subject is not None and subject.i < child.i and subject.pos_ in NOUN_POS:
                 return subject

@@ -10,6 +10,7 @@ from app.pipeline.sources import FIRST_SECOND_PERSON, noun_names_source, quantif
 from app.pipeline.speakers.context import DocIndex
 from app.pipeline.speakers.cues import ADDRESSEE_DEPS, NON_SPEAKER_PRONOUNS
 from app.pipeline.syntax import (
+    GERUND_TAG,
     MENTION_POS,
     NOMINAL_SUBJECT_DEPS,
     NON_SPEAKER_LABELS,
@@ -28,8 +29,6 @@ DASH_TOKENS: frozenset[str] = frozenset({"-", "--", "—", "–"})
 # many tokens such a clause may take.
 RELATIVE_WHO: frozenset[str] = frozenset({"who", "whose"})
 RELATIVE_CLAUSE_SCAN = 30
-# Tags of a participle opening a clause set off by commas (`Hollis, noting the cost of it, said`).
-SET_OFF_PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG"})
 # Prepositions that name the owner of a speech noun after it ("the contention of Lopez"), and
 # the entity labels such an owner must have.
 OWNER_PREPS: frozenset[str] = frozenset({"of", "by", "from"})
@@ -329,7 +328,8 @@ def _described_noun(index: DocIndex, k: int, verb: int, para: int) -> Token | No
         tok = doc[j]
         if index.inside[j] or tok.text in SENTENCE_END:
             return None
-        opens = tok.lower_ in RELATIVE_WHO or tok.tag_ in SET_OFF_PARTICIPLE_TAGS
+        # (a relative pronoun, or a participle: `Hollis, noting the cost of it, said`)
+        opens = tok.lower_ in RELATIVE_WHO or tok.tag_ == GERUND_TAG
         if opens and doc[j - 1].text == ",":
             m = j - 1  # `Pratt, meanwhile, who ...`: over adverbs set off by commas
             while m > floor and (doc[m].text == "," or doc[m].pos_ == "ADV"):
