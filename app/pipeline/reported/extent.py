@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from app.pipeline.syntax import DATELINE_DASHES, MODAL_TAGS
+from app.pipeline.syntax import DATELINE_DASHES, MODAL_TAGS, NOMINAL_SUBJECT_DEPS, TIME_LABELS
 from app.pipeline.types import ReportedCue
 
 # Clauses after a report's content that report something else when a cue verb heads them.
@@ -178,3 +178,26 @@ def _reports_words(verb: Token) -> bool:
     if any(child.dep_ in REPORT_COMPLEMENT_DEPS for child in verb.children):
         return True
     return any(t.is_quote for t in verb.subtree)
+
+
+# How a time is hung on a verb (see `past_leading_time`).
+TIME_DEPS: frozenset[str] = frozenset({"npadvmod", "prep"})
+
+
+def past_leading_time(doc: Doc, start: int, end: int, content: Token) -> int:
+    """The content's start past a time the parser hung on its verb though it dates the saying
+    (`said Tuesday the team needs ...`, `said on Monday he called ...`): a phrase of date or time
+    words, with its comma, right after the cue and before the clause's own subject."""
+    phrase = doc[start]
+    while phrase.head.i != content.i and phrase.head.i != phrase.i and phrase.head.i < end:
+        phrase = phrase.head
+    if phrase.head.i != content.i or phrase.dep_ not in TIME_DEPS or phrase.left_edge.i != start:
+        return start
+    words = [t for t in phrase.subtree if t.dep_ != "prep"]
+    if not words or not all(t.ent_type_ in TIME_LABELS for t in words):
+        return start
+    after = phrase.right_edge.i + 1
+    if after < end and doc[after].text == ",":
+        after += 1
+    subject = next((c for c in content.lefts if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+    return after if subject is not None and subject.left_edge.i >= after else start

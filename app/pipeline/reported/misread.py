@@ -1,6 +1,7 @@
 """Clauses the parse hangs on a cue that are not what the cue reports: the quote's own speaker
 after an inverted cue, a clause of time or reason, the clause a contact relative closes (or a
-relative clause ending on its preposition), the sentence's own verb under an `asked` aside."""
+relative clause ending on its preposition), the sentence's own verb under an `asked` aside, an
+inverted source read as the cue's object."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from app.pipeline.syntax import (
     FINITE_TAGS,
     GERUND_TAG,
     NOMINAL_SUBJECT_DEPS,
+    VERB_POS,
     contact_relative_head,
 )
 from app.pipeline.text import UNFINISHED_QUOTE_ENDS
@@ -50,6 +52,8 @@ def inverted_after_quote(doc: Doc, cue: Token, content: Token) -> bool:
     return subject is None or subject.tag_ != "PRP"
 
 
+# Participles that may open a clause of their own (`Claiming ..., Lee said that ...`).
+PARTICIPLE_TAGS: frozenset[str] = frozenset({GERUND_TAG, "VBN"})
 # A clause's own auxiliary or subordinator: a participle with one is a finite clause's verb.
 CLAUSE_OPENER_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "mark"})
 
@@ -98,3 +102,59 @@ def question_before(doc: Doc, asked: Token, main: Token) -> tuple[int, int] | No
     if doc[start].lower_ not in QUESTION_OPENERS:
         return None
     return trim(doc, start, comma)
+
+
+def content_clause_after(cue: Token, content: Token, cues: frozenset[str]) -> bool:
+    """The cue has a subordinated clause right after it (`remarked that she was tired`): the
+    clause before it is no fronted content, whatever the parse hung there (`Sitting down with CBC
+    on Thursday, during which she also touched on X, Smith remarked that ...`). Not a clause the
+    attribution splits (`It is no surprise, he said, that ...`), nor one a cue participle opens
+    (`Claiming the criticism was unfair, Lee told reporters that ...`: its own report)."""
+    doc = cue.doc
+    opener = doc[content.left_edge.i]
+    if opener.tag_ in PARTICIPLE_TAGS and opener.lemma_.lower() in cues:
+        return False
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > cue.i
+        and any(m.dep_ == "mark" and m.lower_ in CONTENT_MARKS for m in c.children)
+        and not any(t.text == "," for t in doc[cue.i + 1 : c.left_edge.i])
+        for c in cue.children
+    )
+
+
+# What may follow an inverted source before its sentence ends (`..., reported CBC News on Monday.`).
+SOURCE_TRAILER_DEPS: frozenset[str] = frozenset({"prep", "npadvmod", "punct"})
+
+
+def postposed_source(cue: Token) -> Token | None:
+    """`CLAUSE, reported CBC News.`: a finite cue set off after the clause it reports, with no
+    subject of its own, whose proper-noun object ends the sentence: the parse read the inverted
+    subject as an object, so that object is the source (and reports nothing)."""
+    doc = cue.doc
+    if cue.tag_ not in FINITE_TAGS or cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    if any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in cue.children):
+        return None
+    before = any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children) or (
+        clause_before_conj(cue) is not None
+    )
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    if not before or obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != cue.i + 1:
+        return None
+    trailer = [c for c in cue.rights if c.i > obj.i]
+    if any(c.dep_ not in SOURCE_TRAILER_DEPS for c in trailer):
+        return None
+    end = max([obj.right_edge.i] + [c.right_edge.i for c in trailer]) + 1
+    return obj if all(t.is_punct or t.is_space for t in doc[end : cue.sent.end]) else None
+
+
+def clause_before_conj(cue: Token) -> Token | None:
+    """The verb of the clause a cue is joined to as a conjunct after a comma (`The plan is dead,
+    reported CBC News`), the clause the parse made the cue's sibling rather than its content."""
+    head = cue.head
+    if cue.dep_ != "conj" or head.i >= cue.i or head.pos_ not in VERB_POS:
+        return None
+    if any(c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children):
+        return None  # `... and reported X`: a second verb of the same subject
+    return head

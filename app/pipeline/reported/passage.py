@@ -10,6 +10,7 @@ from app.pipeline.reported.extent import (
     REPORT_COMPLEMENT_DEPS,
     Found,
     cut_tail,
+    past_leading_time,
     subtree_range,
     trim,
     without,
@@ -18,15 +19,17 @@ from app.pipeline.reported.misread import (
     QUESTION_MARKS,
     absolute_phrase,
     circumstance,
+    clause_before_conj,
     contact_relative,
+    content_clause_after,
     inverted_after_quote,
+    postposed_source,
     question_before,
     stranded_preposition,
 )
 from app.pipeline.syntax import (
     NAME_GIVEN_DEP,
     NOMINAL_SUBJECT_DEPS,
-    TIME_LABELS,
     acting_clause,
     adds_a_count,
     aside_main_verb,
@@ -85,8 +88,6 @@ QUESTION_DEPS: frozenset[str] = frozenset({"advcl", "ccomp"})
 OBJECT_FIRST_VERBS: frozenset[str] = frozenset({"accuse", "ask", "urge", "call"})
 # The shapes whose content follows such an object (an infinitive, `of`/`for` + gerund).
 OBJECT_FIRST_LABELS: frozenset[str] = frozenset({"infinitive", "charge"})
-# How a time is hung on a verb (see `_past_leading_time`).
-TIME_DEPS: frozenset[str] = frozenset({"npadvmod", "prep"})
 
 
 # Patterns of a that-clause the parser read as a relative clause of the noun before it.
@@ -147,6 +148,14 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
             return []  # `what are called green bonds`: a name, nobody's words
         start, end = trim(doc, *subtree_range(content))
     elif label == "object":
+        if postposed_source(cue_verb) == content:
+            # `CLAUSE, reported CBC News.`: the object is the source; a clause the parse joined
+            # to the cue as a conjunct is the content (one under it as ccomp is found as such)
+            joined = clause_before_conj(cue_verb)
+            if joined is None:
+                return []
+            start, end = trim(doc, joined.left_edge.i, cue_verb.i - 1)
+            return [Found(start, end, cue)] if start < end else []
         if cue_verb.lemma_.lower() in NAMING_VERBS and not _names_it(cue_verb, content):
             return []  # "called a press conference": no words reported
         if cue_verb.lemma_.lower() in CALLING_BACK_VERBS and _calls_back(cue_verb, content):
@@ -181,6 +190,8 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
             return [] if question is None else [Found(*question, cue)]
         if content.i < cue_verb.i and _subject_read_as_clause(doc, cue_verb, content):
             return []  # `The mother of a teen killed in a crash told the court ...`: the subject
+        if content.i < cue_verb.i and content_clause_after(cue_verb, content, cues):
+            return []  # `Sitting down with X, ..., Smith remarked that ...`: not a fronted report
         if content.i < cue_verb.i and stranded_preposition(cue_verb):
             return []  # `..., a change developers have asked for`: a relative clause's verb
         if content.i < cue_verb.i and contact_relative(cue_verb):
@@ -189,7 +200,7 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
             return []
         start, end = trim(doc, *subtree_range(content))
         if start == cue_verb.i + 1:
-            start = _past_leading_time(doc, start, end, content)
+            start = past_leading_time(doc, start, end, content)
         if label in OBJECT_FIRST_LABELS:
             start = min(start, _object_first(cue_verb, content))
         if "for" in nodes:
@@ -213,25 +224,6 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         # `This season, he says, is different` parsed with the clause under the cue
         return _around(doc, (start, end), _attribution(cue_verb, content, start, end), cue)
     return [Found(start, end, cue)]
-
-
-def _past_leading_time(doc: Doc, start: int, end: int, content: Token) -> int:
-    """The content's start past a time the parser hung on its verb though it dates the saying
-    (`said Tuesday the team needs ...`, `said on Monday he called ...`): a phrase of date or time
-    words, with its comma, right after the cue and before the clause's own subject."""
-    phrase = doc[start]
-    while phrase.head.i != content.i and phrase.head.i != phrase.i and phrase.head.i < end:
-        phrase = phrase.head
-    if phrase.head.i != content.i or phrase.dep_ not in TIME_DEPS or phrase.left_edge.i != start:
-        return start
-    words = [t for t in phrase.subtree if t.dep_ != "prep"]
-    if not words or not all(t.ent_type_ in TIME_LABELS for t in words):
-        return start
-    after = phrase.right_edge.i + 1
-    if after < end and doc[after].text == ",":
-        after += 1
-    subject = next((c for c in content.lefts if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
-    return after if subject is not None and subject.left_edge.i >= after else start
 
 
 def _calls_back(verb: Token, thing: Token) -> bool:

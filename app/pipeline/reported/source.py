@@ -9,6 +9,7 @@ from collections.abc import Set
 
 from spacy.tokens import Token
 
+from app.pipeline.reported.misread import postposed_source
 from app.pipeline.syntax import GERUND_TAG, NOMINAL_SUBJECT_DEPS, VERB_POS, own_subject
 
 # Links along which a verb shares its subject with the verb it hangs from.
@@ -32,6 +33,9 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
             return by
     if any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "auxpass" for c in cue.children):
         return None  # a subject of its own, or a passive (`after being asked to`: the listener)
+    postposed = postposed_source(cue)
+    if postposed is not None:
+        return postposed  # `CLAUSE, reported CBC News.`: the inverted subject read as object
     reduced = _reduced_relative_subject(cue)
     if reduced is not None:
         return reduced

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.pipeline.support import reports
+from tests.pipeline.support import reports, typed_speakers
 
 
 @pytest.mark.full_model
@@ -63,3 +63,75 @@ def test_a_cue_after_a_quotation_still_reports_its_clause(
 def test_a_participle_set_off_after_the_cue_tells_how_not_what(nlp: Language, text: str) -> None:
     """`he said, his voice breaking`: an absolute phrase, which the parse may make the root."""
     assert reports(nlp, f"Victims speak\n\n{text}") == []
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parse makes "reported" the root and "CBC News" its object
+        (
+            "The measure is central to the platform for the first time, reported CBC News.",
+            [("The measure is central to the platform for the first time", "CBC News", "reported")],
+        ),
+        # ... or hangs "reported" on the clause's verb as a conjunct, the source its object
+        (
+            "The measure is central to the party's platform for the first time, reported the "
+            "Winnipeg Free Press.",
+            [
+                (
+                    "The measure is central to the party's platform for the first time",
+                    "Winnipeg Free Press",
+                    "reported",
+                )
+            ],
+        ),
+    ],
+)
+def test_an_inverted_source_read_as_the_cue_s_object_is_the_source(
+    nlp: Language, text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert reports(nlp, text) == expected
+
+
+@pytest.mark.full_model
+def test_a_partial_inside_a_report_with_an_inverted_source_takes_that_source(
+    nlp: Language,
+) -> None:
+    text = (
+        "The levy is \u201cnot negotiable\u201d for the council, reported the Regina Leader-Post."
+    )
+    assert reports(nlp, text) == [
+        ("The levy is \u201cnot negotiable\u201d for the council", "Regina Leader-Post", "reported")
+    ]
+    assert typed_speakers(nlp(text)) == [
+        ("indirect", "Regina Leader-Post"),
+        ("partial", "Regina Leader-Post"),
+    ]
+
+
+@pytest.mark.full_model
+def test_a_clause_before_a_cue_with_its_that_clause_right_after_is_not_reported(
+    nlp: Language,
+) -> None:
+    # the parse makes the relative clause of the opening phrase the cue's fronted content
+    text = (
+        "Sitting down with a radio host on Thursday, during which she also touched on the "
+        "budget, Mayor Ada Kowalski remarked that she was tired."
+    )
+    assert reports(nlp, text) == [("that she was tired", "Ada Kowalski", "remarked")]
+    # a clause the attribution splits is one report in two pieces
+    text = "There is a risk, Kowalski warned, that the city must borrow."
+    assert [passage for passage, _speaker, _cue in reports(nlp, text)] == [
+        "There is a risk",
+        "that the city must borrow",
+    ]
+    # a participle of saying opens a report of its own
+    text = (
+        "Claiming the criticism of the mayor is designed to pressure council, Kowalski told "
+        "reporters that she would appeal."
+    )
+    assert [passage for passage, _speaker, _cue in reports(nlp, text)] == [
+        "Claiming the criticism of the mayor is designed to pressure council",
+        "that she would appeal",
+    ]
