@@ -94,6 +94,14 @@ def elided_name(token: Token) -> bool:
     return ELIDED_NAME_RE.fullmatch(token.text) is not None
 
 
+def finite_clause(verb: Token) -> bool:
+    """The verb heads a tensed clause: finite itself, or with a finite auxiliary (`would take`,
+    `has been`), not an infinitive or a participle (`urged them to act`)."""
+    if verb.tag_ in FINITE_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
 def own_subject(verb: Token, deps: frozenset[str] = SUBJECT_DEPS) -> Token | None:
     """The verb's own subject: the nearest child attached by one of `deps` (a misparse may give
     a verb two: a quote's last name hung on the next cue), and for a relative pronoun in a

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from app.pipeline.entities.article_names import ArticleNames
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
 from app.pipeline.text import token_paragraphs
 
 # How far back (tokens) `the statement` looks for the statement it refers to.
 ISSUER_LOOKBACK = 250
+DEFINITE_ARTICLES: frozenset[str] = frozenset({"the"})
 # Prepositions through which a verb's subject issues a document (`said in a statement`).
 ISSUING_PREPS: frozenset[str] = frozenset({"in", "through", "via"})
 # Prepositions that name a document's issuer (`a statement from the company`).
@@ -24,18 +24,27 @@ ISSUING_VERBS: frozenset[str] = frozenset(
 )
 
 
-def document_issuer(head: Token, article: ArticleNames) -> str | None:
-    """The cluster key of who issued the document `head` names, read at the article's last
-    earlier mention of a document of that noun; None when that mention ties it to no one the
-    article names (then `the statement` stays the speaker as written)."""
+def document_issuer(head: Token) -> Token | None:
+    """The token naming who issued the document `head` names, read at the article's last
+    earlier mention of a document of that noun that ties it to someone (past bare `the memo`
+    mentions, which refer back); None when there is none (then `the statement` stays the
+    speaker as written)."""
     lemma = head.lemma_.lower()
     doc = head.doc
     for k in range(head.i - 1, max(head.i - ISSUER_LOOKBACK, 0) - 1, -1):
         earlier = doc[k]
         if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma:
             issuer = issuer_token(earlier)
-            return article.heads.get(issuer.i) if issuer is not None else None
+            if issuer is None and _refers_back(earlier):
+                continue  # `The memo said ...`: the memo named before, whose issuer is there
+            return issuer
     return None
+
+
+def _refers_back(document: Token) -> bool:
+    """A mention of a document that refers to one named before: "the" with no other words."""
+    lefts = [c for c in document.lefts if not c.is_punct]
+    return len(lefts) == 1 and lefts[0].lower_ in DEFINITE_ARTICLES
 
 
 def document_subject_before(pronoun: Token, document_nouns: frozenset[str]) -> Token | None:

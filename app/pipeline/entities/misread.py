@@ -13,7 +13,7 @@ from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from app.pipeline.entities.written import entity_bounds, lower_word
+from app.pipeline.entities.written import entity_bounds, hyphen_joined, lower_word
 from app.pipeline.shapes import hashes_of, in_sorted, sorted_hashes
 from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS, ORG_LABELS, PERSON_LABELS, TIME_LABELS
 
@@ -329,3 +329,37 @@ def org_read_as_person(
     if label in ORG_LABELS or not label:
         return False
     return words[-1].lower_ in org_words and not any(person_word(t.text) for t in words[:-1])
+
+
+# The labels the NER gives a surname it did not read as a person's (`Dorian MacQuarrie` an
+# organisation), and the parts of speech the tagger gives the first name before it.
+MISREAD_NAME_LABELS: frozenset[str] = frozenset({"", "ORG"})
+MODIFIER_POS: frozenset[str] = frozenset({"ADJ", "NOUN"})
+
+
+def first_name_read_as_word(head: Token, gender: Callable[[str], object | None]) -> bool:
+    """A gendered first name opening a clause, read as a modifier of the proper noun after it
+    (`SUMMERSIDE, P.E.I. — Dorian MacQuarrie has`, MacQuarrie tagged an organisation)."""
+    if head.pos != PROPN or head.i < 1 or head.ent_type_ not in MISREAD_NAME_LABELS:
+        return False
+    first = head.doc[head.i - 1]
+    return (
+        first.pos_ in MODIFIER_POS
+        and first.head.i == head.i
+        and first.is_title
+        and first.left_edge.i == first.i
+        and (first.i == 0 or not first.doc[first.i - 1].is_alpha)
+        and gender(first.text) is not None
+    )
+
+
+def cut_at_hyphen(ent: Span, root: Token) -> bool:
+    """The NER's name of two words or more ends at a hyphen glued to a word in no entity, the
+    parse's head of the name (`Caroline Desjardins-Pruitt`; not `the Johnson-Weld ticket`)."""
+    after = root.head
+    return (
+        ent.start < root.i
+        and hyphen_joined(root)
+        and after.i == root.i + 2
+        and after.ent_iob_ == "O"
+    )

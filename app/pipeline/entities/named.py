@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from app.pipeline.entities.first_names import Gender
+from app.pipeline.syntax import NOMINAL_SUBJECT_DEPS
+from app.pipeline.text import span_text
 from app.pipeline.types import EntityKind
 
 
@@ -58,3 +62,21 @@ class Cluster:
     def personal(self) -> bool:
         """A person, or a one-word name that may be one: what he/she can refer to."""
         return self.kind == "person" or self.maybe_person
+
+
+def listed_org(doc: Doc, start: int, end: int) -> Name:
+    """The organisation's name the parse read as a list (`written.coordinated_org`)."""
+    root = doc[start:end].root
+    return Name(
+        start=start,
+        end=end,
+        words=tuple(t.lower_ for t in doc[start:end] if t.text != ","),
+        text=span_text(doc, start, end),
+        role=None,
+        role_words=frozenset(),
+        gender=None,
+        kind="organization",
+        subject=root.dep_ in NOMINAL_SUBJECT_DEPS,
+        head=root.i,
+        dep=root.dep_,
+    )

@@ -18,7 +18,9 @@ from app.pipeline.entities.misread import (
     PLURAL_POSSESSIVES,
     adverb_read_as_name,
     clause_read_as_title,
+    cut_at_hyphen,
     describes_noun,
+    first_name_read_as_word,
     mistagged_surnames,
     month_read_as_name,
     nationality_word,
@@ -34,7 +36,7 @@ from app.pipeline.entities.misread import (
     portfolio_read_as_org,
     weekday_read_as_name,
 )
-from app.pipeline.entities.named import Name
+from app.pipeline.entities.named import Name, listed_org
 from app.pipeline.entities.phrasing import PARTY_WORDS
 from app.pipeline.entities.transcript import transcript_label
 from app.pipeline.entities.written import (
@@ -130,10 +132,12 @@ class NameModel:
             if within(furniture, ent.start_char):
                 continue
             if ent.label_ in PERSON_LABELS or ent.label_ in ORG_LABELS:
-                if quoted[ent.root.i] or nationality_word(ent.root):
+                root = ent.root  # (past a hyphen the NER cut at: `Caroline Desjardins-Pruitt`)
+                root = root.head if cut_at_hyphen(ent, root) else root
+                if quoted[root.i] or nationality_word(root):
                     continue
                 if not portfolio_read_as_org(ent, self._is_title):
-                    heads[ent.root.i] = ent.root
+                    heads[root.i] = root
             elif self._person_read_as_time_or_place(ent.root):
                 heads[ent.root.i] = ent.root
         for i in proper_nouns_in(doc, NAME_DEPS):
@@ -193,7 +197,7 @@ class NameModel:
             if listed is None:
                 self._at[head.i] = None if transcript_label(head) else self._build(head)
             else:
-                name = _listed_org(head.doc, *listed)
+                name = listed_org(head.doc, *listed)
                 self._at.update(dict.fromkeys(range(*listed), name))
         return self._at[head.i]
 
@@ -222,8 +226,10 @@ class NameModel:
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
         elif phrase_read_as_person(head):
             label = ""  # `travailleurs de l'entretien de la STM`: a phrase, no one's name
-        elif self._person_read_as_time_or_place(head):
-            label = "PERSON"  # `Her grandson, Liam,`: a person, not a place
+        elif self._person_read_as_time_or_place(head) or first_name_read_as_word(
+            head, self._genders.gender
+        ):
+            label = "PERSON"  # `Her grandson, Liam,`, `— Dorian MacQuarrie has`: a person
         if (
             label == ""
             and (head.pos != PROPN or head.is_lower)
@@ -247,7 +253,11 @@ class NameModel:
         start = head_i
         while start > 0:
             prev = doc[start - 1]
-            if org_word_before(prev, label) or self._misread_name_word(prev, label):
+            if (
+                org_word_before(prev, label)
+                or self._misread_name_word(prev, label)
+                or (start == head_i and first_name_read_as_word(head, self._genders.gender))
+            ):
                 start -= 1  # the NER's one name: `the Canada Mortgage and Housing Corporation`
                 continue
             if name_word(prev) or agency_word(prev, head, label):
@@ -477,24 +487,3 @@ class NameModel:
             and head.tag_ == "NNP"
             and self._genders.gender(written[0]) is not None
         )
-
-
-# ---- small pure helpers ---------------------------------------------------------------------
-
-
-def _listed_org(doc: Doc, start: int, end: int) -> Name:
-    """The organisation's name the parse read as a list (`written.coordinated_org`)."""
-    root = doc[start:end].root
-    return Name(
-        start=start,
-        end=end,
-        words=tuple(t.lower_ for t in doc[start:end] if t.text != ","),
-        text=span_text(doc, start, end),
-        role=None,
-        role_words=frozenset(),
-        gender=None,
-        kind="organization",
-        subject=root.dep_ in NOMINAL_SUBJECT_DEPS,
-        head=root.i,
-        dep=root.dep_,
-    )

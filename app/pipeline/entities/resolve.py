@@ -254,14 +254,34 @@ class MentionResolver:
         issuer = issuer_token(document) if document is not None else None
         if issuer is None:
             return None
+        return self._issuer(issuer, pronoun.text, article, pronouns=True)
+
+    def _issuer(
+        self, issuer: Token, alias: str, article: ArticleNames, pronouns: bool = False
+    ) -> Resolved | None:
+        """Who the token naming a document's issuer means: a name the article knows, the
+        organisation a common noun means (`the company said in a statement`), or (`pronouns`)
+        a pronoun resolved as any; None when it means no one the article names."""
         if issuer.i in article.heads:
             key = article.heads[issuer.i]
-            return Resolved.to_cluster(key, article.clusters[key], "nominal", pronoun.text)
-        if issuer.pos_ == "PRON":
+            return Resolved.to_cluster(key, article.clusters[key], "nominal", alias)
+        found: Resolved | None = None
+        if issuer.pos_ == "PRON" and pronouns:
             found = self.pronoun(issuer, article)
-            if found.key is not None:
-                return replace(found, alias=pronoun.text)
-        return None
+        elif issuer.pos_ == "NOUN":
+            phrase = issuer.doc[issuer.left_edge.i : issuer.right_edge.i + 1]
+            named = self._apposed_name(issuer, phrase, article)
+            if named is not None:  # `a statement from Szeto's mother, Wai-Ling Szeto,`
+                return replace(named, resolution="nominal", alias=alias)
+            held = self.role_holder(issuer, phrase, article)
+            # a person only when named with that role (`Ann Lee, a real estate mogul,`): a role
+            # noun's fallback, the nearest person, may be another (`the business mogul`)
+            role = issuer.lemma_.lower()
+            if held is not None and held.kind == "organization":
+                found = held
+            elif held is not None and held.key in article.clusters:
+                found = held if role in article.clusters[held.key].role_words else None
+        return replace(found, alias=alias) if found is not None and found.key else None
 
     def transcript_speaker(self, head: Token, label: str, article: ArticleNames) -> Resolved:
         """A transcript's `A:` is the interviewee; `Q:`, or an `A:` with no one named before the
@@ -313,9 +333,10 @@ class MentionResolver:
             )
         if lemma in self.lexicons.document_nouns and bare_definite(head, mention):
             # `In a statement, Harbourside Energy said ... "Q," the statement read`: its issuer
-            issuer = document_issuer(head, article)
-            if issuer is not None:
-                return Resolved.to_cluster(issuer, article.clusters[issuer], "nominal", text)
+            issuer = document_issuer(head)
+            issued = self._issuer(issuer, text, article) if issuer is not None else None
+            if issued is not None:
+                return replace(issued, resolution="nominal")
         if not self._source(head, lemma):
             return Resolved.unresolved(f"'{text}' does not name a speaker")
         described = article.heads.get(head.i, "")

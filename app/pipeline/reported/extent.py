@@ -61,11 +61,13 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
     """Past the dateline that opens a paragraph (`WASHINGTON (AP) — `, `MEXICO CITY - `): the
     place the story was filed from, no one's words. Upper-case words and punctuation up to a
-    dash, with a wire service's name in parentheses, and a capitalised word after the dash."""
+    dash, with a wire service's name in parentheses or a region after a comma (`WATERLOO, Ont.
+    — `), and a capitalised word after the dash."""
     if start >= end or (start > 0 and not doc[start - 1].is_space):
         return start  # (empty, or a passage that starts inside a paragraph)
     depth = 0
     place = False  # a place's name in capitals (`I — ` opens a sentence, not a dateline)
+    region = False  # past the comma after it, its region may be written as a word (`, Ont.`)
     for k in range(start, min(end, start + MAX_DATELINE_TOKENS)):
         token = doc[k]
         if token.text in DATELINE_DASHES and k > start:
@@ -77,7 +79,9 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
             depth += 1
         elif token.text == ")":
             depth -= 1
-        elif not (token.is_upper or token.is_punct or (depth > 0 and token.is_title)):
+        elif token.text == "," and place:
+            region = True
+        elif not (token.is_upper or token.is_punct or ((depth > 0 or region) and token.is_title)):
             return start
     return start
 
@@ -201,3 +205,13 @@ def past_leading_time(doc: Doc, start: int, end: int, content: Token) -> int:
         after += 1
     subject = next((c for c in content.lefts if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     return after if subject is not None and subject.left_edge.i >= after else start
+
+
+def ends_sentence(phrase: Token) -> bool:
+    """The phrase is set off by a comma at its sentence's end (`..., according to the band.`)."""
+    doc = phrase.doc
+    start, end = phrase.left_edge.i, phrase.right_edge.i + 1
+    closing = doc[end : phrase.sent.end]
+    return (
+        start > 0 and doc[start - 1].text == "," and all(t.is_punct or t.is_space for t in closing)
+    )

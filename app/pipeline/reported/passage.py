@@ -10,6 +10,7 @@ from app.pipeline.reported.extent import (
     REPORT_COMPLEMENT_DEPS,
     Found,
     cut_tail,
+    ends_sentence,
     past_leading_time,
     subtree_range,
     trim,
@@ -30,10 +31,12 @@ from app.pipeline.reported.misread import (
 from app.pipeline.syntax import (
     NAME_GIVEN_DEP,
     NOMINAL_SUBJECT_DEPS,
+    TIME_LABELS,
     acting_clause,
     adds_a_count,
     aside_main_verb,
     asked_aside,
+    finite_clause,
     own_subject,
     reduced_passive,
 )
@@ -101,6 +104,11 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
     if label == "according_to":
         according = doc[nodes["according"]]
         cue = ReportedCue((according.i, min(according.i + 2, len(doc))), None, None, label)
+        root = according.sent.root
+        if root.i < according.i and root.is_ancestor(content) and ends_sentence(according):
+            # `CLAUSE when X pulled its crew, according to the band.`: the whole sentence is
+            # the band's, wherever the parse hung the phrase
+            content = root
         return _around(doc, subtree_range(content), subtree_range(according), cue)
     if label in RELATIVE_THAT_LABELS:
         # (a subject the parser hung on the clause's auxiliary counts: `that the bridge was`)
@@ -297,13 +305,21 @@ def _subjectless_after(cue: Token, content: Token) -> bool:
 
 
 def _object_read_as_subject(cue: Token, content: Token) -> Token | None:
-    """The subject of a content clause with none, which the parser read as the cue's second
-    object, right before the clause (`told The Canadian Press the deal "still leaves us behind"`:
-    "Press" and "deal" both objects of "told")."""
-    if not _subjectless_after(cue, content):
-        return None
-    objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < content.i]
-    if len(objects) < 2:
+    """The subject of a content clause with none, which the parser read as the cue's object
+    right before the clause: its second one after a verb that takes a listener (`told The
+    Canadian Press the deal "still leaves us behind"`), else its only one (`said the mood at
+    the meeting was grim`, `was told the repairs would take "months"`)."""
+    if not _subjectless_after(cue, content) or not finite_clause(content):
+        return None  # (`urged officials to boost security`: the object is the listener)
+    objects = [
+        c
+        for c in cue.children
+        if c.dep_ == "dobj" and cue.i < c.i < content.i and c.ent_type_ not in TIME_LABELS
+    ]
+    listener = cue.lemma_.lower() in ADDRESSING_VERBS and not any(
+        c.dep_ in PASSIVE_DEPS for c in cue.children
+    )
+    if len(objects) < (2 if listener else 1):
         return None
     last = objects[-1]
     between = range(last.right_edge.i + 1, content.left_edge.i)

@@ -10,7 +10,13 @@ from collections.abc import Set
 from spacy.tokens import Token
 
 from app.pipeline.reported.misread import postposed_source
-from app.pipeline.syntax import GERUND_TAG, NOMINAL_SUBJECT_DEPS, VERB_POS, own_subject
+from app.pipeline.syntax import (
+    GERUND_TAG,
+    NAME_GIVEN_DEP,
+    NOMINAL_SUBJECT_DEPS,
+    VERB_POS,
+    own_subject,
+)
 
 # Links along which a verb shares its subject with the verb it hangs from.
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
@@ -18,6 +24,11 @@ NOUN_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
 # The preposition of the document a verb's subject spoke in (`said in a notice posted ...`).
 CONTAINING_PREPS: frozenset[str] = frozenset({"in"})
 MAX_HOPS = 3
+# Complements by which a cue reports something of its own besides a clause: an infinitive
+# (`urged Ottawa to act`), a name it gives (`called the approach "a subsidy"`).
+OWN_REPORT_DEPS: frozenset[str] = frozenset({"xcomp", NAME_GIVEN_DEP})
+# The tag of a verb in the past tense: a finite verb, whatever the parse hung it on.
+PAST_TENSE_TAG = "VBD"
 # Subordinators the parser reads as prepositions when a clause follows them (`the debate comes as
 # a new report warned that ...`): their "object" is the subject of the cue after it.
 SUBORDINATORS: frozenset[str] = frozenset({"as", "after", "before", "since", "until", "because"})
@@ -55,6 +66,16 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
         return subject if subject is not None and subject.lower_ != "it" else None
     if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in VERB_POS:
         return _subject(head.head)  # `X ... after telling Y that`, `by saying`
+    if (
+        cue.dep_ == "conj"
+        and cue.tag_ == PAST_TENSE_TAG
+        and head.dep_ == "acl"
+        and head.head == cue.sent.root
+        and head.head.pos_ in NOUN_POS
+    ):
+        # `The Speaker, X, interrupted to call for order and warned that ...` parsed with no
+        # main verb, the first verb a modifier of the root noun: that noun is the subject
+        return head.head
     if cue.dep_ == "acl" and head.pos_ in NOUN_POS:
         root = cue.sent.root
         if (
@@ -82,14 +103,15 @@ def source_of(cue: Token, issued_nouns: Set[str]) -> Token | None:
 
 def _misjoined_cue(cue: Token, issued_nouns: Set[str]) -> Token | None:
     """`He said forward bookings showed no impact, but acknowledged the company was watching`,
-    `X said the vote was "Q" and called on the province to act`, the second cue joined to the
-    reported clause's verb: a cue reporting a clause (or an infinitive) of its own,
+    `X said the vote was "Q" and called on the province to act`, `X said the design favoured
+    developers and called the approach "Q"`, the second cue joined to the reported clause's
+    verb: a cue reporting a clause (or an infinitive, or a name it gives) of its own,
     joined to a reported clause whose active subject is a thing that says nothing (not a
     document: `said the report found X and warned that Y`), shares the outer cue's subject."""
     head = cue.head
     if cue.dep_ != "conj" or head.dep_ != "ccomp" or head.head.pos_ not in VERB_POS:
         return None
-    if not (_reports_clause(cue) or any(c.dep_ == "xcomp" for c in cue.children)):
+    if not (_reports_clause(cue) or any(c.dep_ in OWN_REPORT_DEPS for c in cue.children)):
         return None  # (`... and called on the province to act`: what it was called on to do)
     subject = own_subject(head, NOMINAL_SUBJECT_DEPS)
     if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in issued_nouns:

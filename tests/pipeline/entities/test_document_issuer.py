@@ -94,3 +94,65 @@ def test_it_after_a_sentence_about_no_document_is_an_organisation(nlp: Language)
     )
     doc = attribute(nlp, text, ["direct"])
     assert [name for name, *_ in who(doc)] == ["Financial Crimes Enforcement Network"]
+
+
+@pytest.mark.full_model
+def test_a_bare_the_memo_refers_back_to_the_memo_its_issuer_sent(nlp: Language) -> None:
+    text = (
+        "In an internal memo sent to staff, chief executive Nadia Brightwater-Kaur said the "
+        "decision was painful.\n\n"
+        "The memo said affected employees would receive severance.\n\n"
+        '"We are not going anywhere," the memo continued.'
+    )
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc) == [("Nadia Brightwater-Kaur", "the memo", "continued")]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("introduction", "issuer"),
+    [
+        # the issuer is a role noun that means the organisation named before it
+        (
+            "Harbourline Terminals Inc. runs the port. The company said in a statement that it "
+            "was disappointed.",
+            "Harbourline Terminals Inc.",
+        ),
+        # the issuer's name is set beside the noun that names it
+        (
+            "A statement from Szeto's mother, Wai-Ling Szeto, was read aloud in court.",
+            "Wai-Ling Szeto",
+        ),
+    ],
+)
+def test_the_statement_speaks_for_the_issuer_a_noun_names(
+    nlp: Language, introduction: str, issuer: str
+) -> None:
+    text = f'{introduction}\n\n"Our people come first," the statement read.'
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc) == [(issuer, "the statement", "read")]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("introduction", "issuer"),
+    [
+        # named with that role: the person issued it
+        (
+            "Ann Lee, a real estate mogul, met Raj Patel on Friday. In a statement, the mogul "
+            "said the deal was done.",
+            "Ann Lee",
+        ),
+        # no one was named a senator: the nearest person named is no issuer
+        (
+            "Ann Lee met Raj Patel on Friday. In a statement, the senator said the deal was done.",
+            "the statement",
+        ),
+    ],
+)
+def test_a_person_s_role_noun_issues_the_statement_only_when_named_with_it(
+    nlp: Language, introduction: str, issuer: str
+) -> None:
+    text = f'{introduction}\n\n"Our people come first," the statement read.'
+    doc = attribute(nlp, text, ["direct"])
+    assert who(doc) == [(issuer, "the statement", "read")]

@@ -431,6 +431,13 @@ def test_an_organisation_noun_with_a_company_in_apposition_is_that_company(nlp: 
     doc = attribute(nlp, text)
     assert who(doc) == [("Greenway Properties", "The landlord", "said")]
     assert resolutions(doc) == [("Greenway Properties", "nominal")]
+    # a business by what it does (models/source_nouns.txt: operator, employer, contractor ...)
+    text = (
+        "Dock workers walked out.\n\nThe port's operator, North Atlantic Terminal Services "
+        'Ltd., said the walkout was "disappointing."'
+    )
+    doc = attribute(nlp, text)
+    assert who(doc) == [("North Atlantic Terminal Services Ltd.", "The port's operator", "said")]
 
 
 @pytest.mark.full_model

@@ -408,6 +408,24 @@ def test_film_and_show_titles(quote_nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "title"),
     [
+        # a record set off after the noun that names it (a band's debut, a single)
+        (
+            'The band leans harder on guitars than their 2020 debut, "Kettle and Compass." Some '
+            'fans have complained online that the group has gone "too arena."',
+            "Kettle and Compass.",
+        ),
+        ('Their new single, "Salt Roads," is out Friday, she said.', "Salt Roads,"),
+    ],
+)
+def test_a_record_named_after_its_noun_is_a_title(
+    quote_nlp: Language, text: str, title: str
+) -> None:
+    assert spans_of(quote_nlp, text)[0] == (title, "title")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
         # an event's name before its head noun, in a sentence that reports speech
         ('At the "Freedom Convoy" protest, organizers said they would stay.', "Freedom Convoy"),
         ('Speaking at the "Hold the Line" rally, Smith said talks were over.', "Hold the Line"),

@@ -171,9 +171,10 @@ def words_of_subject(cue: Token) -> bool:
 
 def _own_clause(verb: Token, head: Token) -> bool:
     """The clause of `verb` is not reported by `head`: a framing clause before its main clause,
-    a clause coordinated with its own subject (`a man asked for an autograph and Lopez said,
-    "Q"`), or a relative clause with one."""
-    if verb.dep_ in SUBORDINATE_DEPS and verb.i < head.i:
+    one after it with its own subject (`rose to respond as MPs shouted "Q"`), a clause
+    coordinated with its own subject (`a man asked for an autograph and Lopez said, "Q"`), or a
+    relative clause with one."""
+    if verb.dep_ in SUBORDINATE_DEPS and (verb.i < head.i or own_subject(verb) is not None):
         return True
     # (`a practice some MPs call "Q"`: a relative clause with its own subject is that subject's)
     return verb.dep_ in {"conj", "relcl"} and own_subject(verb) is not None
