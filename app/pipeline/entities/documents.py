@@ -35,16 +35,19 @@ def document_issuer(head: Token) -> Token | None:
         earlier = doc[k]
         if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma:
             issuer = issuer_token(earlier)
-            if issuer is None and _refers_back(earlier):
+            if issuer is None and refers_back(earlier):
                 continue  # `The memo said ...`: the memo named before, whose issuer is there
             return issuer
     return None
 
 
-def _refers_back(document: Token) -> bool:
-    """A mention of a document that refers to one named before: "the" with no other words."""
+def refers_back(document: Token) -> bool:
+    """A mention of a document that refers to one named before: "the", with at most lower-case
+    nouns saying what kind it is (`the memo`, `the wind warning`, `the news release`)."""
     lefts = [c for c in document.lefts if not c.is_punct]
-    return len(lefts) == 1 and lefts[0].lower_ in DEFINITE_ARTICLES
+    if not lefts or lefts[0].lower_ not in DEFINITE_ARTICLES:
+        return False
+    return all(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower for c in lefts[1:])
 
 
 def document_subject_before(pronoun: Token, document_nouns: frozenset[str]) -> Token | None:
@@ -78,6 +81,8 @@ def issuer_token(document: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    while document.dep_ == "conj" and document.head.i < document.i:
+        document = document.head  # (`issued rainfall and wind warnings`: one issuing)
     if document.dep_ == "pobj" and document.head.lower_ in ISSUING_PREPS:
         verb = document.head.head
     elif document.dep_ == "dobj" and document.head.lemma_.lower() in ISSUING_VERBS:

@@ -23,6 +23,7 @@ from app.pipeline.entities.documents import (
     document_issuer,
     document_subject_before,
     issuer_token,
+    refers_back,
 )
 from app.pipeline.entities.first_names import Gender
 from app.pipeline.entities.lexicons import ResolverLexicons
@@ -35,7 +36,7 @@ from app.pipeline.entities.phrasing import (
     titled_person,
 )
 from app.pipeline.entities.resolved import NOMINAL_KEY, Resolved
-from app.pipeline.entities.roles import RoleHolders, bare_definite, salient_person
+from app.pipeline.entities.roles import RoleHolders, salient_person
 from app.pipeline.entities.salience import Candidate, SalienceWeights, Timeline, rank
 from app.pipeline.entities.transcript import ANSWER_LABEL, interviewee, transcript_label
 from app.pipeline.entities.unnamed import UnnamedSources
@@ -210,7 +211,13 @@ class MentionResolver:
             }
             what = f"{'man' if gender == 'male' else 'woman'} or person of unknown gender"
         elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
-            allowed = {k: True for k, c in article.clusters.items() if c.kind == "organization"}
+            # (a place the NER named is an "it" when it speaks, never a "they": `... already
+            # used in Nova Scotia. They also call for ...` means the report's authors)
+            allowed = {
+                k: True
+                for k, c in article.clusters.items()
+                if c.kind == "organization" and not (word in PLURAL_PRONOUNS and c.canonical.place)
+            }
             allowed.update(self.unnamed.allowed(word))
             if word in PLURAL_PRONOUNS:
                 allowed.update(dict.fromkeys(article.singular_they, True))
@@ -331,9 +338,10 @@ class MentionResolver:
             return Resolved(
                 key=NOMINAL_KEY + text.lower(), name=text, kind="person", resolution="nominal"
             )
-        if lemma in self.lexicons.document_nouns and bare_definite(head, mention):
+        if lemma in self.lexicons.document_nouns and refers_back(head):
             # `In a statement, Harbourside Energy said ... "Q," the statement read`: its issuer
-            issuer = document_issuer(head)
+            # (`the statement by the two`: one that names its own issuer is no reference back)
+            issuer = issuer_token(head) or document_issuer(head)
             issued = self._issuer(issuer, text, article) if issuer is not None else None
             if issued is not None:
                 return replace(issued, resolution="nominal")

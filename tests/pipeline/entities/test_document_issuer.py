@@ -156,3 +156,21 @@ def test_a_person_s_role_noun_issues_the_statement_only_when_named_with_it(
     text = f'{introduction}\n\n"Our people come first," the statement read.'
     doc = attribute(nlp, text, ["direct"])
     assert who(doc) == [(issuer, "the statement", "read")]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("introduction", "mention"),
+    [
+        # a kind of warning, the one issued among several
+        ("Environment Canada issued rainfall and wind warnings on Saturday.", "The wind warning"),
+        ("The RCMP issued a news release on Friday.", "The news release"),
+    ],
+)
+def test_a_document_named_by_its_kind_speaks_for_its_issuer(
+    nlp: Language, introduction: str, mention: str
+) -> None:
+    text = f'{introduction}\n\n{mention} said "damage to buildings may occur."'
+    doc = attribute(nlp, text, ["partial"])
+    issuer = "Environment Canada" if "Environment" in introduction else "RCMP"
+    assert who(doc) == [(issuer, mention, "said")]
