@@ -1,7 +1,7 @@
 """Clauses the parse hangs on a cue that are not what the cue reports: the quote's own speaker
 after an inverted cue, a clause of time or reason, the clause a contact relative closes (or a
 relative clause ending on its preposition), the sentence's own verb under an `asked` aside, an
-inverted source read as the cue's object."""
+inverted source read as the cue's object, the one asked or a thing called back as the object."""
 
 from __future__ import annotations
 
@@ -52,6 +52,13 @@ def inverted_after_quote(doc: Doc, cue: Token, content: Token) -> bool:
     return subject is None or subject.tag_ != "PRP"
 
 
+# What opens a question's topic after the one asked (`asked the minister about the delays`), and
+# the words of a name.
+TOPIC_MARKS: frozenset[str] = frozenset({"about"})
+NAME_POS: frozenset[str] = frozenset({"PROPN", "DET", "PUNCT"})
+# Pronouns of people asked (not `asked it to be fetched`), and what opens what they were asked for.
+LISTENER_PRONOUNS: frozenset[str] = frozenset({"him", "her", "them", "me", "us", "you"})
+REQUEST_MARKS: frozenset[str] = frozenset({"for"})
 # Participles that may open a clause of their own (`Claiming ..., Lee said that ...`).
 PARTICIPLE_TAGS: frozenset[str] = frozenset({GERUND_TAG, "VBN"})
 # A clause's own auxiliary or subordinator: a participle with one is a finite clause's verb.
@@ -158,3 +165,29 @@ def clause_before_conj(cue: Token) -> Token | None:
     if any(c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children):
         return None  # `... and reported X`: a second verb of the same subject
     return head
+
+
+def named_listener(cue: Token, obj: Token) -> bool:
+    """The object is the one addressed: a name or a personal pronoun (`asked Okonkwo-Pratt`,
+    `asked him`), or any noun the question's topic follows (`asked the minister about it`);
+    not the one asked for something (`asked the court for quick action`: what was asked)."""
+    after = [c for c in cue.children if c.dep_ == "prep" and c.i > obj.i]
+    if any(c.lower_ in REQUEST_MARKS for c in after):
+        return False
+    if obj.lower_ in LISTENER_PRONOUNS or any(c.lower_ in TOPIC_MARKS for c in after):
+        return True
+    return obj.pos_ == "PROPN" and all(t.pos_ in NAME_POS for t in obj.subtree)
+
+
+def calls_back(verb: Token, thing: Token) -> bool:
+    """A verb of calling back (`recall`) calls `thing` (its object) back: a "from" phrase naming a
+    place or a team hangs on it or on the object (`recalled right-hander X from triple-A
+    Buffalo`), or an organisation recalls a number of things (`Ford is recalling 300,000
+    vehicles`). (`recalling a bad review from the 2011 tour` is a memory.)"""
+    for prep in (*verb.children, *thing.children):
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            if any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children):
+                return True
+    return any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.ent_type_ == "ORG" for c in verb.children
+    ) and any(c.dep_ == "nummod" for c in thing.children)

@@ -19,11 +19,13 @@ from app.pipeline.reported.extent import (
 from app.pipeline.reported.misread import (
     QUESTION_MARKS,
     absolute_phrase,
+    calls_back,
     circumstance,
     clause_before_conj,
     contact_relative,
     content_clause_after,
     inverted_after_quote,
+    named_listener,
     postposed_source,
     question_before,
     stranded_preposition,
@@ -55,6 +57,8 @@ MAX_PREPOSITION_HOPS = 6
 NO_THAT_CLAUSE_CUES: frozenset[str] = frozenset({"put", "describe"})
 # Cue verbs whose object is the listener, not what was said (`Lee told the Herald, CLAUSE`).
 ADDRESSING_VERBS: frozenset[str] = frozenset({"tell", "remind", "assure", "inform", "advise"})
+# Verbs whose object may be the one addressed (`asked Lee about it`).
+ASKING_VERBS: frozenset[str] = ADDRESSING_VERBS | {"ask"}
 # Complements after an object that belong to what it reports ("it a mistake", "it as a failure").
 OBJECT_COMPLEMENT_DEPS: frozenset[str] = frozenset({"oprd", "attr", "acomp", "xcomp", "prep"})
 OBJECT_PREPOSITIONS: frozenset[str] = frozenset({"as", "of", "for"})
@@ -164,9 +168,11 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
                 return []
             start, end = trim(doc, joined.left_edge.i, cue_verb.i - 1)
             return [Found(start, end, cue)] if start < end else []
+        if cue_verb.lemma_.lower() in ASKING_VERBS and named_listener(cue_verb, content):
+            return []  # `I asked Okonkwo-Pratt`, `asked the minister about it`: the one asked
         if cue_verb.lemma_.lower() in NAMING_VERBS and not _names_it(cue_verb, content):
             return []  # "called a press conference": no words reported
-        if cue_verb.lemma_.lower() in CALLING_BACK_VERBS and _calls_back(cue_verb, content):
+        if cue_verb.lemma_.lower() in CALLING_BACK_VERBS and calls_back(cue_verb, content):
             return []  # `The Canucks recalled defenceman X from Abbotsford`: no words reported
         if any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > content.i for c in cue_verb.children):
             return []  # `urged voters to wait`: the infinitive shape reports what they were urged
@@ -232,20 +238,6 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
         # `This season, he says, is different` parsed with the clause under the cue
         return _around(doc, (start, end), _attribution(cue_verb, content, start, end), cue)
     return [Found(start, end, cue)]
-
-
-def _calls_back(verb: Token, thing: Token) -> bool:
-    """A verb of `CALLING_BACK_VERBS` calls `thing` (its object) back: a "from" phrase naming a
-    place or a team hangs on it or on the object (`recalled right-hander X from triple-A
-    Buffalo`), or an organisation recalls a number of things (`Ford is recalling 300,000
-    vehicles`). (`recalling a bad review from the 2011 tour` is a memory.)"""
-    for prep in (*verb.children, *thing.children):
-        if prep.dep_ == "prep" and prep.lower_ == "from":
-            if any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children):
-                return True
-    return any(
-        c.dep_ in NOMINAL_SUBJECT_DEPS and c.ent_type_ == "ORG" for c in verb.children
-    ) and any(c.dep_ == "nummod" for c in thing.children)
 
 
 def _is_question(clause: Token) -> bool:

@@ -135,3 +135,28 @@ def test_a_clause_before_a_cue_with_its_that_clause_right_after_is_not_reported(
         "Claiming the criticism of the mayor is designed to pressure council",
         "that she would appeal",
     ]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    "text",
+    ["I asked Okonkwo-Pratt about it by email.", "Reporters asked him twice on Friday."],
+)
+def test_the_one_asked_is_not_what_was_said(nlp: Language, text: str) -> None:
+    assert reports(nlp, text) == []
+
+
+@pytest.mark.full_model
+def test_what_was_asked_about_is_still_reported(nlp: Language) -> None:
+    # (the corpus reports the topic of a question; a question's noun object is what was asked)
+    text = "She asked the minister about the delays."
+    assert [passage for passage, _speaker, _cue in reports(nlp, text)] == ["the delays"]
+
+
+@pytest.mark.full_model
+def test_the_one_asked_for_something_opens_what_was_asked(nlp: Language) -> None:
+    # (the corpus reports `the court for quick action` as what was asked)
+    text = "On Friday, the attorney general asked the Supreme Court for quick action."
+    assert [passage for passage, _speaker, _cue in reports(nlp, text)] == [
+        "the Supreme Court for quick action"
+    ]
