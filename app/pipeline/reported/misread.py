@@ -191,3 +191,22 @@ def calls_back(verb: Token, thing: Token) -> bool:
     return any(
         c.dep_ in NOMINAL_SUBJECT_DEPS and c.ent_type_ == "ORG" for c in verb.children
     ) and any(c.dep_ == "nummod" for c in thing.children)
+
+
+def split_opening(cue: Token, content: Token) -> tuple[int, int] | None:
+    """The opening half of a clause the attribution splits, when the parse hung the cue on it
+    as an aside and the that-clause under the cue (`It is no surprise, Kowalski said, that the
+    budget is tight`): the main clause up to the comma before the attribution."""
+    doc = cue.doc
+    head = cue.head
+    if cue.dep_ != "parataxis" or head.i >= cue.i or content.i < cue.i:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
+        return None
+    # (the parse may hang the commas around the attribution on the cue)
+    comma = cue.left_edge.i if doc[cue.left_edge.i].text == "," else cue.left_edge.i - 1
+    after = content.left_edge.i - 1
+    if comma <= head.left_edge.i or doc[comma].text != "," or doc[after].text != ",":
+        return None
+    start, end = trim(doc, head.left_edge.i, comma)
+    return (start, end) if start < end else None

@@ -28,6 +28,7 @@ from app.pipeline.reported.misread import (
     named_listener,
     postposed_source,
     question_before,
+    split_opening,
     stranded_preposition,
 )
 from app.pipeline.syntax import (
@@ -237,6 +238,9 @@ def passages_of(doc: Doc, label: str, nodes: dict[str, int], cues: frozenset[str
     if start <= cue_verb.i < end:
         # `This season, he says, is different` parsed with the clause under the cue
         return _around(doc, (start, end), _attribution(cue_verb, content, start, end), cue)
+    opening = split_opening(cue_verb, content)
+    if opening is not None:  # `It is no surprise, he said, that ...`: the two halves
+        return [Found(*opening, cue, piece=True), Found(start, end, cue, piece=True)]
     return [Found(start, end, cue)]
 
 

@@ -160,3 +160,24 @@ def test_the_one_asked_for_something_opens_what_was_asked(nlp: Language) -> None
     assert [passage for passage, _speaker, _cue in reports(nlp, text)] == [
         "the Supreme Court for quick action"
     ]
+
+
+@pytest.mark.full_model
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        # the parse hangs the cue on the main clause as an aside, the that-clause under the cue
+        ("It is no surprise, Kowalski said, that the budget is tight.", "It is no surprise"),
+        (
+            "The deficit is so large, Kowalski said, that the city must borrow.",
+            "The deficit is so large",
+        ),
+    ],
+)
+def test_a_clause_split_by_its_attribution_is_reported_in_two_pieces(
+    nlp: Language, text: str, opening: str
+) -> None:
+    assert [passage for passage, _speaker, _cue in reports(nlp, text)] == [
+        opening,
+        text[text.index("that") : -1],
+    ]
