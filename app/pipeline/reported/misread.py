@@ -113,8 +113,8 @@ def question_before(doc: Doc, asked: Token, main: Token) -> tuple[int, int] | No
 
 def content_clause_after(cue: Token, content: Token, cues: frozenset[str]) -> bool:
     """The cue has a subordinated clause right after it (`remarked that she was tired`): the
-    clause before it is no fronted content, whatever the parse hung there (`Sitting down with CBC
-    on Thursday, during which she also touched on X, Smith remarked that ...`). Not a clause the
+    clause before it is no fronted content, whatever the parse hung there (`Sitting down with a
+    reporter, during which she discussed X, Smith remarked that ...`). Not a clause the
     attribution splits (`It is no surprise, he said, that ...`), nor one a cue participle opens
     (`Claiming the criticism was unfair, Lee told reporters that ...`: its own report)."""
     doc = cue.doc
@@ -170,7 +170,7 @@ def clause_before_conj(cue: Token) -> Token | None:
 def named_listener(cue: Token, obj: Token) -> bool:
     """The object is the one addressed: a name or a personal pronoun (`asked Okonkwo-Pratt`,
     `asked him`), or any noun the question's topic follows (`asked the minister about it`);
-    not the one asked for something (`asked the court for quick action`: what was asked)."""
+    not the one asked for something (`asked the court for a ruling`: what was asked)."""
     after = [c for c in cue.children if c.dep_ == "prep" and c.i > obj.i]
     if any(c.lower_ in REQUEST_MARKS for c in after):
         return False

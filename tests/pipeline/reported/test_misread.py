@@ -71,16 +71,16 @@ def test_a_participle_set_off_after_the_cue_tells_how_not_what(nlp: Language, te
     [
         # the parse makes "reported" the root and "CBC News" its object
         (
-            "The measure is central to the platform for the first time, reported CBC News.",
-            [("The measure is central to the platform for the first time", "CBC News", "reported")],
+            "The rule is central to the city plan for the first time, reported CBC News.",
+            [("The rule is central to the city plan for the first time", "CBC News", "reported")],
         ),
         # ... or hangs "reported" on the clause's verb as a conjunct, the source its object
         (
-            "The measure is central to the party's platform for the first time, reported the "
-            "Winnipeg Free Press.",
+            "The rule is central to the party's plan for the first time, reported the Winnipeg "
+            "Free Press.",
             [
                 (
-                    "The measure is central to the party's platform for the first time",
+                    "The rule is central to the party's plan for the first time",
                     "Winnipeg Free Press",
                     "reported",
                 )
@@ -116,7 +116,7 @@ def test_a_clause_before_a_cue_with_its_that_clause_right_after_is_not_reported(
 ) -> None:
     # the parse makes the relative clause of the opening phrase the cue's fronted content
     text = (
-        "Sitting down with a radio host on Thursday, during which she also touched on the "
+        "Sitting down with a local reporter on Monday, during which she also discussed the "
         "budget, Mayor Ada Kowalski remarked that she was tired."
     )
     assert reports(nlp, text) == [("that she was tired", "Ada Kowalski", "remarked")]
@@ -155,10 +155,10 @@ def test_what_was_asked_about_is_still_reported(nlp: Language) -> None:
 
 @pytest.mark.full_model
 def test_the_one_asked_for_something_opens_what_was_asked(nlp: Language) -> None:
-    # (the corpus reports `the court for quick action` as what was asked)
-    text = "On Friday, the attorney general asked the Supreme Court for quick action."
+    # (the corpus reports `the court for a ruling` as what was asked)
+    text = "On Friday, the province asked the Court of Appeal for a swift ruling."
     assert [passage for passage, _speaker, _cue in reports(nlp, text)] == [
-        "the Supreme Court for quick action"
+        "the Court of Appeal for a swift ruling"
     ]
 
 
