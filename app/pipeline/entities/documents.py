@@ -13,6 +13,7 @@ from app.pipeline.text import token_paragraphs
 
 # How far back (tokens) `the statement` looks for the statement it refers to.
 ISSUER_LOOKBACK = 250
+# What opens a mention of a document named before (`the memo`).
 DEFINITE_ARTICLES: frozenset[str] = frozenset({"the"})
 # Prepositions through which a verb's subject issues a document (`said in a statement`).
 ISSUING_PREPS: frozenset[str] = frozenset({"in", "through", "via"})

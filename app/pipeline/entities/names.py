@@ -212,6 +212,7 @@ class NameModel:
             return None  # `whose Grade 7 and 8 students`: no one's name holds a number
         doc = head.doc
         label = head.ent_type_
+        first_read_as_word = first_name_read_as_word(head, self._genders.gender)
         if (
             label in NOT_NAME_LABELS
             and head.pos == PROPN
@@ -226,9 +227,7 @@ class NameModel:
             label = ""  # `NDP MP Don Davies`, `Leafs' Matthews`: a person, not an organisation
         elif phrase_read_as_person(head):
             label = ""  # `travailleurs de l'entretien de la STM`: a phrase, no one's name
-        elif self._person_read_as_time_or_place(head) or first_name_read_as_word(
-            head, self._genders.gender
-        ):
+        elif self._person_read_as_time_or_place(head) or first_read_as_word:
             label = "PERSON"  # `Her grandson, Liam,`, `— Dorian MacQuarrie has`: a person
         if (
             label == ""
@@ -256,7 +255,7 @@ class NameModel:
             if (
                 org_word_before(prev, label)
                 or self._misread_name_word(prev, label)
-                or (start == head_i and first_name_read_as_word(head, self._genders.gender))
+                or (start == head_i and first_read_as_word)
             ):
                 start -= 1  # the NER's one name: `the Canada Mortgage and Housing Corporation`
                 continue

@@ -266,9 +266,10 @@ class MentionResolver:
     def _issuer(
         self, issuer: Token, alias: str, article: ArticleNames, pronouns: bool = False
     ) -> Resolved | None:
-        """Who the token naming a document's issuer means: a name the article knows, the
-        organisation a common noun means (`the company said in a statement`), or (`pronouns`)
-        a pronoun resolved as any; None when it means no one the article names."""
+        """Who the token naming a document's issuer means: a name the article knows; for a
+        common noun, the name set beside it, the organisation it means (`the company said in a
+        statement`) or the person named with that role; or (`pronouns`) a pronoun resolved as
+        any. None when it means no one the article names."""
         if issuer.i in article.heads:
             key = article.heads[issuer.i]
             return Resolved.to_cluster(key, article.clusters[key], "nominal", alias)
@@ -341,7 +342,8 @@ class MentionResolver:
         if lemma in self.lexicons.document_nouns and refers_back(head):
             # `In a statement, Harbourside Energy said ... "Q," the statement read`: its issuer
             # (`the statement by the two`: one that names its own issuer is no reference back)
-            issuer = issuer_token(head) or document_issuer(head)
+            own = issuer_token(head)
+            issuer = own if own is not None else document_issuer(head)
             issued = self._issuer(issuer, text, article) if issuer is not None else None
             if issued is not None:
                 return replace(issued, resolution="nominal")

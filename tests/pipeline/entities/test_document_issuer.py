@@ -123,21 +123,7 @@ def test_a_bare_the_memo_refers_back_to_the_memo_its_issuer_sent(nlp: Language) 
             "A statement from Szeto's mother, Wai-Ling Szeto, was read aloud in court.",
             "Wai-Ling Szeto",
         ),
-    ],
-)
-def test_the_statement_speaks_for_the_issuer_a_noun_names(
-    nlp: Language, introduction: str, issuer: str
-) -> None:
-    text = f'{introduction}\n\n"Our people come first," the statement read.'
-    doc = attribute(nlp, text, ["direct"])
-    assert who(doc) == [(issuer, "the statement", "read")]
-
-
-@pytest.mark.full_model
-@pytest.mark.parametrize(
-    ("introduction", "issuer"),
-    [
-        # named with that role: the person issued it
+        # a person's role noun: the person named with that role
         (
             "Ann Lee, a real estate mogul, met Raj Patel on Friday. In a statement, the mogul "
             "said the deal was done.",
@@ -150,7 +136,7 @@ def test_the_statement_speaks_for_the_issuer_a_noun_names(
         ),
     ],
 )
-def test_a_person_s_role_noun_issues_the_statement_only_when_named_with_it(
+def test_the_statement_speaks_for_the_issuer_a_noun_names(
     nlp: Language, introduction: str, issuer: str
 ) -> None:
     text = f'{introduction}\n\n"Our people come first," the statement read.'
@@ -160,17 +146,20 @@ def test_a_person_s_role_noun_issues_the_statement_only_when_named_with_it(
 
 @pytest.mark.full_model
 @pytest.mark.parametrize(
-    ("introduction", "mention"),
+    ("introduction", "mention", "issuer"),
     [
         # a kind of warning, the one issued among several
-        ("Environment Canada issued rainfall and wind warnings on Saturday.", "The wind warning"),
-        ("The RCMP issued a news release on Friday.", "The news release"),
+        (
+            "Environment Canada issued rainfall and wind warnings on Saturday.",
+            "The wind warning",
+            "Environment Canada",
+        ),
+        ("The RCMP issued a news release on Friday.", "The news release", "RCMP"),
     ],
 )
 def test_a_document_named_by_its_kind_speaks_for_its_issuer(
-    nlp: Language, introduction: str, mention: str
+    nlp: Language, introduction: str, mention: str, issuer: str
 ) -> None:
     text = f'{introduction}\n\n{mention} said "damage to buildings may occur."'
     doc = attribute(nlp, text, ["partial"])
-    issuer = "Environment Canada" if "Environment" in introduction else "RCMP"
     assert who(doc) == [(issuer, mention, "said")]
