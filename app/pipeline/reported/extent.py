@@ -93,12 +93,12 @@ def without(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> tuple[i
     lo, hi = inner
     if lo <= start < hi:
         start = hi
-    elif lo < end <= hi or (lo >= start and _only_trailer(doc, hi, end)):
+    elif lo < end <= hi or (lo >= start and only_trailer(doc, hi, end)):
         end = lo
     return trim(doc, start, end)
 
 
-def _only_trailer(doc: Doc, start: int, end: int) -> bool:
+def only_trailer(doc: Doc, start: int, end: int) -> bool:
     """Nothing but punctuation and blanks in [start, end)."""
     return all(doc[k].is_punct or doc[k].is_space for k in range(start, end))
 
@@ -211,7 +211,4 @@ def ends_sentence(phrase: Token) -> bool:
     """The phrase is set off by a comma at its sentence's end (`..., according to the band.`)."""
     doc = phrase.doc
     start, end = phrase.left_edge.i, phrase.right_edge.i + 1
-    closing = doc[end : phrase.sent.end]
-    return (
-        start > 0 and doc[start - 1].text == "," and all(t.is_punct or t.is_space for t in closing)
-    )
+    return start > 0 and doc[start - 1].text == "," and only_trailer(doc, end, phrase.sent.end)

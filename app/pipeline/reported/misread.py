@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from app.pipeline.reported.extent import trim
+from app.pipeline.reported.extent import only_trailer, trim
 from app.pipeline.syntax import (
     FINITE_TAGS,
     GERUND_TAG,
     NOMINAL_SUBJECT_DEPS,
     VERB_POS,
     contact_relative_head,
+    that_clause,
 )
 from app.pipeline.text import UNFINISHED_QUOTE_ENDS
 
@@ -153,7 +154,7 @@ def postposed_source(cue: Token) -> Token | None:
     if any(c.dep_ not in SOURCE_TRAILER_DEPS for c in trailer):
         return None
     end = max([obj.right_edge.i] + [c.right_edge.i for c in trailer]) + 1
-    return obj if all(t.is_punct or t.is_space for t in doc[end : cue.sent.end]) else None
+    return obj if only_trailer(doc, end, cue.sent.end) else None
 
 
 def clause_before_conj(cue: Token) -> Token | None:
@@ -201,7 +202,7 @@ def split_opening(cue: Token, content: Token) -> tuple[int, int] | None:
     head = cue.head
     if cue.dep_ != "parataxis" or head.i >= cue.i or content.i < cue.i:
         return None
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
+    if not that_clause(content):
         return None
     # (the parse may hang the commas around the attribution on the cue)
     comma = cue.left_edge.i if doc[cue.left_edge.i].text == "," else cue.left_edge.i - 1

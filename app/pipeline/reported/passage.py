@@ -11,6 +11,7 @@ from app.pipeline.reported.extent import (
     Found,
     cut_tail,
     ends_sentence,
+    only_trailer,
     past_leading_time,
     subtree_range,
     trim,
@@ -385,7 +386,7 @@ def _around(
     pieces around it when it sits in the middle (each piece may be a single word)."""
     start, end = outer
     lo, hi = inner
-    if start < lo and hi < end and not _only_trailer(doc, hi, end):
+    if start < lo and hi < end and not only_trailer(doc, hi, end):
         pieces = [trim(doc, start, lo), trim(doc, hi, end)]
         return [Found(a, b, cue, piece=True) for a, b in pieces if _has_content(doc, a, b)]
     start, end = without(doc, outer, inner)
@@ -395,10 +396,6 @@ def _around(
 def _has_content(doc: Doc, start: int, end: int) -> bool:
     """A piece that says something: not a bare connective (`Still, he said, ...`)."""
     return any(doc[k].pos_ in CONTENT_POS for k in range(start, end))
-
-
-def _only_trailer(doc: Doc, start: int, end: int) -> bool:
-    return all(doc[k].is_punct or doc[k].is_space for k in range(start, end))
 
 
 def _object_end(cue: Token, obj: Token) -> int:
